@@ -1,0 +1,5 @@
+//go:build dev
+
+package buildinfo
+
+const devTag = true

@@ -1,0 +1,198 @@
+// Package cli is the command line of kodus-byok: the same backend as the
+// GUI, for scripts and headless machines.
+//
+// Exit status: 0 success, 2 bad usage or input (unknown flag, missing
+// argument, a value that breaks a rule), 1 any other failure (not found,
+// keychain unavailable, a failed check). Errors go to standard error;
+// `--json` output goes to standard output and is documented in the README.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kodusbyok/studio/backend/buildinfo"
+	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/studio"
+)
+
+// Exit codes.
+const (
+	ExitOK      = 0
+	ExitFailure = 1
+	ExitUsage   = 2
+)
+
+// Env is everything a command touches outside the process, so that tests
+// run the real command line in-process.
+type Env struct {
+	Args   []string
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+	// TTYPrompt asks for a hidden answer on the terminal (file keychain
+	// passphrase, a key typed by hand); nil when there is no terminal.
+	TTYPrompt func(prompt string) (string, error)
+}
+
+// OSEnv is the real process environment.
+func OSEnv(args []string) Env {
+	return Env{Args: args, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, TTYPrompt: ttyPrompt}
+}
+
+// UsageError marks bad usage or input (exit 2).
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+func usagef(format string, a ...any) error { return &UsageError{Err: fmt.Errorf(format, a...)} }
+
+// ExitError ends a command with a chosen status after it printed its own
+// result (e.g. a failed key test): nothing more is printed.
+type ExitError struct{ Code int }
+
+func (e *ExitError) Error() string { return fmt.Sprintf("exit status %d", e.Code) }
+
+// app holds what commands share; the studio opens lazily so that commands
+// such as `catalog` work even when the data dir cannot be used.
+type app struct {
+	env    Env
+	ctx    context.Context
+	studio *studio.Studio
+}
+
+func (a *app) open() (*studio.Studio, error) {
+	if a.studio != nil {
+		return a.studio, nil
+	}
+	s, err := studio.Open(studio.Options{Getenv: a.env.Getenv, PassphraseFunc: a.env.TTYPrompt})
+	if err != nil {
+		return nil, err
+	}
+	a.studio = s
+	return s, nil
+}
+
+func (a *app) out() io.Writer { return a.env.Stdout }
+
+func (a *app) printJSON(v any) error {
+	enc := json.NewEncoder(a.env.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func (a *app) note(format string, args ...any) {
+	fmt.Fprintf(a.env.Stderr, format+"\n", args...)
+}
+
+// commands lists the top-level subcommands; each feature adds its own.
+var commands = []func(*app) *cobra.Command{
+	catalogCmd,
+	profileCmd,
+	doctorCmd,
+	versionCmd,
+}
+
+// Run executes the command line and returns the exit status.
+func Run(ctx context.Context, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = func(string) string { return "" }
+	}
+	if env.Stdin == nil {
+		env.Stdin = strings.NewReader("")
+	}
+	a := &app{env: env, ctx: ctx}
+	root := &cobra.Command{
+		Use:           buildinfo.Name,
+		Short:         "Kodus BYOK Studio: pick an LLM for Kodus, keep its key safe, test it and export the .env",
+		Long:          "Kodus BYOK Studio. With no arguments it opens the desktop app; with a command it runs headless.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return usagef("no command given; see %s --help", buildinfo.Name)
+		},
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetArgs(env.Args)
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
+	for _, c := range commands {
+		root.AddCommand(c(a))
+	}
+	err := root.ExecuteContext(ctx)
+	return report(env.Stderr, err)
+}
+
+// report prints err and maps it to an exit status.
+func report(w io.Writer, err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var exit *ExitError
+	if errors.As(err, &exit) {
+		return exit.Code
+	}
+	if fes := profile.AsFieldErrors(err); fes != nil {
+		fmt.Fprintln(w, "kodus-byok: invalid input:")
+		for _, fe := range fes {
+			fmt.Fprintf(w, "  %s\n", fe.Error())
+		}
+		return ExitUsage
+	}
+	fmt.Fprintf(w, "kodus-byok: %s\n", err)
+	var ue *UsageError
+	if errors.As(err, &ue) || isCobraUsage(err) {
+		return ExitUsage
+	}
+	return ExitFailure
+}
+
+// isCobraUsage recognises cobra's own argument errors, which are plain
+// errors without a type.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "accepts ", "requires at least", "requires exactly", "unknown flag", "unknown shorthand", "required flag", "invalid argument"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func versionCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			gui := "with GUI"
+			if !buildinfo.GUI {
+				gui = "command line only"
+			}
+			fmt.Fprintf(a.out(), "%s %s (%s)\n", buildinfo.Name, buildinfo.Version, gui)
+			return nil
+		},
+	}
+}
+
+// argsExactly wraps cobra.ExactArgs with a message that names the argument.
+func argsExactly(n int, names string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("%s needs %s (got %d argument(s)); see %s --help", cmd.CommandPath(), names, len(args), cmd.CommandPath())
+		}
+		return nil
+	}
+}

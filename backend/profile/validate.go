@@ -1,0 +1,206 @@
+package profile
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/kodusbyok/studio/backend/catalog"
+)
+
+// FieldError is one rejected field: which field, which rule, and the value
+// that broke it (never a key).
+type FieldError struct {
+	Field string `json:"field"`
+	Rule  string `json:"rule"`
+	Value string `json:"value,omitempty"`
+}
+
+func (e *FieldError) Error() string {
+	if e.Value != "" {
+		return fmt.Sprintf("%s: %s (got %q)", e.Field, e.Rule, e.Value)
+	}
+	return fmt.Sprintf("%s: %s", e.Field, e.Rule)
+}
+
+// Errors is every field error of one validation, in field order.
+type Errors []*FieldError
+
+func (es Errors) Error() string {
+	parts := make([]string, len(es))
+	for i, e := range es {
+		parts[i] = e.Error()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// AsFieldErrors extracts field errors from err (a *FieldError or Errors),
+// or nil when err is of another kind.
+func AsFieldErrors(err error) Errors {
+	var es Errors
+	if errors.As(err, &es) {
+		return es
+	}
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return Errors{fe}
+	}
+	return nil
+}
+
+// Limits beyond which a number is certainly a typo. Kodus sets no upper
+// bound (its gap: huge values are accepted silently).
+const (
+	MaxTokensLimit      = 10_000_000
+	MaxConcurrencyLimit = 10_000
+)
+
+var (
+	vertexLocationRE = regexp.MustCompile(`^[a-z0-9-]{2,32}$`)
+	spaceRE          = regexp.MustCompile(`\s`)
+)
+
+// Normalize trims free-text fields and maps spellings (effort "none" →
+// "off"), so that validation sees what will be stored.
+func Normalize(s Slot) Slot {
+	s.Provider = strings.TrimSpace(s.Provider)
+	s.Model = strings.TrimSpace(s.Model)
+	s.Plan = strings.TrimSpace(s.Plan)
+	s.BaseURL = strings.TrimSpace(s.BaseURL)
+	s.VertexLocation = strings.TrimSpace(s.VertexLocation)
+	s.ReasoningEffort = NormalizeEffort(s.ReasoningEffort)
+	s.ReasoningConfigOverride = strings.TrimSpace(s.ReasoningConfigOverride)
+	var order []string
+	for _, name := range s.OpenRouterProviderOrder {
+		if n := strings.TrimSpace(name); n != "" {
+			order = append(order, n)
+		}
+	}
+	s.OpenRouterProviderOrder = order
+	return s
+}
+
+// Validate checks a normalized slot against the catalog and returns every
+// problem at once (Errors), or nil.
+func Validate(s Slot, cat *catalog.Catalog) error {
+	var es Errors
+	add := func(field, rule, value string) { es = append(es, &FieldError{Field: field, Rule: rule, Value: value}) }
+
+	prov, known := cat.Provider(s.Provider)
+	switch {
+	case s.Provider == "":
+		add("provider", "is required; one of "+strings.Join(cat.ProviderIDs(), ", "), "")
+	case !known:
+		add("provider", "must be one of "+strings.Join(cat.ProviderIDs(), ", "), s.Provider)
+	}
+
+	switch {
+	case s.Model == "":
+		add("model", "is required", "")
+	case spaceRE.MatchString(s.Model):
+		add("model", "must not contain spaces", s.Model)
+	case strings.EqualFold(s.Model, "auto"):
+		add("model", "must be a real model id: \"auto\" is Kodus's switch for managed mode", s.Model)
+	case len(s.Model) > 256:
+		add("model", "must be at most 256 characters", s.Model[:32]+"…")
+	}
+
+	if s.Plan != "" {
+		m, ok := cat.ModelForSlot(s.Provider, s.Model)
+		switch {
+		case !ok || len(m.Variants) == 0:
+			add("plan", "applies only to catalog models with plans (GLM 5.1, Kimi K2.6)", s.Plan)
+		default:
+			if _, ok := m.Variant(s.Plan); !ok {
+				add("plan", "must be one of "+strings.Join(m.VariantIDs(), ", ")+" for "+m.ID, s.Plan)
+			}
+		}
+	}
+
+	if s.BaseURL == "" {
+		if known && prov.RequiresBaseURL {
+			add("baseURL", "is required for "+prov.DisplayName+" (e.g. http://localhost:11434/v1 for Ollama)", "")
+		}
+	} else if rule := checkBaseURL(s.BaseURL); rule != "" {
+		add("baseURL", rule, s.BaseURL)
+	}
+
+	if t := s.Temperature; t != nil && (math.IsNaN(*t) || *t < 0 || *t > 2) {
+		add("temperature", "must be between 0 and 2", fmt.Sprint(*t))
+	}
+	checkCount := func(field string, v *int, limit int) {
+		switch {
+		case v == nil:
+		case *v < 0:
+			add(field, "must be a whole number ≥ 0", fmt.Sprint(*v))
+		case *v > limit:
+			add(field, fmt.Sprintf("must be at most %d", limit), fmt.Sprint(*v))
+		}
+	}
+	checkCount("maxOutputTokens", s.MaxOutputTokens, MaxTokensLimit)
+	checkCount("maxInputTokens", s.MaxInputTokens, MaxTokensLimit)
+	checkCount("maxConcurrentRequests", s.MaxConcurrentRequests, MaxConcurrencyLimit)
+
+	if s.ReasoningEffort != "" && !contains(Efforts, s.ReasoningEffort) {
+		add("reasoningEffort", "must be one of "+strings.Join(Efforts, ", "), s.ReasoningEffort)
+	}
+	if s.ReasoningEffort == EffortCustom && s.ReasoningConfigOverride == "" {
+		add("reasoningConfigOverride", "is required when reasoningEffort is custom (a JSON object)", "")
+	}
+
+	if s.Provider != catalog.OpenRouter {
+		if len(s.OpenRouterProviderOrder) > 0 {
+			add("openrouterProviderOrder", "applies only to provider open_router", strings.Join(s.OpenRouterProviderOrder, ","))
+		}
+		if s.OpenRouterAllowFallbacks != nil {
+			add("openrouterAllowFallbacks", "applies only to provider open_router", fmt.Sprint(*s.OpenRouterAllowFallbacks))
+		}
+	}
+	if s.VertexLocation != "" {
+		switch {
+		case s.Provider != catalog.GoogleVertex:
+			add("vertexLocation", "applies only to provider google_vertex", s.VertexLocation)
+		case !vertexLocationRE.MatchString(s.VertexLocation):
+			add("vertexLocation", "must be a region such as us-central1 or global (lower-case letters, digits, '-')", s.VertexLocation)
+		}
+	}
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+// checkBaseURL returns the broken rule, or "" when the URL is fine. Plain
+// http and private addresses are allowed on purpose: local servers
+// (Ollama, vLLM, LM Studio) are a main use of this app.
+func checkBaseURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "must be a valid URL"
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "must start with http:// or https://"
+	}
+	if u.Host == "" || u.Hostname() == "" {
+		return "must include a host name"
+	}
+	if u.User != nil {
+		return "must not contain credentials: put the key in the key field"
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "must not contain a query string or fragment"
+	}
+	return ""
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,191 @@
+package studio
+
+import (
+	"context"
+	"errors"
+
+	"github.com/kodusbyok/studio/backend/buildinfo"
+	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/secrets"
+)
+
+// The request and result types below are the contract with the GUI; Wails
+// generates their TypeScript twins in frontend/wailsjs/go/models.ts.
+
+// SlotInput is a slot as the GUI edits it: every setting, no key fields.
+type SlotInput struct {
+	Provider                 string   `json:"provider"`
+	Model                    string   `json:"model"`
+	Plan                     string   `json:"plan"`
+	BaseURL                  string   `json:"baseURL"`
+	Temperature              *float64 `json:"temperature,omitempty"`
+	MaxOutputTokens          *int     `json:"maxOutputTokens,omitempty"`
+	MaxInputTokens           *int     `json:"maxInputTokens,omitempty"`
+	ReasoningEffort          string   `json:"reasoningEffort"`
+	ReasoningConfigOverride  string   `json:"reasoningConfigOverride"`
+	MaxConcurrentRequests    *int     `json:"maxConcurrentRequests,omitempty"`
+	OpenRouterProviderOrder  []string `json:"openrouterProviderOrder"`
+	OpenRouterAllowFallbacks *bool    `json:"openrouterAllowFallbacks,omitempty"`
+	VertexLocation           string   `json:"vertexLocation"`
+}
+
+// Slot converts the input into a stored slot (without key fields).
+func (in SlotInput) Slot() profile.Slot {
+	return profile.Slot{
+		Provider: in.Provider, Model: in.Model, Plan: in.Plan, BaseURL: in.BaseURL,
+		Temperature: in.Temperature, MaxOutputTokens: in.MaxOutputTokens, MaxInputTokens: in.MaxInputTokens,
+		ReasoningEffort: in.ReasoningEffort, ReasoningConfigOverride: in.ReasoningConfigOverride,
+		MaxConcurrentRequests: in.MaxConcurrentRequests, OpenRouterProviderOrder: in.OpenRouterProviderOrder,
+		OpenRouterAllowFallbacks: in.OpenRouterAllowFallbacks, VertexLocation: in.VertexLocation,
+	}
+}
+
+// InputFromSlot is the editable form of a stored slot.
+func InputFromSlot(s profile.Slot) SlotInput {
+	return SlotInput{
+		Provider: s.Provider, Model: s.Model, Plan: s.Plan, BaseURL: s.BaseURL,
+		Temperature: s.Temperature, MaxOutputTokens: s.MaxOutputTokens, MaxInputTokens: s.MaxInputTokens,
+		ReasoningEffort: s.ReasoningEffort, ReasoningConfigOverride: s.ReasoningConfigOverride,
+		MaxConcurrentRequests: s.MaxConcurrentRequests, OpenRouterProviderOrder: s.OpenRouterProviderOrder,
+		OpenRouterAllowFallbacks: s.OpenRouterAllowFallbacks, VertexLocation: s.VertexLocation,
+	}
+}
+
+// SaveSlotRequest is the GUI's save: APIKey is the pasted key, "" keeps the
+// stored one.
+type SaveSlotRequest struct {
+	Profile string    `json:"profile"`
+	Slot    string    `json:"slot"`
+	Config  SlotInput `json:"config"`
+	APIKey  string    `json:"apiKey"`
+}
+
+// SaveSlotResult reports a save. With FieldErrors nothing was saved and
+// each error names its field, so the form can mark it.
+type SaveSlotResult struct {
+	Saved       bool                 `json:"saved"`
+	Profile     *ProfileView         `json:"profile,omitempty"`
+	Notices     []string             `json:"notices"`
+	FieldErrors []profile.FieldError `json:"fieldErrors"`
+}
+
+// SaveSlot saves from the GUI, turning rule violations into FieldErrors.
+func (s *Studio) SaveSlot(ctx context.Context, req SaveSlotRequest) (SaveSlotResult, error) {
+	var key *string
+	if req.APIKey != "" {
+		key = &req.APIKey
+	}
+	res, err := s.Save(ctx, SaveRequest{Profile: req.Profile, Slot: req.Slot, Config: req.Config.Slot(), Key: key})
+	if fes := profile.AsFieldErrors(err); fes != nil {
+		return SaveSlotResult{Notices: res.Notices, FieldErrors: flatten(fes)}, nil
+	}
+	if err != nil {
+		return SaveSlotResult{}, err
+	}
+	return SaveSlotResult{Saved: true, Profile: &res.Profile, Notices: nonNil(res.Notices), FieldErrors: []profile.FieldError{}}, nil
+}
+
+// SlotCheck is the live verdict on a slot being edited: the rule
+// violations, and what will happen to the key.
+type SlotCheck struct {
+	FieldErrors []profile.FieldError `json:"fieldErrors"`
+	Notices     []string             `json:"notices"`
+	// KeptKeyMasked is the stored key that saving without a new key keeps.
+	KeptKeyMasked string `json:"keptKeyMasked,omitempty"`
+	// KeyRequired means saving needs a pasted key.
+	KeyRequired bool `json:"keyRequired"`
+}
+
+// CheckSlot validates a slot as the user types, with the same rules as
+// Save, and says whether the stored key of that profile slot is kept.
+func (s *Studio) CheckSlot(profileName, slotName string, in SlotInput) SlotCheck {
+	slot, notices, err := s.PrepareSlot(in.Slot())
+	check := SlotCheck{FieldErrors: flatten(profile.AsFieldErrors(err)), Notices: nonNil(notices)}
+	if profileName != "" {
+		if nerr := profile.ValidateName(profileName); nerr != nil {
+			check.FieldErrors = append(check.FieldErrors, flatten(profile.AsFieldErrors(nerr))...)
+		}
+	}
+	if p, err := s.Store.Profile(profileName); err == nil {
+		if old, ok := p.Slot(slotName); ok && KeepsKey(old, slot) {
+			check.KeptKeyMasked = old.KeyMasked
+		}
+	}
+	if prov, ok := s.Catalog.Provider(slot.Provider); ok && prov.RequiresKey && check.KeptKeyMasked == "" {
+		check.KeyRequired = true
+	}
+	return check
+}
+
+// KeyPreview says what saving a pasted key will store, masked, and what
+// cleaning removed; the key itself does not come back.
+type KeyPreview struct {
+	Masked string   `json:"masked"`
+	Notes  []string `json:"notes"`
+	Error  string   `json:"error,omitempty"`
+}
+
+// PreviewKey cleans a pasted key and describes the result.
+func PreviewKey(raw string) KeyPreview {
+	clean, notes, err := secrets.Clean(raw)
+	if err != nil {
+		return KeyPreview{Notes: nonNil(notes), Error: err.Error()}
+	}
+	return KeyPreview{Masked: secrets.Mask(clean), Notes: nonNil(notes)}
+}
+
+// FallbackRemoval is the profile after its Fallback slot was removed.
+type FallbackRemoval struct {
+	Profile ProfileView `json:"profile"`
+	Notices []string    `json:"notices"`
+}
+
+// EnvInfo tells the GUI where it stands: data dir, keychain, build.
+type EnvInfo struct {
+	Version             string `json:"version"`
+	DataDir             string `json:"dataDir"`
+	KeychainBackend     string `json:"keychainBackend"`
+	KeychainDescription string `json:"keychainDescription"`
+	NeedsPassphrase     bool   `json:"needsPassphrase"`
+	Error               string `json:"error,omitempty"`
+}
+
+// Env describes the studio.
+func (s *Studio) Env() EnvInfo {
+	return EnvInfo{
+		Version:             buildinfo.Version,
+		DataDir:             s.Home,
+		KeychainBackend:     s.Keys.Backend(),
+		KeychainDescription: s.Keys.Describe(),
+		NeedsPassphrase:     s.Keys.NeedsPassphrase(),
+	}
+}
+
+// Unlock gives the file keychain its passphrase and proves it on a real
+// item, so a typo is caught now and not at the first save.
+func (s *Studio) Unlock(ctx context.Context, passphrase string) error {
+	if passphrase == "" {
+		return errors.New("the passphrase is empty")
+	}
+	s.Keys.SetPassphrase(passphrase)
+	if err := s.Keys.Check(ctx); err != nil {
+		s.Keys.SetPassphrase("")
+		return err
+	}
+	return nil
+}
+
+func flatten(es profile.Errors) []profile.FieldError {
+	out := make([]profile.FieldError, 0, len(es))
+	for _, e := range es {
+		out = append(out, *e)
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

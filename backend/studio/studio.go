@@ -1,0 +1,309 @@
+// Package studio is the application service shared by the GUI (app.go)
+// and the command line (backend/cli): both are thin adapters over it, so
+// they behave the same. It ties the catalog, the bbolt store and the
+// keychain together and hands out views that never carry a key.
+package studio
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/paths"
+	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/secrets"
+	"github.com/kodusbyok/studio/backend/store"
+)
+
+// Studio is one opened data dir with its keychain.
+type Studio struct {
+	Home    string
+	Catalog *catalog.Catalog
+	Store   *store.Store
+	Keys    *secrets.Keychain
+	Now     func() time.Time
+}
+
+// Options configure Open. Getenv is os.Getenv outside tests.
+type Options struct {
+	Getenv          func(string) string
+	PassphraseFunc  func(prompt string) (string, error)
+	KeychainTimeout time.Duration
+}
+
+// Open resolves the data dir and keychain from the environment
+// (KODUS_BYOK_HOME, KODUS_BYOK_KEYRING, KODUS_BYOK_KEYRING_PASSPHRASE).
+func Open(opts Options) (*Studio, error) {
+	if opts.Getenv == nil {
+		opts.Getenv = os.Getenv
+	}
+	home, err := paths.DataDir(opts.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	if err := paths.Ensure(home); err != nil {
+		return nil, err
+	}
+	cfg := secrets.ConfigFromEnv(opts.Getenv, paths.KeysDir(home))
+	cfg.PassphraseFunc = opts.PassphraseFunc
+	cfg.Timeout = opts.KeychainTimeout
+	keys, err := secrets.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Studio{
+		Home:    home,
+		Catalog: catalog.Default(),
+		Store:   store.New(paths.DBFile(home)),
+		Keys:    keys,
+		Now:     func() time.Time { return time.Now().UTC() },
+	}, nil
+}
+
+// SaveRequest saves one slot of a profile. Key is the pasted key; nil or
+// empty keeps the stored key when the provider is unchanged.
+type SaveRequest struct {
+	Profile string
+	Slot    string
+	Config  profile.Slot
+	Key     *string
+}
+
+// SaveResult is the saved profile and what the user should be told.
+type SaveResult struct {
+	Profile ProfileView
+	Notices []string
+}
+
+// ErrNoMain means a fallback was saved before the profile had a main slot.
+var ErrNoMain = errors.New("a profile needs its Main slot before a Fallback")
+
+// PrepareSlot normalizes a slot, applies its plan and catalog aliases, and
+// validates it. It returns the slot as it would be stored plus notices.
+func (s *Studio) PrepareSlot(cfg profile.Slot) (profile.Slot, []string, error) {
+	cfg = profile.Normalize(cfg)
+	var notices []string
+	if m, ok := s.Catalog.Model(cfg.Model); ok && m.Provider == cfg.Provider && m.ID != cfg.Model {
+		notices = append(notices, fmt.Sprintf("model %q saved as %q, the provider's id", cfg.Model, m.ID))
+		cfg.Model = m.ID
+	}
+	if cfg.Plan != "" {
+		if m, ok := s.Catalog.ModelForSlot(cfg.Provider, cfg.Model); ok {
+			if v, ok := m.Variant(cfg.Plan); ok {
+				if cfg.BaseURL == "" {
+					cfg.BaseURL = v.BaseURL
+				}
+				if cfg.MaxConcurrentRequests == nil && v.MaxConcurrentRequests != nil {
+					cfg.MaxConcurrentRequests = profile.Ptr(*v.MaxConcurrentRequests)
+				}
+				if v.Model != "" && cfg.Model != v.Model {
+					notices = append(notices, fmt.Sprintf("the %s serves model %q; %q replaced", v.Label, v.Model, cfg.Model))
+					cfg.Model = v.Model
+				}
+			}
+		}
+	}
+	if err := profile.Validate(cfg, s.Catalog); err != nil {
+		return cfg, notices, err
+	}
+	return cfg, notices, nil
+}
+
+// Save stores one slot: its settings in bbolt and its key in the keychain.
+// A new key goes under a fresh keychain item and the old one is removed
+// only after the profile is saved, so a failure at any step loses nothing.
+func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) {
+	var res SaveResult
+	if err := profile.ValidateName(req.Profile); err != nil {
+		return res, err
+	}
+	if err := profile.ValidateSlotName(req.Slot); err != nil {
+		return res, err
+	}
+	existing, err := s.Store.Profile(req.Profile)
+	isNew := errors.Is(err, store.ErrNotFound)
+	if err != nil && !isNew {
+		return res, err
+	}
+	if req.Slot == profile.SlotFallback && (isNew || existing.Main.Provider == "") {
+		return res, fmt.Errorf("profile %q: %w; save --slot main first", req.Profile, ErrNoMain)
+	}
+	slot, notices, err := s.PrepareSlot(req.Config)
+	if err != nil {
+		return res, err
+	}
+	prov, _ := s.Catalog.Provider(slot.Provider)
+	old, hadOld := existing.Slot(req.Slot)
+	slot.KeyRef, slot.KeyMasked = "", ""
+
+	var newKey secrets.Secret
+	if req.Key != nil && *req.Key != "" {
+		clean, cleanNotes, err := secrets.Clean(*req.Key)
+		if err != nil {
+			return res, &profile.FieldError{Field: "apiKey", Rule: err.Error()}
+		}
+		notices = append(notices, prefix("key: ", cleanNotes)...)
+		newKey = secrets.NewSecret(clean)
+	}
+	switch {
+	case !newKey.Empty():
+		slot.KeyRef = profile.KeyRef(req.Profile, req.Slot) + "." + randomSuffix()
+		slot.KeyMasked = newKey.Masked()
+		label := fmt.Sprintf("Kodus BYOK Studio: %s (%s, %s)", req.Profile, req.Slot, prov.DisplayName)
+		if err := s.Keys.Set(ctx, slot.KeyRef, label, newKey); err != nil {
+			return res, err
+		}
+	case hadOld && KeepsKey(old, slot):
+		slot.KeyRef, slot.KeyMasked = old.KeyRef, old.KeyMasked
+		notices = append(notices, "kept the stored key "+old.KeyMasked)
+	case prov.RequiresKey:
+		return res, &profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required for %s: paste it, or pipe it to --key-stdin", prov.DisplayName)}
+	}
+
+	now := s.Now()
+	p := existing
+	if isNew {
+		p = profile.Profile{Name: req.Profile, CreatedAt: now}
+	}
+	p.SetSlot(req.Slot, slot)
+	p.UpdatedAt = now
+	if err := s.Store.PutProfile(p); err != nil {
+		if !newKey.Empty() {
+			_ = s.Keys.Delete(ctx, slot.KeyRef)
+		}
+		return res, err
+	}
+	if hadOld && old.HasKey() && old.KeyRef != slot.KeyRef {
+		if err := s.Keys.Delete(ctx, old.KeyRef); err != nil {
+			notices = append(notices, fmt.Sprintf("the old key could not be removed from the keychain (%v); remove item %q by hand", err, old.KeyRef))
+		}
+	}
+	res.Profile = s.View(p)
+	res.Notices = notices
+	return res, nil
+}
+
+// Profiles lists every profile as views.
+func (s *Studio) Profiles() ([]ProfileView, error) {
+	ps, err := s.Store.Profiles()
+	if err != nil {
+		return nil, err
+	}
+	views := make([]ProfileView, 0, len(ps))
+	for _, p := range ps {
+		views = append(views, s.View(p))
+	}
+	return views, nil
+}
+
+// Profile returns one profile as a view.
+func (s *Studio) Profile(name string) (ProfileView, error) {
+	p, err := s.Store.Profile(name)
+	if err != nil {
+		return ProfileView{}, err
+	}
+	return s.View(p), nil
+}
+
+// Delete removes a profile and its keys. The record goes first: a keychain
+// failure afterwards leaves an orphan item, which is reported by name.
+func (s *Studio) Delete(ctx context.Context, name string) ([]string, error) {
+	p, err := s.Store.Profile(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Store.DeleteProfile(name); err != nil {
+		return nil, err
+	}
+	var notices []string
+	for _, slot := range []*profile.Slot{&p.Main, p.Fallback} {
+		if slot == nil || !slot.HasKey() {
+			continue
+		}
+		if err := s.Keys.Delete(ctx, slot.KeyRef); err != nil {
+			notices = append(notices, fmt.Sprintf("the key could not be removed from the keychain (%v); remove item %q by hand", err, slot.KeyRef))
+		}
+	}
+	return notices, nil
+}
+
+// DeleteFallback removes the Fallback slot and its key.
+func (s *Studio) DeleteFallback(ctx context.Context, name string) (ProfileView, []string, error) {
+	p, err := s.Store.Profile(name)
+	if err != nil {
+		return ProfileView{}, nil, err
+	}
+	if p.Fallback == nil {
+		return s.View(p), nil, fmt.Errorf("profile %q has no fallback: %w", name, store.ErrNotFound)
+	}
+	old := *p.Fallback
+	p.Fallback = nil
+	p.UpdatedAt = s.Now()
+	if err := s.Store.PutProfile(p); err != nil {
+		return ProfileView{}, nil, err
+	}
+	var notices []string
+	if old.HasKey() {
+		if err := s.Keys.Delete(ctx, old.KeyRef); err != nil {
+			notices = append(notices, fmt.Sprintf("the key could not be removed from the keychain (%v); remove item %q by hand", err, old.KeyRef))
+		}
+	}
+	return s.View(p), notices, nil
+}
+
+// SlotKey reads a slot's key from the keychain, for backend services that
+// send it to its provider (key test, export). It never reaches the GUI.
+func (s *Studio) SlotKey(ctx context.Context, name, slot string) (secrets.Secret, error) {
+	p, err := s.Store.Profile(name)
+	if err != nil {
+		return secrets.Secret{}, err
+	}
+	sl, ok := p.Slot(slot)
+	if !ok {
+		return secrets.Secret{}, fmt.Errorf("profile %q has no %s slot: %w", name, slot, store.ErrNotFound)
+	}
+	if !sl.HasKey() {
+		return secrets.Secret{}, nil
+	}
+	return s.Keys.Get(ctx, sl.KeyRef)
+}
+
+// KeepsKey reports whether a slot edited from old to next keeps old's key:
+// same provider and same endpoint host. Kodus keeps a key whenever the
+// provider id matches, so a Z.ai key was offered to Kimi (both are
+// openai_compatible); the host check stops that.
+func KeepsKey(old, next profile.Slot) bool {
+	if !old.HasKey() || old.Provider != next.Provider {
+		return false
+	}
+	return hostOf(old.BaseURL) == hostOf(next.BaseURL)
+}
+
+func hostOf(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return raw
+	}
+	return strings.ToLower(u.Host)
+}
+
+func randomSuffix() string {
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func prefix(p string, list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = p + s
+	}
+	return out
+}

@@ -1,0 +1,167 @@
+package studio
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/profile"
+)
+
+// SlotView is a slot as the GUI and `--json` show it: Kodus's field names,
+// the masked key, and display names. It never carries the key.
+type SlotView struct {
+	Provider                 string   `json:"provider"`
+	ProviderName             string   `json:"providerName"`
+	Model                    string   `json:"model"`
+	ModelName                string   `json:"modelName"`
+	Recommended              bool     `json:"recommended"`
+	Plan                     string   `json:"plan,omitempty"`
+	PlanLabel                string   `json:"planLabel,omitempty"`
+	BaseURL                  string   `json:"baseURL,omitempty"`
+	EffectiveBaseURL         string   `json:"effectiveBaseURL"`
+	Temperature              *float64 `json:"temperature,omitempty"`
+	MaxOutputTokens          *int     `json:"maxOutputTokens,omitempty"`
+	MaxInputTokens           *int     `json:"maxInputTokens,omitempty"`
+	ReasoningEffort          string   `json:"reasoningEffort,omitempty"`
+	ReasoningConfigOverride  string   `json:"reasoningConfigOverride,omitempty"`
+	MaxConcurrentRequests    *int     `json:"maxConcurrentRequests,omitempty"`
+	OpenRouterProviderOrder  []string `json:"openrouterProviderOrder,omitempty"`
+	OpenRouterAllowFallbacks *bool    `json:"openrouterAllowFallbacks,omitempty"`
+	VertexLocation           string   `json:"vertexLocation,omitempty"`
+	HasKey                   bool     `json:"hasKey"`
+	APIKeyMasked             string   `json:"apiKeyMasked,omitempty"`
+}
+
+// ProfileView is a profile as shown to users, with advice on its setup.
+type ProfileView struct {
+	Name      string    `json:"name"`
+	Main      SlotView  `json:"main"`
+	Fallback  *SlotView `json:"fallback,omitempty"`
+	Advice    []string  `json:"advice"`
+	CreatedAt time.Time `json:"createdAt"`
+	UpdatedAt time.Time `json:"updatedAt"`
+}
+
+// View turns a stored profile into its view.
+func (s *Studio) View(p profile.Profile) ProfileView {
+	v := ProfileView{
+		Name:      p.Name,
+		Main:      s.SlotView(p.Main),
+		Advice:    s.Advice(p),
+		CreatedAt: p.CreatedAt,
+		UpdatedAt: p.UpdatedAt,
+	}
+	if p.Fallback != nil {
+		fb := s.SlotView(*p.Fallback)
+		v.Fallback = &fb
+	}
+	return v
+}
+
+// SlotView turns a stored slot into its view.
+func (s *Studio) SlotView(sl profile.Slot) SlotView {
+	v := SlotView{
+		Provider:                 sl.Provider,
+		ProviderName:             sl.Provider,
+		Model:                    sl.Model,
+		ModelName:                sl.Model,
+		Plan:                     sl.Plan,
+		BaseURL:                  sl.BaseURL,
+		EffectiveBaseURL:         sl.BaseURL,
+		Temperature:              sl.Temperature,
+		MaxOutputTokens:          sl.MaxOutputTokens,
+		MaxInputTokens:           sl.MaxInputTokens,
+		ReasoningEffort:          sl.ReasoningEffort,
+		ReasoningConfigOverride:  sl.ReasoningConfigOverride,
+		MaxConcurrentRequests:    sl.MaxConcurrentRequests,
+		OpenRouterProviderOrder:  sl.OpenRouterProviderOrder,
+		OpenRouterAllowFallbacks: sl.OpenRouterAllowFallbacks,
+		VertexLocation:           sl.VertexLocation,
+		HasKey:                   sl.HasKey(),
+		APIKeyMasked:             sl.KeyMasked,
+	}
+	if p, ok := s.Catalog.Provider(sl.Provider); ok {
+		v.ProviderName = p.DisplayName
+		if v.EffectiveBaseURL == "" {
+			v.EffectiveBaseURL = p.DefaultBaseURL
+		}
+	}
+	if m, ok := s.Catalog.ModelForSlot(sl.Provider, sl.Model); ok {
+		v.ModelName = m.DisplayName
+		v.Recommended = m.Recommended()
+		v.ProviderName = m.ProviderLabel(s.Catalog)
+		if pv, ok := m.Variant(sl.Plan); ok {
+			v.PlanLabel = pv.Label
+		}
+	}
+	return v
+}
+
+// Advice lists what the seed's Fallback Strategy says about a setup.
+// Later features (concurrency rules) add their own checks here.
+func (s *Studio) Advice(p profile.Profile) []string {
+	advice := []string{}
+	if p.Main.Provider == "" {
+		return advice
+	}
+	if p.Fallback == nil {
+		advice = append(advice, "No fallback: add one on a different provider so reviews keep running when the main model is rate-limited or down.")
+		return advice
+	}
+	if sameEndpoint(p.Main, *p.Fallback) {
+		advice = append(advice, fmt.Sprintf("Main and Fallback both use %s: an outage or rate limit there stops both. Use a different provider for Fallback.", s.SlotView(p.Main).ProviderName))
+	}
+	return advice
+}
+
+// sameEndpoint reports whether two slots go to the same provider service.
+// Two OpenAI-compatible slots are the same only on the same base URL.
+func sameEndpoint(a, b profile.Slot) bool {
+	if a.Provider != b.Provider {
+		return false
+	}
+	if a.Provider == catalog.OpenAICompatible {
+		return a.BaseURL == b.BaseURL
+	}
+	return true
+}
+
+// Draft is a slot pre-filled from a catalog card and plan, for the GUI's
+// connect panel and for `profile set` on a new slot.
+func (s *Studio) Draft(modelID, plan string) (profile.Slot, error) {
+	m, ok := s.Catalog.Model(modelID)
+	if !ok {
+		return profile.Slot{}, &profile.FieldError{Field: "model", Rule: "is not in the catalog", Value: modelID}
+	}
+	sl := profile.Slot{
+		Provider:        m.Provider,
+		Model:           m.ID,
+		BaseURL:         m.Defaults.BaseURL,
+		ReasoningEffort: m.Defaults.ReasoningEffort,
+	}
+	if m.Defaults.Temperature != nil {
+		sl.Temperature = profile.Ptr(*m.Defaults.Temperature)
+	}
+	if m.Defaults.MaxOutputTokens != nil {
+		sl.MaxOutputTokens = profile.Ptr(*m.Defaults.MaxOutputTokens)
+	}
+	if plan == "" {
+		plan = m.DefaultVariantID
+	}
+	if plan != "" {
+		v, ok := m.Variant(plan)
+		if !ok {
+			return profile.Slot{}, &profile.FieldError{Field: "plan", Rule: fmt.Sprintf("must be one of %v for %s", m.VariantIDs(), m.ID), Value: plan}
+		}
+		sl.Plan = v.ID
+		sl.BaseURL = v.BaseURL
+		if v.MaxConcurrentRequests != nil {
+			sl.MaxConcurrentRequests = profile.Ptr(*v.MaxConcurrentRequests)
+		}
+		if v.Model != "" {
+			sl.Model = v.Model
+		}
+	}
+	return sl, nil
+}

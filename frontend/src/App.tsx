@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useApi, type Catalog, type EnvInfo, type ProfileView, type SlotName } from './api';
+import type { SlotTarget } from './components/SlotEditor';
+import { CatalogView } from './views/CatalogView';
+import { ProfilesView } from './views/ProfilesView';
+import { SystemView } from './views/SystemView';
+
+type Route = { view: 'profiles' } | { view: 'catalog'; target: SlotTarget } | { view: 'system' };
+
+const NAV: { view: Route['view']; label: string }[] = [
+  { view: 'profiles', label: 'Profiles' },
+  { view: 'catalog', label: 'Add a model' },
+  { view: 'system', label: 'System' },
+];
+
+function UnlockScreen({ env, onUnlocked }: { env: EnvInfo; onUnlocked: () => void }) {
+  const api = useApi();
+  const [pass, setPass] = useState('');
+  const [error, setError] = useState('');
+  return (
+    <div className="backdrop">
+      <form
+        className="dialog stack"
+        aria-labelledby="unlock-title"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await api.unlockKeychain(pass);
+            onUnlocked();
+          } catch (err) {
+            setError(err instanceof Error ? err.message : String(err));
+          }
+        }}
+      >
+        <h2 id="unlock-title">Unlock the file keychain</h2>
+        <p className="muted">Keys are kept in {env.keychainDescription}. Enter its passphrase (or start the app with KODUS_BYOK_KEYRING_PASSPHRASE set).</p>
+        <input className="input" type="password" autoFocus aria-label="Passphrase" value={pass} onChange={(e) => setPass(e.target.value)} />
+        {error && <div className="field-error">{error}</div>}
+        <button className="btn btn-primary" type="submit">
+          Unlock
+        </button>
+      </form>
+    </div>
+  );
+}
+
+export function App() {
+  const api = useApi();
+  const [env, setEnv] = useState<EnvInfo | null>(null);
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [profiles, setProfiles] = useState<ProfileView[]>([]);
+  const [loadError, setLoadError] = useState('');
+  const [route, setRoute] = useState<Route>({ view: 'profiles' });
+
+  const reload = useCallback(async () => {
+    try {
+      setProfiles(await api.profiles());
+      setLoadError('');
+    } catch (e) {
+      // A failed load is shown as such, never as "no profiles" (Kodus gap 21).
+      setLoadError(e instanceof Error ? e.message : String(e));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void (async () => {
+      setEnv(await api.environment());
+      setCatalog(await api.catalog());
+      await reload();
+    })().catch((e) => setLoadError(String(e)));
+  }, [api, reload]);
+
+  const newTarget = (): SlotTarget => ({
+    profile: profiles.length === 0 ? 'default' : '',
+    slot: 'main',
+    fixed: false,
+  });
+  const chooseModel = (profile: string, slot: SlotName) => setRoute({ view: 'catalog', target: { profile, slot, fixed: true } });
+
+  if (!env || !catalog) {
+    return (
+      <div className="main" aria-busy="true">
+        <span className="spinner" /> Loading…
+        {loadError && <div className="alert alert-err">{loadError}</div>}
+      </div>
+    );
+  }
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden>
+            K
+          </span>
+          Kodus BYOK Studio
+        </div>
+        {NAV.map((n) => (
+          <button
+            key={n.view}
+            className="nav-item"
+            aria-current={route.view === n.view ? 'page' : undefined}
+            onClick={() => setRoute(n.view === 'catalog' ? { view: 'catalog', target: newTarget() } : ({ view: n.view } as Route))}
+          >
+            {n.label}
+          </button>
+        ))}
+        <div className="sidebar-foot">
+          <div data-testid="keychain-banner" title={env.keychainDescription}>
+            <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden style={{ verticalAlign: '-1px' }}>
+              <path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z" />
+            </svg>{' '}
+            Keys in <strong>{env.keychainBackend || 'keychain'}</strong>
+          </div>
+          <div>{env.version}</div>
+        </div>
+      </nav>
+      <main className="main">
+        {env.error && (
+          <div className="alert alert-err" role="alert" style={{ marginBottom: 16 }}>
+            <div className="alert-title">The app’s data or keychain could not be opened</div>
+            {env.error}
+          </div>
+        )}
+        {!env.error && (
+          <div className="alert alert-info small" style={{ marginBottom: 16 }} data-testid="keychain-info">
+            Keys are stored in your OS keychain: <strong>{env.keychainDescription}</strong> (<code>{env.keychainBackend}</code>). This app never writes a key anywhere else; it shows only a masked form.
+          </div>
+        )}
+        {loadError && (
+          <div className="alert alert-err" role="alert" style={{ marginBottom: 16 }}>
+            <div className="alert-title">Couldn’t load profiles</div>
+            {loadError}
+          </div>
+        )}
+        {route.view === 'profiles' && (
+          <ProfilesView catalog={catalog} profiles={profiles} reload={reload} onChooseModel={chooseModel} onNewProfile={() => setRoute({ view: 'catalog', target: newTarget() })} />
+        )}
+        {route.view === 'catalog' && (
+          <CatalogView
+            key={`${route.target.profile}/${route.target.slot}/${route.target.fixed}`}
+            catalog={catalog}
+            profiles={profiles}
+            target={route.target}
+            onDone={async () => {
+              await reload();
+              setRoute({ view: 'profiles' });
+            }}
+          />
+        )}
+        {route.view === 'system' && <SystemView />}
+      </main>
+      {env.needsPassphrase && (
+        <UnlockScreen
+          env={env}
+          onUnlocked={async () => {
+            setEnv(await api.environment());
+            await reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}

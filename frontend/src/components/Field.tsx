@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+
+interface FieldProps {
+  id: string;
+  label: string;
+  /** Backend field name, so tests and errors can find the field. */
+  field?: string;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}
+
+/** A labelled input with its hint and, when broken, its error. */
+export function Field({ id, label, field, hint, error, children }: FieldProps) {
+  return (
+    <div className="field" data-field={field}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {error ? (
+        <div className="field-error" id={`${id}-error`} data-field-error={field} role="alert">
+          {label}: {error}
+        </div>
+      ) : hint ? (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** aria attributes that tie an input to its Field's hint or error. */
+export function describedBy(id: string, error?: string) {
+  return {
+    'aria-invalid': error ? (true as const) : undefined,
+    'aria-describedby': error ? `${id}-error` : `${id}-hint`,
+  };
+}

@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import { useApi, type Catalog, type ProfileView } from '../api';
+import { emptyForm, inputFromForm } from '../lib/slotForm';
+import { describedBy, Field } from './Field';
+import { SlotEditor, type SlotTarget } from './SlotEditor';
+
+interface ManualWizardProps {
+  catalog: Catalog;
+  profiles: ProfileView[];
+  target: SlotTarget;
+  onCancel: () => void;
+  onSaved: (p: ProfileView) => void;
+}
+
+const STEPS = ['Provider', 'Base URL', 'Model', 'Key & advanced'];
+
+/**
+ * The manual path: provider → base URL (required only for
+ * OpenAI-compatible, an optional override otherwise) → model id → key and
+ * advanced settings. Each step is checked by the backend before moving on;
+ * going back keeps everything typed (Kodus resets the form instead).
+ */
+export function ManualWizard({ catalog, profiles, target, onCancel, onSaved }: ManualWizardProps) {
+  const api = useApi();
+  const [step, setStep] = useState(0);
+  const [provider, setProvider] = useState('');
+  const [baseURL, setBaseURL] = useState('');
+  const [model, setModel] = useState('');
+  const [error, setError] = useState<Record<string, string>>({});
+
+  const prov = catalog.providers.find((p) => p.id === provider);
+
+  const checkField = async (field: 'provider' | 'baseURL' | 'model') => {
+    const f = { ...emptyForm(provider, model || 'placeholder-model'), baseURL };
+    const res = await api.checkSlot('', target.slot, inputFromForm(f).input);
+    const hit = res.fieldErrors.find((e) => e.field === field);
+    setError(hit ? { [field]: hit.rule } : {});
+    return !hit;
+  };
+
+  const next = async () => {
+    if (step === 0) {
+      if (!provider) {
+        setError({ provider: 'pick a provider' });
+        return;
+      }
+      setError({});
+      setStep(1);
+    } else if (step === 1) {
+      if (await checkField('baseURL')) setStep(2);
+    } else if (step === 2) {
+      const f = { ...emptyForm(provider, model), baseURL };
+      const res = await api.checkSlot('', target.slot, inputFromForm(f).input);
+      const hit = res.fieldErrors.find((e) => e.field === 'model');
+      setError(hit ? { model: hit.rule } : {});
+      if (!hit) setStep(3);
+    }
+  };
+
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <div>
+          <h1>Configure {target.slot === 'main' ? 'Main' : 'Fallback'} model manually</h1>
+          <p className="muted">Any provider and model: your own endpoint, a local server, or a model not in the catalog.</p>
+        </div>
+      </div>
+      <ol className="steps" aria-label="Steps">
+        {STEPS.map((s, i) => (
+          <li key={s} aria-current={i === step ? 'step' : undefined}>
+            {i + 1}. {s}
+          </li>
+        ))}
+      </ol>
+
+      {step === 0 && (
+        <div className="panel stack">
+          <span className="label" id="provider-label">
+            Provider
+          </span>
+          <div className="grid-cards" role="radiogroup" aria-labelledby="provider-label">
+            {catalog.providers.map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                className="card"
+                role="radio"
+                aria-checked={provider === p.id}
+                aria-pressed={provider === p.id}
+                data-provider={p.id}
+                onClick={() => {
+                  setProvider(p.id);
+                  setBaseURL('');
+                  setError({});
+                }}
+              >
+                <span className="card-title">
+                  {p.displayName} {p.beta && <span className="tag tag-warn">Beta</span>}
+                </span>
+                <span className="muted small mono">{p.id}</span>
+                <span className="small">{p.requiresBaseURL ? 'Your own endpoint (Ollama, vLLM, LM Studio, proxies)' : p.defaultBaseURL}</span>
+                <span className="hint">{p.requiresKey ? `Key: ${p.keyHint}` : 'Key optional'}</span>
+              </button>
+            ))}
+          </div>
+          {error.provider && <div className="field-error">Provider: {error.provider}</div>}
+        </div>
+      )}
+
+      {step === 1 && prov && (
+        <div className="panel stack">
+          <Field
+            id="wizard-baseurl"
+            label={prov.requiresBaseURL ? 'Base URL' : 'Base URL (optional override)'}
+            field="baseURL"
+            error={error.baseURL}
+            hint={
+              prov.requiresBaseURL
+                ? 'Include the version segment, e.g. http://localhost:11434/v1. Plain http and local addresses are fine.'
+                : `Leave empty for ${prov.defaultBaseURL}. Set it for a proxy or another region.`
+            }
+          >
+            <input
+              id="wizard-baseurl"
+              className="input mono"
+              value={baseURL}
+              placeholder={prov.requiresBaseURL ? 'http://localhost:11434/v1' : prov.defaultBaseURL}
+              onChange={(e) => setBaseURL(e.target.value)}
+              {...describedBy('wizard-baseurl', error.baseURL)}
+            />
+          </Field>
+          {prov.baseURLExamples && (
+            <div className="row">
+              <span className="hint">Examples:</span>
+              {prov.baseURLExamples.map((u) => (
+                <button key={u} type="button" className="btn btn-sm mono" onClick={() => setBaseURL(u)}>
+                  {u}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+
+      {step === 2 && (
+        <div className="panel stack">
+          <Field id="wizard-model" label="Model ID" field="model" error={error.model} hint="The exact id the provider expects, e.g. llama3.1:8b (ollama list) or anthropic/claude-sonnet-4.6.">
+            <input id="wizard-model" className="input mono" value={model} onChange={(e) => setModel(e.target.value)} {...describedBy('wizard-model', error.model)} />
+          </Field>
+        </div>
+      )}
+
+      {step === 3 && (
+        <SlotEditor
+          catalog={catalog}
+          initial={{ ...inputFromForm({ ...emptyForm(provider, model), baseURL }).input }}
+          target={target}
+          profiles={profiles}
+          onCancel={onCancel}
+          onSaved={onSaved}
+          onBack={() => setStep(2)}
+          backLabel="Back to the model id"
+        />
+      )}
+
+      {step < 3 && (
+        <div className="row" style={{ justifyContent: 'space-between' }}>
+          <button type="button" className="btn" onClick={step === 0 ? onCancel : () => setStep(step - 1)}>
+            {step === 0 ? 'Cancel' : 'Back'}
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => void next()}>
+            Next
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

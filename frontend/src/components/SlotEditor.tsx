@@ -1,0 +1,281 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useApi, type Catalog, type CatalogModel, type FieldError, type ProfileView, type SlotCheck, type SlotInput, type SlotName } from '../api';
+import { errorsByField, formFromInput, inputFromForm, type SlotForm } from '../lib/slotForm';
+import { AdvancedSettings } from './AdvancedSettings';
+import { describedBy, Field } from './Field';
+import { KeyInput } from './KeyInput';
+import { useToast } from './Toasts';
+
+export interface SlotTarget {
+  profile: string;
+  slot: SlotName;
+  /** Fixed when editing a known slot; otherwise the user picks where to save. */
+  fixed: boolean;
+}
+
+interface SlotEditorProps {
+  catalog: Catalog;
+  card?: CatalogModel;
+  initial: SlotInput;
+  target: SlotTarget;
+  profiles: ProfileView[];
+  heading?: ReactNode;
+  onSaved: (p: ProfileView) => void;
+  onCancel: () => void;
+  onBack?: () => void;
+  backLabel?: string;
+}
+
+const SLOT_LABEL: Record<SlotName, string> = { main: 'Main', fallback: 'Fallback' };
+
+/** Live check of the form against the backend's rules (debounced). */
+function useSlotCheck(profile: string, slot: SlotName, form: SlotForm) {
+  const api = useApi();
+  const [check, setCheck] = useState<SlotCheck | null>(null);
+  const parsed = useMemo(() => inputFromForm(form), [form]);
+  useEffect(() => {
+    let live = true;
+    const t = setTimeout(() => {
+      api
+        .checkSlot(profile.trim(), slot, parsed.input)
+        .then((c) => live && setCheck(c))
+        .catch(() => live && setCheck(null));
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [api, profile, slot, parsed]);
+  const errors: FieldError[] = [...parsed.errors, ...(check?.fieldErrors ?? []).filter((e) => !parsed.errors.some((p) => p.field === e.field))];
+  return { check, errors, input: parsed.input };
+}
+
+/**
+ * The connect panel: where to save, the plan, the key and advanced settings,
+ * checked live with the same rules the backend applies on save.
+ */
+export function SlotEditor({ catalog, card, initial, target: initialTarget, profiles, heading, onSaved, onCancel, onBack, backLabel }: SlotEditorProps) {
+  const api = useApi();
+  const toast = useToast();
+  const [form, setForm] = useState<SlotForm>(() => formFromInput(initial));
+  const [profileName, setProfileName] = useState(initialTarget.profile);
+  const [slot, setSlot] = useState<SlotName>(initialTarget.slot);
+  const [key, setKey] = useState('');
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [formError, setFormError] = useState('');
+  const [saveErrors, setSaveErrors] = useState<FieldError[]>([]);
+
+  const { check, errors } = useSlotCheck(profileName, slot, form);
+  const provider = catalog.providers.find((p) => p.id === form.provider);
+  const variant = card?.variants?.find((v) => v.id === form.plan);
+  const existing = profiles.find((p) => p.name === profileName.trim());
+
+  const visible = (field: string) => submitted || touched.has(field);
+  const allErrors = errorsByField([...saveErrors, ...errors]);
+  const shown: Record<string, string> = {};
+  for (const [f, msg] of Object.entries(allErrors)) if (visible(f)) shown[f] = msg;
+  if (submitted && check?.keyRequired && key.trim() === '' && !shown.apiKey) {
+    shown.apiKey = `is required for ${provider?.displayName ?? form.provider}`;
+  }
+
+  const patch = (p: Partial<SlotForm>) => {
+    setSaveErrors([]);
+    setForm((f) => ({ ...f, ...p }));
+  };
+  const blur = (field: string) => setTouched((t) => new Set(t).add(field));
+
+  const choosePlan = async (planId: string) => {
+    if (!card) return;
+    const d = await api.draft(card.id, planId);
+    // A plan sets its endpoint, concurrency and (Kimi Code) model id; the
+    // user's other edits stay.
+    patch({
+      plan: d.plan,
+      baseURL: d.baseURL,
+      model: d.model,
+      maxConcurrentRequests: d.maxConcurrentRequests === undefined || d.maxConcurrentRequests === null ? '' : String(d.maxConcurrentRequests),
+    });
+  };
+
+  const sameProviderWarning =
+    slot === 'fallback' && existing && existing.main.provider === form.provider && (form.provider !== 'openai_compatible' || existing.main.baseURL === form.baseURL)
+      ? `Main also uses ${existing.main.providerName}: an outage or rate limit there would stop both. A different provider makes a better fallback.`
+      : '';
+  const fallbackWithoutMain = slot === 'fallback' && !existing ? 'This profile has no Main model yet: save a Main first, then add the Fallback.' : '';
+
+  const save = async () => {
+    setSubmitted(true);
+    setFormError('');
+    const { input, errors: parseErrors } = inputFromForm(form);
+    if (parseErrors.length > 0) return;
+    setSaving(true);
+    try {
+      const res = await api.saveSlot({ profile: profileName.trim(), slot, config: input, apiKey: key });
+      if (!res.saved || !res.profile) {
+        setSaveErrors(res.fieldErrors ?? []);
+        return;
+      }
+      for (const n of res.notices ?? []) toast(n);
+      toast(`${SLOT_LABEL[slot]} model saved`);
+      setKey('');
+      onSaved(res.profile);
+    } catch (e) {
+      setFormError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const keyLabel = `${card?.providerDisplayName ?? provider?.displayName ?? 'Provider'} API key`;
+  const keyURL = variant?.apiKeyUrl ?? card?.apiKeyUrl ?? provider?.keyURL;
+  const hasErrors = Object.keys(allErrors).length > 0;
+
+  return (
+    <form
+      className="panel stack"
+      aria-label="Model settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}
+    >
+      {onBack && (
+        <div>
+          <button type="button" className="link-btn" onClick={onBack}>
+            ← {backLabel ?? 'Choose another model'}
+          </button>
+        </div>
+      )}
+      {heading}
+      {!card && (
+        <div className="tags">
+          <span className="tag tag-accent">{provider?.displayName ?? form.provider}</span>
+          <span className="tag mono">{form.model}</span>
+          {form.baseURL && <span className="tag mono">{form.baseURL}</span>}
+        </div>
+      )}
+
+      {!initialTarget.fixed && (
+        <div className="grid-2">
+          <Field id="target-profile" label="Profile" field="name" error={shown.name} hint={existing ? `Updates the existing profile “${existing.name}”.` : 'A new profile is created.'}>
+            <input
+              id="target-profile"
+              className="input"
+              list="profile-names"
+              value={profileName}
+              onChange={(e) => {
+                setSaveErrors([]);
+                setProfileName(e.target.value);
+              }}
+              onBlur={() => blur('name')}
+              {...describedBy('target-profile', shown.name)}
+            />
+            <datalist id="profile-names">
+              {profiles.map((p) => (
+                <option key={p.name} value={p.name} />
+              ))}
+            </datalist>
+          </Field>
+          <div className="field">
+            <span className="label" id="target-slot-label">
+              Slot
+            </span>
+            <div className="segmented" role="radiogroup" aria-labelledby="target-slot-label">
+              {(['main', 'fallback'] as SlotName[]).map((s) => (
+                <button key={s} type="button" role="radio" aria-checked={slot === s} onClick={() => setSlot(s)}>
+                  {SLOT_LABEL[s]}
+                </button>
+              ))}
+            </div>
+            <div className="hint">Main is used for every review; Fallback when Main fails.</div>
+          </div>
+        </div>
+      )}
+      {fallbackWithoutMain && <div className="alert alert-warn">{fallbackWithoutMain}</div>}
+      {sameProviderWarning && <div className="alert alert-warn">{sameProviderWarning}</div>}
+
+      {card?.variants && card.variants.length > 0 && (
+        <div className="field">
+          <span className="label" id="plan-label">
+            Plan
+          </span>
+          <div className="segmented" role="radiogroup" aria-labelledby="plan-label">
+            {card.variants.map((v) => (
+              <button key={v.id} type="button" role="radio" aria-checked={form.plan === v.id} data-plan={v.id} onClick={() => void choosePlan(v.id)}>
+                {v.label}
+              </button>
+            ))}
+          </div>
+          {variant && (
+            <div className="hint">
+              {variant.description}
+              <br />
+              Endpoint: <code data-testid="plan-endpoint">{variant.baseURL}</code>
+            </div>
+          )}
+        </div>
+      )}
+
+      <KeyInput
+        id="slot-key"
+        label={keyLabel}
+        value={key}
+        onChange={(v) => {
+          setKey(v);
+          setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
+        }}
+        error={shown.apiKey}
+        storedMasked={check?.keptKeyMasked}
+        multiline={form.provider === 'google_vertex'}
+        placeholder={form.provider === 'google_vertex' ? 'Paste the service-account JSON (or its base64), or an API key' : `Paste your ${provider?.displayName ?? ''} key`}
+        help={
+          <>
+            {provider?.requiresKey === false ? 'Optional: local servers usually need no key. ' : ''}
+            {keyURL && (
+              <>
+                Get a key at <code>{keyURL.replace(/^https?:\/\//, '')}</code>.{' '}
+              </>
+            )}
+            Stored only in your OS keychain.
+          </>
+        }
+      />
+
+      <AdvancedSettings
+        idPrefix="adv"
+        form={form}
+        provider={provider}
+        variant={variant}
+        errors={shown}
+        onChange={patch}
+        onBlur={blur}
+        open={Boolean(card?.variants?.length) || submitted}
+      />
+
+      {formError && (
+        <div className="alert alert-err" role="alert">
+          <div className="alert-title">Not saved</div>
+          {formError}
+        </div>
+      )}
+      {submitted && hasErrors && !formError && (
+        <div className="alert alert-err" role="alert" data-testid="form-errors">
+          Not saved: fix the marked field{Object.keys(allErrors).length > 1 ? 's' : ''}.
+        </div>
+      )}
+      <div className="row" style={{ justifyContent: 'flex-end' }}>
+        <button type="button" className="btn" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={saving}>
+          {saving ? <span className="spinner" aria-hidden /> : null} Save {SLOT_LABEL[slot]}
+        </button>
+      </div>
+    </form>
+  );
+}

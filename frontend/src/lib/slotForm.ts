@@ -1,0 +1,108 @@
+// Pure helpers between the slot form (what the user types, as text) and
+// the backend's SlotInput. Number fields stay text while typing so that
+// "0." or "" are never rewritten under the user's cursor.
+import type { FieldError, SlotInput } from '../api';
+
+export interface SlotForm {
+  provider: string;
+  model: string;
+  plan: string;
+  baseURL: string;
+  temperature: string;
+  maxOutputTokens: string;
+  maxInputTokens: string;
+  maxConcurrentRequests: string;
+  reasoningEffort: string;
+  reasoningConfigOverride: string;
+  /** Comma-separated as typed; split only when sent (a trailing comma survives). */
+  openrouterProviderOrder: string;
+  openrouterAllowFallbacks: '' | 'true' | 'false';
+  vertexLocation: string;
+}
+
+const num = (v: number | undefined | null) => (v === undefined || v === null ? '' : String(v));
+
+export function formFromInput(i: SlotInput): SlotForm {
+  return {
+    provider: i.provider ?? '',
+    model: i.model ?? '',
+    plan: i.plan ?? '',
+    baseURL: i.baseURL ?? '',
+    temperature: num(i.temperature),
+    maxOutputTokens: num(i.maxOutputTokens),
+    maxInputTokens: num(i.maxInputTokens),
+    maxConcurrentRequests: num(i.maxConcurrentRequests),
+    reasoningEffort: i.reasoningEffort ?? '',
+    reasoningConfigOverride: i.reasoningConfigOverride ?? '',
+    openrouterProviderOrder: (i.openrouterProviderOrder ?? []).join(', '),
+    openrouterAllowFallbacks:
+      i.openrouterAllowFallbacks === undefined || i.openrouterAllowFallbacks === null
+        ? ''
+        : i.openrouterAllowFallbacks
+          ? 'true'
+          : 'false',
+    vertexLocation: i.vertexLocation ?? '',
+  };
+}
+
+export function emptyForm(provider = '', model = ''): SlotForm {
+  return formFromInput({
+    provider,
+    model,
+    plan: '',
+    baseURL: '',
+    reasoningEffort: '',
+    reasoningConfigOverride: '',
+    openrouterProviderOrder: [],
+    vertexLocation: '',
+  });
+}
+
+export function parseOrder(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function parseNumber(field: string, text: string, integer: boolean, errors: FieldError[]): number | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  const ok = integer ? /^-?\d+$/.test(t) : /^-?(\d+\.?\d*|\.\d+)$/.test(t);
+  if (!ok) {
+    errors.push({ field, rule: integer ? 'must be a whole number ≥ 0' : 'must be a number', value: t });
+    return undefined;
+  }
+  return Number(t);
+}
+
+/** Turns the form into a SlotInput; numbers that do not parse become errors. */
+export function inputFromForm(f: SlotForm): { input: SlotInput; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const input: SlotInput = {
+    provider: f.provider,
+    model: f.model,
+    plan: f.plan,
+    baseURL: f.baseURL,
+    temperature: parseNumber('temperature', f.temperature, false, errors),
+    maxOutputTokens: parseNumber('maxOutputTokens', f.maxOutputTokens, true, errors),
+    maxInputTokens: parseNumber('maxInputTokens', f.maxInputTokens, true, errors),
+    maxConcurrentRequests: parseNumber('maxConcurrentRequests', f.maxConcurrentRequests, true, errors),
+    reasoningEffort: f.reasoningEffort,
+    reasoningConfigOverride: f.reasoningEffort === 'custom' ? f.reasoningConfigOverride : '',
+    openrouterProviderOrder: f.provider === 'open_router' ? parseOrder(f.openrouterProviderOrder) : [],
+    openrouterAllowFallbacks:
+      f.provider === 'open_router' && f.openrouterAllowFallbacks !== '' ? f.openrouterAllowFallbacks === 'true' : undefined,
+    vertexLocation: f.provider === 'google_vertex' ? f.vertexLocation : '',
+  };
+  return { input, errors };
+}
+
+/** First error per field, for marking inputs. */
+export function errorsByField(errors: FieldError[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors) {
+    if (!(e.field in out)) out[e.field] = e.rule;
+  }
+  return out;
+}

@@ -1,0 +1,208 @@
+import { useState } from 'react';
+import { useApi, type Catalog, type ProfileView, type SlotInput, type SlotName, type SlotView } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { SlotEditor } from '../components/SlotEditor';
+import { useToast } from '../components/Toasts';
+
+interface ProfilesViewProps {
+  catalog: Catalog;
+  profiles: ProfileView[];
+  reload: () => Promise<void>;
+  /** Opens the catalog to choose a model for this profile slot. */
+  onChooseModel: (profile: string, slot: SlotName) => void;
+  onNewProfile: () => void;
+}
+
+const EFFORT_LABEL: Record<string, string> = { off: 'Off', low: 'Low', medium: 'Medium', high: 'High', custom: 'Custom JSON' };
+
+function SlotCard({ title, v }: { title: string; v: SlotView }) {
+  const rows: [string, React.ReactNode][] = [
+    ['Key', v.hasKey ? <code data-testid="masked-key">{v.apiKeyMasked}</code> : <span className="muted">none (keyless)</span>],
+    ['Base URL', <code>{v.effectiveBaseURL || '—'}</code>],
+  ];
+  if (v.planLabel) rows.push(['Plan', v.planLabel]);
+  rows.push(['Thinking', EFFORT_LABEL[v.reasoningEffort || 'off'] ?? v.reasoningEffort]);
+  if (v.temperature !== undefined && v.temperature !== null) rows.push(['Temperature', String(v.temperature)]);
+  if (v.maxOutputTokens) rows.push(['Max output', v.maxOutputTokens.toLocaleString('en-US')]);
+  if (v.maxInputTokens) rows.push(['Max input', v.maxInputTokens.toLocaleString('en-US')]);
+  rows.push(['Concurrency', v.maxConcurrentRequests ? `${v.maxConcurrentRequests} at a time` : 'no cap']);
+  if (v.openrouterProviderOrder?.length) rows.push(['Pinned', v.openrouterProviderOrder.join(', ')]);
+  if (v.vertexLocation) rows.push(['Vertex region', v.vertexLocation]);
+  return (
+    <div className="stack" data-slot={title.toLowerCase()}>
+      <div>
+        <div className="muted small">{title}</div>
+        <div className="card-title">{v.modelName}</div>
+        <div className="muted small">
+          {v.providerName} · <code>{v.model}</code>
+        </div>
+      </div>
+      <dl className="kv">
+        {rows.map(([k, val]) => (
+          <div key={k} style={{ display: 'contents' }}>
+            <dt>{k}</dt>
+            <dd>{val}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+interface Editing {
+  profile: string;
+  slot: SlotName;
+  input: SlotInput;
+}
+
+/** Saved profiles: Main and Fallback with masked keys, edit and delete. */
+export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewProfile }: ProfilesViewProps) {
+  const api = useApi();
+  const toast = useToast();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [confirm, setConfirm] = useState<{ profile: string; slot: 'all' | 'fallback' } | null>(null);
+
+  const edit = async (profile: string, slot: SlotName) => {
+    try {
+      setEditing({ profile, slot, input: await api.slotInput(profile, slot) });
+    } catch (e) {
+      toast(e instanceof Error ? e.message : String(e), true);
+    }
+  };
+
+  const doDelete = async () => {
+    if (!confirm) return;
+    const { profile, slot } = confirm;
+    setConfirm(null);
+    try {
+      if (slot === 'all') {
+        const notices = await api.deleteProfile(profile);
+        notices.forEach((n) => toast(n, true));
+        toast(`Profile ${profile} deleted`);
+      } else {
+        const res = await api.deleteFallback(profile);
+        res.notices.forEach((n) => toast(n, true));
+        toast('Fallback model removed');
+      }
+    } catch (e) {
+      toast(`Couldn't delete: ${e instanceof Error ? e.message : String(e)}`, true);
+    }
+    await reload();
+  };
+
+  if (editing) {
+    const card = catalog.models.find((m) => m.id === editing.input.model && m.provider === editing.input.provider) ??
+      catalog.models.find((m) => m.provider === editing.input.provider && m.variants?.some((v) => v.model === editing.input.model));
+    return (
+      <div className="stack">
+        <div className="page-head">
+          <h1>
+            Edit {editing.profile} · {editing.slot === 'main' ? 'Main' : 'Fallback'}
+          </h1>
+        </div>
+        <SlotEditor
+          catalog={catalog}
+          card={card}
+          initial={editing.input}
+          target={{ profile: editing.profile, slot: editing.slot, fixed: true }}
+          profiles={profiles}
+          heading={card ? <div className="card-title">{card.displayName}</div> : undefined}
+          onCancel={() => setEditing(null)}
+          onSaved={async () => {
+            setEditing(null);
+            await reload();
+          }}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <div>
+          <h1>Profiles</h1>
+          <p className="muted">Each profile has a Main model, used for every review, and an optional Fallback used when Main fails.</p>
+        </div>
+        <button className="btn btn-primary" onClick={onNewProfile}>
+          New profile
+        </button>
+      </div>
+      {profiles.length === 0 && (
+        <div className="empty stack" style={{ alignItems: 'center' }}>
+          <h2>No profiles yet</h2>
+          <p className="muted">Pick one of Kodus’s recommended models, paste its key, and save. Keys stay in your OS keychain.</p>
+          <button className="btn btn-primary" onClick={onNewProfile}>
+            Choose a model
+          </button>
+        </div>
+      )}
+      {profiles.map((p) => (
+        <section key={p.name} className="panel stack" aria-label={`Profile ${p.name}`} data-profile={p.name}>
+          <div className="spread">
+            <h2 style={{ margin: 0 }}>{p.name}</h2>
+            <button className="btn btn-sm btn-danger" onClick={() => setConfirm({ profile: p.name, slot: 'all' })}>
+              Delete profile
+            </button>
+          </div>
+          <div className="grid-2">
+            <div className="panel stack">
+              <SlotCard title="Main" v={p.main} />
+              <div className="row">
+                <button className="btn btn-sm" onClick={() => void edit(p.name, 'main')}>
+                  Edit
+                </button>
+                <button className="btn btn-sm" onClick={() => onChooseModel(p.name, 'main')}>
+                  Change model
+                </button>
+              </div>
+            </div>
+            {p.fallback ? (
+              <div className="panel stack">
+                <SlotCard title="Fallback" v={p.fallback} />
+                <div className="row">
+                  <button className="btn btn-sm" onClick={() => void edit(p.name, 'fallback')}>
+                    Edit
+                  </button>
+                  <button className="btn btn-sm" onClick={() => onChooseModel(p.name, 'fallback')}>
+                    Change model
+                  </button>
+                  <button className="btn btn-sm btn-danger" onClick={() => setConfirm({ profile: p.name, slot: 'fallback' })}>
+                    Remove fallback
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <div className="slot-empty">
+                <div className="muted small">Fallback</div>
+                <div>Add a fallback so reviews keep running if your main model is rate-limited or down. A different provider works best.</div>
+                <button className="btn btn-sm" onClick={() => onChooseModel(p.name, 'fallback')}>
+                  Add fallback
+                </button>
+              </div>
+            )}
+          </div>
+          {p.advice?.map((a) => (
+            <div key={a} className="alert alert-warn small" data-testid="advice">
+              {a}
+            </div>
+          ))}
+        </section>
+      ))}
+      {confirm && (
+        <ConfirmDialog
+          title={confirm.slot === 'all' ? `Delete profile ${confirm.profile}?` : 'Remove fallback model?'}
+          body={
+            confirm.slot === 'all'
+              ? 'Its settings and both keys are removed from this machine (and from the keychain). Kodus itself is not changed.'
+              : 'The fallback and its key are removed; the Main model stays as it is.'
+          }
+          confirmLabel={confirm.slot === 'all' ? 'Delete profile' : 'Remove fallback'}
+          danger
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => void doDelete()}
+        />
+      )}
+    </div>
+  );
+}
