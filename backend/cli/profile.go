@@ -99,7 +99,18 @@ func runProfileSet(a *app, cmd *cobra.Command, name string, f setFlags) error {
 		return err
 	}
 	if err := applySetFlags(a, changed, f, &slot); err != nil {
-		return err
+		fes := profile.AsFieldErrors(err)
+		if fes == nil {
+			return err
+		}
+		// Report every broken field at once, not only those that did not parse.
+		_, _, verr := s.PrepareSlot(slot)
+		for _, fe := range profile.AsFieldErrors(verr) {
+			if !hasField(fes, fe.Field) {
+				fes = append(fes, fe)
+			}
+		}
+		return fes
 	}
 	var key *string
 	if f.keyStdin {
@@ -217,6 +228,15 @@ func applySetFlags(a *app, changed func(string) bool, f setFlags, sl *profile.Sl
 		return errs
 	}
 	return nil
+}
+
+func hasField(es profile.Errors, field string) bool {
+	for _, e := range es {
+		if e.Field == field {
+			return true
+		}
+	}
+	return false
 }
 
 func optFloat(s string) (*float64, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -201,12 +202,12 @@ func (k *Keychain) unavailable(cause error) error {
 	case "keychain", "wincred":
 		why = " (not this operating system's keychain)"
 	}
-	msg := fmt.Sprintf("%s: %s%s; pick another with %s=%s (file needs %s)",
-		ErrUnavailable, k.backend, why, EnvBackend, strings.Join(otherBackends(k.backend), "|"), EnvPassphrase)
+	hint := fmt.Sprintf("%s%s; pick another with %s=%s (file needs %s)",
+		k.backend, why, EnvBackend, strings.Join(otherBackends(k.backend), "|"), EnvPassphrase)
 	if cause != nil && !errors.Is(cause, keyring.ErrNoAvailImpl) {
-		return fmt.Errorf("%s: %w", msg, cause)
+		return fmt.Errorf("%w: %s: %v", ErrUnavailable, hint, cause)
 	}
-	return errors.New(msg)
+	return fmt.Errorf("%w: %s", ErrUnavailable, hint)
 }
 
 func otherBackends(current string) []string {
@@ -247,7 +248,7 @@ func (k *Keychain) translate(what string, err error) error {
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, keyring.ErrKeyNotFound):
+	case errors.Is(err, keyring.ErrKeyNotFound), errors.Is(err, os.ErrNotExist):
 		return fmt.Errorf("%s: %w", what, ErrNotFound)
 	case errors.Is(err, ErrPassphraseNeeded), errors.Is(err, ErrUnavailable):
 		return fmt.Errorf("%s: %w", what, err)

@@ -111,9 +111,7 @@ func (s *Studio) CheckSlot(profileName, slotName string, in SlotInput) SlotCheck
 			check.KeptKeyMasked = old.KeyMasked
 		}
 	}
-	if prov, ok := s.Catalog.Provider(slot.Provider); ok && prov.RequiresKey && check.KeptKeyMasked == "" {
-		check.KeyRequired = true
-	}
+	check.KeyRequired = check.KeptKeyMasked == "" && s.KeyRequired(slot)
 	return check
 }
 

@@ -163,8 +163,8 @@ func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) 
 	case hadOld && KeepsKey(old, slot):
 		slot.KeyRef, slot.KeyMasked = old.KeyRef, old.KeyMasked
 		notices = append(notices, "kept the stored key "+old.KeyMasked)
-	case prov.RequiresKey:
-		return res, &profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required for %s: paste it, or pipe it to --key-stdin", prov.DisplayName)}
+	case s.KeyRequired(slot):
+		return res, &profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required for %s: paste it, or pipe it to --key-stdin", s.SlotView(slot).ProviderName)}
 	}
 
 	now := s.Now()
@@ -273,6 +273,17 @@ func (s *Studio) SlotKey(ctx context.Context, name, slot string) (secrets.Secret
 		return secrets.Secret{}, nil
 	}
 	return s.Keys.Get(ctx, sl.KeyRef)
+}
+
+// KeyRequired reports whether a slot needs a key: every provider but
+// OpenAI-compatible does, and so does a catalog model on an
+// OpenAI-compatible cloud (Z.ai, Moonshot). Local servers need none.
+func (s *Studio) KeyRequired(slot profile.Slot) bool {
+	if prov, ok := s.Catalog.Provider(slot.Provider); ok && prov.RequiresKey {
+		return true
+	}
+	_, isCatalog := s.Catalog.ModelForSlot(slot.Provider, slot.Model)
+	return isCatalog
 }
 
 // KeepsKey reports whether a slot edited from old to next keeps old's key:

@@ -1,0 +1,53 @@
+package secrets
+
+import (
+	"context"
+	"errors"
+	"os"
+	"testing"
+)
+
+// TestSecretServiceIntegration uses the real Secret Service (GNOME Keyring
+// on a private session bus). It runs when KODUS_BYOK_TEST_SECRET_SERVICE=1,
+// which `make test-keyring` and CI set inside .ci/with-secret-service.sh.
+func TestSecretServiceIntegration(t *testing.T) {
+	if os.Getenv("KODUS_BYOK_TEST_SECRET_SERVICE") != "1" {
+		t.Skip("set KODUS_BYOK_TEST_SECRET_SERVICE=1 inside .ci/with-secret-service.sh (make test-keyring)")
+	}
+	if !available("secret-service") {
+		t.Fatal("secret-service backend not available: is the session bus up?")
+	}
+	ctx := context.Background()
+	k, err := New(Config{Backend: "secret-service"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := k.Check(ctx); err != nil {
+		t.Fatalf("Check: %v", err)
+	}
+	key := NewSecret("sk-ant-api03-integration-0123456789")
+	if err := k.Set(ctx, "profile.it.main.x1", "Kodus BYOK Studio: it (main)", key); err != nil {
+		t.Fatalf("Set: %v", err)
+	}
+	got, err := k.Get(ctx, "profile.it.main.x1")
+	if err != nil || got.Reveal() != key.Reveal() {
+		t.Fatalf("Get = %s, %v", got.Masked(), err)
+	}
+	keys, err := k.Keys(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, ref := range keys {
+		found = found || ref == "profile.it.main.x1"
+	}
+	if !found {
+		t.Fatalf("Keys = %v", keys)
+	}
+	if err := k.Delete(ctx, "profile.it.main.x1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := k.Get(ctx, "profile.it.main.x1"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("after delete: %v", err)
+	}
+}
