@@ -94,7 +94,7 @@ func TestTimeoutOnBlockedPrompt(t *testing.T) {
 	release := make(chan struct{})
 	defer close(release)
 	k, err := New(Config{Backend: "file", FileDir: t.TempDir(), Timeout: 50 * time.Millisecond,
-		PassphraseFunc: func(string) (string, error) { <-release; return "late", nil }})
+		PassphraseFunc: func(string) (string, error) { <-release; return "", errors.New("prompt closed") }})
 	if err != nil {
 		t.Fatal(err)
 	}

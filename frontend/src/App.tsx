@@ -5,7 +5,8 @@ import { CatalogView } from './views/CatalogView';
 import { ProfilesView } from './views/ProfilesView';
 import { SystemView } from './views/SystemView';
 
-type Route = { view: 'profiles' } | { view: 'catalog'; target: SlotTarget } | { view: 'system' };
+// nonce remounts a view when its nav item is clicked again (back to its start).
+type Route = { view: 'profiles'; nonce?: number } | { view: 'catalog'; target: SlotTarget; nonce?: number } | { view: 'system'; nonce?: number };
 
 const NAV: { view: Route['view']; label: string }[] = [
   { view: 'profiles', label: 'Profiles' },
@@ -100,7 +101,7 @@ export function App() {
             key={n.view}
             className="nav-item"
             aria-current={route.view === n.view ? 'page' : undefined}
-            onClick={() => setRoute(n.view === 'catalog' ? { view: 'catalog', target: newTarget() } : ({ view: n.view } as Route))}
+            onClick={() => setRoute(n.view === 'catalog' ? { view: 'catalog', target: newTarget(), nonce: Date.now() } : ({ view: n.view, nonce: Date.now() } as Route))}
           >
             {n.label}
           </button>
@@ -134,11 +135,11 @@ export function App() {
           </div>
         )}
         {route.view === 'profiles' && (
-          <ProfilesView catalog={catalog} profiles={profiles} reload={reload} onChooseModel={chooseModel} onNewProfile={() => setRoute({ view: 'catalog', target: newTarget() })} />
+          <ProfilesView key={route.nonce ?? 0} catalog={catalog} profiles={profiles} reload={reload} onChooseModel={chooseModel} onNewProfile={() => setRoute({ view: 'catalog', target: newTarget() })} />
         )}
         {route.view === 'catalog' && (
           <CatalogView
-            key={`${route.target.profile}/${route.target.slot}/${route.target.fixed}`}
+            key={`${route.target.profile}/${route.target.slot}/${route.target.fixed}/${route.nonce ?? 0}`}
             catalog={catalog}
             profiles={profiles}
             target={route.target}

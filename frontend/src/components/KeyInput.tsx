@@ -13,6 +13,7 @@ interface KeyInputProps {
   storedMasked?: string;
   multiline?: boolean;
   help?: React.ReactNode;
+  autoFocus?: boolean;
 }
 
 /**
@@ -20,7 +21,7 @@ interface KeyInputProps {
  * stored: the masked key and anything cleaning removed (quotes, a trailing
  * newline...). The key never comes back from the backend, only its mask.
  */
-export function KeyInput({ id, label, value, onChange, error, placeholder, storedMasked, multiline, help }: KeyInputProps) {
+export function KeyInput({ id, label, value, onChange, error, placeholder, storedMasked, multiline, help, autoFocus }: KeyInputProps) {
   const api = useApi();
   const [reveal, setReveal] = useState(false);
   const [preview, setPreview] = useState<KeyPreview | null>(null);
@@ -66,6 +67,7 @@ export function KeyInput({ id, label, value, onChange, error, placeholder, store
             placeholder={placeholder}
             spellCheck={false}
             autoComplete="off"
+            autoFocus={autoFocus}
             onChange={(e) => onChange(e.target.value)}
             style={reveal ? undefined : ({ WebkitTextSecurity: 'disc' } as React.CSSProperties)}
             {...describedBy(id, shownError)}
@@ -79,6 +81,7 @@ export function KeyInput({ id, label, value, onChange, error, placeholder, store
             placeholder={placeholder}
             spellCheck={false}
             autoComplete="off"
+            autoFocus={autoFocus}
             onChange={(e) => onChange(e.target.value)}
             {...describedBy(id, shownError)}
           />

@@ -128,7 +128,9 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
     }
   };
 
-  const keyLabel = `${card?.providerDisplayName ?? provider?.displayName ?? 'Provider'} API key`;
+  const brand = card?.providerDisplayName ?? provider?.displayName ?? 'Provider';
+  const keyLabel = `${brand} API key`;
+  const keyOptional = check ? !check.keyRequired && !check.keptKeyMasked : provider?.requiresKey === false && !card;
   const keyURL = variant?.apiKeyUrl ?? card?.apiKeyUrl ?? provider?.keyURL;
   const hasErrors = Object.keys(allErrors).length > 0;
 
@@ -166,6 +168,7 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
             <input
               id="target-profile"
               className="input"
+              placeholder="e.g. team"
               list="profile-names"
               value={profileName}
               onChange={(e) => {
@@ -232,10 +235,11 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
         error={shown.apiKey}
         storedMasked={check?.keptKeyMasked}
         multiline={form.provider === 'google_vertex'}
-        placeholder={form.provider === 'google_vertex' ? 'Paste the service-account JSON (or its base64), or an API key' : `Paste your ${provider?.displayName ?? ''} key`}
+        autoFocus
+        placeholder={form.provider === 'google_vertex' ? 'Paste the service-account JSON (or its base64), or an API key' : `Paste your ${brand} API key`}
         help={
           <>
-            {provider?.requiresKey === false ? 'Optional: local servers usually need no key. ' : ''}
+            {keyOptional ? 'Optional: local servers usually need no key. ' : ''}
             {keyURL && (
               <>
                 Get a key at <code>{keyURL.replace(/^https?:\/\//, '')}</code>.{' '}

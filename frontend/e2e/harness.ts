@@ -1,0 +1,137 @@
+// Starts the real app for a browser test: the `dev`-tagged kodus-byok
+// binary serves this UI and its bound Go methods over HTTP/WebSocket
+// (-devserver/-assetdir); Playwright drives Debian's Chromium against it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = resolve(__dirname, '..', '..');
+export const devBinary = process.env.KODUS_BYOK_DEV_BIN ?? join(root, 'build', 'bin', 'kodus-byok-dev');
+const assetDir = join(root, 'frontend', 'dist');
+export const artifactsDir = join(root, 'build', 'e2e');
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium');
+
+export interface RunningApp {
+  url: string;
+  home: string;
+  page: Page;
+  browser: Browser;
+  logs: () => string;
+  stop: () => Promise<void>;
+  /** Runs the same binary's command line against this app's data dir. */
+  cli: (args: string[], stdin?: string) => Promise<{ code: number; stdout: string; stderr: string }>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === 'object' ? res(addr.port) : rej(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForHTTP(url: string, proc: ChildProcess, logs: () => string, timeoutMs = 60_000) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    if (proc.exitCode !== null) throw new Error(`app exited with ${proc.exitCode}:\n${logs()}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`app did not serve ${url} within ${timeoutMs} ms:\n${logs()}`);
+}
+
+export function appEnv(home: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    KODUS_BYOK_HOME: join(home, 'data'),
+    KODUS_BYOK_KEYRING: 'file',
+    KODUS_BYOK_KEYRING_PASSPHRASE: 'e2e-passphrase',
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, 'config'),
+    XDG_CACHE_HOME: join(home, 'cache'),
+    XDG_DATA_HOME: join(home, 'share'),
+    DBUS_SESSION_BUS_ADDRESS: 'disabled:',
+    NO_AT_BRIDGE: '1',
+  };
+}
+
+export async function startApp(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+  if (!existsSync(devBinary)) throw new Error(`${devBinary} is missing: run make e2e (it builds it)`);
+  if (!process.env.DISPLAY) throw new Error('DISPLAY is not set: run the e2e tests under xvfb-run (make e2e does)');
+  const home = mkdtempSync(join(tmpdir(), 'kodus-byok-e2e-'));
+  const port = await freePort();
+  const env = { ...appEnv(home), ...extraEnv };
+  let out = '';
+  const proc = spawn(devBinary, ['-devserver', `127.0.0.1:${port}`, '-assetdir', assetDir, '-loglevel', 'Warning'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  const url = `http://127.0.0.1:${port}/`;
+  await waitForHTTP(url, proc, () => out);
+
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (e) => (out += `\n[pageerror] ${e.message}`));
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => typeof (window as unknown as { go?: { main?: { App?: object } } }).go?.main?.App === 'object', null, { timeout: 30_000 });
+
+  const cli = (args: string[], stdin = '') =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((res) => {
+      const p = spawn(devBinary, args, { env });
+      let stdout = '';
+      let stderr = '';
+      p.stdout.on('data', (d) => (stdout += d));
+      p.stderr.on('data', (d) => (stderr += d));
+      p.on('close', (code) => res({ code: code ?? -1, stdout, stderr }));
+      p.stdin.end(stdin);
+    });
+
+  return {
+    url,
+    home,
+    page,
+    browser,
+    logs: () => out,
+    cli,
+    stop: async () => {
+      await browser.close().catch(() => {});
+      proc.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      if (proc.exitCode === null) proc.kill('SIGKILL');
+    },
+  };
+}
+
+/** Saves a screenshot under build/e2e for CI artifacts and failure triage. */
+export async function shot(app: RunningApp, name: string) {
+  mkdirSync(artifactsDir, { recursive: true });
+  await app.page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+}
+
+/** Every file under dir, for "the key is nowhere in plain text" checks. */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+export function readAll(dir: string): string {
+  return filesUnder(dir)
+    .map((f) => readFileSync(f, 'latin1'))
+    .join('\n');
+}

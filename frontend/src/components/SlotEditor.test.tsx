@@ -1,0 +1,94 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiContext, type CatalogModel } from '../api';
+import { catalog, fakeApi } from '../test/fakeApi';
+import { SlotEditor } from './SlotEditor';
+import { ToastProvider } from './Toasts';
+
+async function renderEditor(modelID: string, extra: { onSaved?: () => void } = {}) {
+  const { api, state } = fakeApi();
+  const card = catalog.models.find((m) => m.id === modelID) as CatalogModel;
+  const initial = await api.draft(modelID, '');
+  const onSaved = extra.onSaved ?? vi.fn();
+  render(
+    <ApiContext.Provider value={api}>
+      <ToastProvider>
+        <SlotEditor catalog={catalog} card={card} initial={initial} target={{ profile: 'default', slot: 'main', fixed: false }} profiles={[]} onSaved={onSaved} onCancel={vi.fn()} />
+      </ToastProvider>
+    </ApiContext.Provider>,
+  );
+  return { api, state, onSaved };
+}
+
+describe('SlotEditor', () => {
+  it('fills the Coding Plan endpoint and concurrency 1 when the plan is picked', async () => {
+    const user = userEvent.setup();
+    await renderEditor('glm-5.1');
+    expect(screen.getByTestId('plan-endpoint')).toHaveTextContent('https://api.z.ai/api/paas/v4/');
+    expect(screen.getByLabelText('Max concurrent requests')).toHaveValue('');
+    await user.click(screen.getByRole('radio', { name: 'Coding Plan' }));
+    await waitFor(() => expect(screen.getByTestId('plan-endpoint')).toHaveTextContent('https://api.z.ai/api/coding/paas/v4'));
+    expect(screen.getByLabelText('Max concurrent requests')).toHaveValue('1');
+    expect(screen.getByText(/Lite\/Pro allow only one in-flight request/)).toBeInTheDocument();
+  });
+
+  it('keeps the user’s edits when switching plan and swaps the Kimi Code model id', async () => {
+    const user = userEvent.setup();
+    const { state } = await renderEditor('kimi-k2.6');
+    await user.clear(screen.getByLabelText('Max output tokens'));
+    await user.type(screen.getByLabelText('Max output tokens'), '8000');
+    await user.click(screen.getByRole('radio', { name: 'Kimi Code Plan' }));
+    await waitFor(() => expect(screen.getByLabelText('Max concurrent requests')).toHaveValue('30'));
+    expect(screen.getByLabelText('Max output tokens')).toHaveValue('8000');
+    await user.type(screen.getByLabelText(/API key/), 'sk-kimi-0123456789abcdef');
+    await user.click(screen.getByRole('button', { name: /Save Main/ }));
+    await waitFor(() => expect(state.saved).toHaveLength(1));
+    expect(state.saved[0].config).toMatchObject({ model: 'kimi-for-coding', baseURL: 'https://api.kimi.com/coding/v1', maxOutputTokens: 8000, maxConcurrentRequests: 30, temperature: 1 });
+  });
+
+  it('shows each field’s error after a failed save and saves nothing', async () => {
+    const user = userEvent.setup();
+    const { state, onSaved } = await renderEditor('claude-sonnet-4-6');
+    const temp = screen.getByLabelText('Temperature');
+    await user.clear(temp);
+    await user.type(temp, '7');
+    await user.click(screen.getByRole('button', { name: /Save Main/ }));
+    await waitFor(() => expect(screen.getByText('Temperature: must be between 0 and 2')).toBeInTheDocument());
+    expect(temp).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText(/API key: is required/)).toBeInTheDocument();
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(state.profiles).toHaveLength(0);
+  });
+
+  it('rejects a temperature that is not a number without calling the backend to save', async () => {
+    const user = userEvent.setup();
+    const { api } = await renderEditor('gpt-5.4');
+    await user.clear(screen.getByLabelText('Temperature'));
+    await user.type(screen.getByLabelText('Temperature'), 'warm');
+    await user.click(screen.getByRole('button', { name: /Save Main/ }));
+    expect(await screen.findByText('Temperature: must be a number')).toBeInTheDocument();
+    expect(api.saveSlot).not.toHaveBeenCalled();
+  });
+
+  it('saves a pasted key and reports success', async () => {
+    const user = userEvent.setup();
+    const { state, onSaved } = await renderEditor('claude-sonnet-4-6');
+    await user.type(screen.getByLabelText(/API key/), '"sk-ant-api03-0123456789xyz"');
+    expect(await screen.findByTestId('key-preview')).toHaveTextContent('sk…xyz');
+    expect(screen.getByText(/removed surrounding quotes/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Save Main/ }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(state.saved[0]).toMatchObject({ profile: 'default', slot: 'main', apiKey: '"sk-ant-api03-0123456789xyz"' });
+    expect(await screen.findByText('Main model saved')).toBeInTheDocument();
+  });
+
+  it('hides the key until asked', async () => {
+    const user = userEvent.setup();
+    await renderEditor('gpt-5.4');
+    const input = screen.getByLabelText(/API key/);
+    expect(input).toHaveAttribute('type', 'password');
+    await user.click(screen.getByRole('button', { name: 'Show key' }));
+    expect(input).toHaveAttribute('type', 'text');
+  });
+});
