@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"sync"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -79,6 +80,18 @@ func (a *App) Doctor() (r doctor.Report, err error) {
 		return r, err
 	}
 	return doctor.Run(a.ctx, s), nil
+}
+
+// OpenURL opens a web page (a provider's key page, docs) in the user's
+// browser; only https links, so the webview is never navigated away.
+func (a *App) OpenURL(link string) (err error) {
+	defer guard(&err)
+	u, err := url.Parse(link)
+	if err != nil || u.Scheme != "https" || u.Host == "" {
+		return fmt.Errorf("not an https link: %q", link)
+	}
+	wruntime.BrowserOpenURL(a.ctx, u.String())
+	return nil
 }
 
 // Catalog returns the embedded catalog.

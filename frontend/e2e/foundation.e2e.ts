@@ -30,7 +30,7 @@ describe('foundation', () => {
     await expect.poll(() => page.getByTestId('key-preview').textContent()).toBe('sk…abc');
     expect(await page.getByText(/removed surrounding quotes/).count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: /Save Main/ }).click();
-    await page.getByText('Main model saved').waitFor();
+    await page.getByText(/^Main model saved/).waitFor();
     const card = page.locator('[data-profile="default"]');
     await card.waitFor();
     expect(await card.getByTestId('masked-key').first().textContent()).toBe('sk…abc');
@@ -98,5 +98,17 @@ describe('foundation', () => {
     await page.getByLabel('Anthropic API key').waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: 'Profiles' }).waitFor();
+  });
+
+  it('follows the OS colour scheme: light and dark', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Profiles' }).click();
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await bg()).toBe('rgb(246, 247, 249)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await bg()).toBe('rgb(20, 22, 26)');
+    await shot(app, 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });

@@ -44,6 +44,7 @@ export interface Api {
   saveSlot(req: SaveSlotRequest): Promise<SaveSlotResult>;
   deleteProfile(name: string): Promise<string[]>;
   deleteFallback(name: string): Promise<FallbackRemoval>;
+  openURL(url: string): Promise<void>;
 }
 
 /** Wails rejects a promise with the Go error's text; make it an Error. */
@@ -69,6 +70,7 @@ export const wailsApi: Api = {
   saveSlot: (req) => call(App.SaveSlot(studio.SaveSlotRequest.createFrom(req))),
   deleteProfile: (name) => call(App.DeleteProfile(name)).then((n) => n ?? []),
   deleteFallback: (name) => call(App.DeleteFallback(name)),
+  openURL: (url) => call(App.OpenURL(url)),
 };
 
 export const ApiContext = createContext<Api>(wailsApi);

@@ -3,6 +3,7 @@ import { useApi, type Catalog, type CatalogModel, type FieldError, type ProfileV
 import { errorsByField, formFromInput, inputFromForm, type SlotForm } from '../lib/slotForm';
 import { AdvancedSettings } from './AdvancedSettings';
 import { describedBy, Field } from './Field';
+import { ExternalLink } from './ExternalLink';
 import { KeyInput } from './KeyInput';
 import { useToast } from './Toasts';
 
@@ -117,8 +118,8 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
         setSaveErrors(res.fieldErrors ?? []);
         return;
       }
-      for (const n of res.notices ?? []) toast(n);
-      toast(`${SLOT_LABEL[slot]} model saved`);
+      const notes = res.notices ?? [];
+      toast(`${SLOT_LABEL[slot]} model saved${notes.length ? ` (${notes.join('; ')})` : ''}`);
       setKey('');
       onSaved(res.profile);
     } catch (e) {
@@ -242,7 +243,7 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
             {keyOptional ? 'Optional: local servers usually need no key. ' : ''}
             {keyURL && (
               <>
-                Get a key at <code>{keyURL.replace(/^https?:\/\//, '')}</code>.{' '}
+                Get a key at <ExternalLink href={keyURL} />.{' '}
               </>
             )}
             Stored only in your OS keychain.

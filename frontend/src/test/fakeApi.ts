@@ -72,6 +72,7 @@ export function fakeApi(profiles: ProfileView[] = []) {
     }),
     deleteProfile: vi.fn(async () => []),
     deleteFallback: vi.fn(async () => ({ profile: state.profiles[0], notices: [] })),
+    openURL: vi.fn(async () => {}),
   };
   return { api, state };
 }

@@ -18,6 +18,8 @@ export function Draft(arg1:string,arg2:string):Promise<studio.SlotInput>;
 
 export function Environment():Promise<studio.EnvInfo>;
 
+export function OpenURL(arg1:string):Promise<void>;
+
 export function PreviewKey(arg1:string):Promise<studio.KeyPreview>;
 
 export function Profile(arg1:string):Promise<studio.ProfileView>;

@@ -30,6 +30,10 @@ export function Environment() {
   return window['go']['main']['App']['Environment']();
 }
 
+export function OpenURL(arg1) {
+  return window['go']['main']['App']['OpenURL'](arg1);
+}
+
 export function PreviewKey(arg1) {
   return window['go']['main']['App']['PreviewKey'](arg1);
 }
