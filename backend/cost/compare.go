@@ -35,7 +35,7 @@ type Request struct {
 // LevelCost is a row's monthly cost at one thinking level.
 type LevelCost struct {
 	Thinking string `json:"thinking"`
-	PerMonth *Money `json:"perMonth"`
+	PerMonth *Money `json:"perMonth" ts_type:"string"`
 }
 
 // Row is one model's line in a comparison; amounts are nil unless the
@@ -47,8 +47,8 @@ type Row struct {
 	Provider          string        `json:"provider,omitempty"`
 	Slot              string        `json:"slot,omitempty"`
 	Status            string        `json:"status"`
-	PerPR             *Money        `json:"perPR"`
-	PerMonth          *Money        `json:"perMonth"`
+	PerPR             *Money        `json:"perPR" ts_type:"string"`
+	PerMonth          *Money        `json:"perMonth" ts_type:"string"`
 	InputTokens       int64         `json:"inputTokens"`
 	CachedInputTokens int64         `json:"cachedInputTokens"`
 	CacheWriteTokens  int64         `json:"cacheWriteTokens"`
@@ -79,8 +79,8 @@ type RowBreakdown struct {
 type ProfileTotal struct {
 	Name          string      `json:"name"`
 	FallbackShare float64     `json:"fallbackShare"`
-	PerPR         *Money      `json:"perPR"`
-	PerMonth      *Money      `json:"perMonth"`
+	PerPR         *Money      `json:"perPR" ts_type:"string"`
+	PerMonth      *Money      `json:"perMonth" ts_type:"string"`
 	Complete      bool        `json:"complete"`
 	BudgetPRs     *int64      `json:"budgetPRsPerMonth,omitempty"`
 	Levels        []LevelCost `json:"levels,omitempty"`
@@ -89,10 +89,13 @@ type ProfileTotal struct {
 
 // Report is a whole comparison.
 type Report struct {
-	PricedAt      string        `json:"pricedAt"`
-	TablePricedAt string        `json:"tablePricedAt"`
-	ImportedFrom  string        `json:"importedFrom,omitempty"`
-	Assumptions   Assumptions   `json:"assumptions"`
+	PricedAt      string      `json:"pricedAt"`
+	TablePricedAt string      `json:"tablePricedAt"`
+	ImportedFrom  string      `json:"importedFrom,omitempty"`
+	Assumptions   Assumptions `json:"assumptions"`
+	// Workload is set when it was given instead of the assumptions'
+	// typical PR (exact tokens, real PRs).
+	Workload      *Workload     `json:"workload,omitempty"`
 	Rows          []Row         `json:"rows"`
 	Profile       *ProfileTotal `json:"profile,omitempty"`
 	MissingPrices []string      `json:"missingPrices"`
@@ -111,6 +114,7 @@ func (b *Book) Compare(req Request) (Report, error) {
 	w := req.Assumptions.Workload()
 	if req.Workload != nil {
 		w = *req.Workload
+		rep.Workload = req.Workload
 	}
 	var budget *Money
 	if req.Assumptions.BudgetUSD != "" {

@@ -89,12 +89,12 @@ type Options struct {
 
 // Breakdown is an amount split by what it pays for.
 type Breakdown struct {
-	Input       Money `json:"input"`
-	CacheWrite  Money `json:"cacheWrite"`
-	CachedInput Money `json:"cachedInput"`
-	Output      Money `json:"output"`
-	Reasoning   Money `json:"reasoning"`
-	Total       Money `json:"total"`
+	Input       Money `json:"input" ts_type:"string"`
+	CacheWrite  Money `json:"cacheWrite" ts_type:"string"`
+	CachedInput Money `json:"cachedInput" ts_type:"string"`
+	Output      Money `json:"output" ts_type:"string"`
+	Reasoning   Money `json:"reasoning" ts_type:"string"`
+	Total       Money `json:"total" ts_type:"string"`
 }
 
 // Tokens counts what was billed. Input is every prompt token, cached and

@@ -34,10 +34,10 @@ const (
 // A price the tier leaves at zero-value is the base price.
 type Tier struct {
 	AbovePromptTokens int64 `json:"abovePromptTokens"`
-	Input             *Rate `json:"input,omitempty"`
-	Output            *Rate `json:"output,omitempty"`
-	CacheRead         *Rate `json:"cacheRead,omitempty"`
-	CacheWrite        *Rate `json:"cacheWrite,omitempty"`
+	Input             *Rate `json:"input,omitempty" ts_type:"string"`
+	Output            *Rate `json:"output,omitempty" ts_type:"string"`
+	CacheRead         *Rate `json:"cacheRead,omitempty" ts_type:"string"`
+	CacheWrite        *Rate `json:"cacheWrite,omitempty" ts_type:"string"`
 }
 
 // Subscription marks a plan billed by quota, not per token.
@@ -56,11 +56,11 @@ type Price struct {
 	Name          string        `json:"name,omitempty"`
 	Provider      string        `json:"provider,omitempty"`
 	Plan          string        `json:"plan,omitempty"`
-	Input         *Rate         `json:"input,omitempty"`
-	Output        *Rate         `json:"output,omitempty"`
-	CacheRead     *Rate         `json:"cacheRead,omitempty"`
-	CacheWrite    *Rate         `json:"cacheWrite,omitempty"`
-	CacheWrite1h  *Rate         `json:"cacheWrite1h,omitempty"`
+	Input         *Rate         `json:"input,omitempty" ts_type:"string"`
+	Output        *Rate         `json:"output,omitempty" ts_type:"string"`
+	CacheRead     *Rate         `json:"cacheRead,omitempty" ts_type:"string"`
+	CacheWrite    *Rate         `json:"cacheWrite,omitempty" ts_type:"string"`
+	CacheWrite1h  *Rate         `json:"cacheWrite1h,omitempty" ts_type:"string"`
 	Tiers         []Tier        `json:"tiers,omitempty"`
 	ContextWindow int64         `json:"contextWindow,omitempty"`
 	MaxOutput     int64         `json:"maxOutput,omitempty"`
