@@ -3,7 +3,7 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, doctor, profile, studio } from '../wailsjs/go/models';
+import { catalog, cost, doctor, profile, studio } from '../wailsjs/go/models';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
 export type Data<T> = T extends (infer U)[]
@@ -27,6 +27,14 @@ export type KeyPreview = Data<studio.KeyPreview>;
 export type EnvInfo = Data<studio.EnvInfo>;
 export type FallbackRemoval = Data<studio.FallbackRemoval>;
 export type DoctorReport = Data<doctor.Report>;
+export type CostAssumptions = Data<cost.Assumptions>;
+export type CostRef = Data<cost.Ref>;
+export type CostRequest = Data<studio.CostRequest>;
+export type CostResult = Data<studio.CostResult>;
+export type CostReport = Data<cost.Report>;
+export type CostRow = Data<cost.Row>;
+export type ManualPrice = Data<cost.ManualPrice>;
+export type PriceSaveResult = Data<studio.PriceSaveResult>;
 
 export type SlotName = 'main' | 'fallback';
 
@@ -45,6 +53,10 @@ export interface Api {
   deleteProfile(name: string): Promise<string[]>;
   deleteFallback(name: string): Promise<FallbackRemoval>;
   openURL(url: string): Promise<void>;
+  costDefaults(): Promise<CostAssumptions>;
+  estimateCost(req: CostRequest): Promise<CostResult>;
+  setPrice(price: ManualPrice): Promise<PriceSaveResult>;
+  unsetPrice(model: string, plan: string): Promise<void>;
 }
 
 /** Wails rejects a promise with the Go error's text; make it an Error. */
@@ -71,6 +83,10 @@ export const wailsApi: Api = {
   deleteProfile: (name) => call(App.DeleteProfile(name)).then((n) => n ?? []),
   deleteFallback: (name) => call(App.DeleteFallback(name)),
   openURL: (url) => call(App.OpenURL(url)),
+  costDefaults: () => call(App.CostDefaults()),
+  estimateCost: (req) => call(App.EstimateCost(studio.CostRequest.createFrom(req))),
+  setPrice: (price) => call(App.SetPrice(cost.ManualPrice.createFrom(price))),
+  unsetPrice: (model, plan) => call(App.UnsetPrice(model, plan)),
 };
 
 export const ApiContext = createContext<Api>(wailsApi);
