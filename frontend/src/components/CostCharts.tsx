@@ -14,7 +14,8 @@ const LEVEL_LABEL: Record<string, string> = { off: 'Off', low: 'Low', medium: 'M
 const LEVEL_LINES = 8;
 
 export function rowLabel(r: CostRow): string {
-  const plan = r.status === 'plan-quota' ? ` (${r.subscription?.name ?? r.plan})` : '';
+  const planName = r.subscription?.name ?? r.plan ?? '';
+  const plan = r.status === 'plan-quota' && !r.name.includes(planName) ? ` (${planName})` : '';
   return (r.slot ? `${r.slot === 'main' ? 'Main' : 'Fallback'}: ` : '') + r.name + plan;
 }
 
@@ -38,7 +39,7 @@ export function StackedCostChart({ rows }: { rows: CostRow[] }) {
         <XAxis type="number" tickFormatter={axisMoney} stroke="var(--muted)" fontSize={12} />
         <YAxis type="category" dataKey="name" width={220} stroke="var(--muted)" fontSize={12} />
         <Tooltip formatter={money} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }} />
-        <Legend />
+        <Legend itemSorter={null} />
         {PARTS.map((p) => (
           <Bar key={p.key} dataKey={p.key} name={p.label} stackId="month" fill={p.color} isAnimationActive={false} />
         ))}
@@ -67,7 +68,7 @@ export function LevelChart({ rows }: { rows: CostRow[] }) {
         <XAxis dataKey="level" stroke="var(--muted)" fontSize={12} />
         <YAxis tickFormatter={axisMoney} stroke="var(--muted)" fontSize={12} width={80} />
         <Tooltip formatter={money} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }} />
-        <Legend />
+        <Legend itemSorter={null} />
         {shown.map((r, i) => (
           <Line key={`${r.model}@${r.plan}@${r.slot}`} dataKey={`m${i}`} name={rowLabel(r)} stroke={LINE_COLORS[i % LINE_COLORS.length]} strokeWidth={2} dot isAnimationActive={false} />
         ))}

@@ -129,11 +129,12 @@ function PriceCell({ r, onEdit }: { r: CostRow; onEdit: () => void }) {
 }
 
 /** Offline cost estimate: assumptions in, a table and two charts out. Every amount is computed in Go. */
-export function CostView({ profiles }: { profiles: ProfileView[] }) {
+export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[] }) {
   const api = useApi();
+  const [profiles, setProfiles] = useState(initialProfiles);
   const [form, setForm] = useState<Form | null>(null);
   const [mode, setMode] = useState<Mode>('recommended');
-  const [profile, setProfile] = useState(profiles[0]?.name ?? '');
+  const [profile, setProfile] = useState(initialProfiles[0]?.name ?? '');
   const [result, setResult] = useState<CostResult | null>(null);
   const [failure, setFailure] = useState('');
   const [editing, setEditing] = useState<CostRow | null>(null);
@@ -142,6 +143,14 @@ export function CostView({ profiles }: { profiles: ProfileView[] }) {
 
   useEffect(() => {
     void api.costDefaults().then((a) => setForm(toForm(a)), (e) => setFailure(String(e)));
+    // Profiles may have changed from the command line since the app loaded them.
+    void api.profiles().then(
+      (ps) => {
+        setProfiles(ps);
+        setProfile((cur) => (ps.some((p) => p.name === cur) ? cur : (ps[0]?.name ?? '')));
+      },
+      () => {},
+    );
   }, [api]);
 
   const parsed = form ? fromForm(form) : null;
@@ -205,7 +214,12 @@ export function CostView({ profiles }: { profiles: ProfileView[] }) {
           <Segmented
             label="Compare"
             value={mode}
-            onChange={(v) => setMode(v as Mode)}
+            onChange={(v) => {
+              // A profile is priced at each slot's saved level unless a level is picked.
+              if (v === 'profile' && form.thinking === 'medium') set({ thinking: 'saved' });
+              if (v !== 'profile' && form.thinking === 'saved') set({ thinking: 'medium' });
+              setMode(v as Mode);
+            }}
             options={[
               { id: 'recommended', label: 'Recommended models' },
               { id: 'all', label: 'All models' },
@@ -285,7 +299,8 @@ export function CostView({ profiles }: { profiles: ProfileView[] }) {
           <h2>Profile {rep.profile.name}</h2>
           {rep.profile.perMonth ? (
             <p>
-              <strong>{usd(rep.profile.perMonth)}</strong> a month, {usd(rep.profile.perPR, 4)} per PR, with {Math.round(rep.profile.fallbackShare * 1000) / 10}% of calls on the Fallback
+              <strong>{usd(rep.profile.perMonth)}</strong> a month, {usd(rep.profile.perPR, 4)} per PR
+              {rows.some((r) => r.slot === 'fallback') ? `, with ${Math.round(rep.profile.fallbackShare * 1000) / 10}% of calls on the Fallback` : ''}
               {rep.profile.budgetPRsPerMonth !== undefined && rep.profile.budgetPRsPerMonth !== null ? `; ${rep.profile.budgetPRsPerMonth} PRs a month fit in $${budget}` : ''}.
             </p>
           ) : (
@@ -357,7 +372,7 @@ export function CostView({ profiles }: { profiles: ProfileView[] }) {
                   <td className="num">{tokens(r.reasoningTokens)}</td>
                   <td className="small">{r.tier || '—'}</td>
                   {budget && <td className="num">{r.budgetPRsPerMonth ?? '—'}</td>}
-                  <td>
+                  <td className="price">
                     <PriceCell r={r} onEdit={() => setEditing(r)} />
                   </td>
                 </tr>
