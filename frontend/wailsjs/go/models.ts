@@ -268,6 +268,26 @@ export namespace cost {
 	        this.total = source["total"];
 	    }
 	}
+	export class Call {
+	    label?: string;
+	    inputTokens: number;
+	    outputTokens: number;
+	    count?: number;
+	    reasoningTokens?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Call(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.inputTokens = source["inputTokens"];
+	        this.outputTokens = source["outputTokens"];
+	        this.count = source["count"];
+	        this.reasoningTokens = source["reasoningTokens"];
+	    }
+	}
 	export class LevelCost {
 	    thinking: string;
 	    perMonth?: string;
@@ -309,6 +329,38 @@ export namespace cost {
 	        this.maxOutput = source["maxOutput"];
 	        this.note = source["note"];
 	    }
+	}
+	export class PR {
+	    name?: string;
+	    calls: Call[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PR(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.calls = this.convertValues(source["calls"], Call);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Subscription {
 	    name: string;
@@ -593,11 +645,44 @@ export namespace cost {
 		    return a;
 		}
 	}
+	export class Workload {
+	    prs: PR[];
+	    prsPerMonth: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Workload(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.prs = this.convertValues(source["prs"], PR);
+	        this.prsPerMonth = source["prsPerMonth"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Report {
 	    pricedAt: string;
 	    tablePricedAt: string;
 	    importedFrom?: string;
 	    assumptions: Assumptions;
+	    workload?: Workload;
 	    rows: Row[];
 	    profile?: ProfileTotal;
 	    missingPrices: string[];
@@ -612,6 +697,7 @@ export namespace cost {
 	        this.tablePricedAt = source["tablePricedAt"];
 	        this.importedFrom = source["importedFrom"];
 	        this.assumptions = this.convertValues(source["assumptions"], Assumptions);
+	        this.workload = this.convertValues(source["workload"], Workload);
 	        this.rows = this.convertValues(source["rows"], Row);
 	        this.profile = this.convertValues(source["profile"], ProfileTotal);
 	        this.missingPrices = source["missingPrices"];
@@ -635,6 +721,7 @@ export namespace cost {
 		    return a;
 		}
 	}
+	
 	
 	
 	
