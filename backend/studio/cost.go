@@ -24,6 +24,9 @@ type CostRequest struct {
 	SlotThinking bool `json:"slotThinking"`
 	// Exact prices exactly these tokens as one PR, nothing else assumed.
 	Exact *ExactTokens `json:"exact,omitempty"`
+	// Workload, when set, replaces the assumptions' typical PR with real
+	// PRs (each call with its own token counts), e.g. from a git history.
+	Workload *cost.Workload `json:"workload,omitempty"`
 	// Levels adds each row's monthly cost at every thinking level.
 	Levels bool `json:"levels"`
 }
@@ -77,7 +80,7 @@ func (s *Studio) Cost(req CostRequest) (CostResult, error) {
 	if err != nil {
 		return res, err
 	}
-	creq := cost.Request{Assumptions: req.Assumptions, Models: req.Models, Levels: req.Levels}
+	creq := cost.Request{Assumptions: req.Assumptions, Models: req.Models, Levels: req.Levels, Workload: req.Workload}
 	if req.Exact != nil {
 		if fes := exactErrors(*req.Exact); fes != nil {
 			res.FieldErrors = flatten(fes)

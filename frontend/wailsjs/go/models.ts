@@ -835,6 +835,7 @@ export namespace studio {
 	    profile: string;
 	    slotThinking: boolean;
 	    exact?: ExactTokens;
+	    workload?: cost.Workload;
 	    levels: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -849,6 +850,7 @@ export namespace studio {
 	        this.profile = source["profile"];
 	        this.slotThinking = source["slotThinking"];
 	        this.exact = this.convertValues(source["exact"], ExactTokens);
+	        this.workload = this.convertValues(source["workload"], cost.Workload);
 	        this.levels = source["levels"];
 	    }
 	
