@@ -268,6 +268,7 @@ export namespace studio {
 	    keychainBackend: string;
 	    keychainDescription: string;
 	    needsPassphrase: boolean;
+	    keychainProblem?: string;
 	    error?: string;
 	
 	    static createFrom(source: any = {}) {
@@ -281,6 +282,7 @@ export namespace studio {
 	        this.keychainBackend = source["keychainBackend"];
 	        this.keychainDescription = source["keychainDescription"];
 	        this.needsPassphrase = source["needsPassphrase"];
+	        this.keychainProblem = source["keychainProblem"];
 	        this.error = source["error"];
 	    }
 	}
