@@ -97,8 +97,8 @@ const llamaNotFound = `{"error":{"code":404,"message":"File Not Found","type":"n
 
 func fakeLlamaCpp(t testing.TB) string {
 	return routes(t, status(404, "application/json", llamaNotFound), map[string]string{
-		"/health": `{"status":"ok"}`,
-		"/props":  `{"default_generation_settings":{"id":0,"id_task":-1,"n_ctx":16384,"speculative":false,"is_processing":false,"params":{"n_predict":-1,"temperature":0.8}},"total_slots":1,"model_path":"../models/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf","chat_template":"...","chat_template_caps":{},"modalities":{"vision":false},"build_info":"b7301-4f2a9c1","is_sleeping":false}`,
+		"/health":    `{"status":"ok"}`,
+		"/props":     `{"default_generation_settings":{"id":0,"id_task":-1,"n_ctx":16384,"speculative":false,"is_processing":false,"params":{"n_predict":-1,"temperature":0.8}},"total_slots":1,"model_path":"../models/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf","chat_template":"...","chat_template_caps":{},"modalities":{"vision":false},"build_info":"b7301-4f2a9c1","is_sleeping":false}`,
 		"/v1/models": `{"object":"list","data":[{"id":"../models/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf","object":"model","architecture":{"input_modalities":["text"],"output_modalities":["text"]},"created":1735142223,"owned_by":"llamacpp","meta":{"vocab_type":2,"n_vocab":128256,"n_ctx_train":131072,"n_embd":4096,"n_params":8030261312,"size":4912898304}}]}`,
 	})
 }
