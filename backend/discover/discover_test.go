@@ -5,12 +5,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	fake "github.com/kodusbyok/studio/backend/discover/discovertest"
 )
 
 func TestRunIdentifiesEachServer(t *testing.T) {
-	ollama, vllm, lms, llama := fakeOllama(t), fakeVLLM(t), fakeLMStudio(t), fakeLlamaCpp(t)
-	vllmKey, llamaKey, proxy := fakeVLLMWithKey(t), fakeLlamaCppWithKey(t), fakeProxy(t)
-	web, closed := fakeWebApp(t), closedPort(t)
+	ollama, vllm, lms, llama := fake.Ollama(t), fake.VLLM(t), fake.LMStudio(t), fake.LlamaCpp(t)
+	vllmKey, llamaKey, proxy := fake.VLLMWithKey(t), fake.LlamaCppWithKey(t), fake.Proxy(t)
+	web, closed := fake.WebApp(t), fake.ClosedPort(t)
 
 	// The defaults are injectable: here they are the fakes, on loopback
 	// ports like the real ones; the proxy is an extra URL given without
@@ -100,7 +102,7 @@ func TestRunIdentifiesEachServer(t *testing.T) {
 // in parallel.
 func TestRunIsBoundedWhenNothingAnswers(t *testing.T) {
 	const timeout = 300 * time.Millisecond
-	urls := []string{closedPort(t), silentPort(t), unacceptedPort(t), closedPort(t), silentPort(t)}
+	urls := []string{fake.ClosedPort(t), fake.SilentPort(t), fake.UnacceptedPort(t), fake.ClosedPort(t), fake.SilentPort(t)}
 	start := time.Now()
 	res, err := Run(context.Background(), Options{Defaults: urls, Timeout: timeout})
 	elapsed := time.Since(start)
@@ -123,7 +125,7 @@ func TestRunIsBoundedWhenNothingAnswers(t *testing.T) {
 
 // A silent port does not hold up the servers that answer.
 func TestRunReportsServersBesideASilentPort(t *testing.T) {
-	res, err := Run(context.Background(), Options{Defaults: []string{silentPort(t), fakeOllama(t)}, Timeout: 300 * time.Millisecond})
+	res, err := Run(context.Background(), Options{Defaults: []string{fake.SilentPort(t), fake.Ollama(t)}, Timeout: 300 * time.Millisecond})
 	if err != nil || len(res.Servers) != 1 || res.Servers[0].Kind != Ollama || len(res.Unreachable) != 1 {
 		t.Fatalf("result = %+v, %v", res, err)
 	}
@@ -202,7 +204,7 @@ func TestContainerURL(t *testing.T) {
 // BenchmarkRunNothingAnswers is the common case on a machine without a
 // local server: every default port refuses.
 func BenchmarkRunNothingAnswers(b *testing.B) {
-	urls := []string{closedPort(b), closedPort(b), closedPort(b), closedPort(b), closedPort(b)}
+	urls := []string{fake.ClosedPort(b), fake.ClosedPort(b), fake.ClosedPort(b), fake.ClosedPort(b), fake.ClosedPort(b)}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := Run(context.Background(), Options{Defaults: urls}); err != nil {
@@ -213,7 +215,7 @@ func BenchmarkRunNothingAnswers(b *testing.B) {
 
 // BenchmarkRunFourServers finds Ollama, vLLM, LM Studio and llama.cpp.
 func BenchmarkRunFourServers(b *testing.B) {
-	urls := []string{fakeOllama(b), fakeVLLM(b), fakeLMStudio(b), fakeLlamaCpp(b), closedPort(b)}
+	urls := []string{fake.Ollama(b), fake.VLLM(b), fake.LMStudio(b), fake.LlamaCpp(b), fake.ClosedPort(b)}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		res, err := Run(context.Background(), Options{Defaults: urls})

@@ -81,7 +81,7 @@ func Check(raw string, t Target, cat *catalog.Catalog) Verdict {
 		}
 		if s, ok := Suggest(g.Brand, t, cat); ok {
 			v.Fit, v.Suggestion = FitMismatch, &s
-			v.Message = "This looks like " + brands[g.Brand].phrase + " — switch?"
+			v.Message = "This looks like " + g.Brand.Phrase() + " — switch?"
 			return v
 		}
 		return v

@@ -77,6 +77,9 @@ var brands = map[Brand]brandInfo{
 // Name is the display name of a brand.
 func (b Brand) Name() string { return brands[b].name }
 
+// Phrase names a key of the brand in a sentence: "an Anthropic key".
+func (b Brand) Phrase() string { return brands[b].phrase }
+
 // Guess is what a key looks like. It never holds any part of the key
 // beyond Shape, the generic prefix of its family.
 type Guess struct {

@@ -1,4 +1,9 @@
-package discover
+// Package discovertest runs fake local LLM servers on 127.0.0.1 for tests:
+// each answers exactly as its server documents (bodies from
+// docs.ollama.com/api, docs.vllm.ai's OpenAI-compatible server,
+// lmstudio.ai/docs REST API v0, ggml-org/llama.cpp tools/server/README.md),
+// including how it answers routes it lacks. Each returns its root URL.
+package discovertest
 
 import (
 	"net"
@@ -8,11 +13,6 @@ import (
 	"sync"
 	"testing"
 )
-
-// Fake servers on 127.0.0.1 answering exactly as each server documents
-// (bodies from docs.ollama.com/api, docs.vllm.ai's OpenAI-compatible
-// server, lmstudio.ai/docs REST API v0, ggml-org/llama.cpp
-// tools/server/README.md), including how each answers routes it lacks.
 
 func routes(t testing.TB, notFound http.HandlerFunc, r map[string]string) string {
 	t.Helper()
@@ -39,7 +39,8 @@ func status(code int, contentType, body string) http.HandlerFunc {
 	}
 }
 
-func fakeOllama(t testing.TB) string {
+// Ollama 0.12 with two models pulled.
+func Ollama(t testing.TB) string {
 	return routes(t, status(404, "text/plain", "404 page not found"), map[string]string{
 		"/":            "Ollama is running",
 		"/api/version": `{"version":"0.12.6"}`,
@@ -53,7 +54,8 @@ func fakeOllama(t testing.TB) string {
 // vLLM is FastAPI: unknown routes are {"detail":"Not Found"}.
 const vllmModels = `{"object":"list","data":[{"id":"Qwen/Qwen2.5-Coder-32B-Instruct","object":"model","created":1764230000,"owned_by":"vllm","root":"Qwen/Qwen2.5-Coder-32B-Instruct","parent":null,"max_model_len":32768,"permission":[{"id":"modelperm-0f2b7a2c","object":"model_permission","created":1764230000,"allow_create_engine":false,"allow_sampling":true,"allow_logprobs":true,"allow_search_indices":false,"allow_view":true,"allow_fine_tuning":false,"organization":"*","group":null,"is_blocking":false}]}]}`
 
-func fakeVLLM(t testing.TB) string {
+// VLLM serves one model with its max_model_len.
+func VLLM(t testing.TB) string {
 	return routes(t, status(404, "application/json", `{"detail":"Not Found"}`), map[string]string{
 		"/version":   `{"version":"0.11.0"}`,
 		"/health":    "",
@@ -61,8 +63,8 @@ func fakeVLLM(t testing.TB) string {
 	})
 }
 
-// vLLM started with --api-key guards every /v1 route, not /version or /health.
-func fakeVLLMWithKey(t testing.TB) string {
+// VLLMWithKey is vLLM started with --api-key: it guards every /v1 route, not /version or /health.
+func VLLMWithKey(t testing.TB) string {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case strings.HasPrefix(r.URL.Path, "/v1/"):
@@ -79,9 +81,10 @@ func fakeVLLMWithKey(t testing.TB) string {
 	return srv.URL
 }
 
-// LM Studio answers routes it lacks with 200 and an error body ("Returning
+// LMStudio has an LLM loaded and an embedding model on disk. LM Studio
+// answers routes it lacks with 200 and an error body ("Returning
 // 200 anyway" in its log), so a 200 alone proves nothing.
-func fakeLMStudio(t testing.TB) string {
+func LMStudio(t testing.TB) string {
 	unknown := func(w http.ResponseWriter, r *http.Request) {
 		status(200, "application/json", `{"error":"Unexpected endpoint or method. (`+r.Method+` `+r.URL.Path+`)"}`)(w, r)
 	}
@@ -95,7 +98,8 @@ func fakeLMStudio(t testing.TB) string {
 
 const llamaNotFound = `{"error":{"code":404,"message":"File Not Found","type":"not_found_error"}}`
 
-func fakeLlamaCpp(t testing.TB) string {
+// LlamaCpp is llama-server serving one GGUF with a 16K context.
+func LlamaCpp(t testing.TB) string {
 	return routes(t, status(404, "application/json", llamaNotFound), map[string]string{
 		"/health":    `{"status":"ok"}`,
 		"/props":     `{"default_generation_settings":{"id":0,"id_task":-1,"n_ctx":16384,"speculative":false,"is_processing":false,"params":{"n_predict":-1,"temperature":0.8}},"total_slots":1,"model_path":"../models/Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf","chat_template":"...","chat_template_caps":{},"modalities":{"vision":false},"build_info":"b7301-4f2a9c1","is_sleeping":false}`,
@@ -103,8 +107,8 @@ func fakeLlamaCpp(t testing.TB) string {
 	})
 }
 
-// llama-server with --api-key: everything but /health wants the key.
-func fakeLlamaCppWithKey(t testing.TB) string {
+// LlamaCppWithKey is llama-server started with --api-key: everything but /health wants the key.
+func LlamaCppWithKey(t testing.TB) string {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/health" {
 			status(200, "application/json", `{"status":"ok"}`)(w, r)
@@ -116,20 +120,20 @@ func fakeLlamaCppWithKey(t testing.TB) string {
 	return srv.URL
 }
 
-// A proxy such as LiteLLM: an OpenAI list and nothing else.
-func fakeProxy(t testing.TB) string {
+// Proxy is an OpenAI-compatible proxy such as LiteLLM: an OpenAI list and nothing else.
+func Proxy(t testing.TB) string {
 	return routes(t, status(404, "application/json", `{"detail":"Not Found"}`), map[string]string{
 		"/v1/models": `{"data":[{"id":"claude-sonnet-4-6","object":"model","created":1677610602,"owned_by":"openai"}],"object":"list"}`,
 	})
 }
 
-// A web app that is no LLM server.
-func fakeWebApp(t testing.TB) string {
+// WebApp is a web app that is no LLM server.
+func WebApp(t testing.TB) string {
 	return routes(t, status(404, "text/html", "<!doctype html><title>Not found</title>"), map[string]string{"/": "<!doctype html><title>Dashboard</title>"})
 }
 
-// closedPort is a port nobody listens on: connections are refused at once.
-func closedPort(t testing.TB) string {
+// ClosedPort is a port nobody listens on: connections are refused at once.
+func ClosedPort(t testing.TB) string {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -139,8 +143,8 @@ func closedPort(t testing.TB) string {
 	return "http://" + addr
 }
 
-// silentPort accepts connections and never answers, like a hung server.
-func silentPort(t testing.TB) string {
+// SilentPort accepts connections and never answers, like a hung server.
+func SilentPort(t testing.TB) string {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -169,9 +173,9 @@ func silentPort(t testing.TB) string {
 	return "http://" + l.Addr().String()
 }
 
-// unacceptedPort listens but never accepts: the kernel queues the
+// UnacceptedPort listens but never accepts: the kernel queues the
 // connection and nothing ever reads the request.
-func unacceptedPort(t testing.TB) string {
+func UnacceptedPort(t testing.TB) string {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
