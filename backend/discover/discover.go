@@ -132,6 +132,14 @@ type Result struct {
 	ElapsedMs   int64    `json:"elapsedMs"`
 }
 
+// Request is a discovery asked for by the GUI.
+type Request struct {
+	// URLs are extra endpoints to probe.
+	URLs []string `json:"urls"`
+	// OnlyURLs skips the default endpoints (listing one server's models).
+	OnlyURLs bool `json:"onlyURLs"`
+}
+
 // Options configure Run.
 type Options struct {
 	// Defaults are probed first (DefaultsFromEnv outside tests).
