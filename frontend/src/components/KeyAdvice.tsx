@@ -64,7 +64,7 @@ export function KeyAdvice({ verdict, onSwitch }: KeyAdviceProps) {
             {capitalise(verdict.guess.reason)}. Switching keeps the key you pasted.
           </div>
         </div>
-        <div className="row" style={{ flexWrap: 'nowrap' }}>
+        <div className="row" style={{ flexWrap: 'nowrap', flexShrink: 0 }}>
           {onSwitch && (
             <button type="button" className="btn btn-primary btn-sm" onClick={() => onSwitch(s)}>
               Switch to {suggestionLabel(s)}

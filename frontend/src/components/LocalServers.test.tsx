@@ -34,6 +34,7 @@ describe('Find local servers', () => {
     expect(server).toHaveTextContent('OLLAMA_HOST=0.0.0.0');
     expect(screen.getByTestId('docker-reminder')).toHaveTextContent('localhost is not this machine');
     expect(state.discoverRequests).toEqual([{ urls: [], onlyURLs: false }]);
+    expect(screen.getByText('Nothing at 1 other address')).toBeInTheDocument();
 
     await user.click(within(server).getByRole('button', { name: 'Use qwen2.5-coder:7b from Ollama' }));
     const form = await screen.findByRole('form', { name: 'Model settings' });

@@ -152,6 +152,18 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers' }: L
           ))}
         </article>
       ))}
+      {servers.length > 0 && result && result.unreachable.length > 0 && (
+        <details className="small muted">
+          <summary>Nothing at {result.unreachable.length} other address{result.unreachable.length > 1 ? 'es' : ''}</summary>
+          <ul style={{ margin: '4px 0 0' }}>
+            {result.unreachable.map((m) => (
+              <li key={m.baseURL}>
+                <code>{m.baseURL}</code>: {m.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {loopback && (
         <div className="alert alert-info small" data-testid="docker-reminder">
           {DOCKER_REMINDER}

@@ -220,7 +220,7 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
           <div className="card-title">Need a provider or model not listed above?</div>
           <div className="muted small">Any OpenAI-compatible server (Ollama, vLLM, LM Studio, proxies), OpenRouter, Novita, Vertex…</div>
         </div>
-        <div className="row">
+        <div className="row" style={{ flexWrap: 'nowrap', flexShrink: 0 }}>
           <button className="btn" onClick={() => setShowLocal((v) => !v)} aria-expanded={showLocal} aria-controls="local-servers">
             {showLocal ? 'Hide local servers' : 'Find local servers'}
           </button>
