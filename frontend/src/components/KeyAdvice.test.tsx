@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiContext, type CatalogModel } from '../api';
 import { catalog, fakeApi } from '../test/fakeApi';
 import { CatalogView } from '../views/CatalogView';
+import { ProfilesView } from '../views/ProfilesView';
 import { SlotEditor } from './SlotEditor';
 import { ToastProvider } from './Toasts';
 
@@ -120,5 +121,30 @@ describe('switching from the catalog', () => {
     await user.click(screen.getByRole('button', { name: /Save Main/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
     expect(state.saved[0]).toMatchObject({ apiKey: 'sk-or-v1-FAKEfakeFAKEfake', config: { provider: 'open_router', model: 'anthropic/claude-sonnet-4.6' } });
+  });
+});
+
+describe('switching while editing a saved slot', () => {
+  it('moves the slot to the suggested card and saves it with the pasted key', async () => {
+    const user = userEvent.setup();
+    const { api, state } = fakeApi();
+    await api.saveSlot({ profile: 'team', slot: 'main', config: await api.draft('gpt-5.4', ''), apiKey: 'sk-0123456789abcdef' });
+    state.saved = [];
+    api.slotInput = vi.fn(async () => api.draft('gpt-5.4', ''));
+    render(
+      <ApiContext.Provider value={api}>
+        <ToastProvider>
+          <ProfilesView catalog={catalog} profiles={state.profiles} reload={vi.fn(async () => {})} onChooseModel={vi.fn()} onNewProfile={vi.fn()} />
+        </ToastProvider>
+      </ApiContext.Provider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    await user.type(await screen.findByLabelText('OpenAI API key'), ANTHROPIC);
+    await user.click(await screen.findByRole('button', { name: 'Switch to Claude Sonnet 4.6' }));
+    expect(await screen.findByLabelText('Anthropic API key')).toHaveValue(ANTHROPIC);
+    expect(screen.getByText('Claude Sonnet 4.6', { selector: '.card-title' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Save Main/ }));
+    await waitFor(() => expect(state.saved).toHaveLength(1));
+    expect(state.saved[0]).toMatchObject({ profile: 'team', slot: 'main', apiKey: ANTHROPIC, config: { provider: 'anthropic', model: 'claude-sonnet-4-6' } });
   });
 });
