@@ -3,6 +3,7 @@
 import {catalog} from '../models';
 import {studio} from '../models';
 import {keyshape} from '../models';
+import {cost} from '../models';
 import {discover} from '../models';
 import {doctor} from '../models';
 
@@ -11,6 +12,8 @@ export function Catalog():Promise<catalog.Catalog>;
 export function CheckKey(arg1:string,arg2:studio.SlotInput):Promise<keyshape.Verdict>;
 
 export function CheckSlot(arg1:string,arg2:string,arg3:studio.SlotInput):Promise<studio.SlotCheck>;
+
+export function CostDefaults():Promise<cost.Assumptions>;
 
 export function DeleteFallback(arg1:string):Promise<studio.FallbackRemoval>;
 
@@ -24,6 +27,8 @@ export function Draft(arg1:string,arg2:string):Promise<studio.SlotInput>;
 
 export function Environment():Promise<studio.EnvInfo>;
 
+export function EstimateCost(arg1:studio.CostRequest):Promise<studio.CostResult>;
+
 export function OpenURL(arg1:string):Promise<void>;
 
 export function PreviewKey(arg1:string):Promise<studio.KeyPreview>;
@@ -34,6 +39,10 @@ export function Profiles():Promise<Array<studio.ProfileView>>;
 
 export function SaveSlot(arg1:studio.SaveSlotRequest):Promise<studio.SaveSlotResult>;
 
+export function SetPrice(arg1:cost.ManualPrice):Promise<studio.PriceSaveResult>;
+
 export function SlotInput(arg1:string,arg2:string):Promise<studio.SlotInput>;
 
 export function UnlockKeychain(arg1:string):Promise<void>;
+
+export function UnsetPrice(arg1:string,arg2:string):Promise<void>;

@@ -14,6 +14,10 @@ export function CheckSlot(arg1, arg2, arg3) {
   return window['go']['main']['App']['CheckSlot'](arg1, arg2, arg3);
 }
 
+export function CostDefaults() {
+  return window['go']['main']['App']['CostDefaults']();
+}
+
 export function DeleteFallback(arg1) {
   return window['go']['main']['App']['DeleteFallback'](arg1);
 }
@@ -38,6 +42,10 @@ export function Environment() {
   return window['go']['main']['App']['Environment']();
 }
 
+export function EstimateCost(arg1) {
+  return window['go']['main']['App']['EstimateCost'](arg1);
+}
+
 export function OpenURL(arg1) {
   return window['go']['main']['App']['OpenURL'](arg1);
 }
@@ -58,10 +66,18 @@ export function SaveSlot(arg1) {
   return window['go']['main']['App']['SaveSlot'](arg1);
 }
 
+export function SetPrice(arg1) {
+  return window['go']['main']['App']['SetPrice'](arg1);
+}
+
 export function SlotInput(arg1, arg2) {
   return window['go']['main']['App']['SlotInput'](arg1, arg2);
 }
 
 export function UnlockKeychain(arg1) {
   return window['go']['main']['App']['UnlockKeychain'](arg1);
+}
+
+export function UnsetPrice(arg1, arg2) {
+  return window['go']['main']['App']['UnsetPrice'](arg1, arg2);
 }
