@@ -2,7 +2,9 @@ package keytest
 
 import (
 	"context"
+	"crypto/x509"
 	"encoding/base64"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"net/http"
@@ -151,22 +153,31 @@ func (r *run) vertexToken(ctx context.Context) (string, Result, bool) {
 	}
 	cfg, err := google.JWTConfigFromJSON([]byte(raw), cloudPlatformScope)
 	if err != nil {
-		return "", Result{Code: CodeAuth, Probe: ProbeCountTokens, Headline: "Service account not usable",
-			Message: "The service-account JSON cannot be used: " + r.clean(err.Error()) + ".",
-			Hint:    "Download a new JSON key for the service account (IAM → Service accounts → Keys) and paste it whole."}, false
+		return "", unusableSA(err), false
 	}
 	if r.t.GoogleTokenURL != "" {
 		cfg.TokenURL = r.t.GoogleTokenURL
 	}
+	if err := checkPrivateKey(cfg.PrivateKey); err != nil {
+		return "", unusableSA(err), false
+	}
+	// Record the transport's own error: oauth2 flattens it into text.
+	rec := &recorder{base: r.hc.Transport}
+	hc := *r.hc
+	hc.Transport = rec
 	start := time.Now()
-	tok, err := cfg.TokenSource(context.WithValue(ctx, oauth2.HTTPClient, r.hc)).Token()
+	tok, err := cfg.TokenSource(context.WithValue(ctx, oauth2.HTTPClient, &hc)).Token()
 	if err == nil {
 		r.redact = append(r.redact, tok.AccessToken)
 		return tok.AccessToken, Result{}, true
 	}
 	var re *oauth2.RetrieveError
-	if !errors.As(err, &re) || re.Response == nil {
-		return "", r.netFailure(ctx, err, cfg.TokenURL, ProbeCountTokens), false
+	switch {
+	case errors.As(err, &re) && re.Response != nil:
+	case rec.err != nil:
+		return "", r.netFailure(ctx, rec.err, cfg.TokenURL, ProbeCountTokens), false
+	default:
+		return "", unusableSA(err), false
 	}
 	rep := &reply{status: re.Response.StatusCode, header: re.Response.Header, body: re.Body, latency: time.Since(start), url: cfg.TokenURL}
 	e := apiError{Message: strings.TrimSpace(re.ErrorCode + ": " + re.ErrorDescription), Code: re.ErrorCode}
@@ -182,4 +193,43 @@ func (r *run) vertexToken(ctx context.Context) (string, Result, bool) {
 	}
 	res.Probe = ProbeCountTokens
 	return "", res, false
+}
+
+func unusableSA(err error) Result {
+	return Result{Code: CodeAuth, Probe: ProbeCountTokens, Headline: "Service account not usable",
+		Message: "The service-account JSON cannot be used: " + err.Error() + ".",
+		Hint:    "Download a new JSON key for the service account (IAM → Service accounts → Keys) and paste it whole."}
+}
+
+// checkPrivateKey parses the service account's key before anything is
+// sent, so a damaged paste is told apart from a network failure.
+func checkPrivateKey(pemKey []byte) error {
+	block, _ := pem.Decode(pemKey)
+	if block == nil {
+		return errors.New("its private_key is not a PEM block")
+	}
+	if _, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {
+		return nil
+	}
+	if _, err := x509.ParsePKCS1PrivateKey(block.Bytes); err != nil {
+		return fmt.Errorf("its private_key cannot be parsed: %w", err)
+	}
+	return nil
+}
+
+type recorder struct {
+	base http.RoundTripper
+	err  error
+}
+
+func (t *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	base := t.base
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	resp, err := base.RoundTrip(req)
+	if err != nil {
+		t.err = err
+	}
+	return resp, err
 }

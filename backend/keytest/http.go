@@ -79,6 +79,9 @@ func (r *run) send(ctx context.Context, method, u string, hdr http.Header, body 
 		return nil, err
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		limit = min(limit, errorBodyLimit) // only a model list is big
+	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	rep := &reply{status: resp.StatusCode, header: resp.Header, latency: time.Since(start), url: u}
 	if err != nil && len(data) == 0 {
@@ -201,7 +204,10 @@ func parseError(body []byte) apiError {
 	var e apiError
 	switch v := raw["error"].(type) {
 	case string:
-		e.Message = v
+		e.Message, e.Code = v, v
+		if d := str(raw["error_description"]); d != "" { // OAuth
+			e.Message = v + ": " + d
+		}
 	case map[string]any:
 		e.Message = str(v["message"])
 		e.Type = str(v["type"])

@@ -7,7 +7,9 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"encoding/pem"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -28,8 +30,8 @@ const (
 // seen is a request as the fake provider received it.
 type seen struct {
 	Method, Path, Query string
-	Header             http.Header
-	Body               string
+	Header              http.Header
+	Body                string
 }
 
 // fake is a provider on 127.0.0.1 that records what it receives.
@@ -107,8 +109,16 @@ func byPath(routes map[string]http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
+// tester only dials loopback, so no test can ever reach a real provider.
 func tester() *Tester {
-	return &Tester{Catalog: catalog.Default(), Timeout: 3 * time.Second, UserAgent: "kodus-byok-test/1"}
+	c := NewClient()
+	c.Transport.(*http.Transport).DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if host, _, _ := net.SplitHostPort(addr); host != "127.0.0.1" {
+			return nil, fmt.Errorf("test tried to reach %s", addr)
+		}
+		return (&net.Dialer{}).DialContext(ctx, network, addr)
+	}
+	return &Tester{Client: c, Catalog: catalog.Default(), Timeout: 3 * time.Second, UserAgent: "kodus-byok-test/1"}
 }
 
 // setup is one provider setup pointed at a fake server.

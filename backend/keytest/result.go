@@ -2,6 +2,7 @@ package keytest
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -29,7 +30,7 @@ func (r *run) decorate(res Result, rep *reply, e apiError) Result {
 		res.ProviderMessage = r.clean(e.Message)
 	}
 	if res.ProviderCode == "" && rep.status >= 300 {
-		res.ProviderCode = firstOf(e.Code, e.Type, strings.Join(e.Reasons, ","), e.Status)
+		res.ProviderCode = providerCode(rep, e)
 	}
 	return res
 }
@@ -41,6 +42,20 @@ func (r *run) fallback(rep *reply, e apiError, who string) Result {
 		res.Message = defaultMessage(res.Code, who, rep.status)
 	}
 	return r.decorate(res, rep, e)
+}
+
+// providerCode is the most specific code the body gives: Google's reason
+// or status, else the vendor's code or type; an echo of the HTTP status
+// (Google, Novita, OpenRouter) says nothing.
+func providerCode(rep *reply, e apiError) string {
+	code := e.Code
+	if code == strconv.Itoa(rep.status) {
+		code = ""
+	}
+	if e.Status != "" {
+		return firstOf(strings.Join(e.Reasons, ","), e.Status, code)
+	}
+	return firstOf(code, e.Type)
 }
 
 func firstOf(ss ...string) string {

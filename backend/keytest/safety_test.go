@@ -3,6 +3,8 @@ package keytest
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"sort"
@@ -36,9 +38,10 @@ func TestEveryProviderSafetyCases(t *testing.T) {
 			t.Run("network", func(t *testing.T) {
 				f := newFake(t, respond(200, `{}`))
 				base := f.URL
+				tr := testerFor(f)
 				f.Close() // nothing listens there any more
-				res := check(t, tester(), fam.settings(base), fam.key, CodeNetwork)
-				if fam.name != "vertex-sa" && !strings.Contains(res.Message, "connection refused") {
+				res := check(t, tr, fam.settings(base), fam.key, CodeNetwork)
+				if !strings.Contains(res.Message, "connection refused") {
 					t.Errorf("message = %q", res.Message)
 				}
 			})
@@ -147,9 +150,11 @@ func TestRedact(t *testing.T) {
 // A caller's client must not follow redirects either.
 func TestCallerClientDoesNotFollowRedirects(t *testing.T) {
 	other := newFake(t, respond(200, `{}`))
-	f := newFake(t, func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, other.URL, http.StatusMovedPermanently) })
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, other.URL, http.StatusMovedPermanently)
+	})
 	tr := tester()
-	tr.Client = &http.Client{}
+	tr.Client = &http.Client{Transport: tr.Client.Transport}
 	check(t, tr, families[0].settings(f.URL), fakeOpenAIKey, CodeNotFound)
 	if len(other.requests()) != 0 {
 		t.Fatal("followed a redirect")
@@ -157,7 +162,9 @@ func TestCallerClientDoesNotFollowRedirects(t *testing.T) {
 }
 
 func TestTLSIsVerified(t *testing.T) {
-	srv := httptest.NewTLSServer(respond(200, `{"id":"gpt-5.4"}`))
+	srv := httptest.NewUnstartedServer(respond(200, `{"id":"gpt-5.4"}`))
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
+	srv.StartTLS()
 	defer srv.Close()
 	res := check(t, tester(), Settings{Provider: "openai", Model: "gpt-5.4", BaseURL: srv.URL + "/v1"}, fakeOpenAIKey, CodeNetwork)
 	if !strings.Contains(res.Message, "not trusted") {
