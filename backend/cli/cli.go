@@ -100,6 +100,7 @@ var commands = []func(*app) *cobra.Command{
 	profileCmd,
 	doctorCmd,
 	versionCmd,
+	testCmd,
 }
 
 // Run executes the command line and returns the exit status.
