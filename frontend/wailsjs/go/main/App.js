@@ -18,6 +18,10 @@ export function DeleteProfile(arg1) {
   return window['go']['main']['App']['DeleteProfile'](arg1);
 }
 
+export function DescribeKeyTest(arg1, arg2) {
+  return window['go']['main']['App']['DescribeKeyTest'](arg1, arg2);
+}
+
 export function Doctor() {
   return window['go']['main']['App']['Doctor']();
 }
@@ -52,6 +56,14 @@ export function SaveSlot(arg1) {
 
 export function SlotInput(arg1, arg2) {
   return window['go']['main']['App']['SlotInput'](arg1, arg2);
+}
+
+export function TestProfileSlot(arg1, arg2) {
+  return window['go']['main']['App']['TestProfileSlot'](arg1, arg2);
+}
+
+export function TestSlotSettings(arg1) {
+  return window['go']['main']['App']['TestSlotSettings'](arg1);
 }
 
 export function UnlockKeychain(arg1) {
