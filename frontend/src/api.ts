@@ -3,7 +3,7 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, doctor, profile, studio } from '../wailsjs/go/models';
+import { catalog, doctor, keytest, profile, studio } from '../wailsjs/go/models';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
 export type Data<T> = T extends (infer U)[]
@@ -27,6 +27,10 @@ export type KeyPreview = Data<studio.KeyPreview>;
 export type EnvInfo = Data<studio.EnvInfo>;
 export type FallbackRemoval = Data<studio.FallbackRemoval>;
 export type DoctorReport = Data<doctor.Report>;
+export type KeyTestResult = Data<keytest.Result>;
+export type KeyTestProbe = Data<keytest.Probe>;
+export type TestSlotRequest = Data<studio.TestSlotRequest>;
+export type TestSlotResult = Data<studio.TestSlotResult>;
 
 export type SlotName = 'main' | 'fallback';
 
@@ -45,6 +49,9 @@ export interface Api {
   deleteProfile(name: string): Promise<string[]>;
   deleteFallback(name: string): Promise<FallbackRemoval>;
   openURL(url: string): Promise<void>;
+  testSlotSettings(req: TestSlotRequest): Promise<TestSlotResult>;
+  testProfileSlot(name: string, slot: SlotName): Promise<KeyTestResult>;
+  describeKeyTest(input: SlotInput, key: string): Promise<KeyTestProbe>;
 }
 
 /** Wails rejects a promise with the Go error's text; make it an Error. */
@@ -71,6 +78,9 @@ export const wailsApi: Api = {
   deleteProfile: (name) => call(App.DeleteProfile(name)).then((n) => n ?? []),
   deleteFallback: (name) => call(App.DeleteFallback(name)),
   openURL: (url) => call(App.OpenURL(url)),
+  testSlotSettings: (req) => call(App.TestSlotSettings(studio.TestSlotRequest.createFrom(req))),
+  testProfileSlot: (name, slot) => call(App.TestProfileSlot(name, slot)),
+  describeKeyTest: (input, key) => call(App.DescribeKeyTest(studio.SlotInput.createFrom(input), key)),
 };
 
 export const ApiContext = createContext<Api>(wailsApi);
