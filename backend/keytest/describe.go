@@ -56,7 +56,9 @@ func (t *Tester) Describe(s Settings, key secrets.Secret) Probe {
 		p.Note = "Kimi Code" + oneToken
 	case famMoonshot:
 		p.Requests = []string{"GET " + join(base, "models")}
-		p.Note = "If Moonshot refuses the key, Test asks the Kimi Code Plan endpoint once (one request of at most 1 output token) to tell a Code Plan key from a bad one."
+		if mv, _, ok := (&run{t: t}).kimiPlans(); ok && sameURL(base, mv.BaseURL) {
+			p.Note = "If Moonshot refuses the key, Test asks the Kimi Code Plan endpoint once (one request of at most 1 output token) to tell a Code Plan key from a bad one."
+		}
 	default:
 		p.Requests = []string{"GET " + join(base, "models")}
 	}

@@ -117,6 +117,7 @@ func TestKimiCode(t *testing.T) {
 		{"cycle limit", respond(403, kerr("permission_denied_error", "You've reached the usage limit for this billing cycle.")), CodePayment, "billing cycle", nil},
 		{"model missing", respond(404, kerr("resource_not_found_error", "Not found the model kimi-for-coding or Permission denied")), CodeModelNotFound, "serves kimi-for-coding", no},
 		{"bad request", respond(400, kerr("invalid_request_error", "Invalid request")), CodeBadRequest, "invalid_request_error", nil},
+		{"wrong base URL", respond(404, `<html>404 Not Found</html>`), CodeNotFound, "Endpoint not found", nil},
 		{"5-hour limit", respond(429, kerr("rate_limit_reached_error", "You've reached the 5-hour usage limit.")), CodeRateLimit, "5-hour", nil},
 		{"server error", respond(500, kerr("server_error", "Internal error")), CodeServerError, "HTTP 500", nil},
 	}, func(t *testing.T, r seen) {

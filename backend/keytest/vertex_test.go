@@ -98,6 +98,9 @@ func TestVertexExpress(t *testing.T) {
 		{"invalid key", respond(400, googleErr(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.", keyInvalidDetail)), CodeAuth, "API_KEY_INVALID", nil},
 		{"model missing", respond(404, googleErr(404, "NOT_FOUND", "Publisher Model `publishers/google/models/gemini-2.5-pro` not found.", "")), CodeModelNotFound, "Model Garden", no},
 		{"quota", respond(429, googleErr(429, "RESOURCE_EXHAUSTED", "Resource exhausted, please try again later.", "")), CodeRateLimit, "RESOURCE_EXHAUSTED", nil},
+		{"billing", respond(400, googleErr(400, "FAILED_PRECONDITION", "Billing account for project is not found or is closed.", "")), CodePayment, "billing", nil},
+		{"bad request", respond(400, googleErr(400, "INVALID_ARGUMENT", "Request contains an invalid argument.", "")), CodeBadRequest, "INVALID_ARGUMENT", nil},
+		{"wrong base URL", respond(404, `<html>404</html>`), CodeNotFound, "Endpoint not found", nil},
 	}, func(t *testing.T, r seen) {
 		if r.Path != "/v1/publishers/google/models/gemini-2.5-pro:countTokens" || r.Header.Get("x-goog-api-key") != fam("vertex-express").key || r.Header.Get("Authorization") != "" {
 			t.Errorf("request = %s %v", r.Path, r.Header)
