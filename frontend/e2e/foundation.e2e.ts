@@ -59,7 +59,7 @@ describe('foundation', () => {
 
     await page.getByLabel('Profile').fill('glm');
     await page.getByLabel('Z.ai API key').fill('zai-e2e-0123456789abcdef.ghij');
-    expect(await page.getByTestId('test-note').textContent()).toContain('at most 1 output token');
+    await expect.poll(() => page.getByTestId('test-note').textContent()).toContain('at most 1 output token');
     await page.getByRole('button', { name: /Test & save Main/ }).click();
     await page.getByRole('button', { name: 'Save anyway' }).click();
     const card = page.locator('[data-profile="glm"]');

@@ -78,7 +78,7 @@ describe('key test', () => {
     const ms = Number(/provider responded in (\d+) ms/.exec(ok)?.[1]);
     expect(ms).toBeGreaterThanOrEqual(20);
     expect(ok).toContain('serves model coder-7b');
-    expect(await page.getByTestId('test-note').textContent()).toContain('no inference');
+    await expect.poll(() => page.getByTestId('test-note').textContent()).toContain('no inference');
     await shot(app, 'keytest-ok');
 
     // Test & save: saved, and the key went only to the fake server, in a header.
