@@ -16,6 +16,7 @@ import (
 	"github.com/kodusbyok/studio/backend/discover"
 	"github.com/kodusbyok/studio/backend/doctor"
 	"github.com/kodusbyok/studio/backend/keyshape"
+	"github.com/kodusbyok/studio/backend/keytest"
 	"github.com/kodusbyok/studio/backend/studio"
 )
 
@@ -263,4 +264,44 @@ func (a *App) UnsetPrice(model, plan string) (err error) {
 		return err
 	}
 	return s.UnsetPrice(model, plan)
+}
+
+// ---- key test (issue 3) ----
+
+// TestSlotSettings tests settings that are not saved yet with the pasted
+// key (or the stored one that saving would keep). The key only goes to the
+// provider; the result carries it redacted, never in clear.
+func (a *App) TestSlotSettings(req studio.TestSlotRequest) (res studio.TestSlotResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return res, err
+	}
+	return s.TestSettings(a.ctx, req)
+}
+
+// TestProfileSlot tests one saved slot with its key from the keychain. The
+// GUI calls it for Main and Fallback at once and shows each as it arrives.
+func (a *App) TestProfileSlot(name, slot string) (res keytest.Result, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return res, err
+	}
+	results, err := s.TestSaved(a.ctx, name, []string{slot}, 0)
+	if err != nil {
+		return res, err
+	}
+	return results[0], nil
+}
+
+// DescribeKeyTest says what Test will send for these settings, so the
+// GUI can say so before an inference request.
+func (a *App) DescribeKeyTest(in studio.SlotInput, key string) (p keytest.Probe, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return p, err
+	}
+	return s.DescribeTest(in, key), nil
 }

@@ -104,6 +104,7 @@ var commands = []func(*app) *cobra.Command{
 	discoverCmd,
 	costCmd,
 	pricesCmd,
+	testCmd,
 }
 
 // Run executes the command line and returns the exit status.

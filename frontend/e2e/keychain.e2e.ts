@@ -25,10 +25,11 @@ describe('unavailable keychain', () => {
     await page.getByRole('button', { name: 'Choose a model' }).click();
     await page.getByRole('button', { name: /GPT-5.4 by OpenAI/ }).click();
     await page.getByLabel('OpenAI API key').fill('sk-proj-e2e-0000000000000000');
-    await page.getByRole('button', { name: /Save Main/ }).click();
+    await page.getByRole('button', { name: /Test & save Main/ }).click();
+    await page.getByRole('button', { name: 'Save anyway' }).click();
     const err = page.getByText('Not saved', { exact: true });
     await err.waitFor();
-    expect(await page.locator('.alert-err').last().textContent()).toContain('keychain backend unavailable');
+    expect(await page.getByRole('alert').filter({ hasText: 'Not saved' }).textContent()).toContain('keychain backend unavailable');
     await shot(app, 'keychain-unavailable');
     const list = await app.cli(['profile', 'list', '--json']);
     expect(JSON.parse(list.stdout).profiles).toEqual([]);

@@ -3,7 +3,7 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, cost, discover, doctor, keyshape, profile, studio } from '../wailsjs/go/models';
+import { catalog, cost, discover, doctor, keyshape, keytest, profile, studio } from '../wailsjs/go/models';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
 export type Data<T> = T extends (infer U)[]
@@ -41,6 +41,10 @@ export type CostReport = Data<cost.Report>;
 export type CostRow = Data<cost.Row>;
 export type ManualPrice = Data<cost.ManualPrice>;
 export type PriceSaveResult = Data<studio.PriceSaveResult>;
+export type KeyTestResult = Data<keytest.Result>;
+export type KeyTestProbe = Data<keytest.Probe>;
+export type TestSlotRequest = Data<studio.TestSlotRequest>;
+export type TestSlotResult = Data<studio.TestSlotResult>;
 
 export type SlotName = 'main' | 'fallback';
 
@@ -65,6 +69,9 @@ export interface Api {
   estimateCost(req: CostRequest): Promise<CostResult>;
   setPrice(price: ManualPrice): Promise<PriceSaveResult>;
   unsetPrice(model: string, plan: string): Promise<void>;
+  testSlotSettings(req: TestSlotRequest): Promise<TestSlotResult>;
+  testProfileSlot(name: string, slot: SlotName): Promise<KeyTestResult>;
+  describeKeyTest(input: SlotInput, key: string): Promise<KeyTestProbe>;
 }
 
 /** Wails rejects a promise with the Go error's text; make it an Error. */
@@ -97,6 +104,9 @@ export const wailsApi: Api = {
   estimateCost: (req) => call(App.EstimateCost(studio.CostRequest.createFrom(req))),
   setPrice: (price) => call(App.SetPrice(cost.ManualPrice.createFrom(price))),
   unsetPrice: (model, plan) => call(App.UnsetPrice(model, plan)),
+  testSlotSettings: (req) => call(App.TestSlotSettings(studio.TestSlotRequest.createFrom(req))),
+  testProfileSlot: (name, slot) => call(App.TestProfileSlot(name, slot)),
+  describeKeyTest: (input, key) => call(App.DescribeKeyTest(studio.SlotInput.createFrom(input), key)),
 };
 
 export const ApiContext = createContext<Api>(wailsApi);

@@ -69,7 +69,7 @@ describe('key suggestion', () => {
     // The key is still there, and the suggestion is gone now that it fits.
     expect(screen.getByLabelText(/API key/)).toHaveValue(KIMI_CODE);
     await waitFor(() => expect(screen.queryByTestId('key-suggestion')).not.toBeInTheDocument());
-    await user.click(screen.getByRole('button', { name: /Save Main/ }));
+    await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
     expect(state.saved[0]).toMatchObject({ apiKey: KIMI_CODE, config: { plan: 'kimi-code', model: 'kimi-for-coding', baseURL: 'https://api.kimi.com/coding/v1' } });
   });
@@ -118,7 +118,7 @@ describe('switching from the catalog', () => {
     await user.type(screen.getByLabelText('Model ID'), 'anthropic/claude-sonnet-4.6');
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByLabelText('OpenRouter API key')).toHaveValue('sk-or-v1-FAKEfakeFAKEfake');
-    await user.click(screen.getByRole('button', { name: /Save Main/ }));
+    await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
     expect(state.saved[0]).toMatchObject({ apiKey: 'sk-or-v1-FAKEfakeFAKEfake', config: { provider: 'open_router', model: 'anthropic/claude-sonnet-4.6' } });
   });
@@ -143,7 +143,7 @@ describe('switching while editing a saved slot', () => {
     await user.click(await screen.findByRole('button', { name: 'Switch to Claude Sonnet 4.6' }));
     expect(await screen.findByLabelText('Anthropic API key')).toHaveValue(ANTHROPIC);
     expect(screen.getByText('Claude Sonnet 4.6', { selector: '.card-title' })).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: /Save Main/ }));
+    await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
     expect(state.saved[0]).toMatchObject({ profile: 'team', slot: 'main', apiKey: ANTHROPIC, config: { provider: 'anthropic', model: 'claude-sonnet-4-6' } });
   });

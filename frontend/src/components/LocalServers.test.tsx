@@ -41,7 +41,7 @@ describe('Find local servers', () => {
     expect(form).toHaveTextContent('qwen2.5-coder:7b');
     expect(form).toHaveTextContent('http://127.0.0.1:11434/v1');
     expect(screen.getByText(/Optional: local servers usually need no key/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: /Save Main/ }));
+    await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
     expect(state.saved[0]).toMatchObject({ apiKey: '', config: { provider: 'openai_compatible', model: 'qwen2.5-coder:7b', baseURL: 'http://127.0.0.1:11434/v1' } });
     await waitFor(() => expect(onDone).toHaveBeenCalled());

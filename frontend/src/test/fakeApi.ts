@@ -4,10 +4,22 @@ import catalogJSON from '../../../backend/catalog/catalog.json';
 // A real report from the Go estimator (`kodus-byok cost --json`, default assumptions).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Api, Catalog, CostReport, CostRequest, DiscoverRequest, DiscoverResult, FieldError, KeyVerdict, ManualPrice, ProfileView, SaveSlotRequest, SlotInput, SlotView } from '../api';
+import type { Api, Catalog, CostReport, CostRequest, DiscoverRequest, DiscoverResult, FieldError, KeyTestResult, KeyVerdict, ManualPrice, ProfileView, SaveSlotRequest, SlotInput, SlotView, TestSlotRequest } from '../api';
 import { vi } from 'vitest';
 
 export const catalog = catalogJSON as unknown as Catalog;
+
+/** A key test verdict by the key's text: "bad" → auth, "slow" → rate limit, else ok. */
+export function fakeResult(slot: string, key: string): KeyTestResult {
+  const base = { slot, latencyMs: 42, endpoint: 'http://127.0.0.1:9/v1/models', probe: 'metadata' };
+  if (key.includes('bad')) {
+    return { ...base, ok: false, code: 'auth', httpStatus: 401, message: 'The provider rejected this API key.', headline: 'Invalid API key', providerMessage: 'Incorrect API key provided: [redacted]', hint: 'Invalid API key: copy the key again.' };
+  }
+  if (key.includes('slow')) {
+    return { ...base, ok: true, code: 'rate_limit', httpStatus: 429, message: 'Throttled, but the key works.', headline: 'Rate limited — the key works', hint: 'Lower Max concurrent requests.' };
+  }
+  return { ...base, ok: true, code: 'ok', httpStatus: 200, modelFound: true, message: 'The provider accepted the key.', headline: 'Connection OK', hint: '' };
+}
 
 function view(input: SlotInput, masked = 'sk…xyz'): SlotView {
   const m = catalog.models.find((x) => x.id === input.model);
@@ -79,7 +91,7 @@ function fakeVerdict(raw: string, input: SlotInput): KeyVerdict {
 }
 
 export function fakeApi(profiles: ProfileView[] = []) {
-  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[], costRequests: [] as CostRequest[], prices: [] as ManualPrice[] };
+  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], tested: [] as TestSlotRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[], costRequests: [] as CostRequest[], prices: [] as ManualPrice[] };
   const costReport = JSON.parse(readFileSync(join(__dirname, '../../../backend/cli/testdata/cost.json.golden'), 'utf8')) as CostReport;
   const check = (input: SlotInput): FieldError[] => {
     const errs: FieldError[] = [];
@@ -156,6 +168,19 @@ export function fakeApi(profiles: ProfileView[] = []) {
       return { saved: true, fieldErrors: [] };
     }),
     unsetPrice: vi.fn(async () => {}),
+    testSlotSettings: vi.fn(async (req: TestSlotRequest) => {
+      state.tested.push(req);
+      const errs = check(req.config);
+      if (!req.apiKey && req.config.provider !== 'openai_compatible') errs.push({ field: 'apiKey', rule: 'is required to test' });
+      if (errs.length) return { fieldErrors: errs, notices: [] };
+      return { result: fakeResult(req.slot, req.apiKey), fieldErrors: [], notices: [] };
+    }),
+    testProfileSlot: vi.fn(async (name: string, slot: string) => fakeResult(slot, name)),
+    describeKeyTest: vi.fn(async (input: SlotInput) =>
+      input.model.startsWith('glm')
+        ? { kind: 'inference', requests: ['POST https://api.z.ai/api/paas/v4/chat/completions'], note: 'Z.ai has no way to check a key without inference: Test sends one request of at most 1 output token.' }
+        : { kind: 'metadata', requests: ['GET https://api.example/v1/models'] },
+    ),
   };
   return { api, state };
 }

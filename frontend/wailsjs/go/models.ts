@@ -1015,6 +1015,69 @@ export namespace keyshape {
 
 }
 
+export namespace keytest {
+	
+	export class Probe {
+	    kind: string;
+	    requests: string[];
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Probe(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.requests = source["requests"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Result {
+	    slot: string;
+	    ok: boolean;
+	    code: string;
+	    httpStatus: number;
+	    latencyMs: number;
+	    modelFound?: boolean;
+	    message: string;
+	    hint: string;
+	    headline: string;
+	    providerMessage?: string;
+	    providerCode?: string;
+	    endpoint?: string;
+	    probe: string;
+	    suggestedPlan?: string;
+	    suggestedPlanLabel?: string;
+	    suggestedBaseURL?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.slot = source["slot"];
+	        this.ok = source["ok"];
+	        this.code = source["code"];
+	        this.httpStatus = source["httpStatus"];
+	        this.latencyMs = source["latencyMs"];
+	        this.modelFound = source["modelFound"];
+	        this.message = source["message"];
+	        this.hint = source["hint"];
+	        this.headline = source["headline"];
+	        this.providerMessage = source["providerMessage"];
+	        this.providerCode = source["providerCode"];
+	        this.endpoint = source["endpoint"];
+	        this.probe = source["probe"];
+	        this.suggestedPlan = source["suggestedPlan"];
+	        this.suggestedPlanLabel = source["suggestedPlanLabel"];
+	        this.suggestedBaseURL = source["suggestedBaseURL"];
+	    }
+	}
+
+}
+
 export namespace profile {
 	
 	export class FieldError {
@@ -1473,6 +1536,81 @@ export namespace studio {
 		}
 	}
 	
+	
+	export class TestSlotRequest {
+	    profile: string;
+	    slot: string;
+	    config: SlotInput;
+	    apiKey: string;
+	    timeoutMs?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestSlotRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.slot = source["slot"];
+	        this.config = this.convertValues(source["config"], SlotInput);
+	        this.apiKey = source["apiKey"];
+	        this.timeoutMs = source["timeoutMs"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TestSlotResult {
+	    result?: keytest.Result;
+	    fieldErrors: profile.FieldError[];
+	    notices: string[];
+	    usedStoredKey?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestSlotResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = this.convertValues(source["result"], keytest.Result);
+	        this.fieldErrors = this.convertValues(source["fieldErrors"], profile.FieldError);
+	        this.notices = source["notices"];
+	        this.usedStoredKey = source["usedStoredKey"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 

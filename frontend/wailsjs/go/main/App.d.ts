@@ -4,6 +4,7 @@ import {catalog} from '../models';
 import {studio} from '../models';
 import {keyshape} from '../models';
 import {cost} from '../models';
+import {keytest} from '../models';
 import {discover} from '../models';
 import {doctor} from '../models';
 
@@ -18,6 +19,8 @@ export function CostDefaults():Promise<cost.Assumptions>;
 export function DeleteFallback(arg1:string):Promise<studio.FallbackRemoval>;
 
 export function DeleteProfile(arg1:string):Promise<Array<string>>;
+
+export function DescribeKeyTest(arg1:studio.SlotInput,arg2:string):Promise<keytest.Probe>;
 
 export function DiscoverServers(arg1:discover.Request):Promise<discover.Result>;
 
@@ -42,6 +45,10 @@ export function SaveSlot(arg1:studio.SaveSlotRequest):Promise<studio.SaveSlotRes
 export function SetPrice(arg1:cost.ManualPrice):Promise<studio.PriceSaveResult>;
 
 export function SlotInput(arg1:string,arg2:string):Promise<studio.SlotInput>;
+
+export function TestProfileSlot(arg1:string,arg2:string):Promise<keytest.Result>;
+
+export function TestSlotSettings(arg1:studio.TestSlotRequest):Promise<studio.TestSlotResult>;
 
 export function UnlockKeychain(arg1:string):Promise<void>;
 

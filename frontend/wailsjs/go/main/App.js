@@ -26,6 +26,10 @@ export function DeleteProfile(arg1) {
   return window['go']['main']['App']['DeleteProfile'](arg1);
 }
 
+export function DescribeKeyTest(arg1, arg2) {
+  return window['go']['main']['App']['DescribeKeyTest'](arg1, arg2);
+}
+
 export function DiscoverServers(arg1) {
   return window['go']['main']['App']['DiscoverServers'](arg1);
 }
@@ -72,6 +76,14 @@ export function SetPrice(arg1) {
 
 export function SlotInput(arg1, arg2) {
   return window['go']['main']['App']['SlotInput'](arg1, arg2);
+}
+
+export function TestProfileSlot(arg1, arg2) {
+  return window['go']['main']['App']['TestProfileSlot'](arg1, arg2);
+}
+
+export function TestSlotSettings(arg1) {
+  return window['go']['main']['App']['TestSlotSettings'](arg1);
 }
 
 export function UnlockKeychain(arg1) {
