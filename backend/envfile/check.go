@@ -105,7 +105,7 @@ func checkBlock(b *Block, src Source, opts Options, base string) []Warning {
 			Message: "Fixed Mode sends OpenAI models through Kodus's OpenAI-compatible (Chat Completions) client, not OpenAI's own SDK; Kodus issue #1687 reports newer reasoning models failing that way (\"Function tools with reasoning_effort are not supported\").",
 			Fix:     "If reviews fail with that error, use the BYOK config with provider openai."})
 	}
-	if b.has(VarGoogleKey) || (b.has(VarVertexKey) && !claudeRE.MatchString(s.Model)) {
+	if b.has(VarGoogleKey) {
 		ws = append(ws, Warning{Code: "google-legacy-path",
 			Message: "Kodus's older LangChain code path, still used by some auxiliary agents (kodus-ai 2026-06-24), requires " + VarOpenAIKey + " in env mode unless " + VarVertexKey + " is set; with a Gemini AI Studio key alone those auxiliary calls fail.",
 			Fix:     "Code review itself uses the Gemini key; if auxiliary features fail, use the BYOK config."})

@@ -25,6 +25,8 @@ func notCarried(src Source) []NotCarried {
 		cons := "Fixed Mode applies no concurrency cap: Kodus sends as many parallel requests as it has work."
 		if s.Plan == "coding-plan" || (*c == 1 && strings.Contains(s.BaseURL, "/coding/")) {
 			cons = "Fixed Mode applies no concurrency cap: the GLM Coding Plan (Lite/Pro) allows 1 request at a time, so parallel review calls get HTTP 429 \"Too much concurrency\"."
+		} else if s.Plan == "kimi-code" {
+			cons = "Fixed Mode applies no concurrency cap: the Kimi Code Plan allows 30 concurrent requests, and calls beyond that get HTTP 429."
 		}
 		add("Max concurrent requests", strconv.Itoa(*c), cons)
 	}
@@ -38,10 +40,10 @@ func notCarried(src Source) []NotCarried {
 			"Fixed Mode sends no reasoning setting: the provider's default applies (some models think more, some not at all).")
 	}
 	if v := s.MaxOutputTokens; v != nil {
-		add("Max output tokens", strconv.Itoa(*v), "Not carried: Kodus's own per-call limits apply; a long review can be cut off or cost more than you planned.")
+		add("Max output tokens", strconv.Itoa(*v), "Kodus's own per-call limits apply: a long review can be cut off, or cost more than you planned.")
 	}
 	if v := s.MaxInputTokens; v != nil {
-		add("Max input tokens", strconv.Itoa(*v), "Not carried: Kodus does not trim prompts to your limit.")
+		add("Max input tokens", strconv.Itoa(*v), "Kodus does not trim prompts to your limit.")
 	}
 	if s.Provider == catalog.OpenRouter && (len(s.OpenRouterProviderOrder) > 0 || s.OpenRouterAllowFallbacks != nil) {
 		val := strings.Join(s.OpenRouterProviderOrder, ", ")

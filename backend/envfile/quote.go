@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrUnwritable means a value cannot be written so that Docker Compose's
@@ -42,6 +43,9 @@ func plainSafe(r rune) bool {
 func Quote(value string) (string, error) {
 	if strings.ContainsAny(value, "\n\r") {
 		return "", fmt.Errorf("%w: it contains a line break, which no .env reader carries the same way", ErrUnwritable)
+	}
+	if !utf8.ValidString(value) {
+		return "", fmt.Errorf("%w: it is not valid UTF-8 text", ErrUnwritable)
 	}
 	if strings.ContainsRune(value, 0) {
 		return "", fmt.Errorf("%w: it contains a NUL byte", ErrUnwritable)

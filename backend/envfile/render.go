@@ -13,11 +13,12 @@ func (b *Block) Render(masked bool) (string, error) {
 	fmt.Fprintf(&sb, "# Kodus Fixed Mode (LLM), exported by Kodus BYOK Studio from profile %q on %s.\n", b.Profile, b.Generated.Format("2006-01-02"))
 	sb.WriteString("# Contains an API key: do not commit this file or paste it where others can read it.\n")
 	for _, v := range b.Vars {
-		val := v.value
 		if masked {
-			val = v.Display()
+			// A preview is read by people, not parsers: no quoting.
+			sb.WriteString(v.Name + "=" + v.Display() + "\n")
+			continue
 		}
-		line, err := Line(v.Name, val)
+		line, err := Line(v.Name, v.value)
 		if err != nil {
 			return "", err
 		}
