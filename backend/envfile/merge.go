@@ -55,7 +55,9 @@ func Merge(old string, b *Block) (MergeResult, error) {
 	var out []string
 	var changes []Change
 	seen := map[string]bool{}
-	insertAt := -1
+	// Added lines go after the section's last LLM variable, else after its
+	// last variable, else under its header.
+	insertAt, afterAny, afterHeader := -1, -1, -1
 	for _, l := range scan(old) {
 		want, managed := desired[l.name]
 		switch {
@@ -83,9 +85,22 @@ func Merge(old string, b *Block) (MergeResult, error) {
 		default:
 			out = append(out, l.raw)
 		}
-		if l.kind == lineAssign && l.section == "LLM PROVIDERS" {
-			insertAt = len(out)
+		if l.section == "LLM PROVIDERS" {
+			switch {
+			case l.kind == lineAssign && (contains(blockOrder, l.name) || l.name == VarGoogleKeyAlias):
+				insertAt = len(out)
+			case l.kind == lineAssign:
+				afterAny = len(out)
+			case afterHeader < 0:
+				afterHeader = len(out)
+			}
 		}
+	}
+	if insertAt < 0 {
+		insertAt = afterAny
+	}
+	if insertAt < 0 {
+		insertAt = afterHeader
 	}
 	var add []string
 	var added []string
@@ -102,11 +117,11 @@ func Merge(old string, b *Block) (MergeResult, error) {
 	if len(add) > 0 {
 		add = append([]string{fmt.Sprintf("# Added by Kodus BYOK Studio on %s for profile %s.%s", date, b.Profile, nl)}, add...)
 		if insertAt < 0 {
-			if len(out) > 0 && !strings.HasSuffix(out[len(out)-1], "\n") {
-				out[len(out)-1] += nl
-			}
 			add = append([]string{nl, "## ----  LLM PROVIDERS  ----" + nl, nl}, add...)
 			insertAt = len(out)
+		}
+		if insertAt > 0 && !strings.HasSuffix(out[insertAt-1], "\n") {
+			out[insertAt-1] += nl
 		}
 		for i := range changes {
 			if changes[i].Line > insertAt {
