@@ -100,6 +100,8 @@ var commands = []func(*app) *cobra.Command{
 	profileCmd,
 	doctorCmd,
 	versionCmd,
+	envCmd,
+	byokCmd,
 }
 
 // Run executes the command line and returns the exit status.
