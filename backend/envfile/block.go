@@ -80,6 +80,7 @@ type Block struct {
 	Generated  time.Time
 	Vars       []Var
 	Inferred   Inference
+	Expected   Route
 	Warnings   []Warning
 	NotCarried []NotCarried
 }

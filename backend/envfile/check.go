@@ -87,7 +87,10 @@ var claudeNoTemperatureRE = regexp.MustCompile(`(?i)^claude-(opus|sonnet|haiku)-
 func checkBlock(b *Block, src Source, opts Options, base string) []Warning {
 	s := src.Main
 	var ws []Warning
-	if w := CheckRouting(b.Inferred, ExpectedRoute(s, src.Catalog), s); w != nil {
+	// A localhost the user chose to replace is expected to be replaced.
+	b.Expected = ExpectedRoute(s, src.Catalog)
+	b.Expected.BaseURL, _ = rewriteLocalhost(b.Expected.BaseURL, opts.ReplaceLocalhost)
+	if w := CheckRouting(b.Inferred, b.Expected, s); w != nil {
 		w.Fix = strings.Replace(w.Fix, "NAME", src.Profile, 1)
 		ws = append(ws, *w)
 	}

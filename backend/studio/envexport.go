@@ -78,7 +78,7 @@ func (s *Studio) ExportEnv(ctx context.Context, name string, opts EnvOptions) (E
 	if err != nil {
 		return EnvExportView{}, err
 	}
-	v := EnvExportView{Profile: name, Preview: preview, Inferred: b.Inferred, Expected: envfile.ExpectedRoute(p.Main, s.Catalog),
+	v := EnvExportView{Profile: name, Preview: preview, Inferred: b.Inferred, Expected: b.Expected,
 		RoutingOK: true, Warnings: nonNilW(b.Warnings), NotCarried: b.NotCarried, LANAddresses: LANAddresses(),
 		CanTrustSchema: b.Get(envfile.VarBaseURL) != "" && p.Main.Provider != "anthropic"}
 	if v.NotCarried == nil {

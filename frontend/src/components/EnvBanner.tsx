@@ -25,7 +25,7 @@ export function EnvBanner({ report, path }: { report: EnvReport; path?: string }
   return (
     <div className="alert alert-info stack" data-testid="env-banner" data-fixed-mode="on" style={{ gap: 6 }}>
       <div className="alert-title">Kodus is using an LLM configured via environment variables{path ? ` (${path})` : ''}.</div>
-      <dl className="kv">
+      <dl className="kv kv-mid">
         {rows
           .filter(([, v]) => v)
           .map(([k, v]) => (

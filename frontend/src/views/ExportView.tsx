@@ -133,7 +133,7 @@ function BlockDetails({ view, opts, setOpts }: { view: EnvExportView; opts: EnvO
           </div>
         </div>
       )}
-      <dl className="kv" data-testid="env-vars">
+      <dl className="kv kv-wide" data-testid="env-vars">
         {view.vars.map((v) => (
           <div key={v.name} style={{ display: 'contents' }}>
             <dt>
