@@ -156,7 +156,8 @@ func Build(src Source, opts Options, now time.Time) (*Block, error) {
 			urlNote = "localhost replaced by " + opts.ReplaceLocalhost + " so Kodus's containers can reach it"
 		}
 		add(VarBaseURL, url, urlNote)
-		if opts.TrustJSONSchema {
+		// Only self-hosted endpoints: OpenRouter and Novita are Kodus's own concern.
+		if opts.TrustJSONSchema && s.Provider == catalog.OpenAICompatible {
 			add(VarTrustSchema, trustFragment(url), "")
 		}
 	}

@@ -80,7 +80,7 @@ func (s *Studio) ExportEnv(ctx context.Context, name string, opts EnvOptions) (E
 	}
 	v := EnvExportView{Profile: name, Preview: preview, Inferred: b.Inferred, Expected: b.Expected,
 		RoutingOK: true, Warnings: nonNilW(b.Warnings), NotCarried: b.NotCarried, LANAddresses: LANAddresses(),
-		CanTrustSchema: b.Get(envfile.VarBaseURL) != "" && p.Main.Provider != "anthropic"}
+		CanTrustSchema: p.Main.Provider == "openai_compatible"}
 	if v.NotCarried == nil {
 		v.NotCarried = []envfile.NotCarried{}
 	}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApi, type EnvMergePlan, type EnvOptions, type EnvWriteResult } from '../api';
 import { errText } from '../views/ExportView';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -16,6 +16,12 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
   const [result, setResult] = useState<EnvWriteResult | null>(null);
   const [plan, setPlan] = useState<EnvMergePlan | null>(null);
   const [confirm, setConfirm] = useState(false);
+  // A plan or result belongs to the block it was made for.
+  useEffect(() => {
+    setPlan(null);
+    setResult(null);
+    setError('');
+  }, [profile, opts]);
 
   const run = async (f: () => Promise<void>) => {
     setBusy(true);
