@@ -97,6 +97,8 @@ func checkBlock(b *Block, src Source, opts Options, base string) []Warning {
 	written := b.Get(VarBaseURL)
 	if isLocalURL(written) {
 		ws = append(ws, localhostWarning(written, opts.LANAddresses))
+	} else if isLocalURL(base) && written != base {
+		ws = append(ws, replacedWarning(written, opts.ReplaceLocalhost))
 	}
 	if s.Provider == catalog.OpenAICompatible && strings.Contains(base, "api.kimi.com/coding") {
 		ws = append(ws, Warning{Code: "kimi-code-unverified",
@@ -162,6 +164,19 @@ func localhostWarning(base string, lan []string) Warning {
 	return Warning{Code: "localhost",
 		Message: base + " points at localhost, which inside Kodus's containers is the container itself, not this machine: the worker cannot reach the server there.",
 		Fix:     fix}
+}
+
+// replacedWarning says what the server and Compose need once localhost
+// is replaced, so the rewritten URL actually works.
+func replacedWarning(written, host string) Warning {
+	msg := "The server must accept connections from Kodus's containers at " + written + "."
+	if host == "host.docker.internal" {
+		msg += " On Linux, host.docker.internal exists only with `extra_hosts: [\"host.docker.internal:host-gateway\"]` on the worker service."
+	}
+	if u, err := url.Parse(written); err == nil && u.Port() == "11434" {
+		msg += " Ollama listens on 127.0.0.1 only by default: start it with OLLAMA_HOST=0.0.0.0."
+	}
+	return Warning{Code: "localhost-replaced", Message: msg}
 }
 
 // rewriteLocalhost puts host in place of a local host name in base.

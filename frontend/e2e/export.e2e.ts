@@ -106,5 +106,8 @@ describe('export', () => {
     expect(await page.getByTestId('routing-check').textContent()).toContain('Kodus will route this the way the profile means');
     await page.getByTestId('localhost-warning').scrollIntoViewIfNeeded();
     await shot(app, 'export-localhost');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(app, 'export-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });
