@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"os"
 	"sync"
 	"time"
 
@@ -12,7 +13,9 @@ import (
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/discover"
 	"github.com/kodusbyok/studio/backend/doctor"
+	"github.com/kodusbyok/studio/backend/keyshape"
 	"github.com/kodusbyok/studio/backend/studio"
 )
 
@@ -198,6 +201,32 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// ---- key recognition and local server discovery (issue 8) ----
+
+// CheckKey says whether a pasted key fits the slot being edited and, when
+// it surely belongs to another card or plan, which one. The key goes in;
+// only the verdict (with the key family's generic prefix) comes out. It
+// never switches anything itself.
+func (a *App) CheckKey(raw string, in studio.SlotInput) (v keyshape.Verdict, err error) {
+	defer guard(&err)
+	t := keyshape.Target{Provider: in.Provider, Model: in.Model, Plan: in.Plan, BaseURL: in.BaseURL}
+	return keyshape.Check(raw, t, catalog.Default()), nil
+}
+
+// DiscoverServers probes the local LLM servers (the defaults, or
+// KODUS_BYOK_DISCOVER_URLS, plus the URLs given) in parallel; it returns
+// within about a second when nothing answers.
+func (a *App) DiscoverServers(req discover.Request) (res discover.Result, err error) {
+	defer guard(&err)
+	var defaults []string
+	if !req.OnlyURLs {
+		if defaults, err = discover.DefaultsFromEnv(os.Getenv); err != nil {
+			return res, err
+		}
+	}
+	return discover.Run(a.ctx, discover.Options{Defaults: defaults, URLs: req.URLs})
 }
 
 // ---- .env export (issue 5) ----

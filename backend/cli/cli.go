@@ -100,6 +100,8 @@ var commands = []func(*app) *cobra.Command{
 	profileCmd,
 	doctorCmd,
 	versionCmd,
+	keyInfoCmd,
+	discoverCmd,
 	envCmd,
 	byokCmd,
 }

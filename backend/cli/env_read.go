@@ -5,7 +5,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
-
 )
 
 func envInspectCmd(a *app) *cobra.Command {
@@ -99,4 +98,3 @@ func envImportCmd(a *app) *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the profile as JSON")
 	return cmd
 }
-

@@ -161,7 +161,7 @@ func TestGoldenSelfHostedAndGateways(t *testing.T) {
 		{name: "vertex-claude", main: profile.Slot{Provider: catalog.GoogleVertex, Model: "claude-sonnet-4-6", VertexLocation: "us-east5"}, key: fakeServiceAccount},
 		{name: "team-with-fallback", main: profile.Slot{Provider: catalog.Anthropic, Model: "claude-sonnet-4-6", Temperature: profile.Ptr(0.0), MaxOutputTokens: profile.Ptr(16384), ReasoningEffort: "high"},
 			fallback: &profile.Slot{Provider: catalog.OpenAICompatible, Model: "glm-5.1", Plan: "coding-plan", BaseURL: "https://api.z.ai/api/coding/paas/v4", MaxConcurrentRequests: profile.Ptr(1)},
-			key: fakeKeys[catalog.Anthropic]},
+			key:      fakeKeys[catalog.Anthropic]},
 		{name: "custom-temperature", main: profile.Slot{Provider: catalog.OpenAI, Model: "gpt-5.4", Temperature: profile.Ptr(0.3), ReasoningEffort: "custom", ReasoningConfigOverride: `{"reasoningEffort": "low"}`},
 			key: fakeKeys[catalog.OpenAI]},
 	}

@@ -291,3 +291,21 @@ func mustView(t *testing.T, s *Studio, name string) ProfileView {
 	}
 	return v
 }
+
+func TestEnvReportsUnavailableKeychain(t *testing.T) {
+	env := map[string]string{"KODUS_BYOK_HOME": t.TempDir(), "KODUS_BYOK_KEYRING": "secret-service"}
+	s, err := Open(Options{Getenv: func(k string) string { return env[k] }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := s.Env()
+	if s.Keys.Available() == nil {
+		t.Skip("a Secret Service is running here")
+	}
+	if !strings.Contains(info.KeychainProblem, "KODUS_BYOK_KEYRING") || info.KeychainBackend != "secret-service" {
+		t.Fatalf("env = %+v", info)
+	}
+	if s2 := newStudio(t); s2.Env().KeychainProblem != "" {
+		t.Fatalf("file backend reported a problem: %q", s2.Env().KeychainProblem)
+	}
+}

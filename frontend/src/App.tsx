@@ -125,7 +125,13 @@ export function App() {
             {env.error}
           </div>
         )}
-        {!env.error && (
+        {env.keychainProblem && (
+          <div className="alert alert-err" role="alert" style={{ marginBottom: 16 }} data-testid="keychain-problem">
+            <div className="alert-title">The keychain “{env.keychainBackend}” cannot be used on this machine</div>
+            {env.keychainProblem}. Keys cannot be saved until you start the app with another backend; nothing falls back to a weaker store on its own.
+          </div>
+        )}
+        {!env.error && !env.keychainProblem && (
           <div className="alert alert-info small" style={{ marginBottom: 16 }} data-testid="keychain-info">
             Keys are stored in your OS keychain: <strong>{env.keychainDescription}</strong> (<code>{env.keychainBackend}</code>). This app never writes a key anywhere else; it shows only a masked form.
           </div>

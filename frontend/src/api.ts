@@ -3,7 +3,7 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, doctor, envfile, profile, studio } from '../wailsjs/go/models';
+import { catalog, discover, doctor, envfile, keyshape, profile, studio } from '../wailsjs/go/models';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
 export type Data<T> = T extends (infer U)[]
@@ -27,6 +27,12 @@ export type KeyPreview = Data<studio.KeyPreview>;
 export type EnvInfo = Data<studio.EnvInfo>;
 export type FallbackRemoval = Data<studio.FallbackRemoval>;
 export type DoctorReport = Data<doctor.Report>;
+export type KeyVerdict = Data<keyshape.Verdict>;
+export type KeySuggestion = Data<keyshape.Suggestion>;
+export type DiscoverRequest = Data<discover.Request>;
+export type DiscoverResult = Data<discover.Result>;
+export type LocalServer = Data<discover.Server>;
+export type LocalModel = Data<discover.Model>;
 export type EnvOptions = Data<studio.EnvOptions>;
 export type EnvExportView = Data<studio.EnvExportView>;
 export type EnvWriteRequest = Data<studio.EnvWriteRequest>;
@@ -56,6 +62,8 @@ export interface Api {
   deleteProfile(name: string): Promise<string[]>;
   deleteFallback(name: string): Promise<FallbackRemoval>;
   openURL(url: string): Promise<void>;
+  checkKey(raw: string, input: SlotInput): Promise<KeyVerdict>;
+  discoverServers(req: DiscoverRequest): Promise<DiscoverResult>;
   exportEnv(profile: string, opts: EnvOptions): Promise<EnvExportView>;
   copyEnvBlock(profile: string, opts: EnvOptions): Promise<void>;
   writeEnv(req: EnvWriteRequest): Promise<EnvWriteResult>;
@@ -91,6 +99,8 @@ export const wailsApi: Api = {
   deleteProfile: (name) => call(App.DeleteProfile(name)).then((n) => n ?? []),
   deleteFallback: (name) => call(App.DeleteFallback(name)),
   openURL: (url) => call(App.OpenURL(url)),
+  checkKey: (raw, input) => call(App.CheckKey(raw, studio.SlotInput.createFrom(input))),
+  discoverServers: (req) => call(App.DiscoverServers(discover.Request.createFrom(req))),
   exportEnv: (p, o) => call(App.ExportEnv(p, studio.EnvOptions.createFrom(o))),
   copyEnvBlock: (p, o) => call(App.CopyEnvBlock(p, studio.EnvOptions.createFrom(o))),
   writeEnv: (req) => call(App.WriteEnv(studio.EnvWriteRequest.createFrom(req))),

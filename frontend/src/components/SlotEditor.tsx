@@ -1,11 +1,19 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useApi, type Catalog, type CatalogModel, type FieldError, type ProfileView, type SlotCheck, type SlotInput, type SlotName } from '../api';
+import { useApi, type Catalog, type CatalogModel, type FieldError, type KeySuggestion, type ProfileView, type SlotCheck, type SlotInput, type SlotName } from '../api';
 import { errorsByField, formFromInput, inputFromForm, type SlotForm } from '../lib/slotForm';
 import { AdvancedSettings } from './AdvancedSettings';
 import { describedBy, Field } from './Field';
 import { ExternalLink } from './ExternalLink';
+import { KeyAdvice, useKeyVerdict } from './KeyAdvice';
 import { KeyInput } from './KeyInput';
 import { useToast } from './Toasts';
+
+/** A switch the user chose from a key suggestion: the pasted key and where it was going travel along. */
+export interface KeySwitch {
+  suggestion: KeySuggestion;
+  key: string;
+  target: SlotTarget;
+}
 
 export interface SlotTarget {
   profile: string;
@@ -25,6 +33,10 @@ interface SlotEditorProps {
   onCancel: () => void;
   onBack?: () => void;
   backLabel?: string;
+  /** A key carried over from a switch. */
+  initialKey?: string;
+  /** Moves to another card or provider when the user accepts a key suggestion. */
+  onSwitch?: (s: KeySwitch) => void;
 }
 
 const SLOT_LABEL: Record<SlotName, string> = { main: 'Main', fallback: 'Fallback' };
@@ -55,20 +67,21 @@ function useSlotCheck(profile: string, slot: SlotName, form: SlotForm) {
  * The connect panel: where to save, the plan, the key and advanced settings,
  * checked live with the same rules the backend applies on save.
  */
-export function SlotEditor({ catalog, card, initial, target: initialTarget, profiles, heading, onSaved, onCancel, onBack, backLabel }: SlotEditorProps) {
+export function SlotEditor({ catalog, card, initial, target: initialTarget, profiles, heading, onSaved, onCancel, onBack, backLabel, initialKey, onSwitch }: SlotEditorProps) {
   const api = useApi();
   const toast = useToast();
   const [form, setForm] = useState<SlotForm>(() => formFromInput(initial));
   const [profileName, setProfileName] = useState(initialTarget.profile);
   const [slot, setSlot] = useState<SlotName>(initialTarget.slot);
-  const [key, setKey] = useState('');
+  const [key, setKey] = useState(initialKey ?? '');
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState('');
   const [saveErrors, setSaveErrors] = useState<FieldError[]>([]);
 
-  const { check, errors } = useSlotCheck(profileName, slot, form);
+  const { check, errors, input } = useSlotCheck(profileName, slot, form);
+  const verdict = useKeyVerdict(key, input);
   const provider = catalog.providers.find((p) => p.id === form.provider);
   const variant = card?.variants?.find((v) => v.id === form.plan);
   const existing = profiles.find((p) => p.name === profileName.trim());
@@ -98,6 +111,13 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
       model: d.model,
       maxConcurrentRequests: d.maxConcurrentRequests === undefined || d.maxConcurrentRequests === null ? '' : String(d.maxConcurrentRequests),
     });
+  };
+
+  // The same card on another plan switches here; anything else is the parent's move.
+  const canSwitch = (s?: KeySuggestion) => Boolean(s && ((card && s.model === card.id && s.plan) || onSwitch));
+  const switchTo = (s: KeySuggestion) => {
+    if (card && s.model === card.id && s.plan) void choosePlan(s.plan);
+    else onSwitch?.({ suggestion: s, key, target: { ...initialTarget, profile: profileName, slot } });
   };
 
   const sameProviderWarning =
@@ -250,6 +270,7 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
           </>
         }
       />
+      <KeyAdvice verdict={verdict} onSwitch={canSwitch(verdict?.suggestion) ? switchTo : undefined} />
 
       <AdvancedSettings
         idPrefix="adv"

@@ -1,7 +1,7 @@
 // An in-memory Api for component tests: the real embedded catalog, and
 // save/check rules reduced to what the components under test rely on.
 import catalogJSON from '../../../backend/catalog/catalog.json';
-import type { Api, Catalog, EnvExportView, EnvOptions, FieldError, ProfileView, SaveSlotRequest, SlotInput, SlotView } from '../api';
+import type { Api, Catalog, DiscoverRequest, DiscoverResult, EnvExportView, EnvOptions, FieldError, KeyVerdict, ProfileView, SaveSlotRequest, SlotInput, SlotView } from '../api';
 import { vi } from 'vitest';
 
 export const catalog = catalogJSON as unknown as Catalog;
@@ -20,8 +20,63 @@ function view(input: SlotInput, masked = 'sk…xyz'): SlotView {
   };
 }
 
+/** A discovery that found Ollama with two models and nothing on vLLM's port. */
+export const ollamaFound: DiscoverResult = {
+  servers: [
+    {
+      kind: 'ollama',
+      name: 'Ollama',
+      baseURL: 'http://127.0.0.1:11434/v1',
+      version: '0.12.6',
+      latencyMs: 3,
+      containerBaseURL: 'http://host.docker.internal:11434/v1',
+      models: [
+        { id: 'llama3.1:8b', parameterSize: '8.0B', quantization: 'Q4_K_M', sizeBytes: 4920753328 },
+        { id: 'qwen2.5-coder:7b', parameterSize: '7.6B', quantization: 'Q4_K_M', sizeBytes: 4683087332 },
+      ],
+      notes: ['Ollama listens only on 127.0.0.1 by default: start it with OLLAMA_HOST=0.0.0.0 so Kodus’s containers can reach it.'],
+    },
+  ],
+  unreachable: [{ baseURL: 'http://127.0.0.1:8000/v1', reason: 'nothing listening (connection refused)' }],
+  elapsedMs: 4,
+};
+
+/** Key shapes reduced to the three the component tests use. */
+function fakeVerdict(raw: string, input: SlotInput): KeyVerdict {
+  const key = raw.trim().replace(/^"|"$/g, '');
+  const ok: KeyVerdict = { guess: { confidence: 'none', reason: 'no known key shape' }, fit: 'ok' };
+  if (key.startsWith('sk-ant-') && input.provider !== 'anthropic') {
+    return {
+      guess: { brand: 'anthropic', name: 'Anthropic', confidence: 'high', shape: 'sk-ant-…', reason: 'Anthropic keys start with sk-ant-' },
+      fit: 'mismatch',
+      message: 'This looks like an Anthropic key — switch?',
+      suggestion: { brand: 'anthropic', provider: 'anthropic', providerName: 'Anthropic', model: 'claude-sonnet-4-6', modelName: 'Claude Sonnet 4.6' },
+    };
+  }
+  if (key.startsWith('sk-kimi-') && input.plan !== 'kimi-code') {
+    return {
+      guess: { brand: 'kimi-code', name: 'Kimi Code Plan', confidence: 'high', shape: 'sk-kimi-…', reason: 'keys from kimi.com/code start with sk-kimi-' },
+      fit: 'mismatch',
+      message: 'This looks like a Kimi Code Plan key — switch?',
+      suggestion: { brand: 'kimi-code', provider: 'openai_compatible', providerName: 'Kimi Code Plan', model: 'kimi-k2.6', modelName: 'Kimi K2.6', plan: 'kimi-code', planLabel: 'Kimi Code Plan' },
+    };
+  }
+  if (key.startsWith('sk-or-v1-') && input.provider !== 'open_router') {
+    return {
+      guess: { brand: 'openrouter', name: 'OpenRouter', confidence: 'high', shape: 'sk-or-v1-…', reason: 'OpenRouter keys start with sk-or-v1-' },
+      fit: 'mismatch',
+      message: 'This looks like an OpenRouter key — switch?',
+      suggestion: { brand: 'openrouter', provider: 'open_router', providerName: 'OpenRouter' },
+    };
+  }
+  if (/^sk-[0-9a-f]+$/.test(key) && input.provider === 'anthropic') {
+    return { guess: { confidence: 'low', shape: 'sk-…', reason: 'several providers', candidates: ['OpenAI'] }, fit: 'unexpected', message: "This doesn't look like an Anthropic key: Anthropic keys start with sk-ant-." };
+  }
+  return ok;
+}
+
 export function fakeApi(profiles: ProfileView[] = []) {
-  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[] };
+  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[] };
   const check = (input: SlotInput): FieldError[] => {
     const errs: FieldError[] = [];
     if (!input.model) errs.push({ field: 'model', rule: 'is required' });
@@ -64,7 +119,8 @@ export function fakeApi(profiles: ProfileView[] = []) {
     saveSlot: vi.fn(async (req: SaveSlotRequest) => {
       state.saved.push(req);
       const errs = check(req.config);
-      if (!req.apiKey) errs.push({ field: 'apiKey', rule: 'is required' });
+      // Local OpenAI-compatible servers may be keyless, as in the backend.
+      if (!req.apiKey && req.config.provider !== 'openai_compatible') errs.push({ field: 'apiKey', rule: 'is required' });
       if (errs.length) return { saved: false, notices: [], fieldErrors: errs };
       const p: ProfileView = { name: req.profile, main: view(req.config), advice: [], createdAt: '', updatedAt: '' };
       state.profiles = [...state.profiles.filter((x) => x.name !== p.name), p];
@@ -73,6 +129,11 @@ export function fakeApi(profiles: ProfileView[] = []) {
     deleteProfile: vi.fn(async () => []),
     deleteFallback: vi.fn(async () => ({ profile: state.profiles[0], notices: [] })),
     openURL: vi.fn(async () => {}),
+    checkKey: vi.fn(async (raw: string, input: SlotInput) => fakeVerdict(raw, input)),
+    discoverServers: vi.fn(async (req: DiscoverRequest) => {
+      state.discoverRequests.push(req);
+      return state.discovery;
+    }),
     exportEnv: vi.fn(async (name: string, opts: EnvOptions) => exportView(state.profiles.find((p) => p.name === name)!, opts)),
     copyEnvBlock: vi.fn(async () => {}),
     writeEnv: vi.fn(async (req) => ({ path: req.path, fillIns: [], problems: [], generated: [], changes: [], notes: ['written with mode 0600: it holds your key'] })),

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useApi, type Catalog, type ProfileView, type SlotInput, type SlotName, type SlotView } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { SlotEditor } from '../components/SlotEditor';
+import { suggestionLabel } from '../components/KeyAdvice';
+import { ManualWizard } from '../components/ManualWizard';
+import { SlotEditor, type KeySwitch } from '../components/SlotEditor';
 import { useToast } from '../components/Toasts';
 
 interface ProfilesViewProps {
@@ -53,6 +55,10 @@ interface Editing {
   profile: string;
   slot: SlotName;
   input: SlotInput;
+  /** After a key suggestion's switch: the pasted key, and the provider when the manual path takes over. */
+  key?: string;
+  manualProvider?: string;
+  n?: number;
 }
 
 /** Saved profiles: Main and Fallback with masked keys, edit and delete. */
@@ -90,6 +96,38 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
     await reload();
   };
 
+  // A key suggestion moves this slot to another card (or provider) with the pasted key.
+  const switchTo = async ({ suggestion: sg, key }: KeySwitch) => {
+    if (!editing) return;
+    const n = (editing.n ?? 0) + 1;
+    try {
+      if (sg.model) setEditing({ ...editing, input: await api.draft(sg.model, sg.plan ?? ''), key, manualProvider: undefined, n });
+      else setEditing({ ...editing, key, manualProvider: sg.provider, n });
+      toast(`Switched to ${suggestionLabel(sg)}; your key is kept`);
+    } catch (e) {
+      toast(e instanceof Error ? e.message : String(e), true);
+    }
+  };
+
+  if (editing?.manualProvider) {
+    return (
+      <ManualWizard
+        key={editing.n}
+        catalog={catalog}
+        profiles={profiles}
+        target={{ profile: editing.profile, slot: editing.slot, fixed: true }}
+        startProvider={editing.manualProvider}
+        initialKey={editing.key}
+        onSwitch={(sw) => void switchTo(sw)}
+        onCancel={() => setEditing(null)}
+        onSaved={async () => {
+          setEditing(null);
+          await reload();
+        }}
+      />
+    );
+  }
+
   if (editing) {
     const card = catalog.models.find((m) => m.id === editing.input.model && m.provider === editing.input.provider) ??
       catalog.models.find((m) => m.provider === editing.input.provider && m.variants?.some((v) => v.model === editing.input.model));
@@ -101,9 +139,12 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
           </h1>
         </div>
         <SlotEditor
+          key={editing.n ?? 0}
           catalog={catalog}
           card={card}
           initial={editing.input}
+          initialKey={editing.key}
+          onSwitch={(sw) => void switchTo(sw)}
           target={{ profile: editing.profile, slot: editing.slot, fixed: true }}
           profiles={profiles}
           heading={card ? <div className="card-title">{card.displayName}</div> : undefined}

@@ -176,6 +176,143 @@ export namespace catalog {
 
 }
 
+export namespace discover {
+	
+	export class Miss {
+	    baseURL: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Miss(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.baseURL = source["baseURL"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Model {
+	    id: string;
+	    contextLength?: number;
+	    parameterSize?: string;
+	    quantization?: string;
+	    sizeBytes?: number;
+	    type?: string;
+	    loaded?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Model(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.contextLength = source["contextLength"];
+	        this.parameterSize = source["parameterSize"];
+	        this.quantization = source["quantization"];
+	        this.sizeBytes = source["sizeBytes"];
+	        this.type = source["type"];
+	        this.loaded = source["loaded"];
+	    }
+	}
+	export class Request {
+	    urls: string[];
+	    onlyURLs: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Request(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.urls = source["urls"];
+	        this.onlyURLs = source["onlyURLs"];
+	    }
+	}
+	export class Server {
+	    kind: string;
+	    name: string;
+	    baseURL: string;
+	    models: Model[];
+	    latencyMs: number;
+	    version?: string;
+	    needsKey?: boolean;
+	    containerBaseURL?: string;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Server(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.name = source["name"];
+	        this.baseURL = source["baseURL"];
+	        this.models = this.convertValues(source["models"], Model);
+	        this.latencyMs = source["latencyMs"];
+	        this.version = source["version"];
+	        this.needsKey = source["needsKey"];
+	        this.containerBaseURL = source["containerBaseURL"];
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Result {
+	    servers: Server[];
+	    unreachable: Miss[];
+	    elapsedMs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.servers = this.convertValues(source["servers"], Server);
+	        this.unreachable = this.convertValues(source["unreachable"], Miss);
+	        this.elapsedMs = source["elapsedMs"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace doctor {
 	
 	export class Check {
@@ -406,6 +543,93 @@ export namespace envfile {
 
 }
 
+export namespace keyshape {
+	
+	export class Guess {
+	    brand?: string;
+	    name?: string;
+	    confidence: string;
+	    shape?: string;
+	    reason: string;
+	    candidates?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Guess(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.brand = source["brand"];
+	        this.name = source["name"];
+	        this.confidence = source["confidence"];
+	        this.shape = source["shape"];
+	        this.reason = source["reason"];
+	        this.candidates = source["candidates"];
+	    }
+	}
+	export class Suggestion {
+	    brand: string;
+	    provider: string;
+	    providerName: string;
+	    model?: string;
+	    modelName?: string;
+	    plan?: string;
+	    planLabel?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Suggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.brand = source["brand"];
+	        this.provider = source["provider"];
+	        this.providerName = source["providerName"];
+	        this.model = source["model"];
+	        this.modelName = source["modelName"];
+	        this.plan = source["plan"];
+	        this.planLabel = source["planLabel"];
+	    }
+	}
+	export class Verdict {
+	    guess: Guess;
+	    fit: string;
+	    message?: string;
+	    suggestion?: Suggestion;
+	
+	    static createFrom(source: any = {}) {
+	        return new Verdict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.guess = this.convertValues(source["guess"], Guess);
+	        this.fit = source["fit"];
+	        this.message = source["message"];
+	        this.suggestion = this.convertValues(source["suggestion"], Suggestion);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace profile {
 	
 	export class FieldError {
@@ -517,6 +741,7 @@ export namespace studio {
 	    keychainBackend: string;
 	    keychainDescription: string;
 	    needsPassphrase: boolean;
+	    keychainProblem?: string;
 	    error?: string;
 	
 	    static createFrom(source: any = {}) {
@@ -530,6 +755,7 @@ export namespace studio {
 	        this.keychainBackend = source["keychainBackend"];
 	        this.keychainDescription = source["keychainDescription"];
 	        this.needsPassphrase = source["needsPassphrase"];
+	        this.keychainProblem = source["keychainProblem"];
 	        this.error = source["error"];
 	    }
 	}

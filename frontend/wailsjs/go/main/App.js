@@ -14,6 +14,10 @@ export function Catalog() {
   return window['go']['main']['App']['Catalog']();
 }
 
+export function CheckKey(arg1, arg2) {
+  return window['go']['main']['App']['CheckKey'](arg1, arg2);
+}
+
 export function CheckSlot(arg1, arg2, arg3) {
   return window['go']['main']['App']['CheckSlot'](arg1, arg2, arg3);
 }
@@ -28,6 +32,10 @@ export function DeleteFallback(arg1) {
 
 export function DeleteProfile(arg1) {
   return window['go']['main']['App']['DeleteProfile'](arg1);
+}
+
+export function DiscoverServers(arg1) {
+  return window['go']['main']['App']['DiscoverServers'](arg1);
 }
 
 export function Doctor() {
