@@ -13,6 +13,7 @@ import (
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/cost"
 	"github.com/kodusbyok/studio/backend/discover"
 	"github.com/kodusbyok/studio/backend/doctor"
 	"github.com/kodusbyok/studio/backend/keyshape"
@@ -227,6 +228,42 @@ func (a *App) DiscoverServers(req discover.Request) (res discover.Result, err er
 		}
 	}
 	return discover.Run(a.ctx, discover.Options{Defaults: defaults, URLs: req.URLs})
+}
+
+// ---- cost (issue 6) ----
+
+// CostDefaults returns the estimator's documented default assumptions.
+func (a *App) CostDefaults() cost.Assumptions { return cost.DefaultAssumptions() }
+
+// EstimateCost prices reviews per PR and per month; broken assumptions come
+// back as field errors. The backend is the only place the arithmetic lives.
+func (a *App) EstimateCost(req studio.CostRequest) (res studio.CostResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return res, err
+	}
+	return s.Cost(req)
+}
+
+// SetPrice stores a price typed by hand for one model (and plan).
+func (a *App) SetPrice(in cost.ManualPrice) (res studio.PriceSaveResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return res, err
+	}
+	return s.SetPrice(in)
+}
+
+// UnsetPrice removes a manual price, back to the bundled or imported one.
+func (a *App) UnsetPrice(model, plan string) (err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return err
+	}
+	return s.UnsetPrice(model, plan)
 }
 
 // ---- .env export (issue 5) ----

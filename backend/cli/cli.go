@@ -102,6 +102,8 @@ var commands = []func(*app) *cobra.Command{
 	versionCmd,
 	keyInfoCmd,
 	discoverCmd,
+	costCmd,
+	pricesCmd,
 	envCmd,
 	byokCmd,
 }

@@ -134,11 +134,11 @@ func TestKeyNotCarriedToAnotherHost(t *testing.T) {
 func TestPlansAndAliases(t *testing.T) {
 	s := newStudio(t)
 	tests := []struct {
-		name              string
-		cfg               profile.Slot
+		name               string
+		cfg                profile.Slot
 		wantModel, wantURL string
-		wantConc          *int
-		notice            string
+		wantConc           *int
+		notice             string
 	}{
 		{"glm coding plan", profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan"}, "glm-5.1", "https://api.z.ai/api/coding/paas/v4", profile.Ptr(1), ""},
 		{"glm developer", profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "paas"}, "glm-5.1", "https://api.z.ai/api/paas/v4/", nil, ""},

@@ -3,7 +3,7 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, discover, doctor, envfile, keyshape, profile, studio } from '../wailsjs/go/models';
+import { catalog, cost, discover, doctor, envfile, keyshape, profile, studio } from '../wailsjs/go/models';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
 export type Data<T> = T extends (infer U)[]
@@ -33,6 +33,14 @@ export type DiscoverRequest = Data<discover.Request>;
 export type DiscoverResult = Data<discover.Result>;
 export type LocalServer = Data<discover.Server>;
 export type LocalModel = Data<discover.Model>;
+export type CostAssumptions = Data<cost.Assumptions>;
+export type CostRef = Data<cost.Ref>;
+export type CostRequest = Data<studio.CostRequest>;
+export type CostResult = Data<studio.CostResult>;
+export type CostReport = Data<cost.Report>;
+export type CostRow = Data<cost.Row>;
+export type ManualPrice = Data<cost.ManualPrice>;
+export type PriceSaveResult = Data<studio.PriceSaveResult>;
 export type EnvOptions = Data<studio.EnvOptions>;
 export type EnvExportView = Data<studio.EnvExportView>;
 export type EnvWriteRequest = Data<studio.EnvWriteRequest>;
@@ -64,6 +72,10 @@ export interface Api {
   openURL(url: string): Promise<void>;
   checkKey(raw: string, input: SlotInput): Promise<KeyVerdict>;
   discoverServers(req: DiscoverRequest): Promise<DiscoverResult>;
+  costDefaults(): Promise<CostAssumptions>;
+  estimateCost(req: CostRequest): Promise<CostResult>;
+  setPrice(price: ManualPrice): Promise<PriceSaveResult>;
+  unsetPrice(model: string, plan: string): Promise<void>;
   exportEnv(profile: string, opts: EnvOptions): Promise<EnvExportView>;
   copyEnvBlock(profile: string, opts: EnvOptions): Promise<void>;
   writeEnv(req: EnvWriteRequest): Promise<EnvWriteResult>;
@@ -101,6 +113,10 @@ export const wailsApi: Api = {
   openURL: (url) => call(App.OpenURL(url)),
   checkKey: (raw, input) => call(App.CheckKey(raw, studio.SlotInput.createFrom(input))),
   discoverServers: (req) => call(App.DiscoverServers(discover.Request.createFrom(req))),
+  costDefaults: () => call(App.CostDefaults()),
+  estimateCost: (req) => call(App.EstimateCost(studio.CostRequest.createFrom(req))),
+  setPrice: (price) => call(App.SetPrice(cost.ManualPrice.createFrom(price))),
+  unsetPrice: (model, plan) => call(App.UnsetPrice(model, plan)),
   exportEnv: (p, o) => call(App.ExportEnv(p, studio.EnvOptions.createFrom(o))),
   copyEnvBlock: (p, o) => call(App.CopyEnvBlock(p, studio.EnvOptions.createFrom(o))),
   writeEnv: (req) => call(App.WriteEnv(studio.EnvWriteRequest.createFrom(req))),

@@ -1,7 +1,10 @@
 // An in-memory Api for component tests: the real embedded catalog, and
 // save/check rules reduced to what the components under test rely on.
 import catalogJSON from '../../../backend/catalog/catalog.json';
-import type { Api, Catalog, DiscoverRequest, DiscoverResult, EnvExportView, EnvOptions, FieldError, KeyVerdict, ProfileView, SaveSlotRequest, SlotInput, SlotView } from '../api';
+// A real report from the Go estimator (`kodus-byok cost --json`, default assumptions).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Api, Catalog, CostReport, CostRequest, DiscoverRequest, DiscoverResult, EnvExportView, EnvOptions, FieldError, KeyVerdict, ManualPrice, ProfileView, SaveSlotRequest, SlotInput, SlotView } from '../api';
 import { vi } from 'vitest';
 
 export const catalog = catalogJSON as unknown as Catalog;
@@ -76,7 +79,8 @@ function fakeVerdict(raw: string, input: SlotInput): KeyVerdict {
 }
 
 export function fakeApi(profiles: ProfileView[] = []) {
-  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[] };
+  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[], costRequests: [] as CostRequest[], prices: [] as ManualPrice[] };
+  const costReport = JSON.parse(readFileSync(join(__dirname, '../../../backend/cli/testdata/cost.json.golden'), 'utf8')) as CostReport;
   const check = (input: SlotInput): FieldError[] => {
     const errs: FieldError[] = [];
     if (!input.model) errs.push({ field: 'model', rule: 'is required' });
@@ -134,6 +138,24 @@ export function fakeApi(profiles: ProfileView[] = []) {
       state.discoverRequests.push(req);
       return state.discovery;
     }),
+    costDefaults: vi.fn(async () => ({ ...costReport.assumptions })),
+    // The arithmetic lives in Go; the fake returns the Go report with the
+    // request's assumptions and a model without a price when asked for one.
+    estimateCost: vi.fn(async (req: CostRequest) => {
+      state.costRequests.push(req);
+      if (req.assumptions.prsPerMonth < 1) return { fieldErrors: [{ field: 'prsPerMonth', rule: 'must be a whole number from 1 to 1000000', value: String(req.assumptions.prsPerMonth) }] };
+      const rows = [...costReport.rows];
+      if (req.models?.some((m) => m.model === 'llama3.1:8b') && !state.prices.some((p) => p.model === 'llama3.1:8b')) {
+        rows.push({ model: 'llama3.1:8b', name: 'llama3.1:8b', status: 'no-price', inputTokens: 88000, cachedInputTokens: 0, cacheWriteTokens: 0, outputTokens: 8800, reasoningTokens: 15000, tier: '', source: '', pricedAt: '', thinking: 'medium', notes: ['no price for llama3.1:8b'] });
+      }
+      return { report: { ...costReport, assumptions: req.assumptions, rows, missingPrices: rows.filter((r) => r.status === 'no-price').map((r) => r.model) }, fieldErrors: [] };
+    }),
+    setPrice: vi.fn(async (p: ManualPrice) => {
+      if (!p.input) return { saved: false, fieldErrors: [{ field: 'input', rule: 'is required (USD per 1M tokens; 0 for a free local model)' }] };
+      state.prices.push(p);
+      return { saved: true, fieldErrors: [] };
+    }),
+    unsetPrice: vi.fn(async () => {}),
     exportEnv: vi.fn(async (name: string, opts: EnvOptions) => exportView(state.profiles.find((p) => p.name === name)!, opts)),
     copyEnvBlock: vi.fn(async () => {}),
     writeEnv: vi.fn(async (req) => ({ path: req.path, fillIns: [], problems: [], generated: [], changes: [], notes: ['written with mode 0600: it holds your key'] })),

@@ -176,6 +176,558 @@ export namespace catalog {
 
 }
 
+export namespace cost {
+	
+	export class ReasoningTokens {
+	    low: number;
+	    medium: number;
+	    high: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReasoningTokens(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.low = source["low"];
+	        this.medium = source["medium"];
+	        this.high = source["high"];
+	    }
+	}
+	export class Assumptions {
+	    prsPerMonth: number;
+	    filesPerPR: number;
+	    inputTokensPerFile: number;
+	    outputTokensPerFile: number;
+	    extraCallsPerPR: number;
+	    inputTokensPerExtraCall: number;
+	    outputTokensPerExtraCall: number;
+	    thinking: string;
+	    reasoning: ReasoningTokens;
+	    cacheHit: number;
+	    fallbackShare: number;
+	    budgetUSD: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Assumptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.prsPerMonth = source["prsPerMonth"];
+	        this.filesPerPR = source["filesPerPR"];
+	        this.inputTokensPerFile = source["inputTokensPerFile"];
+	        this.outputTokensPerFile = source["outputTokensPerFile"];
+	        this.extraCallsPerPR = source["extraCallsPerPR"];
+	        this.inputTokensPerExtraCall = source["inputTokensPerExtraCall"];
+	        this.outputTokensPerExtraCall = source["outputTokensPerExtraCall"];
+	        this.thinking = source["thinking"];
+	        this.reasoning = this.convertValues(source["reasoning"], ReasoningTokens);
+	        this.cacheHit = source["cacheHit"];
+	        this.fallbackShare = source["fallbackShare"];
+	        this.budgetUSD = source["budgetUSD"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Breakdown {
+	    input: string;
+	    cacheWrite: string;
+	    cachedInput: string;
+	    output: string;
+	    reasoning: string;
+	    total: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Breakdown(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.input = source["input"];
+	        this.cacheWrite = source["cacheWrite"];
+	        this.cachedInput = source["cachedInput"];
+	        this.output = source["output"];
+	        this.reasoning = source["reasoning"];
+	        this.total = source["total"];
+	    }
+	}
+	export class Call {
+	    label?: string;
+	    inputTokens: number;
+	    outputTokens: number;
+	    count?: number;
+	    reasoningTokens?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Call(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.inputTokens = source["inputTokens"];
+	        this.outputTokens = source["outputTokens"];
+	        this.count = source["count"];
+	        this.reasoningTokens = source["reasoningTokens"];
+	    }
+	}
+	export class LevelCost {
+	    thinking: string;
+	    perMonth?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LevelCost(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.thinking = source["thinking"];
+	        this.perMonth = source["perMonth"];
+	    }
+	}
+	export class ManualPrice {
+	    model: string;
+	    plan: string;
+	    input: string;
+	    output: string;
+	    cacheRead: string;
+	    cacheWrite: string;
+	    contextWindow: number;
+	    maxOutput: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ManualPrice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = source["model"];
+	        this.plan = source["plan"];
+	        this.input = source["input"];
+	        this.output = source["output"];
+	        this.cacheRead = source["cacheRead"];
+	        this.cacheWrite = source["cacheWrite"];
+	        this.contextWindow = source["contextWindow"];
+	        this.maxOutput = source["maxOutput"];
+	        this.note = source["note"];
+	    }
+	}
+	export class PR {
+	    name?: string;
+	    calls: Call[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PR(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.calls = this.convertValues(source["calls"], Call);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Subscription {
+	    name: string;
+	    url?: string;
+	    quota?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Subscription(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.url = source["url"];
+	        this.quota = source["quota"];
+	    }
+	}
+	export class Tier {
+	    abovePromptTokens: number;
+	    input?: string;
+	    output?: string;
+	    cacheRead?: string;
+	    cacheWrite?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Tier(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.abovePromptTokens = source["abovePromptTokens"];
+	        this.input = source["input"];
+	        this.output = source["output"];
+	        this.cacheRead = source["cacheRead"];
+	        this.cacheWrite = source["cacheWrite"];
+	    }
+	}
+	export class Price {
+	    id: string;
+	    aliases?: string[];
+	    name?: string;
+	    provider?: string;
+	    plan?: string;
+	    input?: string;
+	    output?: string;
+	    cacheRead?: string;
+	    cacheWrite?: string;
+	    cacheWrite1h?: string;
+	    tiers?: Tier[];
+	    contextWindow?: number;
+	    maxOutput?: number;
+	    subscription?: Subscription;
+	    reasoning?: boolean;
+	    alwaysThinks?: boolean;
+	    status?: string;
+	    note?: string;
+	    source: string;
+	    pricedAt: string;
+	    litellm?: string[];
+	    origin?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Price(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.aliases = source["aliases"];
+	        this.name = source["name"];
+	        this.provider = source["provider"];
+	        this.plan = source["plan"];
+	        this.input = source["input"];
+	        this.output = source["output"];
+	        this.cacheRead = source["cacheRead"];
+	        this.cacheWrite = source["cacheWrite"];
+	        this.cacheWrite1h = source["cacheWrite1h"];
+	        this.tiers = this.convertValues(source["tiers"], Tier);
+	        this.contextWindow = source["contextWindow"];
+	        this.maxOutput = source["maxOutput"];
+	        this.subscription = this.convertValues(source["subscription"], Subscription);
+	        this.reasoning = source["reasoning"];
+	        this.alwaysThinks = source["alwaysThinks"];
+	        this.status = source["status"];
+	        this.note = source["note"];
+	        this.source = source["source"];
+	        this.pricedAt = source["pricedAt"];
+	        this.litellm = source["litellm"];
+	        this.origin = source["origin"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ProfileTotal {
+	    name: string;
+	    fallbackShare: number;
+	    perPR?: string;
+	    perMonth?: string;
+	    complete: boolean;
+	    budgetPRsPerMonth?: number;
+	    levels?: LevelCost[];
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ProfileTotal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.fallbackShare = source["fallbackShare"];
+	        this.perPR = source["perPR"];
+	        this.perMonth = source["perMonth"];
+	        this.complete = source["complete"];
+	        this.budgetPRsPerMonth = source["budgetPRsPerMonth"];
+	        this.levels = this.convertValues(source["levels"], LevelCost);
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Ref {
+	    model: string;
+	    plan?: string;
+	    provider?: string;
+	    slot?: string;
+	    thinking?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Ref(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = source["model"];
+	        this.plan = source["plan"];
+	        this.provider = source["provider"];
+	        this.slot = source["slot"];
+	        this.thinking = source["thinking"];
+	    }
+	}
+	export class RowBreakdown {
+	    perPR: Breakdown;
+	    perMonth: Breakdown;
+	
+	    static createFrom(source: any = {}) {
+	        return new RowBreakdown(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.perPR = this.convertValues(source["perPR"], Breakdown);
+	        this.perMonth = this.convertValues(source["perMonth"], Breakdown);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Row {
+	    model: string;
+	    plan?: string;
+	    name: string;
+	    provider?: string;
+	    slot?: string;
+	    status: string;
+	    perPR?: string;
+	    perMonth?: string;
+	    inputTokens: number;
+	    cachedInputTokens: number;
+	    cacheWriteTokens: number;
+	    outputTokens: number;
+	    reasoningTokens: number;
+	    tier: string;
+	    source: string;
+	    pricedAt: string;
+	    origin?: string;
+	    priceStatus?: string;
+	    thinking: string;
+	    price?: Price;
+	    breakdown?: RowBreakdown;
+	    budgetPRsPerMonth?: number;
+	    levels?: LevelCost[];
+	    subscription?: Subscription;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = source["model"];
+	        this.plan = source["plan"];
+	        this.name = source["name"];
+	        this.provider = source["provider"];
+	        this.slot = source["slot"];
+	        this.status = source["status"];
+	        this.perPR = source["perPR"];
+	        this.perMonth = source["perMonth"];
+	        this.inputTokens = source["inputTokens"];
+	        this.cachedInputTokens = source["cachedInputTokens"];
+	        this.cacheWriteTokens = source["cacheWriteTokens"];
+	        this.outputTokens = source["outputTokens"];
+	        this.reasoningTokens = source["reasoningTokens"];
+	        this.tier = source["tier"];
+	        this.source = source["source"];
+	        this.pricedAt = source["pricedAt"];
+	        this.origin = source["origin"];
+	        this.priceStatus = source["priceStatus"];
+	        this.thinking = source["thinking"];
+	        this.price = this.convertValues(source["price"], Price);
+	        this.breakdown = this.convertValues(source["breakdown"], RowBreakdown);
+	        this.budgetPRsPerMonth = source["budgetPRsPerMonth"];
+	        this.levels = this.convertValues(source["levels"], LevelCost);
+	        this.subscription = this.convertValues(source["subscription"], Subscription);
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Workload {
+	    prs: PR[];
+	    prsPerMonth: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Workload(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.prs = this.convertValues(source["prs"], PR);
+	        this.prsPerMonth = source["prsPerMonth"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Report {
+	    pricedAt: string;
+	    tablePricedAt: string;
+	    importedFrom?: string;
+	    assumptions: Assumptions;
+	    workload?: Workload;
+	    rows: Row[];
+	    profile?: ProfileTotal;
+	    missingPrices: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pricedAt = source["pricedAt"];
+	        this.tablePricedAt = source["tablePricedAt"];
+	        this.importedFrom = source["importedFrom"];
+	        this.assumptions = this.convertValues(source["assumptions"], Assumptions);
+	        this.workload = this.convertValues(source["workload"], Workload);
+	        this.rows = this.convertValues(source["rows"], Row);
+	        this.profile = this.convertValues(source["profile"], ProfileTotal);
+	        this.missingPrices = source["missingPrices"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	
+
+}
+
 export namespace discover {
 	
 	export class Miss {
@@ -667,6 +1219,96 @@ export namespace studio {
 	        this.notes = source["notes"];
 	    }
 	}
+	export class ExactTokens {
+	    inputTokens: number;
+	    outputTokens: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExactTokens(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.inputTokens = source["inputTokens"];
+	        this.outputTokens = source["outputTokens"];
+	    }
+	}
+	export class CostRequest {
+	    assumptions: cost.Assumptions;
+	    models: cost.Ref[];
+	    all: boolean;
+	    profile: string;
+	    slotThinking: boolean;
+	    exact?: ExactTokens;
+	    workload?: cost.Workload;
+	    levels: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CostRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.assumptions = this.convertValues(source["assumptions"], cost.Assumptions);
+	        this.models = this.convertValues(source["models"], cost.Ref);
+	        this.all = source["all"];
+	        this.profile = source["profile"];
+	        this.slotThinking = source["slotThinking"];
+	        this.exact = this.convertValues(source["exact"], ExactTokens);
+	        this.workload = this.convertValues(source["workload"], cost.Workload);
+	        this.levels = source["levels"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CostResult {
+	    report?: cost.Report;
+	    fieldErrors: profile.FieldError[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CostResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.report = this.convertValues(source["report"], cost.Report);
+	        this.fieldErrors = this.convertValues(source["fieldErrors"], profile.FieldError);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class EnvVarView {
 	    name: string;
 	    value: string;
@@ -965,6 +1607,7 @@ export namespace studio {
 		    return a;
 		}
 	}
+	
 	export class SlotView {
 	    provider: string;
 	    providerName: string;
@@ -1136,6 +1779,40 @@ export namespace studio {
 	        this.notes = source["notes"];
 	        this.error = source["error"];
 	    }
+	}
+	export class PriceSaveResult {
+	    saved: boolean;
+	    price?: cost.Price;
+	    fieldErrors: profile.FieldError[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PriceSaveResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.saved = source["saved"];
+	        this.price = this.convertValues(source["price"], cost.Price);
+	        this.fieldErrors = this.convertValues(source["fieldErrors"], profile.FieldError);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	export class SlotInput {

@@ -3,6 +3,7 @@
 import {studio} from '../models';
 import {catalog} from '../models';
 import {keyshape} from '../models';
+import {cost} from '../models';
 import {discover} from '../models';
 import {doctor} from '../models';
 
@@ -18,6 +19,8 @@ export function CheckSlot(arg1:string,arg2:string,arg3:studio.SlotInput):Promise
 
 export function CopyEnvBlock(arg1:string,arg2:studio.EnvOptions):Promise<void>;
 
+export function CostDefaults():Promise<cost.Assumptions>;
+
 export function DeleteFallback(arg1:string):Promise<studio.FallbackRemoval>;
 
 export function DeleteProfile(arg1:string):Promise<Array<string>>;
@@ -29,6 +32,8 @@ export function Doctor():Promise<doctor.Report>;
 export function Draft(arg1:string,arg2:string):Promise<studio.SlotInput>;
 
 export function Environment():Promise<studio.EnvInfo>;
+
+export function EstimateCost(arg1:studio.CostRequest):Promise<studio.CostResult>;
 
 export function ExportEnv(arg1:string,arg2:studio.EnvOptions):Promise<studio.EnvExportView>;
 
@@ -48,9 +53,13 @@ export function Profiles():Promise<Array<studio.ProfileView>>;
 
 export function SaveSlot(arg1:studio.SaveSlotRequest):Promise<studio.SaveSlotResult>;
 
+export function SetPrice(arg1:cost.ManualPrice):Promise<studio.PriceSaveResult>;
+
 export function SlotInput(arg1:string,arg2:string):Promise<studio.SlotInput>;
 
 export function UnlockKeychain(arg1:string):Promise<void>;
+
+export function UnsetPrice(arg1:string,arg2:string):Promise<void>;
 
 export function WriteBYOKFile(arg1:string,arg2:string,arg3:boolean,arg4:boolean):Promise<studio.EnvWriteResult>;
 

@@ -26,6 +26,10 @@ export function CopyEnvBlock(arg1, arg2) {
   return window['go']['main']['App']['CopyEnvBlock'](arg1, arg2);
 }
 
+export function CostDefaults() {
+  return window['go']['main']['App']['CostDefaults']();
+}
+
 export function DeleteFallback(arg1) {
   return window['go']['main']['App']['DeleteFallback'](arg1);
 }
@@ -48,6 +52,10 @@ export function Draft(arg1, arg2) {
 
 export function Environment() {
   return window['go']['main']['App']['Environment']();
+}
+
+export function EstimateCost(arg1) {
+  return window['go']['main']['App']['EstimateCost'](arg1);
 }
 
 export function ExportEnv(arg1, arg2) {
@@ -86,12 +94,20 @@ export function SaveSlot(arg1) {
   return window['go']['main']['App']['SaveSlot'](arg1);
 }
 
+export function SetPrice(arg1) {
+  return window['go']['main']['App']['SetPrice'](arg1);
+}
+
 export function SlotInput(arg1, arg2) {
   return window['go']['main']['App']['SlotInput'](arg1, arg2);
 }
 
 export function UnlockKeychain(arg1) {
   return window['go']['main']['App']['UnlockKeychain'](arg1);
+}
+
+export function UnsetPrice(arg1, arg2) {
+  return window['go']['main']['App']['UnsetPrice'](arg1, arg2);
 }
 
 export function WriteBYOKFile(arg1, arg2, arg3, arg4) {
