@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
@@ -304,4 +305,121 @@ func (a *App) DescribeKeyTest(in studio.SlotInput, key string) (p keytest.Probe,
 		return p, err
 	}
 	return s.DescribeTest(in, key), nil
+}
+
+// ---- .env export (issue 5) ----
+
+// ExportEnv describes a profile's Fixed Mode block: variables (key masked),
+// Kodus's inference, warnings and what Fixed Mode cannot carry.
+func (a *App) ExportEnv(profileName string, opts studio.EnvOptions) (v studio.EnvExportView, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return v, err
+	}
+	return s.ExportEnv(a.ctx, profileName, opts)
+}
+
+// CopyEnvBlock puts the block, key included, on the clipboard from Go, so
+// the key never reaches the frontend; it is cleared after a minute if the
+// clipboard still holds it (best effort).
+func (a *App) CopyEnvBlock(profileName string, opts studio.EnvOptions) (err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return err
+	}
+	b, _, err := s.EnvBlock(a.ctx, profileName, opts)
+	if err != nil {
+		return err
+	}
+	text, err := b.Render(false)
+	if err != nil {
+		return err
+	}
+	if err := wruntime.ClipboardSetText(a.ctx, text); err != nil {
+		return fmt.Errorf("copy to the clipboard: %w", err)
+	}
+	go func() {
+		time.Sleep(time.Minute)
+		if cur, err := wruntime.ClipboardGetText(a.ctx); err == nil && cur == text {
+			_ = wruntime.ClipboardSetText(a.ctx, "")
+		}
+	}()
+	return nil
+}
+
+// WriteEnv writes the block (or a complete .env) to a new file.
+func (a *App) WriteEnv(req studio.EnvWriteRequest) (r studio.EnvWriteResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return r, err
+	}
+	return s.WriteEnv(a.ctx, req)
+}
+
+// PlanEnvMerge returns the masked diff of merging the block into a file.
+func (a *App) PlanEnvMerge(req studio.EnvMergeRequest) (p studio.EnvMergePlan, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return p, err
+	}
+	return s.PlanEnvMerge(a.ctx, req)
+}
+
+// ApplyEnvMerge writes the merge the user confirmed (backup, atomic, mode kept).
+func (a *App) ApplyEnvMerge(req studio.EnvMergeRequest) (r studio.EnvWriteResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return r, err
+	}
+	return s.ApplyEnvMerge(a.ctx, req)
+}
+
+// InspectEnv reads a .env as Kodus would, the key masked.
+func (a *App) InspectEnv(path string) (v studio.EnvInspectView, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return v, err
+	}
+	return s.InspectEnv(path)
+}
+
+// ImportEnv turns a .env's Fixed Mode block into a new profile.
+func (a *App) ImportEnv(path, profileName string) (r studio.ImportResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return r, err
+	}
+	res, err := s.ImportEnv(a.ctx, path, profileName, false)
+	if err != nil {
+		return r, err
+	}
+	return studio.ImportResult{Profile: res.Profile, Notices: nonNil(res.Notices)}, nil
+}
+
+// BYOKJSON is the profile as Kodus's BYOK config, without keys.
+func (a *App) BYOKJSON(profileName string) (v studio.BYOKView, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return v, err
+	}
+	return s.BYOKJSON(a.ctx, profileName)
+}
+
+// WriteBYOKFile writes the BYOK config to a new file (0600); keys only when
+// the user confirmed including them.
+func (a *App) WriteBYOKFile(profileName, path string, withKeys, force bool) (r studio.EnvWriteResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return r, err
+	}
+	return s.WriteBYOK(a.ctx, profileName, path, withKeys, force)
 }

@@ -4,6 +4,8 @@ go 1.26.8
 
 require (
 	github.com/99designs/keyring v1.2.2
+	github.com/joho/godotenv v1.5.1
+	github.com/pmezard/go-difflib v1.0.0
 	github.com/spf13/cobra v1.10.2
 	github.com/wailsapp/wails/v2 v2.9.2
 	go.etcd.io/bbolt v1.5.0

@@ -105,6 +105,8 @@ var commands = []func(*app) *cobra.Command{
 	costCmd,
 	pricesCmd,
 	testCmd,
+	envCmd,
+	byokCmd,
 }
 
 // Run executes the command line and returns the exit status.

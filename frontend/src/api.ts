@@ -3,7 +3,7 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, cost, discover, doctor, keyshape, keytest, profile, studio } from '../wailsjs/go/models';
+import { catalog, cost, discover, doctor, envfile, keyshape, keytest, profile, studio } from '../wailsjs/go/models';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
 export type Data<T> = T extends (infer U)[]
@@ -45,6 +45,17 @@ export type KeyTestResult = Data<keytest.Result>;
 export type KeyTestProbe = Data<keytest.Probe>;
 export type TestSlotRequest = Data<studio.TestSlotRequest>;
 export type TestSlotResult = Data<studio.TestSlotResult>;
+export type EnvOptions = Data<studio.EnvOptions>;
+export type EnvExportView = Data<studio.EnvExportView>;
+export type EnvWriteRequest = Data<studio.EnvWriteRequest>;
+export type EnvWriteResult = Data<studio.EnvWriteResult>;
+export type EnvMergeRequest = Data<studio.EnvMergeRequest>;
+export type EnvMergePlan = Data<studio.EnvMergePlan>;
+export type EnvInspectView = Data<studio.EnvInspectView>;
+export type EnvReport = Data<envfile.Report>;
+export type EnvWarning = Data<envfile.Warning>;
+export type ImportResult = Data<studio.ImportResult>;
+export type BYOKView = Data<studio.BYOKView>;
 
 export type SlotName = 'main' | 'fallback';
 
@@ -72,6 +83,15 @@ export interface Api {
   testSlotSettings(req: TestSlotRequest): Promise<TestSlotResult>;
   testProfileSlot(name: string, slot: SlotName): Promise<KeyTestResult>;
   describeKeyTest(input: SlotInput, key: string): Promise<KeyTestProbe>;
+  exportEnv(profile: string, opts: EnvOptions): Promise<EnvExportView>;
+  copyEnvBlock(profile: string, opts: EnvOptions): Promise<void>;
+  writeEnv(req: EnvWriteRequest): Promise<EnvWriteResult>;
+  planEnvMerge(req: EnvMergeRequest): Promise<EnvMergePlan>;
+  applyEnvMerge(req: EnvMergeRequest): Promise<EnvWriteResult>;
+  inspectEnv(path: string): Promise<EnvInspectView>;
+  importEnv(path: string, profile: string): Promise<ImportResult>;
+  byokJSON(profile: string): Promise<BYOKView>;
+  writeBYOKFile(profile: string, path: string, withKeys: boolean, force: boolean): Promise<EnvWriteResult>;
 }
 
 /** Wails rejects a promise with the Go error's text; make it an Error. */
@@ -107,6 +127,15 @@ export const wailsApi: Api = {
   testSlotSettings: (req) => call(App.TestSlotSettings(studio.TestSlotRequest.createFrom(req))),
   testProfileSlot: (name, slot) => call(App.TestProfileSlot(name, slot)),
   describeKeyTest: (input, key) => call(App.DescribeKeyTest(studio.SlotInput.createFrom(input), key)),
+  exportEnv: (p, o) => call(App.ExportEnv(p, studio.EnvOptions.createFrom(o))),
+  copyEnvBlock: (p, o) => call(App.CopyEnvBlock(p, studio.EnvOptions.createFrom(o))),
+  writeEnv: (req) => call(App.WriteEnv(studio.EnvWriteRequest.createFrom(req))),
+  planEnvMerge: (req) => call(App.PlanEnvMerge(studio.EnvMergeRequest.createFrom(req))),
+  applyEnvMerge: (req) => call(App.ApplyEnvMerge(studio.EnvMergeRequest.createFrom(req))),
+  inspectEnv: (path) => call(App.InspectEnv(path)),
+  importEnv: (path, p) => call(App.ImportEnv(path, p)),
+  byokJSON: (p) => call(App.BYOKJSON(p)),
+  writeBYOKFile: (p, path, withKeys, force) => call(App.WriteBYOKFile(p, path, withKeys, force)),
 };
 
 export const ApiContext = createContext<Api>(wailsApi);

@@ -928,6 +928,173 @@ export namespace doctor {
 
 }
 
+export namespace envfile {
+	
+	export class Change {
+	    var: string;
+	    action: string;
+	    line: number;
+	    reason?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Change(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.var = source["var"];
+	        this.action = source["action"];
+	        this.line = source["line"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class FillIn {
+	    var: string;
+	    what: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FillIn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.var = source["var"];
+	        this.what = source["what"];
+	    }
+	}
+	export class Inference {
+	    configured: boolean;
+	    provider: string;
+	    providerLabel: string;
+	    model: string;
+	    baseURL?: string;
+	    keyVar?: string;
+	    vertexLocation?: string;
+	    temperatureOverride?: string;
+	    rule: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Inference(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.configured = source["configured"];
+	        this.provider = source["provider"];
+	        this.providerLabel = source["providerLabel"];
+	        this.model = source["model"];
+	        this.baseURL = source["baseURL"];
+	        this.keyVar = source["keyVar"];
+	        this.vertexLocation = source["vertexLocation"];
+	        this.temperatureOverride = source["temperatureOverride"];
+	        this.rule = source["rule"];
+	    }
+	}
+	export class NotCarried {
+	    setting: string;
+	    value: string;
+	    consequence: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NotCarried(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.setting = source["setting"];
+	        this.value = source["value"];
+	        this.consequence = source["consequence"];
+	    }
+	}
+	export class Problem {
+	    line?: number;
+	    var: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.var = source["var"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Warning {
+	    code: string;
+	    message: string;
+	    fix?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Warning(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.fix = source["fix"];
+	    }
+	}
+	export class Report {
+	    fixedMode: boolean;
+	    inferred: Inference;
+	    keyVar?: string;
+	    keyMasked?: string;
+	    warnings: Warning[];
+	    problems: Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.fixedMode = source["fixedMode"];
+	        this.inferred = this.convertValues(source["inferred"], Inference);
+	        this.keyVar = source["keyVar"];
+	        this.keyMasked = source["keyMasked"];
+	        this.warnings = this.convertValues(source["warnings"], Warning);
+	        this.problems = this.convertValues(source["problems"], Problem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Route {
+	    provider: string;
+	    baseURL?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Route(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.provider = source["provider"];
+	        this.baseURL = source["baseURL"];
+	    }
+	}
+
+}
+
 export namespace keyshape {
 	
 	export class Guess {
@@ -1101,6 +1268,20 @@ export namespace profile {
 
 export namespace studio {
 	
+	export class BYOKView {
+	    json: string;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BYOKView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.json = source["json"];
+	        this.notes = source["notes"];
+	    }
+	}
 	export class ExactTokens {
 	    inputTokens: number;
 	    outputTokens: number;
@@ -1191,6 +1372,74 @@ export namespace studio {
 		    return a;
 		}
 	}
+	export class EnvVarView {
+	    name: string;
+	    value: string;
+	    secret: boolean;
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvVarView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.value = source["value"];
+	        this.secret = source["secret"];
+	        this.note = source["note"];
+	    }
+	}
+	export class EnvExportView {
+	    profile: string;
+	    vars: EnvVarView[];
+	    preview: string;
+	    inferred: envfile.Inference;
+	    expected: envfile.Route;
+	    routingOK: boolean;
+	    warnings: envfile.Warning[];
+	    notCarried: envfile.NotCarried[];
+	    localEndpoint: boolean;
+	    lanAddresses: string[];
+	    canTrustSchema: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvExportView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.vars = this.convertValues(source["vars"], EnvVarView);
+	        this.preview = source["preview"];
+	        this.inferred = this.convertValues(source["inferred"], envfile.Inference);
+	        this.expected = this.convertValues(source["expected"], envfile.Route);
+	        this.routingOK = source["routingOK"];
+	        this.warnings = this.convertValues(source["warnings"], envfile.Warning);
+	        this.notCarried = this.convertValues(source["notCarried"], envfile.NotCarried);
+	        this.localEndpoint = source["localEndpoint"];
+	        this.lanAddresses = source["lanAddresses"];
+	        this.canTrustSchema = source["canTrustSchema"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class EnvInfo {
 	    version: string;
 	    dataDir: string;
@@ -1214,6 +1463,212 @@ export namespace studio {
 	        this.keychainProblem = source["keychainProblem"];
 	        this.error = source["error"];
 	    }
+	}
+	export class EnvInspectView {
+	    path: string;
+	    report: envfile.Report;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvInspectView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.report = this.convertValues(source["report"], envfile.Report);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EnvMergePlan {
+	    path: string;
+	    diff: string;
+	    changes: envfile.Change[];
+	    current: envfile.Report;
+	    inferred: envfile.Inference;
+	    digest: string;
+	    noChange: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvMergePlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.diff = source["diff"];
+	        this.changes = this.convertValues(source["changes"], envfile.Change);
+	        this.current = this.convertValues(source["current"], envfile.Report);
+	        this.inferred = this.convertValues(source["inferred"], envfile.Inference);
+	        this.digest = source["digest"];
+	        this.noChange = source["noChange"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EnvOptions {
+	    trustJSONSchema: boolean;
+	    replaceLocalhost: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.trustJSONSchema = source["trustJSONSchema"];
+	        this.replaceLocalhost = source["replaceLocalhost"];
+	    }
+	}
+	export class EnvMergeRequest {
+	    profile: string;
+	    options: EnvOptions;
+	    path: string;
+	    digest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvMergeRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.options = this.convertValues(source["options"], EnvOptions);
+	        this.path = source["path"];
+	        this.digest = source["digest"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class EnvWriteRequest {
+	    profile: string;
+	    options: EnvOptions;
+	    path: string;
+	    full: boolean;
+	    force: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvWriteRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.options = this.convertValues(source["options"], EnvOptions);
+	        this.path = source["path"];
+	        this.full = source["full"];
+	        this.force = source["force"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EnvWriteResult {
+	    path: string;
+	    backup?: string;
+	    fillIns: envfile.FillIn[];
+	    problems: envfile.Problem[];
+	    generated: string[];
+	    changes: envfile.Change[];
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvWriteResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.backup = source["backup"];
+	        this.fillIns = this.convertValues(source["fillIns"], envfile.FillIn);
+	        this.problems = this.convertValues(source["problems"], envfile.Problem);
+	        this.generated = source["generated"];
+	        this.changes = this.convertValues(source["changes"], envfile.Change);
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	export class SlotView {
@@ -1314,6 +1769,38 @@ export namespace studio {
 	
 	    static createFrom(source: any = {}) {
 	        return new FallbackRemoval(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = this.convertValues(source["profile"], ProfileView);
+	        this.notices = source["notices"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportResult {
+	    profile: ProfileView;
+	    notices: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportResult(source);
 	    }
 	
 	    constructor(source: any = {}) {
