@@ -20,11 +20,18 @@ func (r *run) anthropic(ctx context.Context) Result {
 		return r.netFailure(ctx, err, u, ProbeMetadata)
 	}
 	e := parseError(rep.body)
-	switch {
-	case rep.status == http.StatusOK:
+	if rep.status == http.StatusOK {
 		res := r.answer(rep, e, CodeOK, fmt.Sprintf("Anthropic accepted the key and serves model %s.", r.s.Model))
 		res.ModelFound = ptr(true)
 		return res
+	}
+	return r.anthropicError(rep, e)
+}
+
+// anthropicError reads Anthropic's documented error bodies; the metadata
+// probe and the inference request (concurrency probe) share it.
+func (r *run) anthropicError(rep *reply, e apiError) Result {
+	switch {
 	case rep.status == http.StatusNotFound && e.Type == "not_found_error":
 		res := r.answer(rep, e, CodeModelNotFound, fmt.Sprintf("Anthropic accepted the key, but has no model %q.", r.s.Model))
 		res.ModelFound = ptr(false)

@@ -23,11 +23,18 @@ func (r *run) openAI(ctx context.Context) Result {
 		return r.netFailure(ctx, err, u, ProbeMetadata)
 	}
 	e := parseError(rep.body)
-	switch {
-	case rep.status == http.StatusOK:
+	if rep.status == http.StatusOK {
 		res := r.answer(rep, e, CodeOK, fmt.Sprintf("OpenAI accepted the key and serves model %s.", r.s.Model))
 		res.ModelFound = ptr(true)
 		return res
+	}
+	return r.openAIError(rep, e)
+}
+
+// openAIError reads OpenAI's documented error bodies; the metadata probe
+// and the inference request (concurrency probe) share it.
+func (r *run) openAIError(rep *reply, e apiError) Result {
+	switch {
 	case rep.status == http.StatusNotFound && (e.Code == "model_not_found" || e.Type == "invalid_request_error"):
 		res := r.answer(rep, e, CodeModelNotFound, fmt.Sprintf("OpenAI accepted the key, but model %q does not exist or this key has no access to it.", r.s.Model))
 		res.ModelFound = ptr(false)
