@@ -93,12 +93,12 @@ type capServer struct {
 	slowFrom int
 	slowHold time.Duration
 
-	mu                     sync.Mutex
-	open, maxOpen          int
-	inFlight, maxInFlight  int
-	total                  int
-	rejectedAt, arrivedAt  []time.Time
-	cancelled              int
+	mu                    sync.Mutex
+	open, maxOpen         int
+	inFlight, maxInFlight int
+	total                 int
+	rejectedAt, arrivedAt []time.Time
+	cancelled             int
 }
 
 func newCapServer(t *testing.T, st style, cap int, hold time.Duration) *capServer {

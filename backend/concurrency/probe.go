@@ -146,23 +146,23 @@ type Report struct {
 	StoppedBy   string `json:"stoppedBy"`
 
 	// Exact: cap requests at once were accepted and cap+1 rejected.
-	Exact       bool            `json:"exact"`
-	Ceiling     int             `json:"ceiling"`
-	MaxRequests int             `json:"maxRequests"`
+	Exact       bool `json:"exact"`
+	Ceiling     int  `json:"ceiling"`
+	MaxRequests int  `json:"maxRequests"`
 	// MaxAccepted is the most requests accepted at once; above Cap only
 	// when the endpoint's limit moved during the probe.
-	MaxAccepted int             `json:"maxAccepted"`
-	Accepted    int             `json:"accepted"`
-	Rejected    int             `json:"rejected"`
+	MaxAccepted int `json:"maxAccepted"`
+	Accepted    int `json:"accepted"`
+	Rejected    int `json:"rejected"`
 	// Late counts requests of a rejected burst beyond its accepted ones
 	// and the one rejection that was needed: they left before the answer
 	// was back, the network's share of Requests.
-	Late        int             `json:"late"`
-	Why         string          `json:"why"`
-	Rejection   *Rejection      `json:"rejection,omitempty"`
-	Error       *keytest.Result `json:"error,omitempty"`
-	History     []Round         `json:"history"`
-	ElapsedMs   int64           `json:"elapsedMs"`
+	Late      int             `json:"late"`
+	Why       string          `json:"why"`
+	Rejection *Rejection      `json:"rejection,omitempty"`
+	Error     *keytest.Result `json:"error,omitempty"`
+	History   []Round         `json:"history"`
+	ElapsedMs int64           `json:"elapsedMs"`
 }
 
 // Probe finds the endpoint's concurrent-request cap with growing bursts:
