@@ -107,6 +107,7 @@ var commands = []func(*app) *cobra.Command{
 	testCmd,
 	envCmd,
 	byokCmd,
+	concurrencyCmd,
 }
 
 // Run executes the command line and returns the exit status.

@@ -76,9 +76,12 @@ type CalcRow struct {
 	// retries (sent to the Fallback, or not reviewed without one).
 	Rejected int `json:"rejected"`
 	Failed   int `json:"failed"`
-	// RetrySeconds is what the 429s cost: the wall time above a setting
-	// equal to the provider's cap.
+	// RetrySeconds is what the 429s cost: the time calls spent waiting to
+	// retry, holding their slots, summed over the PR.
 	RetrySeconds float64 `json:"retrySeconds"`
+	// Complete is false when failed calls are lost (no Fallback): the
+	// review then misses files, however short its wall time.
+	Complete bool `json:"complete"`
 }
 
 // Calc is the review wall time for settings 1…N.
@@ -110,17 +113,11 @@ func Calculate(w Workload, current int) (Calc, error) {
 	}
 	n = min(n, maxCalcRows)
 	c := Calc{Workload: w, Calls: calls, Rows: make([]CalcRow, 0, n)}
-	atCap := int64(0)
-	if w.ProviderCap > 0 {
-		atCap, _, _ = simulate(w, calls, w.ProviderCap)
-	}
 	best := int64(math.MaxInt64)
 	for k := 1; k <= n; k++ {
-		wall, rej, failed := simulate(w, calls, k)
-		row := CalcRow{Concurrency: k, WallSeconds: seconds(wall), Rejected: rej, Failed: failed}
-		if w.ProviderCap > 0 && k > w.ProviderCap {
-			row.RetrySeconds = seconds(max(wall-atCap, 0))
-		}
+		r := simulate(w, calls, k)
+		wall, rej, failed := r.wall, r.rejected, r.failed
+		row := CalcRow{Concurrency: k, WallSeconds: seconds(wall), Rejected: rej, Failed: failed, Complete: failed == 0 || w.HasFallback, RetrySeconds: seconds(r.waited)}
 		if rej > 0 && c.FirstRetryAt == 0 {
 			c.FirstRetryAt = k
 		}
@@ -144,29 +141,35 @@ func calcNotes(w Workload, c Calc) []string {
 	return notes
 }
 
+type simResult struct {
+	wall, waited     int64
+	rejected, failed int
+}
+
 // simulate runs one PR's calls through a limiter of k slots against a
 // provider that accepts at most ProviderCap at once. Deterministic.
-func simulate(w Workload, calls, k int) (wallMs int64, rejected, failed int) {
+func simulate(w Workload, calls, k int) simResult {
 	lat, capacity := int64(w.LatencyMs), w.ProviderCap
 	var q events
+	var r simResult
 	attempts := make([]int, calls)
 	holders, running, next := 0, 0, 0
 	var now, end int64
-	var try func(call int)
-	try = func(call int) {
+	try := func(call int) {
 		if capacity == 0 || running < capacity {
 			running++
 			heap.Push(&q, event{at: now + lat, kind: evFinish})
 			return
 		}
-		rejected++
+		r.rejected++
 		attempts[call]++
 		if attempts[call] <= w.Retries {
 			back := int64(w.BackoffMs) << (attempts[call] - 1)
+			r.waited += back
 			heap.Push(&q, event{at: now + back, kind: evRetry, call: call})
 			return
 		}
-		failed++
+		r.failed++
 		holders--
 		if w.HasFallback {
 			end = max(end, now+lat)
@@ -192,7 +195,8 @@ func simulate(w Workload, calls, k int) (wallMs int64, rejected, failed int) {
 		}
 		admit()
 	}
-	return end, rejected, failed
+	r.wall = end
+	return r
 }
 
 const (

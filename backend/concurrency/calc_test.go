@@ -19,7 +19,7 @@ func TestCalculateWithoutACap(t *testing.T) {
 	for _, r := range c.Rows {
 		// Waves of k calls, one latency each.
 		want := math.Ceil(24/float64(r.Concurrency)) * 10
-		if r.WallSeconds != want || r.Rejected != 0 || r.Failed != 0 || r.RetrySeconds != 0 {
+		if r.WallSeconds != want || r.Rejected != 0 || r.Failed != 0 || r.RetrySeconds != 0 || !r.Complete {
 			t.Errorf("k=%d: %+v, want %.0f s", r.Concurrency, r, want)
 		}
 	}
@@ -42,13 +42,13 @@ func TestCalculateWithACap(t *testing.T) {
 	}
 	// k=2: the first call runs 0–30 s; calls 2 and 3 each burn three
 	// rejections (at 0, 2, 6 s) and fail, so only one call is reviewed.
-	if two.Rejected != 6 || two.Failed != 2 || two.WallSeconds != 30 {
+	if two.Rejected != 6 || two.Failed != 2 || two.WallSeconds != 30 || two.RetrySeconds != 12 || two.Complete {
 		t.Errorf("k=2: %+v", two)
 	}
 	// With a Fallback, each failed call runs there after its last rejection.
 	w.HasFallback = true
 	c, _ = Calculate(w, 0)
-	if r := c.Rows[1]; r.Failed != 2 || r.WallSeconds != 42 {
+	if r := c.Rows[1]; r.Failed != 2 || r.WallSeconds != 42 || !r.Complete {
 		t.Errorf("k=2 with a fallback: %+v", r)
 	}
 }
@@ -65,7 +65,8 @@ func TestCalculateRetriesCostTime(t *testing.T) {
 	if at4.WallSeconds != 20 || at4.Rejected != 0 {
 		t.Errorf("k=4: %+v", at4)
 	}
-	if at8.WallSeconds != 24 || at8.Failed != 0 || at8.Rejected != 12 || at8.RetrySeconds != 4 {
+	// Four calls each waited 2 + 4 + 8 s: 56 s of waiting, holding slots.
+	if at8.WallSeconds != 24 || at8.Failed != 0 || at8.Rejected != 12 || at8.RetrySeconds != 56 {
 		t.Errorf("k=8: %+v", at8)
 	}
 	if c.FirstRetryAt != 5 || c.Fastest != 4 || len(c.Rows) != 8 {

@@ -100,19 +100,21 @@ func MaxRequests(ceiling int) int {
 
 // Progress is a snapshot of a running probe.
 type Progress struct {
-	Round       int    `json:"round"`
-	Target      int    `json:"target"`
-	Sent        int    `json:"sent"`
-	Accepted    int    `json:"accepted"`
-	Rejected    int    `json:"rejected"`
-	InFlight    int    `json:"inFlight"`
-	Requests    int    `json:"requests"`
-	MaxRequests int    `json:"maxRequests"`
-	Good        int    `json:"good"`
-	Bad         int    `json:"bad"`
-	WaitMs      int64  `json:"waitMs,omitempty"`
-	Phase       string `json:"phase"`
-	Message     string `json:"message"`
+	Round       int   `json:"round"`
+	Target      int   `json:"target"`
+	Sent        int   `json:"sent"`
+	Accepted    int   `json:"accepted"`
+	Rejected    int   `json:"rejected"`
+	InFlight    int   `json:"inFlight"`
+	Requests    int   `json:"requests"`
+	MaxRequests int   `json:"maxRequests"`
+	Good        int   `json:"good"`
+	Bad         int   `json:"bad"`
+	WaitMs      int64 `json:"waitMs,omitempty"`
+	// Phase is "sending" (a request left or came back), "burst" (a burst
+	// is over), "waiting" (between bursts) or "done".
+	Phase   string `json:"phase"`
+	Message string `json:"message"`
 }
 
 // Round is one burst as the report lists it.
@@ -181,7 +183,7 @@ func Probe(ctx context.Context, s Sender, opt Options) Report {
 	rep := p.run(ctx)
 	rep.ElapsedMs = time.Since(start).Milliseconds()
 	recommend(&rep, opt.Plan)
-	p.emit(Progress{Phase: "done", Message: rep.Why})
+	p.emit(Progress{Phase: "done", Requests: rep.Requests, MaxRequests: rep.MaxRequests, Good: rep.Cap, Message: rep.Why})
 	return rep
 }
 
@@ -231,6 +233,9 @@ func (p *prober) run(ctx context.Context) Report {
 		rep.History = append(rep.History, Round{Target: target, Sent: rr.sent, Accepted: rr.accepted, Rejected: rr.rejected,
 			MaxInFlight: rr.maxOK, SpacingUs: spacing.Microseconds(), WaitedMs: waited.Milliseconds()})
 		p.good = max(p.good, rr.maxOK)
+		p.emit(Progress{Phase: "burst", Target: target, Sent: rr.sent, Accepted: rr.accepted, Rejected: rr.rejected,
+			Requests: p.requests, MaxRequests: p.maxReq, Good: p.good, Bad: p.badOrZero(),
+			Message: fmt.Sprintf("Burst %d: %d sent (up to %d at once), %d accepted, %d rejected; %d worked at once.", p.round, rr.sent, target, rr.accepted, rr.rejected, rr.maxOK)})
 		if rr.minOK > 0 && (p.lat == 0 || rr.minOK < p.lat) {
 			p.lat = rr.minOK
 		}
