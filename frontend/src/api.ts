@@ -3,7 +3,8 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, cost, discover, doctor, envfile, keyshape, keytest, profile, studio } from '../wailsjs/go/models';
+import { catalog, concurrency, cost, discover, doctor, envfile, keyshape, keytest, profile, studio } from '../wailsjs/go/models';
+import { EventsOn } from '../wailsjs/runtime/runtime';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
 export type Data<T> = T extends (infer U)[]
@@ -56,6 +57,34 @@ export type EnvReport = Data<envfile.Report>;
 export type EnvWarning = Data<envfile.Warning>;
 export type ImportResult = Data<studio.ImportResult>;
 export type BYOKView = Data<studio.BYOKView>;
+export type ConcurrencyRequest = Data<studio.ConcurrencyRequest>;
+export type ConcurrencyView = Data<studio.ConcurrencyView>;
+export type MeasureRequest = Data<studio.MeasureRequest>;
+export type ConcurrencyReport = Data<concurrency.Report>;
+export type ConcurrencyCalc = Data<concurrency.Calc>;
+export type ConcurrencyAdvice = Data<concurrency.Advice>;
+export type ConcurrencyWorkload = Data<concurrency.Workload>;
+/** A running measurement's progress (Go: concurrency.Progress). */
+export interface ConcurrencyProgress {
+  round: number;
+  target: number;
+  sent: number;
+  accepted: number;
+  rejected: number;
+  inFlight: number;
+  requests: number;
+  maxRequests: number;
+  good: number;
+  bad: number;
+  waitMs?: number;
+  phase: 'sending' | 'burst' | 'waiting' | 'done';
+  message: string;
+}
+/** The concurrency:progress event (Go: main.ConcurrencyProgress). */
+export interface ConcurrencyProgressEvent {
+  id: string;
+  progress: ConcurrencyProgress;
+}
 
 export type SlotName = 'main' | 'fallback';
 
@@ -92,6 +121,11 @@ export interface Api {
   importEnv(path: string, profile: string): Promise<ImportResult>;
   byokJSON(profile: string): Promise<BYOKView>;
   writeBYOKFile(profile: string, path: string, withKeys: boolean, force: boolean): Promise<EnvWriteResult>;
+  concurrencyInfo(req: ConcurrencyRequest): Promise<ConcurrencyView>;
+  measureConcurrency(req: MeasureRequest): Promise<ConcurrencyReport>;
+  cancelConcurrencyMeasure(id: string): Promise<void>;
+  /** Subscribes to measurement progress; returns the unsubscribe. */
+  onConcurrencyProgress(cb: (e: ConcurrencyProgressEvent) => void): () => void;
 }
 
 /** Wails rejects a promise with the Go error's text; make it an Error. */
@@ -136,6 +170,10 @@ export const wailsApi: Api = {
   importEnv: (path, p) => call(App.ImportEnv(path, p)),
   byokJSON: (p) => call(App.BYOKJSON(p)),
   writeBYOKFile: (p, path, withKeys, force) => call(App.WriteBYOKFile(p, path, withKeys, force)),
+  concurrencyInfo: (req) => call(App.ConcurrencyInfo(studio.ConcurrencyRequest.createFrom(req))),
+  measureConcurrency: (req) => call(App.MeasureConcurrency(studio.MeasureRequest.createFrom(req))),
+  cancelConcurrencyMeasure: (id) => call(App.CancelConcurrencyMeasure(id)),
+  onConcurrencyProgress: (cb) => EventsOn('concurrency:progress', (e: ConcurrencyProgressEvent) => cb(e)),
 };
 
 export const ApiContext = createContext<Api>(wailsApi);

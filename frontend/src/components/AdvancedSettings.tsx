@@ -11,6 +11,8 @@ interface AdvancedSettingsProps {
   onChange: (patch: Partial<SlotForm>) => void;
   onBlur: (field: string) => void;
   open?: boolean;
+  /** The concurrency panel (pre-fill, measure, review time) under the numbers. */
+  tuner?: React.ReactNode;
 }
 
 const EFFORTS: { id: string; label: string }[] = [
@@ -22,7 +24,7 @@ const EFFORTS: { id: string; label: string }[] = [
 ];
 
 /** Temperature, token limits, concurrency, thinking and provider extras. */
-export function AdvancedSettings({ idPrefix, form, provider, variant, errors, onChange, onBlur, open }: AdvancedSettingsProps) {
+export function AdvancedSettings({ idPrefix, form, provider, variant, errors, onChange, onBlur, open, tuner }: AdvancedSettingsProps) {
   const id = (f: string) => `${idPrefix}-${f}`;
   const num = (field: keyof SlotForm, label: string, placeholder: string, hint: React.ReactNode, inputMode: 'decimal' | 'numeric') => (
     <Field id={id(field)} label={label} field={field} hint={hint} error={errors[field]}>
@@ -38,9 +40,14 @@ export function AdvancedSettings({ idPrefix, form, provider, variant, errors, on
       />
     </Field>
   );
+  // Kodus reads 0 as no limit (its UI gap 18); the pre-fill and its reason
+  // are in the concurrency panel right below.
   const concurrencyHint =
-    variant?.maxConcurrentReason ??
-    (form.maxConcurrentRequests.trim() === '0' ? '0 means no limit in Kodus.' : 'Empty = no limit. Set it for rate-limited plans.');
+    form.maxConcurrentRequests.trim() === '0'
+      ? '0 means no limit in Kodus, not zero requests: every call of a review at once.'
+      : tuner
+        ? 'Empty or 0 = no limit in Kodus. The pre-fill and why are below.'
+        : (variant?.maxConcurrentReason ?? provider?.maxConcurrentReason ?? 'Empty or 0 = no limit in Kodus. Set it for rate-limited plans.');
 
   return (
     <details className="advanced" open={open}>
@@ -94,6 +101,7 @@ export function AdvancedSettings({ idPrefix, form, provider, variant, errors, on
           {num('maxInputTokens', 'Max input tokens', 'No limit', 'Context window cap', 'numeric')}
           {num('maxConcurrentRequests', 'Max concurrent requests', 'No limit', concurrencyHint, 'numeric')}
         </div>
+        {tuner}
         {provider && !provider.requiresBaseURL && (
           <Field id={id('baseURL')} label="Base URL override" field="baseURL" error={errors.baseURL} hint={`Empty uses ${provider.defaultBaseURL || 'the provider default'}. For proxies and other regions.`}>
             <input
