@@ -127,7 +127,7 @@ func slotRules(cat *catalog.Catalog, slot string, sl profile.Slot, measured int,
 		add(Advice{Severity: Tip, Code: "glm-max-raise", Slot: slot, Message: fmt.Sprintf("%s: on the GLM Coding Plan's Max tier you can raise this up to 30 for big PRs; measure it first, the limit moves with load.", name)})
 	case pl.ID == PlanZaiCoding && n > 1:
 		add(Advice{Severity: Tip, Code: "glm-tier", Slot: slot, Suggested: profile.Ptr(1), Message: fmt.Sprintf("%s: only the GLM Coding Plan's Max tier allows more than 1 concurrent request; on Lite/Pro set it to 1.", name)})
-	case !pl.Tight && n < raiseTipBelow:
+	case !pl.Tight && n < raiseTipBelow && (measured == 0 || n < measured):
 		add(Advice{Severity: Tip, Code: "raise", Slot: slot, Message: fmt.Sprintf("%s: reviews send at most %d call%s at once. If multi-file reviews feel serialized and you see no 429s, raise it.", name, n, plural(n))})
 	}
 	if pl.Tight && n > 1 {

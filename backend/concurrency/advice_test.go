@@ -46,6 +46,7 @@ func TestAdvise(t *testing.T) {
 		{"tight fallback", sonnet, ptrSlot(glmCoding(p(1))), nil, nil, []string{"glm-max-raise", "byok-only", "fallback-tight"}},
 		{"low cap on pay-per-token", native("openai", "gpt-5.4", p(2)), &sonnet, nil, nil, []string{"raise", "byok-only"}},
 		{"above the measured cap", native("openai", "gpt-5.4", p(20)), &sonnet, map[string]int{"main": 8}, []string{"above-measured-cap"}, []string{"byok-only"}},
+		{"at the measured cap", native("openai", "gpt-5.4", p(2)), &sonnet, map[string]int{"main": 2}, nil, []string{"byok-only"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -249,7 +249,8 @@ function MeasureProgress({ progress }: { progress: ConcurrencyProgress | null })
       <progress value={done} max={max} aria-label="Requests sent" style={{ width: '100%' }} />
       <div className="hint">
         {progress ? progress.message : 'Starting…'}
-        {progress && progress.phase !== 'waiting' ? ` · ${progress.requests} of at most ${progress.maxRequests} sent · ${progress.good} at once worked so far` : ''}
+        {progress && progress.phase !== 'waiting' ? ` · ${progress.requests} of at most ${progress.maxRequests} sent` : ''}
+        {progress && progress.good > 0 ? ` · ${progress.good} at once worked so far` : ''}
       </div>
     </div>
   );
