@@ -88,7 +88,7 @@ func (t *Tester) NewInferrer(ctx context.Context, s Settings, key secrets.Secret
 			Hint: "Fix the base URL: it includes the version segment, e.g. https://api.openai.com/v1 or http://localhost:11434/v1."})
 	}
 	if key.Empty() && t.needsKey(r.s) {
-		return fail(Result{Code: CodeAuth, Message: "There is no key to send: save the slot's key first.",
+		return fail(Result{Code: CodeAuth, Message: "There is no key to send: paste the key, or save it with the slot, first.",
 			Hint: "Paste the provider's API key (it is stored only in your OS keychain)."})
 	}
 	if spec.oauth {

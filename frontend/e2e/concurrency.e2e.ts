@@ -116,4 +116,43 @@ describe('concurrency', () => {
     expect(JSON.parse(cli.stdout).main.maxConcurrentRequests).toBe(CAP);
     expect(await page.locator('body').innerText()).not.toContain('FAKE0123456789abcdef');
   });
+
+  it('shows the GLM Coding Plan tiers and warnings, on the panel and on the profile screen', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Add a model' }).click();
+    await page.getByRole('button', { name: /GLM 5.1 by Z.ai/ }).click();
+    await page.getByRole('radio', { name: 'Coding Plan' }).click();
+    await page.getByLabel('Profile').fill('glm');
+    const tuner = page.getByTestId('concurrency-tuner');
+    await tuner.getByRole('heading', { name: 'Concurrency — GLM Coding Plan' }).waitFor();
+    expect(await tuner.getByTestId('concurrency-prefill').textContent()).toBe('Pre-fill: 1, up to 30 by hand');
+    expect(await tuner.textContent()).toContain('Max: 1 (up to 30) — Max allows up to 30, but we default to the safe value.');
+    await tuner.locator('[data-code="tight-solo"]').waitFor();
+
+    // 0 is no limit: the plan would answer 429, and one click sets the pre-fill back.
+    const field = page.getByLabel('Max concurrent requests');
+    await field.fill('0');
+    expect(await page.locator('#adv-maxConcurrentRequests-hint').textContent()).toContain('0 means no limit in Kodus, not zero requests');
+    const warning = tuner.locator('[data-code="tight-unlimited"]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('Too much concurrency');
+    await tuner.scrollIntoViewIfNeeded();
+    await shot(app, 'concurrency-glm-warnings');
+    await warning.getByRole('button', { name: 'Set 1' }).click();
+    expect(await field.inputValue()).toBe('1');
+    await warning.waitFor({ state: 'detached' });
+
+    // The same rules on the profile screen, for a profile saved from the command line.
+    const set = await app.cli(['profile', 'set', 'glm', '--provider', 'openai_compatible', '--model', 'glm-5.1', '--plan', 'coding-plan', '--max-concurrent', '0', '--key-stdin'], 'zai-e2e-0123456789abcdef.ghij');
+    expect(set.code).toBe(0);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Profiles' }).click();
+    const card = page.locator('[data-profile="glm"]');
+    await card.waitFor();
+    const advice = await card.getByTestId('advice').allTextContents();
+    expect(advice.some((a) => a.includes('no concurrency limit (0 means no limit in Kodus'))).toBe(true);
+    expect(advice.some((a) => a.includes('tight concurrency limit, and there is no Fallback'))).toBe(true);
+    await card.scrollIntoViewIfNeeded();
+    await shot(app, 'concurrency-profile-advice');
+  });
 });

@@ -48,8 +48,8 @@ export function ConcurrencyChart({ calc, current }: Props) {
         />
         {calc.firstRetryAt ? <ReferenceLine x={calc.firstRetryAt} stroke="var(--warn)" strokeDasharray="4 3" label={{ value: '429s start', position: 'insideTopLeft', fontSize: 11, fill: 'var(--warn)' }} /> : null}
         {current ? <ReferenceLine x={current} stroke="var(--accent)" label={{ value: 'setting', position: 'insideBottomLeft', fontSize: 11, fill: 'var(--accent)' }} /> : null}
-        <Line dataKey="complete" name="complete" stroke="var(--accent)" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
-        <Line dataKey="incomplete" name="incomplete" stroke="var(--err)" strokeWidth={2} strokeDasharray="2 3" dot={false} isAnimationActive={false} connectNulls={false} />
+        <Line dataKey="complete" name="complete" stroke="var(--accent)" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} connectNulls={false} />
+        <Line dataKey="incomplete" name="incomplete" stroke="var(--err)" strokeWidth={2} strokeDasharray="2 3" dot={{ r: 2 }} isAnimationActive={false} connectNulls={false} />
       </LineChart>
       <figcaption className="hint">
         {summary}.{calc.rows.some((r) => !r.complete) ? ' Dotted red: calls run out of retries and, with no Fallback, their files go unreviewed.' : ''}
