@@ -10,6 +10,7 @@ import (
 	"github.com/kodusbyok/studio/backend/keytest"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
+	"github.com/kodusbyok/studio/backend/store"
 )
 
 // ConcurrencyRequest asks about one slot's concurrency: the saved slot, or
@@ -122,11 +123,13 @@ func (s *Studio) concurrencySlot(name, slot string, cfg *SlotInput) (profile.Pro
 	var p profile.Profile
 	if name != "" {
 		stored, err := s.Store.Profile(name)
-		if err != nil && cfg == nil {
-			return p, profile.Slot{}, err
-		}
-		if err == nil {
+		switch {
+		case err == nil:
 			p = stored
+		case cfg == nil || !errors.Is(err, store.ErrNotFound):
+			// Settings being edited may be for a new profile; nothing else
+			// is ignored.
+			return p, profile.Slot{}, err
 		}
 	}
 	if cfg == nil {
