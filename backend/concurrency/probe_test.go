@@ -93,7 +93,7 @@ func TestProbeSaysWhyPerProvider(t *testing.T) {
 		{"moonshot", "rate_limit_reached_error"},
 		{"openai", "x-ratelimit-remaining-requests: 0"},
 	} {
-		srv := newCapServer(t, styleNamed(c.style), 2, 30*time.Millisecond)
+		srv := newCapServer(t, styleNamed(c.style), 2, 80*time.Millisecond)
 		s, pl := srv.sender(t)
 		rep := Probe(context.Background(), s, fastOptions(pl))
 		if !strings.Contains(rep.Why, c.want) {
@@ -105,7 +105,7 @@ func TestProbeSaysWhyPerProvider(t *testing.T) {
 func TestProbeNeverExceedsTheCeiling(t *testing.T) {
 	t.Parallel()
 	for _, ceiling := range []int{1, 5, 8} {
-		srv := newCapServer(t, styles[0], 30, 30*time.Millisecond)
+		srv := newCapServer(t, styles[0], 30, 80*time.Millisecond)
 		s, pl := srv.sender(t)
 		opt := fastOptions(pl)
 		opt.Ceiling = ceiling
@@ -131,7 +131,7 @@ func TestProbeCancel(t *testing.T) {
 	t.Parallel()
 	t.Run("during a burst", func(t *testing.T) {
 		// Bursts 1 and 2 (3 requests) answer fast; burst 3 would hang 10 s.
-		srv := newCapServer(t, styleNamed("moonshot"), 30, 30*time.Millisecond)
+		srv := newCapServer(t, styleNamed("moonshot"), 30, 100*time.Millisecond)
 		srv.slowFrom, srv.slowHold = 4, 10*time.Second
 		s, pl := srv.sender(t)
 		ctx, cancel := context.WithCancel(context.Background())
@@ -165,7 +165,7 @@ func TestProbeCancel(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		opt := fastOptions(pl)
-		opt.minSpacing = 40 * time.Millisecond
+		opt.minSpacing = 60 * time.Millisecond
 		opt.Progress = func(p Progress) {
 			if p.Phase == "waiting" && p.WaitMs >= 30_000 {
 				go cancel()
@@ -207,7 +207,7 @@ func TestProbeRespectsRetryAfter(t *testing.T) {
 			srv := slowRejecter(t, st)
 			s, pl := srv.sender(t)
 			opt := fastOptions(pl)
-			opt.minSpacing = 40 * time.Millisecond
+			opt.minSpacing = 60 * time.Millisecond
 			rep := Probe(context.Background(), s, opt)
 			if rep.Cap != 2 || !rep.Exact || rep.StoppedBy != StopRateLimit || rep.Rounds < 4 {
 				t.Fatalf("report: %+v", rep)
@@ -270,7 +270,7 @@ func TestProbeStopsOnOtherAnswers(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			srv := newCapServer(t, c.st, 30, 20*time.Millisecond)
+			srv := newCapServer(t, c.st, 30, 100*time.Millisecond)
 			srv.fail = func(n int, w http.ResponseWriter) bool {
 				if n == 4 { // the first request of burst 3
 					c.answer(w)
@@ -294,7 +294,7 @@ func TestProbeStopsOnOtherAnswers(t *testing.T) {
 			if c.code == "" && rep.Rejection == nil {
 				t.Error("no rejection in the report")
 			}
-			if !strings.Contains(rep.Why, "Up to 2 at once had worked") {
+			if !strings.Contains(rep.Why, ". Up to 2 at once had worked before it.") {
 				t.Errorf("why = %q", rep.Why)
 			}
 		})

@@ -57,9 +57,9 @@ func recommend(rep *Report, pl Plan) {
 		}
 	case StopError:
 		e := rep.Error
-		rep.Why = fmt.Sprintf("Stopped by an answer that is not a rate limit: %s. %s", strings.TrimSuffix(e.Headline, "."), e.Message)
+		rep.Why = fmt.Sprintf("Stopped by an answer that is not a rate limit: %s. %s", strings.TrimSuffix(e.Headline, "."), sentence(e.Message))
 		if e.ProviderMessage != "" {
-			rep.Why += fmt.Sprintf(" Provider said: %s", e.ProviderMessage)
+			rep.Why += " Provider said: " + sentence(e.ProviderMessage)
 		}
 		rep.Why = strings.TrimSpace(rep.Why) + afterGood(rep.Cap)
 	case StopQuota:
@@ -124,4 +124,13 @@ func requestsPerMinute(r *Rejection) string {
 		}
 	}
 	return ""
+}
+
+// sentence ends s with a full stop unless it has its own punctuation.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?…") {
+		return s
+	}
+	return s + "."
 }
