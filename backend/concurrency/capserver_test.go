@@ -92,6 +92,9 @@ type capServer struct {
 	// slowFrom holds request n ≥ slowFrom (1-based) for slowHold instead.
 	slowFrom int
 	slowHold time.Duration
+	// dropAfter lowers the cap to dropTo from request dropAfter+1 on: a
+	// limit that moves with load.
+	dropAfter, dropTo int
 
 	mu                    sync.Mutex
 	open, maxOpen         int
@@ -117,7 +120,11 @@ func (s *capServer) handle(w http.ResponseWriter, r *http.Request) {
 	s.open++
 	s.maxOpen = max(s.maxOpen, s.open)
 	s.arrivedAt = append(s.arrivedAt, time.Now())
-	accept := s.inFlight < s.cap
+	limit := s.cap
+	if s.dropAfter > 0 && n > s.dropAfter {
+		limit = s.dropTo
+	}
+	accept := s.inFlight < limit
 	if accept {
 		s.inFlight++
 		s.maxInFlight = max(s.maxInFlight, s.inFlight)

@@ -165,7 +165,7 @@ func TestProbeCancel(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		opt := fastOptions(pl)
-		opt.minSpacing = 60 * time.Millisecond
+		opt.minSpacing = 70 * time.Millisecond
 		opt.Progress = func(p Progress) {
 			if p.Phase == "waiting" && p.WaitMs >= 30_000 {
 				go cancel()
@@ -183,7 +183,7 @@ func TestProbeCancel(t *testing.T) {
 // answer, so a burst's answers overtake its launches and one burst cannot
 // pin the cap (2): the probe must search, and wait between bursts.
 func slowRejecter(t *testing.T, st style) *capServer {
-	srv := newCapServer(t, st, 2, 70*time.Millisecond)
+	srv := newCapServer(t, st, 2, 100*time.Millisecond)
 	srv.rejectDelay = 200 * time.Millisecond
 	return srv
 }
@@ -207,7 +207,7 @@ func TestProbeRespectsRetryAfter(t *testing.T) {
 			srv := slowRejecter(t, st)
 			s, pl := srv.sender(t)
 			opt := fastOptions(pl)
-			opt.minSpacing = 60 * time.Millisecond
+			opt.minSpacing = 70 * time.Millisecond
 			rep := Probe(context.Background(), s, opt)
 			if rep.Cap != 2 || !rep.Exact || rep.StoppedBy != StopRateLimit || rep.Rounds < 4 {
 				t.Fatalf("report: %+v", rep)
@@ -241,6 +241,23 @@ func TestProbeRespectsRetryAfter(t *testing.T) {
 				t.Errorf("history shows no wait of %s: %+v", c.wait, rep.History)
 			}
 		})
+	}
+}
+
+// A limit that drops during the probe (busy hour): 4 at once worked, then
+// a request was refused with 2 in flight. The lower figure counts, and the
+// report says it is not exact.
+func TestProbeLimitThatMoves(t *testing.T) {
+	t.Parallel()
+	srv := newCapServer(t, styleNamed("zai"), 4, 100*time.Millisecond)
+	srv.dropAfter, srv.dropTo = 7, 2
+	s, pl := srv.sender(t)
+	rep := Probe(context.Background(), s, fastOptions(pl))
+	if rep.StoppedBy != StopRateLimit || rep.Exact || rep.Cap != 2 || rep.MaxAccepted != 4 || rep.Recommended != 1 {
+		t.Fatalf("report: %+v", rep)
+	}
+	if !strings.Contains(rep.Why, "accepted 4 requests at once in one burst but rejected one with only 2 in flight") {
+		t.Errorf("why = %q", rep.Why)
 	}
 }
 
