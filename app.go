@@ -198,3 +198,17 @@ func nonNil(s []string) []string {
 	}
 	return s
 }
+
+// ---- thinking presets, Custom JSON, OpenRouter pinning (issue 4) ----
+
+// PreviewThinking is the live "Kodus will send" of a slot being edited:
+// the providerOptions and a note per rule, or the Custom JSON's problems
+// with line and column.
+func (a *App) PreviewThinking(slot string, in studio.SlotInput) (p studio.ThinkingPreview, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return p, err
+	}
+	return s.PreviewThinking(slot, in), nil
+}

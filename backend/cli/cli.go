@@ -100,6 +100,8 @@ var commands = []func(*app) *cobra.Command{
 	profileCmd,
 	doctorCmd,
 	versionCmd,
+	optionsCmd,
+	schemaCmd,
 }
 
 // Run executes the command line and returns the exit status.
