@@ -3,7 +3,7 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, doctor, profile, studio } from '../wailsjs/go/models';
+import { catalog, doctor, profile, studio, thinking } from '../wailsjs/go/models';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
 export type Data<T> = T extends (infer U)[]
@@ -27,6 +27,8 @@ export type KeyPreview = Data<studio.KeyPreview>;
 export type EnvInfo = Data<studio.EnvInfo>;
 export type FallbackRemoval = Data<studio.FallbackRemoval>;
 export type DoctorReport = Data<doctor.Report>;
+export type ThinkingPreview = Data<studio.ThinkingPreview>;
+export type ThinkingProblem = Data<thinking.Problem>;
 
 export type SlotName = 'main' | 'fallback';
 
@@ -45,6 +47,7 @@ export interface Api {
   deleteProfile(name: string): Promise<string[]>;
   deleteFallback(name: string): Promise<FallbackRemoval>;
   openURL(url: string): Promise<void>;
+  previewThinking(slot: SlotName, input: SlotInput): Promise<ThinkingPreview>;
 }
 
 /** Wails rejects a promise with the Go error's text; make it an Error. */
@@ -71,6 +74,7 @@ export const wailsApi: Api = {
   deleteProfile: (name) => call(App.DeleteProfile(name)).then((n) => n ?? []),
   deleteFallback: (name) => call(App.DeleteFallback(name)),
   openURL: (url) => call(App.OpenURL(url)),
+  previewThinking: (slot, input) => call(App.PreviewThinking(slot, studio.SlotInput.createFrom(input))),
 };
 
 export const ApiContext = createContext<Api>(wailsApi);

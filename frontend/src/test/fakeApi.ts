@@ -1,7 +1,7 @@
 // An in-memory Api for component tests: the real embedded catalog, and
 // save/check rules reduced to what the components under test rely on.
 import catalogJSON from '../../../backend/catalog/catalog.json';
-import type { Api, Catalog, FieldError, ProfileView, SaveSlotRequest, SlotInput, SlotView } from '../api';
+import type { Api, Catalog, FieldError, ProfileView, SaveSlotRequest, SlotInput, SlotView, ThinkingPreview } from '../api';
 import { vi } from 'vitest';
 
 export const catalog = catalogJSON as unknown as Catalog;
@@ -18,6 +18,28 @@ function view(input: SlotInput, masked = 'sk…xyz'): SlotView {
     hasKey: true,
     apiKeyMasked: masked,
   };
+}
+
+const NAMESPACE: Record<string, string> = { anthropic: 'anthropic', google_gemini: 'google', google_vertex: 'google', openai: 'openai', open_router: 'openrouter', openai_compatible: 'openaiCompatible', novita: 'openaiCompatible' };
+
+// A stand-in for backend/thinking, reduced to what the components show:
+// the real rules are tested in Go and in the browser test.
+function preview(input: SlotInput): ThinkingPreview {
+  const ns = NAMESPACE[input.provider] ?? '';
+  const base = { notes: [] as string[], problems: [] as ThinkingPreview['problems'], example: '{\n  "thinking": { "type": "enabled" }\n}' };
+  const effort = input.reasoningEffort || 'off';
+  if (effort === 'off') return { ...base, providerOptions: {}, notes: ["Off: no reasoning options: the model's default applies"] };
+  if (effort !== 'custom') return { ...base, providerOptions: { [ns]: { level: effort } }, notes: [`${input.provider}: level ${effort}`] };
+  const text = input.reasoningConfigOverride;
+  try {
+    const v = JSON.parse(text);
+    return { ...base, providerOptions: { [ns]: v }, notes: [`wrapped under "${ns}"`, 'warning: this model does not accept it'] };
+  } catch {
+    const comma = /,\s*[}\]]/.exec(text);
+    const at = comma ? comma.index : 0;
+    const before = text.slice(0, at).split('\n');
+    return { ...base, providerOptions: {}, problems: [{ line: before.length, column: before[before.length - 1].length + 1, message: 'trailing comma: JSON allows no \',\' after the last field; remove it' }] };
+  }
 }
 
 export function fakeApi(profiles: ProfileView[] = []) {
@@ -73,6 +95,7 @@ export function fakeApi(profiles: ProfileView[] = []) {
     deleteProfile: vi.fn(async () => []),
     deleteFallback: vi.fn(async () => ({ profile: state.profiles[0], notices: [] })),
     openURL: vi.fn(async () => {}),
+    previewThinking: vi.fn(async (_slot: string, input: SlotInput) => preview(input)),
   };
   return { api, state };
 }
