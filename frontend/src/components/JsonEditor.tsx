@@ -1,7 +1,8 @@
 import { json } from '@codemirror/lang-json';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { forceLinting, lintGutter, linter, type Diagnostic } from '@codemirror/lint';
 import { tags as t } from '@lezer/highlight';
+import { StateEffect } from '@codemirror/state';
 import CodeMirror, { EditorView } from '@uiw/react-codemirror';
 import { useEffect, useMemo, useRef } from 'react';
 import type { ThinkingProblem } from '../api';
@@ -44,6 +45,9 @@ const highlight = HighlightStyle.define([
   { tag: t.invalid, color: 'var(--err)' },
 ]);
 
+// Tells the editor that the backend's problems changed (no text change).
+const problemsChanged = StateEffect.define<null>();
+
 /**
  * A CodeMirror 6 JSON editor: syntax highlighting, and the backend's
  * problems as inline markers at their line and column. Tab moves focus on
@@ -51,35 +55,42 @@ const highlight = HighlightStyle.define([
  */
 export function JsonEditor({ value, onChange, onBlur, problems, problemsFor, placeholder, labelledBy, describedBy, invalid }: JsonEditorProps) {
   const view = useRef<EditorView | null>(null);
+  // The extensions stay the same object across renders: a new set would
+  // make the wrapper reconfigure the editor. Changing inputs are read
+  // through this ref instead.
+  const live = useRef({ problems, problemsFor, describedBy, invalid });
+  live.current = { problems, problemsFor, describedBy, invalid };
   const extensions = useMemo(
     () => [
       json(),
       lintGutter(),
+      // The "linter" only shows the backend's problems; problems computed
+      // for an older text would land on the wrong place, so they wait.
+      linter(
+        (v): Diagnostic[] => {
+          const { problems, problemsFor } = live.current;
+          const doc = v.state.doc.toString();
+          if (problemsFor !== doc) return [];
+          return problems.map((p) => ({ ...problemRange(doc, p), severity: 'error', message: problemText(p), source: 'Kodus BYOK Studio' }));
+        },
+        { delay: 100, needsRefresh: (u) => u.transactions.some((tr) => tr.effects.some((e) => e.is(problemsChanged))) },
+      ),
       syntaxHighlighting(highlight),
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({
-        'aria-labelledby': labelledBy,
-        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-        ...(invalid ? { 'aria-invalid': 'true' } : {}),
+      EditorView.contentAttributes.of(() => {
+        const { describedBy, invalid } = live.current;
+        return { 'aria-labelledby': labelledBy, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(invalid ? { 'aria-invalid': 'true' } : {}) };
       }),
     ],
-    [labelledBy, describedBy, invalid],
+    [labelledBy],
   );
 
-  // Problems computed for an older text would land on the wrong place.
   useEffect(() => {
     const v = view.current;
     if (!v) return;
-    const doc = v.state.doc.toString();
-    const diagnostics: Diagnostic[] =
-      problemsFor === doc
-        ? problems.map((p) => {
-            const { from, to } = problemRange(doc, p);
-            return { from, to, severity: 'error', message: problemText(p), source: 'Kodus BYOK Studio' };
-          })
-        : [];
-    v.dispatch(setDiagnostics(v.state, diagnostics));
-  }, [problems, problemsFor, value]);
+    v.dispatch({ effects: problemsChanged.of(null) });
+    forceLinting(v);
+  }, [problems, problemsFor, describedBy, invalid]);
 
   return (
     <div className="json-editor" data-invalid={invalid ? 'true' : undefined}>

@@ -73,13 +73,16 @@ describe('Thinking settings', () => {
     const err = await screen.findByText(/Line 2, column 19: trailing comma/);
     expect(err.closest('[data-field-error]')).toHaveAttribute('data-field-error', 'reasoningConfigOverride');
     expect(screen.getByRole('textbox', { name: 'Custom JSON' })).toHaveAttribute('aria-invalid', 'true');
-    await waitFor(() => expect(container.querySelector('.cm-lintRange-error')).toHaveTextContent(','));
+    // The marker is on line 2, where the comma is.
+    await waitFor(() => expect(container.querySelector('.cm-lint-marker-error')).not.toBeNull());
+    const mark = container.querySelector('.cm-content .cm-lintRange-error, .cm-content .cm-lintPoint-error')!;
+    expect(Array.from(container.querySelectorAll('.cm-content .cm-line')).indexOf(mark.closest('.cm-line')!)).toBe(1);
     expect(within(preview()).getByTestId('preview-blocked')).toHaveTextContent('Kodus itself would silently drop it');
 
     typeJSON('{\n  "effort": "high"\n}');
     await waitFor(() => expect(within(preview()).getByTestId('provider-options')).toHaveTextContent('"effort": "high"'));
     expect(screen.queryByText(/Line 2, column 19: trailing comma/)).not.toBeInTheDocument();
-    expect(container.querySelector('.cm-lintRange-error')).toBeNull();
+    expect(container.querySelector('.cm-lintRange-error, .cm-lintPoint-error, .cm-lint-marker-error')).toBeNull();
     expect(within(preview()).getByText('warning: this model does not accept it')).toHaveClass('note-warn');
   });
 
