@@ -425,8 +425,13 @@ func startsValue(c byte) bool {
 	return c == '"' || c == '{' || c == '[' || c == '-' || isDigit(c) || c == 't' || c == 'f' || c == 'n'
 }
 
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
 func escapePointer(key string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(key)
+	if !strings.ContainsAny(key, "~/") {
+		return key
+	}
+	return pointerEscaper.Replace(key)
 }
 
 func joinDisplay(parent, key string) string {

@@ -109,7 +109,7 @@ func TestOpenRouterRouting(t *testing.T) {
 			`{"openrouter":{"reasoning":{"effort":"high"},"provider":{"order":["moonshot"]}}}`, []string{"deep-merged into your openrouter block"}},
 		// The seed's "raw JSON override" for routing fields beyond order.
 		{"routing fields deep-merge into provider", or("custom", `{"provider": {"ignore": ["deepinfra"], "data_collection": "deny", "require_parameters": true}}`, []string{"moonshot", "together"}, &no),
-			`{"openrouter":{"provider":{"order":["moonshot","together"],"allow_fallbacks":false,"ignore":["deepinfra"],"data_collection":"deny","require_parameters":true}}}`, []string{"your fields win"}},
+			`{"openrouter":{"provider":{"order":["moonshot","together"],"allow_fallbacks":false,"ignore":["deepinfra"],"data_collection":"deny","require_parameters":true}}}`, []string{"your fields win", "merges routing only one level deep, where your openrouter.provider block would drop the pinned allow_fallbacks and order: add them"}},
 		{"override wins on conflict", or("custom", `{"provider": {"order": ["groq"], "allow_fallbacks": true}}`, []string{"moonshot"}, &no),
 			`{"openrouter":{"provider":{"order":["groq"],"allow_fallbacks":true}}}`,
 			[]string{`your openrouter.provider.order replaces the value from the OpenRouter routing section (["moonshot"])`, "your openrouter.provider.allow_fallbacks replaces the value from the OpenRouter routing section (false)"}},

@@ -208,6 +208,8 @@ func (c *checker) description(e *sjs.ValidationError) string {
 	return ""
 }
 
+var pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+
 // lookup resolves a JSON pointer fragment in a schema document.
 func lookup(doc any, frag string) any {
 	frag, _ = url.PathUnescape(frag)
@@ -216,7 +218,7 @@ func lookup(doc any, frag string) any {
 		if tok == "" {
 			continue
 		}
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		tok = pointerUnescaper.Replace(tok)
 		switch n := node.(type) {
 		case map[string]any:
 			node = n[tok]

@@ -85,7 +85,22 @@ func Build(in Input) (Result, error) {
 		if level == Custom {
 			// The one exception to "the override replaces": routing
 			// deep-merges with the override, the override's fields winning.
-			_, hadBlock := res.ProviderOptions["openrouter"]
+			block, hadBlock := res.ProviderOptions["openrouter"].(map[string]any)
+			if own, ok := block["provider"].(map[string]any); ok {
+				var lost []string
+				for _, k := range sortedKeys(routing["openrouter"].(map[string]any)["provider"].(map[string]any)) {
+					if _, set := own[k]; !set {
+						lost = append(lost, k)
+					}
+				}
+				if len(lost) > 0 {
+					pronoun := "it"
+					if len(lost) > 1 {
+						pronoun = "them"
+					}
+					res.Notes = append(res.Notes, fmt.Sprintf("Kodus's own code (mid-2026) merges routing only one level deep, where your openrouter.provider block would drop the pinned %s: add %s to your block to be safe", strings.Join(lost, " and "), pronoun))
+				}
+			}
 			merged := cloneMap(routing)
 			replaced := deepMerge(merged, res.ProviderOptions, "")
 			res.ProviderOptions = merged
