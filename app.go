@@ -5,13 +5,19 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"os"
 	"sync"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/options"
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/cost"
+	"github.com/kodusbyok/studio/backend/discover"
 	"github.com/kodusbyok/studio/backend/doctor"
+	"github.com/kodusbyok/studio/backend/keyshape"
+	"github.com/kodusbyok/studio/backend/keytest"
 	"github.com/kodusbyok/studio/backend/studio"
 )
 
@@ -197,6 +203,225 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// ---- key recognition and local server discovery (issue 8) ----
+
+// CheckKey says whether a pasted key fits the slot being edited and, when
+// it surely belongs to another card or plan, which one. The key goes in;
+// only the verdict (with the key family's generic prefix) comes out. It
+// never switches anything itself.
+func (a *App) CheckKey(raw string, in studio.SlotInput) (v keyshape.Verdict, err error) {
+	defer guard(&err)
+	t := keyshape.Target{Provider: in.Provider, Model: in.Model, Plan: in.Plan, BaseURL: in.BaseURL}
+	return keyshape.Check(raw, t, catalog.Default()), nil
+}
+
+// DiscoverServers probes the local LLM servers (the defaults, or
+// KODUS_BYOK_DISCOVER_URLS, plus the URLs given) in parallel; it returns
+// within about a second when nothing answers.
+func (a *App) DiscoverServers(req discover.Request) (res discover.Result, err error) {
+	defer guard(&err)
+	var defaults []string
+	if !req.OnlyURLs {
+		if defaults, err = discover.DefaultsFromEnv(os.Getenv); err != nil {
+			return res, err
+		}
+	}
+	return discover.Run(a.ctx, discover.Options{Defaults: defaults, URLs: req.URLs})
+}
+
+// ---- cost (issue 6) ----
+
+// CostDefaults returns the estimator's documented default assumptions.
+func (a *App) CostDefaults() cost.Assumptions { return cost.DefaultAssumptions() }
+
+// EstimateCost prices reviews per PR and per month; broken assumptions come
+// back as field errors. The backend is the only place the arithmetic lives.
+func (a *App) EstimateCost(req studio.CostRequest) (res studio.CostResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return res, err
+	}
+	return s.Cost(req)
+}
+
+// SetPrice stores a price typed by hand for one model (and plan).
+func (a *App) SetPrice(in cost.ManualPrice) (res studio.PriceSaveResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return res, err
+	}
+	return s.SetPrice(in)
+}
+
+// UnsetPrice removes a manual price, back to the bundled or imported one.
+func (a *App) UnsetPrice(model, plan string) (err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return err
+	}
+	return s.UnsetPrice(model, plan)
+}
+
+// ---- key test (issue 3) ----
+
+// TestSlotSettings tests settings that are not saved yet with the pasted
+// key (or the stored one that saving would keep). The key only goes to the
+// provider; the result carries it redacted, never in clear.
+func (a *App) TestSlotSettings(req studio.TestSlotRequest) (res studio.TestSlotResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return res, err
+	}
+	return s.TestSettings(a.ctx, req)
+}
+
+// TestProfileSlot tests one saved slot with its key from the keychain. The
+// GUI calls it for Main and Fallback at once and shows each as it arrives.
+func (a *App) TestProfileSlot(name, slot string) (res keytest.Result, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return res, err
+	}
+	results, err := s.TestSaved(a.ctx, name, []string{slot}, 0)
+	if err != nil {
+		return res, err
+	}
+	return results[0], nil
+}
+
+// DescribeKeyTest says what Test will send for these settings, so the
+// GUI can say so before an inference request.
+func (a *App) DescribeKeyTest(in studio.SlotInput, key string) (p keytest.Probe, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return p, err
+	}
+	return s.DescribeTest(in, key), nil
+}
+
+// ---- .env export (issue 5) ----
+
+// ExportEnv describes a profile's Fixed Mode block: variables (key masked),
+// Kodus's inference, warnings and what Fixed Mode cannot carry.
+func (a *App) ExportEnv(profileName string, opts studio.EnvOptions) (v studio.EnvExportView, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return v, err
+	}
+	return s.ExportEnv(a.ctx, profileName, opts)
+}
+
+// CopyEnvBlock puts the block, key included, on the clipboard from Go, so
+// the key never reaches the frontend; it is cleared after a minute if the
+// clipboard still holds it (best effort).
+func (a *App) CopyEnvBlock(profileName string, opts studio.EnvOptions) (err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return err
+	}
+	b, _, err := s.EnvBlock(a.ctx, profileName, opts)
+	if err != nil {
+		return err
+	}
+	text, err := b.Render(false)
+	if err != nil {
+		return err
+	}
+	if err := wruntime.ClipboardSetText(a.ctx, text); err != nil {
+		return fmt.Errorf("copy to the clipboard: %w", err)
+	}
+	go func() {
+		time.Sleep(time.Minute)
+		if cur, err := wruntime.ClipboardGetText(a.ctx); err == nil && cur == text {
+			_ = wruntime.ClipboardSetText(a.ctx, "")
+		}
+	}()
+	return nil
+}
+
+// WriteEnv writes the block (or a complete .env) to a new file.
+func (a *App) WriteEnv(req studio.EnvWriteRequest) (r studio.EnvWriteResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return r, err
+	}
+	return s.WriteEnv(a.ctx, req)
+}
+
+// PlanEnvMerge returns the masked diff of merging the block into a file.
+func (a *App) PlanEnvMerge(req studio.EnvMergeRequest) (p studio.EnvMergePlan, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return p, err
+	}
+	return s.PlanEnvMerge(a.ctx, req)
+}
+
+// ApplyEnvMerge writes the merge the user confirmed (backup, atomic, mode kept).
+func (a *App) ApplyEnvMerge(req studio.EnvMergeRequest) (r studio.EnvWriteResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return r, err
+	}
+	return s.ApplyEnvMerge(a.ctx, req)
+}
+
+// InspectEnv reads a .env as Kodus would, the key masked.
+func (a *App) InspectEnv(path string) (v studio.EnvInspectView, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return v, err
+	}
+	return s.InspectEnv(path)
+}
+
+// ImportEnv turns a .env's Fixed Mode block into a new profile.
+func (a *App) ImportEnv(path, profileName string) (r studio.ImportResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return r, err
+	}
+	res, err := s.ImportEnv(a.ctx, path, profileName, false)
+	if err != nil {
+		return r, err
+	}
+	return studio.ImportResult{Profile: res.Profile, Notices: nonNil(res.Notices)}, nil
+}
+
+// BYOKJSON is the profile as Kodus's BYOK config, without keys.
+func (a *App) BYOKJSON(profileName string) (v studio.BYOKView, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return v, err
+	}
+	return s.BYOKJSON(a.ctx, profileName)
+}
+
+// WriteBYOKFile writes the BYOK config to a new file (0600); keys only when
+// the user confirmed including them.
+func (a *App) WriteBYOKFile(profileName, path string, withKeys, force bool) (r studio.EnvWriteResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return r, err
+	}
+	return s.WriteBYOK(a.ctx, profileName, path, withKeys, force)
 }
 
 // ---- thinking presets, Custom JSON, OpenRouter pinning (issue 4) ----

@@ -132,7 +132,7 @@ func TestOthersAreNotRecommendedAndKnown(t *testing.T) {
 func TestProviders(t *testing.T) {
 	c := Default()
 	want := map[string]struct {
-		base                  string
+		base                string
 		needsBase, needsKey bool
 	}{
 		OpenAI:           {"https://api.openai.com/v1", false, true},

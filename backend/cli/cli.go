@@ -100,6 +100,13 @@ var commands = []func(*app) *cobra.Command{
 	profileCmd,
 	doctorCmd,
 	versionCmd,
+	keyInfoCmd,
+	discoverCmd,
+	costCmd,
+	pricesCmd,
+	testCmd,
+	envCmd,
+	byokCmd,
 	optionsCmd,
 	schemaCmd,
 }

@@ -126,6 +126,9 @@ func runProfileSet(a *app, cmd *cobra.Command, name string, f setFlags) error {
 	if err != nil {
 		return err
 	}
+	if key != nil {
+		warnKeyShape(a, *key, slot, s.Catalog)
+	}
 	for _, n := range res.Notices {
 		a.note("note: %s", n)
 	}

@@ -49,10 +49,16 @@ func TestValidate(t *testing.T) {
 		{"openrouter fallbacks elsewhere", func(s *Slot) { s.OpenRouterAllowFallbacks = Ptr(false) }, "openrouterAllowFallbacks", "open_router"},
 		{"vertex location elsewhere", func(s *Slot) { s.VertexLocation = "us-central1" }, "vertexLocation", "google_vertex"},
 		{"vertex location bad", func(s *Slot) { s.Provider, s.Model, s.VertexLocation = "google_vertex", "gemini-2.5-pro", "US Central" }, "vertexLocation", "region"},
-		{"vertex location ok", func(s *Slot) { s.Provider, s.Model, s.VertexLocation = "google_vertex", "gemini-2.5-pro", "us-central1" }, "", ""},
+		{"vertex location ok", func(s *Slot) {
+			s.Provider, s.Model, s.VertexLocation = "google_vertex", "gemini-2.5-pro", "us-central1"
+		}, "", ""},
 		{"plan on model without plans", func(s *Slot) { s.Plan = "paas" }, "plan", "only to catalog models with plans"},
-		{"unknown plan", func(s *Slot) { s.Provider, s.Model, s.BaseURL, s.Plan = "openai_compatible", "glm-5.1", "https://api.z.ai/api/paas/v4/", "max" }, "plan", "paas, coding-plan"},
-		{"known plan", func(s *Slot) { s.Provider, s.Model, s.BaseURL, s.Plan = "openai_compatible", "glm-5.1", "https://api.z.ai/api/paas/v4/", "coding-plan" }, "", ""},
+		{"unknown plan", func(s *Slot) {
+			s.Provider, s.Model, s.BaseURL, s.Plan = "openai_compatible", "glm-5.1", "https://api.z.ai/api/paas/v4/", "max"
+		}, "plan", "paas, coding-plan"},
+		{"known plan", func(s *Slot) {
+			s.Provider, s.Model, s.BaseURL, s.Plan = "openai_compatible", "glm-5.1", "https://api.z.ai/api/paas/v4/", "coding-plan"
+		}, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -128,6 +128,16 @@ func (k *Keychain) Describe() string {
 	return k.backend
 }
 
+// Available says whether the backend can be used on this machine, without
+// opening it (no unlock prompt): nil, or the same explicit error a call
+// would return.
+func (k *Keychain) Available() error {
+	if !available(k.backend) {
+		return k.unavailable(nil)
+	}
+	return nil
+}
+
 // NeedsPassphrase reports whether the file backend still lacks its passphrase.
 func (k *Keychain) NeedsPassphrase() bool {
 	k.mu.Lock()
@@ -164,7 +174,11 @@ func (k *Keychain) open() (keyring.Keyring, error) {
 				return pass, nil
 			}
 			if k.cfg.PassphraseFunc != nil {
-				return k.cfg.PassphraseFunc(prompt)
+				p, err := k.cfg.PassphraseFunc(prompt)
+				if err != nil {
+					return "", fmt.Errorf("%w (%v)", ErrPassphraseNeeded, err)
+				}
+				return p, nil
 			}
 			return "", ErrPassphraseNeeded
 		},

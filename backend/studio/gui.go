@@ -145,7 +145,10 @@ type EnvInfo struct {
 	KeychainBackend     string `json:"keychainBackend"`
 	KeychainDescription string `json:"keychainDescription"`
 	NeedsPassphrase     bool   `json:"needsPassphrase"`
-	Error               string `json:"error,omitempty"`
+	// KeychainProblem says why the keychain cannot be used, and how to
+	// choose another backend; empty when it is available.
+	KeychainProblem string `json:"keychainProblem,omitempty"`
+	Error           string `json:"error,omitempty"`
 }
 
 // Env describes the studio.
@@ -156,7 +159,15 @@ func (s *Studio) Env() EnvInfo {
 		KeychainBackend:     s.Keys.Backend(),
 		KeychainDescription: s.Keys.Describe(),
 		NeedsPassphrase:     s.Keys.NeedsPassphrase(),
+		KeychainProblem:     errText(s.Keys.Available()),
 	}
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
 
 // Unlock gives the file keychain its passphrase and proves it on a real

@@ -134,11 +134,11 @@ func TestKeyNotCarriedToAnotherHost(t *testing.T) {
 func TestPlansAndAliases(t *testing.T) {
 	s := newStudio(t)
 	tests := []struct {
-		name              string
-		cfg               profile.Slot
+		name               string
+		cfg                profile.Slot
 		wantModel, wantURL string
-		wantConc          *int
-		notice            string
+		wantConc           *int
+		notice             string
 	}{
 		{"glm coding plan", profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan"}, "glm-5.1", "https://api.z.ai/api/coding/paas/v4", profile.Ptr(1), ""},
 		{"glm developer", profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "paas"}, "glm-5.1", "https://api.z.ai/api/paas/v4/", nil, ""},
@@ -290,4 +290,22 @@ func mustView(t *testing.T, s *Studio, name string) ProfileView {
 		t.Fatal(err)
 	}
 	return v
+}
+
+func TestEnvReportsUnavailableKeychain(t *testing.T) {
+	env := map[string]string{"KODUS_BYOK_HOME": t.TempDir(), "KODUS_BYOK_KEYRING": "secret-service"}
+	s, err := Open(Options{Getenv: func(k string) string { return env[k] }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := s.Env()
+	if s.Keys.Available() == nil {
+		t.Skip("a Secret Service is running here")
+	}
+	if !strings.Contains(info.KeychainProblem, "KODUS_BYOK_KEYRING") || info.KeychainBackend != "secret-service" {
+		t.Fatalf("env = %+v", info)
+	}
+	if s2 := newStudio(t); s2.Env().KeychainProblem != "" {
+		t.Fatalf("file backend reported a problem: %q", s2.Env().KeychainProblem)
+	}
 }

@@ -69,7 +69,9 @@ describe('thinking', () => {
     await shot(app, 'thinking-custom-fixed');
 
     await page.getByLabel('Anthropic API key').fill('sk-ant-api03-E2Ethinking0123456789-abc');
-    await page.getByRole('button', { name: /Save Main/ }).click();
+    // No provider is reachable from the tests: the key test fails, Save anyway saves.
+    await page.getByRole('button', { name: /Test & save Main/ }).click();
+    await page.getByRole('button', { name: 'Save anyway' }).click();
     const card = page.locator('[data-profile="default"]');
     await card.waitFor();
     expect(await card.getByTestId('thinking-summary').first().textContent()).toBe('Custom {"thinking":{"type":"adaptive"}}');

@@ -2,15 +2,19 @@ import { useCallback, useEffect, useState } from 'react';
 import { useApi, type Catalog, type EnvInfo, type ProfileView, type SlotName } from './api';
 import type { SlotTarget } from './components/SlotEditor';
 import { CatalogView } from './views/CatalogView';
+import { CostView } from './views/CostView';
+import { ExportView } from './views/ExportView';
 import { ProfilesView } from './views/ProfilesView';
 import { SystemView } from './views/SystemView';
 
 // nonce remounts a view when its nav item is clicked again (back to its start).
-type Route = { view: 'profiles'; nonce?: number } | { view: 'catalog'; target: SlotTarget; nonce?: number } | { view: 'system'; nonce?: number };
+type Route = { view: 'profiles'; nonce?: number } | { view: 'catalog'; target: SlotTarget; nonce?: number } | { view: 'system'; nonce?: number } | { view: 'cost'; nonce?: number } | { view: 'export'; nonce?: number };
 
 const NAV: { view: Route['view']; label: string }[] = [
   { view: 'profiles', label: 'Profiles' },
   { view: 'catalog', label: 'Add a model' },
+  { view: 'cost', label: 'Cost' },
+  { view: 'export', label: 'Export' },
   { view: 'system', label: 'System' },
 ];
 
@@ -123,7 +127,13 @@ export function App() {
             {env.error}
           </div>
         )}
-        {!env.error && (
+        {env.keychainProblem && (
+          <div className="alert alert-err" role="alert" style={{ marginBottom: 16 }} data-testid="keychain-problem">
+            <div className="alert-title">The keychain “{env.keychainBackend}” cannot be used on this machine</div>
+            {env.keychainProblem}. Keys cannot be saved until you start the app with another backend; nothing falls back to a weaker store on its own.
+          </div>
+        )}
+        {!env.error && !env.keychainProblem && (
           <div className="alert alert-info small" style={{ marginBottom: 16 }} data-testid="keychain-info">
             Keys are stored in your OS keychain: <strong>{env.keychainDescription}</strong> (<code>{env.keychainBackend}</code>). This app never writes a key anywhere else; it shows only a masked form.
           </div>
@@ -150,6 +160,8 @@ export function App() {
           />
         )}
         {route.view === 'system' && <SystemView />}
+        {route.view === 'cost' && <CostView key={route.nonce ?? 0} profiles={profiles} />}
+        {route.view === 'export' && <ExportView key={route.nonce ?? 0} profiles={profiles} reload={reload} />}
       </main>
       {env.needsPassphrase && (
         <UnlockScreen

@@ -3,7 +3,7 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, doctor, profile, studio, thinking } from '../wailsjs/go/models';
+import { catalog, cost, discover, doctor, envfile, keyshape, keytest, profile, studio, thinking } from '../wailsjs/go/models';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
 export type Data<T> = T extends (infer U)[]
@@ -27,6 +27,35 @@ export type KeyPreview = Data<studio.KeyPreview>;
 export type EnvInfo = Data<studio.EnvInfo>;
 export type FallbackRemoval = Data<studio.FallbackRemoval>;
 export type DoctorReport = Data<doctor.Report>;
+export type KeyVerdict = Data<keyshape.Verdict>;
+export type KeySuggestion = Data<keyshape.Suggestion>;
+export type DiscoverRequest = Data<discover.Request>;
+export type DiscoverResult = Data<discover.Result>;
+export type LocalServer = Data<discover.Server>;
+export type LocalModel = Data<discover.Model>;
+export type CostAssumptions = Data<cost.Assumptions>;
+export type CostRef = Data<cost.Ref>;
+export type CostRequest = Data<studio.CostRequest>;
+export type CostResult = Data<studio.CostResult>;
+export type CostReport = Data<cost.Report>;
+export type CostRow = Data<cost.Row>;
+export type ManualPrice = Data<cost.ManualPrice>;
+export type PriceSaveResult = Data<studio.PriceSaveResult>;
+export type KeyTestResult = Data<keytest.Result>;
+export type KeyTestProbe = Data<keytest.Probe>;
+export type TestSlotRequest = Data<studio.TestSlotRequest>;
+export type TestSlotResult = Data<studio.TestSlotResult>;
+export type EnvOptions = Data<studio.EnvOptions>;
+export type EnvExportView = Data<studio.EnvExportView>;
+export type EnvWriteRequest = Data<studio.EnvWriteRequest>;
+export type EnvWriteResult = Data<studio.EnvWriteResult>;
+export type EnvMergeRequest = Data<studio.EnvMergeRequest>;
+export type EnvMergePlan = Data<studio.EnvMergePlan>;
+export type EnvInspectView = Data<studio.EnvInspectView>;
+export type EnvReport = Data<envfile.Report>;
+export type EnvWarning = Data<envfile.Warning>;
+export type ImportResult = Data<studio.ImportResult>;
+export type BYOKView = Data<studio.BYOKView>;
 export type ThinkingPreview = Data<studio.ThinkingPreview>;
 export type ThinkingProblem = Data<thinking.Problem>;
 
@@ -47,6 +76,24 @@ export interface Api {
   deleteProfile(name: string): Promise<string[]>;
   deleteFallback(name: string): Promise<FallbackRemoval>;
   openURL(url: string): Promise<void>;
+  checkKey(raw: string, input: SlotInput): Promise<KeyVerdict>;
+  discoverServers(req: DiscoverRequest): Promise<DiscoverResult>;
+  costDefaults(): Promise<CostAssumptions>;
+  estimateCost(req: CostRequest): Promise<CostResult>;
+  setPrice(price: ManualPrice): Promise<PriceSaveResult>;
+  unsetPrice(model: string, plan: string): Promise<void>;
+  testSlotSettings(req: TestSlotRequest): Promise<TestSlotResult>;
+  testProfileSlot(name: string, slot: SlotName): Promise<KeyTestResult>;
+  describeKeyTest(input: SlotInput, key: string): Promise<KeyTestProbe>;
+  exportEnv(profile: string, opts: EnvOptions): Promise<EnvExportView>;
+  copyEnvBlock(profile: string, opts: EnvOptions): Promise<void>;
+  writeEnv(req: EnvWriteRequest): Promise<EnvWriteResult>;
+  planEnvMerge(req: EnvMergeRequest): Promise<EnvMergePlan>;
+  applyEnvMerge(req: EnvMergeRequest): Promise<EnvWriteResult>;
+  inspectEnv(path: string): Promise<EnvInspectView>;
+  importEnv(path: string, profile: string): Promise<ImportResult>;
+  byokJSON(profile: string): Promise<BYOKView>;
+  writeBYOKFile(profile: string, path: string, withKeys: boolean, force: boolean): Promise<EnvWriteResult>;
   previewThinking(slot: SlotName, input: SlotInput): Promise<ThinkingPreview>;
 }
 
@@ -74,6 +121,24 @@ export const wailsApi: Api = {
   deleteProfile: (name) => call(App.DeleteProfile(name)).then((n) => n ?? []),
   deleteFallback: (name) => call(App.DeleteFallback(name)),
   openURL: (url) => call(App.OpenURL(url)),
+  checkKey: (raw, input) => call(App.CheckKey(raw, studio.SlotInput.createFrom(input))),
+  discoverServers: (req) => call(App.DiscoverServers(discover.Request.createFrom(req))),
+  costDefaults: () => call(App.CostDefaults()),
+  estimateCost: (req) => call(App.EstimateCost(studio.CostRequest.createFrom(req))),
+  setPrice: (price) => call(App.SetPrice(cost.ManualPrice.createFrom(price))),
+  unsetPrice: (model, plan) => call(App.UnsetPrice(model, plan)),
+  testSlotSettings: (req) => call(App.TestSlotSettings(studio.TestSlotRequest.createFrom(req))),
+  testProfileSlot: (name, slot) => call(App.TestProfileSlot(name, slot)),
+  describeKeyTest: (input, key) => call(App.DescribeKeyTest(studio.SlotInput.createFrom(input), key)),
+  exportEnv: (p, o) => call(App.ExportEnv(p, studio.EnvOptions.createFrom(o))),
+  copyEnvBlock: (p, o) => call(App.CopyEnvBlock(p, studio.EnvOptions.createFrom(o))),
+  writeEnv: (req) => call(App.WriteEnv(studio.EnvWriteRequest.createFrom(req))),
+  planEnvMerge: (req) => call(App.PlanEnvMerge(studio.EnvMergeRequest.createFrom(req))),
+  applyEnvMerge: (req) => call(App.ApplyEnvMerge(studio.EnvMergeRequest.createFrom(req))),
+  inspectEnv: (path) => call(App.InspectEnv(path)),
+  importEnv: (path, p) => call(App.ImportEnv(path, p)),
+  byokJSON: (p) => call(App.BYOKJSON(p)),
+  writeBYOKFile: (p, path, withKeys, force) => call(App.WriteBYOKFile(p, path, withKeys, force)),
   previewThinking: (slot, input) => call(App.PreviewThinking(slot, studio.SlotInput.createFrom(input))),
 };
 

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useApi, type Catalog, type ProfileView } from '../api';
 import { emptyForm, inputFromForm } from '../lib/slotForm';
 import { describedBy, Field } from './Field';
-import { SlotEditor, type SlotTarget } from './SlotEditor';
+import { LocalServers } from './LocalServers';
+import { SlotEditor, type KeySwitch, type SlotTarget } from './SlotEditor';
 
 interface ManualWizardProps {
   catalog: Catalog;
@@ -10,6 +11,11 @@ interface ManualWizardProps {
   target: SlotTarget;
   onCancel: () => void;
   onSaved: (p: ProfileView) => void;
+  /** Start at the model id step with this provider (a key suggestion's switch). */
+  startProvider?: string;
+  /** A pasted key carried over from a switch. */
+  initialKey?: string;
+  onSwitch?: (s: KeySwitch) => void;
 }
 
 const STEPS = ['Provider', 'Base URL', 'Model', 'Key & advanced'];
@@ -20,15 +26,25 @@ const STEPS = ['Provider', 'Base URL', 'Model', 'Key & advanced'];
  * advanced settings. Each step is checked by the backend before moving on;
  * going back keeps everything typed (Kodus resets the form instead).
  */
-export function ManualWizard({ catalog, profiles, target, onCancel, onSaved }: ManualWizardProps) {
+export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, startProvider, initialKey, onSwitch }: ManualWizardProps) {
   const api = useApi();
-  const [step, setStep] = useState(0);
-  const [provider, setProvider] = useState('');
+  const [step, setStep] = useState(startProvider ? 2 : 0);
+  const [provider, setProvider] = useState(startProvider ?? '');
+  const [finding, setFinding] = useState(false);
   const [baseURL, setBaseURL] = useState('');
   const [model, setModel] = useState('');
   const [error, setError] = useState<Record<string, string>>({});
 
   const prov = catalog.providers.find((p) => p.id === provider);
+  const compatible = provider === 'openai_compatible';
+  // A model picked from a server found (or listed) goes straight to the last step.
+  const useLocal = (url: string, id: string) => {
+    setBaseURL(url);
+    setModel(id);
+    setError({});
+    setFinding(false);
+    setStep(3);
+  };
 
   const checkField = async (field: 'provider' | 'baseURL' | 'model') => {
     const f = { ...emptyForm(provider, model || 'placeholder-model'), baseURL };
@@ -47,7 +63,10 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved }: M
       setError({});
       setStep(1);
     } else if (step === 1) {
-      if (await checkField('baseURL')) setStep(2);
+      if (await checkField('baseURL')) {
+        setFinding(false);
+        setStep(2);
+      }
     } else if (step === 2) {
       const f = { ...emptyForm(provider, model), baseURL };
       const res = await api.checkSlot('', target.slot, inputFromForm(f).input);
@@ -72,6 +91,11 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved }: M
           </li>
         ))}
       </ol>
+      {startProvider && initialKey && step < 3 && (
+        <div className="alert alert-info small" role="status">
+          Switched to {prov?.displayName ?? startProvider}: enter the model id; the key you pasted is kept.
+        </div>
+      )}
 
       {step === 0 && (
         <div className="panel stack">
@@ -139,15 +163,35 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved }: M
               ))}
             </div>
           )}
+          {compatible && (
+            <div className="row">
+              <span className="hint">Running Ollama, vLLM, LM Studio or llama.cpp here?</span>
+              <button type="button" className="btn btn-sm" onClick={() => setFinding((f) => !f)} aria-expanded={finding}>
+                {finding ? 'Hide local servers' : 'Find local servers'}
+              </button>
+            </div>
+          )}
         </div>
       )}
+      {step === 1 && compatible && finding && <LocalServers onUse={(s, m) => useLocal(s.baseURL, m.id)} />}
 
       {step === 2 && (
         <div className="panel stack">
           <Field id="wizard-model" label="Model ID" field="model" error={error.model} hint="The exact id the provider expects, e.g. llama3.1:8b (ollama list) or anthropic/claude-sonnet-4.6.">
             <input id="wizard-model" className="input mono" value={model} onChange={(e) => setModel(e.target.value)} {...describedBy('wizard-model', error.model)} />
           </Field>
+          {compatible && baseURL && (
+            <div className="row">
+              <span className="hint">Not sure of the id?</span>
+              <button type="button" className="btn btn-sm" onClick={() => setFinding((f) => !f)} aria-expanded={finding}>
+                {finding ? 'Hide the server’s models' : 'List the models on this server'}
+              </button>
+            </div>
+          )}
         </div>
+      )}
+      {step === 2 && compatible && baseURL && finding && (
+        <LocalServers key={baseURL} title="Models on this server" onlyURLs={[baseURL]} onUse={(s, m) => useLocal(s.baseURL, m.id)} />
       )}
 
       {step === 3 && (
@@ -160,12 +204,22 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved }: M
           onSaved={onSaved}
           onBack={() => setStep(2)}
           backLabel="Back to the model id"
+          initialKey={initialKey}
+          onSwitch={onSwitch}
         />
       )}
 
       {step < 3 && (
         <div className="row" style={{ justifyContent: 'space-between' }}>
-          <button type="button" className="btn" onClick={step === 0 ? onCancel : () => setStep(step - 1)}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              setFinding(false);
+              if (step === 0) onCancel();
+              else setStep(step - 1);
+            }}
+          >
             {step === 0 ? 'Cancel' : 'Back'}
           </button>
           <button type="button" className="btn btn-primary" onClick={() => void next()}>

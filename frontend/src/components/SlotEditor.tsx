@@ -1,11 +1,20 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useApi, type Catalog, type CatalogModel, type FieldError, type ProfileView, type SlotCheck, type SlotInput, type SlotName } from '../api';
+import { useApi, type Catalog, type CatalogModel, type FieldError, type KeySuggestion, type KeyTestProbe, type KeyTestResult, type ProfileView, type SlotCheck, type SlotInput, type SlotName } from '../api';
 import { errorsByField, formFromInput, inputFromForm, type SlotForm } from '../lib/slotForm';
 import { AdvancedSettings } from './AdvancedSettings';
 import { describedBy, Field } from './Field';
 import { ExternalLink } from './ExternalLink';
+import { KeyAdvice, useKeyVerdict } from './KeyAdvice';
 import { KeyInput } from './KeyInput';
+import { KeyTestBanner } from './KeyTestBanner';
 import { useToast } from './Toasts';
+
+/** A switch the user chose from a key suggestion: the pasted key and where it was going travel along. */
+export interface KeySwitch {
+  suggestion: KeySuggestion;
+  key: string;
+  target: SlotTarget;
+}
 
 export interface SlotTarget {
   profile: string;
@@ -25,6 +34,10 @@ interface SlotEditorProps {
   onCancel: () => void;
   onBack?: () => void;
   backLabel?: string;
+  /** A key carried over from a switch. */
+  initialKey?: string;
+  /** Moves to another card or provider when the user accepts a key suggestion. */
+  onSwitch?: (s: KeySwitch) => void;
 }
 
 const SLOT_LABEL: Record<SlotName, string> = { main: 'Main', fallback: 'Fallback' };
@@ -51,24 +64,52 @@ function useSlotCheck(profile: string, slot: SlotName, form: SlotForm) {
   return { check, errors, input: parsed.input };
 }
 
+/** What Test will send for the current settings, said before it is sent. */
+function useTestProbe(form: SlotForm, key: string) {
+  const api = useApi();
+  const [probe, setProbe] = useState<KeyTestProbe | null>(null);
+  const { input } = useMemo(() => inputFromForm(form), [form]);
+  // Only a Vertex key's shape (service account or API key) changes the probe.
+  const keyShape = form.provider === 'google_vertex' ? key : '';
+  useEffect(() => {
+    let live = true;
+    const t = setTimeout(() => {
+      api
+        .describeKeyTest(input, keyShape)
+        .then((p) => live && setProbe(p))
+        .catch(() => live && setProbe(null));
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [api, input, keyShape]);
+  return probe;
+}
+
 /**
  * The connect panel: where to save, the plan, the key and advanced settings,
  * checked live with the same rules the backend applies on save.
  */
-export function SlotEditor({ catalog, card, initial, target: initialTarget, profiles, heading, onSaved, onCancel, onBack, backLabel }: SlotEditorProps) {
+export function SlotEditor({ catalog, card, initial, target: initialTarget, profiles, heading, onSaved, onCancel, onBack, backLabel, initialKey, onSwitch }: SlotEditorProps) {
   const api = useApi();
   const toast = useToast();
   const [form, setForm] = useState<SlotForm>(() => formFromInput(initial));
   const [profileName, setProfileName] = useState(initialTarget.profile);
   const [slot, setSlot] = useState<SlotName>(initialTarget.slot);
-  const [key, setKey] = useState('');
+  const [key, setKey] = useState(initialKey ?? '');
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState('');
   const [saveErrors, setSaveErrors] = useState<FieldError[]>([]);
+  const [testing, setTesting] = useState(false);
+  const [testResult, setTestResult] = useState<KeyTestResult | null>(null);
+  const [testError, setTestError] = useState('');
 
-  const { check, errors } = useSlotCheck(profileName, slot, form);
+  const { check, errors, input } = useSlotCheck(profileName, slot, form);
+  const verdict = useKeyVerdict(key, input);
+  const probe = useTestProbe(form, key);
   const provider = catalog.providers.find((p) => p.id === form.provider);
   const variant = card?.variants?.find((v) => v.id === form.plan);
   const existing = profiles.find((p) => p.name === profileName.trim());
@@ -83,6 +124,10 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
 
   const patch = (p: Partial<SlotForm>) => {
     setSaveErrors([]);
+    // A result no longer applies once the endpoint, model or plan changes.
+    if (p.plan !== undefined || p.baseURL !== undefined || p.model !== undefined || p.provider !== undefined || p.vertexLocation !== undefined) {
+      setTestResult(null);
+    }
     setForm((f) => ({ ...f, ...p }));
   };
   const blur = (field: string) => setTouched((t) => new Set(t).add(field));
@@ -100,13 +145,61 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
     });
   };
 
+  // The same card on another plan switches here; anything else is the parent's move.
+  const canSwitch = (s?: KeySuggestion) => Boolean(s && ((card && s.model === card.id && s.plan) || onSwitch));
+  const switchTo = (s: KeySuggestion) => {
+    if (card && s.model === card.id && s.plan) void choosePlan(s.plan);
+    else onSwitch?.({ suggestion: s, key, target: { ...initialTarget, profile: profileName, slot } });
+  };
+
   const sameProviderWarning =
     slot === 'fallback' && existing && existing.main.provider === form.provider && (form.provider !== 'openai_compatible' || existing.main.baseURL === form.baseURL)
       ? `Main also uses ${existing.main.providerName}: an outage or rate limit there would stop both. A different provider makes a better fallback.`
       : '';
   const fallbackWithoutMain = slot === 'fallback' && !existing ? 'This profile has no Main model yet: save a Main first, then add the Fallback.' : '';
 
-  const save = async () => {
+  /** Tests the settings as they are; field errors are shown like a save's. */
+  const runTest = async (): Promise<KeyTestResult | null> => {
+    setFormError('');
+    setTestError('');
+    const { input, errors: parseErrors } = inputFromForm(form);
+    if (parseErrors.length > 0) {
+      setSubmitted(true);
+      return null;
+    }
+    setTesting(true);
+    setTestResult(null);
+    try {
+      const res = await api.testSlotSettings({ profile: profileName.trim(), slot, config: input, apiKey: key });
+      if (res.fieldErrors?.length || !res.result) {
+        setSubmitted(true);
+        setSaveErrors(res.fieldErrors ?? []);
+        return null;
+      }
+      setTestResult(res.result);
+      return res.result;
+    } catch (e) {
+      setTestError(e instanceof Error ? e.message : String(e));
+      return null;
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  /** Test & save: saves only when the test passes, like Kodus. */
+  const testAndSave = async () => {
+    const r = await runTest();
+    // A rate limit passes (the key works) but the toast keeps the warning.
+    if (r?.ok) await save(r.code === 'rate_limit' ? 'the provider is rate limiting right now: lower Max concurrent requests if it persists' : '');
+  };
+
+  const switchPlan = async (planId: string, baseURL: string) => {
+    await choosePlan(planId);
+    // The other plan's endpoint on the same host (Z.ai China) wins over the catalog's.
+    if (baseURL) patch({ baseURL });
+  };
+
+  const save = async (warning = '') => {
     setSubmitted(true);
     setFormError('');
     const { input, errors: parseErrors } = inputFromForm(form);
@@ -118,7 +211,7 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
         setSaveErrors(res.fieldErrors ?? []);
         return;
       }
-      const notes = res.notices ?? [];
+      const notes = [...(res.notices ?? []), ...(warning ? [warning] : [])];
       toast(`${SLOT_LABEL[slot]} model saved${notes.length ? ` (${notes.join('; ')})` : ''}`);
       setKey('');
       onSaved(res.profile);
@@ -141,7 +234,7 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
       aria-label="Model settings"
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        if (!testing && !saving) void testAndSave();
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onCancel();
@@ -231,6 +324,7 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
         value={key}
         onChange={(v) => {
           setKey(v);
+          setTestResult(null);
           setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
         }}
         error={shown.apiKey}
@@ -250,6 +344,7 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
           </>
         }
       />
+      <KeyAdvice verdict={verdict} onSwitch={canSwitch(verdict?.suggestion) ? switchTo : undefined} />
 
       <AdvancedSettings
         idPrefix="adv"
@@ -274,13 +369,34 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
           Not saved: fix the marked field{Object.keys(allErrors).length > 1 ? 's' : ''}.
         </div>
       )}
-      <div className="row" style={{ justifyContent: 'flex-end' }}>
-        <button type="button" className="btn" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={saving}>
-          {saving ? <span className="spinner" aria-hidden /> : null} Save {SLOT_LABEL[slot]}
-        </button>
+      {testResult && <KeyTestBanner result={testResult} onSwitchPlan={card?.variants?.length ? (p, u) => void switchPlan(p, u) : undefined} />}
+      {testError && (
+        <div className="alert alert-err" role="alert">
+          <div className="alert-title">Connection failed</div>
+          {testError}
+        </div>
+      )}
+      <div className="spread" style={{ alignItems: 'flex-start' }}>
+        <div className="hint" data-testid="test-note" style={{ maxWidth: 460 }}>
+          {probe?.note ??
+            (probe?.kind === 'metadata' || probe?.kind === 'count_tokens' ? 'Test makes one metadata call (no inference): it checks the key, the endpoint and the model.' : '')}
+        </div>
+        <div className="row" style={{ justifyContent: 'flex-end' }}>
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" className="btn" disabled={testing || saving} aria-busy={testing} onClick={() => void runTest()}>
+            {testing ? <span className="spinner" aria-hidden /> : null} Test
+          </button>
+          {testResult && !testResult.ok && (
+            <button type="button" className="btn" disabled={saving || testing} onClick={() => void save()}>
+              Save anyway
+            </button>
+          )}
+          <button type="submit" className="btn btn-primary" disabled={saving || testing}>
+            {saving ? <span className="spinner" aria-hidden /> : null} Test &amp; save {SLOT_LABEL[slot]}
+          </button>
+        </div>
       </div>
     </form>
   );

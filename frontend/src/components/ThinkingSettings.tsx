@@ -144,7 +144,7 @@ export function ThinkingSettings({ idPrefix, form, thinking, error, onChange, on
               {problems.length === 1 ? (
                 problemText(problems[0])
               ) : (
-                <ul className="problems">
+                <ul className="thinking-problems">
                   {problems.map((p) => (
                     <li key={`${p.line}:${p.column}:${p.message}`}>{problemText(p)}</li>
                   ))}
@@ -172,7 +172,7 @@ export function KodusWillSend({ idPrefix, thinking, effort }: { idPrefix: string
   const titleId = `${idPrefix}-preview-title`;
   const blocked = effort === 'custom' && !empty && (preview?.problems.length ?? 0) > 0;
   return (
-    <section className="preview stack" aria-labelledby={titleId} data-testid="thinking-preview" aria-live="polite">
+    <section className="thinking-preview stack" aria-labelledby={titleId} data-testid="thinking-preview" aria-live="polite">
       <div className="spread">
         <h3 id={titleId} style={{ margin: 0 }}>
           Kodus will send
@@ -192,12 +192,12 @@ export function KodusWillSend({ idPrefix, thinking, effort }: { idPrefix: string
           Nothing can be sent until the Custom JSON is fixed. Kodus itself would silently drop it and send no reasoning options; this app refuses to save it.
         </div>
       ) : (
-        <pre className="code-preview mono" data-testid="provider-options">
+        <pre className="thinking-code mono" data-testid="provider-options">
           {JSON.stringify(preview.providerOptions, null, 2)}
         </pre>
       )}
       {preview && !blocked && !(effort === 'custom' && empty) && preview.notes.length > 0 && (
-        <ul className="notes" data-testid="thinking-notes">
+        <ul className="thinking-notes" data-testid="thinking-notes">
           {preview.notes.map((n) => (
             <li key={n} className={n.startsWith('warning:') ? 'note-warn' : undefined}>
               {n}

@@ -1,10 +1,25 @@
 // An in-memory Api for component tests: the real embedded catalog, and
 // save/check rules reduced to what the components under test rely on.
 import catalogJSON from '../../../backend/catalog/catalog.json';
-import type { Api, Catalog, FieldError, ProfileView, SaveSlotRequest, SlotInput, SlotView, ThinkingPreview } from '../api';
+// A real report from the Go estimator (`kodus-byok cost --json`, default assumptions).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Api, Catalog, CostReport, CostRequest, DiscoverRequest, DiscoverResult, EnvExportView, EnvOptions, FieldError, KeyTestResult, KeyVerdict, ManualPrice, ProfileView, SaveSlotRequest, SlotInput, SlotView, TestSlotRequest, ThinkingPreview } from '../api';
 import { vi } from 'vitest';
 
 export const catalog = catalogJSON as unknown as Catalog;
+
+/** A key test verdict by the key's text: "bad" → auth, "slow" → rate limit, else ok. */
+export function fakeResult(slot: string, key: string): KeyTestResult {
+  const base = { slot, latencyMs: 42, endpoint: 'http://127.0.0.1:9/v1/models', probe: 'metadata' };
+  if (key.includes('bad')) {
+    return { ...base, ok: false, code: 'auth', httpStatus: 401, message: 'The provider rejected this API key.', headline: 'Invalid API key', providerMessage: 'Incorrect API key provided: [redacted]', hint: 'Invalid API key: copy the key again.' };
+  }
+  if (key.includes('slow')) {
+    return { ...base, ok: true, code: 'rate_limit', httpStatus: 429, message: 'Throttled, but the key works.', headline: 'Rate limited — the key works', hint: 'Lower Max concurrent requests.' };
+  }
+  return { ...base, ok: true, code: 'ok', httpStatus: 200, modelFound: true, message: 'The provider accepted the key.', headline: 'Connection OK', hint: '' };
+}
 
 function view(input: SlotInput, masked = 'sk…xyz'): SlotView {
   const m = catalog.models.find((x) => x.id === input.model);
@@ -18,6 +33,61 @@ function view(input: SlotInput, masked = 'sk…xyz'): SlotView {
     hasKey: true,
     apiKeyMasked: masked,
   };
+}
+
+/** A discovery that found Ollama with two models and nothing on vLLM's port. */
+export const ollamaFound: DiscoverResult = {
+  servers: [
+    {
+      kind: 'ollama',
+      name: 'Ollama',
+      baseURL: 'http://127.0.0.1:11434/v1',
+      version: '0.12.6',
+      latencyMs: 3,
+      containerBaseURL: 'http://host.docker.internal:11434/v1',
+      models: [
+        { id: 'llama3.1:8b', parameterSize: '8.0B', quantization: 'Q4_K_M', sizeBytes: 4920753328 },
+        { id: 'qwen2.5-coder:7b', parameterSize: '7.6B', quantization: 'Q4_K_M', sizeBytes: 4683087332 },
+      ],
+      notes: ['Ollama listens only on 127.0.0.1 by default: start it with OLLAMA_HOST=0.0.0.0 so Kodus’s containers can reach it.'],
+    },
+  ],
+  unreachable: [{ baseURL: 'http://127.0.0.1:8000/v1', reason: 'nothing listening (connection refused)' }],
+  elapsedMs: 4,
+};
+
+/** Key shapes reduced to the three the component tests use. */
+function fakeVerdict(raw: string, input: SlotInput): KeyVerdict {
+  const key = raw.trim().replace(/^"|"$/g, '');
+  const ok: KeyVerdict = { guess: { confidence: 'none', reason: 'no known key shape' }, fit: 'ok' };
+  if (key.startsWith('sk-ant-') && input.provider !== 'anthropic') {
+    return {
+      guess: { brand: 'anthropic', name: 'Anthropic', confidence: 'high', shape: 'sk-ant-…', reason: 'Anthropic keys start with sk-ant-' },
+      fit: 'mismatch',
+      message: 'This looks like an Anthropic key — switch?',
+      suggestion: { brand: 'anthropic', provider: 'anthropic', providerName: 'Anthropic', model: 'claude-sonnet-4-6', modelName: 'Claude Sonnet 4.6' },
+    };
+  }
+  if (key.startsWith('sk-kimi-') && input.plan !== 'kimi-code') {
+    return {
+      guess: { brand: 'kimi-code', name: 'Kimi Code Plan', confidence: 'high', shape: 'sk-kimi-…', reason: 'keys from kimi.com/code start with sk-kimi-' },
+      fit: 'mismatch',
+      message: 'This looks like a Kimi Code Plan key — switch?',
+      suggestion: { brand: 'kimi-code', provider: 'openai_compatible', providerName: 'Kimi Code Plan', model: 'kimi-k2.6', modelName: 'Kimi K2.6', plan: 'kimi-code', planLabel: 'Kimi Code Plan' },
+    };
+  }
+  if (key.startsWith('sk-or-v1-') && input.provider !== 'open_router') {
+    return {
+      guess: { brand: 'openrouter', name: 'OpenRouter', confidence: 'high', shape: 'sk-or-v1-…', reason: 'OpenRouter keys start with sk-or-v1-' },
+      fit: 'mismatch',
+      message: 'This looks like an OpenRouter key — switch?',
+      suggestion: { brand: 'openrouter', provider: 'open_router', providerName: 'OpenRouter' },
+    };
+  }
+  if (/^sk-[0-9a-f]+$/.test(key) && input.provider === 'anthropic') {
+    return { guess: { confidence: 'low', shape: 'sk-…', reason: 'several providers', candidates: ['OpenAI'] }, fit: 'unexpected', message: "This doesn't look like an Anthropic key: Anthropic keys start with sk-ant-." };
+  }
+  return ok;
 }
 
 const NAMESPACE: Record<string, string> = { anthropic: 'anthropic', google_gemini: 'google', google_vertex: 'google', openai: 'openai', open_router: 'openrouter', openai_compatible: 'openaiCompatible', novita: 'openaiCompatible' };
@@ -43,7 +113,8 @@ function preview(input: SlotInput): ThinkingPreview {
 }
 
 export function fakeApi(profiles: ProfileView[] = []) {
-  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[] };
+  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], tested: [] as TestSlotRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[], costRequests: [] as CostRequest[], prices: [] as ManualPrice[] };
+  const costReport = JSON.parse(readFileSync(join(__dirname, '../../../backend/cli/testdata/cost.json.golden'), 'utf8')) as CostReport;
   const check = (input: SlotInput): FieldError[] => {
     const errs: FieldError[] = [];
     if (!input.model) errs.push({ field: 'model', rule: 'is required' });
@@ -86,7 +157,8 @@ export function fakeApi(profiles: ProfileView[] = []) {
     saveSlot: vi.fn(async (req: SaveSlotRequest) => {
       state.saved.push(req);
       const errs = check(req.config);
-      if (!req.apiKey) errs.push({ field: 'apiKey', rule: 'is required' });
+      // Local OpenAI-compatible servers may be keyless, as in the backend.
+      if (!req.apiKey && req.config.provider !== 'openai_compatible') errs.push({ field: 'apiKey', rule: 'is required' });
       if (errs.length) return { saved: false, notices: [], fieldErrors: errs };
       const p: ProfileView = { name: req.profile, main: view(req.config), advice: [], createdAt: '', updatedAt: '' };
       state.profiles = [...state.profiles.filter((x) => x.name !== p.name), p];
@@ -95,7 +167,87 @@ export function fakeApi(profiles: ProfileView[] = []) {
     deleteProfile: vi.fn(async () => []),
     deleteFallback: vi.fn(async () => ({ profile: state.profiles[0], notices: [] })),
     openURL: vi.fn(async () => {}),
+    checkKey: vi.fn(async (raw: string, input: SlotInput) => fakeVerdict(raw, input)),
+    discoverServers: vi.fn(async (req: DiscoverRequest) => {
+      state.discoverRequests.push(req);
+      return state.discovery;
+    }),
+    costDefaults: vi.fn(async () => ({ ...costReport.assumptions })),
+    // The arithmetic lives in Go; the fake returns the Go report with the
+    // request's assumptions and a model without a price when asked for one.
+    estimateCost: vi.fn(async (req: CostRequest) => {
+      state.costRequests.push(req);
+      if (req.assumptions.prsPerMonth < 1) return { fieldErrors: [{ field: 'prsPerMonth', rule: 'must be a whole number from 1 to 1000000', value: String(req.assumptions.prsPerMonth) }] };
+      const rows = [...costReport.rows];
+      if (req.models?.some((m) => m.model === 'llama3.1:8b') && !state.prices.some((p) => p.model === 'llama3.1:8b')) {
+        rows.push({ model: 'llama3.1:8b', name: 'llama3.1:8b', status: 'no-price', inputTokens: 88000, cachedInputTokens: 0, cacheWriteTokens: 0, outputTokens: 8800, reasoningTokens: 15000, tier: '', source: '', pricedAt: '', thinking: 'medium', notes: ['no price for llama3.1:8b'] });
+      }
+      return { report: { ...costReport, assumptions: req.assumptions, rows, missingPrices: rows.filter((r) => r.status === 'no-price').map((r) => r.model) }, fieldErrors: [] };
+    }),
+    setPrice: vi.fn(async (p: ManualPrice) => {
+      if (!p.input) return { saved: false, fieldErrors: [{ field: 'input', rule: 'is required (USD per 1M tokens; 0 for a free local model)' }] };
+      state.prices.push(p);
+      return { saved: true, fieldErrors: [] };
+    }),
+    unsetPrice: vi.fn(async () => {}),
+    testSlotSettings: vi.fn(async (req: TestSlotRequest) => {
+      state.tested.push(req);
+      const errs = check(req.config);
+      if (!req.apiKey && req.config.provider !== 'openai_compatible') errs.push({ field: 'apiKey', rule: 'is required to test' });
+      if (errs.length) return { fieldErrors: errs, notices: [] };
+      return { result: fakeResult(req.slot, req.apiKey), fieldErrors: [], notices: [] };
+    }),
+    testProfileSlot: vi.fn(async (name: string, slot: string) => fakeResult(slot, name)),
+    describeKeyTest: vi.fn(async (input: SlotInput) =>
+      input.model.startsWith('glm')
+        ? { kind: 'inference', requests: ['POST https://api.z.ai/api/paas/v4/chat/completions'], note: 'Z.ai has no way to check a key without inference: Test sends one request of at most 1 output token.' }
+        : { kind: 'metadata', requests: ['GET https://api.example/v1/models'] },
+    ),
+    exportEnv: vi.fn(async (name: string, opts: EnvOptions) => exportView(state.profiles.find((p) => p.name === name)!, opts)),
+    copyEnvBlock: vi.fn(async () => {}),
+    writeEnv: vi.fn(async (req) => ({ path: req.path, fillIns: [], problems: [], generated: [], changes: [], notes: ['written with mode 0600: it holds your key'] })),
+    planEnvMerge: vi.fn(async (req) => ({
+      path: req.path,
+      diff: '--- .env\n+++ .env (merged)\n-API_LLM_PROVIDER_MODEL=kimi-k2.6\n+API_LLM_PROVIDER_MODEL=glm-5.1\n',
+      changes: [{ var: 'API_LLM_PROVIDER_MODEL', action: 'set', line: 3 }],
+      current: { fixedMode: true, inferred: { configured: true, provider: 'openai_compatible', providerLabel: 'OpenAI-compatible', model: 'kimi-k2.6', baseURL: 'https://api.moonshot.ai/v1', rule: 'r' }, keyVar: 'API_OPEN_AI_API_KEY', keyMasked: 'sk…old', warnings: [], problems: [] },
+      inferred: { configured: true, provider: 'openai_compatible', providerLabel: 'OpenAI-compatible', model: 'glm-5.1', rule: 'r' },
+      digest: 'd1',
+      noChange: false,
+    })),
+    applyEnvMerge: vi.fn(async (req) => ({ path: req.path, backup: req.path + '.bak-1', fillIns: [], problems: [], generated: [], changes: [], notes: ['the old file is backed up'] })),
+    inspectEnv: vi.fn(async (path: string) => {
+      throw new Error(`read ${path}: open ${path}: no such file or directory`);
+    }),
+    importEnv: vi.fn(async () => {
+      throw new Error('not used');
+    }),
+    byokJSON: vi.fn(async () => ({ json: '{\n  "main": {}\n}\n', notes: ['keys are left out'] })),
+    writeBYOKFile: vi.fn(async (_p: string, path: string) => ({ path, fillIns: [], problems: [], generated: [], changes: [], notes: [] })),
     previewThinking: vi.fn(async (_slot: string, input: SlotInput) => preview(input)),
   };
   return { api, state };
+}
+
+/** The export of a profile as the backend describes it, for Export view tests. */
+function exportView(p: ProfileView, opts: EnvOptions): EnvExportView {
+  const base = opts.replaceLocalhost ? p.main.effectiveBaseURL.replace('localhost', opts.replaceLocalhost) : p.main.effectiveBaseURL;
+  const local = base.includes('localhost');
+  return {
+    profile: p.name,
+    vars: [
+      { name: 'API_OPEN_AI_API_KEY', value: p.main.apiKeyMasked ?? 'no-key-needed', secret: true },
+      { name: 'API_OPENAI_FORCE_BASE_URL', value: base, secret: false },
+      { name: 'API_LLM_PROVIDER_MODEL', value: p.main.model, secret: false },
+    ],
+    preview: `API_OPEN_AI_API_KEY=${p.main.apiKeyMasked}\nAPI_OPENAI_FORCE_BASE_URL=${base}\nAPI_LLM_PROVIDER_MODEL=${p.main.model}\n`,
+    inferred: { configured: true, provider: 'openai_compatible', providerLabel: 'OpenAI-compatible', model: p.main.model, baseURL: base, rule: 'any other model goes to the OpenAI-compatible client' },
+    expected: { provider: 'openai_compatible', baseURL: base },
+    routingOK: true,
+    warnings: local ? [{ code: 'localhost', message: `${base} points at localhost`, fix: 'Use host.docker.internal' }] : [],
+    notCarried: p.main.maxConcurrentRequests ? [{ setting: 'Max concurrent requests', value: String(p.main.maxConcurrentRequests), consequence: 'Fixed Mode applies no concurrency cap' }] : [],
+    localEndpoint: local,
+    lanAddresses: ['192.168.1.20'],
+    canTrustSchema: true,
+  };
 }

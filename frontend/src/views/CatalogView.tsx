@@ -1,7 +1,11 @@
 import { useState } from 'react';
-import { useApi, type Catalog, type CatalogModel, type ProfileView, type SlotInput } from '../api';
+import { useApi, type Catalog, type CatalogModel, type LocalModel, type LocalServer, type ProfileView, type SlotInput } from '../api';
+import { suggestionLabel } from '../components/KeyAdvice';
+import { DOCKER_REMINDER, LocalServers } from '../components/LocalServers';
 import { ManualWizard } from '../components/ManualWizard';
-import { SlotEditor, type SlotTarget } from '../components/SlotEditor';
+import { SlotEditor, type KeySwitch, type SlotTarget } from '../components/SlotEditor';
+import { useToast } from '../components/Toasts';
+import { emptyForm, inputFromForm } from '../lib/slotForm';
 
 interface CatalogViewProps {
   catalog: Catalog;
@@ -57,22 +61,92 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
   const [draft, setDraft] = useState<SlotInput | null>(null);
   const [manual, setManual] = useState(false);
   const [error, setError] = useState('');
+  const toast = useToast();
+  // A key suggestion's switch: the pasted key, where it was going, and for
+  // the manual path the provider to start from.
+  const [carry, setCarry] = useState<{ key: string; target: SlotTarget; provider?: string; n: number } | null>(null);
+  const [showLocal, setShowLocal] = useState(false);
+  const [local, setLocal] = useState<{ server: LocalServer; model: LocalModel } | null>(null);
 
-  const pick = async (m: CatalogModel) => {
+  const pick = async (m: CatalogModel, plan = '') => {
     setError('');
     try {
-      setDraft(await api.draft(m.id, ''));
+      setDraft(await api.draft(m.id, plan));
       setCard(m);
+      return true;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+      return false;
     }
   };
 
+  const switchTo = async ({ suggestion: s, key, target: t }: KeySwitch) => {
+    const n = (carry?.n ?? 0) + 1;
+    if (s.model) {
+      const m = catalog.models.find((x) => x.id === s.model);
+      if (!m || !(await pick(m, s.plan ?? ''))) return;
+      setCarry({ key, target: t, n });
+      setManual(false);
+    } else {
+      setCarry({ key, target: t, provider: s.provider, n });
+      setCard(null);
+      setManual(true);
+    }
+    setLocal(null);
+    toast(`Switched to ${suggestionLabel(s)}; your key is kept`);
+  };
+
   const where = target.fixed ? ` for ${target.profile} (${target.slot === 'main' ? 'Main' : 'Fallback'})` : '';
+  const tgt = carry?.target ?? target;
 
   if (manual) {
     return (
-      <ManualWizard catalog={catalog} profiles={profiles} target={target} onCancel={() => setManual(false)} onSaved={(p) => onDone(p)} />
+      <ManualWizard
+        key={carry?.n ?? 0}
+        catalog={catalog}
+        profiles={profiles}
+        target={tgt}
+        startProvider={carry?.provider}
+        initialKey={carry?.key}
+        onSwitch={(sw) => void switchTo(sw)}
+        onCancel={() => {
+          setManual(false);
+          setCarry(null);
+        }}
+        onSaved={(p) => onDone(p)}
+      />
+    );
+  }
+  if (local) {
+    const { server, model } = local;
+    return (
+      <div className="stack">
+        <div className="page-head">
+          <div>
+            <h1>
+              {model.id} on {server.name}
+              {where}
+            </h1>
+            <p className="muted">A model on your own server: provider OpenAI-compatible, no key needed unless the server wants one.</p>
+          </div>
+        </div>
+        {server.containerBaseURL && (
+          <div className="alert alert-info small">
+            {DOCKER_REMINDER} For Kodus this server is <code>{server.containerBaseURL}</code>.
+          </div>
+        )}
+        <SlotEditor
+          catalog={catalog}
+          initial={inputFromForm({ ...emptyForm('openai_compatible', model.id), baseURL: server.baseURL }).input}
+          target={target}
+          profiles={profiles}
+          onBack={() => setLocal(null)}
+          backLabel="Back to the servers found"
+          onSwitch={(sw) => void switchTo(sw)}
+          onCancel={() => onDone()}
+          onSaved={(p) => onDone(p)}
+        />
+      </div>
     );
   }
   if (card && draft) {
@@ -93,13 +167,18 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
           </p>
         ))}
         <SlotEditor
-          key={card.id}
+          key={`${card.id}/${carry?.n ?? 0}`}
           catalog={catalog}
           card={card}
           initial={draft}
-          target={target}
+          target={tgt}
           profiles={profiles}
-          onBack={() => setCard(null)}
+          initialKey={carry?.key}
+          onSwitch={(sw) => void switchTo(sw)}
+          onBack={() => {
+            setCard(null);
+            setCarry(null);
+          }}
           onCancel={() => onDone()}
           onSaved={(p) => onDone(p)}
         />
@@ -141,10 +220,20 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
           <div className="card-title">Need a provider or model not listed above?</div>
           <div className="muted small">Any OpenAI-compatible server (Ollama, vLLM, LM Studio, proxies), OpenRouter, Novita, Vertex…</div>
         </div>
-        <button className="btn btn-primary" onClick={() => setManual(true)}>
-          Configure manually
-        </button>
+        <div className="row" style={{ flexWrap: 'nowrap', flexShrink: 0 }}>
+          <button className="btn" onClick={() => setShowLocal((v) => !v)} aria-expanded={showLocal} aria-controls="local-servers">
+            {showLocal ? 'Hide local servers' : 'Find local servers'}
+          </button>
+          <button className="btn btn-primary" onClick={() => setManual(true)}>
+            Configure manually
+          </button>
+        </div>
       </div>
+      {showLocal && (
+        <div id="local-servers">
+          <LocalServers onUse={(server, model) => setLocal({ server, model })} />
+        </div>
+      )}
       <p className="hint">
         Catalog {catalog.version}, updated {catalog.updated}.
       </p>

@@ -1,7 +1,10 @@
 import { useState } from 'react';
-import { useApi, type Catalog, type ProfileView, type SlotInput, type SlotName, type SlotView } from '../api';
+import { useApi, type Catalog, type KeyTestResult, type ProfileView, type SlotInput, type SlotName, type SlotView } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { SlotEditor } from '../components/SlotEditor';
+import { suggestionLabel } from '../components/KeyAdvice';
+import { KeyTestBanner } from '../components/KeyTestBanner';
+import { ManualWizard } from '../components/ManualWizard';
+import { SlotEditor, type KeySwitch } from '../components/SlotEditor';
 import { useToast } from '../components/Toasts';
 import { compactJSON } from '../lib/thinking';
 
@@ -66,10 +69,41 @@ function SlotCard({ title, v }: { title: string; v: SlotView }) {
   );
 }
 
+/** One slot's test: waiting, its result, or why it could not run. */
+type SlotTest = { pending: true } | { result: KeyTestResult } | { error: string };
+
+function SlotTestView({ test, label }: { test?: SlotTest; label: string }) {
+  if (!test) return null;
+  if ('pending' in test) {
+    return (
+      <div className="slot-test" role="status" aria-live="polite" data-testid={`slot-test-${label.toLowerCase()}`}>
+        <span className="spinner" aria-hidden /> Testing {label}…
+      </div>
+    );
+  }
+  if ('error' in test) {
+    return (
+      <div className="alert alert-err small" role="alert" data-testid={`slot-test-${label.toLowerCase()}`}>
+        <div className="alert-title">Connection failed</div>
+        {test.error}
+      </div>
+    );
+  }
+  return (
+    <div data-testid={`slot-test-${label.toLowerCase()}`}>
+      <KeyTestBanner result={test.result} compact />
+    </div>
+  );
+}
+
 interface Editing {
   profile: string;
   slot: SlotName;
   input: SlotInput;
+  /** After a key suggestion's switch: the pasted key, and the provider when the manual path takes over. */
+  key?: string;
+  manualProvider?: string;
+  n?: number;
 }
 
 /** Saved profiles: Main and Fallback with masked keys, edit and delete. */
@@ -78,6 +112,21 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
   const toast = useToast();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirm, setConfirm] = useState<{ profile: string; slot: 'all' | 'fallback' } | null>(null);
+  const [tests, setTests] = useState<Record<string, Partial<Record<SlotName, SlotTest>>>>({});
+
+  // Main and Fallback are tested at once; each result shows as it arrives.
+  const testProfile = (p: ProfileView) => {
+    const slots: SlotName[] = p.fallback ? ['main', 'fallback'] : ['main'];
+    const set = (slot: SlotName, t: SlotTest) => setTests((all) => ({ ...all, [p.name]: { ...all[p.name], [slot]: t } }));
+    setTests((all) => ({ ...all, [p.name]: Object.fromEntries(slots.map((s) => [s, { pending: true }])) }));
+    for (const slot of slots) {
+      api
+        .testProfileSlot(p.name, slot)
+        .then((result) => set(slot, { result }))
+        .catch((e) => set(slot, { error: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  const busy = (name: string) => Object.values(tests[name] ?? {}).some((t) => t && 'pending' in t);
 
   const edit = async (profile: string, slot: SlotName) => {
     try {
@@ -107,6 +156,38 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
     await reload();
   };
 
+  // A key suggestion moves this slot to another card (or provider) with the pasted key.
+  const switchTo = async ({ suggestion: sg, key }: KeySwitch) => {
+    if (!editing) return;
+    const n = (editing.n ?? 0) + 1;
+    try {
+      if (sg.model) setEditing({ ...editing, input: await api.draft(sg.model, sg.plan ?? ''), key, manualProvider: undefined, n });
+      else setEditing({ ...editing, key, manualProvider: sg.provider, n });
+      toast(`Switched to ${suggestionLabel(sg)}; your key is kept`);
+    } catch (e) {
+      toast(e instanceof Error ? e.message : String(e), true);
+    }
+  };
+
+  if (editing?.manualProvider) {
+    return (
+      <ManualWizard
+        key={editing.n}
+        catalog={catalog}
+        profiles={profiles}
+        target={{ profile: editing.profile, slot: editing.slot, fixed: true }}
+        startProvider={editing.manualProvider}
+        initialKey={editing.key}
+        onSwitch={(sw) => void switchTo(sw)}
+        onCancel={() => setEditing(null)}
+        onSaved={async () => {
+          setEditing(null);
+          await reload();
+        }}
+      />
+    );
+  }
+
   if (editing) {
     const card = catalog.models.find((m) => m.id === editing.input.model && m.provider === editing.input.provider) ??
       catalog.models.find((m) => m.provider === editing.input.provider && m.variants?.some((v) => v.model === editing.input.model));
@@ -118,14 +199,18 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
           </h1>
         </div>
         <SlotEditor
+          key={editing.n ?? 0}
           catalog={catalog}
           card={card}
           initial={editing.input}
+          initialKey={editing.key}
+          onSwitch={(sw) => void switchTo(sw)}
           target={{ profile: editing.profile, slot: editing.slot, fixed: true }}
           profiles={profiles}
           heading={card ? <div className="card-title">{card.displayName}</div> : undefined}
           onCancel={() => setEditing(null)}
           onSaved={async () => {
+            setTests(({ [editing.profile]: _stale, ...rest }) => rest);
             setEditing(null);
             await reload();
           }}
@@ -158,13 +243,19 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
         <section key={p.name} className="panel stack" aria-label={`Profile ${p.name}`} data-profile={p.name}>
           <div className="spread">
             <h2 style={{ margin: 0 }}>{p.name}</h2>
-            <button className="btn btn-sm btn-danger" onClick={() => setConfirm({ profile: p.name, slot: 'all' })}>
-              Delete profile
-            </button>
+            <div className="row">
+              <button className="btn btn-sm" onClick={() => testProfile(p)} disabled={busy(p.name)} aria-label={`Test profile ${p.name}`} title="Proves each key, endpoint and model (Main and Fallback at once)">
+                {busy(p.name) ? <span className="spinner" aria-hidden /> : null} Test
+              </button>
+              <button className="btn btn-sm btn-danger" onClick={() => setConfirm({ profile: p.name, slot: 'all' })}>
+                Delete profile
+              </button>
+            </div>
           </div>
           <div className="grid-2">
             <div className="panel stack">
               <SlotCard title="Main" v={p.main} />
+              <SlotTestView test={tests[p.name]?.main} label="Main" />
               <div className="row">
                 <button className="btn btn-sm" onClick={() => void edit(p.name, 'main')}>
                   Edit
@@ -177,6 +268,7 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
             {p.fallback ? (
               <div className="panel stack">
                 <SlotCard title="Fallback" v={p.fallback} />
+                <SlotTestView test={tests[p.name]?.fallback} label="Fallback" />
                 <div className="row">
                   <button className="btn btn-sm" onClick={() => void edit(p.name, 'fallback')}>
                     Edit

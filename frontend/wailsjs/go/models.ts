@@ -176,6 +176,695 @@ export namespace catalog {
 
 }
 
+export namespace cost {
+	
+	export class ReasoningTokens {
+	    low: number;
+	    medium: number;
+	    high: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReasoningTokens(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.low = source["low"];
+	        this.medium = source["medium"];
+	        this.high = source["high"];
+	    }
+	}
+	export class Assumptions {
+	    prsPerMonth: number;
+	    filesPerPR: number;
+	    inputTokensPerFile: number;
+	    outputTokensPerFile: number;
+	    extraCallsPerPR: number;
+	    inputTokensPerExtraCall: number;
+	    outputTokensPerExtraCall: number;
+	    thinking: string;
+	    reasoning: ReasoningTokens;
+	    cacheHit: number;
+	    fallbackShare: number;
+	    budgetUSD: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Assumptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.prsPerMonth = source["prsPerMonth"];
+	        this.filesPerPR = source["filesPerPR"];
+	        this.inputTokensPerFile = source["inputTokensPerFile"];
+	        this.outputTokensPerFile = source["outputTokensPerFile"];
+	        this.extraCallsPerPR = source["extraCallsPerPR"];
+	        this.inputTokensPerExtraCall = source["inputTokensPerExtraCall"];
+	        this.outputTokensPerExtraCall = source["outputTokensPerExtraCall"];
+	        this.thinking = source["thinking"];
+	        this.reasoning = this.convertValues(source["reasoning"], ReasoningTokens);
+	        this.cacheHit = source["cacheHit"];
+	        this.fallbackShare = source["fallbackShare"];
+	        this.budgetUSD = source["budgetUSD"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Breakdown {
+	    input: string;
+	    cacheWrite: string;
+	    cachedInput: string;
+	    output: string;
+	    reasoning: string;
+	    total: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Breakdown(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.input = source["input"];
+	        this.cacheWrite = source["cacheWrite"];
+	        this.cachedInput = source["cachedInput"];
+	        this.output = source["output"];
+	        this.reasoning = source["reasoning"];
+	        this.total = source["total"];
+	    }
+	}
+	export class Call {
+	    label?: string;
+	    inputTokens: number;
+	    outputTokens: number;
+	    count?: number;
+	    reasoningTokens?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Call(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.inputTokens = source["inputTokens"];
+	        this.outputTokens = source["outputTokens"];
+	        this.count = source["count"];
+	        this.reasoningTokens = source["reasoningTokens"];
+	    }
+	}
+	export class LevelCost {
+	    thinking: string;
+	    perMonth?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LevelCost(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.thinking = source["thinking"];
+	        this.perMonth = source["perMonth"];
+	    }
+	}
+	export class ManualPrice {
+	    model: string;
+	    plan: string;
+	    input: string;
+	    output: string;
+	    cacheRead: string;
+	    cacheWrite: string;
+	    contextWindow: number;
+	    maxOutput: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ManualPrice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = source["model"];
+	        this.plan = source["plan"];
+	        this.input = source["input"];
+	        this.output = source["output"];
+	        this.cacheRead = source["cacheRead"];
+	        this.cacheWrite = source["cacheWrite"];
+	        this.contextWindow = source["contextWindow"];
+	        this.maxOutput = source["maxOutput"];
+	        this.note = source["note"];
+	    }
+	}
+	export class PR {
+	    name?: string;
+	    calls: Call[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PR(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.calls = this.convertValues(source["calls"], Call);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Subscription {
+	    name: string;
+	    url?: string;
+	    quota?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Subscription(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.url = source["url"];
+	        this.quota = source["quota"];
+	    }
+	}
+	export class Tier {
+	    abovePromptTokens: number;
+	    input?: string;
+	    output?: string;
+	    cacheRead?: string;
+	    cacheWrite?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Tier(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.abovePromptTokens = source["abovePromptTokens"];
+	        this.input = source["input"];
+	        this.output = source["output"];
+	        this.cacheRead = source["cacheRead"];
+	        this.cacheWrite = source["cacheWrite"];
+	    }
+	}
+	export class Price {
+	    id: string;
+	    aliases?: string[];
+	    name?: string;
+	    provider?: string;
+	    plan?: string;
+	    input?: string;
+	    output?: string;
+	    cacheRead?: string;
+	    cacheWrite?: string;
+	    cacheWrite1h?: string;
+	    tiers?: Tier[];
+	    contextWindow?: number;
+	    maxOutput?: number;
+	    subscription?: Subscription;
+	    reasoning?: boolean;
+	    alwaysThinks?: boolean;
+	    status?: string;
+	    note?: string;
+	    source: string;
+	    pricedAt: string;
+	    litellm?: string[];
+	    origin?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Price(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.aliases = source["aliases"];
+	        this.name = source["name"];
+	        this.provider = source["provider"];
+	        this.plan = source["plan"];
+	        this.input = source["input"];
+	        this.output = source["output"];
+	        this.cacheRead = source["cacheRead"];
+	        this.cacheWrite = source["cacheWrite"];
+	        this.cacheWrite1h = source["cacheWrite1h"];
+	        this.tiers = this.convertValues(source["tiers"], Tier);
+	        this.contextWindow = source["contextWindow"];
+	        this.maxOutput = source["maxOutput"];
+	        this.subscription = this.convertValues(source["subscription"], Subscription);
+	        this.reasoning = source["reasoning"];
+	        this.alwaysThinks = source["alwaysThinks"];
+	        this.status = source["status"];
+	        this.note = source["note"];
+	        this.source = source["source"];
+	        this.pricedAt = source["pricedAt"];
+	        this.litellm = source["litellm"];
+	        this.origin = source["origin"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ProfileTotal {
+	    name: string;
+	    fallbackShare: number;
+	    perPR?: string;
+	    perMonth?: string;
+	    complete: boolean;
+	    budgetPRsPerMonth?: number;
+	    levels?: LevelCost[];
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ProfileTotal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.fallbackShare = source["fallbackShare"];
+	        this.perPR = source["perPR"];
+	        this.perMonth = source["perMonth"];
+	        this.complete = source["complete"];
+	        this.budgetPRsPerMonth = source["budgetPRsPerMonth"];
+	        this.levels = this.convertValues(source["levels"], LevelCost);
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Ref {
+	    model: string;
+	    plan?: string;
+	    provider?: string;
+	    slot?: string;
+	    thinking?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Ref(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = source["model"];
+	        this.plan = source["plan"];
+	        this.provider = source["provider"];
+	        this.slot = source["slot"];
+	        this.thinking = source["thinking"];
+	    }
+	}
+	export class RowBreakdown {
+	    perPR: Breakdown;
+	    perMonth: Breakdown;
+	
+	    static createFrom(source: any = {}) {
+	        return new RowBreakdown(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.perPR = this.convertValues(source["perPR"], Breakdown);
+	        this.perMonth = this.convertValues(source["perMonth"], Breakdown);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Row {
+	    model: string;
+	    plan?: string;
+	    name: string;
+	    provider?: string;
+	    slot?: string;
+	    status: string;
+	    perPR?: string;
+	    perMonth?: string;
+	    inputTokens: number;
+	    cachedInputTokens: number;
+	    cacheWriteTokens: number;
+	    outputTokens: number;
+	    reasoningTokens: number;
+	    tier: string;
+	    source: string;
+	    pricedAt: string;
+	    origin?: string;
+	    priceStatus?: string;
+	    thinking: string;
+	    price?: Price;
+	    breakdown?: RowBreakdown;
+	    budgetPRsPerMonth?: number;
+	    levels?: LevelCost[];
+	    subscription?: Subscription;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = source["model"];
+	        this.plan = source["plan"];
+	        this.name = source["name"];
+	        this.provider = source["provider"];
+	        this.slot = source["slot"];
+	        this.status = source["status"];
+	        this.perPR = source["perPR"];
+	        this.perMonth = source["perMonth"];
+	        this.inputTokens = source["inputTokens"];
+	        this.cachedInputTokens = source["cachedInputTokens"];
+	        this.cacheWriteTokens = source["cacheWriteTokens"];
+	        this.outputTokens = source["outputTokens"];
+	        this.reasoningTokens = source["reasoningTokens"];
+	        this.tier = source["tier"];
+	        this.source = source["source"];
+	        this.pricedAt = source["pricedAt"];
+	        this.origin = source["origin"];
+	        this.priceStatus = source["priceStatus"];
+	        this.thinking = source["thinking"];
+	        this.price = this.convertValues(source["price"], Price);
+	        this.breakdown = this.convertValues(source["breakdown"], RowBreakdown);
+	        this.budgetPRsPerMonth = source["budgetPRsPerMonth"];
+	        this.levels = this.convertValues(source["levels"], LevelCost);
+	        this.subscription = this.convertValues(source["subscription"], Subscription);
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Workload {
+	    prs: PR[];
+	    prsPerMonth: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Workload(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.prs = this.convertValues(source["prs"], PR);
+	        this.prsPerMonth = source["prsPerMonth"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Report {
+	    pricedAt: string;
+	    tablePricedAt: string;
+	    importedFrom?: string;
+	    assumptions: Assumptions;
+	    workload?: Workload;
+	    rows: Row[];
+	    profile?: ProfileTotal;
+	    missingPrices: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pricedAt = source["pricedAt"];
+	        this.tablePricedAt = source["tablePricedAt"];
+	        this.importedFrom = source["importedFrom"];
+	        this.assumptions = this.convertValues(source["assumptions"], Assumptions);
+	        this.workload = this.convertValues(source["workload"], Workload);
+	        this.rows = this.convertValues(source["rows"], Row);
+	        this.profile = this.convertValues(source["profile"], ProfileTotal);
+	        this.missingPrices = source["missingPrices"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	
+
+}
+
+export namespace discover {
+	
+	export class Miss {
+	    baseURL: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Miss(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.baseURL = source["baseURL"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Model {
+	    id: string;
+	    contextLength?: number;
+	    parameterSize?: string;
+	    quantization?: string;
+	    sizeBytes?: number;
+	    type?: string;
+	    loaded?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Model(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.contextLength = source["contextLength"];
+	        this.parameterSize = source["parameterSize"];
+	        this.quantization = source["quantization"];
+	        this.sizeBytes = source["sizeBytes"];
+	        this.type = source["type"];
+	        this.loaded = source["loaded"];
+	    }
+	}
+	export class Request {
+	    urls: string[];
+	    onlyURLs: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Request(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.urls = source["urls"];
+	        this.onlyURLs = source["onlyURLs"];
+	    }
+	}
+	export class Server {
+	    kind: string;
+	    name: string;
+	    baseURL: string;
+	    models: Model[];
+	    latencyMs: number;
+	    version?: string;
+	    needsKey?: boolean;
+	    containerBaseURL?: string;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Server(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.name = source["name"];
+	        this.baseURL = source["baseURL"];
+	        this.models = this.convertValues(source["models"], Model);
+	        this.latencyMs = source["latencyMs"];
+	        this.version = source["version"];
+	        this.needsKey = source["needsKey"];
+	        this.containerBaseURL = source["containerBaseURL"];
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Result {
+	    servers: Server[];
+	    unreachable: Miss[];
+	    elapsedMs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.servers = this.convertValues(source["servers"], Server);
+	        this.unreachable = this.convertValues(source["unreachable"], Miss);
+	        this.elapsedMs = source["elapsedMs"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace doctor {
 	
 	export class Check {
@@ -239,6 +928,323 @@ export namespace doctor {
 
 }
 
+export namespace envfile {
+	
+	export class Change {
+	    var: string;
+	    action: string;
+	    line: number;
+	    reason?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Change(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.var = source["var"];
+	        this.action = source["action"];
+	        this.line = source["line"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class FillIn {
+	    var: string;
+	    what: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FillIn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.var = source["var"];
+	        this.what = source["what"];
+	    }
+	}
+	export class Inference {
+	    configured: boolean;
+	    provider: string;
+	    providerLabel: string;
+	    model: string;
+	    baseURL?: string;
+	    keyVar?: string;
+	    vertexLocation?: string;
+	    temperatureOverride?: string;
+	    rule: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Inference(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.configured = source["configured"];
+	        this.provider = source["provider"];
+	        this.providerLabel = source["providerLabel"];
+	        this.model = source["model"];
+	        this.baseURL = source["baseURL"];
+	        this.keyVar = source["keyVar"];
+	        this.vertexLocation = source["vertexLocation"];
+	        this.temperatureOverride = source["temperatureOverride"];
+	        this.rule = source["rule"];
+	    }
+	}
+	export class NotCarried {
+	    setting: string;
+	    value: string;
+	    consequence: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NotCarried(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.setting = source["setting"];
+	        this.value = source["value"];
+	        this.consequence = source["consequence"];
+	    }
+	}
+	export class Problem {
+	    line?: number;
+	    var: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.var = source["var"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Warning {
+	    code: string;
+	    message: string;
+	    fix?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Warning(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.fix = source["fix"];
+	    }
+	}
+	export class Report {
+	    fixedMode: boolean;
+	    inferred: Inference;
+	    keyVar?: string;
+	    keyMasked?: string;
+	    warnings: Warning[];
+	    problems: Problem[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.fixedMode = source["fixedMode"];
+	        this.inferred = this.convertValues(source["inferred"], Inference);
+	        this.keyVar = source["keyVar"];
+	        this.keyMasked = source["keyMasked"];
+	        this.warnings = this.convertValues(source["warnings"], Warning);
+	        this.problems = this.convertValues(source["problems"], Problem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Route {
+	    provider: string;
+	    baseURL?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Route(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.provider = source["provider"];
+	        this.baseURL = source["baseURL"];
+	    }
+	}
+
+}
+
+export namespace keyshape {
+	
+	export class Guess {
+	    brand?: string;
+	    name?: string;
+	    confidence: string;
+	    shape?: string;
+	    reason: string;
+	    candidates?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Guess(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.brand = source["brand"];
+	        this.name = source["name"];
+	        this.confidence = source["confidence"];
+	        this.shape = source["shape"];
+	        this.reason = source["reason"];
+	        this.candidates = source["candidates"];
+	    }
+	}
+	export class Suggestion {
+	    brand: string;
+	    provider: string;
+	    providerName: string;
+	    model?: string;
+	    modelName?: string;
+	    plan?: string;
+	    planLabel?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Suggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.brand = source["brand"];
+	        this.provider = source["provider"];
+	        this.providerName = source["providerName"];
+	        this.model = source["model"];
+	        this.modelName = source["modelName"];
+	        this.plan = source["plan"];
+	        this.planLabel = source["planLabel"];
+	    }
+	}
+	export class Verdict {
+	    guess: Guess;
+	    fit: string;
+	    message?: string;
+	    suggestion?: Suggestion;
+	
+	    static createFrom(source: any = {}) {
+	        return new Verdict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.guess = this.convertValues(source["guess"], Guess);
+	        this.fit = source["fit"];
+	        this.message = source["message"];
+	        this.suggestion = this.convertValues(source["suggestion"], Suggestion);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace keytest {
+	
+	export class Probe {
+	    kind: string;
+	    requests: string[];
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Probe(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.requests = source["requests"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Result {
+	    slot: string;
+	    ok: boolean;
+	    code: string;
+	    httpStatus: number;
+	    latencyMs: number;
+	    modelFound?: boolean;
+	    message: string;
+	    hint: string;
+	    headline: string;
+	    providerMessage?: string;
+	    providerCode?: string;
+	    endpoint?: string;
+	    probe: string;
+	    suggestedPlan?: string;
+	    suggestedPlanLabel?: string;
+	    suggestedBaseURL?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.slot = source["slot"];
+	        this.ok = source["ok"];
+	        this.code = source["code"];
+	        this.httpStatus = source["httpStatus"];
+	        this.latencyMs = source["latencyMs"];
+	        this.modelFound = source["modelFound"];
+	        this.message = source["message"];
+	        this.hint = source["hint"];
+	        this.headline = source["headline"];
+	        this.providerMessage = source["providerMessage"];
+	        this.providerCode = source["providerCode"];
+	        this.endpoint = source["endpoint"];
+	        this.probe = source["probe"];
+	        this.suggestedPlan = source["suggestedPlan"];
+	        this.suggestedPlanLabel = source["suggestedPlanLabel"];
+	        this.suggestedBaseURL = source["suggestedBaseURL"];
+	    }
+	}
+
+}
+
 export namespace profile {
 	
 	export class FieldError {
@@ -262,12 +1268,185 @@ export namespace profile {
 
 export namespace studio {
 	
+	export class BYOKView {
+	    json: string;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BYOKView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.json = source["json"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class ExactTokens {
+	    inputTokens: number;
+	    outputTokens: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExactTokens(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.inputTokens = source["inputTokens"];
+	        this.outputTokens = source["outputTokens"];
+	    }
+	}
+	export class CostRequest {
+	    assumptions: cost.Assumptions;
+	    models: cost.Ref[];
+	    all: boolean;
+	    profile: string;
+	    slotThinking: boolean;
+	    exact?: ExactTokens;
+	    workload?: cost.Workload;
+	    levels: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CostRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.assumptions = this.convertValues(source["assumptions"], cost.Assumptions);
+	        this.models = this.convertValues(source["models"], cost.Ref);
+	        this.all = source["all"];
+	        this.profile = source["profile"];
+	        this.slotThinking = source["slotThinking"];
+	        this.exact = this.convertValues(source["exact"], ExactTokens);
+	        this.workload = this.convertValues(source["workload"], cost.Workload);
+	        this.levels = source["levels"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CostResult {
+	    report?: cost.Report;
+	    fieldErrors: profile.FieldError[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CostResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.report = this.convertValues(source["report"], cost.Report);
+	        this.fieldErrors = this.convertValues(source["fieldErrors"], profile.FieldError);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EnvVarView {
+	    name: string;
+	    value: string;
+	    secret: boolean;
+	    note?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvVarView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.value = source["value"];
+	        this.secret = source["secret"];
+	        this.note = source["note"];
+	    }
+	}
+	export class EnvExportView {
+	    profile: string;
+	    vars: EnvVarView[];
+	    preview: string;
+	    inferred: envfile.Inference;
+	    expected: envfile.Route;
+	    routingOK: boolean;
+	    warnings: envfile.Warning[];
+	    notCarried: envfile.NotCarried[];
+	    localEndpoint: boolean;
+	    lanAddresses: string[];
+	    canTrustSchema: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvExportView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.vars = this.convertValues(source["vars"], EnvVarView);
+	        this.preview = source["preview"];
+	        this.inferred = this.convertValues(source["inferred"], envfile.Inference);
+	        this.expected = this.convertValues(source["expected"], envfile.Route);
+	        this.routingOK = source["routingOK"];
+	        this.warnings = this.convertValues(source["warnings"], envfile.Warning);
+	        this.notCarried = this.convertValues(source["notCarried"], envfile.NotCarried);
+	        this.localEndpoint = source["localEndpoint"];
+	        this.lanAddresses = source["lanAddresses"];
+	        this.canTrustSchema = source["canTrustSchema"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class EnvInfo {
 	    version: string;
 	    dataDir: string;
 	    keychainBackend: string;
 	    keychainDescription: string;
 	    needsPassphrase: boolean;
+	    keychainProblem?: string;
 	    error?: string;
 	
 	    static createFrom(source: any = {}) {
@@ -281,9 +1460,217 @@ export namespace studio {
 	        this.keychainBackend = source["keychainBackend"];
 	        this.keychainDescription = source["keychainDescription"];
 	        this.needsPassphrase = source["needsPassphrase"];
+	        this.keychainProblem = source["keychainProblem"];
 	        this.error = source["error"];
 	    }
 	}
+	export class EnvInspectView {
+	    path: string;
+	    report: envfile.Report;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvInspectView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.report = this.convertValues(source["report"], envfile.Report);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EnvMergePlan {
+	    path: string;
+	    diff: string;
+	    changes: envfile.Change[];
+	    current: envfile.Report;
+	    inferred: envfile.Inference;
+	    digest: string;
+	    noChange: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvMergePlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.diff = source["diff"];
+	        this.changes = this.convertValues(source["changes"], envfile.Change);
+	        this.current = this.convertValues(source["current"], envfile.Report);
+	        this.inferred = this.convertValues(source["inferred"], envfile.Inference);
+	        this.digest = source["digest"];
+	        this.noChange = source["noChange"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EnvOptions {
+	    trustJSONSchema: boolean;
+	    replaceLocalhost: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.trustJSONSchema = source["trustJSONSchema"];
+	        this.replaceLocalhost = source["replaceLocalhost"];
+	    }
+	}
+	export class EnvMergeRequest {
+	    profile: string;
+	    options: EnvOptions;
+	    path: string;
+	    digest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvMergeRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.options = this.convertValues(source["options"], EnvOptions);
+	        this.path = source["path"];
+	        this.digest = source["digest"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class EnvWriteRequest {
+	    profile: string;
+	    options: EnvOptions;
+	    path: string;
+	    full: boolean;
+	    force: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvWriteRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.options = this.convertValues(source["options"], EnvOptions);
+	        this.path = source["path"];
+	        this.full = source["full"];
+	        this.force = source["force"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EnvWriteResult {
+	    path: string;
+	    backup?: string;
+	    fillIns: envfile.FillIn[];
+	    problems: envfile.Problem[];
+	    generated: string[];
+	    changes: envfile.Change[];
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvWriteResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.backup = source["backup"];
+	        this.fillIns = this.convertValues(source["fillIns"], envfile.FillIn);
+	        this.problems = this.convertValues(source["problems"], envfile.Problem);
+	        this.generated = source["generated"];
+	        this.changes = this.convertValues(source["changes"], envfile.Change);
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class SlotView {
 	    provider: string;
 	    providerName: string;
@@ -408,6 +1795,38 @@ export namespace studio {
 		    return a;
 		}
 	}
+	export class ImportResult {
+	    profile: ProfileView;
+	    notices: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = this.convertValues(source["profile"], ProfileView);
+	        this.notices = source["notices"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class KeyPreview {
 	    masked: string;
 	    notes: string[];
@@ -423,6 +1842,40 @@ export namespace studio {
 	        this.notes = source["notes"];
 	        this.error = source["error"];
 	    }
+	}
+	export class PriceSaveResult {
+	    saved: boolean;
+	    price?: cost.Price;
+	    fieldErrors: profile.FieldError[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PriceSaveResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.saved = source["saved"];
+	        this.price = this.convertValues(source["price"], cost.Price);
+	        this.fieldErrors = this.convertValues(source["fieldErrors"], profile.FieldError);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	export class SlotInput {
@@ -571,6 +2024,80 @@ export namespace studio {
 	}
 	
 	
+	export class TestSlotRequest {
+	    profile: string;
+	    slot: string;
+	    config: SlotInput;
+	    apiKey: string;
+	    timeoutMs?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestSlotRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.slot = source["slot"];
+	        this.config = this.convertValues(source["config"], SlotInput);
+	        this.apiKey = source["apiKey"];
+	        this.timeoutMs = source["timeoutMs"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TestSlotResult {
+	    result?: keytest.Result;
+	    fieldErrors: profile.FieldError[];
+	    notices: string[];
+	    usedStoredKey?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestSlotResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = this.convertValues(source["result"], keytest.Result);
+	        this.fieldErrors = this.convertValues(source["fieldErrors"], profile.FieldError);
+	        this.notices = source["notices"];
+	        this.usedStoredKey = source["usedStoredKey"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ThinkingPreview {
 	    providerOptions: {[key: string]: any};
 	    notes: string[];

@@ -1,0 +1,242 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kodusbyok/studio/backend/cost"
+	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/studio"
+)
+
+func costCmd(a *app) *cobra.Command {
+	var (
+		models               []string
+		all, asJSON          bool
+		plan, profileName    string
+		budget               string
+		inTokens, outTokens  int64
+		as                   = cost.DefaultAssumptions()
+		cacheHit, fbShare    float64
+		fileIn, fileOut, xtr int64
+	)
+	cmd := &cobra.Command{
+		Use:   "cost",
+		Short: "Estimate what a review and a month of reviews cost, per model and thinking level (offline)",
+		Long: `Estimate what Kodus reviews cost per PR and per month, offline, from the bundled price table
+(refreshed by 'prices import', edited by 'prices set').
+
+Without --model, --all or --profile it compares Kodus's recommended models and their plans.
+The defaults are estimates (pricing.md §5): 200 PRs a month, 6 changed files per PR with 8k prompt and
+800 answer tokens each, 4 extra calls per PR of 10k / 1k, Medium thinking (1,500 reasoning tokens per
+call, billed as output), no prompt caching, 5 % of calls on the Fallback. Each call's prompt picks its
+price tier. --input-tokens N --output-tokens N prices exactly those tokens as one PR (base tier, no
+thinking, no cache), to check a bill.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f := cmd.Flags()
+			exact := f.Changed("input-tokens") || f.Changed("output-tokens")
+			switch {
+			case all && len(models) > 0:
+				return usagef("use --model or --all, not both")
+			case profileName != "" && (all || len(models) > 0):
+				return usagef("--profile prices the profile's Main and Fallback; drop --model/--all")
+			case exact && !(f.Changed("input-tokens") && f.Changed("output-tokens")):
+				return usagef("--input-tokens and --output-tokens go together")
+			case plan != "" && len(models) == 0:
+				return usagef("--plan needs --model")
+			}
+			if exact {
+				for _, n := range []string{"files-per-pr", "thinking", "cache-hit", "file-input-tokens", "file-output-tokens", "extra-calls"} {
+					if f.Changed(n) {
+						return usagef("--input-tokens/--output-tokens price exactly those tokens with no other assumptions; drop --%s", n)
+					}
+				}
+				if !f.Changed("prs") {
+					as.PRsPerMonth = 1
+				}
+			}
+			as.CacheHit, as.FallbackShare, as.BudgetUSD = cacheHit, fbShare, budget
+			as.InputTokensPerFile, as.OutputTokensPerFile, as.ExtraCallsPerPR = fileIn, fileOut, xtr
+			req := studio.CostRequest{Assumptions: as, All: all, Profile: profileName, SlotThinking: !f.Changed("thinking"), Levels: !exact}
+			for _, m := range models {
+				req.Models = append(req.Models, cost.Ref{Model: m, Plan: plan})
+			}
+			if exact {
+				req.Exact = &studio.ExactTokens{InputTokens: inTokens, OutputTokens: outTokens}
+			}
+			s, err := a.open()
+			if err != nil {
+				return err
+			}
+			res, err := s.Cost(req)
+			if err != nil {
+				return err
+			}
+			if len(res.FieldErrors) > 0 {
+				return fieldErrs(res.FieldErrors)
+			}
+			rep := res.Report
+			if asJSON {
+				if err := a.printJSON(rep); err != nil {
+					return err
+				}
+			} else {
+				printCost(a.out(), rep, exact)
+			}
+			for _, m := range rep.MissingPrices {
+				a.note("no price for %s: set one with  %s prices set %s --input USD_PER_1M --output USD_PER_1M", m, "kodus-byok", m)
+			}
+			if len(rep.MissingPrices) > 0 {
+				return &ExitError{Code: ExitFailure}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringSliceVar(&models, "model", nil, "model id to price (repeat, or comma-separated)")
+	f.BoolVar(&all, "all", false, "every catalog model and every model in the price table")
+	f.StringVar(&plan, "plan", "", "plan of the --model (e.g. coding-plan for GLM's Coding Plan)")
+	f.StringVar(&profileName, "profile", "", "price a saved profile: Main + Fallback blended")
+	f.Int64Var(&as.PRsPerMonth, "prs", as.PRsPerMonth, "PRs reviewed per month")
+	f.Int64Var(&as.FilesPerPR, "files-per-pr", as.FilesPerPR, "changed files per PR (one review call each)")
+	f.Int64Var(&fileIn, "file-input-tokens", as.InputTokensPerFile, "prompt tokens per file review call")
+	f.Int64Var(&fileOut, "file-output-tokens", as.OutputTokensPerFile, "answer tokens per file review call")
+	f.Int64Var(&xtr, "extra-calls", as.ExtraCallsPerPR, "extra calls per PR (summary, cross-file, safeguard)")
+	f.StringVar(&as.Thinking, "thinking", as.Thinking, "thinking level: off, low, medium or high (default: medium, or each profile slot's own)")
+	f.Float64Var(&cacheHit, "cache-hit", as.CacheHit, "share of each prompt read from the cache, 0 to 1")
+	f.Float64Var(&fbShare, "fallback-share", as.FallbackShare, "share of calls served by the Fallback, 0 to 1 (with --profile)")
+	f.StringVar(&budget, "budget", "", "monthly cap in USD: how many PRs a month fit")
+	f.Int64Var(&inTokens, "input-tokens", 0, "price exactly this many input tokens as one PR (with --output-tokens)")
+	f.Int64Var(&outTokens, "output-tokens", 0, "price exactly this many output tokens as one PR (with --input-tokens)")
+	f.BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// fieldErrs turns the studio's field errors into the exit-2 error report.
+func fieldErrs(fes []profile.FieldError) error {
+	es := make(profile.Errors, 0, len(fes))
+	for i := range fes {
+		es = append(es, &fes[i])
+	}
+	return es
+}
+
+func printCost(w io.Writer, rep *cost.Report, exact bool) {
+	a := rep.Assumptions
+	fmt.Fprintf(w, "Prices as of %s (bundled table %s", rep.PricedAt, rep.TablePricedAt)
+	if rep.ImportedFrom != "" {
+		fmt.Fprintf(w, ", refreshed from %s", rep.ImportedFrom)
+	}
+	fmt.Fprintln(w, ")")
+	if exact {
+		fmt.Fprintf(w, "Exact tokens as one PR, %d PR(s) a month: base tier, no thinking, no cache.\n\n", a.PRsPerMonth)
+	} else {
+		fmt.Fprintf(w, "%d PRs/month · %d files/PR (%d in / %d out tokens each) · %d extra calls · thinking %s · cache hit %g%%\n\n",
+			a.PRsPerMonth, a.FilesPerPR, a.InputTokensPerFile, a.OutputTokensPerFile, a.ExtraCallsPerPR, a.Thinking, a.CacheHit*100)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	head := "MODEL\tPER PR\tPER MONTH\tINPUT\tCACHED\tOUTPUT\tREASONING\tTHINKING\tTIER\tPRICE SOURCE"
+	if a.BudgetUSD != "" {
+		head += "\tPRS IN $" + a.BudgetUSD
+	}
+	fmt.Fprintln(tw, head)
+	for _, r := range rep.Rows {
+		name := r.Model
+		if r.Plan != "" {
+			name += " (" + r.Plan + ")"
+		}
+		if r.Slot != "" {
+			name = r.Slot + ": " + name
+		}
+		perPR, perMonth := "", ""
+		switch r.Status {
+		case cost.StatusPlanQuota:
+			perPR, perMonth = "plan quota", "plan quota"
+		case cost.StatusNoPrice:
+			perPR, perMonth = "no price", "set one"
+		default:
+			perPR, perMonth = usd(*r.PerPR, 4), usd(*r.PerMonth, 2)
+		}
+		src := r.Source + " (" + r.PricedAt + ")"
+		if r.Status == cost.StatusNoPrice {
+			src = "—"
+		}
+		line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", name, perPR, perMonth, tokens(r.InputTokens), tokens(r.CachedInputTokens),
+			tokens(r.OutputTokens), tokens(r.ReasoningTokens), r.Thinking, r.Tier, src)
+		if a.BudgetUSD != "" {
+			fit := "—"
+			if r.BudgetPRs != nil {
+				fit = fmt.Sprint(*r.BudgetPRs)
+			}
+			line += "\t" + fit
+		}
+		fmt.Fprintln(tw, line)
+	}
+	tw.Flush()
+	if p := rep.Profile; p != nil {
+		fmt.Fprintf(w, "\nProfile %s (Fallback share %g%%): ", p.Name, p.FallbackShare*100)
+		if p.PerMonth != nil {
+			fmt.Fprintf(w, "%s per PR, %s per month", usd(*p.PerPR, 4), usd(*p.PerMonth, 2))
+			if p.BudgetPRs != nil {
+				fmt.Fprintf(w, ", %d PRs a month fit in $%s", *p.BudgetPRs, a.BudgetUSD)
+			}
+			fmt.Fprintln(w)
+		} else {
+			fmt.Fprintln(w, "no total")
+		}
+		for _, n := range p.Notes {
+			fmt.Fprintf(w, "  · %s\n", n)
+		}
+	}
+	var notes []string
+	for _, r := range rep.Rows {
+		name := r.Model
+		if r.Plan != "" {
+			name += " (" + r.Plan + ")"
+		}
+		for _, n := range r.Notes {
+			notes = append(notes, name+": "+n)
+		}
+	}
+	if len(notes) > 0 {
+		fmt.Fprintln(w, "\nNotes:")
+		for _, n := range notes {
+			fmt.Fprintf(w, "  · %s\n", n)
+		}
+	}
+}
+
+// usd shows an amount rounded half up to the given places (display only).
+func usd(m cost.Money, places int) string {
+	s := m.String()
+	whole, frac, _ := strings.Cut(s, ".")
+	if len(frac) <= places {
+		return "$" + whole + "." + frac + strings.Repeat("0", places-len(frac))
+	}
+	unit := cost.Money(1)
+	for i := 0; i < 12-places; i++ {
+		unit *= 10
+	}
+	r := (m + unit/2) / unit * unit
+	s = r.String()
+	whole, frac, _ = strings.Cut(s, ".")
+	for len(frac) < places {
+		frac += "0"
+	}
+	return "$" + whole + "." + frac[:places]
+}
+
+func tokens(n int64) string {
+	switch {
+	case n >= 1_000_000:
+		return fmt.Sprintf("%.2fM", float64(n)/1e6)
+	case n >= 1000:
+		return fmt.Sprintf("%.1fk", float64(n)/1e3)
+	}
+	return fmt.Sprint(n)
+}

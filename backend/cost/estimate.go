@@ -1,0 +1,352 @@
+package cost
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// Thinking levels the estimator prices (Kodus's presets; Custom JSON is
+// estimated as Medium by the callers that meet it).
+const (
+	ThinkingOff    = "off"
+	ThinkingLow    = "low"
+	ThinkingMedium = "medium"
+	ThinkingHigh   = "high"
+)
+
+// Levels lists the thinking levels in UI order.
+var Levels = []string{ThinkingOff, ThinkingLow, ThinkingMedium, ThinkingHigh}
+
+// Result statuses.
+const (
+	StatusPriced    = "priced"
+	StatusPlanQuota = "plan-quota"
+	StatusNoPrice   = "no-price"
+)
+
+// Call is one model call of a review. InputTokens is the prompt of this
+// one call (system prompt, diff, context, cached part included): it picks
+// the price tier. A workload built from a git history lists real calls.
+type Call struct {
+	Label        string `json:"label,omitempty"`
+	InputTokens  int64  `json:"inputTokens"`
+	OutputTokens int64  `json:"outputTokens"`
+	// Count is how many identical calls (0 means 1).
+	Count int64 `json:"count,omitempty"`
+	// ReasoningTokens, when set, is measured reasoning for this call and
+	// overrides the thinking level's estimate.
+	ReasoningTokens *int64 `json:"reasoningTokens,omitempty"`
+}
+
+// PR is the calls one pull request's review makes.
+type PR struct {
+	Name  string `json:"name,omitempty"`
+	Calls []Call `json:"calls"`
+}
+
+// Workload is what is priced: a sample of PRs (one typical PR built from
+// Assumptions, or real ones) and how many PRs a month. Per PR is the
+// sample's average; per month is that average times PRsPerMonth.
+type Workload struct {
+	PRs         []PR  `json:"prs"`
+	PRsPerMonth int64 `json:"prsPerMonth"`
+}
+
+// ReasoningTokens is the estimated reasoning per call at each level.
+type ReasoningTokens struct {
+	Low    int64 `json:"low"`
+	Medium int64 `json:"medium"`
+	High   int64 `json:"high"`
+}
+
+func (r ReasoningTokens) at(level string) int64 {
+	switch level {
+	case ThinkingLow:
+		return r.Low
+	case ThinkingMedium:
+		return r.Medium
+	case ThinkingHigh:
+		return r.High
+	}
+	return 0
+}
+
+// Options are the per-estimate settings.
+type Options struct {
+	Thinking string
+	// Provider is the transport the model is reached through (it decides
+	// what Kodus sends for a level); empty means the price row's provider.
+	Provider  string
+	Reasoning ReasoningTokens
+	// CacheHitBP is the share of each prompt read from the cache, in basis
+	// points (0–10000). The first call of each PR writes the cache.
+	CacheHitBP int64
+	// BaseTier prices every call at the base tier: for token totals (as on
+	// a bill) that are not one request.
+	BaseTier bool
+}
+
+// Breakdown is an amount split by what it pays for.
+type Breakdown struct {
+	Input       Money `json:"input" ts_type:"string"`
+	CacheWrite  Money `json:"cacheWrite" ts_type:"string"`
+	CachedInput Money `json:"cachedInput" ts_type:"string"`
+	Output      Money `json:"output" ts_type:"string"`
+	Reasoning   Money `json:"reasoning" ts_type:"string"`
+	Total       Money `json:"total" ts_type:"string"`
+}
+
+// Tokens counts what was billed. Input is every prompt token, cached and
+// written ones included.
+type Tokens struct {
+	Input      int64 `json:"input"`
+	Cached     int64 `json:"cached"`
+	CacheWrite int64 `json:"cacheWrite"`
+	Output     int64 `json:"output"`
+	Reasoning  int64 `json:"reasoning"`
+}
+
+// Result is one model's estimate.
+type Result struct {
+	Status         string    `json:"status"`
+	Thinking       string    `json:"thinking"`
+	PerPR          Breakdown `json:"perPR"`
+	PerMonth       Breakdown `json:"perMonth"`
+	TokensPerPR    Tokens    `json:"tokensPerPR"`
+	TokensPerMonth Tokens    `json:"tokensPerMonth"`
+	Tiers          []string  `json:"tiers"`
+	Notes          []string  `json:"notes"`
+}
+
+// MarshalJSON writes an amount as an exact decimal string in USD.
+func (m Money) MarshalJSON() ([]byte, error) { return json.Marshal(m.String()) }
+
+// UnmarshalJSON reads an amount from a decimal string.
+func (m *Money) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v, err := ParseMoney(s)
+	*m = v
+	return err
+}
+
+// Level returns the level whose reasoning the model really bills, and why
+// it differs from the one asked for. Kodus sends one thinking switch for
+// Low, Medium and High to OpenAI-compatible endpoints and nothing at all
+// to Novita (facts: kodus.md §3.1), so those levels cost the same.
+func Level(p Price, provider, level string) (string, string) {
+	if provider == "" {
+		provider = p.Provider
+	}
+	switch {
+	case !p.Thinks():
+		return ThinkingOff, "a non-thinking model: no reasoning tokens at any level"
+	case provider == "novita" && level != ThinkingOff:
+		return ThinkingOff, "Kodus sends no thinking setting to Novita, so the level changes nothing (estimated without reasoning)"
+	case p.AlwaysThinks && level == ThinkingOff:
+		return ThinkingMedium, "an always-thinking model: Off does not stop its reasoning (estimated as Medium)"
+	case provider == "openai_compatible" && (level == ThinkingLow || level == ThinkingHigh):
+		return ThinkingMedium, "Kodus sends the same thinking switch for Low, Medium and High to OpenAI-compatible endpoints, so all three are estimated alike (as Medium)"
+	}
+	return level, ""
+}
+
+// Estimate prices a workload with one model. A subscription row yields
+// StatusPlanQuota with token counts but no amounts.
+func Estimate(p Price, w Workload, o Options) (Result, error) {
+	res := Result{Status: StatusPriced, Tiers: []string{}, Notes: []string{}}
+	if len(w.PRs) == 0 {
+		return res, fmt.Errorf("the workload has no PR to price")
+	}
+	level, why := Level(p, o.Provider, o.Thinking)
+	res.Thinking = level
+	if why != "" {
+		res.Notes = append(res.Notes, why)
+	}
+	reasoning := o.Reasoning.at(level)
+	switch {
+	case p.Subscription != nil:
+		res.Status = StatusPlanQuota
+	case !p.Priced():
+		res.Status = StatusNoPrice
+	}
+	priced := res.Status == StatusPriced
+
+	var sum Breakdown
+	var tok Tokens
+	var tiersUsed uint64 // bit i+1 set: tier i used (bit 0: base)
+	var tooLong, tooMuchOut int64
+	var err error
+	acc := func(dst *Money, n int64, r Rate) {
+		if err != nil || !priced {
+			return
+		}
+		var m Money
+		if m, err = mulTokens(n, r); err == nil {
+			*dst, err = add(*dst, m)
+		}
+	}
+	for _, pr := range w.PRs {
+		for i, c := range pr.Calls {
+			count := c.Count
+			if count <= 0 {
+				count = 1
+			}
+			if c.InputTokens < 0 || c.OutputTokens < 0 {
+				return res, fmt.Errorf("token counts must not be negative")
+			}
+			r := reasoning
+			if c.ReasoningTokens != nil {
+				r = *c.ReasoningTokens
+			}
+			if p.ContextWindow > 0 && c.InputTokens > p.ContextWindow {
+				tooLong = max(tooLong, c.InputTokens)
+			}
+			if p.MaxOutput > 0 && c.OutputTokens+r > p.MaxOutput {
+				tooMuchOut = max(tooMuchOut, c.OutputTokens+r)
+			}
+			cached := (c.InputTokens*o.CacheHitBP + 5000) / 10000
+			tok.Input += c.InputTokens * count
+			tok.Output += c.OutputTokens * count
+			tok.Reasoning += r * count
+			if !priced {
+				continue
+			}
+			prompt := c.InputTokens
+			if o.BaseTier {
+				prompt = 0
+			}
+			idx, in, out, read, write, hasRead, hasWrite := p.tierFor(prompt)
+			tiersUsed |= 1 << (idx + 1)
+			hits := count
+			if i == 0 && cached > 0 {
+				// The PR's first call finds the cache cold and writes it.
+				hits--
+				if hasWrite {
+					acc(&sum.CacheWrite, cached, write)
+					acc(&sum.Input, c.InputTokens-cached, in)
+					tok.CacheWrite += cached
+				} else {
+					acc(&sum.Input, c.InputTokens, in)
+				}
+			}
+			if hasRead {
+				acc(&sum.CachedInput, cached*hits, read)
+				acc(&sum.Input, (c.InputTokens-cached)*hits, in)
+				tok.Cached += cached * hits
+			} else {
+				acc(&sum.Input, c.InputTokens*hits, in)
+			}
+			acc(&sum.Output, c.OutputTokens*count, out)
+			acc(&sum.Reasoning, r*count, out)
+		}
+	}
+	if err != nil {
+		return res, err
+	}
+	if o.CacheHitBP > 0 && priced && p.CacheRead == nil {
+		res.Notes = append(res.Notes, "no cache price: cached prompt tokens are billed in full")
+	}
+	if tooLong > 0 {
+		res.Notes = append(res.Notes, fmt.Sprintf("a call of %d prompt tokens exceeds the %d-token context window; Kodus splits large diffs into more calls", tooLong, p.ContextWindow))
+	}
+	if tooMuchOut > 0 {
+		res.Notes = append(res.Notes, fmt.Sprintf("a call's output and reasoning (%d tokens) exceed the model's %d-token output cap", tooMuchOut, p.MaxOutput))
+	}
+	for i := -1; i < len(p.Tiers) && i < 62; i++ {
+		if tiersUsed&(1<<(i+1)) != 0 {
+			res.Tiers = append(res.Tiers, p.TierLabel(i))
+		}
+	}
+	if o.BaseTier && len(p.Tiers) > 0 {
+		res.Notes = append(res.Notes, "priced at the base tier: a token total is not one request's prompt")
+	}
+	n := int64(len(w.PRs))
+	res.TokensPerPR, res.TokensPerMonth = tok.scale(1, n), tok.scale(w.PRsPerMonth, n)
+	if !priced {
+		return res, nil
+	}
+	if res.PerPR, err = sum.scale(1, n); err != nil {
+		return res, err
+	}
+	res.PerMonth, err = sum.scale(w.PRsPerMonth, n)
+	return res, err
+}
+
+func (t Tokens) scale(num, den int64) Tokens {
+	f := func(v int64) int64 { return (v*num + den/2) / den }
+	return Tokens{f(t.Input), f(t.Cached), f(t.CacheWrite), f(t.Output), f(t.Reasoning)}
+}
+
+// scale multiplies every part by num/den; Total is the sum of the parts.
+func (b Breakdown) scale(num, den int64) (Breakdown, error) {
+	var out Breakdown
+	var err error
+	for _, f := range []struct{ src, dst *Money }{{&b.Input, &out.Input}, {&b.CacheWrite, &out.CacheWrite}, {&b.CachedInput, &out.CachedInput}, {&b.Output, &out.Output}, {&b.Reasoning, &out.Reasoning}} {
+		if *f.dst, err = scale(*f.src, num, den); err != nil {
+			return out, err
+		}
+		if out.Total, err = add(out.Total, *f.dst); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// blend returns a×(10000−bp)/10000 + b×bp/10000: the Fallback's share of
+// traffic, in basis points.
+func blend(a, b Breakdown, bp int64) (Breakdown, error) {
+	x, err := a.scale(10000-bp, 10000)
+	if err != nil {
+		return x, err
+	}
+	y, err := b.scale(bp, 10000)
+	if err != nil {
+		return y, err
+	}
+	return x.plus(y)
+}
+
+func (b Breakdown) plus(o Breakdown) (Breakdown, error) {
+	var out Breakdown
+	var err error
+	pairs := []struct{ a, b, dst *Money }{{&b.Input, &o.Input, &out.Input}, {&b.CacheWrite, &o.CacheWrite, &out.CacheWrite}, {&b.CachedInput, &o.CachedInput, &out.CachedInput}, {&b.Output, &o.Output, &out.Output}, {&b.Reasoning, &o.Reasoning, &out.Reasoning}, {&b.Total, &o.Total, &out.Total}}
+	for _, p := range pairs {
+		if *p.dst, err = add(*p.a, *p.b); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// FitPRs is how many PRs a month fit in budget at perPR each (nil when a
+// PR costs nothing: any number fits).
+func FitPRs(budget, perPR Money) *int64 {
+	if perPR <= 0 {
+		return nil
+	}
+	n := int64(budget / perPR)
+	return &n
+}
+
+// NormalizeLevel maps Kodus's spellings to a level ("none" → off; custom
+// → medium, with a note).
+func NormalizeLevel(s string) (string, string, error) {
+	switch l := strings.ToLower(strings.TrimSpace(s)); l {
+	case ThinkingMedium:
+		return ThinkingMedium, "", nil
+	case "":
+		return ThinkingMedium, "no thinking level set, so the model's default applies (estimated as Medium)", nil
+	case ThinkingOff, "none":
+		return ThinkingOff, "", nil
+	case ThinkingLow, ThinkingHigh:
+		return l, "", nil
+	case "custom":
+		return ThinkingMedium, "custom thinking JSON is estimated as Medium", nil
+	default:
+		return "", "", fmt.Errorf("must be off, low, medium or high (got %q)", s)
+	}
+}

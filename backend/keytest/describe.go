@@ -1,0 +1,66 @@
+package keytest
+
+import (
+	"strings"
+
+	"github.com/kodusbyok/studio/backend/secrets"
+)
+
+// Describe says what Test will send for these settings, before it is sent:
+// the requests, and a note when the provider offers no check without
+// inference. key decides the Vertex mode (service account or API key);
+// only its shape is looked at.
+func (t *Tester) Describe(s Settings, key secrets.Secret) Probe {
+	s = trimSettings(s)
+	base, err := t.baseURL(s)
+	if err != nil {
+		return Probe{Kind: ProbeMetadata, Requests: []string{}}
+	}
+	m := escapeModel(s.Model)
+	p := Probe{Kind: ProbeMetadata}
+	const oneToken = " has no way to check a key without inference: Test sends one request of at most 1 output token."
+	switch t.family(s) {
+	case famOpenAI, famAnthropic:
+		p.Requests = []string{"GET " + join(base, "models", m)}
+	case famGemini:
+		p.Requests = []string{"GET " + join(base, "models", escapeModel(strings.TrimPrefix(s.Model, "models/")))}
+	case famVertex:
+		p.Kind = ProbeCountTokens
+		loc := s.VertexLocation
+		if loc == "" {
+			loc = "global"
+		}
+		if sa, ok := secrets.ParseServiceAccount(key.Reveal()); ok || key.Empty() {
+			project := sa.ProjectID
+			if project == "" {
+				project = "{project}"
+			}
+			pub, method := "google", "countTokens"
+			if strings.HasPrefix(s.Model, "claude") {
+				pub, method, p.Kind = "anthropic", "rawPredict", ProbeInference
+				p.Note = "Claude on Vertex AI" + oneToken
+			}
+			p.Requests = []string{"POST (Google OAuth token)", "POST " + join(vertexBase(base, loc, t.defaultBase(s.Provider)), "projects", project, "locations", loc, "publishers", pub, "models", m+":"+method)}
+		} else {
+			p.Requests = []string{"POST " + join(base, "publishers", "google", "models", m+":countTokens")}
+		}
+	case famOpenRouter:
+		p.Requests = []string{"GET " + join(base, "key"), "GET " + join(base, "models") + " (public, without the key)"}
+	case famZai:
+		p.Kind = ProbeInference
+		p.Requests = []string{"POST " + join(base, "chat", "completions")}
+		p.Note = "Z.ai" + oneToken + " If it answers 1113, the other plan's endpoint is tried once the same way."
+	case famKimiCode:
+		p.Kind = ProbeInference
+		p.Requests = []string{"POST " + join(base, "chat", "completions")}
+		p.Note = "Kimi Code" + oneToken
+	case famMoonshot:
+		p.Requests = []string{"GET " + join(base, "models")}
+		if mv, _, ok := (&run{t: t}).kimiPlans(); ok && sameURL(base, mv.BaseURL) {
+			p.Note = "If Moonshot refuses the key, Test asks the Kimi Code Plan endpoint once (one request of at most 1 output token) to tell a Code Plan key from a bad one."
+		}
+	default:
+		p.Requests = []string{"GET " + join(base, "models")}
+	}
+	return p
+}

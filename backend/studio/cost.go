@@ -1,0 +1,181 @@
+package studio
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/kodusbyok/studio/backend/cost"
+	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/store"
+)
+
+// CostRequest is what the Cost view and `kodus-byok cost` ask: the models
+// (explicit, the recommended ones, all, or a profile's slots) and the
+// assumptions.
+type CostRequest struct {
+	Assumptions cost.Assumptions `json:"assumptions"`
+	Models      []cost.Ref       `json:"models"`
+	All         bool             `json:"all"`
+	Profile     string           `json:"profile"`
+	// SlotThinking prices each profile slot at its own saved level.
+	SlotThinking bool `json:"slotThinking"`
+	// Exact prices exactly these tokens as one PR, nothing else assumed.
+	Exact *ExactTokens `json:"exact,omitempty"`
+	// Workload, when set, replaces the assumptions' typical PR with real
+	// PRs (each call with its own token counts), e.g. from a git history.
+	Workload *cost.Workload `json:"workload,omitempty"`
+	// Levels adds each row's monthly cost at every thinking level.
+	Levels bool `json:"levels"`
+}
+
+// ExactTokens are token totals to price as they are (as on a bill).
+type ExactTokens struct {
+	InputTokens  int64 `json:"inputTokens"`
+	OutputTokens int64 `json:"outputTokens"`
+}
+
+// CostResult is a comparison, or the fields that stopped it.
+type CostResult struct {
+	Report      *cost.Report         `json:"report,omitempty"`
+	FieldErrors []profile.FieldError `json:"fieldErrors"`
+}
+
+// priceBooks caches the price book per data file, reloaded when the file
+// changes (the CLI may import while the GUI is open), so the Cost view
+// recomputes on every keystroke without re-reading bbolt.
+var priceBooks struct {
+	sync.Mutex
+	path  string
+	mtime time.Time
+	book  *cost.Book
+}
+
+// PriceBook returns the prices in force: bundled, imported, manual.
+func (s *Studio) PriceBook() (*cost.Book, error) {
+	priceBooks.Lock()
+	defer priceBooks.Unlock()
+	var mtime time.Time
+	if fi, err := os.Stat(s.Store.Path); err == nil {
+		mtime = fi.ModTime()
+	}
+	if priceBooks.book != nil && priceBooks.path == s.Store.Path && priceBooks.mtime.Equal(mtime) && !mtime.IsZero() {
+		return priceBooks.book, nil
+	}
+	b, err := cost.LoadBook(s.Store)
+	if err != nil {
+		return nil, err
+	}
+	priceBooks.path, priceBooks.mtime, priceBooks.book = s.Store.Path, mtime, b
+	return b, nil
+}
+
+// Cost runs a comparison. Broken assumptions come back as field errors,
+// not as an error.
+func (s *Studio) Cost(req CostRequest) (CostResult, error) {
+	res := CostResult{FieldErrors: []profile.FieldError{}}
+	book, err := s.PriceBook()
+	if err != nil {
+		return res, err
+	}
+	creq := cost.Request{Assumptions: req.Assumptions, Models: req.Models, Levels: req.Levels, Workload: req.Workload}
+	if req.Exact != nil {
+		if fes := exactErrors(*req.Exact); fes != nil {
+			res.FieldErrors = flatten(fes)
+			return res, nil
+		}
+		zero := int64(0)
+		creq.Workload = &cost.Workload{PRsPerMonth: req.Assumptions.PRsPerMonth, PRs: []cost.PR{{Name: "exact tokens", Calls: []cost.Call{
+			{Label: "exact tokens", InputTokens: req.Exact.InputTokens, OutputTokens: req.Exact.OutputTokens, ReasoningTokens: &zero},
+		}}}}
+		creq.BaseTier = true
+		creq.Assumptions.Thinking, creq.Assumptions.CacheHit = cost.ThinkingOff, 0
+	}
+	var rep cost.Report
+	switch {
+	case req.Profile != "":
+		p, err := s.Store.Profile(req.Profile)
+		if err != nil {
+			return res, err
+		}
+		rep, err = book.CompareProfile(p, creq, !req.SlotThinking)
+		if fes := profile.AsFieldErrors(err); fes != nil {
+			res.FieldErrors = flatten(fes)
+			return res, nil
+		}
+		if err != nil {
+			return res, err
+		}
+	default:
+		if len(creq.Models) == 0 {
+			creq.Models = book.CatalogRefs(s.Catalog, req.All)
+		}
+		rep, err = book.Compare(creq)
+		if fes := profile.AsFieldErrors(err); fes != nil {
+			res.FieldErrors = flatten(fes)
+			return res, nil
+		}
+		if err != nil {
+			return res, err
+		}
+		cost.Sort(rep.Rows)
+	}
+	if req.Exact != nil {
+		// Only these settings applied: say so rather than echo the rest.
+		rep.Assumptions = cost.Assumptions{PRsPerMonth: creq.Workload.PRsPerMonth, Thinking: cost.ThinkingOff, FallbackShare: req.Assumptions.FallbackShare, BudgetUSD: req.Assumptions.BudgetUSD}
+	}
+	res.Report = &rep
+	return res, nil
+}
+
+func exactErrors(e ExactTokens) profile.Errors {
+	var es profile.Errors
+	for _, f := range []struct {
+		name string
+		v    int64
+	}{{"inputTokens", e.InputTokens}, {"outputTokens", e.OutputTokens}} {
+		if f.v < 0 || f.v > 1_000_000_000 {
+			es = append(es, &profile.FieldError{Field: f.name, Rule: "must be a whole number from 0 to 1000000000", Value: fmt.Sprint(f.v)})
+		}
+	}
+	return es
+}
+
+// PriceSaveResult reports a manual price edit.
+type PriceSaveResult struct {
+	Saved       bool                 `json:"saved"`
+	Price       *cost.Price          `json:"price,omitempty"`
+	FieldErrors []profile.FieldError `json:"fieldErrors"`
+}
+
+// SetPrice stores a price typed by hand (bbolt, bucket "prices").
+func (s *Studio) SetPrice(in cost.ManualPrice) (PriceSaveResult, error) {
+	p, err := cost.SetManual(s.Store, in, s.Now())
+	if fes := profile.AsFieldErrors(err); fes != nil {
+		return PriceSaveResult{FieldErrors: flatten(fes)}, nil
+	}
+	if err != nil {
+		return PriceSaveResult{}, err
+	}
+	return PriceSaveResult{Saved: true, Price: &p, FieldErrors: []profile.FieldError{}}, nil
+}
+
+// UnsetPrice removes a manual price.
+func (s *Studio) UnsetPrice(model, plan string) error {
+	err := cost.UnsetManual(s.Store, model, plan)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("%w for %s", cost.ErrNoManualPrice, model)
+	}
+	return err
+}
+
+// ImportPrices reads a LiteLLM price file and makes it the refresh in force.
+func (s *Studio) ImportPrices(data []byte, file, pricedAt string) (*cost.ImportReport, error) {
+	imp, rep, err := cost.ParseLiteLLM(data, file, pricedAt)
+	if err != nil {
+		return rep, err
+	}
+	return rep, cost.Import(s.Store, imp, rep, s.Now())
+}

@@ -1,0 +1,360 @@
+package studio
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/kodusbyok/studio/backend/envfile"
+	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/store"
+)
+
+// The .env export (issue 5): the service the CLI's `env`/`byok` commands
+// and the GUI's Export view share. Keys are read here from the keychain and
+// go only into files, the clipboard (app.go) or a provider; every value
+// returned for display is masked.
+
+// EnvOptions are the user's export choices.
+type EnvOptions struct {
+	TrustJSONSchema  bool   `json:"trustJSONSchema"`
+	ReplaceLocalhost string `json:"replaceLocalhost"`
+}
+
+// EnvVarView is one variable for display, the key masked.
+type EnvVarView struct {
+	Name   string `json:"name"`
+	Value  string `json:"value"`
+	Secret bool   `json:"secret"`
+	Note   string `json:"note,omitempty"`
+}
+
+// EnvExportView is everything the Export view shows about a profile's block.
+type EnvExportView struct {
+	Profile string       `json:"profile"`
+	Vars    []EnvVarView `json:"vars"`
+	// Preview is the block as it will be written, keys masked.
+	Preview    string               `json:"preview"`
+	Inferred   envfile.Inference    `json:"inferred"`
+	Expected   envfile.Route        `json:"expected"`
+	RoutingOK  bool                 `json:"routingOK"`
+	Warnings   []envfile.Warning    `json:"warnings"`
+	NotCarried []envfile.NotCarried `json:"notCarried"`
+	// LocalEndpoint: the base URL is on localhost; LANAddresses are this
+	// machine's private addresses to offer instead.
+	LocalEndpoint  bool     `json:"localEndpoint"`
+	LANAddresses   []string `json:"lanAddresses"`
+	CanTrustSchema bool     `json:"canTrustSchema"`
+}
+
+// EnvBlock builds the Fixed Mode block of a profile's Main slot, with its
+// key from the keychain.
+func (s *Studio) EnvBlock(ctx context.Context, name string, opts EnvOptions) (*envfile.Block, profile.Profile, error) {
+	p, err := s.Store.Profile(name)
+	if err != nil {
+		return nil, p, err
+	}
+	key, err := s.SlotKey(ctx, name, profile.SlotMain)
+	if err != nil {
+		return nil, p, err
+	}
+	b, err := envfile.Build(envfile.Source{Profile: name, Main: p.Main, Fallback: p.Fallback, Key: key, Catalog: s.Catalog},
+		envfile.Options{TrustJSONSchema: opts.TrustJSONSchema, ReplaceLocalhost: opts.ReplaceLocalhost, LANAddresses: LANAddresses()}, s.Now())
+	return b, p, err
+}
+
+// ExportEnv describes a profile's block for display (keys masked).
+func (s *Studio) ExportEnv(ctx context.Context, name string, opts EnvOptions) (EnvExportView, error) {
+	b, p, err := s.EnvBlock(ctx, name, opts)
+	if err != nil {
+		return EnvExportView{}, err
+	}
+	preview, err := b.Render(true)
+	if err != nil {
+		return EnvExportView{}, err
+	}
+	v := EnvExportView{Profile: name, Preview: preview, Inferred: b.Inferred, Expected: b.Expected,
+		RoutingOK: true, Warnings: nonNilW(b.Warnings), NotCarried: b.NotCarried, LANAddresses: LANAddresses(),
+		CanTrustSchema: p.Main.Provider == "openai_compatible"}
+	if v.NotCarried == nil {
+		v.NotCarried = []envfile.NotCarried{}
+	}
+	for _, w := range b.Warnings {
+		if w.Code == "routing" {
+			v.RoutingOK = false
+		}
+		if w.Code == "localhost" {
+			v.LocalEndpoint = true
+		}
+	}
+	v.LocalEndpoint = v.LocalEndpoint || opts.ReplaceLocalhost != ""
+	for _, x := range b.Vars {
+		v.Vars = append(v.Vars, EnvVarView{Name: x.Name, Value: x.Display(), Secret: x.Secret, Note: x.Note})
+	}
+	return v, nil
+}
+
+// EnvWriteRequest writes a new file: the block alone, or with Full a
+// complete Kodus .env in the installer's layout.
+type EnvWriteRequest struct {
+	Profile string     `json:"profile"`
+	Options EnvOptions `json:"options"`
+	Path    string     `json:"path"`
+	Full    bool       `json:"full"`
+	Force   bool       `json:"force"`
+}
+
+// EnvWriteResult says what was written; never a value.
+type EnvWriteResult struct {
+	Path      string            `json:"path"`
+	Backup    string            `json:"backup,omitempty"`
+	FillIns   []envfile.FillIn  `json:"fillIns"`
+	Problems  []envfile.Problem `json:"problems"`
+	Generated []string          `json:"generated"`
+	Changes   []envfile.Change  `json:"changes"`
+	Notes     []string          `json:"notes"`
+}
+
+// applyNote: env_file is read when containers are created, so a restart
+// is not enough.
+const applyNote = "Kodus reads .env when its containers are created: run `docker compose up -d` in the Kodus directory to apply it (a plain restart keeps the old values)."
+
+// WriteEnv writes a new file with mode 0600; an existing one is replaced
+// only with Force, after a backup.
+func (s *Studio) WriteEnv(ctx context.Context, req EnvWriteRequest) (EnvWriteResult, error) {
+	res := EnvWriteResult{FillIns: []envfile.FillIn{}, Problems: []envfile.Problem{}, Generated: []string{}, Changes: []envfile.Change{}}
+	path, err := ExpandPath(req.Path)
+	if err != nil {
+		return res, err
+	}
+	b, _, err := s.EnvBlock(ctx, req.Profile, req.Options)
+	if err != nil {
+		return res, err
+	}
+	content, err := b.Render(false)
+	if err != nil {
+		return res, err
+	}
+	if req.Full {
+		full, err := envfile.Generate(b, rand.Reader)
+		if err != nil {
+			return res, err
+		}
+		content, res.FillIns, res.Problems = full.Content, full.FillIns, nonNilP(full.Problems)
+		for name, method := range full.Generated {
+			res.Generated = append(res.Generated, name+" ("+method+")")
+		}
+		sortStrings(res.Generated)
+	}
+	res.Backup, err = envfile.WriteNew(path, content, req.Force, s.Now())
+	if err != nil {
+		return res, err
+	}
+	res.Path = path
+	res.Notes = []string{"written with mode 0600: it holds your key", applyNote}
+	return res, nil
+}
+
+// EnvMergeRequest merges a profile's block into an existing .env.
+type EnvMergeRequest struct {
+	Profile string     `json:"profile"`
+	Options EnvOptions `json:"options"`
+	Path    string     `json:"path"`
+	// Digest is the plan's, so that the write goes ahead only on the file
+	// the user saw the diff of.
+	Digest string `json:"digest"`
+}
+
+// EnvMergePlan is the diff to confirm before a merge is written.
+type EnvMergePlan struct {
+	Path    string           `json:"path"`
+	Diff    string           `json:"diff"`
+	Changes []envfile.Change `json:"changes"`
+	// Current is what the file configures now (the blue banner).
+	Current  envfile.Report    `json:"current"`
+	Inferred envfile.Inference `json:"inferred"`
+	Digest   string            `json:"digest"`
+	NoChange bool              `json:"noChange"`
+}
+
+func (s *Studio) mergeFor(ctx context.Context, req EnvMergeRequest) (string, string, envfile.MergeResult, error) {
+	path, err := ExpandPath(req.Path)
+	if err != nil {
+		return "", "", envfile.MergeResult{}, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return path, "", envfile.MergeResult{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	b, _, err := s.EnvBlock(ctx, req.Profile, req.Options)
+	if err != nil {
+		return path, "", envfile.MergeResult{}, err
+	}
+	res, err := envfile.Merge(string(data), b)
+	return path, string(data), res, err
+}
+
+// PlanEnvMerge computes the merge and its masked diff without writing.
+func (s *Studio) PlanEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvMergePlan, error) {
+	path, old, res, err := s.mergeFor(ctx, req)
+	if err != nil {
+		return EnvMergePlan{}, err
+	}
+	cur, err := envfile.Inspect(old)
+	if err != nil {
+		return EnvMergePlan{}, err
+	}
+	return EnvMergePlan{Path: path, Diff: envfile.Diff(filepath.Base(path), old, res.Content), Changes: nonNilC(res.Changes),
+		Current: cur, Inferred: res.Inferred, Digest: digest(old), NoChange: res.Content == old}, nil
+}
+
+// ApplyEnvMerge writes the merge the user confirmed: backup next to the
+// file, atomic replace, mode kept.
+func (s *Studio) ApplyEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvWriteResult, error) {
+	res := EnvWriteResult{FillIns: []envfile.FillIn{}, Problems: []envfile.Problem{}, Generated: []string{}, Changes: []envfile.Change{}}
+	path, old, m, err := s.mergeFor(ctx, req)
+	if err != nil {
+		return res, err
+	}
+	if req.Digest != "" && digest(old) != req.Digest {
+		return res, fmt.Errorf("%s changed since the diff was shown; nothing was written, preview the merge again", path)
+	}
+	res.Path, res.Changes = path, nonNilC(m.Changes)
+	if m.Content == old {
+		res.Notes = []string{"the file already holds this block; nothing was written"}
+		return res, nil
+	}
+	res.Backup, err = envfile.WriteMerged(path, old, m.Content, s.Now())
+	if err != nil {
+		return res, err
+	}
+	res.Notes = []string{"the old file is backed up as " + res.Backup, applyNote}
+	return res, nil
+}
+
+// EnvInspectView is an existing .env as Kodus sees it, the key masked.
+type EnvInspectView struct {
+	Path   string         `json:"path"`
+	Report envfile.Report `json:"report"`
+}
+
+// InspectEnv reads a .env. A file that cannot be read is an error, never
+// "Fixed Mode off" (Kodus's gap 21: a failed load looks like nothing).
+func (s *Studio) InspectEnv(path string) (EnvInspectView, error) {
+	p, err := ExpandPath(path)
+	if err != nil {
+		return EnvInspectView{}, err
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return EnvInspectView{}, fmt.Errorf("read %s: %w", p, err)
+	}
+	r, err := envfile.Inspect(string(data))
+	if err != nil {
+		return EnvInspectView{}, fmt.Errorf("%s: %w", p, err)
+	}
+	return EnvInspectView{Path: p, Report: r}, nil
+}
+
+// ErrProfileExists means an import would overwrite a profile's Main slot.
+var ErrProfileExists = errors.New("profile already exists")
+
+// ImportEnv turns a .env's Fixed Mode block into a profile's Main slot,
+// its key into the keychain. Settings Fixed Mode does not hold come from
+// the catalog defaults of the model and plan, and the notices say so.
+func (s *Studio) ImportEnv(ctx context.Context, path, name string, replace bool) (SaveResult, error) {
+	if err := profile.ValidateName(name); err != nil {
+		return SaveResult{}, err
+	}
+	p, err := ExpandPath(path)
+	if err != nil {
+		return SaveResult{}, err
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return SaveResult{}, fmt.Errorf("read %s: %w", p, err)
+	}
+	slot, key, err := envfile.ToSlot(string(data), s.Catalog)
+	if err != nil {
+		return SaveResult{}, fmt.Errorf("%s: %w", p, err)
+	}
+	if _, err := s.Store.Profile(name); err == nil && !replace {
+		return SaveResult{}, fmt.Errorf("profile %q: %w; choose another name, or replace its Main slot (--force)", name, ErrProfileExists)
+	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return SaveResult{}, err
+	}
+	var notices []string
+	if m, ok := s.Catalog.ModelForSlot(slot.Provider, slot.Model); ok {
+		plan := ""
+		if v, ok := m.PlanForBaseURL(slot.BaseURL); ok {
+			plan = v.ID
+		}
+		if d, err := s.Draft(m.ID, plan); err == nil && (plan != "" || len(m.Variants) == 0) {
+			d.Model, d.BaseURL = slot.Model, slot.BaseURL
+			if slot.Temperature != nil {
+				d.Temperature = slot.Temperature
+			}
+			slot = d
+			notices = append(notices, "settings .env cannot hold (thinking, max output tokens, concurrency) were filled from the catalog defaults of "+m.DisplayName)
+		}
+	}
+	var k *string
+	if !key.Empty() {
+		v := key.Reveal()
+		k = &v
+	}
+	res, err := s.Save(ctx, SaveRequest{Profile: name, Slot: profile.SlotMain, Config: slot, Key: k})
+	res.Notices = append(notices, res.Notices...)
+	return res, err
+}
+
+// BYOKExport is a profile as Kodus's BYOK config; keys only on request.
+func (s *Studio) BYOKExport(ctx context.Context, name string, withKeys bool) (envfile.BYOKConfig, []string, error) {
+	p, err := s.Store.Profile(name)
+	if err != nil {
+		return envfile.BYOKConfig{}, nil, err
+	}
+	mainKey, fbKey := s.slotKeyIf(ctx, name, profile.SlotMain, withKeys), s.slotKeyIf(ctx, name, profile.SlotFallback, withKeys && p.Fallback != nil)
+	if err := firstErr(mainKey.err, fbKey.err); err != nil {
+		return envfile.BYOKConfig{}, nil, err
+	}
+	cfg, notes := envfile.BYOK(p.Main, p.Fallback, mainKey.key, fbKey.key, withKeys)
+	return cfg, notes, nil
+}
+
+// ExpandPath cleans a user-typed path and expands a leading ~/.
+func ExpandPath(p string) (string, error) {
+	p = strings.TrimSpace(p)
+	if p == "" {
+		return "", &profile.FieldError{Field: "path", Rule: "is required: the .env file to use"}
+	}
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		p = filepath.Join(home, strings.TrimPrefix(p, "~"))
+	}
+	return filepath.Abs(p)
+}
+
+// LANAddresses lists this machine's private IPv4 addresses, which Kodus's
+// containers can reach when the LLM server listens on them.
+func LANAddresses() []string {
+	out := []string{}
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return out
+	}
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil && n.IP.IsPrivate() {
+			out = append(out, n.IP.String())
+		}
+	}
+	return out
+}

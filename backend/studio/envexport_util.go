@@ -1,0 +1,111 @@
+package studio
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"sort"
+
+	"github.com/kodusbyok/studio/backend/envfile"
+	"github.com/kodusbyok/studio/backend/secrets"
+)
+
+type keyResult struct {
+	key secrets.Secret
+	err error
+}
+
+func (s *Studio) slotKeyIf(ctx context.Context, name, slot string, want bool) keyResult {
+	if !want {
+		return keyResult{}
+	}
+	k, err := s.SlotKey(ctx, name, slot)
+	return keyResult{k, err}
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+func digest(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+func sortStrings(s []string) { sort.Strings(s) }
+
+func nonNilW(w []envfile.Warning) []envfile.Warning {
+	if w == nil {
+		return []envfile.Warning{}
+	}
+	return w
+}
+
+func nonNilC(c []envfile.Change) []envfile.Change {
+	if c == nil {
+		return []envfile.Change{}
+	}
+	return c
+}
+
+func nonNilP(p []envfile.Problem) []envfile.Problem {
+	if p == nil {
+		return []envfile.Problem{}
+	}
+	return p
+}
+
+// ImportResult is a profile made from a .env.
+type ImportResult struct {
+	Profile ProfileView `json:"profile"`
+	Notices []string    `json:"notices"`
+}
+
+// BYOKView is the BYOK config JSON for display: never with keys.
+type BYOKView struct {
+	JSON  string   `json:"json"`
+	Notes []string `json:"notes"`
+}
+
+// BYOKJSON renders a profile's BYOK config without keys.
+func (s *Studio) BYOKJSON(ctx context.Context, name string) (BYOKView, error) {
+	cfg, notes, err := s.BYOKExport(ctx, name, false)
+	if err != nil {
+		return BYOKView{}, err
+	}
+	js, err := json.MarshalIndent(cfg, "", "  ")
+	if err != nil {
+		return BYOKView{}, err
+	}
+	return BYOKView{JSON: string(js) + "\n", Notes: nonNil(notes)}, nil
+}
+
+// WriteBYOK writes the BYOK config to a new file (mode 0600), with the keys
+// only when the user asked and confirmed.
+func (s *Studio) WriteBYOK(ctx context.Context, name, path string, withKeys, force bool) (EnvWriteResult, error) {
+	res := EnvWriteResult{FillIns: []envfile.FillIn{}, Problems: []envfile.Problem{}, Generated: []string{}, Changes: []envfile.Change{}}
+	p, err := ExpandPath(path)
+	if err != nil {
+		return res, err
+	}
+	cfg, notes, err := s.BYOKExport(ctx, name, withKeys)
+	if err != nil {
+		return res, err
+	}
+	js, err := json.MarshalIndent(cfg, "", "  ")
+	if err != nil {
+		return res, err
+	}
+	res.Backup, err = envfile.WriteNew(p, string(js)+"\n", force, s.Now())
+	if err != nil {
+		return res, err
+	}
+	res.Path, res.Notes = p, nonNil(notes)
+	return res, nil
+}

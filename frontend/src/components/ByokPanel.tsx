@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { useApi, type BYOKView } from '../api';
+import { errText } from '../views/ExportView';
+import { ConfirmDialog } from './ConfirmDialog';
+import { useToast } from './Toasts';
+
+/** The profile as Kodus's BYOK config JSON: shown without keys; written with keys only after a confirmation. */
+export function ByokPanel({ profile, notCarried }: { profile: string; notCarried: boolean }) {
+  const api = useApi();
+  const toast = useToast();
+  const [view, setView] = useState<BYOKView | null>(null);
+  const [path, setPath] = useState('');
+  const [withKeys, setWithKeys] = useState(false);
+  const [confirm, setConfirm] = useState(false);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    api.byokJSON(profile).then(setView, (e) => setError(errText(e)));
+  }, [api, profile]);
+
+  const write = async () => {
+    setConfirm(false);
+    setError('');
+    try {
+      const r = await api.writeBYOKFile(profile, path, withKeys, false);
+      toast(`BYOK config written to ${r.path}${withKeys ? ' with keys' : ''}`);
+    } catch (e) {
+      setError(errText(e));
+    }
+  };
+
+  return (
+    <section className="panel stack" aria-labelledby="byok-title">
+      <h2 id="byok-title" style={{ margin: 0 }}>
+        BYOK config
+      </h2>
+      <p className="muted small" style={{ margin: 0 }}>
+        Kodus’s BYOK config (<code>{'{"main", "fallback"}'}</code>) carries {notCarried ? 'everything Fixed Mode cannot' : 'the fallback, concurrency, thinking and token limits'}, and takes precedence over the .env.
+      </p>
+      {view && (
+        <pre className="code" data-testid="byok-json">
+          {view.json}
+        </pre>
+      )}
+      {view?.notes.map((n) => (
+        <div key={n} className="hint">
+          {n}
+        </div>
+      ))}
+      <div className="row">
+        <button className="btn" disabled={!view} onClick={() => void navigator.clipboard.writeText(view!.json).then(() => toast('BYOK JSON copied (without keys)'), (e) => toast(errText(e), true))}>
+          Copy JSON (no keys)
+        </button>
+      </div>
+      <div className="field">
+        <label htmlFor="byok-path">Save to a new file</label>
+        <input id="byok-path" className="input" placeholder="~/kodus-byok.json" value={path} onChange={(e) => setPath(e.target.value)} />
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={withKeys} onChange={(e) => setWithKeys(e.target.checked)} />
+        <span>Include the API keys (in plain text)</span>
+      </label>
+      <div className="row">
+        <button className="btn" disabled={!path} onClick={() => (withKeys ? setConfirm(true) : void write())}>
+          Save BYOK JSON
+        </button>
+      </div>
+      {error && <div className="alert alert-err">{error}</div>}
+      {confirm && (
+        <ConfirmDialog
+          title="Write the API keys in plain text?"
+          body="The file is created with mode 0600, but anyone who can read it can use your keys. Delete it once you have pasted the config into Kodus."
+          confirmLabel="Write with keys"
+          danger
+          onCancel={() => setConfirm(false)}
+          onConfirm={() => void write()}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+import { useEffect, useState } from 'react';
+import { useApi, type EnvMergePlan, type EnvOptions, type EnvWriteResult } from '../api';
+import { errText } from '../views/ExportView';
+import { ConfirmDialog } from './ConfirmDialog';
+import { DiffView, EnvBanner } from './EnvBanner';
+import { useToast } from './Toasts';
+
+/** The three ways to write the block: copy, a new file (block or complete .env), a merge. */
+export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOptions }) {
+  const api = useApi();
+  const toast = useToast();
+  const [path, setPath] = useState('');
+  const [force, setForce] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [result, setResult] = useState<EnvWriteResult | null>(null);
+  const [plan, setPlan] = useState<EnvMergePlan | null>(null);
+  const [confirm, setConfirm] = useState(false);
+  // A plan or result belongs to the block it was made for.
+  useEffect(() => {
+    setPlan(null);
+    setResult(null);
+    setError('');
+  }, [profile, opts]);
+
+  const run = async (f: () => Promise<void>) => {
+    setBusy(true);
+    setError('');
+    setResult(null);
+    try {
+      await f();
+    } catch (e) {
+      setError(errText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const write = (full: boolean) =>
+    run(async () => {
+      setPlan(null);
+      const r = await api.writeEnv({ profile, options: opts, path, full, force });
+      setResult(r);
+      toast(`Written to ${r.path}`);
+    });
+  const preview = () => run(async () => setPlan(await api.planEnvMerge({ profile, options: opts, path, digest: '' })));
+  const apply = () =>
+    run(async () => {
+      if (!plan) return;
+      setConfirm(false);
+      const r = await api.applyEnvMerge({ profile, options: opts, path, digest: plan.digest });
+      setPlan(null);
+      setResult(r);
+      toast(`Merged into ${r.path}`);
+    });
+  const replacing = plan?.current.fixedMode;
+
+  return (
+    <section className="panel stack" aria-labelledby="env-write-title">
+      <h2 id="env-write-title" style={{ margin: 0 }}>
+        Write it
+      </h2>
+      <div className="row">
+        <button
+          className="btn"
+          onClick={() =>
+            void api
+              .copyEnvBlock(profile, opts)
+              .then(() => toast('Block copied with the key: paste it into your .env (the clipboard is cleared after a minute)'))
+              .catch((e) => toast(errText(e), true))
+          }
+        >
+          Copy block
+        </button>
+        <span className="hint">The copy holds your key in full; the preview above stays masked.</span>
+      </div>
+      <div className="field">
+        <label htmlFor="env-path">.env file</label>
+        <input id="env-path" className="input" placeholder="/opt/kodus/.env" value={path} onChange={(e) => setPath(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && path && void preview()} />
+        <div className="hint">A new file is created with mode 0600. A merge keeps every other line exactly, backs the old file up next to it and keeps its mode.</div>
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
+        <span>Replace the file if it exists (the old one is backed up)</span>
+      </label>
+      <div className="row">
+        <button className="btn btn-primary" disabled={!path || busy} onClick={() => void preview()}>
+          Preview merge into this .env
+        </button>
+        <button className="btn" disabled={!path || busy} onClick={() => void write(false)}>
+          Write the block as a new file
+        </button>
+        <button className="btn" disabled={!path || busy} onClick={() => void write(true)}>
+          Write a complete new .env
+        </button>
+        {busy && <span className="spinner" aria-label="Working" />}
+      </div>
+      {error && (
+        <div className="alert alert-err" role="alert" data-testid="env-write-error">
+          {error}
+        </div>
+      )}
+      {plan && (
+        <div className="stack" data-testid="merge-plan">
+          <EnvBanner report={plan.current} path={plan.path} />
+          {plan.noChange ? (
+            <div className="alert alert-ok">The file already holds this block; there is nothing to write.</div>
+          ) : (
+            <>
+              <DiffView diff={plan.diff} />
+              <ul className="list small">
+                {plan.changes.map((c) => (
+                  <li key={`${c.var}-${c.line}`}>
+                    <code>{c.var}</code> {c.action} (line {c.line}){c.reason ? `: ${c.reason}` : ''}
+                  </li>
+                ))}
+              </ul>
+              <div className="row">
+                <button className="btn btn-primary" onClick={() => setConfirm(true)}>
+                  Write changes…
+                </button>
+                <button className="btn btn-ghost" onClick={() => setPlan(null)}>
+                  Cancel
+                </button>
+              </div>
+            </>
+          )}
+        </div>
+      )}
+      {result && (
+        <div className="alert alert-ok stack" style={{ gap: 4 }} data-testid="env-write-result">
+          <div className="alert-title">Written to {result.path}</div>
+          {result.backup && <div className="small">Backup: {result.backup}</div>}
+          {result.notes.map((n) => (
+            <div key={n} className="small">
+              {n}
+            </div>
+          ))}
+          {result.fillIns.length > 0 && (
+            <>
+              <div className="small">Still to fill in (marked FILL IN in the file):</div>
+              <ul className="list small">
+                {result.fillIns.map((f) => (
+                  <li key={f.var}>
+                    <code>{f.var}</code>: {f.what}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {result.problems.map((p) => (
+            <div key={p.var + p.line} className="field-error">
+              {p.var}: {p.message}
+            </div>
+          ))}
+        </div>
+      )}
+      {confirm && plan && (
+        <ConfirmDialog
+          title={replacing ? 'Replace the LLM configured in this .env?' : `Write these changes to ${plan.path}?`}
+          body={
+            <>
+              {replacing && (
+                <p>
+                  This file configures Kodus with <strong>{plan.current.inferred.model}</strong> ({plan.current.inferred.providerLabel}). Writing replaces those variables in the file with profile {profile}’s.
+                </p>
+              )}
+              <p>Every other line stays as it is, and the old file is backed up next to it. Kodus picks the change up when you run <code>docker compose up -d</code>; a BYOK model saved in Kodus’s settings still takes precedence over the .env.</p>
+            </>
+          }
+          confirmLabel="Write changes"
+          onCancel={() => setConfirm(false)}
+          onConfirm={() => void apply()}
+        />
+      )}
+    </section>
+  );
+}
