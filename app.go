@@ -423,3 +423,17 @@ func (a *App) WriteBYOKFile(profileName, path string, withKeys, force bool) (r s
 	}
 	return s.WriteBYOK(a.ctx, profileName, path, withKeys, force)
 }
+
+// ---- thinking presets, Custom JSON, OpenRouter pinning (issue 4) ----
+
+// PreviewThinking is the live "Kodus will send" of a slot being edited:
+// the providerOptions and a note per rule, or the Custom JSON's problems
+// with line and column.
+func (a *App) PreviewThinking(slot string, in studio.SlotInput) (p studio.ThinkingPreview, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return p, err
+	}
+	return s.PreviewThinking(slot, in), nil
+}

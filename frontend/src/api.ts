@@ -3,7 +3,7 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, cost, discover, doctor, envfile, keyshape, keytest, profile, studio } from '../wailsjs/go/models';
+import { catalog, cost, discover, doctor, envfile, keyshape, keytest, profile, studio, thinking } from '../wailsjs/go/models';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
 export type Data<T> = T extends (infer U)[]
@@ -56,6 +56,8 @@ export type EnvReport = Data<envfile.Report>;
 export type EnvWarning = Data<envfile.Warning>;
 export type ImportResult = Data<studio.ImportResult>;
 export type BYOKView = Data<studio.BYOKView>;
+export type ThinkingPreview = Data<studio.ThinkingPreview>;
+export type ThinkingProblem = Data<thinking.Problem>;
 
 export type SlotName = 'main' | 'fallback';
 
@@ -92,6 +94,7 @@ export interface Api {
   importEnv(path: string, profile: string): Promise<ImportResult>;
   byokJSON(profile: string): Promise<BYOKView>;
   writeBYOKFile(profile: string, path: string, withKeys: boolean, force: boolean): Promise<EnvWriteResult>;
+  previewThinking(slot: SlotName, input: SlotInput): Promise<ThinkingPreview>;
 }
 
 /** Wails rejects a promise with the Go error's text; make it an Error. */
@@ -136,6 +139,7 @@ export const wailsApi: Api = {
   importEnv: (path, p) => call(App.ImportEnv(path, p)),
   byokJSON: (p) => call(App.BYOKJSON(p)),
   writeBYOKFile: (p, path, withKeys, force) => call(App.WriteBYOKFile(p, path, withKeys, force)),
+  previewThinking: (slot, input) => call(App.PreviewThinking(slot, studio.SlotInput.createFrom(input))),
 };
 
 export const ApiContext = createContext<Api>(wailsApi);

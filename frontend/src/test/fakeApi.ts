@@ -4,7 +4,7 @@ import catalogJSON from '../../../backend/catalog/catalog.json';
 // A real report from the Go estimator (`kodus-byok cost --json`, default assumptions).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Api, Catalog, CostReport, CostRequest, DiscoverRequest, DiscoverResult, EnvExportView, EnvOptions, FieldError, KeyTestResult, KeyVerdict, ManualPrice, ProfileView, SaveSlotRequest, SlotInput, SlotView, TestSlotRequest } from '../api';
+import type { Api, Catalog, CostReport, CostRequest, DiscoverRequest, DiscoverResult, EnvExportView, EnvOptions, FieldError, KeyTestResult, KeyVerdict, ManualPrice, ProfileView, SaveSlotRequest, SlotInput, SlotView, TestSlotRequest, ThinkingPreview } from '../api';
 import { vi } from 'vitest';
 
 export const catalog = catalogJSON as unknown as Catalog;
@@ -88,6 +88,28 @@ function fakeVerdict(raw: string, input: SlotInput): KeyVerdict {
     return { guess: { confidence: 'low', shape: 'sk-…', reason: 'several providers', candidates: ['OpenAI'] }, fit: 'unexpected', message: "This doesn't look like an Anthropic key: Anthropic keys start with sk-ant-." };
   }
   return ok;
+}
+
+const NAMESPACE: Record<string, string> = { anthropic: 'anthropic', google_gemini: 'google', google_vertex: 'google', openai: 'openai', open_router: 'openrouter', openai_compatible: 'openaiCompatible', novita: 'openaiCompatible' };
+
+// A stand-in for backend/thinking, reduced to what the components show:
+// the real rules are tested in Go and in the browser test.
+function preview(input: SlotInput): ThinkingPreview {
+  const ns = NAMESPACE[input.provider] ?? '';
+  const base = { notes: [] as string[], problems: [] as ThinkingPreview['problems'], example: '{\n  "thinking": { "type": "enabled" }\n}' };
+  const effort = input.reasoningEffort || 'off';
+  if (effort === 'off') return { ...base, providerOptions: {}, notes: ["Off: no reasoning options: the model's default applies"] };
+  if (effort !== 'custom') return { ...base, providerOptions: { [ns]: { level: effort } }, notes: [`${input.provider}: level ${effort}`] };
+  const text = input.reasoningConfigOverride;
+  try {
+    const v = JSON.parse(text);
+    return { ...base, providerOptions: { [ns]: v }, notes: [`wrapped under "${ns}"`, 'warning: this model does not accept it'] };
+  } catch {
+    const comma = /,\s*[}\]]/.exec(text);
+    const at = comma ? comma.index : 0;
+    const before = text.slice(0, at).split('\n');
+    return { ...base, providerOptions: {}, problems: [{ line: before.length, column: before[before.length - 1].length + 1, message: 'trailing comma: JSON allows no \',\' after the last field; remove it' }] };
+  }
 }
 
 export function fakeApi(profiles: ProfileView[] = []) {
@@ -202,6 +224,7 @@ export function fakeApi(profiles: ProfileView[] = []) {
     }),
     byokJSON: vi.fn(async () => ({ json: '{\n  "main": {}\n}\n', notes: ['keys are left out'] })),
     writeBYOKFile: vi.fn(async (_p: string, path: string) => ({ path, fillIns: [], problems: [], generated: [], changes: [], notes: [] })),
+    previewThinking: vi.fn(async (_slot: string, input: SlotInput) => preview(input)),
   };
   return { api, state };
 }

@@ -2098,6 +2098,67 @@ export namespace studio {
 		    return a;
 		}
 	}
+	export class ThinkingPreview {
+	    providerOptions: {[key: string]: any};
+	    notes: string[];
+	    problems: thinking.Problem[];
+	    error?: string;
+	    example: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ThinkingPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.providerOptions = source["providerOptions"];
+	        this.notes = source["notes"];
+	        this.problems = this.convertValues(source["problems"], thinking.Problem);
+	        this.error = source["error"];
+	        this.example = source["example"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace thinking {
+	
+	export class Problem {
+	    line: number;
+	    column: number;
+	    path?: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.path = source["path"];
+	        this.message = source["message"];
+	    }
+	}
 
 }
 

@@ -50,6 +50,8 @@ export function PlanEnvMerge(arg1:studio.EnvMergeRequest):Promise<studio.EnvMerg
 
 export function PreviewKey(arg1:string):Promise<studio.KeyPreview>;
 
+export function PreviewThinking(arg1:string,arg2:studio.SlotInput):Promise<studio.ThinkingPreview>;
+
 export function Profile(arg1:string):Promise<studio.ProfileView>;
 
 export function Profiles():Promise<Array<studio.ProfileView>>;

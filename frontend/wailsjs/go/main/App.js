@@ -86,6 +86,10 @@ export function PreviewKey(arg1) {
   return window['go']['main']['App']['PreviewKey'](arg1);
 }
 
+export function PreviewThinking(arg1, arg2) {
+  return window['go']['main']['App']['PreviewThinking'](arg1, arg2);
+}
+
 export function Profile(arg1) {
   return window['go']['main']['App']['Profile'](arg1);
 }
