@@ -135,8 +135,8 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 
 // Level returns the level whose reasoning the model really bills, and why
 // it differs from the one asked for. Kodus sends one thinking switch for
-// Low, Medium and High to OpenAI-compatible endpoints and nothing at all
-// to Novita (facts: kodus.md §3.1), so those levels cost the same.
+// Low, Medium and High to OpenAI-compatible endpoints and Novita (the
+// thinking rules of backend/thinking), so those levels cost the same.
 func Level(p Price, provider, level string) (string, string) {
 	if provider == "" {
 		provider = p.Provider
@@ -144,12 +144,10 @@ func Level(p Price, provider, level string) (string, string) {
 	switch {
 	case !p.Thinks():
 		return ThinkingOff, "a non-thinking model: no reasoning tokens at any level"
-	case provider == "novita" && level != ThinkingOff:
-		return ThinkingOff, "Kodus sends no thinking setting to Novita, so the level changes nothing (estimated without reasoning)"
 	case p.AlwaysThinks && level == ThinkingOff:
 		return ThinkingMedium, "an always-thinking model: Off does not stop its reasoning (estimated as Medium)"
-	case provider == "openai_compatible" && (level == ThinkingLow || level == ThinkingHigh):
-		return ThinkingMedium, "Kodus sends the same thinking switch for Low, Medium and High to OpenAI-compatible endpoints, so all three are estimated alike (as Medium)"
+	case (provider == "openai_compatible" || provider == "novita") && (level == ThinkingLow || level == ThinkingHigh):
+		return ThinkingMedium, "Kodus sends the same thinking switch for Low, Medium and High to OpenAI-compatible endpoints and Novita, so all three are estimated alike (as Medium)"
 	}
 	return level, ""
 }

@@ -70,8 +70,8 @@ func TestPrecedence(t *testing.T) {
 			}
 		})
 	}
-	// Novita has no preset, so there is nothing to replace.
-	if r := build(t, custom("novita", "x", `{"thinking": {"type": "enabled"}}`)); hasNote(r.Notes, "replaced") {
+	// Novita's preset is the OpenAI-compatible one, so an override replaces it.
+	if r := build(t, custom("novita", "x", `{"thinking": {"type": "disabled"}}`)); !hasNote(r.Notes, "override replaced the preset's openaiCompatible block") {
 		t.Errorf("novita notes %q", r.Notes)
 	}
 	// A level ignores any Custom JSON left in the form, and says so.

@@ -66,13 +66,15 @@ func preset(provider, model, level string) (map[string]any, []string) {
 	case catalog.OpenRouter:
 		return obj("openrouter", map[string]any{"reasoning": map[string]any{"effort": level}}),
 			[]string{fmt.Sprintf("OpenRouter: reasoning.effort %q, which OpenRouter translates for the upstream model", level)}
-	case catalog.OpenAICompatible:
-		return obj("openaiCompatible", map[string]any{"thinking": map[string]any{"type": "enabled"}}),
-			[]string{"OpenAI-compatible: thinking is on or off only; Low, Medium and High all send thinking.type \"enabled\" (the level is ignored)"}
-	case catalog.Novita:
-		// Kodus has no reasoning mapping for Novita (agent-loop.ts and the
-		// later novita provider module): the level sends nothing.
-		return map[string]any{}, []string{"Novita: Kodus has no thinking preset for Novita, so Low, Medium and High send nothing and the model's default applies; use Custom to send options"}
+	case catalog.OpenAICompatible, catalog.Novita:
+		notes := []string{"OpenAI-compatible: thinking is on or off only; Low, Medium and High all send thinking.type \"enabled\" (the level is ignored)"}
+		if provider == catalog.Novita {
+			// The issue maps Novita with the OpenAI-compatible providers (its
+			// namespace is openaiCompatible); Kodus's agent-loop.ts up to
+			// mid-2026 had no Novita case and sent nothing, so say so.
+			notes = append(notes, "Novita: Kodus versions up to mid-2026 send no reasoning options for a Novita preset; if your Kodus is one of them, use Custom to be sure they are sent")
+		}
+		return obj("openaiCompatible", map[string]any{"thinking": map[string]any{"type": "enabled"}}), notes
 	}
 	return map[string]any{}, []string{fmt.Sprintf("Kodus has no thinking preset for provider %q: nothing is sent", provider)}
 }

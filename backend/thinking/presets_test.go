@@ -77,7 +77,7 @@ func TestPresets(t *testing.T) {
 		{"open_router", "moonshotai/kimi-k2.5", `{"openrouter":{"reasoning":{"effort":"{L}"}}}`, "translates for the upstream model"},
 		{"openai_compatible", "glm-5.1", binary, "the level is ignored"},
 		{"openai_compatible", "kimi-k2.6", binary, "the level is ignored"},
-		{"novita", "deepseek/deepseek-r1", `{}`, "Kodus has no thinking preset for Novita"},
+		{"novita", "deepseek/deepseek-r1", `{"openaiCompatible":{"thinking":{"type":"enabled"}}}`, "Novita: Kodus versions up to mid-2026 send no reasoning options"},
 		{"amazon_bedrock", "anything", `{}`, `no thinking preset for provider "amazon_bedrock"`},
 	}
 	for _, c := range cases {
