@@ -25,10 +25,11 @@ type builder struct {
 	files map[string]string // the tree of the next commit
 	head  plumbing.Hash
 	all   []plumbing.Hash
+	blobs map[string]plumbing.Hash // content → blob, so unchanged files cost a map lookup
 }
 
 func newBuilder() *builder {
-	return &builder{st: memory.NewStorage(), files: map[string]string{}}
+	return &builder{st: memory.NewStorage(), files: map[string]string{}, blobs: map[string]plumbing.Hash{}}
 }
 
 // t0 is the time tests count back from ("now" in every scan).
@@ -46,6 +47,10 @@ func (b *builder) put(o plumbing.EncodedObject) plumbing.Hash {
 }
 
 func (b *builder) blob(content string) plumbing.Hash {
+	if h, ok := b.blobs[content]; ok {
+		return h
+	}
+	defer func() { b.blobs[content] = b.all[len(b.all)-1] }()
 	o := b.st.NewEncodedObject()
 	o.SetType(plumbing.BlobObject)
 	w, _ := o.Writer()

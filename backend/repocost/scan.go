@@ -201,7 +201,9 @@ func emptyWindow(o Options, w walkResult) error {
 }
 
 // measureAll measures the changes on parallel workers, each with its own
-// repository handle and token counter, and returns them in order.
+// repository handle and token counter, and returns them in order. Workers
+// take runs of consecutive changes: a commit's tree is the next one's
+// parent tree, so it is still in the worker's cache.
 func measureAll(ctx context.Context, op *opener, first *repoHandle, counter *Counter, rules *Rules, o Options, changes []commitInfo, progress func(int)) ([]measured, int, error) {
 	workers := o.Workers
 	if workers <= 0 {
@@ -210,6 +212,7 @@ func measureAll(ctx context.Context, op *opener, first *repoHandle, counter *Cou
 	workers = min(workers, len(changes))
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	const block = 32
 	out := make([]measured, len(changes))
 	next := make(chan int)
 	var done atomic.Int64
@@ -236,14 +239,16 @@ func measureAll(ctx context.Context, op *opener, first *repoHandle, counter *Cou
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				r, err := m.measure(ctx, changes[i])
-				if err != nil {
-					fail(err)
-					continue
+			for first := range next {
+				for i := first; i < min(first+block, len(changes)) && ctx.Err() == nil; i++ {
+					r, err := m.measure(ctx, changes[i])
+					if err != nil {
+						fail(err)
+						break
+					}
+					out[i] = r
+					done.Add(1)
 				}
-				out[i] = r
-				done.Add(1)
 			}
 		}()
 	}
@@ -264,7 +269,7 @@ func measureAll(ctx context.Context, op *opener, first *repoHandle, counter *Cou
 		}
 	}()
 feed:
-	for i := range changes {
+	for i := 0; i < len(changes); i += block {
 		select {
 		case next <- i:
 		case <-ctx.Done():
