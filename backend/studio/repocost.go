@@ -225,3 +225,23 @@ func repoReport(r *repocost.Result, rc *RepoCost, rep *cost.Report) (*RepoReport
 	}
 	return out, nil
 }
+
+// RepoDefaults is what "Use my repository" starts from.
+type RepoDefaults struct {
+	SinceDays    int            `json:"sinceDays"`
+	Last         int            `json:"last"`
+	ContextLines int            `json:"contextLines"`
+	Calls        repocost.Calls `json:"calls"`
+	Ignore       IgnoreList     `json:"ignore"`
+	Tokenizer    string         `json:"tokenizer"`
+	// TokenizerNote says how other providers' counts differ.
+	TokenizerNote string `json:"tokenizerNote"`
+}
+
+// RepoDefaults: 90 days (or the last 200 changes), 3 lines of context, the
+// default call mapping and the ignore list in force.
+func (s *Studio) RepoDefaults() (RepoDefaults, error) {
+	l, err := s.RepoIgnore()
+	return RepoDefaults{SinceDays: 90, Last: 200, ContextLines: repocost.DefaultContextLines, Calls: repocost.DefaultCalls(), Ignore: l,
+		Tokenizer: repocost.Encoding, TokenizerNote: repocost.TokenizerNote}, err
+}
