@@ -45,7 +45,7 @@ export function RepoSummary({ report }: { report: RepoReport }) {
       <h2>
         {s.changes.toLocaleString('en-US')} {unit} on {s.branch}
       </h2>
-      <div className="grid-4">
+      <div className="grid-2">
         <div className="kv">
           <span className="muted small">Changes a month</span>
           <strong data-testid="repo-per-month">{s.perMonth.toLocaleString('en-US', { maximumFractionDigits: 1 })}</strong>
@@ -65,7 +65,7 @@ export function RepoSummary({ report }: { report: RepoReport }) {
       </div>
       <ul className="notes small">
         <li>
-          {s.path}, {s.from} to {s.to} ({s.days} days){s.since ? `, the last ${s.since}` : `, the last ${s.last} changes`}; median {s.medianFiles} reviewed files a change. Read in {(s.elapsedMs / 1000).toFixed(1)} s.
+          {s.path}, {s.from} to {s.to} ({s.days} days; window: {s.since ? `last ${s.since}` : `last ${s.last} changes`}); median {s.medianFiles} reviewed files a change. Read in {(s.elapsedMs / 1000).toFixed(1)} s.
         </li>
         <li>
           {s.unit === 'merge'

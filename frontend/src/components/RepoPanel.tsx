@@ -211,7 +211,6 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
           {error}
         </div>
       )}
-      {defaults && <p className="hint">{defaults.tokenizerNote}</p>}
     </form>
   );
 }

@@ -220,21 +220,23 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
         </button>
       </div>
 
+      <div className="row">
+        <span className="label" id="source-label">
+          Estimate from
+        </span>
+        <Segmented
+          label="Estimate from"
+          value={source}
+          onChange={(v) => setSource(v as Source)}
+          options={[
+            { id: 'assumptions', label: 'Typical PR assumptions' },
+            { id: 'repo', label: 'Use my repository' },
+          ]}
+        />
+      </div>
+      {fromRepo && <RepoPanel onScanned={setRepoScan} />}
+
       <form className="panel stack" aria-label="Assumptions" onSubmit={(e) => e.preventDefault()}>
-        <div className="row">
-          <span className="label" id="source-label">
-            Estimate from
-          </span>
-          <Segmented
-            label="Estimate from"
-            value={source}
-            onChange={(v) => setSource(v as Source)}
-            options={[
-              { id: 'assumptions', label: 'Typical PR assumptions' },
-              { id: 'repo', label: 'Use my repository' },
-            ]}
-          />
-        </div>
         <div className="row">
           <span className="label" id="compare-label">
             Compare
@@ -305,12 +307,11 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
             ))}
           </div>
         </details>
-        <p className="hint">
+        <p className="hint" hidden={fromRepo}>
           Defaults are estimates (about ten developers; 88k prompt and 24k answer tokens per PR at Medium), no prompt caching assumed. The first call of each PR writes the cache, the others read it. Each call’s own prompt size picks its price tier (Gemini Pro above 200k, GPT-5.4 above 272k).
         </p>
       </form>
 
-      {fromRepo && <RepoPanel onScanned={setRepoScan} />}
       {fromRepo && repoReport && (
         <div className="grid-2">
           <RepoSummary report={repoReport} />
