@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -119,8 +121,28 @@ func BenchmarkScan10k(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Logf("generated in %v", time.Since(genStart))
+	runtime.GC() // the generator's objects are garbage now
+	// Bounded memory: sample the live heap while scanning, report the peak.
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		var m runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+				runtime.ReadMemStats(&m)
+				if m.HeapAlloc > peak.Load() {
+					peak.Store(m.HeapAlloc)
+				}
+			}
+		}
+	}()
 	b.ReportAllocs()
 	b.ResetTimer()
+	defer func() { b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MiB") }()
 	for i := 0; i < b.N; i++ {
 		res, err := Scan(context.Background(), Options{Dir: dir, Since: 90 * 24 * time.Hour, ContextLines: DefaultContextLines, Now: func() time.Time { return t0 }})
 		if err != nil {
