@@ -14,7 +14,7 @@ function makeRepo(): string {
   const env = { ...process.env, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.test', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.test' };
   const git = (args: string[], daysAgo = 1) => {
     const when = new Date(Date.now() - daysAgo * 86400_000).toISOString();
-    execFileSync('git', args, { cwd: dir, env: { ...env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when }, stdio: 'pipe' });
+    execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], { cwd: dir, env: { ...env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when }, stdio: 'pipe' });
   };
   const write = (name: string, text: string) => {
     mkdirSync(join(dir, name, '..'), { recursive: true });
