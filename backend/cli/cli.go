@@ -107,6 +107,8 @@ var commands = []func(*app) *cobra.Command{
 	testCmd,
 	envCmd,
 	byokCmd,
+	optionsCmd,
+	schemaCmd,
 	concurrencyCmd,
 }
 

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -198,6 +200,11 @@ func applySetFlags(a *app, changed func(string) bool, f setFlags, sl *profile.Sl
 	}
 	if changed("thinking") {
 		sl.ReasoningEffort = f.thinking
+		// A level replaces Custom: its stored JSON would be inert.
+		if profile.NormalizeEffort(f.thinking) != profile.EffortCustom && !changed("thinking-json") && sl.ReasoningConfigOverride != "" {
+			sl.ReasoningConfigOverride = ""
+			a.note("note: the Custom reasoning JSON was removed: thinking is now %s", profile.NormalizeEffort(f.thinking))
+		}
 	}
 	if changed("thinking-json") {
 		data, err := readFileOrStdin(a, f.thinkingJSON)
@@ -382,6 +389,7 @@ func printProfile(a *app, p studio.ProfileView, backend string) {
 		row("maxOutputTokens", fmtInt(v.MaxOutputTokens))
 		row("maxInputTokens", fmtInt(v.MaxInputTokens))
 		row("reasoningEffort", v.ReasoningEffort)
+		row("reasoningConfigOverride", compactJSON(v.ReasoningConfigOverride))
 		row("maxConcurrentRequests", fmtInt(v.MaxConcurrentRequests))
 		row("openrouterProviderOrder", strings.Join(v.OpenRouterProviderOrder, ", "))
 		if v.OpenRouterAllowFallbacks != nil {
@@ -399,6 +407,15 @@ func printProfile(a *app, p studio.ProfileView, backend string) {
 	for _, adv := range p.Advice {
 		fmt.Fprintf(a.out(), "\nadvice: %s\n", adv)
 	}
+}
+
+// compactJSON shows a stored Custom JSON on one line.
+func compactJSON(s string) string {
+	var b bytes.Buffer
+	if err := json.Compact(&b, []byte(s)); err != nil {
+		return s
+	}
+	return b.String()
 }
 
 func paren(s string) string {

@@ -51,6 +51,24 @@ type PR struct {
 type Workload struct {
 	PRs         []PR  `json:"prs"`
 	PRsPerMonth int64 `json:"prsPerMonth"`
+	// Window, when set, says the PRs are every change of a period (a git
+	// history) rather than a sample: per month is their total × Num / Den,
+	// exactly, instead of the average × PRsPerMonth.
+	Window *Ratio `json:"window,omitempty"`
+}
+
+// Ratio is Num / Den, both positive.
+type Ratio struct {
+	Num int64 `json:"num"`
+	Den int64 `json:"den"`
+}
+
+// monthScale is what turns the sample's total into a month.
+func (w Workload) monthScale() (num, den int64) {
+	if w.Window != nil {
+		return w.Window.Num, w.Window.Den
+	}
+	return w.PRsPerMonth, int64(len(w.PRs))
 }
 
 // ReasoningTokens is the estimated reasoning per call at each level.
@@ -135,8 +153,8 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 
 // Level returns the level whose reasoning the model really bills, and why
 // it differs from the one asked for. Kodus sends one thinking switch for
-// Low, Medium and High to OpenAI-compatible endpoints and nothing at all
-// to Novita (facts: kodus.md §3.1), so those levels cost the same.
+// Low, Medium and High to OpenAI-compatible endpoints and Novita (the
+// thinking rules of backend/thinking), so those levels cost the same.
 func Level(p Price, provider, level string) (string, string) {
 	if provider == "" {
 		provider = p.Provider
@@ -144,12 +162,10 @@ func Level(p Price, provider, level string) (string, string) {
 	switch {
 	case !p.Thinks():
 		return ThinkingOff, "a non-thinking model: no reasoning tokens at any level"
-	case provider == "novita" && level != ThinkingOff:
-		return ThinkingOff, "Kodus sends no thinking setting to Novita, so the level changes nothing (estimated without reasoning)"
 	case p.AlwaysThinks && level == ThinkingOff:
 		return ThinkingMedium, "an always-thinking model: Off does not stop its reasoning (estimated as Medium)"
-	case provider == "openai_compatible" && (level == ThinkingLow || level == ThinkingHigh):
-		return ThinkingMedium, "Kodus sends the same thinking switch for Low, Medium and High to OpenAI-compatible endpoints, so all three are estimated alike (as Medium)"
+	case (provider == "openai_compatible" || provider == "novita") && (level == ThinkingLow || level == ThinkingHigh):
+		return ThinkingMedium, "Kodus sends the same thinking switch for Low, Medium and High to OpenAI-compatible endpoints and Novita, so all three are estimated alike (as Medium)"
 	}
 	return level, ""
 }
@@ -160,6 +176,9 @@ func Estimate(p Price, w Workload, o Options) (Result, error) {
 	res := Result{Status: StatusPriced, Tiers: []string{}, Notes: []string{}}
 	if len(w.PRs) == 0 {
 		return res, fmt.Errorf("the workload has no PR to price")
+	}
+	if w.Window != nil && (w.Window.Num <= 0 || w.Window.Den <= 0) {
+		return res, fmt.Errorf("the workload's window must be a positive fraction")
 	}
 	level, why := Level(p, o.Provider, o.Thinking)
 	res.Thinking = level
@@ -265,14 +284,15 @@ func Estimate(p Price, w Workload, o Options) (Result, error) {
 		res.Notes = append(res.Notes, "priced at the base tier: a token total is not one request's prompt")
 	}
 	n := int64(len(w.PRs))
-	res.TokensPerPR, res.TokensPerMonth = tok.scale(1, n), tok.scale(w.PRsPerMonth, n)
+	num, den := w.monthScale()
+	res.TokensPerPR, res.TokensPerMonth = tok.scale(1, n), tok.scale(num, den)
 	if !priced {
 		return res, nil
 	}
 	if res.PerPR, err = sum.scale(1, n); err != nil {
 		return res, err
 	}
-	res.PerMonth, err = sum.scale(w.PRsPerMonth, n)
+	res.PerMonth, err = sum.scale(num, den)
 	return res, err
 }
 

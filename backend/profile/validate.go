@@ -7,8 +7,10 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/thinking"
 )
 
 // FieldError is one rejected field: which field, which rule, and the value
@@ -72,7 +74,9 @@ func Normalize(s Slot) Slot {
 	s.BaseURL = strings.TrimSpace(s.BaseURL)
 	s.VertexLocation = strings.TrimSpace(s.VertexLocation)
 	s.ReasoningEffort = NormalizeEffort(s.ReasoningEffort)
-	s.ReasoningConfigOverride = strings.TrimSpace(s.ReasoningConfigOverride)
+	// Only trailing space goes: leading lines stay so that an error's line
+	// and column match what the user typed.
+	s.ReasoningConfigOverride = strings.TrimRightFunc(s.ReasoningConfigOverride, unicode.IsSpace)
 	var order []string
 	for _, name := range s.OpenRouterProviderOrder {
 		if n := strings.TrimSpace(name); n != "" {
@@ -147,8 +151,17 @@ func Validate(s Slot, cat *catalog.Catalog) error {
 	if s.ReasoningEffort != "" && !contains(Efforts, s.ReasoningEffort) {
 		add("reasoningEffort", "must be one of "+strings.Join(Efforts, ", "), s.ReasoningEffort)
 	}
-	if s.ReasoningEffort == EffortCustom && s.ReasoningConfigOverride == "" {
+	switch {
+	case s.ReasoningEffort == EffortCustom && strings.TrimSpace(s.ReasoningConfigOverride) == "":
 		add("reasoningConfigOverride", "is required when reasoningEffort is custom (a JSON object)", "")
+	case s.ReasoningEffort == EffortCustom:
+		// The same check as the GUI's live preview: line, column and the
+		// provider's documented values. Kodus would silently drop it.
+		if err := thinking.CheckOverride(s.Provider, s.Model, s.ReasoningConfigOverride); err != nil {
+			add("reasoningConfigOverride", err.Error(), "")
+		}
+	case s.ReasoningConfigOverride != "":
+		add("reasoningConfigOverride", "is used only when reasoningEffort is custom: choose custom, or remove the JSON", "")
 	}
 
 	if s.Provider != catalog.OpenRouter {

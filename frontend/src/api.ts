@@ -3,7 +3,7 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, concurrency, cost, discover, doctor, envfile, keyshape, keytest, profile, studio } from '../wailsjs/go/models';
+import { catalog, concurrency, cost, discover, doctor, envfile, keyshape, keytest, profile, repocost, studio, thinking } from '../wailsjs/go/models';
 import { EventsOn } from '../wailsjs/runtime/runtime';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
@@ -57,6 +57,22 @@ export type EnvReport = Data<envfile.Report>;
 export type EnvWarning = Data<envfile.Warning>;
 export type ImportResult = Data<studio.ImportResult>;
 export type BYOKView = Data<studio.BYOKView>;
+export type ThinkingPreview = Data<studio.ThinkingPreview>;
+export type ThinkingProblem = Data<thinking.Problem>;
+export type RepoScanRequest = Data<studio.RepoScanRequest>;
+export type RepoScanResult = Data<studio.RepoScanResult>;
+export type RepoScan = Data<repocost.Result>;
+/** The scan is always set in a report (a Go pointer, hence optional in the bindings). */
+export type RepoReport = Data<studio.RepoReport> & { scan: RepoScan };
+export type RepoDefaults = Data<studio.RepoDefaults>;
+export type BigChange = Data<studio.BigChange>;
+/** A running scan's progress (Go's repocost.Progress, sent as an event). */
+export interface RepoProgress {
+  phase: 'history' | 'measure';
+  commits: number;
+  measured: number;
+  total: number;
+}
 export type ConcurrencyRequest = Data<studio.ConcurrencyRequest>;
 export type ConcurrencyView = Data<studio.ConcurrencyView>;
 export type MeasureRequest = Data<studio.MeasureRequest>;
@@ -121,6 +137,14 @@ export interface Api {
   importEnv(path: string, profile: string): Promise<ImportResult>;
   byokJSON(profile: string): Promise<BYOKView>;
   writeBYOKFile(profile: string, path: string, withKeys: boolean, force: boolean): Promise<EnvWriteResult>;
+  previewThinking(slot: SlotName, input: SlotInput): Promise<ThinkingPreview>;
+  repoDefaults(): Promise<RepoDefaults>;
+  pickRepoFolder(): Promise<string>;
+  scanRepo(req: RepoScanRequest): Promise<RepoScanResult>;
+  cancelRepoScan(): Promise<void>;
+  saveRepoIgnore(lines: string[]): Promise<FieldError[]>;
+  /** Calls back with each progress report of a running scan; returns the unsubscribe. */
+  onRepoProgress(cb: (p: RepoProgress) => void): () => void;
   concurrencyInfo(req: ConcurrencyRequest): Promise<ConcurrencyView>;
   measureConcurrency(req: MeasureRequest): Promise<ConcurrencyReport>;
   cancelConcurrencyMeasure(id: string): Promise<void>;
@@ -170,6 +194,13 @@ export const wailsApi: Api = {
   importEnv: (path, p) => call(App.ImportEnv(path, p)),
   byokJSON: (p) => call(App.BYOKJSON(p)),
   writeBYOKFile: (p, path, withKeys, force) => call(App.WriteBYOKFile(p, path, withKeys, force)),
+  previewThinking: (slot, input) => call(App.PreviewThinking(slot, studio.SlotInput.createFrom(input))),
+  repoDefaults: () => call(App.RepoDefaults()),
+  pickRepoFolder: () => call(App.PickRepoFolder()),
+  scanRepo: (req) => call(App.ScanRepo(studio.RepoScanRequest.createFrom(req))),
+  cancelRepoScan: () => call(App.CancelRepoScan()),
+  saveRepoIgnore: (lines) => call(App.SaveRepoIgnore(lines)).then((f) => f ?? []),
+  onRepoProgress: (cb) => EventsOn('repocost:progress', (p: RepoProgress) => cb(p)),
   concurrencyInfo: (req) => call(App.ConcurrencyInfo(studio.ConcurrencyRequest.createFrom(req))),
   measureConcurrency: (req) => call(App.MeasureConcurrency(studio.MeasureRequest.createFrom(req))),
   cancelConcurrencyMeasure: (id) => call(App.CancelConcurrencyMeasure(id)),

@@ -1,9 +1,12 @@
-import type { Provider, Variant } from '../api';
+import type { Provider, SlotName, Variant } from '../api';
 import type { SlotForm } from '../lib/slotForm';
 import { describedBy, Field } from './Field';
+import { KodusWillSend, ThinkingSettings, useThinkingPreview } from './ThinkingSettings';
 
 interface AdvancedSettingsProps {
   idPrefix: string;
+  /** The slot being edited: Kodus reads thinking from Main only. */
+  slot: SlotName;
   form: SlotForm;
   provider?: Provider;
   variant?: Variant;
@@ -15,17 +18,10 @@ interface AdvancedSettingsProps {
   tuner?: React.ReactNode;
 }
 
-const EFFORTS: { id: string; label: string }[] = [
-  { id: 'off', label: 'Off' },
-  { id: 'low', label: 'Low' },
-  { id: 'medium', label: 'Medium' },
-  { id: 'high', label: 'High' },
-  { id: 'custom', label: 'Custom' },
-];
-
 /** Temperature, token limits, concurrency, thinking and provider extras. */
-export function AdvancedSettings({ idPrefix, form, provider, variant, errors, onChange, onBlur, open, tuner }: AdvancedSettingsProps) {
+export function AdvancedSettings({ idPrefix, slot, form, provider, variant, errors, onChange, onBlur, open, tuner }: AdvancedSettingsProps) {
   const id = (f: string) => `${idPrefix}-${f}`;
+  const thinking = useThinkingPreview(slot, form);
   const num = (field: keyof SlotForm, label: string, placeholder: string, hint: React.ReactNode, inputMode: 'decimal' | 'numeric') => (
     <Field id={id(field)} label={label} field={field} hint={hint} error={errors[field]}>
       <input
@@ -53,68 +49,7 @@ export function AdvancedSettings({ idPrefix, form, provider, variant, errors, on
     <details className="advanced" open={open}>
       <summary>Advanced settings</summary>
       <div className="stack" style={{ marginTop: 10 }}>
-        <div className="field">
-          <span className="label" id={id('effort-label')}>
-            Thinking
-          </span>
-          <div className="segmented" role="radiogroup" aria-labelledby={id('effort-label')}>
-            {EFFORTS.map((e) => {
-              const checked = (form.reasoningEffort || 'off') === e.id;
-              return (
-                <button
-                  key={e.id}
-                  type="button"
-                  role="radio"
-                  aria-checked={checked}
-                  tabIndex={checked ? 0 : -1}
-                  onClick={() => onChange({ reasoningEffort: e.id })}
-                >
-                  {e.label}
-                </button>
-              );
-            })}
-          </div>
-          <div className="hint">
-            {form.reasoningEffort === '' || form.reasoningEffort === 'off'
-              ? 'Off sends no reasoning options: the model’s own default applies.'
-              : form.reasoningEffort === 'custom'
-                ? 'Custom: the JSON below is sent as providerOptions.'
-                : 'Mapped to the provider’s own setting (Claude adaptive effort, Gemini thinking level, OpenAI reasoning effort).'}
-          </div>
-        </div>
-        {form.reasoningEffort === 'custom' && (
-          <Field id={id('reasoningConfigOverride')} label="Custom reasoning JSON" field="reasoningConfigOverride" error={errors.reasoningConfigOverride} hint="A JSON object; wrapped under the provider’s namespace unless it names one.">
-            <textarea
-              id={id('reasoningConfigOverride')}
-              className="input mono"
-              rows={4}
-              value={form.reasoningConfigOverride}
-              onChange={(e) => onChange({ reasoningConfigOverride: e.target.value })}
-              onBlur={() => onBlur('reasoningConfigOverride')}
-              {...describedBy(id('reasoningConfigOverride'), errors.reasoningConfigOverride)}
-            />
-          </Field>
-        )}
-        <div className="grid-2">
-          {num('temperature', 'Temperature', 'Default', '0 = deterministic, 2 = creative', 'decimal')}
-          {num('maxOutputTokens', 'Max output tokens', 'Default', 'Empty uses the model default', 'numeric')}
-          {num('maxInputTokens', 'Max input tokens', 'No limit', 'Context window cap', 'numeric')}
-          {num('maxConcurrentRequests', 'Max concurrent requests', 'No limit', concurrencyHint, 'numeric')}
-        </div>
-        {tuner}
-        {provider && !provider.requiresBaseURL && (
-          <Field id={id('baseURL')} label="Base URL override" field="baseURL" error={errors.baseURL} hint={`Empty uses ${provider.defaultBaseURL || 'the provider default'}. For proxies and other regions.`}>
-            <input
-              id={id('baseURL')}
-              className="input mono"
-              value={form.baseURL}
-              placeholder={provider.defaultBaseURL}
-              onChange={(e) => onChange({ baseURL: e.target.value })}
-              onBlur={() => onBlur('baseURL')}
-              {...describedBy(id('baseURL'), errors.baseURL)}
-            />
-          </Field>
-        )}
+        <ThinkingSettings idPrefix={idPrefix} form={form} thinking={thinking} error={errors.reasoningConfigOverride} onChange={onChange} onBlur={onBlur} />
         {form.provider === 'open_router' && (
           <div className="panel stack">
             <h3>OpenRouter routing</h3>
@@ -142,6 +77,27 @@ export function AdvancedSettings({ idPrefix, form, provider, variant, errors, on
               </select>
             </Field>
           </div>
+        )}
+        <KodusWillSend idPrefix={idPrefix} thinking={thinking} effort={form.reasoningEffort || 'off'} />
+        <div className="grid-2">
+          {num('temperature', 'Temperature', 'Default', '0 = deterministic, 2 = creative', 'decimal')}
+          {num('maxOutputTokens', 'Max output tokens', 'Default', 'Empty uses the model default', 'numeric')}
+          {num('maxInputTokens', 'Max input tokens', 'No limit', 'Context window cap', 'numeric')}
+          {num('maxConcurrentRequests', 'Max concurrent requests', 'No limit', concurrencyHint, 'numeric')}
+        </div>
+        {tuner}
+        {provider && !provider.requiresBaseURL && (
+          <Field id={id('baseURL')} label="Base URL override" field="baseURL" error={errors.baseURL} hint={`Empty uses ${provider.defaultBaseURL || 'the provider default'}. For proxies and other regions.`}>
+            <input
+              id={id('baseURL')}
+              className="input mono"
+              value={form.baseURL}
+              placeholder={provider.defaultBaseURL}
+              onChange={(e) => onChange({ baseURL: e.target.value })}
+              onBlur={() => onBlur('baseURL')}
+              {...describedBy(id('baseURL'), errors.baseURL)}
+            />
+          </Field>
         )}
         {form.provider === 'google_vertex' && (
           <Field id={id('vertexLocation')} label="Vertex region" field="vertexLocation" error={errors.vertexLocation} hint="Empty for the global endpoint (recommended); a region such as us-east5 only for data residency.">

@@ -349,6 +349,7 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
 
       <AdvancedSettings
         idPrefix="adv"
+        slot={slot}
         form={form}
         provider={provider}
         variant={variant}

@@ -6,6 +6,7 @@ import { KeyTestBanner } from '../components/KeyTestBanner';
 import { ManualWizard } from '../components/ManualWizard';
 import { SlotEditor, type KeySwitch } from '../components/SlotEditor';
 import { useToast } from '../components/Toasts';
+import { compactJSON } from '../lib/thinking';
 
 interface ProfilesViewProps {
   catalog: Catalog;
@@ -16,7 +17,23 @@ interface ProfilesViewProps {
   onNewProfile: () => void;
 }
 
-const EFFORT_LABEL: Record<string, string> = { off: 'Off', low: 'Low', medium: 'Medium', high: 'High', custom: 'Custom JSON' };
+const EFFORT_LABEL: Record<string, string> = { off: 'Off', low: 'Low', medium: 'Medium', high: 'High', custom: 'Custom' };
+
+/** The Thinking row: a Custom slot shows "Custom" and its JSON (Kodus shows nothing). */
+function thinkingSummary(v: SlotView): React.ReactNode {
+  if (v.reasoningEffort === 'custom' || (!v.reasoningEffort && v.reasoningConfigOverride)) {
+    const { short, full } = compactJSON(v.reasoningConfigOverride ?? '');
+    return (
+      <span data-testid="thinking-summary">
+        Custom{' '}
+        <code title={full} data-testid="custom-json">
+          {short}
+        </code>
+      </span>
+    );
+  }
+  return <span data-testid="thinking-summary">{EFFORT_LABEL[v.reasoningEffort || 'off'] ?? v.reasoningEffort}</span>;
+}
 
 function SlotCard({ title, v }: { title: string; v: SlotView }) {
   const rows: [string, React.ReactNode][] = [
@@ -24,7 +41,7 @@ function SlotCard({ title, v }: { title: string; v: SlotView }) {
     ['Base URL', <code>{v.effectiveBaseURL || '—'}</code>],
   ];
   if (v.planLabel) rows.push(['Plan', v.planLabel]);
-  rows.push(['Thinking', EFFORT_LABEL[v.reasoningEffort || 'off'] ?? v.reasoningEffort]);
+  rows.push(['Thinking', thinkingSummary(v)]);
   if (v.temperature !== undefined && v.temperature !== null) rows.push(['Temperature', String(v.temperature)]);
   if (v.maxOutputTokens) rows.push(['Max output', v.maxOutputTokens.toLocaleString('en-US')]);
   if (v.maxInputTokens) rows.push(['Max input', v.maxInputTokens.toLocaleString('en-US')]);

@@ -8,12 +8,15 @@ import {keytest} from '../models';
 import {discover} from '../models';
 import {doctor} from '../models';
 import {concurrency} from '../models';
+import {profile} from '../models';
 
 export function ApplyEnvMerge(arg1:studio.EnvMergeRequest):Promise<studio.EnvWriteResult>;
 
 export function BYOKJSON(arg1:string):Promise<studio.BYOKView>;
 
 export function CancelConcurrencyMeasure(arg1:string):Promise<void>;
+
+export function CancelRepoScan():Promise<void>;
 
 export function Catalog():Promise<catalog.Catalog>;
 
@@ -53,15 +56,25 @@ export function MeasureConcurrency(arg1:studio.MeasureRequest):Promise<concurren
 
 export function OpenURL(arg1:string):Promise<void>;
 
+export function PickRepoFolder():Promise<string>;
+
 export function PlanEnvMerge(arg1:studio.EnvMergeRequest):Promise<studio.EnvMergePlan>;
 
 export function PreviewKey(arg1:string):Promise<studio.KeyPreview>;
+
+export function PreviewThinking(arg1:string,arg2:studio.SlotInput):Promise<studio.ThinkingPreview>;
 
 export function Profile(arg1:string):Promise<studio.ProfileView>;
 
 export function Profiles():Promise<Array<studio.ProfileView>>;
 
+export function RepoDefaults():Promise<studio.RepoDefaults>;
+
+export function SaveRepoIgnore(arg1:Array<string>):Promise<Array<profile.FieldError>>;
+
 export function SaveSlot(arg1:studio.SaveSlotRequest):Promise<studio.SaveSlotResult>;
+
+export function ScanRepo(arg1:studio.RepoScanRequest):Promise<studio.RepoScanResult>;
 
 export function SetPrice(arg1:cost.ManualPrice):Promise<studio.PriceSaveResult>;
 

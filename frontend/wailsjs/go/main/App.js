@@ -14,6 +14,10 @@ export function CancelConcurrencyMeasure(arg1) {
   return window['go']['main']['App']['CancelConcurrencyMeasure'](arg1);
 }
 
+export function CancelRepoScan() {
+  return window['go']['main']['App']['CancelRepoScan']();
+}
+
 export function Catalog() {
   return window['go']['main']['App']['Catalog']();
 }
@@ -90,12 +94,20 @@ export function OpenURL(arg1) {
   return window['go']['main']['App']['OpenURL'](arg1);
 }
 
+export function PickRepoFolder() {
+  return window['go']['main']['App']['PickRepoFolder']();
+}
+
 export function PlanEnvMerge(arg1) {
   return window['go']['main']['App']['PlanEnvMerge'](arg1);
 }
 
 export function PreviewKey(arg1) {
   return window['go']['main']['App']['PreviewKey'](arg1);
+}
+
+export function PreviewThinking(arg1, arg2) {
+  return window['go']['main']['App']['PreviewThinking'](arg1, arg2);
 }
 
 export function Profile(arg1) {
@@ -106,8 +118,20 @@ export function Profiles() {
   return window['go']['main']['App']['Profiles']();
 }
 
+export function RepoDefaults() {
+  return window['go']['main']['App']['RepoDefaults']();
+}
+
+export function SaveRepoIgnore(arg1) {
+  return window['go']['main']['App']['SaveRepoIgnore'](arg1);
+}
+
 export function SaveSlot(arg1) {
   return window['go']['main']['App']['SaveSlot'](arg1);
+}
+
+export function ScanRepo(arg1) {
+  return window['go']['main']['App']['ScanRepo'](arg1);
 }
 
 export function SetPrice(arg1) {

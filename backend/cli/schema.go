@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/kodusbyok/studio/backend/studio"
+	"github.com/kodusbyok/studio/backend/thinking"
+)
+
+// schemaCmd publishes the JSON Schemas generated from the Go types: a whole
+// profile (default) or providerOptions alone.
+func schemaCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "schema [profile|provider-options]",
+		Short: "Print the JSON Schema of a profile (as profile show --json prints it) or of providerOptions",
+		Long: `Print a JSON Schema (draft 2020-12) generated from the app's own types.
+
+  profile            a profile as profile show --json prints it (default); its
+                     reasoningConfigOverride carries the providerOptions schema
+                     as contentSchema
+  provider-options   the providerOptions the Custom JSON is checked against
+                     (the generic rules; per-model values are checked on save)`,
+		Args:      cobra.MaximumNArgs(1),
+		ValidArgs: []string{"profile", "provider-options"},
+		RunE: func(_ *cobra.Command, args []string) error {
+			which := "profile"
+			if len(args) == 1 {
+				which = args[0]
+			}
+			switch which {
+			case "profile":
+				return a.printJSON(studio.ProfileSchema())
+			case "provider-options":
+				return a.printJSON(thinking.Schema())
+			}
+			return usagef("schema: unknown schema %q: want profile or provider-options", which)
+		},
+	}
+}

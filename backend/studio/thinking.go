@@ -1,0 +1,85 @@
+package studio
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/store"
+	"github.com/kodusbyok/studio/backend/thinking"
+)
+
+// ThinkingPreview is the live "Kodus will send" of a slot being edited:
+// the final providerOptions and a note for each rule that fired, or the
+// problems that stop a Custom JSON (line, column, path).
+type ThinkingPreview struct {
+	ProviderOptions map[string]any     `json:"providerOptions"`
+	Notes           []string           `json:"notes"`
+	Problems        []thinking.Problem `json:"problems"`
+	// Error is a problem outside the Custom JSON (an unknown level).
+	Error string `json:"error,omitempty"`
+	// Example is a Custom JSON for this provider and model, for the editor.
+	Example string `json:"example"`
+}
+
+// fallbackNote: Kodus reads these settings from Main only (kodus-ui.md §11
+// gap 17), so the user is told before relying on them.
+const fallbackNote = "Kodus reads Thinking, the Custom JSON and OpenRouter pins from the Main slot only: on a Fallback they may not be applied"
+
+func thinkingInput(sl profile.Slot) thinking.Input {
+	return thinking.Input{
+		Provider: sl.Provider, Model: sl.Model, Effort: sl.ReasoningEffort, Override: sl.ReasoningConfigOverride,
+		OpenRouterOrder: sl.OpenRouterProviderOrder, OpenRouterAllowFallbacks: sl.OpenRouterAllowFallbacks,
+	}
+}
+
+// PreviewThinking computes what Kodus would send for a slot being edited,
+// with the same rules as saving it.
+func (s *Studio) PreviewThinking(slotName string, in SlotInput) ThinkingPreview {
+	// PrepareSlot applies the catalog's aliases and plans; its field errors
+	// are CheckSlot's business.
+	sl, _, _ := s.PrepareSlot(in.Slot())
+	p := ThinkingPreview{ProviderOptions: map[string]any{}, Notes: []string{}, Problems: []thinking.Problem{}, Example: thinking.Example(sl.Provider, sl.Model)}
+	res, err := thinking.Build(thinkingInput(sl))
+	var oe *thinking.OverrideError
+	switch {
+	case errors.As(err, &oe):
+		p.Problems = oe.Problems
+		return p
+	case err != nil:
+		p.Error = err.Error()
+		return p
+	}
+	p.ProviderOptions, p.Notes = res.ProviderOptions, res.Notes
+	if slotName == profile.SlotFallback {
+		p.Notes = append(p.Notes, fallbackNote)
+	}
+	return p
+}
+
+// ProviderOptions is what Kodus sends for a saved slot. A stored Custom JSON
+// that no longer passes returns a *profile.FieldError (bad input, exit 2).
+func (s *Studio) ProviderOptions(name, slotName string) (thinking.Result, error) {
+	if err := profile.ValidateSlotName(slotName); err != nil {
+		return thinking.Result{}, err
+	}
+	p, err := s.Store.Profile(name)
+	if err != nil {
+		return thinking.Result{}, err
+	}
+	sl, ok := p.Slot(slotName)
+	if !ok {
+		return thinking.Result{}, fmt.Errorf("profile %q has no %s slot: %w", name, slotName, store.ErrNotFound)
+	}
+	res, err := thinking.Build(thinkingInput(sl))
+	switch {
+	case errors.Is(err, thinking.ErrLevel):
+		return thinking.Result{}, &profile.FieldError{Field: "reasoningEffort", Rule: thinking.ErrLevel.Error(), Value: sl.ReasoningEffort}
+	case err != nil:
+		return thinking.Result{}, &profile.FieldError{Field: "reasoningConfigOverride", Rule: err.Error()}
+	}
+	if slotName == profile.SlotFallback {
+		res.Notes = append(res.Notes, fallbackNote)
+	}
+	return res, nil
+}
