@@ -56,7 +56,7 @@ func TestProviderAnswers(t *testing.T) {
 				return Input{Provider: "anthropic", Model: "claude-sonnet-4-6", BaseURL: b + "/v1", Temperature: f64(0), MaxOutputTokens: intp(16384),
 					ProviderOptions: opts(`{"anthropic":{"thinking":{"type":"adaptive"},"effort":"medium"}}`)}
 			},
-			key: fakeAnthropicKey,
+			key:     fakeAnthropicKey,
 			handler: respond(200, `{"id":"msg_01FAKE","type":"message","role":"assistant","model":"claude-sonnet-4-6","content":[{"type":"thinking","thinking":"The user wants OK.","signature":"EqFAKE"},{"type":"text","text":"OK"}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":24,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":41}}`),
 			want:    keytest.CodeOK,
 			sent: func(t *testing.T, s seen) {
