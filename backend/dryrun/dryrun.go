@@ -95,7 +95,7 @@ type Request struct {
 	Method  string            `json:"method"`
 	URL     string            `json:"url"`
 	Headers map[string]string `json:"headers"`
-	Body    json.RawMessage   `json:"body"`
+	Body    json.RawMessage   `json:"body" ts_type:"Record<string, unknown>"`
 	// API is the wire protocol: anthropic-messages, openai-responses,
 	// gemini-generate-content, vertex-generate-content,
 	// vertex-anthropic-raw-predict or chat-completions.

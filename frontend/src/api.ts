@@ -3,7 +3,7 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, cost, discover, doctor, envfile, keyshape, keytest, profile, studio, thinking } from '../wailsjs/go/models';
+import { catalog, cost, discover, doctor, dryrun, envfile, keyshape, keytest, profile, studio, thinking } from '../wailsjs/go/models';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
 export type Data<T> = T extends (infer U)[]
@@ -58,6 +58,9 @@ export type ImportResult = Data<studio.ImportResult>;
 export type BYOKView = Data<studio.BYOKView>;
 export type ThinkingPreview = Data<studio.ThinkingPreview>;
 export type ThinkingProblem = Data<thinking.Problem>;
+export type DryRunRequest = Data<studio.DryRunRequest>;
+export type DryRunResult = Data<studio.DryRunResult>;
+export type DryRun = Data<dryrun.Result>;
 
 export type SlotName = 'main' | 'fallback';
 
@@ -95,6 +98,7 @@ export interface Api {
   byokJSON(profile: string): Promise<BYOKView>;
   writeBYOKFile(profile: string, path: string, withKeys: boolean, force: boolean): Promise<EnvWriteResult>;
   previewThinking(slot: SlotName, input: SlotInput): Promise<ThinkingPreview>;
+  dryRunSlot(req: DryRunRequest): Promise<DryRunResult>;
 }
 
 /** Wails rejects a promise with the Go error's text; make it an Error. */
@@ -140,6 +144,7 @@ export const wailsApi: Api = {
   byokJSON: (p) => call(App.BYOKJSON(p)),
   writeBYOKFile: (p, path, withKeys, force) => call(App.WriteBYOKFile(p, path, withKeys, force)),
   previewThinking: (slot, input) => call(App.PreviewThinking(slot, studio.SlotInput.createFrom(input))),
+  dryRunSlot: (req) => call(App.DryRunSlot(studio.DryRunRequest.createFrom(req))),
 };
 
 export const ApiContext = createContext<Api>(wailsApi);
