@@ -73,6 +73,7 @@ func paramLabel(p string) string {
 var (
 	onlyValueRE = regexp.MustCompile(`only ([0-9]+(?:\.[0-9]+)?) is allowed`)
 	supportedRE = regexp.MustCompile(`(?i)supported values (?:are|is):?\s*(.+?)\.?$`)
+	kimiRE      = regexp.MustCompile(`^(moonshotai/)?kimi-(k2|for-coding)`)
 	contextRE   = regexp.MustCompile(`(?i)maximum context length is ([0-9][0-9,]*)`)
 	limitREs    = []*regexp.Regexp{
 		regexp.MustCompile(`>\s*([0-9][0-9,]*), which is the maximum`),
@@ -88,7 +89,7 @@ var (
 func fixFor(param, family string, in Input, providerMsg string) string {
 	msg := strings.ToLower(providerMsg)
 	model := strings.ToLower(in.Model)
-	kimi := family == "moonshot" || family == "kimi-code" || strings.Contains(model, "kimi")
+	kimi := family == "moonshot" || family == "kimi-code" || kimiRE.MatchString(model)
 	google := family == "gemini" || family == "vertex"
 	claude := family == "anthropic" || strings.HasPrefix(model, "claude")
 	switch param {

@@ -230,8 +230,6 @@ export function DryRunVerdict({ result: r }: { result: DryRun }) {
       {r.usage.cost ? ` · ${usd(r.usage.cost)}` : ''}
       {r.usage.costNote ? ` ${r.usage.costNote}` : ''}
     </div>
-  ) : r.sent ? (
-    <div className="small muted">The provider reported no token usage.</div>
   ) : null;
   if (r.ok) {
     return (
@@ -240,7 +238,7 @@ export function DryRunVerdict({ result: r }: { result: DryRun }) {
           {r.headline} — answered in {r.latencyMs} ms · HTTP {r.httpStatus}
         </div>
         <div>{r.message}</div>
-        {usage}
+        {usage ?? <div className="small muted">The provider reported no token usage.</div>}
         {r.reply && <div className="small muted">Reply: “{r.reply}”</div>}
       </div>
     );
