@@ -244,6 +244,21 @@ func TestProviderAnswers(t *testing.T) {
 			want:    CodeSettingsRejected, param: ParamRouting, fix: "Pin providers and Allow fallbacks",
 		},
 		{
+			name: "a Vertex API key goes to the Gemini API, as in Kodus",
+			in: func(b string) Input {
+				return Input{Provider: "google_vertex", Model: "gemini-3.1-pro-preview", BaseURL: b + "/v1beta", ProviderOptions: opts(`{"google":{"thinkingConfig":{"thinkingLevel":"medium"}}}`)}
+			},
+			key:     "AQ.FAKEvertexEXPRESSkey0123456789",
+			handler: respond(200, `{"candidates":[{"content":{"parts":[{"text":"OK"}],"role":"model"},"finishReason":"STOP"}],"usageMetadata":{"promptTokenCount":15,"candidatesTokenCount":1,"totalTokenCount":16}}`),
+			want:    keytest.CodeOK,
+			sent: func(t *testing.T, s seen) {
+				if s.Path != "/v1beta/models/gemini-3.1-pro-preview:generateContent" || s.Header.Get("X-Goog-Api-Key") != "AQ.FAKEvertexEXPRESSkey0123456789" || s.Header.Get("Authorization") != "" {
+					t.Errorf("request = %s %v", s.Path, s.Header)
+				}
+			},
+			usage: &Usage{InputTokens: 15, OutputTokens: 1},
+		},
+		{
 			name: "z.ai 1113 is payment, not a setting",
 			in: func(b string) Input {
 				return Input{Provider: "openai_compatible", Model: "glm-5.1", Plan: "paas", BaseURL: b + "/api/paas/v4/", Temperature: f64(0)}

@@ -14,6 +14,8 @@ interface DryRunPanelProps {
   onFocused?: () => void;
   /** Names the slot in the heading ("Main", "Fallback"). */
   slotLabel?: string;
+  /** Changes with the settings: the request is rebuilt, the last one shown meanwhile. */
+  version?: string;
 }
 
 type Phase =
@@ -60,27 +62,41 @@ function hostOf(url: string): string {
  * call (read-only, key redacted), sent once on confirmation, and the
  * verdict with the setting the provider refused and its fix.
  */
-export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused, slotLabel }: DryRunPanelProps) {
+export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused, slotLabel, version }: DryRunPanelProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'building' });
   const [confirming, setConfirming] = useState(false);
+  // A rebuild is pending: Send waits, so what is sent is what is shown.
+  const [stale, setStale] = useState(true);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const runRef = useRef(run);
+  runRef.current = run;
+  const built = useRef(false);
 
+  // Build the preview now, and again (debounced) whenever the settings
+  // change. Its field errors stay in the panel: the form marks fields only
+  // after the user asks to send.
   useEffect(() => {
     let live = true;
-    run(true)
-      .then((p) => {
-        if (!live) return;
-        if (p.fieldErrors?.length || !p.result) {
-          setPhase({ kind: 'invalid', errors: p.fieldErrors ?? [] });
-          onFieldErrors?.(p.fieldErrors ?? []);
-        } else setPhase({ kind: 'ready', preview: p });
-      })
-      .catch((e) => live && setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
+    setStale(true);
+    const t = setTimeout(
+      () => {
+        runRef
+          .current(true)
+          .then((p) => {
+            if (!live) return;
+            setPhase(p.fieldErrors?.length || !p.result ? { kind: 'invalid', errors: p.fieldErrors ?? [] } : { kind: 'ready', preview: p });
+          })
+          .catch((e) => live && setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) }))
+          .finally(() => live && setStale(false));
+      },
+      built.current ? 200 : 0,
+    );
+    built.current = true;
     return () => {
       live = false;
+      clearTimeout(t);
     };
-    // Once per mount: the parent remounts the panel when the settings change.
-  }, []);
+  }, [version]);
   useEffect(() => {
     if (!autoFocus) return;
     headingRef.current?.focus();
@@ -161,6 +177,7 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
         <div className="stack" style={{ gap: 6 }}>
           <div className="small muted">
             {phase.kind === 'done' && phase.result.sent ? 'Request sent' : 'Preview — not sent yet'} · mirrors {req.sdk}
+            {stale && phase.kind !== 'building' ? ' · updating…' : ''}
           </div>
           <code className="dry-run-line" data-testid="dry-run-url">
             {req.method} {req.url}
@@ -195,7 +212,7 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
           <div className="hint" style={{ maxWidth: 480 }} data-testid="dry-run-cost">
             {costLine(preview)} Sent once, never retried.
           </div>
-          <button type="button" className="btn btn-primary" disabled={phase.kind === 'sending'} aria-busy={phase.kind === 'sending'} onClick={() => setConfirming(true)}>
+          <button type="button" className="btn btn-primary" disabled={phase.kind === 'sending' || stale} aria-busy={phase.kind === 'sending'} onClick={() => setConfirming(true)}>
             {phase.kind === 'sending' ? <span className="spinner" aria-hidden /> : null} {phase.kind === 'done' ? 'Send again…' : 'Send once…'}
           </button>
         </div>

@@ -395,7 +395,7 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
       )}
       {dryRunOpen && (
         <DryRunPanel
-          key={`${JSON.stringify(input)}|${slot}|${profileName.trim()}|${keyVersion}`}
+          version={`${JSON.stringify(input)}|${slot}|${profileName.trim()}|${keyVersion}`}
           run={runDry}
           autoFocus={dryRunFocus}
           onFocused={() => setDryRunFocus(false)}
