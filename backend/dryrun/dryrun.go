@@ -87,6 +87,9 @@ type Input struct {
 	MaxOutputTokens *int
 	// ProviderOptions is the final providerOptions (backend/thinking).
 	ProviderOptions map[string]any
+	// KeyStored: a key is stored but was not read (a preview), so the
+	// shown headers still say where it will go.
+	KeyStored bool
 }
 
 // Request is the HTTP request a dry run sends, shown as sent: the body is
@@ -217,7 +220,11 @@ func (r *Runner) Build(in Input, key secrets.Secret) (Request, error) {
 		req.header.Set("User-Agent", t.UserAgent)
 	}
 	shown := req.header.Clone()
-	for k, v := range t.AuthPreview(target, key) {
+	shownKey := key
+	if key.Empty() && in.KeyStored {
+		shownKey = secrets.NewSecret("stored key, not read for a preview")
+	}
+	for k, v := range t.AuthPreview(target, shownKey) {
 		shown[k] = v
 	}
 	req.Headers = flat(shown)

@@ -73,6 +73,7 @@ func paramLabel(p string) string {
 var (
 	onlyValueRE = regexp.MustCompile(`only ([0-9]+(?:\.[0-9]+)?) is allowed`)
 	supportedRE = regexp.MustCompile(`(?i)supported values (?:are|is):?\s*(.+?)\.?$`)
+	minimumRE   = regexp.MustCompile(`(?i)(?:>=\s*|at least |below minimum value\D*?)([0-9][0-9,]*)`)
 	kimiRE      = regexp.MustCompile(`^(moonshotai/)?kimi-(k2|for-coding)`)
 	contextRE   = regexp.MustCompile(`(?i)maximum context length is ([0-9][0-9,]*)`)
 	limitREs    = []*regexp.Regexp{
@@ -134,6 +135,13 @@ func fixFor(param, family string, in Input, providerMsg string) string {
 		return fix + "."
 	case ParamMaxTokens:
 		fix := "Lower Max output tokens to within the model's output limit"
+		if containsAny(msg, "below minimum", "at least", "too small", ">=") {
+			fix = "Raise Max output tokens: the provider refuses so small a value"
+			if m := minimumRE.FindStringSubmatch(providerMsg); m != nil {
+				fix = fmt.Sprintf("Raise Max output tokens to at least %s (the provider's minimum)", strings.ReplaceAll(m[1], ",", ""))
+			}
+			return fix + "."
+		}
 		if m := contextRE.FindStringSubmatch(providerMsg); m != nil {
 			fix = fmt.Sprintf("Lower Max output tokens well below the server's context length (%s tokens), so a review's prompt fits beside the answer; on vLLM you can raise --max-model-len instead", strings.ReplaceAll(m[1], ",", ""))
 		} else {

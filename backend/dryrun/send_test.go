@@ -186,6 +186,15 @@ func TestProviderAnswers(t *testing.T) {
 			want:    CodeSettingsRejected, param: ParamMaxTokens, fix: "to 128000 or less",
 		},
 		{
+			name: "openai refuses max_output_tokens below its minimum",
+			in: func(b string) Input {
+				return Input{Provider: "openai", Model: "gpt-5.4", BaseURL: b + "/v1", MaxOutputTokens: intp(8)}
+			},
+			key:     fakeOpenAIKey,
+			handler: respond(400, openAIErr("Invalid 'max_output_tokens': integer below minimum value. Expected a value >= 16, but got 8 instead.", "max_output_tokens", "integer_below_min_value")),
+			want:    CodeSettingsRejected, param: ParamMaxTokens, fix: "Raise Max output tokens to at least 16",
+		},
+		{
 			name: "openai reasoning tokens and a cut-off answer",
 			in: func(b string) Input {
 				return Input{Provider: "openai", Model: "gpt-5.4", BaseURL: b + "/v1", MaxOutputTokens: intp(64), ProviderOptions: opts(`{"openai":{"reasoningEffort":"high"}}`)}

@@ -61,7 +61,7 @@ func (s *Studio) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, e
 	if err := profile.ValidateSlotName(req.Slot); err != nil {
 		return out, err
 	}
-	slot, key, err := s.dryRunSlot(ctx, req, &out)
+	slot, key, stored, err := s.dryRunSlot(ctx, req, &out)
 	if err != nil || len(out.FieldErrors) > 0 {
 		return out, err
 	}
@@ -75,7 +75,7 @@ func (s *Studio) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, e
 		return out, nil
 	}
 	in := dryrun.Input{Provider: slot.Provider, Model: slot.Model, BaseURL: slot.BaseURL, Plan: slot.Plan, VertexLocation: slot.VertexLocation,
-		Temperature: slot.Temperature, MaxOutputTokens: slot.MaxOutputTokens, ProviderOptions: th.ProviderOptions}
+		Temperature: slot.Temperature, MaxOutputTokens: slot.MaxOutputTokens, ProviderOptions: th.ProviderOptions, KeyStored: stored}
 	r := s.dryRunner(time.Duration(req.TimeoutMs) * time.Millisecond)
 	built, err := r.Build(in, key)
 	if err != nil {
@@ -122,25 +122,24 @@ func (s *Studio) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, e
 
 // dryRunSlot is the slot to dry-run and its key: the saved slot with its
 // key from the keychain, or edited settings with the pasted (or kept) key.
-func (s *Studio) dryRunSlot(ctx context.Context, req DryRunRequest, out *DryRunResult) (profile.Slot, secrets.Secret, error) {
-	var slot profile.Slot
-	var key secrets.Secret
+// stored says a key exists that a preview did not need to read.
+func (s *Studio) dryRunSlot(ctx context.Context, req DryRunRequest, out *DryRunResult) (slot profile.Slot, key secrets.Secret, stored bool, err error) {
 	// A preview needs the key only for a Vertex slot: a service account
 	// (its project) or an API key changes the URL.
 	wantKey := func(sl profile.Slot) bool { return !req.Preview || sl.Provider == catalog.GoogleVertex }
 	if req.Config == nil {
 		p, err := s.Store.Profile(req.Profile)
 		if err != nil {
-			return slot, key, err
+			return slot, key, false, err
 		}
 		sl, ok := p.Slot(req.Slot)
 		if !ok {
-			return slot, key, fmt.Errorf("profile %q has no %s slot: %w", p.Name, req.Slot, store.ErrNotFound)
+			return slot, key, false, fmt.Errorf("profile %q has no %s slot: %w", p.Name, req.Slot, store.ErrNotFound)
 		}
-		slot = sl
+		slot, stored = sl, sl.HasKey()
 		if sl.HasKey() && wantKey(sl) {
 			if key, err = s.Keys.Get(ctx, sl.KeyRef); err != nil && !req.Preview {
-				return slot, key, fmt.Errorf("read the %s key: %w", req.Slot, err)
+				return slot, key, stored, fmt.Errorf("read the %s key: %w", req.Slot, err)
 			}
 		}
 	} else {
@@ -148,23 +147,26 @@ func (s *Studio) dryRunSlot(ctx context.Context, req DryRunRequest, out *DryRunR
 		out.Notices = nonNil(notices)
 		if fes := profile.AsFieldErrors(err); fes != nil {
 			out.FieldErrors = flatten(fes)
-			return slot, key, nil
+			return slot, key, false, nil
 		}
 		if err != nil {
-			return slot, key, err
+			return slot, key, false, err
 		}
 		slot = sl
 		if req.APIKey != "" {
 			clean, cleanNotes, err := secrets.Clean(req.APIKey)
 			if err != nil {
 				out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "apiKey", Rule: err.Error()})
-				return slot, key, nil
+				return slot, key, false, nil
 			}
 			out.Notices = append(out.Notices, prefix("key: ", cleanNotes)...)
 			key = secrets.NewSecret(clean)
-		} else if old, ok := s.storedSlot(req.Profile, req.Slot); ok && KeepsKey(old, slot) && wantKey(slot) {
-			if key, err = s.Keys.Get(ctx, old.KeyRef); err != nil && !req.Preview {
-				return slot, key, fmt.Errorf("read the stored key: %w", err)
+		} else if old, ok := s.storedSlot(req.Profile, req.Slot); ok && KeepsKey(old, slot) {
+			stored = true
+			if wantKey(slot) {
+				if key, err = s.Keys.Get(ctx, old.KeyRef); err != nil && !req.Preview {
+					return slot, key, stored, fmt.Errorf("read the stored key: %w", err)
+				}
 			}
 			out.UsedStoredKey = old.KeyMasked
 		}
@@ -173,7 +175,7 @@ func (s *Studio) dryRunSlot(ctx context.Context, req DryRunRequest, out *DryRunR
 		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "apiKey",
 			Rule: fmt.Sprintf("is required to send a dry run to %s (Preview needs none)", s.SlotView(slot).ProviderName)})
 	}
-	return slot, key, nil
+	return slot, key, stored, nil
 }
 
 func lookupPrice(book *cost.Book, err error, slot profile.Slot) (cost.Price, bool) {

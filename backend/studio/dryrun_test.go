@@ -153,3 +153,27 @@ func mustMarshal(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// A preview reads no key (but a Vertex one), yet its headers still show
+// where a stored key will go; a keyless local server gets none.
+func TestDryRunPreviewHeaders(t *testing.T) {
+	s := newStudio(t)
+	ctx := context.Background()
+	local := profile.Slot{Provider: "openai_compatible", Model: "llama3.1:8b", BaseURL: "http://127.0.0.1:9/v1"}
+	save(t, s, "keyed", profile.SlotMain, local, "sk-FAKElocalVLLMkey0123456789")
+	save(t, s, "keyless", profile.SlotMain, local, "")
+	for name, want := range map[string]string{"keyed": "Bearer [redacted]", "keyless": ""} {
+		res, err := s.DryRun(ctx, DryRunRequest{Profile: name, Preview: true})
+		if err != nil || res.Result == nil {
+			t.Fatalf("%s: %v %+v", name, err, res)
+		}
+		if got := res.Result.Request.Headers["Authorization"]; got != want {
+			t.Errorf("%s: Authorization = %q, want %q", name, got, want)
+		}
+	}
+	in := InputFromSlot(local)
+	res, _ := s.DryRun(ctx, DryRunRequest{Profile: "keyed", Slot: "main", Config: &in, Preview: true})
+	if res.Result == nil || res.Result.Request.Headers["Authorization"] != "Bearer [redacted]" || res.UsedStoredKey == "" {
+		t.Errorf("edited settings keeping the stored key: %+v", res)
+	}
+}

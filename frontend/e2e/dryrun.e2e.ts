@@ -126,5 +126,17 @@ describe('settings dry run', () => {
     expect(sent.code).toBe(1);
     expect(JSON.parse(sent.stdout)).toMatchObject({ code: 'settings_rejected', parameter: 'temperature', httpStatus: 400 });
     expect(bodies.length).toBe(before + 1);
+
+    // The saved slot from the profile screen: preview only, nothing sent.
+    const { page } = app;
+    await page.reload();
+    await page.getByRole('link', { name: 'Profiles' }).or(page.getByRole('button', { name: 'Profiles' })).first().click();
+    await page.getByRole('button', { name: 'Dry run local Main' }).click();
+    const panel = page.getByTestId('dry-run');
+    await panel.getByTestId('dry-run-body').waitFor();
+    expect(JSON.parse((await panel.getByTestId('dry-run-body').textContent()) ?? '{}')).toMatchObject({ model: 'kimi-local', temperature: 0 });
+    expect(bodies.length).toBe(before + 1);
+    await panel.getByRole('heading', { name: 'Dry run · Main' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await shot(app, 'dryrun-profile');
   });
 });

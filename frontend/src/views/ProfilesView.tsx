@@ -293,7 +293,6 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
                 </button>
                 {dryRunButton(p.name, 'main')}
               </div>
-              {dryRunPanel(p.name, 'main')}
             </div>
             {p.fallback ? (
               <div className="panel stack">
@@ -311,7 +310,6 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
                     Remove fallback
                   </button>
                 </div>
-                {dryRunPanel(p.name, 'fallback')}
               </div>
             ) : (
               <div className="slot-empty">
@@ -323,6 +321,8 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
               </div>
             )}
           </div>
+          {dryRunPanel(p.name, 'main')}
+          {dryRunPanel(p.name, 'fallback')}
           {p.advice?.map((a) => (
             <div key={a} className="alert alert-warn small" data-testid="advice">
               {a}
