@@ -18,6 +18,8 @@ import (
 	"github.com/kodusbyok/studio/backend/doctor"
 	"github.com/kodusbyok/studio/backend/keyshape"
 	"github.com/kodusbyok/studio/backend/keytest"
+	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/repocost"
 	"github.com/kodusbyok/studio/backend/studio"
 )
 
@@ -436,6 +438,77 @@ func (a *App) PreviewThinking(slot string, in studio.SlotInput) (p studio.Thinki
 		return p, err
 	}
 	return s.PreviewThinking(slot, in), nil
+}
+
+// ---- cost from your own history (issue 9) ----
+
+// repoScan holds the running scan's cancel, for the Cancel button.
+var repoScan struct {
+	sync.Mutex
+	cancel context.CancelFunc
+}
+
+// RepoDefaults returns what "Use my repository" starts from: the window,
+// the context lines, how a change maps to calls, and the ignore list in
+// force (saved in bbolt, or the defaults).
+func (a *App) RepoDefaults() (d studio.RepoDefaults, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return d, err
+	}
+	return s.RepoDefaults()
+}
+
+// PickRepoFolder opens the system folder picker; "" when cancelled.
+func (a *App) PickRepoFolder() (dir string, err error) {
+	defer guard(&err)
+	return wruntime.OpenDirectoryDialog(a.ctx, wruntime.OpenDialogOptions{Title: "Choose a git repository", CanCreateDirectories: false})
+}
+
+// ScanRepo reads a repository's window and measures its changes, emitting
+// "repocost:progress" events as it goes; CancelRepoScan stops it. The
+// result is kept in memory and priced by EstimateCost (CostRequest.repo).
+func (a *App) ScanRepo(req studio.RepoScanRequest) (res studio.RepoScanResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return res, err
+	}
+	ctx, cancel := context.WithCancel(a.ctx)
+	repoScan.Lock()
+	if repoScan.cancel != nil {
+		repoScan.cancel() // one scan at a time: a new one replaces the old
+	}
+	repoScan.cancel = cancel
+	repoScan.Unlock()
+	defer func() {
+		repoScan.Lock()
+		cancel()
+		repoScan.cancel = nil
+		repoScan.Unlock()
+	}()
+	return s.ScanRepo(ctx, req, func(p repocost.Progress) { wruntime.EventsEmit(a.ctx, "repocost:progress", p) })
+}
+
+// CancelRepoScan stops the running scan, if any.
+func (a *App) CancelRepoScan() {
+	repoScan.Lock()
+	defer repoScan.Unlock()
+	if repoScan.cancel != nil {
+		repoScan.cancel()
+	}
+}
+
+// SaveRepoIgnore checks and saves the edited ignore list; an empty list
+// restores the defaults. Broken patterns come back as field errors.
+func (a *App) SaveRepoIgnore(lines []string) (fes []profile.FieldError, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return nil, err
+	}
+	return s.SaveRepoIgnore(lines)
 }
 
 // ---- settings dry run (issue 10) ----

@@ -23,6 +23,7 @@ func costCmd(a *app) *cobra.Command {
 		as                   = cost.DefaultAssumptions()
 		cacheHit, fbShare    float64
 		fileIn, fileOut, xtr int64
+		rf                   repoFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "cost",
@@ -35,7 +36,12 @@ The defaults are estimates (pricing.md §5): 200 PRs a month, 6 changed files pe
 800 answer tokens each, 4 extra calls per PR of 10k / 1k, Medium thinking (1,500 reasoning tokens per
 call, billed as output), no prompt caching, 5 % of calls on the Fallback. Each call's prompt picks its
 price tier. --input-tokens N --output-tokens N prices exactly those tokens as one PR (base tier, no
-thinking, no cache), to check a bill.`,
+thinking, no cache), to check a bill.
+
+--repo DIR prices your own history instead of the typical PR: each merge of the window (or each commit,
+in a history without merges) is one review, each reviewed file one call of a fixed prompt plus the file's
+diff with context (counted with the o200k_base tokenizer, offline), plus the extra calls per PR. Lock files,
+vendored, generated and binary files are skipped (see --ignore).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f := cmd.Flags()
@@ -49,6 +55,9 @@ thinking, no cache), to check a bill.`,
 				return usagef("--input-tokens and --output-tokens go together")
 			case plan != "" && len(models) == 0:
 				return usagef("--plan needs --model")
+			}
+			if err := rf.check(f); err != nil {
+				return err
 			}
 			if exact {
 				for _, n := range []string{"files-per-pr", "thinking", "cache-hit", "file-input-tokens", "file-output-tokens", "extra-calls"} {
@@ -73,6 +82,13 @@ thinking, no cache), to check a bill.`,
 			if err != nil {
 				return err
 			}
+			if rf.dir != "" {
+				id, err := a.scanRepo(s, &rf)
+				if err != nil {
+					return err
+				}
+				req.Repo = &studio.RepoCost{ScanID: id, Calls: rf.calls}
+			}
 			res, err := s.Cost(req)
 			if err != nil {
 				return err
@@ -81,12 +97,23 @@ thinking, no cache), to check a bill.`,
 				return fieldErrs(res.FieldErrors)
 			}
 			rep := res.Report
-			if asJSON {
-				if err := a.printJSON(rep); err != nil {
+			var out any = rep
+			if r := res.Repo; r != nil {
+				out = costRepoJSON{Report: rep, Repo: repoJSON{Result: r.Scan, Calls: r.Calls, TokenizerNote: r.TokenizerNote, Biggest: r.Biggest}}
+			}
+			switch {
+			case asJSON:
+				if err := a.printJSON(out); err != nil {
 					return err
 				}
-			} else {
-				printCost(a.out(), rep, exact)
+			case res.Repo != nil:
+				printRepo(a.out(), res.Repo, rep.Rows)
+				fmt.Fprintln(a.out())
+				printCost(a.out(), rep, "repo")
+			case exact:
+				printCost(a.out(), rep, "exact")
+			default:
+				printCost(a.out(), rep, "")
 			}
 			for _, m := range rep.MissingPrices {
 				a.note("no price for %s: set one with  %s prices set %s --input USD_PER_1M --output USD_PER_1M", m, "kodus-byok", m)
@@ -114,6 +141,7 @@ thinking, no cache), to check a bill.`,
 	f.Int64Var(&inTokens, "input-tokens", 0, "price exactly this many input tokens as one PR (with --output-tokens)")
 	f.Int64Var(&outTokens, "output-tokens", 0, "price exactly this many output tokens as one PR (with --input-tokens)")
 	f.BoolVar(&asJSON, "json", false, "print JSON")
+	rf.register(f)
 	return cmd
 }
 
@@ -126,16 +154,22 @@ func fieldErrs(fes []profile.FieldError) error {
 	return es
 }
 
-func printCost(w io.Writer, rep *cost.Report, exact bool) {
+// printCost prints the table; mode is "exact" (token totals), "repo" (a
+// repository's history, described above it) or "" (the assumptions).
+func printCost(w io.Writer, rep *cost.Report, mode string) {
 	a := rep.Assumptions
 	fmt.Fprintf(w, "Prices as of %s (bundled table %s", rep.PricedAt, rep.TablePricedAt)
 	if rep.ImportedFrom != "" {
 		fmt.Fprintf(w, ", refreshed from %s", rep.ImportedFrom)
 	}
 	fmt.Fprintln(w, ")")
-	if exact {
+	switch mode {
+	case "exact":
 		fmt.Fprintf(w, "Exact tokens as one PR, %d PR(s) a month: base tier, no thinking, no cache.\n\n", a.PRsPerMonth)
-	} else {
+	case "repo":
+		fmt.Fprintf(w, "Per review of one change (%d out tokens per file call) · %d extra calls of %d / %d · thinking %s · cache hit %g%%\n\n",
+			a.OutputTokensPerFile, a.ExtraCallsPerPR, a.InputTokensPerExtraCall, a.OutputTokensPerExtraCall, a.Thinking, a.CacheHit*100)
+	default:
 		fmt.Fprintf(w, "%d PRs/month · %d files/PR (%d in / %d out tokens each) · %d extra calls · thinking %s · cache hit %g%%\n\n",
 			a.PRsPerMonth, a.FilesPerPR, a.InputTokensPerFile, a.OutputTokensPerFile, a.ExtraCallsPerPR, a.Thinking, a.CacheHit*100)
 	}

@@ -300,11 +300,16 @@ func blendRows(name string, rows []Row, req Request) (*ProfileTotal, error) {
 	if err != nil {
 		return tot, err
 	}
-	prs := req.Assumptions.PRsPerMonth
-	if req.Workload != nil {
-		prs = max(req.Workload.PRsPerMonth, 1)
+	// Per PR is the month over the PRs it holds.
+	num, den := int64(1), req.Assumptions.PRsPerMonth
+	if w := req.Workload; w != nil {
+		num, den = 1, max(w.PRsPerMonth, 1)
+		if w.Window != nil {
+			// month = total × Num / Den, so a PR is month × Den / (Num × PRs).
+			num, den = w.Window.Den, w.Window.Num*int64(len(w.PRs))
+		}
 	}
-	perPR, err := scale(month.Total, 1, prs)
+	perPR, err := scale(month.Total, num, den)
 	if err != nil {
 		return tot, err
 	}

@@ -51,6 +51,24 @@ type PR struct {
 type Workload struct {
 	PRs         []PR  `json:"prs"`
 	PRsPerMonth int64 `json:"prsPerMonth"`
+	// Window, when set, says the PRs are every change of a period (a git
+	// history) rather than a sample: per month is their total × Num / Den,
+	// exactly, instead of the average × PRsPerMonth.
+	Window *Ratio `json:"window,omitempty"`
+}
+
+// Ratio is Num / Den, both positive.
+type Ratio struct {
+	Num int64 `json:"num"`
+	Den int64 `json:"den"`
+}
+
+// monthScale is what turns the sample's total into a month.
+func (w Workload) monthScale() (num, den int64) {
+	if w.Window != nil {
+		return w.Window.Num, w.Window.Den
+	}
+	return w.PRsPerMonth, int64(len(w.PRs))
 }
 
 // ReasoningTokens is the estimated reasoning per call at each level.
@@ -159,6 +177,9 @@ func Estimate(p Price, w Workload, o Options) (Result, error) {
 	if len(w.PRs) == 0 {
 		return res, fmt.Errorf("the workload has no PR to price")
 	}
+	if w.Window != nil && (w.Window.Num <= 0 || w.Window.Den <= 0) {
+		return res, fmt.Errorf("the workload's window must be a positive fraction")
+	}
 	level, why := Level(p, o.Provider, o.Thinking)
 	res.Thinking = level
 	if why != "" {
@@ -263,14 +284,15 @@ func Estimate(p Price, w Workload, o Options) (Result, error) {
 		res.Notes = append(res.Notes, "priced at the base tier: a token total is not one request's prompt")
 	}
 	n := int64(len(w.PRs))
-	res.TokensPerPR, res.TokensPerMonth = tok.scale(1, n), tok.scale(w.PRsPerMonth, n)
+	num, den := w.monthScale()
+	res.TokensPerPR, res.TokensPerMonth = tok.scale(1, n), tok.scale(num, den)
 	if !priced {
 		return res, nil
 	}
 	if res.PerPR, err = sum.scale(1, n); err != nil {
 		return res, err
 	}
-	res.PerMonth, err = sum.scale(w.PRsPerMonth, n)
+	res.PerMonth, err = sum.scale(num, den)
 	return res, err
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kodusbyok/studio/backend/cost"
 	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/repocost"
 	"github.com/kodusbyok/studio/backend/store"
 )
 
@@ -29,6 +30,9 @@ type CostRequest struct {
 	Workload *cost.Workload `json:"workload,omitempty"`
 	// Levels adds each row's monthly cost at every thinking level.
 	Levels bool `json:"levels"`
+	// Repo prices a scanned repository's window (ScanRepo) instead of the
+	// assumptions' typical PR.
+	Repo *RepoCost `json:"repo,omitempty"`
 }
 
 // ExactTokens are token totals to price as they are (as on a bill).
@@ -41,6 +45,8 @@ type ExactTokens struct {
 type CostResult struct {
 	Report      *cost.Report         `json:"report,omitempty"`
 	FieldErrors []profile.FieldError `json:"fieldErrors"`
+	// Repo is set when a repository was priced.
+	Repo *RepoReport `json:"repo,omitempty"`
 }
 
 // priceBooks caches the price book per data file, reloaded when the file
@@ -93,6 +99,19 @@ func (s *Studio) Cost(req CostRequest) (CostResult, error) {
 		creq.BaseTier = true
 		creq.Assumptions.Thinking, creq.Assumptions.CacheHit = cost.ThinkingOff, 0
 	}
+	var scan *repocost.Result
+	if req.Repo != nil {
+		if req.Exact != nil {
+			res.FieldErrors = []profile.FieldError{{Field: "repo", Rule: "exact tokens and a repository do not go together", Value: req.Repo.ScanID}}
+			return res, nil
+		}
+		r, w, fes, err := repoWorkload(req.Repo, req.Assumptions)
+		if err != nil || fes != nil {
+			res.FieldErrors = fes
+			return res, err
+		}
+		scan, creq.Workload = r, w
+	}
 	var rep cost.Report
 	switch {
 	case req.Profile != "":
@@ -125,6 +144,14 @@ func (s *Studio) Cost(req CostRequest) (CostResult, error) {
 	if req.Exact != nil {
 		// Only these settings applied: say so rather than echo the rest.
 		rep.Assumptions = cost.Assumptions{PRsPerMonth: creq.Workload.PRsPerMonth, Thinking: cost.ThinkingOff, FallbackShare: req.Assumptions.FallbackShare, BudgetUSD: req.Assumptions.BudgetUSD}
+	}
+	if scan != nil {
+		// Thousands of changes: the repository report summarises them.
+		rep.Assumptions.PRsPerMonth, rep.Assumptions.FilesPerPR = creq.Workload.PRsPerMonth, int64(scan.MedianFiles)
+		rep.Workload = nil
+		if res.Repo, err = repoReport(scan, req.Repo, &rep); err != nil {
+			return res, err
+		}
 	}
 	res.Report = &rep
 	return res, nil

@@ -3,7 +3,8 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, cost, discover, doctor, dryrun, envfile, keyshape, keytest, profile, studio, thinking } from '../wailsjs/go/models';
+import { catalog, cost, discover, doctor, dryrun, envfile, keyshape, keytest, profile, repocost, studio, thinking } from '../wailsjs/go/models';
+import { EventsOn } from '../wailsjs/runtime/runtime';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
 export type Data<T> = T extends (infer U)[]
@@ -58,6 +59,20 @@ export type ImportResult = Data<studio.ImportResult>;
 export type BYOKView = Data<studio.BYOKView>;
 export type ThinkingPreview = Data<studio.ThinkingPreview>;
 export type ThinkingProblem = Data<thinking.Problem>;
+export type RepoScanRequest = Data<studio.RepoScanRequest>;
+export type RepoScanResult = Data<studio.RepoScanResult>;
+export type RepoScan = Data<repocost.Result>;
+/** The scan is always set in a report (a Go pointer, hence optional in the bindings). */
+export type RepoReport = Data<studio.RepoReport> & { scan: RepoScan };
+export type RepoDefaults = Data<studio.RepoDefaults>;
+export type BigChange = Data<studio.BigChange>;
+/** A running scan's progress (Go's repocost.Progress, sent as an event). */
+export interface RepoProgress {
+  phase: 'history' | 'measure';
+  commits: number;
+  measured: number;
+  total: number;
+}
 export type DryRunRequest = Data<studio.DryRunRequest>;
 export type DryRunResult = Data<studio.DryRunResult>;
 export type DryRun = Data<dryrun.Result>;
@@ -98,6 +113,13 @@ export interface Api {
   byokJSON(profile: string): Promise<BYOKView>;
   writeBYOKFile(profile: string, path: string, withKeys: boolean, force: boolean): Promise<EnvWriteResult>;
   previewThinking(slot: SlotName, input: SlotInput): Promise<ThinkingPreview>;
+  repoDefaults(): Promise<RepoDefaults>;
+  pickRepoFolder(): Promise<string>;
+  scanRepo(req: RepoScanRequest): Promise<RepoScanResult>;
+  cancelRepoScan(): Promise<void>;
+  saveRepoIgnore(lines: string[]): Promise<FieldError[]>;
+  /** Calls back with each progress report of a running scan; returns the unsubscribe. */
+  onRepoProgress(cb: (p: RepoProgress) => void): () => void;
   dryRunSlot(req: DryRunRequest): Promise<DryRunResult>;
 }
 
@@ -144,6 +166,12 @@ export const wailsApi: Api = {
   byokJSON: (p) => call(App.BYOKJSON(p)),
   writeBYOKFile: (p, path, withKeys, force) => call(App.WriteBYOKFile(p, path, withKeys, force)),
   previewThinking: (slot, input) => call(App.PreviewThinking(slot, studio.SlotInput.createFrom(input))),
+  repoDefaults: () => call(App.RepoDefaults()),
+  pickRepoFolder: () => call(App.PickRepoFolder()),
+  scanRepo: (req) => call(App.ScanRepo(studio.RepoScanRequest.createFrom(req))),
+  cancelRepoScan: () => call(App.CancelRepoScan()),
+  saveRepoIgnore: (lines) => call(App.SaveRepoIgnore(lines)).then((f) => f ?? []),
+  onRepoProgress: (cb) => EventsOn('repocost:progress', (p: RepoProgress) => cb(p)),
   dryRunSlot: (req) => call(App.DryRunSlot(studio.DryRunRequest.createFrom(req))),
 };
 

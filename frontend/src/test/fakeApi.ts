@@ -4,7 +4,7 @@ import catalogJSON from '../../../backend/catalog/catalog.json';
 // A real report from the Go estimator (`kodus-byok cost --json`, default assumptions).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Api, Catalog, CostReport, CostRequest, DiscoverRequest, DiscoverResult, DryRunRequest, DryRunResult, EnvExportView, EnvOptions, FieldError, KeyTestResult, KeyVerdict, ManualPrice, ProfileView, SaveSlotRequest, SlotInput, SlotView, TestSlotRequest, ThinkingPreview } from '../api';
+import type { Api, Catalog, CostReport, CostRequest, DiscoverRequest, DiscoverResult, DryRunRequest, DryRunResult, EnvExportView, EnvOptions, FieldError, KeyTestResult, KeyVerdict, ManualPrice, ProfileView, RepoProgress, RepoReport, RepoScan, RepoScanRequest, SaveSlotRequest, SlotInput, SlotView, TestSlotRequest, ThinkingPreview } from '../api';
 import { vi } from 'vitest';
 
 export const catalog = catalogJSON as unknown as Catalog;
@@ -111,9 +111,19 @@ function preview(input: SlotInput): ThinkingPreview {
     return { ...base, providerOptions: {}, problems: [{ line: before.length, column: before[before.length - 1].length + 1, message: 'trailing comma: JSON allows no \',\' after the last field; remove it' }] };
   }
 }
+/** A scan as Go reports it: 42 merges over 90 days. */
+export const fakeScan: RepoScan = {
+  path: '/src/shop', branch: 'main', head: 'f00dfeed', unit: 'merge', since: '90d', from: '2026-08-22', to: '2026-11-20', days: 90,
+  commits: 57, directCommits: 15, notReviewed: 1, changes: 42, perMonth: 14.2, medianTokens: 1840, p90Tokens: 9100, maxTokens: 48200,
+  totalTokens: 161000, medianFiles: 4, files: 190, skipped: { ignored: 12, binary: 2 }, ignore: ['yarn.lock'], contextLines: 3,
+  tokenizer: 'o200k_base', elapsedMs: 820,
+  histogram: [{ from: 500, to: 1000, count: 9 }, { from: 1000, to: 2000, count: 14 }, { from: 2000, to: 5000, count: 11 }, { from: 5000, to: 10000, count: 5 }, { from: 10000, to: 20000, count: 2 }, { from: 20000, to: 50000, count: 1 }],
+};
 
 export function fakeApi(profiles: ProfileView[] = []) {
-  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], tested: [] as TestSlotRequest[], dryRuns: [] as DryRunRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[], costRequests: [] as CostRequest[], prices: [] as ManualPrice[] };
+  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], tested: [] as TestSlotRequest[], dryRuns: [] as DryRunRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[], costRequests: [] as CostRequest[], prices: [] as ManualPrice[], scans: [] as RepoScanRequest[], ignoreSaved: [] as string[][] };
+  let progress: ((p: RepoProgress) => void) | null = null;
+  let stop: (() => void) | null = null;
   const costReport = JSON.parse(readFileSync(join(__dirname, '../../../backend/cli/testdata/cost.json.golden'), 'utf8')) as CostReport;
   const check = (input: SlotInput): FieldError[] => {
     const errs: FieldError[] = [];
@@ -182,7 +192,15 @@ export function fakeApi(profiles: ProfileView[] = []) {
       if (req.models?.some((m) => m.model === 'llama3.1:8b') && !state.prices.some((p) => p.model === 'llama3.1:8b')) {
         rows.push({ model: 'llama3.1:8b', name: 'llama3.1:8b', status: 'no-price', inputTokens: 88000, cachedInputTokens: 0, cacheWriteTokens: 0, outputTokens: 8800, reasoningTokens: 15000, tier: '', source: '', pricedAt: '', thinking: 'medium', notes: ['no price for llama3.1:8b'] });
       }
-      return { report: { ...costReport, assumptions: req.assumptions, rows, missingPrices: rows.filter((r) => r.status === 'no-price').map((r) => r.model) }, fieldErrors: [] };
+      const report = { ...costReport, assumptions: req.assumptions, rows, missingPrices: rows.filter((r) => r.status === 'no-price').map((r) => r.model) };
+      if (!req.repo) return { report, fieldErrors: [] };
+      const repo: RepoReport = {
+        scan: fakeScan,
+        calls: req.repo.calls,
+        tokenizerNote: 'Token counts use OpenAI’s o200k_base tokenizer.',
+        biggest: [{ hash: 'abcdef0123', subject: 'Merge pull request #7 from shop/checkout', when: '2026-10-02', files: 31, tokens: 48200, share: 0.299, costs: rows.map((r) => ({ model: r.model, plan: r.plan, cost: r.status === 'priced' ? '0.3125' : undefined })) }],
+      };
+      return { report, fieldErrors: [], repo };
     }),
     setPrice: vi.fn(async (p: ManualPrice) => {
       if (!p.input) return { saved: false, fieldErrors: [{ field: 'input', rule: 'is required (USD per 1M tokens; 0 for a free local model)' }] };
@@ -219,6 +237,30 @@ export function fakeApi(profiles: ProfileView[] = []) {
     inspectEnv: vi.fn(async (path: string) => {
       throw new Error(`read ${path}: open ${path}: no such file or directory`);
     }),
+    repoDefaults: vi.fn(async () => ({ sinceDays: 90, last: 200, contextLines: 3, calls: { filePromptTokens: 4500, chunkTokens: 38400 }, ignore: { lines: ['# lock files', 'yarn.lock', 'vendor/'], default: true }, tokenizer: 'o200k_base', tokenizerNote: 'Token counts use OpenAI’s o200k_base tokenizer (GPT-4o, GPT-5).' })),
+    pickRepoFolder: vi.fn(async () => '/src/picked'),
+    // "/not-a-repo" fails like Go does; "/slow" runs until cancelled.
+    scanRepo: vi.fn(async (req: RepoScanRequest) => {
+      state.scans.push(req);
+      progress?.({ phase: 'history', commits: 57, measured: 0, total: 0 });
+      if (req.dir === '/not-a-repo') throw new Error('not a git repository: no .git in /not-a-repo or any folder above it');
+      if (req.dir === '/slow') {
+        progress?.({ phase: 'measure', commits: 57, measured: 10, total: 42 });
+        await new Promise<void>((resolve) => (stop = resolve));
+        throw new Error('the scan was stopped');
+      }
+      return { id: 'scan-1', scan: fakeScan, fieldErrors: [] };
+    }),
+    cancelRepoScan: vi.fn(async () => stop?.()),
+    saveRepoIgnore: vi.fn(async (lines: string[]) => {
+      if (lines.some((l) => l.includes('**') && !l.includes('/**'))) return [{ field: 'ignore', rule: 'line 1: ** must be a whole path segment (a/**/b)' }];
+      state.ignoreSaved.push(lines);
+      return [];
+    }),
+    onRepoProgress: (cb) => {
+      progress = cb;
+      return () => (progress = null);
+    },
     importEnv: vi.fn(async () => {
       throw new Error('not used');
     }),

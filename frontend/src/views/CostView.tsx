@@ -1,11 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { useApi, type CostAssumptions, type CostRequest, type CostResult, type CostRow, type ProfileView } from '../api';
+import { useApi, type CostAssumptions, type CostRequest, type CostResult, type CostRow, type ProfileView, type RepoReport, type RepoScanResult } from '../api';
 import { LevelChart, rowLabel, StackedCostChart } from '../components/CostCharts';
 import { describedBy, Field } from '../components/Field';
 import { PriceEditor } from '../components/PriceEditor';
+import { BiggestChanges, RepoSummary, SizeHistogram } from '../components/RepoCharts';
+import { RepoPanel } from '../components/RepoPanel';
 import { tokens, usd } from '../lib/money';
 
 type Mode = 'recommended' | 'all' | 'profile';
+type Source = 'assumptions' | 'repo';
+/** Measured from the repository instead of assumed. */
+const FROM_REPO: NumKey[] = ['prsPerMonth', 'filesPerPR', 'inputTokensPerFile'];
 type NumKey = 'prsPerMonth' | 'filesPerPR' | 'inputTokensPerFile' | 'outputTokensPerFile' | 'extraCallsPerPR' | 'inputTokensPerExtraCall' | 'outputTokensPerExtraCall';
 
 const NUMBERS: { key: NumKey; label: string; hint: string }[] = [
@@ -139,7 +144,11 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
   const [failure, setFailure] = useState('');
   const [editing, setEditing] = useState<CostRow | null>(null);
   const [version, setVersion] = useState(0);
+  const [source, setSource] = useState<Source>('assumptions');
+  const [repoScan, setRepoScan] = useState<RepoScanResult | null>(null);
+  const [calls, setCalls] = useState({ filePromptTokens: '', chunkTokens: 0 });
   const seq = useRef(0);
+  const fromRepo = source === 'repo';
 
   useEffect(() => {
     void api.costDefaults().then((a) => setForm(toForm(a)), (e) => setFailure(String(e)));
@@ -151,13 +160,16 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
       },
       () => {},
     );
+    void api.repoDefaults().then((d) => setCalls({ filePromptTokens: String(d.calls.filePromptTokens), chunkTokens: d.calls.chunkTokens }), () => {});
   }, [api]);
 
   const parsed = form ? fromForm(form) : null;
   const localErrors = parsed?.errors ?? {};
   useEffect(() => {
     if (!form || !parsed?.a || (mode === 'profile' && !profile)) return;
+    if (fromRepo && (!repoScan || !/^\s*\d+\s*$/.test(calls.filePromptTokens))) return;
     const req: CostRequest = { assumptions: parsed.a, models: [], all: mode === 'all', profile: mode === 'profile' ? profile : '', slotThinking: mode === 'profile' && form.thinking === 'saved', levels: true };
+    if (fromRepo && repoScan) req.repo = { scanId: repoScan.id, calls: { filePromptTokens: Number(calls.filePromptTokens), chunkTokens: calls.chunkTokens } };
     const mine = ++seq.current;
     // One request per frame however fast the user types; a late answer to an older request is dropped.
     const raf = window.requestAnimationFrame ?? ((cb: FrameRequestCallback) => window.setTimeout(() => cb(0), 16));
@@ -174,13 +186,15 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
     });
     return () => cancel(handle);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, form, mode, profile, version]);
+  }, [api, form, mode, profile, version, fromRepo, repoScan, calls]);
 
   if (!form) return <div aria-busy="true">{failure ? <div className="alert alert-err">{failure}</div> : <span className="spinner" />}</div>;
 
   const serverErrors = Object.fromEntries((result?.fieldErrors ?? []).map((fe) => [fe.field, fe.rule]));
   const errors: Record<string, string> = { ...serverErrors, ...localErrors };
-  const rep = result?.fieldErrors?.length ? null : result?.report;
+  // An answer for the other source (assumptions vs repository) is not shown.
+  const rep = result?.fieldErrors?.length || Boolean(result?.repo) !== fromRepo ? null : result?.report;
+  const repoReport = rep && result?.repo?.scan ? (result.repo as RepoReport) : undefined;
   const rows = rep?.rows ?? [];
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
   const setNum = (k: NumKey, v: string) => set({ numbers: { ...form.numbers, [k]: v } });
@@ -205,6 +219,22 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
           Reset assumptions
         </button>
       </div>
+
+      <div className="row">
+        <span className="label" id="source-label">
+          Estimate from
+        </span>
+        <Segmented
+          label="Estimate from"
+          value={source}
+          onChange={(v) => setSource(v as Source)}
+          options={[
+            { id: 'assumptions', label: 'Typical PR assumptions' },
+            { id: 'repo', label: 'Use my repository' },
+          ]}
+        />
+      </div>
+      {fromRepo && <RepoPanel onScanned={setRepoScan} />}
 
       <form className="panel stack" aria-label="Assumptions" onSubmit={(e) => e.preventDefault()}>
         <div className="row">
@@ -238,7 +268,12 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
             ))}
         </div>
         <div className="grid-4">
-          {NUMBERS.map((n) => (
+          {fromRepo && (
+            <Field id="cost-filePromptTokens" label="Fixed prompt per file call" field="filePromptTokens" error={serverErrors.filePromptTokens ?? (/^\s*\d+\s*$/.test(calls.filePromptTokens) ? undefined : 'must be a whole number')} hint="system prompt; the file’s measured diff is added">
+              <input id="cost-filePromptTokens" className="input" inputMode="numeric" value={calls.filePromptTokens} onChange={(e) => setCalls({ ...calls, filePromptTokens: e.target.value })} />
+            </Field>
+          )}
+          {NUMBERS.filter((n) => !(fromRepo && FROM_REPO.includes(n.key))).map((n) => (
             <Field key={n.key} id={`cost-${n.key}`} label={n.label} field={n.key} error={errors[n.key]} hint={n.hint}>
               <input id={`cost-${n.key}`} className="input" inputMode="numeric" value={form.numbers[n.key]} onChange={(e) => setNum(n.key, e.target.value)} {...describedBy(`cost-${n.key}`, errors[n.key])} />
             </Field>
@@ -272,11 +307,20 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
             ))}
           </div>
         </details>
-        <p className="hint">
+        <p className="hint" hidden={fromRepo}>
           Defaults are estimates (about ten developers; 88k prompt and 24k answer tokens per PR at Medium), no prompt caching assumed. The first call of each PR writes the cache, the others read it. Each call’s own prompt size picks its price tier (Gemini Pro above 200k, GPT-5.4 above 272k).
         </p>
       </form>
 
+      {fromRepo && repoReport && (
+        <div className="grid-2">
+          <RepoSummary report={repoReport} />
+          <div className="panel">
+            <h2>Change sizes</h2>
+            <SizeHistogram report={repoReport} />
+          </div>
+        </div>
+      )}
       {failure && <div className="alert alert-err">{failure}</div>}
       {rep && rep.missingPrices.length > 0 && (
         <div className="alert alert-warn" role="status">
@@ -321,7 +365,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
               <tr>
                 <th>Model</th>
                 <th>Thinking</th>
-                <th className="num">Per PR</th>
+                <th className="num">{fromRepo ? 'Per change' : 'Per PR'}</th>
                 <th className="num">Per month</th>
                 <th className="num">Input</th>
                 <th className="num">Cached</th>
@@ -382,6 +426,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
         </div>
       )}
 
+      {repoReport && <BiggestChanges report={repoReport} rows={rows} />}
       {rep && (
         <div className="grid-2 charts">
           <div className="panel">

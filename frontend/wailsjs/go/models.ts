@@ -514,6 +514,20 @@ export namespace cost {
 		    return a;
 		}
 	}
+	export class Ratio {
+	    num: number;
+	    den: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Ratio(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.num = source["num"];
+	        this.den = source["den"];
+	    }
+	}
 	
 	export class Ref {
 	    model: string;
@@ -648,6 +662,7 @@ export namespace cost {
 	export class Workload {
 	    prs: PR[];
 	    prsPerMonth: number;
+	    window?: Ratio;
 	
 	    static createFrom(source: any = {}) {
 	        return new Workload(source);
@@ -657,6 +672,7 @@ export namespace cost {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.prs = this.convertValues(source["prs"], PR);
 	        this.prsPerMonth = source["prsPerMonth"];
+	        this.window = this.convertValues(source["window"], Ratio);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1381,6 +1397,123 @@ export namespace profile {
 
 }
 
+export namespace repocost {
+	
+	export class Bin {
+	    from: number;
+	    to: number;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Bin(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.count = source["count"];
+	    }
+	}
+	export class Calls {
+	    filePromptTokens: number;
+	    chunkTokens: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Calls(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filePromptTokens = source["filePromptTokens"];
+	        this.chunkTokens = source["chunkTokens"];
+	    }
+	}
+	export class Result {
+	    path: string;
+	    branch: string;
+	    head: string;
+	    unit: string;
+	    since?: string;
+	    last?: number;
+	    from: string;
+	    to: string;
+	    days: number;
+	    commits: number;
+	    directCommits: number;
+	    notReviewed: number;
+	    changes: number;
+	    perMonth: number;
+	    medianTokens: number;
+	    p90Tokens: number;
+	    maxTokens: number;
+	    totalTokens: number;
+	    medianFiles: number;
+	    files: number;
+	    skipped: {[key: string]: number};
+	    histogram: Bin[];
+	    ignore: string[];
+	    contextLines: number;
+	    tokenizer: string;
+	    slicedLines?: number;
+	    elapsedMs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.branch = source["branch"];
+	        this.head = source["head"];
+	        this.unit = source["unit"];
+	        this.since = source["since"];
+	        this.last = source["last"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.days = source["days"];
+	        this.commits = source["commits"];
+	        this.directCommits = source["directCommits"];
+	        this.notReviewed = source["notReviewed"];
+	        this.changes = source["changes"];
+	        this.perMonth = source["perMonth"];
+	        this.medianTokens = source["medianTokens"];
+	        this.p90Tokens = source["p90Tokens"];
+	        this.maxTokens = source["maxTokens"];
+	        this.totalTokens = source["totalTokens"];
+	        this.medianFiles = source["medianFiles"];
+	        this.files = source["files"];
+	        this.skipped = source["skipped"];
+	        this.histogram = this.convertValues(source["histogram"], Bin);
+	        this.ignore = source["ignore"];
+	        this.contextLines = source["contextLines"];
+	        this.tokenizer = source["tokenizer"];
+	        this.slicedLines = source["slicedLines"];
+	        this.elapsedMs = source["elapsedMs"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace studio {
 	
 	export class BYOKView {
@@ -1396,6 +1529,99 @@ export namespace studio {
 	        this.json = source["json"];
 	        this.notes = source["notes"];
 	    }
+	}
+	export class ChangeCost {
+	    model: string;
+	    plan?: string;
+	    slot?: string;
+	    cost?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChangeCost(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = source["model"];
+	        this.plan = source["plan"];
+	        this.slot = source["slot"];
+	        this.cost = source["cost"];
+	    }
+	}
+	export class BigChange {
+	    hash: string;
+	    subject: string;
+	    when: string;
+	    files: number;
+	    tokens: number;
+	    share: number;
+	    costs: ChangeCost[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BigChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.hash = source["hash"];
+	        this.subject = source["subject"];
+	        this.when = source["when"];
+	        this.files = source["files"];
+	        this.tokens = source["tokens"];
+	        this.share = source["share"];
+	        this.costs = this.convertValues(source["costs"], ChangeCost);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class RepoCost {
+	    scanId: string;
+	    calls: repocost.Calls;
+	
+	    static createFrom(source: any = {}) {
+	        return new RepoCost(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scanId = source["scanId"];
+	        this.calls = this.convertValues(source["calls"], repocost.Calls);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ExactTokens {
 	    inputTokens: number;
@@ -1420,6 +1646,7 @@ export namespace studio {
 	    exact?: ExactTokens;
 	    workload?: cost.Workload;
 	    levels: boolean;
+	    repo?: RepoCost;
 	
 	    static createFrom(source: any = {}) {
 	        return new CostRequest(source);
@@ -1435,6 +1662,43 @@ export namespace studio {
 	        this.exact = this.convertValues(source["exact"], ExactTokens);
 	        this.workload = this.convertValues(source["workload"], cost.Workload);
 	        this.levels = source["levels"];
+	        this.repo = this.convertValues(source["repo"], RepoCost);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RepoReport {
+	    scan?: repocost.Result;
+	    calls: repocost.Calls;
+	    tokenizerNote: string;
+	    biggest: BigChange[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RepoReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scan = this.convertValues(source["scan"], repocost.Result);
+	        this.calls = this.convertValues(source["calls"], repocost.Calls);
+	        this.tokenizerNote = source["tokenizerNote"];
+	        this.biggest = this.convertValues(source["biggest"], BigChange);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1458,6 +1722,7 @@ export namespace studio {
 	export class CostResult {
 	    report?: cost.Report;
 	    fieldErrors: profile.FieldError[];
+	    repo?: RepoReport;
 	
 	    static createFrom(source: any = {}) {
 	        return new CostResult(source);
@@ -1467,6 +1732,7 @@ export namespace studio {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.report = this.convertValues(source["report"], cost.Report);
 	        this.fieldErrors = this.convertValues(source["fieldErrors"], profile.FieldError);
+	        this.repo = this.convertValues(source["repo"], RepoReport);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2028,6 +2294,20 @@ export namespace studio {
 		    return a;
 		}
 	}
+	export class IgnoreList {
+	    lines: string[];
+	    default: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new IgnoreList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lines = source["lines"];
+	        this.default = source["default"];
+	    }
+	}
 	export class ImportResult {
 	    profile: ProfileView;
 	    notices: string[];
@@ -2111,6 +2391,106 @@ export namespace studio {
 		}
 	}
 	
+	
+	export class RepoDefaults {
+	    sinceDays: number;
+	    last: number;
+	    contextLines: number;
+	    calls: repocost.Calls;
+	    ignore: IgnoreList;
+	    tokenizer: string;
+	    tokenizerNote: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RepoDefaults(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sinceDays = source["sinceDays"];
+	        this.last = source["last"];
+	        this.contextLines = source["contextLines"];
+	        this.calls = this.convertValues(source["calls"], repocost.Calls);
+	        this.ignore = this.convertValues(source["ignore"], IgnoreList);
+	        this.tokenizer = source["tokenizer"];
+	        this.tokenizerNote = source["tokenizerNote"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class RepoScanRequest {
+	    dir: string;
+	    branch: string;
+	    sinceDays: number;
+	    last: number;
+	    ignore: string[];
+	    contextLines: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RepoScanRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dir = source["dir"];
+	        this.branch = source["branch"];
+	        this.sinceDays = source["sinceDays"];
+	        this.last = source["last"];
+	        this.ignore = source["ignore"];
+	        this.contextLines = source["contextLines"];
+	    }
+	}
+	export class RepoScanResult {
+	    id: string;
+	    scan?: repocost.Result;
+	    fieldErrors: profile.FieldError[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RepoScanResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.scan = this.convertValues(source["scan"], repocost.Result);
+	        this.fieldErrors = this.convertValues(source["fieldErrors"], profile.FieldError);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SaveSlotRequest {
 	    profile: string;
 	    slot: string;

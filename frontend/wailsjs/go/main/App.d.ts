@@ -7,10 +7,13 @@ import {cost} from '../models';
 import {keytest} from '../models';
 import {discover} from '../models';
 import {doctor} from '../models';
+import {profile} from '../models';
 
 export function ApplyEnvMerge(arg1:studio.EnvMergeRequest):Promise<studio.EnvWriteResult>;
 
 export function BYOKJSON(arg1:string):Promise<studio.BYOKView>;
+
+export function CancelRepoScan():Promise<void>;
 
 export function Catalog():Promise<catalog.Catalog>;
 
@@ -48,6 +51,8 @@ export function InspectEnv(arg1:string):Promise<studio.EnvInspectView>;
 
 export function OpenURL(arg1:string):Promise<void>;
 
+export function PickRepoFolder():Promise<string>;
+
 export function PlanEnvMerge(arg1:studio.EnvMergeRequest):Promise<studio.EnvMergePlan>;
 
 export function PreviewKey(arg1:string):Promise<studio.KeyPreview>;
@@ -58,7 +63,13 @@ export function Profile(arg1:string):Promise<studio.ProfileView>;
 
 export function Profiles():Promise<Array<studio.ProfileView>>;
 
+export function RepoDefaults():Promise<studio.RepoDefaults>;
+
+export function SaveRepoIgnore(arg1:Array<string>):Promise<Array<profile.FieldError>>;
+
 export function SaveSlot(arg1:studio.SaveSlotRequest):Promise<studio.SaveSlotResult>;
+
+export function ScanRepo(arg1:studio.RepoScanRequest):Promise<studio.RepoScanResult>;
 
 export function SetPrice(arg1:cost.ManualPrice):Promise<studio.PriceSaveResult>;
 

@@ -10,6 +10,10 @@ export function BYOKJSON(arg1) {
   return window['go']['main']['App']['BYOKJSON'](arg1);
 }
 
+export function CancelRepoScan() {
+  return window['go']['main']['App']['CancelRepoScan']();
+}
+
 export function Catalog() {
   return window['go']['main']['App']['Catalog']();
 }
@@ -82,6 +86,10 @@ export function OpenURL(arg1) {
   return window['go']['main']['App']['OpenURL'](arg1);
 }
 
+export function PickRepoFolder() {
+  return window['go']['main']['App']['PickRepoFolder']();
+}
+
 export function PlanEnvMerge(arg1) {
   return window['go']['main']['App']['PlanEnvMerge'](arg1);
 }
@@ -102,8 +110,20 @@ export function Profiles() {
   return window['go']['main']['App']['Profiles']();
 }
 
+export function RepoDefaults() {
+  return window['go']['main']['App']['RepoDefaults']();
+}
+
+export function SaveRepoIgnore(arg1) {
+  return window['go']['main']['App']['SaveRepoIgnore'](arg1);
+}
+
 export function SaveSlot(arg1) {
   return window['go']['main']['App']['SaveSlot'](arg1);
+}
+
+export function ScanRepo(arg1) {
+  return window['go']['main']['App']['ScanRepo'](arg1);
 }
 
 export function SetPrice(arg1) {

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CostRow, RepoReport } from '../api';
+import { tokens, usd } from '../lib/money';
+import { rowLabel } from './CostCharts';
+
+const SKIP_LABEL: Record<string, string> = {
+  ignored: 'ignored by the list',
+  binary: 'binary',
+  generated: 'marked generated',
+  large: 'over 1 MiB',
+  deleted: 'deleted',
+  unchanged: 'renamed or mode change only',
+};
+
+function binLabel(from: number, to: number): string {
+  return to ? `${tokens(from)}–${tokens(to)}` : `${tokens(from)}+`;
+}
+
+/** Change sizes in tokens, bucketed in Go (1-2-5 steps). */
+export function SizeHistogram({ report }: { report: RepoReport }) {
+  const data = report.scan.histogram.map((b) => ({ bin: binLabel(b.from, b.to), count: b.count }));
+  const summary = data.map((d) => `${d.bin}: ${d.count}`).join(', ');
+  return (
+    <figure className="chart" data-testid="size-histogram" aria-label={`Changes by size in tokens: ${summary}`} data-summary={summary}>
+      <BarChart responsive data={data} style={{ width: '100%', height: 260 }} margin={{ left: 8, right: 24 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
+        <XAxis dataKey="bin" stroke="var(--muted)" fontSize={12} />
+        <YAxis allowDecimals={false} stroke="var(--muted)" fontSize={12} width={48} />
+        <Tooltip formatter={(v) => [`${String(v)} changes`, 'Count']} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }} />
+        <Bar dataKey="count" name="Changes" fill="#5b8def" isAnimationActive={false} />
+      </BarChart>
+      <figcaption className="hint">Tokens of what the reviewer reads per change: every reviewed file’s diff with its context.</figcaption>
+    </figure>
+  );
+}
+
+/** What the window holds: counts, sizes, what was left out and why. */
+export function RepoSummary({ report }: { report: RepoReport }) {
+  const s = report.scan;
+  const unit = s.unit === 'merge' ? 'merges' : 'commits';
+  const skipped = Object.entries(s.skipped).filter(([, n]) => n > 0);
+  return (
+    <div className="panel stack" data-testid="repo-summary">
+      <h2>
+        {s.changes.toLocaleString('en-US')} {unit} on {s.branch}
+      </h2>
+      <div className="grid-2">
+        <div className="kv">
+          <span className="muted small">Changes a month</span>
+          <strong data-testid="repo-per-month">{s.perMonth.toLocaleString('en-US', { maximumFractionDigits: 1 })}</strong>
+        </div>
+        <div className="kv">
+          <span className="muted small">Median change</span>
+          <strong data-testid="repo-median">{tokens(s.medianTokens)} tokens</strong>
+        </div>
+        <div className="kv">
+          <span className="muted small">90th percentile</span>
+          <strong data-testid="repo-p90">{tokens(s.p90Tokens)} tokens</strong>
+        </div>
+        <div className="kv">
+          <span className="muted small">Largest</span>
+          <strong>{tokens(s.maxTokens)} tokens</strong>
+        </div>
+      </div>
+      <ul className="notes small">
+        <li>
+          {s.path}, {s.from} to {s.to} ({s.days} days; window: {s.since ? `last ${s.since}` : `last ${s.last} changes`}); median {s.medianFiles} reviewed files a change. Read in {(s.elapsedMs / 1000).toFixed(1)} s.
+        </li>
+        <li>
+          {s.unit === 'merge'
+            ? `Each merge is one reviewed pull request, diffed against the branch it landed on${s.directCommits ? `; ${s.directCommits} commits made directly on the branch are not counted` : ''}.`
+            : 'The branch has no merges in the window (squash or rebase merging): each commit is one review.'}
+        </li>
+        {s.notReviewed > 0 && <li>{s.notReviewed} changes touch only skipped files: nothing to review.</li>}
+        {skipped.length > 0 && <li>Files skipped: {skipped.map(([k, n]) => `${n} ${SKIP_LABEL[k] ?? k}`).join(', ')}.</li>}
+        <li>
+          Each reviewed file is one call of {report.calls.filePromptTokens.toLocaleString('en-US')} fixed prompt tokens plus its diff (a diff over {tokens(report.calls.chunkTokens)} tokens is split into more calls), plus the extra calls per PR. {report.tokenizerNote}
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+/** The changes that drive the cost, with their cost at a chosen model. */
+export function BiggestChanges({ report, rows }: { report: RepoReport; rows: CostRow[] }) {
+  const priced = rows.filter((r) => r.status === 'priced');
+  const [key, setKey] = useState('');
+  const chosen = priced.find((r) => `${r.slot}/${r.model}/${r.plan}` === key) ?? priced[0];
+  if (report.biggest.length === 0) return null;
+  return (
+    <div className="panel" style={{ overflowX: 'auto' }}>
+      <div className="row spread">
+        <h2>Biggest changes</h2>
+        {priced.length > 0 && (
+          <label className="row small">
+            Cost with
+            <select className="input" style={{ width: 'auto' }} value={chosen ? `${chosen.slot}/${chosen.model}/${chosen.plan}` : ''} onChange={(e) => setKey(e.target.value)}>
+              {priced.map((r) => (
+                <option key={`${r.slot}/${r.model}/${r.plan}`} value={`${r.slot}/${r.model}/${r.plan}`}>
+                  {rowLabel(r)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <table className="table" data-testid="biggest-changes">
+        <thead>
+          <tr>
+            <th>Change</th>
+            <th>Date</th>
+            <th className="num">Files</th>
+            <th className="num">Tokens</th>
+            <th className="num">Share of tokens</th>
+            {chosen && <th className="num">Review cost</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {report.biggest.map((b) => {
+            const c = chosen && b.costs.find((x) => x.model === chosen.model && (x.plan ?? '') === (chosen.plan ?? '') && (x.slot ?? '') === (chosen.slot ?? ''));
+            return (
+              <tr key={b.hash}>
+                <th scope="row">
+                  <code>{b.hash.slice(0, 7)}</code> <span>{b.subject}</span>
+                </th>
+                <td>{b.when}</td>
+                <td className="num">{b.files}</td>
+                <td className="num">{tokens(b.tokens)}</td>
+                <td className="num">{(b.share * 100).toFixed(1)}%</td>
+                {chosen && <td className="num">{usd(c?.cost, 4)}</td>}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
