@@ -109,6 +109,7 @@ var commands = []func(*app) *cobra.Command{
 	byokCmd,
 	optionsCmd,
 	schemaCmd,
+	dryRunCmd,
 }
 
 // Run executes the command line and returns the exit status.
