@@ -512,6 +512,21 @@ func (a *App) SaveRepoIgnore(lines []string) (fes []profile.FieldError, err erro
 	return s.SaveRepoIgnore(lines)
 }
 
+// ---- settings dry run (issue 10) ----
+
+// DryRunSlot builds the request Kodus sends for a slot's review calls —
+// the saved slot (req.Config nil) or settings being edited — and, unless
+// req.Preview, sends it once. The key goes only to the provider; the
+// request shown carries it redacted.
+func (a *App) DryRunSlot(req studio.DryRunRequest) (res studio.DryRunResult, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return res, err
+	}
+	return s.DryRun(a.ctx, req)
+}
+
 // ---- concurrency tuning (issue 7) ----
 
 // concurrencyProgressEvent carries a running measurement's progress to the

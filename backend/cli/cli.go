@@ -109,6 +109,7 @@ var commands = []func(*app) *cobra.Command{
 	byokCmd,
 	optionsCmd,
 	schemaCmd,
+	dryRunCmd,
 	concurrencyCmd,
 }
 

@@ -25,31 +25,33 @@ func (r *run) anthropic(ctx context.Context) Result {
 		res.ModelFound = ptr(true)
 		return res
 	}
-	return r.anthropicError(rep, e)
+	if res, ok := r.anthropicError(rep, e); ok {
+		return res
+	}
+	return r.fallback(rep, e, "Anthropic")
 }
 
-// anthropicError reads Anthropic's documented error bodies; the metadata
-// probe and the inference request (concurrency probe) share it.
-func (r *run) anthropicError(rep *reply, e apiError) Result {
+// anthropicError applies Anthropic's documented error rules to any reply.
+func (r *run) anthropicError(rep *reply, e apiError) (Result, bool) {
 	switch {
 	case rep.status == http.StatusNotFound && e.Type == "not_found_error":
 		res := r.answer(rep, e, CodeModelNotFound, fmt.Sprintf("Anthropic accepted the key, but has no model %q.", r.s.Model))
 		res.ModelFound = ptr(false)
-		return res
+		return res, true
 	// Low credit comes as 400 invalid_request_error, not the documented 402.
 	case rep.status == http.StatusBadRequest && e.contains("credit balance"):
-		return r.answer(rep, e, CodePayment, "Anthropic says the credit balance is too low.")
+		return r.answer(rep, e, CodePayment, "Anthropic says the credit balance is too low."), true
 	case rep.status == http.StatusTooManyRequests && e.contains("spend limit"):
 		res := r.answer(rep, e, CodePayment, "Anthropic says the account reached its monthly spend limit: requests fail until it is raised or the month ends.")
 		res.Hint = "Raise the spend limit in the Anthropic console (Limits), then test again."
-		return res
+		return res, true
 	case rep.status == http.StatusForbidden && e.Type == "permission_error":
 		res := r.answer(rep, e, CodeAuth, "Anthropic accepted the key but it has no permission for this model or resource.")
 		res.Headline = "Permission denied"
 		res.Hint = "Check the key's workspace and model access in the Anthropic console."
-		return res
+		return res, true
 	case rep.status == 529:
-		return r.answer(rep, e, CodeServerError, "Anthropic is overloaded (HTTP 529).")
+		return r.answer(rep, e, CodeServerError, "Anthropic is overloaded (HTTP 529)."), true
 	}
-	return r.fallback(rep, e, "Anthropic")
+	return Result{}, false
 }

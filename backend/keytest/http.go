@@ -52,12 +52,16 @@ type reply struct {
 // URL, so it cannot end up in an error message or a log line.
 func (r *run) send(ctx context.Context, method, u string, hdr http.Header, body any, limit int64) (*reply, error) {
 	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
+	switch b := body.(type) {
+	case nil:
+	case []byte: // already encoded: sent byte for byte as shown
+		rd = bytes.NewReader(b)
+	default:
+		enc, err := json.Marshal(b)
 		if err != nil {
 			return nil, fmt.Errorf("encode request: %w", err)
 		}
-		rd = bytes.NewReader(b)
+		rd = bytes.NewReader(enc)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, u, rd)
 	if err != nil {

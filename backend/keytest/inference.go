@@ -2,7 +2,6 @@ package keytest
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -116,9 +115,11 @@ func (in *Inferrer) Send(ctx context.Context) Attempt {
 		res.Probe = ProbeInference
 		return Attempt{Result: finish(res)}
 	}
-	e := parseError(rep.body)
-	res := in.r.inferenceVerdict(rep, e, in.spec.MaxOutputTokens)
+	// The same verdict as the settings dry run's (send.go): the key test's
+	// provider rules, only the success differs.
+	res := in.r.inferenceVerdict(rep)
 	res.Probe = ProbeInference
+	e := parseError(rep.body)
 	return Attempt{Result: finish(res), RetryAfter: retryAfter(rep.header, e, time.Now()), RateLimits: rateHeaders(rep.header)}
 }
 
@@ -201,80 +202,6 @@ func (r *run) vertexInference(base string, gemini map[string]any, msgs []any) in
 	spec.URL = join(vertexBase(base, loc, r.t.defaultBase(r.s.Provider)), "projects", project, "locations", loc, "publishers", pub, "models", m+":"+method)
 	spec.oauth = true
 	return spec
-}
-
-// inferenceVerdict classifies an inference reply with the key test's rules
-// for the slot's provider.
-func (r *run) inferenceVerdict(rep *reply, e apiError, maxTokens int) Result {
-	fam := r.t.family(r.s)
-	switch fam {
-	case famZai:
-		return r.zaiVerdict(rep, e)
-	case famKimiCode:
-		return r.kimiVerdict(rep, e)
-	}
-	who := familyName(fam)
-	if rep.status == http.StatusOK {
-		unit := "tokens"
-		if maxTokens == 1 {
-			unit = "token"
-		}
-		res := r.answer(rep, e, CodeOK, fmt.Sprintf("%s answered with model %s (at most %d output %s).", who, r.s.Model, maxTokens, unit))
-		res.ModelFound = ptr(true)
-		return res
-	}
-	switch fam {
-	case famOpenAI:
-		return r.openAIError(rep, e)
-	case famAnthropic:
-		return r.anthropicError(rep, e)
-	case famGemini, famVertex:
-		if rep.status == http.StatusUnauthorized {
-			return r.answer(rep, e, CodeAuth, who+" rejected the credentials.")
-		}
-		if res, ok := r.googleError(rep, e, who); ok {
-			return res
-		}
-	case famMoonshot:
-		if (rep.status == http.StatusForbidden || rep.status == http.StatusTooManyRequests) &&
-			(e.Type == "exceeded_current_quota_error" || e.contains("suspended", "quota")) {
-			return r.answer(rep, e, CodePayment, "Moonshot says the account balance is exhausted or the account is suspended.")
-		}
-	case famOpenRouter:
-		if rep.status == http.StatusPaymentRequired {
-			return r.answer(rep, e, CodePayment, "OpenRouter says the account has insufficient credits.")
-		}
-	default:
-		if rep.status == http.StatusForbidden && (e.Type == "NOT_ENOUGH_BALANCE" || e.contains("balance")) {
-			return r.answer(rep, e, CodePayment, who+" says the account balance is too low.")
-		}
-	}
-	if rep.status == http.StatusNotFound && e.contains("model") {
-		res := r.answer(rep, e, CodeModelNotFound, fmt.Sprintf("%s has no model %q for this key.", who, r.s.Model))
-		res.ModelFound = ptr(false)
-		return res
-	}
-	return r.fallback(rep, e, who)
-}
-
-func familyName(f family) string {
-	switch f {
-	case famOpenAI:
-		return "OpenAI"
-	case famAnthropic:
-		return "Anthropic"
-	case famGemini:
-		return "Google"
-	case famVertex:
-		return "Vertex AI"
-	case famOpenRouter:
-		return "OpenRouter"
-	case famNovita:
-		return "Novita AI"
-	case famMoonshot:
-		return "Moonshot"
-	}
-	return "The server"
 }
 
 // retryAfter reads the provider's wait hint: OpenAI's retry-after-ms

@@ -25,7 +25,8 @@
 // Safety: a total deadline (15 s by default), no redirect is ever
 // followed (a key must not reach another host), bodies are read up to a
 // small limit, TLS is verified, nothing is retried, and any provider
-// message that echoes the key is redacted.
+// message that echoes the key is redacted. Send applies the same rules and
+// provider error rules to a request built elsewhere (backend/dryrun).
 package keytest
 
 import (

@@ -44,29 +44,37 @@ func (r *run) kimiCode(ctx context.Context, base string, mayRetry bool) Result {
 }
 
 func (r *run) kimiVerdict(rep *reply, e apiError) Result {
-	switch {
-	case rep.status == http.StatusOK:
+	if rep.status == http.StatusOK {
 		res := r.answer(rep, e, CodeOK, fmt.Sprintf("Kimi Code accepted the key and served model %s (1 token).", r.s.Model))
 		res.ModelFound = ptr(true)
 		return res
+	}
+	if res, ok := r.kimiError(rep, e); ok {
+		return res
+	}
+	return r.fallback(rep, e, "Kimi Code")
+}
+
+// kimiError applies Kimi Code's documented error rules to any reply.
+func (r *run) kimiError(rep *reply, e apiError) (Result, bool) {
+	switch {
 	case rep.status == http.StatusForbidden && (e.Type == "access_terminated_error" || e.contains("Coding Agents")):
 		res := r.answer(rep, e, CodeAuth, "Kimi Code answered 403 access_terminated_error: it serves only recognised coding agents (Kimi CLI, Claude Code, …), and this app does not pose as one. The key itself may be valid.")
 		res.Headline = "Kimi Code accepts only coding agents"
 		res.Hint = "Kodus's requests are refused the same way unless they identify as a coding agent: for Kodus, use the Developer API plan (api.moonshot.ai), see docs/decisions.md."
-		return res
+		return res, true
 	case rep.status == http.StatusForbidden && e.contains("limit", "quota", "usage"):
-		return r.answer(rep, e, CodePayment, "Kimi Code accepted the key, but this billing cycle's usage limit is reached.")
+		return r.answer(rep, e, CodePayment, "Kimi Code accepted the key, but this billing cycle's usage limit is reached."), true
 	case rep.status == http.StatusPaymentRequired:
-		return r.answer(rep, e, CodePayment, "Kimi Code could not verify an active membership for this key.")
+		return r.answer(rep, e, CodePayment, "Kimi Code could not verify an active membership for this key."), true
 	case rep.status == http.StatusNotFound && e.Message != "":
 		res := r.answer(rep, e, CodeModelNotFound, fmt.Sprintf("Kimi Code has no model %q for this key; the plan serves kimi-for-coding.", r.s.Model))
 		res.ModelFound = ptr(false)
-		return res
+		return res, true
 	case rep.status == http.StatusUnauthorized:
-		res := r.answer(rep, e, CodeAuth, "Kimi Code rejected the key.")
-		return res
+		return r.answer(rep, e, CodeAuth, "Kimi Code rejected the key."), true
 	}
-	return r.fallback(rep, e, "Kimi Code")
+	return Result{}, false
 }
 
 // moonshot tests a Moonshot Developer API key with GET {base}/models.
@@ -80,9 +88,8 @@ func (r *run) moonshot(ctx context.Context) Result {
 		return r.lookUp(rep, "Moonshot")
 	}
 	e := parseError(rep.body)
-	if (rep.status == http.StatusForbidden || rep.status == http.StatusTooManyRequests) &&
-		(e.Type == "exceeded_current_quota_error" || e.contains("suspended", "quota")) {
-		return r.answer(rep, e, CodePayment, "Moonshot says the account balance is exhausted or the account is suspended.")
+	if res, ok := r.moonshotError(rep, e); ok {
+		return res
 	}
 	res := r.listFailure(rep, "Moonshot")
 	if rep.status != http.StatusUnauthorized {
@@ -133,4 +140,14 @@ func wrongPlan(res Result, v catalog.Variant, refusedBy string) Result {
 
 func sameURL(a, b string) bool {
 	return strings.EqualFold(strings.TrimRight(a, "/"), strings.TrimRight(b, "/"))
+}
+
+// moonshotError: Moonshot's balance errors (403 or 429
+// exceeded_current_quota_error) are billing, not a rate limit.
+func (r *run) moonshotError(rep *reply, e apiError) (Result, bool) {
+	if (rep.status == http.StatusForbidden || rep.status == http.StatusTooManyRequests) &&
+		(e.Type == "exceeded_current_quota_error" || e.contains("suspended", "quota")) {
+		return r.answer(rep, e, CodePayment, "Moonshot says the account balance is exhausted or the account is suspended."), true
+	}
+	return Result{}, false
 }

@@ -28,30 +28,33 @@ func (r *run) openAI(ctx context.Context) Result {
 		res.ModelFound = ptr(true)
 		return res
 	}
-	return r.openAIError(rep, e)
+	if res, ok := r.openAIError(rep, e); ok {
+		return res
+	}
+	return r.fallback(rep, e, "OpenAI")
 }
 
-// openAIError reads OpenAI's documented error bodies; the metadata probe
-// and the inference request (concurrency probe) share it.
-func (r *run) openAIError(rep *reply, e apiError) Result {
+// openAIError applies OpenAI's documented error rules to any reply: the
+// key test's model look-up and the settings dry run share them.
+func (r *run) openAIError(rep *reply, e apiError) (Result, bool) {
 	switch {
 	case rep.status == http.StatusNotFound && (e.Code == "model_not_found" || e.Type == "invalid_request_error"):
 		res := r.answer(rep, e, CodeModelNotFound, fmt.Sprintf("OpenAI accepted the key, but model %q does not exist or this key has no access to it.", r.s.Model))
 		res.ModelFound = ptr(false)
-		return res
+		return res, true
 	case rep.status == http.StatusTooManyRequests && (openAIQuotaCodes[e.Type] || openAIQuotaCodes[e.Code]):
-		return r.answer(rep, e, CodePayment, "OpenAI says this key's quota or spend limit is used up: retrying will not help.")
+		return r.answer(rep, e, CodePayment, "OpenAI says this key's quota or spend limit is used up: retrying will not help."), true
 	case rep.status == http.StatusForbidden && e.contains("country", "region", "territory"):
 		res := r.answer(rep, e, CodeAuth, "OpenAI refuses requests from this country or region.")
 		res.Headline = "Region not supported"
 		res.Hint = "OpenAI serves only supported countries; use another provider, or a proxy you are allowed to use."
-		return res
+		return res, true
 	case rep.status == http.StatusUnauthorized && e.contains("ip", "not authorized"):
 		res := r.answer(rep, e, CodeAuth, "OpenAI rejected the key from this IP address or organisation.")
 		res.Hint = "Check the key's IP allowlist and organisation membership on platform.openai.com."
-		return res
+		return res, true
 	}
-	return r.fallback(rep, e, "OpenAI")
+	return Result{}, false
 }
 
 // modelList: GET {base}/models (OpenAI list shape) and a look-up of the

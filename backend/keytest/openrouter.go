@@ -19,8 +19,8 @@ func (r *run) openRouter(ctx context.Context) Result {
 	}
 	e := parseError(rep.body)
 	if rep.status != http.StatusOK {
-		if rep.status == http.StatusPaymentRequired {
-			return r.answer(rep, e, CodePayment, "OpenRouter says the account has insufficient credits.")
+		if res, ok := r.openRouterError(rep, e); ok {
+			return res
 		}
 		return r.fallback(rep, e, "OpenRouter")
 	}
@@ -95,4 +95,12 @@ func deref(f *float64) float64 {
 		return 0
 	}
 	return *f
+}
+
+// openRouterError applies OpenRouter's documented error rules to any reply.
+func (r *run) openRouterError(rep *reply, e apiError) (Result, bool) {
+	if rep.status == http.StatusPaymentRequired {
+		return r.answer(rep, e, CodePayment, "OpenRouter says the account has insufficient credits."), true
+	}
+	return Result{}, false
 }

@@ -93,33 +93,45 @@ func (r *run) zai(ctx context.Context) Result {
 }
 
 func (r *run) zaiVerdict(rep *reply, e apiError) Result {
-	code := e.Code
-	switch {
-	case rep.status == http.StatusOK:
+	if rep.status == http.StatusOK {
 		res := r.answer(rep, e, CodeOK, fmt.Sprintf("Z.ai accepted the key and served model %s (1 token).", r.s.Model))
 		res.ModelFound = ptr(true)
 		return res
+	}
+	if res, ok := r.zaiError(rep, e); ok {
+		return res
+	}
+	return r.fallback(rep, e, "Z.ai")
+}
+
+// zaiError reads Z.ai's string business codes (docs.z.ai api-code), for
+// the key test's 1-token chat and the settings dry run alike.
+func (r *run) zaiError(rep *reply, e apiError) (Result, bool) {
+	code := e.Code
+	switch {
 	case code >= "1000" && code <= "1004" && len(code) == 4:
-		return r.answer(rep, e, CodeAuth, "Z.ai rejected the key.")
+		return r.answer(rep, e, CodeAuth, "Z.ai rejected the key."), true
 	case code == "1110" || code == "1111" || code == "1112" || code == "1120" || code == "1121":
-		return r.answer(rep, e, CodeAuth, "Z.ai refuses this account (inactive, missing or locked).")
+		return r.answer(rep, e, CodeAuth, "Z.ai refuses this account (inactive, missing or locked)."), true
 	case code == "1211" || code == "1311":
 		res := r.answer(rep, e, CodeModelNotFound, fmt.Sprintf("Z.ai accepted the key, but model %q is not available to it.", r.s.Model))
 		res.ModelFound = ptr(false)
 		if code == "1311" {
 			res.Message = fmt.Sprintf("Z.ai accepted the key, but its plan does not include model %q.", r.s.Model)
 		}
-		return res
+		return res, true
 	case zaiRateCodes[code]:
-		return r.answer(rep, e, CodeRateLimit, "Z.ai accepted the key but is throttling it right now.")
+		return r.answer(rep, e, CodeRateLimit, "Z.ai accepted the key but is throttling it right now."), true
 	case code == "1309" || code == "1310" || code == "1313":
-		return r.answer(rep, e, CodePayment, "Z.ai accepted the key, but the plan is expired or its limit is used up.")
+		return r.answer(rep, e, CodePayment, "Z.ai accepted the key, but the plan is expired or its limit is used up."), true
 	case code == "1113":
-		return r.answer(rep, e, CodePayment, "")
+		res := r.answer(rep, e, CodePayment, "Z.ai answered 1113: this key has no balance or no resource package for this endpoint.")
+		res.Hint = "Top up the Z.ai account, or check that the key's plan matches the endpoint (Developer API vs Coding Plan): the key test tells the two apart."
+		return res, true
 	case strings.HasPrefix(code, "12") || code == "1301":
-		return r.answer(rep, e, CodeBadRequest, "Z.ai rejected the request.")
+		return r.answer(rep, e, CodeBadRequest, "Z.ai rejected the request."), true
 	}
-	return r.fallback(rep, e, "Z.ai")
+	return Result{}, false
 }
 
 func (r *run) zaiPlanOf(base string) (string, string) {

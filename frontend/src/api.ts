@@ -3,7 +3,7 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, concurrency, cost, discover, doctor, envfile, keyshape, keytest, profile, repocost, studio, thinking } from '../wailsjs/go/models';
+import { catalog, concurrency, cost, discover, doctor, dryrun, envfile, keyshape, keytest, profile, repocost, studio, thinking } from '../wailsjs/go/models';
 import { EventsOn } from '../wailsjs/runtime/runtime';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
@@ -73,6 +73,9 @@ export interface RepoProgress {
   measured: number;
   total: number;
 }
+export type DryRunRequest = Data<studio.DryRunRequest>;
+export type DryRunResult = Data<studio.DryRunResult>;
+export type DryRun = Data<dryrun.Result>;
 export type ConcurrencyRequest = Data<studio.ConcurrencyRequest>;
 export type ConcurrencyView = Data<studio.ConcurrencyView>;
 export type MeasureRequest = Data<studio.MeasureRequest>;
@@ -145,6 +148,7 @@ export interface Api {
   saveRepoIgnore(lines: string[]): Promise<FieldError[]>;
   /** Calls back with each progress report of a running scan; returns the unsubscribe. */
   onRepoProgress(cb: (p: RepoProgress) => void): () => void;
+  dryRunSlot(req: DryRunRequest): Promise<DryRunResult>;
   concurrencyInfo(req: ConcurrencyRequest): Promise<ConcurrencyView>;
   measureConcurrency(req: MeasureRequest): Promise<ConcurrencyReport>;
   cancelConcurrencyMeasure(id: string): Promise<void>;
@@ -201,6 +205,7 @@ export const wailsApi: Api = {
   cancelRepoScan: () => call(App.CancelRepoScan()),
   saveRepoIgnore: (lines) => call(App.SaveRepoIgnore(lines)).then((f) => f ?? []),
   onRepoProgress: (cb) => EventsOn('repocost:progress', (p: RepoProgress) => cb(p)),
+  dryRunSlot: (req) => call(App.DryRunSlot(studio.DryRunRequest.createFrom(req))),
   concurrencyInfo: (req) => call(App.ConcurrencyInfo(studio.ConcurrencyRequest.createFrom(req))),
   measureConcurrency: (req) => call(App.MeasureConcurrency(studio.MeasureRequest.createFrom(req))),
   cancelConcurrencyMeasure: (id) => call(App.CancelConcurrencyMeasure(id)),

@@ -3,6 +3,7 @@ import { useApi, type Catalog, type CatalogModel, type FieldError, type KeySugge
 import { errorsByField, formFromInput, inputFromForm, type SlotForm } from '../lib/slotForm';
 import { AdvancedSettings } from './AdvancedSettings';
 import { ConcurrencyTuner } from './ConcurrencyTuner';
+import { DryRunPanel } from './DryRunPanel';
 import { describedBy, Field } from './Field';
 import { ExternalLink } from './ExternalLink';
 import { KeyAdvice, useKeyVerdict } from './KeyAdvice';
@@ -107,6 +108,10 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
   const [testing, setTesting] = useState(false);
   const [testResult, setTestResult] = useState<KeyTestResult | null>(null);
   const [testError, setTestError] = useState('');
+  const [dryRunOpen, setDryRunOpen] = useState(false);
+  const [dryRunFocus, setDryRunFocus] = useState(false);
+  // Bumped on every key edit: the dry run panel rebuilds its request.
+  const [keyVersion, setKeyVersion] = useState(0);
 
   const { check, errors, input } = useSlotCheck(profileName, slot, form);
   const verdict = useKeyVerdict(key, input);
@@ -223,6 +228,17 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
     }
   };
 
+  /** Opens the dry run for the settings as they are; parse errors are marked like a save's. */
+  const openDryRun = () => {
+    if (inputFromForm(form).errors.length > 0) {
+      setSubmitted(true);
+      return;
+    }
+    setDryRunOpen(true);
+    setDryRunFocus(true);
+  };
+  const runDry = (preview: boolean) => api.dryRunSlot({ profile: profileName.trim(), slot, config: input, apiKey: key, preview });
+
   const brand = card?.providerDisplayName ?? provider?.displayName ?? 'Provider';
   const keyLabel = `${brand} API key`;
   const keyOptional = check ? !check.keyRequired && !check.keptKeyMasked : provider?.requiresKey === false && !card;
@@ -325,6 +341,7 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
         value={key}
         onChange={(v) => {
           setKey(v);
+          setKeyVersion((n) => n + 1);
           setTestResult(null);
           setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
         }}
@@ -378,6 +395,19 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
           {testError}
         </div>
       )}
+      {dryRunOpen && (
+        <DryRunPanel
+          version={`${JSON.stringify(input)}|${slot}|${profileName.trim()}|${keyVersion}`}
+          run={runDry}
+          autoFocus={dryRunFocus}
+          onFocused={() => setDryRunFocus(false)}
+          onClose={() => setDryRunOpen(false)}
+          onFieldErrors={(errs) => {
+            setSubmitted(true);
+            setSaveErrors(errs);
+          }}
+        />
+      )}
       <div className="spread" style={{ alignItems: 'flex-start' }}>
         <div className="hint" data-testid="test-note" style={{ maxWidth: 460 }}>
           {probe?.note ??
@@ -389,6 +419,16 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
           </button>
           <button type="button" className="btn" disabled={testing || saving} aria-busy={testing} onClick={() => void runTest()}>
             {testing ? <span className="spinner" aria-hidden /> : null} Test
+          </button>
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={dryRunOpen}
+            disabled={saving}
+            title="Shows the exact request Kodus will send for a review with these settings, and sends it once if you confirm"
+            onClick={() => (dryRunOpen ? setDryRunOpen(false) : openDryRun())}
+          >
+            Dry run
           </button>
           {testResult && !testResult.ok && (
             <button type="button" className="btn" disabled={saving || testing} onClick={() => void save()}>

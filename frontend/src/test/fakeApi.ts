@@ -4,7 +4,7 @@ import catalogJSON from '../../../backend/catalog/catalog.json';
 // A real report from the Go estimator (`kodus-byok cost --json`, default assumptions).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Api, Catalog, ConcurrencyProgressEvent, ConcurrencyReport, ConcurrencyRequest, CostReport, CostRequest, RepoProgress, RepoReport, RepoScan, RepoScanRequest, DiscoverRequest, DiscoverResult, EnvExportView, EnvOptions, FieldError, KeyTestResult, KeyVerdict, ManualPrice, MeasureRequest, ProfileView, SaveSlotRequest, SlotInput, SlotView, TestSlotRequest, ThinkingPreview } from '../api';
+import type { Api, Catalog, ConcurrencyProgressEvent, ConcurrencyReport, ConcurrencyRequest, CostReport, CostRequest, DiscoverRequest, DiscoverResult, DryRunRequest, DryRunResult, EnvExportView, EnvOptions, FieldError, KeyTestResult, KeyVerdict, ManualPrice, MeasureRequest, ProfileView, RepoProgress, RepoReport, RepoScan, RepoScanRequest, SaveSlotRequest, SlotInput, SlotView, TestSlotRequest, ThinkingPreview } from '../api';
 import { vi } from 'vitest';
 
 export const catalog = catalogJSON as unknown as Catalog;
@@ -135,7 +135,7 @@ interface PendingMeasure {
 }
 
 export function fakeApi(profiles: ProfileView[] = []) {
-  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], tested: [] as TestSlotRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[], costRequests: [] as CostRequest[], prices: [] as ManualPrice[], scans: [] as RepoScanRequest[], ignoreSaved: [] as string[][], concurrencyRequests: [] as ConcurrencyRequest[], measures: [] as PendingMeasure[], cancelled: [] as string[], progressListeners: new Set<(e: ConcurrencyProgressEvent) => void>() };
+  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], tested: [] as TestSlotRequest[], dryRuns: [] as DryRunRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[], costRequests: [] as CostRequest[], prices: [] as ManualPrice[], scans: [] as RepoScanRequest[], ignoreSaved: [] as string[][], concurrencyRequests: [] as ConcurrencyRequest[], measures: [] as PendingMeasure[], cancelled: [] as string[], progressListeners: new Set<(e: ConcurrencyProgressEvent) => void>() };
   let progress: ((p: RepoProgress) => void) | null = null;
   let stop: (() => void) | null = null;
   // The Go backend's answer for a GLM Coding Plan profile (`concurrency advise --json`).
@@ -283,6 +283,13 @@ export function fakeApi(profiles: ProfileView[] = []) {
     byokJSON: vi.fn(async () => ({ json: '{\n  "main": {}\n}\n', notes: ['keys are left out'] })),
     writeBYOKFile: vi.fn(async (_p: string, path: string) => ({ path, fillIns: [], problems: [], generated: [], changes: [], notes: [] })),
     previewThinking: vi.fn(async (_slot: string, input: SlotInput) => preview(input)),
+    dryRunSlot: vi.fn(async (req: DryRunRequest) => {
+      state.dryRuns.push(req);
+      const p = state.profiles.find((x) => x.name === req.profile);
+      const input = req.config ?? (req.slot === 'fallback' ? p?.fallback : p?.main);
+      if (!input) throw new Error(`profile "${req.profile}" not found`);
+      return fakeDryRun(req, input);
+    }),
     // The golden view of the Go backend; only the setting follows the form.
     concurrencyInfo: vi.fn(async (req: ConcurrencyRequest) => {
       state.concurrencyRequests.push(req);
@@ -330,5 +337,46 @@ function exportView(p: ProfileView, opts: EnvOptions): EnvExportView {
     localEndpoint: local,
     lanAddresses: ['192.168.1.20'],
     canTrustSchema: true,
+  };
+}
+
+/**
+ * A dry run reduced to one rule the components show: Moonshot's Kimi
+ * refuses any temperature but 1. The real translation is tested in Go and
+ * in the browser test.
+ */
+function fakeDryRun(req: DryRunRequest, input: Pick<SlotInput, 'provider' | 'model' | 'temperature' | 'maxOutputTokens'> & { baseURL?: string }): DryRunResult {
+  const base = input.baseURL || catalog.providers.find((p) => p.id === input.provider)?.defaultBaseURL || '';
+  const request = {
+    method: 'POST',
+    url: `${base.replace(/\/$/, '')}/chat/completions`,
+    headers: { Authorization: 'Bearer [redacted]', 'Content-Type': 'application/json' },
+    body: { model: input.model, max_tokens: input.maxOutputTokens, temperature: input.temperature, messages: [{ role: 'user', content: 'Settings check from Kodus BYOK Studio: reply with the single word OK.' }] },
+    api: 'chat-completions',
+    sdk: '@ai-sdk/openai-compatible (name "openai-compatible")',
+    maxOutputTokens: input.maxOutputTokens,
+    notes: [] as string[],
+  };
+  const out: DryRunResult = { fieldErrors: [], notices: [], worstCase: '0.065593', worstCaseTokens: input.maxOutputTokens ?? 0 };
+  if (req.preview) {
+    return { ...out, result: { ok: true, code: 'preview', httpStatus: 0, latencyMs: 0, request, message: 'Nothing was sent.', hint: 'Send it once.', headline: 'Preview — not sent', sent: false, notes: [] } };
+  }
+  if (!req.apiKey && req.config) return { ...out, fieldErrors: [{ field: 'apiKey', rule: 'is required to send a dry run to Moonshot AI (Preview needs none)' }] };
+  if (input.model.startsWith('kimi') && input.temperature !== 1) {
+    return {
+      ...out,
+      result: {
+        ok: false, code: 'settings_rejected', httpStatus: 400, latencyMs: 180, request, sent: true, parameter: 'temperature',
+        headline: 'Setting rejected: temperature', message: 'Moonshot refused the request because of the temperature Kodus sends.',
+        providerMessage: 'invalid temperature: only 1 is allowed for this model', hint: 'Set Temperature to 1 (Advanced settings).', notes: [],
+      },
+    };
+  }
+  return {
+    ...out,
+    result: {
+      ok: true, code: 'ok', httpStatus: 200, latencyMs: 320, request, sent: true, headline: 'Settings accepted', message: 'Moonshot accepted the request.', hint: '',
+      usage: { inputTokens: 20, outputTokens: 85, reasoningTokens: 80, cost: '0.000359', costNote: "at Kimi K2.6's price as of 2026-07-24" }, reply: 'OK', notes: [],
+    },
   };
 }

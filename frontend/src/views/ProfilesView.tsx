@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApi, type Catalog, type KeyTestResult, type ProfileView, type SlotInput, type SlotName, type SlotView } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { DryRunPanel } from '../components/DryRunPanel';
 import { suggestionLabel } from '../components/KeyAdvice';
 import { KeyTestBanner } from '../components/KeyTestBanner';
 import { ManualWizard } from '../components/ManualWizard';
@@ -113,6 +114,32 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirm, setConfirm] = useState<{ profile: string; slot: 'all' | 'fallback' } | null>(null);
   const [tests, setTests] = useState<Record<string, Partial<Record<SlotName, SlotTest>>>>({});
+  // The saved slot whose dry run is open.
+  const [dry, setDry] = useState<{ profile: string; slot: SlotName } | null>(null);
+  const dryRunButton = (profile: string, slot: SlotName) => {
+    const open = dry?.profile === profile && dry.slot === slot;
+    return (
+      <button
+        className="btn btn-sm"
+        aria-pressed={open}
+        aria-label={`Dry run ${profile} ${slot === 'main' ? 'Main' : 'Fallback'}`}
+        title="Shows the exact request Kodus will send for a review, and sends it once if you confirm"
+        onClick={() => setDry(open ? null : { profile, slot })}
+      >
+        Dry run
+      </button>
+    );
+  };
+  const dryRunPanel = (profile: string, slot: SlotName) =>
+    dry?.profile === profile && dry.slot === slot ? (
+      <DryRunPanel
+        key={`${profile}|${slot}`}
+        slotLabel={slot === 'main' ? 'Main' : 'Fallback'}
+        autoFocus
+        run={(preview) => api.dryRunSlot({ profile, slot, apiKey: '', preview })}
+        onClose={() => setDry(null)}
+      />
+    ) : null;
 
   // Main and Fallback are tested at once; each result shows as it arrives.
   const testProfile = (p: ProfileView) => {
@@ -129,6 +156,7 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
   const busy = (name: string) => Object.values(tests[name] ?? {}).some((t) => t && 'pending' in t);
 
   const edit = async (profile: string, slot: SlotName) => {
+    setDry(null);
     try {
       setEditing({ profile, slot, input: await api.slotInput(profile, slot) });
     } catch (e) {
@@ -263,6 +291,7 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
                 <button className="btn btn-sm" onClick={() => onChooseModel(p.name, 'main')}>
                   Change model
                 </button>
+                {dryRunButton(p.name, 'main')}
               </div>
             </div>
             {p.fallback ? (
@@ -276,6 +305,7 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
                   <button className="btn btn-sm" onClick={() => onChooseModel(p.name, 'fallback')}>
                     Change model
                   </button>
+                  {dryRunButton(p.name, 'fallback')}
                   <button className="btn btn-sm btn-danger" onClick={() => setConfirm({ profile: p.name, slot: 'fallback' })}>
                     Remove fallback
                   </button>
@@ -291,6 +321,8 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
               </div>
             )}
           </div>
+          {dryRunPanel(p.name, 'main')}
+          {dryRunPanel(p.name, 'fallback')}
           {p.advice?.map((a) => (
             <div key={a} className="alert alert-warn small" data-testid="advice">
               {a}

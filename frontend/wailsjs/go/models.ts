@@ -1268,6 +1268,121 @@ export namespace doctor {
 
 }
 
+export namespace dryrun {
+	
+	export class Request {
+	    method: string;
+	    url: string;
+	    headers: {[key: string]: string};
+	    body: Record<string, unknown>;
+	    api: string;
+	    sdk: string;
+	    maxOutputTokens?: number;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Request(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.method = source["method"];
+	        this.url = source["url"];
+	        this.headers = source["headers"];
+	        this.body = source["body"];
+	        this.api = source["api"];
+	        this.sdk = source["sdk"];
+	        this.maxOutputTokens = source["maxOutputTokens"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class Usage {
+	    inputTokens: number;
+	    outputTokens: number;
+	    reasoningTokens?: number;
+	    cachedInputTokens?: number;
+	    cost?: string;
+	    costNote?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Usage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.inputTokens = source["inputTokens"];
+	        this.outputTokens = source["outputTokens"];
+	        this.reasoningTokens = source["reasoningTokens"];
+	        this.cachedInputTokens = source["cachedInputTokens"];
+	        this.cost = source["cost"];
+	        this.costNote = source["costNote"];
+	    }
+	}
+	export class Result {
+	    ok: boolean;
+	    code: string;
+	    httpStatus: number;
+	    latencyMs: number;
+	    request: Request;
+	    message: string;
+	    hint: string;
+	    usage?: Usage;
+	    slot?: string;
+	    sent: boolean;
+	    headline: string;
+	    parameter?: string;
+	    providerMessage?: string;
+	    providerCode?: string;
+	    reply?: string;
+	    finishReason?: string;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.code = source["code"];
+	        this.httpStatus = source["httpStatus"];
+	        this.latencyMs = source["latencyMs"];
+	        this.request = this.convertValues(source["request"], Request);
+	        this.message = source["message"];
+	        this.hint = source["hint"];
+	        this.usage = this.convertValues(source["usage"], Usage);
+	        this.slot = source["slot"];
+	        this.sent = source["sent"];
+	        this.headline = source["headline"];
+	        this.parameter = source["parameter"];
+	        this.providerMessage = source["providerMessage"];
+	        this.providerCode = source["providerCode"];
+	        this.reply = source["reply"];
+	        this.finishReason = source["finishReason"];
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace envfile {
 	
 	export class Change {
@@ -2090,6 +2205,88 @@ export namespace studio {
 	        this.report = this.convertValues(source["report"], cost.Report);
 	        this.fieldErrors = this.convertValues(source["fieldErrors"], profile.FieldError);
 	        this.repo = this.convertValues(source["repo"], RepoReport);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DryRunRequest {
+	    profile: string;
+	    slot: string;
+	    config?: SlotInput;
+	    apiKey: string;
+	    preview: boolean;
+	    timeoutMs?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DryRunRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.slot = source["slot"];
+	        this.config = this.convertValues(source["config"], SlotInput);
+	        this.apiKey = source["apiKey"];
+	        this.preview = source["preview"];
+	        this.timeoutMs = source["timeoutMs"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DryRunResult {
+	    result?: dryrun.Result;
+	    fieldErrors: profile.FieldError[];
+	    notices: string[];
+	    usedStoredKey?: string;
+	    worstCase?: string;
+	    worstCaseTokens?: number;
+	    priceNote?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DryRunResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = this.convertValues(source["result"], dryrun.Result);
+	        this.fieldErrors = this.convertValues(source["fieldErrors"], profile.FieldError);
+	        this.notices = source["notices"];
+	        this.usedStoredKey = source["usedStoredKey"];
+	        this.worstCase = source["worstCase"];
+	        this.worstCaseTokens = source["worstCaseTokens"];
+	        this.priceNote = source["priceNote"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

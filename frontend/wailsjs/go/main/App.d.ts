@@ -42,6 +42,8 @@ export function Doctor():Promise<doctor.Report>;
 
 export function Draft(arg1:string,arg2:string):Promise<studio.SlotInput>;
 
+export function DryRunSlot(arg1:studio.DryRunRequest):Promise<studio.DryRunResult>;
+
 export function Environment():Promise<studio.EnvInfo>;
 
 export function EstimateCost(arg1:studio.CostRequest):Promise<studio.CostResult>;

@@ -66,6 +66,10 @@ export function Draft(arg1, arg2) {
   return window['go']['main']['App']['Draft'](arg1, arg2);
 }
 
+export function DryRunSlot(arg1) {
+  return window['go']['main']['App']['DryRunSlot'](arg1);
+}
+
 export function Environment() {
   return window['go']['main']['App']['Environment']();
 }

@@ -1,0 +1,186 @@
+package studio
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kodusbyok/studio/backend/buildinfo"
+	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/cost"
+	"github.com/kodusbyok/studio/backend/dryrun"
+	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/secrets"
+	"github.com/kodusbyok/studio/backend/store"
+	"github.com/kodusbyok/studio/backend/thinking"
+)
+
+// DryRunRequest asks for a settings dry run of a slot: the saved one
+// (Config nil) or settings being edited. APIKey is a pasted key; "" uses
+// the stored key (for edited settings, only when saving would keep it).
+// Preview builds the request without sending it, and needs no key.
+type DryRunRequest struct {
+	Profile   string     `json:"profile"`
+	Slot      string     `json:"slot"`
+	Config    *SlotInput `json:"config,omitempty"`
+	APIKey    string     `json:"apiKey"`
+	Preview   bool       `json:"preview"`
+	TimeoutMs int        `json:"timeoutMs,omitempty"`
+}
+
+// DryRunResult is a dry run, or the fields that stopped it (nothing was
+// sent). WorstCase is the most one send can cost, said before sending.
+type DryRunResult struct {
+	Result          *dryrun.Result       `json:"result,omitempty"`
+	FieldErrors     []profile.FieldError `json:"fieldErrors"`
+	Notices         []string             `json:"notices"`
+	UsedStoredKey   string               `json:"usedStoredKey,omitempty"`
+	WorstCase       string               `json:"worstCase,omitempty"`
+	WorstCaseTokens int64                `json:"worstCaseTokens,omitempty"`
+	// PriceNote says why there is no worst case (plan quota, no price).
+	PriceNote string `json:"priceNote,omitempty"`
+}
+
+// dryRunner sends with the key test's client and rules, identified as the
+// app's dry run (never as a coding agent: docs/decisions.md).
+func (s *Studio) dryRunner(timeout time.Duration) *dryrun.Runner {
+	t := s.tester(timeout)
+	t.UserAgent = fmt.Sprintf("%s/%s (Kodus BYOK Studio settings dry run)", buildinfo.Name, buildinfo.Version)
+	return &dryrun.Runner{Tester: t}
+}
+
+// DryRun builds the request Kodus sends for the slot's review calls and,
+// unless Preview, sends it once (billed; never retried).
+func (s *Studio) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, error) {
+	out := DryRunResult{FieldErrors: []profile.FieldError{}, Notices: []string{}}
+	if req.Slot == "" {
+		req.Slot = profile.SlotMain
+	}
+	if err := profile.ValidateSlotName(req.Slot); err != nil {
+		return out, err
+	}
+	slot, key, stored, err := s.dryRunSlot(ctx, req, &out)
+	if err != nil || len(out.FieldErrors) > 0 {
+		return out, err
+	}
+	th, err := thinking.Build(thinkingInput(slot))
+	switch {
+	case errors.Is(err, thinking.ErrLevel):
+		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "reasoningEffort", Rule: thinking.ErrLevel.Error(), Value: slot.ReasoningEffort})
+		return out, nil
+	case err != nil:
+		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "reasoningConfigOverride", Rule: err.Error()})
+		return out, nil
+	}
+	in := dryrun.Input{Provider: slot.Provider, Model: slot.Model, BaseURL: slot.BaseURL, Plan: slot.Plan, VertexLocation: slot.VertexLocation,
+		Temperature: slot.Temperature, MaxOutputTokens: slot.MaxOutputTokens, ProviderOptions: th.ProviderOptions, KeyStored: stored}
+	r := s.dryRunner(time.Duration(req.TimeoutMs) * time.Millisecond)
+	built, err := r.Build(in, key)
+	if err != nil {
+		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "baseURL", Rule: err.Error(), Value: slot.BaseURL})
+		return out, nil
+	}
+	book, bookErr := s.PriceBook()
+	price, priced := lookupPrice(book, bookErr, slot)
+	if priced {
+		if amount, max, ok := dryrun.WorstCase(price, built); ok {
+			out.WorstCase, out.WorstCaseTokens = amount, max
+		} else {
+			var u dryrun.Usage
+			dryrun.PriceUsage(price, &u)
+			out.PriceNote = u.CostNote
+		}
+	}
+
+	var res dryrun.Result
+	if req.Preview {
+		res = dryrun.Preview(built)
+	} else {
+		res = r.Send(ctx, built, in, key)
+		if res.Usage != nil && priced {
+			dryrun.PriceUsage(price, res.Usage)
+		}
+	}
+	res.Slot = req.Slot
+	// Thinking warnings predict a refusal; the fallback note says Kodus may
+	// not apply these settings at all.
+	var notes []string
+	for _, n := range th.Notes {
+		if strings.HasPrefix(n, "warning:") {
+			notes = append(notes, n)
+		}
+	}
+	if req.Slot == profile.SlotFallback {
+		notes = append(notes, fallbackNote)
+	}
+	res.Notes = append(notes, res.Notes...)
+	out.Result = &res
+	return out, nil
+}
+
+// dryRunSlot is the slot to dry-run and its key: the saved slot with its
+// key from the keychain, or edited settings with the pasted (or kept) key.
+// stored says a key exists that a preview did not need to read.
+func (s *Studio) dryRunSlot(ctx context.Context, req DryRunRequest, out *DryRunResult) (slot profile.Slot, key secrets.Secret, stored bool, err error) {
+	// A preview needs the key only for a Vertex slot: a service account
+	// (its project) or an API key changes the URL.
+	wantKey := func(sl profile.Slot) bool { return !req.Preview || sl.Provider == catalog.GoogleVertex }
+	if req.Config == nil {
+		p, err := s.Store.Profile(req.Profile)
+		if err != nil {
+			return slot, key, false, err
+		}
+		sl, ok := p.Slot(req.Slot)
+		if !ok {
+			return slot, key, false, fmt.Errorf("profile %q has no %s slot: %w", p.Name, req.Slot, store.ErrNotFound)
+		}
+		slot, stored = sl, sl.HasKey()
+		if sl.HasKey() && wantKey(sl) {
+			if key, err = s.Keys.Get(ctx, sl.KeyRef); err != nil && !req.Preview {
+				return slot, key, stored, fmt.Errorf("read the %s key: %w", req.Slot, err)
+			}
+		}
+	} else {
+		sl, notices, err := s.PrepareSlot(req.Config.Slot())
+		out.Notices = nonNil(notices)
+		if fes := profile.AsFieldErrors(err); fes != nil {
+			out.FieldErrors = flatten(fes)
+			return slot, key, false, nil
+		}
+		if err != nil {
+			return slot, key, false, err
+		}
+		slot = sl
+		if req.APIKey != "" {
+			clean, cleanNotes, err := secrets.Clean(req.APIKey)
+			if err != nil {
+				out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "apiKey", Rule: err.Error()})
+				return slot, key, false, nil
+			}
+			out.Notices = append(out.Notices, prefix("key: ", cleanNotes)...)
+			key = secrets.NewSecret(clean)
+		} else if old, ok := s.storedSlot(req.Profile, req.Slot); ok && KeepsKey(old, slot) {
+			stored = true
+			if wantKey(slot) {
+				if key, err = s.Keys.Get(ctx, old.KeyRef); err != nil && !req.Preview {
+					return slot, key, stored, fmt.Errorf("read the stored key: %w", err)
+				}
+			}
+			out.UsedStoredKey = old.KeyMasked
+		}
+	}
+	if !req.Preview && key.Empty() && s.KeyRequired(slot) {
+		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "apiKey",
+			Rule: fmt.Sprintf("is required to send a dry run to %s (Preview needs none)", s.SlotView(slot).ProviderName)})
+	}
+	return slot, key, stored, nil
+}
+
+func lookupPrice(book *cost.Book, err error, slot profile.Slot) (cost.Price, bool) {
+	if err != nil || book == nil {
+		return cost.Price{}, false
+	}
+	return book.Lookup(slot.Model, slot.Plan)
+}
