@@ -13,6 +13,7 @@ import (
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/concurrency"
 	"github.com/kodusbyok/studio/backend/cost"
 	"github.com/kodusbyok/studio/backend/discover"
 	"github.com/kodusbyok/studio/backend/doctor"
@@ -524,4 +525,61 @@ func (a *App) DryRunSlot(req studio.DryRunRequest) (res studio.DryRunResult, err
 		return res, err
 	}
 	return s.DryRun(a.ctx, req)
+}
+
+// ---- concurrency tuning (issue 7) ----
+
+// concurrencyProgressEvent carries a running measurement's progress to the
+// GUI; ID is the run's own, so a stale run's events are ignored.
+const concurrencyProgressEvent = "concurrency:progress"
+
+// ConcurrencyProgress is the payload of a concurrency:progress event.
+type ConcurrencyProgress struct {
+	ID       string               `json:"id"`
+	Progress concurrency.Progress `json:"progress"`
+}
+
+// measureRuns holds the cancel of each running measurement, by run ID.
+var measureRuns sync.Map
+
+// ConcurrencyInfo describes the concurrency of a slot being edited: its
+// pre-fill and why, the warnings for the profile, the review time per
+// setting, and what Measure would send.
+func (a *App) ConcurrencyInfo(req studio.ConcurrencyRequest) (v studio.ConcurrencyView, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return v, err
+	}
+	return s.Concurrency(req)
+}
+
+// MeasureConcurrency runs the concurrency probe (billed requests; the GUI
+// says how many before it calls this). Progress arrives as
+// concurrency:progress events; CancelConcurrencyMeasure stops it.
+func (a *App) MeasureConcurrency(req studio.MeasureRequest) (rep concurrency.Report, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return rep, err
+	}
+	ctx, cancel := context.WithCancel(a.ctx)
+	defer cancel()
+	if req.ID != "" {
+		measureRuns.Store(req.ID, cancel)
+		defer measureRuns.Delete(req.ID)
+	}
+	return s.Measure(ctx, req, func(p concurrency.Progress) {
+		wruntime.EventsEmit(a.ctx, concurrencyProgressEvent, ConcurrencyProgress{ID: req.ID, Progress: p})
+	})
+}
+
+// CancelConcurrencyMeasure stops a running measurement; its requests
+// already in flight are abandoned.
+func (a *App) CancelConcurrencyMeasure(id string) (err error) {
+	defer guard(&err)
+	if c, ok := measureRuns.Load(id); ok {
+		c.(context.CancelFunc)()
+	}
+	return nil
 }

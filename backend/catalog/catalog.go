@@ -46,6 +46,9 @@ type Provider struct {
 	KeyHint         string   `json:"keyHint"`
 	Beta            bool     `json:"beta,omitempty"`
 	BaseURLExamples []string `json:"baseURLExamples,omitempty"`
+	// MaxConcurrentReason says why the concurrency pre-fill is empty for
+	// this provider (it enforces its own limits).
+	MaxConcurrentReason string `json:"maxConcurrentReason,omitempty"`
 }
 
 // Defaults are the pre-tuned settings a catalog model fills in.
@@ -68,6 +71,22 @@ type Variant struct {
 	MaxConcurrentReason   string   `json:"maxConcurrentReason,omitempty"`
 	Model                 string   `json:"model,omitempty"`
 	Notes                 []string `json:"notes,omitempty"`
+
+	// MaxConcurrentLimit is the most concurrent requests any tier of the
+	// plan allows, when the provider documents it.
+	MaxConcurrentLimit *int `json:"maxConcurrentLimit,omitempty"`
+	// ConcurrencyTiers split a plan whose tiers share one key and endpoint
+	// (GLM Coding Plan Lite/Pro vs Max) but not the same limit.
+	ConcurrencyTiers []ConcurrencyTier `json:"concurrencyTiers,omitempty"`
+}
+
+// ConcurrencyTier is one subscription tier of a plan: its pre-fill, the
+// most it allows and why.
+type ConcurrencyTier struct {
+	Label                 string `json:"label"`
+	MaxConcurrentRequests int    `json:"maxConcurrentRequests"`
+	Limit                 int    `json:"limit"`
+	Reason                string `json:"reason"`
 }
 
 // Model is one catalog card.

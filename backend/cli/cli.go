@@ -110,6 +110,7 @@ var commands = []func(*app) *cobra.Command{
 	optionsCmd,
 	schemaCmd,
 	dryRunCmd,
+	concurrencyCmd,
 }
 
 // Run executes the command line and returns the exit status.

@@ -198,6 +198,8 @@ type apiError struct {
 	Status  string
 	Reasons []string
 	Quota   []string
+	// RetryDelay is Google's RetryInfo hint ("37s").
+	RetryDelay string
 }
 
 func parseError(body []byte) apiError {
@@ -227,6 +229,9 @@ func parseError(body []byte) apiError {
 			dm, _ := d.(map[string]any)
 			if reason := str(dm["reason"]); reason != "" {
 				e.Reasons = append(e.Reasons, reason)
+			}
+			if rd := str(dm["retryDelay"]); rd != "" {
+				e.RetryDelay = rd
 			}
 			viol, _ := dm["violations"].([]any)
 			for _, q := range viol {

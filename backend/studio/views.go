@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/concurrency"
 	"github.com/kodusbyok/studio/backend/profile"
 )
 
@@ -98,33 +98,32 @@ func (s *Studio) SlotView(sl profile.Slot) SlotView {
 	return v
 }
 
-// Advice lists what the seed's Fallback Strategy says about a setup.
-// Later features (concurrency rules) add their own checks here.
+// Advice lists what the seed's Fallback Strategy and concurrency rules say
+// about a setup: the warnings of backend/concurrency (a tight subscription
+// without a Fallback, no concurrency limit on one, Main and Fallback on
+// one provider, 0 read as no limit…).
 func (s *Studio) Advice(p profile.Profile) []string {
 	advice := []string{}
 	if p.Main.Provider == "" {
 		return advice
 	}
-	if p.Fallback == nil {
+	warnings := concurrency.Warnings(concurrency.Advise(s.Catalog, p, nil))
+	if p.Fallback == nil && !hasAdvice(warnings, "tight-solo") {
 		advice = append(advice, "No fallback: add one on a different provider so reviews keep running when the main model is rate-limited or down.")
-		return advice
 	}
-	if sameEndpoint(p.Main, *p.Fallback) {
-		advice = append(advice, fmt.Sprintf("Main and Fallback both use %s: an outage or rate limit there stops both. Use a different provider for Fallback.", s.SlotView(p.Main).ProviderName))
+	for _, w := range warnings {
+		advice = append(advice, w.Message)
 	}
 	return advice
 }
 
-// sameEndpoint reports whether two slots go to the same provider service.
-// Two OpenAI-compatible slots are the same only on the same base URL.
-func sameEndpoint(a, b profile.Slot) bool {
-	if a.Provider != b.Provider {
-		return false
+func hasAdvice(list []concurrency.Advice, code string) bool {
+	for _, a := range list {
+		if a.Code == code {
+			return true
+		}
 	}
-	if a.Provider == catalog.OpenAICompatible {
-		return a.BaseURL == b.BaseURL
-	}
-	return true
+	return false
 }
 
 // Draft is a slot pre-filled from a catalog card and plan, for the GUI's

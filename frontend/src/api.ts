@@ -3,7 +3,7 @@
 // ApiContext, so unit tests can hand them a fake with the same shape.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { catalog, cost, discover, doctor, dryrun, envfile, keyshape, keytest, profile, repocost, studio, thinking } from '../wailsjs/go/models';
+import { catalog, concurrency, cost, discover, doctor, dryrun, envfile, keyshape, keytest, profile, repocost, studio, thinking } from '../wailsjs/go/models';
 import { EventsOn } from '../wailsjs/runtime/runtime';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
@@ -76,6 +76,34 @@ export interface RepoProgress {
 export type DryRunRequest = Data<studio.DryRunRequest>;
 export type DryRunResult = Data<studio.DryRunResult>;
 export type DryRun = Data<dryrun.Result>;
+export type ConcurrencyRequest = Data<studio.ConcurrencyRequest>;
+export type ConcurrencyView = Data<studio.ConcurrencyView>;
+export type MeasureRequest = Data<studio.MeasureRequest>;
+export type ConcurrencyReport = Data<concurrency.Report>;
+export type ConcurrencyCalc = Data<concurrency.Calc>;
+export type ConcurrencyAdvice = Data<concurrency.Advice>;
+export type ConcurrencyWorkload = Data<concurrency.Workload>;
+/** A running measurement's progress (Go: concurrency.Progress). */
+export interface ConcurrencyProgress {
+  round: number;
+  target: number;
+  sent: number;
+  accepted: number;
+  rejected: number;
+  inFlight: number;
+  requests: number;
+  maxRequests: number;
+  good: number;
+  bad: number;
+  waitMs?: number;
+  phase: 'sending' | 'burst' | 'waiting' | 'done';
+  message: string;
+}
+/** The concurrency:progress event (Go: main.ConcurrencyProgress). */
+export interface ConcurrencyProgressEvent {
+  id: string;
+  progress: ConcurrencyProgress;
+}
 
 export type SlotName = 'main' | 'fallback';
 
@@ -121,6 +149,11 @@ export interface Api {
   /** Calls back with each progress report of a running scan; returns the unsubscribe. */
   onRepoProgress(cb: (p: RepoProgress) => void): () => void;
   dryRunSlot(req: DryRunRequest): Promise<DryRunResult>;
+  concurrencyInfo(req: ConcurrencyRequest): Promise<ConcurrencyView>;
+  measureConcurrency(req: MeasureRequest): Promise<ConcurrencyReport>;
+  cancelConcurrencyMeasure(id: string): Promise<void>;
+  /** Subscribes to measurement progress; returns the unsubscribe. */
+  onConcurrencyProgress(cb: (e: ConcurrencyProgressEvent) => void): () => void;
 }
 
 /** Wails rejects a promise with the Go error's text; make it an Error. */
@@ -173,6 +206,10 @@ export const wailsApi: Api = {
   saveRepoIgnore: (lines) => call(App.SaveRepoIgnore(lines)).then((f) => f ?? []),
   onRepoProgress: (cb) => EventsOn('repocost:progress', (p: RepoProgress) => cb(p)),
   dryRunSlot: (req) => call(App.DryRunSlot(studio.DryRunRequest.createFrom(req))),
+  concurrencyInfo: (req) => call(App.ConcurrencyInfo(studio.ConcurrencyRequest.createFrom(req))),
+  measureConcurrency: (req) => call(App.MeasureConcurrency(studio.MeasureRequest.createFrom(req))),
+  cancelConcurrencyMeasure: (id) => call(App.CancelConcurrencyMeasure(id)),
+  onConcurrencyProgress: (cb) => EventsOn('concurrency:progress', (e: ConcurrencyProgressEvent) => cb(e)),
 };
 
 export const ApiContext = createContext<Api>(wailsApi);

@@ -14,10 +14,12 @@ interface AdvancedSettingsProps {
   onChange: (patch: Partial<SlotForm>) => void;
   onBlur: (field: string) => void;
   open?: boolean;
+  /** The concurrency panel (pre-fill, measure, review time) under the numbers. */
+  tuner?: React.ReactNode;
 }
 
 /** Temperature, token limits, concurrency, thinking and provider extras. */
-export function AdvancedSettings({ idPrefix, slot, form, provider, variant, errors, onChange, onBlur, open }: AdvancedSettingsProps) {
+export function AdvancedSettings({ idPrefix, slot, form, provider, variant, errors, onChange, onBlur, open, tuner }: AdvancedSettingsProps) {
   const id = (f: string) => `${idPrefix}-${f}`;
   const thinking = useThinkingPreview(slot, form);
   const num = (field: keyof SlotForm, label: string, placeholder: string, hint: React.ReactNode, inputMode: 'decimal' | 'numeric') => (
@@ -34,9 +36,14 @@ export function AdvancedSettings({ idPrefix, slot, form, provider, variant, erro
       />
     </Field>
   );
+  // Kodus reads 0 as no limit (its UI gap 18); the pre-fill and its reason
+  // are in the concurrency panel right below.
   const concurrencyHint =
-    variant?.maxConcurrentReason ??
-    (form.maxConcurrentRequests.trim() === '0' ? '0 means no limit in Kodus.' : 'Empty = no limit. Set it for rate-limited plans.');
+    form.maxConcurrentRequests.trim() === '0'
+      ? '0 means no limit in Kodus, not zero requests: every call of a review at once.'
+      : tuner
+        ? 'Empty or 0 = no limit in Kodus. The pre-fill and why are below.'
+        : (variant?.maxConcurrentReason ?? provider?.maxConcurrentReason ?? 'Empty or 0 = no limit in Kodus. Set it for rate-limited plans.');
 
   return (
     <details className="advanced" open={open}>
@@ -78,6 +85,7 @@ export function AdvancedSettings({ idPrefix, slot, form, provider, variant, erro
           {num('maxInputTokens', 'Max input tokens', 'No limit', 'Context window cap', 'numeric')}
           {num('maxConcurrentRequests', 'Max concurrent requests', 'No limit', concurrencyHint, 'numeric')}
         </div>
+        {tuner}
         {provider && !provider.requiresBaseURL && (
           <Field id={id('baseURL')} label="Base URL override" field="baseURL" error={errors.baseURL} hint={`Empty uses ${provider.defaultBaseURL || 'the provider default'}. For proxies and other regions.`}>
             <input

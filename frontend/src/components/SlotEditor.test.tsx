@@ -30,7 +30,7 @@ describe('SlotEditor', () => {
     await user.click(screen.getByRole('radio', { name: 'Coding Plan' }));
     await waitFor(() => expect(screen.getByTestId('plan-endpoint')).toHaveTextContent('https://api.z.ai/api/coding/paas/v4'));
     expect(screen.getByLabelText('Max concurrent requests')).toHaveValue('1');
-    expect(screen.getByText(/Lite\/Pro allow only one in-flight request/)).toBeInTheDocument();
+    expect(await screen.findByText(/Lite\/Pro allow only one in-flight request/)).toBeInTheDocument();
   });
 
   it('keeps the user’s edits when switching plan and swaps the Kimi Code model id', async () => {

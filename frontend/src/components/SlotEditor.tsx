@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useApi, type Catalog, type CatalogModel, type FieldError, type KeySuggestion, type KeyTestProbe, type KeyTestResult, type ProfileView, type SlotCheck, type SlotInput, type SlotName } from '../api';
 import { errorsByField, formFromInput, inputFromForm, type SlotForm } from '../lib/slotForm';
 import { AdvancedSettings } from './AdvancedSettings';
+import { ConcurrencyTuner } from './ConcurrencyTuner';
 import { DryRunPanel } from './DryRunPanel';
 import { describedBy, Field } from './Field';
 import { ExternalLink } from './ExternalLink';
@@ -373,6 +374,7 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
         onChange={patch}
         onBlur={blur}
         open={Boolean(card?.variants?.length) || submitted}
+        tuner={<ConcurrencyTuner form={form} apiKey={key} profile={profileName.trim()} slot={slot} onApply={(n) => patch({ maxConcurrentRequests: String(n) })} />}
       />
 
       {formError && (

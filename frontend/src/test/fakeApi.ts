@@ -4,7 +4,7 @@ import catalogJSON from '../../../backend/catalog/catalog.json';
 // A real report from the Go estimator (`kodus-byok cost --json`, default assumptions).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Api, Catalog, CostReport, CostRequest, DiscoverRequest, DiscoverResult, DryRunRequest, DryRunResult, EnvExportView, EnvOptions, FieldError, KeyTestResult, KeyVerdict, ManualPrice, ProfileView, RepoProgress, RepoReport, RepoScan, RepoScanRequest, SaveSlotRequest, SlotInput, SlotView, TestSlotRequest, ThinkingPreview } from '../api';
+import type { Api, Catalog, ConcurrencyProgressEvent, ConcurrencyReport, ConcurrencyRequest, CostReport, CostRequest, DiscoverRequest, DiscoverResult, DryRunRequest, DryRunResult, EnvExportView, EnvOptions, FieldError, KeyTestResult, KeyVerdict, ManualPrice, MeasureRequest, ProfileView, RepoProgress, RepoReport, RepoScan, RepoScanRequest, SaveSlotRequest, SlotInput, SlotView, TestSlotRequest, ThinkingPreview } from '../api';
 import { vi } from 'vitest';
 
 export const catalog = catalogJSON as unknown as Catalog;
@@ -120,10 +120,26 @@ export const fakeScan: RepoScan = {
   histogram: [{ from: 500, to: 1000, count: 9 }, { from: 1000, to: 2000, count: 14 }, { from: 2000, to: 5000, count: 11 }, { from: 5000, to: 10000, count: 5 }, { from: 10000, to: 20000, count: 2 }, { from: 20000, to: 50000, count: 1 }],
 };
 
+
+/** A probe's report as the Go probe writes it for a cap of 3 on the GLM Coding Plan. */
+export const measuredReport: ConcurrencyReport = {
+  cap: 3, recommended: 2, requests: 7, rounds: 3, stoppedBy: 'rate_limit', exact: true, ceiling: 32, maxRequests: 95, maxAccepted: 3, accepted: 6, rejected: 1, late: 0,
+  why: 'GLM Coding Plan accepted 3 requests at once and rejected one more (HTTP 429, 1302: High concurrency usage of this API). The GLM Coding Plan\'s limit moves with load (and is documented by one source at best), so 2 leaves headroom for busy hours. Recommended: 2.',
+  history: [], elapsedMs: 900,
+};
+
+/** A pending measurement: the test finishes or cancels it. */
+interface PendingMeasure {
+  req: MeasureRequest;
+  finish: (r: ConcurrencyReport) => void;
+}
+
 export function fakeApi(profiles: ProfileView[] = []) {
-  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], tested: [] as TestSlotRequest[], dryRuns: [] as DryRunRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[], costRequests: [] as CostRequest[], prices: [] as ManualPrice[], scans: [] as RepoScanRequest[], ignoreSaved: [] as string[][] };
+  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], tested: [] as TestSlotRequest[], dryRuns: [] as DryRunRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[], costRequests: [] as CostRequest[], prices: [] as ManualPrice[], scans: [] as RepoScanRequest[], ignoreSaved: [] as string[][], concurrencyRequests: [] as ConcurrencyRequest[], measures: [] as PendingMeasure[], cancelled: [] as string[], progressListeners: new Set<(e: ConcurrencyProgressEvent) => void>() };
   let progress: ((p: RepoProgress) => void) | null = null;
   let stop: (() => void) | null = null;
+  // The Go backend's answer for a GLM Coding Plan profile (`concurrency advise --json`).
+  const advise = JSON.parse(readFileSync(join(__dirname, '../../../backend/cli/testdata/concurrency-advise.json.golden'), 'utf8'));
   const costReport = JSON.parse(readFileSync(join(__dirname, '../../../backend/cli/testdata/cost.json.golden'), 'utf8')) as CostReport;
   const check = (input: SlotInput): FieldError[] => {
     const errs: FieldError[] = [];
@@ -274,6 +290,29 @@ export function fakeApi(profiles: ProfileView[] = []) {
       if (!input) throw new Error(`profile "${req.profile}" not found`);
       return fakeDryRun(req, input);
     }),
+    // The golden view of the Go backend; only the setting follows the form.
+    concurrencyInfo: vi.fn(async (req: ConcurrencyRequest) => {
+      state.concurrencyRequests.push(req);
+      const slot = advise.slots[0];
+      return { profile: req.profile, slot: req.slot, plan: slot.plan, preFill: slot.preFill, setting: req.config?.maxConcurrentRequests, advice: advise.advice, calculator: slot.calculator, measure: slot.measure, fieldErrors: [] };
+    }),
+    measureConcurrency: vi.fn(
+      (req: MeasureRequest) =>
+        new Promise<ConcurrencyReport>((finish) => {
+          state.measures.push({ req, finish });
+          const progress = { round: 2, target: 2, sent: 2, accepted: 1, rejected: 0, inFlight: 1, requests: 3, maxRequests: 95, good: 2, bad: 0, phase: 'sending' as const, message: 'Burst 2 (up to 2 at once): 2 sent, 1 accepted, 0 rejected.' };
+          state.progressListeners.forEach((cb) => cb({ id: req.id, progress }));
+        }),
+    ),
+    cancelConcurrencyMeasure: vi.fn(async (id: string) => {
+      state.cancelled.push(id);
+      const m = state.measures.find((x) => x.req.id === id);
+      m?.finish({ ...measuredReport, cap: 2, recommended: 0, requests: 4, stoppedBy: 'cancelled', exact: false, why: 'Cancelled after 4 requests. Up to 2 at once had worked before it.' });
+    }),
+    onConcurrencyProgress: (cb) => {
+      state.progressListeners.add(cb);
+      return () => state.progressListeners.delete(cb);
+    },
   };
   return { api, state };
 }

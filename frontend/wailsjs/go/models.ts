@@ -1,5 +1,23 @@
 export namespace catalog {
 	
+	export class ConcurrencyTier {
+	    label: string;
+	    maxConcurrentRequests: number;
+	    limit: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConcurrencyTier(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.maxConcurrentRequests = source["maxConcurrentRequests"];
+	        this.limit = source["limit"];
+	        this.reason = source["reason"];
+	    }
+	}
 	export class Variant {
 	    id: string;
 	    label: string;
@@ -10,6 +28,8 @@ export namespace catalog {
 	    maxConcurrentReason?: string;
 	    model?: string;
 	    notes?: string[];
+	    maxConcurrentLimit?: number;
+	    concurrencyTiers?: ConcurrencyTier[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Variant(source);
@@ -26,7 +46,27 @@ export namespace catalog {
 	        this.maxConcurrentReason = source["maxConcurrentReason"];
 	        this.model = source["model"];
 	        this.notes = source["notes"];
+	        this.maxConcurrentLimit = source["maxConcurrentLimit"];
+	        this.concurrencyTiers = this.convertValues(source["concurrencyTiers"], ConcurrencyTier);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Defaults {
 	    temperature?: number;
@@ -114,6 +154,7 @@ export namespace catalog {
 	    keyHint: string;
 	    beta?: boolean;
 	    baseURLExamples?: string[];
+	    maxConcurrentReason?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Provider(source);
@@ -130,6 +171,7 @@ export namespace catalog {
 	        this.keyHint = source["keyHint"];
 	        this.beta = source["beta"];
 	        this.baseURLExamples = source["baseURLExamples"];
+	        this.maxConcurrentReason = source["maxConcurrentReason"];
 	    }
 	}
 	export class Catalog {
@@ -172,6 +214,288 @@ export namespace catalog {
 	}
 	
 	
+	
+	
+
+}
+
+export namespace concurrency {
+	
+	export class Advice {
+	    severity: string;
+	    code: string;
+	    slot?: string;
+	    message: string;
+	    suggested?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Advice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.severity = source["severity"];
+	        this.code = source["code"];
+	        this.slot = source["slot"];
+	        this.message = source["message"];
+	        this.suggested = source["suggested"];
+	    }
+	}
+	export class CalcRow {
+	    concurrency: number;
+	    wallSeconds: number;
+	    rejected: number;
+	    failed: number;
+	    retrySeconds: number;
+	    complete: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CalcRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.concurrency = source["concurrency"];
+	        this.wallSeconds = source["wallSeconds"];
+	        this.rejected = source["rejected"];
+	        this.failed = source["failed"];
+	        this.retrySeconds = source["retrySeconds"];
+	        this.complete = source["complete"];
+	    }
+	}
+	export class Workload {
+	    filesPerPR: number;
+	    callsPerFile: number;
+	    extraCalls: number;
+	    latencyMs: number;
+	    providerCap: number;
+	    retries: number;
+	    backoffMs: number;
+	    hasFallback: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Workload(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.filesPerPR = source["filesPerPR"];
+	        this.callsPerFile = source["callsPerFile"];
+	        this.extraCalls = source["extraCalls"];
+	        this.latencyMs = source["latencyMs"];
+	        this.providerCap = source["providerCap"];
+	        this.retries = source["retries"];
+	        this.backoffMs = source["backoffMs"];
+	        this.hasFallback = source["hasFallback"];
+	    }
+	}
+	export class Calc {
+	    workload: Workload;
+	    calls: number;
+	    rows: CalcRow[];
+	    fastest: number;
+	    firstRetryAt?: number;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Calc(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workload = this.convertValues(source["workload"], Workload);
+	        this.calls = source["calls"];
+	        this.rows = this.convertValues(source["rows"], CalcRow);
+	        this.fastest = source["fastest"];
+	        this.firstRetryAt = source["firstRetryAt"];
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Plan {
+	    kind: string;
+	    id: string;
+	    label: string;
+	    brand: string;
+	    tight: boolean;
+	    fuzzy: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Plan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.label = source["label"];
+	        this.brand = source["brand"];
+	        this.tight = source["tight"];
+	        this.fuzzy = source["fuzzy"];
+	    }
+	}
+	export class PreFill {
+	    value?: number;
+	    label: string;
+	    reason: string;
+	    limit?: number;
+	    tiers?: catalog.ConcurrencyTier[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PreFill(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
+	        this.reason = source["reason"];
+	        this.limit = source["limit"];
+	        this.tiers = this.convertValues(source["tiers"], catalog.ConcurrencyTier);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Rejection {
+	    httpStatus: number;
+	    providerCode?: string;
+	    providerMessage?: string;
+	    retryAfterMs?: number;
+	    rateLimits?: {[key: string]: string};
+	
+	    static createFrom(source: any = {}) {
+	        return new Rejection(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.httpStatus = source["httpStatus"];
+	        this.providerCode = source["providerCode"];
+	        this.providerMessage = source["providerMessage"];
+	        this.retryAfterMs = source["retryAfterMs"];
+	        this.rateLimits = source["rateLimits"];
+	    }
+	}
+	export class Round {
+	    target: number;
+	    sent: number;
+	    accepted: number;
+	    rejected: number;
+	    maxInFlight: number;
+	    spacingUs: number;
+	    waitedMs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Round(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.target = source["target"];
+	        this.sent = source["sent"];
+	        this.accepted = source["accepted"];
+	        this.rejected = source["rejected"];
+	        this.maxInFlight = source["maxInFlight"];
+	        this.spacingUs = source["spacingUs"];
+	        this.waitedMs = source["waitedMs"];
+	    }
+	}
+	export class Report {
+	    cap: number;
+	    recommended: number;
+	    requests: number;
+	    rounds: number;
+	    stoppedBy: string;
+	    exact: boolean;
+	    ceiling: number;
+	    maxRequests: number;
+	    maxAccepted: number;
+	    accepted: number;
+	    rejected: number;
+	    late: number;
+	    why: string;
+	    rejection?: Rejection;
+	    error?: keytest.Result;
+	    history: Round[];
+	    elapsedMs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.cap = source["cap"];
+	        this.recommended = source["recommended"];
+	        this.requests = source["requests"];
+	        this.rounds = source["rounds"];
+	        this.stoppedBy = source["stoppedBy"];
+	        this.exact = source["exact"];
+	        this.ceiling = source["ceiling"];
+	        this.maxRequests = source["maxRequests"];
+	        this.maxAccepted = source["maxAccepted"];
+	        this.accepted = source["accepted"];
+	        this.rejected = source["rejected"];
+	        this.late = source["late"];
+	        this.why = source["why"];
+	        this.rejection = this.convertValues(source["rejection"], Rejection);
+	        this.error = this.convertValues(source["error"], keytest.Result);
+	        this.history = this.convertValues(source["history"], Round);
+	        this.elapsedMs = source["elapsedMs"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 
 }
@@ -1591,6 +1915,154 @@ export namespace studio {
 		}
 	}
 	
+	export class SlotInput {
+	    provider: string;
+	    model: string;
+	    plan: string;
+	    baseURL: string;
+	    temperature?: number;
+	    maxOutputTokens?: number;
+	    maxInputTokens?: number;
+	    reasoningEffort: string;
+	    reasoningConfigOverride: string;
+	    maxConcurrentRequests?: number;
+	    openrouterProviderOrder: string[];
+	    openrouterAllowFallbacks?: boolean;
+	    vertexLocation: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SlotInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.provider = source["provider"];
+	        this.model = source["model"];
+	        this.plan = source["plan"];
+	        this.baseURL = source["baseURL"];
+	        this.temperature = source["temperature"];
+	        this.maxOutputTokens = source["maxOutputTokens"];
+	        this.maxInputTokens = source["maxInputTokens"];
+	        this.reasoningEffort = source["reasoningEffort"];
+	        this.reasoningConfigOverride = source["reasoningConfigOverride"];
+	        this.maxConcurrentRequests = source["maxConcurrentRequests"];
+	        this.openrouterProviderOrder = source["openrouterProviderOrder"];
+	        this.openrouterAllowFallbacks = source["openrouterAllowFallbacks"];
+	        this.vertexLocation = source["vertexLocation"];
+	    }
+	}
+	export class ConcurrencyRequest {
+	    profile: string;
+	    slot: string;
+	    config?: SlotInput;
+	    workload?: concurrency.Workload;
+	    measuredCap?: number;
+	    max?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConcurrencyRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.slot = source["slot"];
+	        this.config = this.convertValues(source["config"], SlotInput);
+	        this.workload = this.convertValues(source["workload"], concurrency.Workload);
+	        this.measuredCap = source["measuredCap"];
+	        this.max = source["max"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MeasurePlan {
+	    available: boolean;
+	    reason?: string;
+	    method?: string;
+	    url?: string;
+	    maxOutputTokens?: number;
+	    ceiling: number;
+	    maxRequests: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MeasurePlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.available = source["available"];
+	        this.reason = source["reason"];
+	        this.method = source["method"];
+	        this.url = source["url"];
+	        this.maxOutputTokens = source["maxOutputTokens"];
+	        this.ceiling = source["ceiling"];
+	        this.maxRequests = source["maxRequests"];
+	        this.note = source["note"];
+	    }
+	}
+	export class ConcurrencyView {
+	    profile: string;
+	    slot: string;
+	    plan: concurrency.Plan;
+	    preFill: concurrency.PreFill;
+	    setting?: number;
+	    advice: concurrency.Advice[];
+	    calculator?: concurrency.Calc;
+	    measure: MeasurePlan;
+	    fieldErrors: profile.FieldError[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ConcurrencyView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.slot = source["slot"];
+	        this.plan = this.convertValues(source["plan"], concurrency.Plan);
+	        this.preFill = this.convertValues(source["preFill"], concurrency.PreFill);
+	        this.setting = source["setting"];
+	        this.advice = this.convertValues(source["advice"], concurrency.Advice);
+	        this.calculator = this.convertValues(source["calculator"], concurrency.Calc);
+	        this.measure = this.convertValues(source["measure"], MeasurePlan);
+	        this.fieldErrors = this.convertValues(source["fieldErrors"], profile.FieldError);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class RepoCost {
 	    scanId: string;
 	    calls: repocost.Calls;
@@ -1752,42 +2224,6 @@ export namespace studio {
 		    }
 		    return a;
 		}
-	}
-	export class SlotInput {
-	    provider: string;
-	    model: string;
-	    plan: string;
-	    baseURL: string;
-	    temperature?: number;
-	    maxOutputTokens?: number;
-	    maxInputTokens?: number;
-	    reasoningEffort: string;
-	    reasoningConfigOverride: string;
-	    maxConcurrentRequests?: number;
-	    openrouterProviderOrder: string[];
-	    openrouterAllowFallbacks?: boolean;
-	    vertexLocation: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new SlotInput(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.provider = source["provider"];
-	        this.model = source["model"];
-	        this.plan = source["plan"];
-	        this.baseURL = source["baseURL"];
-	        this.temperature = source["temperature"];
-	        this.maxOutputTokens = source["maxOutputTokens"];
-	        this.maxInputTokens = source["maxInputTokens"];
-	        this.reasoningEffort = source["reasoningEffort"];
-	        this.reasoningConfigOverride = source["reasoningConfigOverride"];
-	        this.maxConcurrentRequests = source["maxConcurrentRequests"];
-	        this.openrouterProviderOrder = source["openrouterProviderOrder"];
-	        this.openrouterAllowFallbacks = source["openrouterAllowFallbacks"];
-	        this.vertexLocation = source["vertexLocation"];
-	    }
 	}
 	export class DryRunRequest {
 	    profile: string;
@@ -2355,6 +2791,47 @@ export namespace studio {
 	        this.notes = source["notes"];
 	        this.error = source["error"];
 	    }
+	}
+	
+	export class MeasureRequest {
+	    profile: string;
+	    slot: string;
+	    config?: SlotInput;
+	    apiKey: string;
+	    max: number;
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MeasureRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.slot = source["slot"];
+	        this.config = this.convertValues(source["config"], SlotInput);
+	        this.apiKey = source["apiKey"];
+	        this.max = source["max"];
+	        this.id = source["id"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class PriceSaveResult {
 	    saved: boolean;

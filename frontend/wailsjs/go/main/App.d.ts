@@ -7,11 +7,14 @@ import {cost} from '../models';
 import {keytest} from '../models';
 import {discover} from '../models';
 import {doctor} from '../models';
+import {concurrency} from '../models';
 import {profile} from '../models';
 
 export function ApplyEnvMerge(arg1:studio.EnvMergeRequest):Promise<studio.EnvWriteResult>;
 
 export function BYOKJSON(arg1:string):Promise<studio.BYOKView>;
+
+export function CancelConcurrencyMeasure(arg1:string):Promise<void>;
 
 export function CancelRepoScan():Promise<void>;
 
@@ -20,6 +23,8 @@ export function Catalog():Promise<catalog.Catalog>;
 export function CheckKey(arg1:string,arg2:studio.SlotInput):Promise<keyshape.Verdict>;
 
 export function CheckSlot(arg1:string,arg2:string,arg3:studio.SlotInput):Promise<studio.SlotCheck>;
+
+export function ConcurrencyInfo(arg1:studio.ConcurrencyRequest):Promise<studio.ConcurrencyView>;
 
 export function CopyEnvBlock(arg1:string,arg2:studio.EnvOptions):Promise<void>;
 
@@ -48,6 +53,8 @@ export function ExportEnv(arg1:string,arg2:studio.EnvOptions):Promise<studio.Env
 export function ImportEnv(arg1:string,arg2:string):Promise<studio.ImportResult>;
 
 export function InspectEnv(arg1:string):Promise<studio.EnvInspectView>;
+
+export function MeasureConcurrency(arg1:studio.MeasureRequest):Promise<concurrency.Report>;
 
 export function OpenURL(arg1:string):Promise<void>;
 

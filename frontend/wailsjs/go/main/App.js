@@ -10,6 +10,10 @@ export function BYOKJSON(arg1) {
   return window['go']['main']['App']['BYOKJSON'](arg1);
 }
 
+export function CancelConcurrencyMeasure(arg1) {
+  return window['go']['main']['App']['CancelConcurrencyMeasure'](arg1);
+}
+
 export function CancelRepoScan() {
   return window['go']['main']['App']['CancelRepoScan']();
 }
@@ -24,6 +28,10 @@ export function CheckKey(arg1, arg2) {
 
 export function CheckSlot(arg1, arg2, arg3) {
   return window['go']['main']['App']['CheckSlot'](arg1, arg2, arg3);
+}
+
+export function ConcurrencyInfo(arg1) {
+  return window['go']['main']['App']['ConcurrencyInfo'](arg1);
 }
 
 export function CopyEnvBlock(arg1, arg2) {
@@ -80,6 +88,10 @@ export function ImportEnv(arg1, arg2) {
 
 export function InspectEnv(arg1) {
   return window['go']['main']['App']['InspectEnv'](arg1);
+}
+
+export function MeasureConcurrency(arg1) {
+  return window['go']['main']['App']['MeasureConcurrency'](arg1);
 }
 
 export function OpenURL(arg1) {

@@ -1,0 +1,362 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kodusbyok/studio/backend/concurrency"
+	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/studio"
+)
+
+func concurrencyCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "concurrency",
+		Short: "Tune max concurrent requests: pre-fills, advice, review time per setting, and a measured cap",
+		Long: `Tune maxConcurrentRequests, the number of requests Kodus sends a provider at once.
+
+  kodus-byok concurrency advise NAME [--slot main|fallback|all] [--files N] [--calls-per-file N]
+      [--extra-calls N] [--latency D] [--cap N] [--json]
+      the pre-fill and why, the warnings and tips for the profile, and the review time at each setting;
+  kodus-byok concurrency probe NAME [--slot main|fallback] [--max N] [--yes] [--json]
+      measures the endpoint's real concurrent-request cap with minimal billed requests.
+
+Empty or 0 means no limit in Kodus.`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return usagef("concurrency needs a command: advise or probe; see kodus-byok concurrency --help")
+		},
+	}
+	cmd.AddCommand(concurrencyAdviseCmd(a), concurrencyProbeCmd(a))
+	return cmd
+}
+
+type probeJSON struct {
+	concurrency.Report
+	Profile string `json:"profile"`
+	Slot    string `json:"slot"`
+}
+
+func concurrencyProbeCmd(a *app) *cobra.Command {
+	var (
+		slot        string
+		ceiling     int
+		asJSON, yes bool
+	)
+	cmd := &cobra.Command{
+		Use:   "probe NAME",
+		Short: "Measure the concurrent-request cap of a saved slot's endpoint (sends billed requests)",
+		Long: `Measure how many requests the slot's endpoint accepts at once, with its stored key.
+
+It sends minimal requests (at most 1 output token; 16 on OpenRouter) in growing bursts — 1, 2, 4… at
+once, never more than --max (default 32) — and stops at the first concurrency or rate-limit rejection,
+which pins the cap; any other error stops it too. Retry-After is honoured between bursts. It says how
+many requests it may send before it starts, and asks on a terminal; --yes sends without asking (scripts).
+Ctrl-C stops it.
+
+--json prints {"cap", "recommended", "requests", "rounds", "stoppedBy", …} on standard output; stoppedBy
+is rate_limit (the cap was found), ceiling (no rejection up to --max), error, cancelled, quota (a used-up
+usage window), overloaded, retry_after, budget or inconsistent. Exit 0 when a cap was found or the
+ceiling reached, 1 otherwise, 2 for bad usage.`,
+		Args: argsExactly(1, "a profile NAME"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if slot != profile.SlotMain && slot != profile.SlotFallback {
+				return usagef("--slot must be main or fallback (got %q)", slot)
+			}
+			if ceiling < 1 || ceiling > concurrency.MaxCeiling {
+				return usagef("--max must be from 1 to %d (got %d)", concurrency.MaxCeiling, ceiling)
+			}
+			s, err := a.open()
+			if err != nil {
+				return err
+			}
+			v, err := s.Concurrency(studio.ConcurrencyRequest{Profile: args[0], Slot: slot, Max: ceiling})
+			if err != nil {
+				return err
+			}
+			if !v.Measure.Available {
+				return fmt.Errorf("cannot measure the %s slot: %s", slot, v.Measure.Reason)
+			}
+			a.note("%s", v.Measure.Note)
+			if !yes {
+				ok, asked, err := askConfirm(a, "Send them? [y/N] ")
+				switch {
+				case err != nil:
+					return err
+				case !asked:
+					return usagef("not measured: there is no terminal to confirm on; pass --yes to send up to %d billed requests", v.Measure.MaxRequests)
+				case !ok:
+					a.note("not measured")
+					return &ExitError{Code: ExitFailure}
+				}
+			}
+			rep, err := s.Measure(a.ctx, studio.MeasureRequest{Profile: args[0], Slot: slot, Max: ceiling}, func(p concurrency.Progress) {
+				if p.Phase == "burst" || p.Phase == "waiting" {
+					a.note("%s", p.Message)
+				}
+			})
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				err = a.printJSON(probeJSON{Report: rep, Profile: args[0], Slot: slot})
+			} else {
+				printProbe(a.out(), rep)
+			}
+			if err == nil && rep.StoppedBy != concurrency.StopRateLimit && rep.StoppedBy != concurrency.StopCeiling {
+				return &ExitError{Code: ExitFailure}
+			}
+			return err
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&slot, "slot", profile.SlotMain, "main or fallback")
+	fl.IntVar(&ceiling, "max", concurrency.DefaultCeiling, "the most requests ever in flight at once")
+	fl.BoolVar(&yes, "yes", false, "send the billed requests without asking")
+	fl.BoolVar(&asJSON, "json", false, "print the report as JSON")
+	return cmd
+}
+
+func printProbe(w io.Writer, rep concurrency.Report) {
+	exact := ""
+	switch {
+	case rep.Exact:
+		exact = fmt.Sprintf(" (exact: %d accepted at once, %d rejected)", rep.Cap, rep.Cap+1)
+	case rep.StoppedBy == concurrency.StopCeiling:
+		exact = " or more (the ceiling)"
+	}
+	fmt.Fprintf(w, "cap:          %d%s\n", rep.Cap, exact)
+	if rep.Recommended > 0 {
+		fmt.Fprintf(w, "recommended:  %d  (kodus-byok profile set NAME --max-concurrent %d)\n", rep.Recommended, rep.Recommended)
+	} else {
+		fmt.Fprintln(w, "recommended:  none")
+	}
+	fmt.Fprintf(w, "requests:     %d in %d burst%s (at most %d), stopped by %s\n", rep.Requests, rep.Rounds, plural(rep.Rounds), rep.MaxRequests, rep.StoppedBy)
+	fmt.Fprintf(w, "why:          %s\n", rep.Why)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+type adviseSlot struct {
+	Slot       string              `json:"slot"`
+	Plan       concurrency.Plan    `json:"plan"`
+	PreFill    concurrency.PreFill `json:"preFill"`
+	Setting    *int                `json:"setting"`
+	Calculator *concurrency.Calc   `json:"calculator"`
+	Measure    studio.MeasurePlan  `json:"measure"`
+}
+
+type adviseJSON struct {
+	Profile  string               `json:"profile"`
+	Slots    []adviseSlot         `json:"slots"`
+	Advice   []concurrency.Advice `json:"advice"`
+	Guidance any                  `json:"guidance"`
+	Table    []concurrency.Row    `json:"table"`
+}
+
+func concurrencyAdviseCmd(a *app) *cobra.Command {
+	var (
+		slot, latency string
+		asJSON        bool
+		w             = concurrency.DefaultWorkload()
+		capFlag       int
+	)
+	cmd := &cobra.Command{
+		Use:   "advise NAME",
+		Short: "Show the pre-fill, the warnings and the review time per concurrency setting",
+		Long: `Show, for each slot of a saved profile, the concurrency pre-fill Kodus uses for its plan and why,
+the warnings and tips the seed's rules give for the profile, and the review wall time of one PR at
+each setting from 1 up (where 429 retries start to cost time when the provider has a cap).
+
+The calculator assumes a big PR (estimates, replace them): --files 20 changed files, --calls-per-file
+1, --extra-calls 4 PR-level calls, --latency 30s per call; calls are independent, so a setting of k
+runs them in waves of k. The provider's cap is --cap, else the plan's (GLM Coding Plan 1, Kimi Code 30);
+above it each call gets 429 and is retried after 2 s and 4 s, then goes to the Fallback.
+
+--json prints {"profile", "slots": [{"slot", "plan", "preFill", "setting", "calculator": {"rows":
+[{"concurrency", "wallSeconds", "rejected", "failed", "retrySeconds"}], …}, "measure"}], "advice":
+[{"severity", "code", "slot"?, "message", "suggested"?}], "guidance", "table"}.`,
+		Args: argsExactly(1, "a profile NAME"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			slots, err := adviseSlots(slot)
+			if err != nil {
+				return err
+			}
+			if latency != "" {
+				d, err := parseLatency(latency)
+				if err != nil {
+					return err
+				}
+				w.LatencyMs = int(d / time.Millisecond)
+			}
+			if capFlag < 0 || capFlag > profile.MaxConcurrencyLimit {
+				return usagef("--cap must be from 1 to %d (got %d)", profile.MaxConcurrencyLimit, capFlag)
+			}
+			s, err := a.open()
+			if err != nil {
+				return err
+			}
+			p, err := s.Store.Profile(args[0])
+			if err != nil {
+				return err
+			}
+			if capFlag > 0 && len(slots) > 1 && p.Fallback != nil {
+				return usagef("--cap is one endpoint's cap: add --slot main or --slot fallback")
+			}
+			out := adviseJSON{Profile: p.Name, Slots: []adviseSlot{}, Guidance: concurrency.Guidance, Table: s.ConcurrencyTable()}
+			for _, name := range slots {
+				if _, ok := p.Slot(name); !ok {
+					continue
+				}
+				v, err := s.Concurrency(studio.ConcurrencyRequest{Profile: p.Name, Slot: name, Workload: &w, MeasuredCap: capFlag})
+				if err != nil {
+					return err
+				}
+				if len(v.FieldErrors) > 0 {
+					return fieldErrors(v.FieldErrors)
+				}
+				out.Advice = v.Advice
+				out.Slots = append(out.Slots, adviseSlot{Slot: name, Plan: v.Plan, PreFill: v.PreFill, Setting: v.Setting, Calculator: v.Calculator, Measure: v.Measure})
+			}
+			if out.Advice == nil {
+				out.Advice = []concurrency.Advice{}
+			}
+			if asJSON {
+				return a.printJSON(out)
+			}
+			printAdvise(a.out(), out)
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&slot, "slot", "all", "main, fallback or all")
+	fl.IntVar(&w.FilesPerPR, "files", w.FilesPerPR, "changed files per PR")
+	fl.IntVar(&w.CallsPerFile, "calls-per-file", w.CallsPerFile, "LLM calls per changed file")
+	fl.IntVar(&w.ExtraCalls, "extra-calls", w.ExtraCalls, "PR-level calls (summary, cross-file, safeguard)")
+	fl.StringVar(&latency, "latency", "", "typical duration of one call, e.g. 30s or 45000 (ms); default 30s")
+	fl.IntVar(&capFlag, "cap", 0, "the provider's concurrency cap, e.g. from `concurrency probe` (default: the plan's)")
+	fl.BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func adviseSlots(slot string) ([]string, error) {
+	switch slot {
+	case "all", "":
+		return []string{profile.SlotMain, profile.SlotFallback}, nil
+	case profile.SlotMain, profile.SlotFallback:
+		return []string{slot}, nil
+	}
+	return nil, usagef("--slot must be main, fallback or all (got %q)", slot)
+}
+
+func parseLatency(raw string) (time.Duration, error) {
+	raw = strings.TrimSpace(raw)
+	if ms, err := strconv.Atoi(raw); err == nil {
+		return time.Duration(ms) * time.Millisecond, nil
+	}
+	d, err := time.ParseDuration(raw)
+	if err != nil || d <= 0 {
+		return 0, usagef("--latency must be a duration such as 30s or a number of milliseconds (got %q)", raw)
+	}
+	return d, nil
+}
+
+func fieldErrors(list []profile.FieldError) error {
+	fes := make(profile.Errors, len(list))
+	for i := range list {
+		fes[i] = &list[i]
+	}
+	return fes
+}
+
+func printAdvise(w io.Writer, out adviseJSON) {
+	for _, sl := range out.Slots {
+		setting := "empty (no limit)"
+		if sl.Setting != nil {
+			setting = fmt.Sprint(*sl.Setting)
+			if *sl.Setting == 0 {
+				setting = "0 (no limit in Kodus)"
+			}
+		}
+		prefill := "empty"
+		if sl.PreFill.Value != nil {
+			prefill = fmt.Sprint(*sl.PreFill.Value)
+		}
+		brand := ""
+		if sl.Plan.Brand != sl.PreFill.Label {
+			brand = " (" + sl.Plan.Brand + ")"
+		}
+		fmt.Fprintf(w, "%s — %s%s\n", titleSlot(sl.Slot), sl.PreFill.Label, brand)
+		fmt.Fprintf(w, "  max concurrent requests: %s\n  pre-fill: %s — %s\n", setting, prefill, sl.PreFill.Reason)
+		for _, t := range sl.PreFill.Tiers {
+			fmt.Fprintf(w, "    %s: %d (up to %d) — %s\n", t.Label, t.MaxConcurrentRequests, t.Limit, t.Reason)
+		}
+		if c := sl.Calculator; c != nil {
+			printCalc(w, *c)
+		}
+		fmt.Fprintln(w)
+	}
+	for _, sev := range []string{concurrency.Warning, concurrency.Tip} {
+		for _, ad := range out.Advice {
+			if ad.Severity == sev {
+				fmt.Fprintf(w, "%-8s %s\n", sev+":", ad.Message)
+			}
+		}
+	}
+	if len(out.Advice) == 0 {
+		fmt.Fprintln(w, "no warnings")
+	}
+}
+
+func printCalc(w io.Writer, c concurrency.Calc) {
+	fmt.Fprintln(w, "  review time of one PR:")
+	for _, n := range c.Notes {
+		fmt.Fprintf(w, "    %s\n", n)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	failed := "lost"
+	if c.Workload.HasFallback {
+		failed = "to fallback"
+	}
+	fmt.Fprintf(tw, "\tsetting\twall time\t429s\t%s\twaiting on 429s\t\n", failed)
+	for _, r := range c.Rows {
+		mark := ""
+		switch {
+		case r.Concurrency == c.Fastest:
+			mark = "  ← fastest"
+		case r.Concurrency == c.FirstRetryAt:
+			mark = "  ← 429s start"
+		}
+		wall := fmtSeconds(r.WallSeconds)
+		if !r.Complete {
+			wall = "incomplete"
+		}
+		fmt.Fprintf(tw, "\t%d\t%s\t%d\t%d\t%s\t%s\n", r.Concurrency, wall, r.Rejected, r.Failed, fmtSeconds(r.RetrySeconds), mark)
+	}
+	tw.Flush()
+}
+
+func fmtSeconds(s float64) string {
+	if s == 0 {
+		return "—"
+	}
+	return (time.Duration(s*10) * time.Second / 10).String()
+}
+
+func titleSlot(s string) string {
+	if s == profile.SlotFallback {
+		return "Fallback"
+	}
+	return "Main"
+}

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { shot, startApp, type RunningApp } from './harness';
+
+// A local OpenAI-compatible endpoint that caps concurrency like Z.ai's
+// GLM Coding Plan: beyond CAP requests in flight it answers HTTP 429 with
+// business code 1302; accepted requests are held a moment so the in-flight
+// count is real.
+const KEY = 'FAKE0123456789abcdef0123456789ab.FAKEfakeFAKEfake';
+const CAP = 3;
+const HOLD_MS = 300;
+
+let app: RunningApp;
+let fake: Server;
+let baseURL = '';
+let inFlight = 0;
+let maxOpen = 0;
+let open = 0;
+let total = 0; // chat requests only
+const auth = new Set<string>();
+
+beforeAll(async () => {
+  fake = createServer((req, res) => {
+    req.resume();
+    if (req.url === '/v1/chat/completions') total++;
+    open++;
+    maxOpen = Math.max(maxOpen, open);
+    auth.add(req.headers.authorization ?? '');
+    const reply = (status: number, body: unknown) => {
+      open--;
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (req.url === '/v1/models') return reply(200, { object: 'list', data: [{ id: 'glm-local', object: 'model', owned_by: 'local' }] });
+    if (req.url !== '/v1/chat/completions') return reply(404, { error: { message: 'not found' } });
+    if (inFlight >= CAP) {
+      return reply(429, { error: { code: '1302', message: 'High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits' } });
+    }
+    inFlight++;
+    setTimeout(() => {
+      inFlight--;
+      reply(200, { id: 'chatcmpl-e2e', object: 'chat.completion', choices: [{ index: 0, finish_reason: 'length', message: { role: 'assistant', content: '' } }] });
+    }, HOLD_MS);
+  });
+  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+  baseURL = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v1`;
+  app = await startApp();
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await new Promise((r) => fake?.close(r));
+});
+
+describe('concurrency', () => {
+  it('measures a local endpoint with a cap, shows progress and applies the recommendation', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Choose a model' }).click();
+    await page.getByRole('button', { name: 'Configure manually' }).click();
+    await page.getByRole('radio', { name: /OpenAI-compatible/ }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Base URL').fill(baseURL);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Model ID').fill('glm-local');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('OpenAI-compatible API key').fill(KEY);
+    await page.getByText('Advanced settings').click();
+
+    const tuner = page.getByTestId('concurrency-tuner');
+    await tuner.getByTestId('concurrency-prefill').waitFor();
+    expect(await tuner.textContent()).toContain('Pre-fill: empty (no limit)');
+    // Empty means no limit in Kodus, and the field says so (Kodus UI gap 18).
+    expect(await page.locator('#adv-maxConcurrentRequests-hint').textContent()).toContain('Empty or 0 = no limit in Kodus');
+    await tuner.getByTestId('concurrency-chart').waitFor();
+
+    // Before anything is sent, the app says how many requests it may send.
+    await tuner.getByLabel('Max at once').fill('8');
+    await expect.poll(() => tuner.getByTestId('measure-note').textContent()).toContain('up to 23 billed requests');
+    await tuner.getByRole('button', { name: 'Measure' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain('never more than 8 at once');
+    expect(total).toBe(0);
+    await dialog.getByRole('button', { name: 'Send up to 23 requests' }).click();
+
+    // Progress arrives from Go as events while the bursts run.
+    const progress = tuner.getByTestId('measure-progress');
+    await progress.getByText(/Burst \d/).waitFor();
+    await progress.scrollIntoViewIfNeeded();
+    expect(await tuner.getByRole('button', { name: 'Cancel' }).isVisible()).toBe(true);
+    await shot(app, 'concurrency-progress');
+
+    const result = tuner.getByTestId('measure-result');
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.getAttribute('data-stopped-by')).toBe('rate_limit');
+    expect(await result.textContent()).toContain(`Cap: ${CAP} at once — recommended ${CAP}`);
+    expect(await result.textContent()).toContain('1302');
+    expect(maxOpen).toBeLessThanOrEqual(8);
+    expect([...auth]).toEqual([`Bearer ${KEY}`]);
+
+    await result.getByRole('button', { name: `Apply ${CAP}` }).click();
+    expect(await page.getByLabel('Max concurrent requests').inputValue()).toBe(String(CAP));
+    await result.getByRole('button', { name: 'Applied' }).waitFor();
+    // The chart now models the measured cap: 429s start right above it.
+    await expect.poll(() => tuner.getByTestId('concurrency-chart').getAttribute('data-summary')).toContain(`429s from ${CAP + 1}`);
+    await tuner.scrollIntoViewIfNeeded();
+    await shot(app, 'concurrency-measured');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(app, 'concurrency-measured-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // Saved with the applied value; the key never reached the page's text.
+    await page.getByRole('button', { name: /Test & save Main/ }).click();
+    await page.getByText(/^Main model saved/).waitFor();
+    const cli = await app.cli(['profile', 'show', 'default', '--json']);
+    expect(JSON.parse(cli.stdout).main.maxConcurrentRequests).toBe(CAP);
+    expect(await page.locator('body').innerText()).not.toContain('FAKE0123456789abcdef');
+  });
+
+  it('shows the GLM Coding Plan tiers and warnings, on the panel and on the profile screen', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Add a model' }).click();
+    await page.getByRole('button', { name: /GLM 5.1 by Z.ai/ }).click();
+    await page.getByRole('radio', { name: 'Coding Plan' }).click();
+    await page.getByLabel('Profile').fill('glm');
+    const tuner = page.getByTestId('concurrency-tuner');
+    await tuner.getByRole('heading', { name: 'Concurrency — GLM Coding Plan' }).waitFor();
+    expect(await tuner.getByTestId('concurrency-prefill').textContent()).toBe('Pre-fill: 1, up to 30 by hand');
+    expect(await tuner.textContent()).toContain('Max: 1 (up to 30) — Max allows up to 30, but we default to the safe value.');
+    await tuner.locator('[data-code="tight-solo"]').waitFor();
+
+    // 0 is no limit: the plan would answer 429, and one click sets the pre-fill back.
+    const field = page.getByLabel('Max concurrent requests');
+    await field.fill('0');
+    expect(await page.locator('#adv-maxConcurrentRequests-hint').textContent()).toContain('0 means no limit in Kodus, not zero requests');
+    const warning = tuner.locator('[data-code="tight-unlimited"]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('Too much concurrency');
+    await tuner.scrollIntoViewIfNeeded();
+    await shot(app, 'concurrency-glm-warnings');
+    await warning.getByRole('button', { name: 'Set 1' }).click();
+    expect(await field.inputValue()).toBe('1');
+    await warning.waitFor({ state: 'detached' });
+
+    // The same rules on the profile screen, for a profile saved from the command line.
+    const set = await app.cli(['profile', 'set', 'glm', '--provider', 'openai_compatible', '--model', 'glm-5.1', '--plan', 'coding-plan', '--max-concurrent', '0', '--key-stdin'], 'zai-e2e-0123456789abcdef.ghij');
+    expect(set.code).toBe(0);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Profiles' }).click();
+    const card = page.locator('[data-profile="glm"]');
+    await card.waitFor();
+    const advice = await card.getByTestId('advice').allTextContents();
+    expect(advice.some((a) => a.includes('no concurrency limit (0 means no limit in Kodus'))).toBe(true);
+    expect(advice.some((a) => a.includes('tight concurrency limit, and there is no Fallback'))).toBe(true);
+    await card.scrollIntoViewIfNeeded();
+    await shot(app, 'concurrency-profile-advice');
+  });
+});
