@@ -114,7 +114,15 @@ var commands = []func(*app) *cobra.Command{
 }
 
 // Run executes the command line and returns the exit status.
-func Run(ctx context.Context, env Env) int {
+func Run(ctx context.Context, env Env) (code int) {
+	// A bug must not reach the user as a Go stack trace: report it as a
+	// failure with the panic's message and exit 1.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(env.Stderr, "kodus-byok: internal error: %v (please report it)\n", r)
+			code = ExitFailure
+		}
+	}()
 	if env.Getenv == nil {
 		env.Getenv = func(string) string { return "" }
 	}

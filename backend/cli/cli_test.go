@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -304,4 +306,17 @@ func scrubTimes(s string) string {
 		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
+}
+
+// A panicking command ends with exit 1 and a short message, not a stack trace.
+func TestPanicBecomesFailure(t *testing.T) {
+	saved := commands
+	t.Cleanup(func() { commands = saved })
+	commands = append(commands, func(*app) *cobra.Command {
+		return &cobra.Command{Use: "boom", RunE: func(*cobra.Command, []string) error { panic("kaboom") }}
+	})
+	r := newHarness(t).run("", "boom")
+	if r.code != ExitFailure || !strings.Contains(r.stderr, "internal error: kaboom") || strings.Contains(r.stderr, "goroutine") {
+		t.Fatalf("panic = %d %q", r.code, r.stderr)
+	}
 }
