@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useApi, type Catalog, type EnvInfo, type ProfileView, type SlotName } from './api';
 import type { SlotTarget } from './components/SlotEditor';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { CatalogView } from './views/CatalogView';
 import { CostView } from './views/CostView';
 import { ExportView } from './views/ExportView';
@@ -144,6 +145,7 @@ export function App() {
             {loadError}
           </div>
         )}
+        <ErrorBoundary key={`${route.view}/${route.nonce ?? 0}`} onReset={() => setRoute({ view: 'profiles', nonce: Date.now() })}>
         {route.view === 'profiles' && (
           <ProfilesView key={route.nonce ?? 0} catalog={catalog} profiles={profiles} reload={reload} onChooseModel={chooseModel} onNewProfile={() => setRoute({ view: 'catalog', target: newTarget() })} />
         )}
@@ -162,6 +164,7 @@ export function App() {
         {route.view === 'system' && <SystemView />}
         {route.view === 'cost' && <CostView key={route.nonce ?? 0} profiles={profiles} />}
         {route.view === 'export' && <ExportView key={route.nonce ?? 0} profiles={profiles} reload={reload} />}
+        </ErrorBoundary>
       </main>
       {env.needsPassphrase && (
         <UnlockScreen
