@@ -1,19 +1,15 @@
 package repocost
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
-	fdiff "github.com/go-git/go-git/v5/plumbing/format/diff"
 	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/go-git/go-git/v5/utils/diff"
 	"github.com/go-git/go-git/v5/utils/merkletrie"
-	dmp "github.com/sergi/go-diff/diffmatchpatch"
 )
 
 // renames pairs a deleted and an added file that are at least 60 %
@@ -31,10 +27,14 @@ type FileSize struct {
 // measurer turns a change into the files a reviewer reads and their size.
 type measurer struct {
 	h        *repoHandle
+	trees    *treeDiffer
+	render   *renderer
 	rules    *Rules
+	verdicts map[string]bool // ignored or not, by path: paths recur
 	count    *Counter
 	context  int
 	maxBytes int64
+	buf      bytes.Buffer
 }
 
 // measured is one change's files, and the files skipped and why.
@@ -45,32 +45,36 @@ type measured struct {
 
 func (m *measurer) measure(ctx context.Context, c commitInfo) (measured, error) {
 	out := measured{skipped: map[string]int{}}
-	commit, err := object.GetCommit(m.h.repo.Storer, c.hash)
-	if err != nil {
-		return out, m.objectErr(c, err)
-	}
-	to, err := commit.Tree()
+	m.trees.next()
+	to, err := m.trees.tree(c.tree)
 	if err != nil {
 		return out, m.objectErr(c, err)
 	}
 	var from *object.Tree // nil: the root commit, compared with nothing
 	if c.parents > 0 {
-		parent, err := object.GetCommit(m.h.repo.Storer, c.parent)
-		if err != nil {
-			return out, m.objectErr(c, err)
+		parentTree := c.parentTree
+		if parentTree.IsZero() { // the parent is older than the window
+			parent, err := object.GetCommit(m.h.repo.Storer, c.parent)
+			if err != nil {
+				return out, m.objectErr(c, err)
+			}
+			parentTree = parent.TreeHash
 		}
-		if from, err = parent.Tree(); err != nil {
+		if from, err = m.trees.tree(parentTree); err != nil {
 			return out, m.objectErr(c, err)
 		}
 	}
-	changes, err := object.DiffTreeWithOptions(ctx, from, to, nil)
+	changes, err := m.trees.diff(ctx, from, to)
+	if errors.Is(err, plumbing.ErrObjectNotFound) {
+		return out, m.objectErr(c, err)
+	}
 	if err != nil {
 		return out, m.ctxErr(ctx, fmt.Errorf("compare the trees of %s: %w", short(c.hash), err))
 	}
 	// Ignored paths go before rename detection, which reads blobs.
 	kept := changes[:0]
 	for _, ch := range changes {
-		if ignored, _ := m.rules.Match(changePath(ch)); ignored {
+		if m.ignored(changePath(ch)) {
 			if ch.To.Name != "" {
 				out.skipped[SkipIgnored]++
 			}
@@ -96,6 +100,21 @@ func (m *measurer) measure(ctx context.Context, c commitInfo) (measured, error) 
 		out.files = append(out.files, f)
 	}
 	return out, nil
+}
+
+// ignored remembers the rules' verdicts: matching a path against every
+// pattern costs more than a lookup, and the same files change again and
+// again. The map is emptied when full, so it stays small.
+func (m *measurer) ignored(path string) bool {
+	v, ok := m.verdicts[path]
+	if !ok {
+		if len(m.verdicts) >= 1<<14 {
+			clear(m.verdicts)
+		}
+		v, _ = m.rules.Match(path)
+		m.verdicts[path] = v
+	}
+	return v
 }
 
 func changePath(ch *object.Change) string {
@@ -126,7 +145,7 @@ func (m *measurer) file(ch *object.Change) (FileSize, string, error) {
 	if err != nil || reason != "" {
 		return FileSize{}, reason, err
 	}
-	if isGenerated([]byte(newer)) {
+	if isGenerated(newer) {
 		return FileSize{}, SkipGenerated, nil
 	}
 	older, fromName := "", "/dev/null"
@@ -136,7 +155,7 @@ func (m *measurer) file(ch *object.Change) (FileSize, string, error) {
 			return FileSize{}, reason, err
 		}
 	}
-	text, added, deleted := unified(fromName, "b/"+path, older, newer, m.context)
+	text, added, deleted := m.render.unified(fromName, "b/"+path, older, newer, m.context)
 	if added+deleted == 0 {
 		return FileSize{}, SkipNoChange, nil
 	}
@@ -157,9 +176,16 @@ func (m *measurer) blob(h plumbing.Hash) (string, string, error) {
 		return "", "", err
 	}
 	defer r.Close()
-	data, err := io.ReadAll(r)
-	if err != nil {
+	// One buffer per worker, sized once to the blob (plus the read that
+	// sees the end): the content is then copied once, into the string.
+	m.buf.Reset()
+	m.buf.Grow(int(b.Size) + bytes.MinRead)
+	if _, err := m.buf.ReadFrom(r); err != nil {
 		return "", "", err
+	}
+	data := m.buf.Bytes()
+	if m.buf.Cap() > 4<<20 { // a rare big file: let its buffer go
+		m.buf = bytes.Buffer{}
 	}
 	if isBinary(data) {
 		return "", SkipBinary, nil
@@ -182,59 +208,3 @@ func (m *measurer) ctxErr(ctx context.Context, err error) error {
 }
 
 func short(h plumbing.Hash) string { return h.String()[:7] }
-
-// WholeFile as the context means the whole file around the changes.
-const WholeFile = -1
-
-// unified renders what a reviewer reads for one file, as GitHub's pull
-// request "patch" shows it (the source Kodus reviews from): the file names,
-// then the hunks with their context lines. It also counts changed lines.
-func unified(fromName, toName, older, newer string, context int) (string, int, int) {
-	if context == WholeFile {
-		context = 1 << 30
-	}
-	var chunks []fdiff.Chunk
-	added, deleted := 0, 0
-	for _, d := range diff.Do(older, newer) {
-		op := fdiff.Equal
-		switch d.Type {
-		case dmp.DiffInsert:
-			op, added = fdiff.Add, added+lines(d.Text)
-		case dmp.DiffDelete:
-			op, deleted = fdiff.Delete, deleted+lines(d.Text)
-		}
-		chunks = append(chunks, chunk{d.Text, op})
-	}
-	var sb strings.Builder
-	sb.WriteString("--- " + fromName + "\n+++ " + toName + "\n")
-	// With no File on either side the encoder writes only the hunks.
-	_ = fdiff.NewUnifiedEncoder(&sb, context).Encode(onePatch{filePatch{chunks}})
-	return sb.String(), added, deleted
-}
-
-func lines(s string) int {
-	n := strings.Count(s, "\n")
-	if !strings.HasSuffix(s, "\n") {
-		n++
-	}
-	return n
-}
-
-type chunk struct {
-	content string
-	op      fdiff.Operation
-}
-
-func (c chunk) Content() string       { return c.content }
-func (c chunk) Type() fdiff.Operation { return c.op }
-
-type filePatch struct{ chunks []fdiff.Chunk }
-
-func (filePatch) IsBinary() bool                  { return false }
-func (filePatch) Files() (fdiff.File, fdiff.File) { return nil, nil }
-func (p filePatch) Chunks() []fdiff.Chunk         { return p.chunks }
-
-type onePatch struct{ fp filePatch }
-
-func (p onePatch) FilePatches() []fdiff.FilePatch { return []fdiff.FilePatch{p.fp} }
-func (onePatch) Message() string                  { return "" }

@@ -235,7 +235,7 @@ func measureAll(ctx context.Context, op *opener, first *repoHandle, counter *Cou
 			c = &Counter{enc: counter.enc, memo: map[string]int{}}
 		}
 		counters = append(counters, c)
-		m := &measurer{h: h, rules: rules, count: c, context: o.ContextLines, maxBytes: o.MaxFileBytes}
+		m := &measurer{h: h, trees: newTreeDiffer(h.repo.Storer), render: newRenderer(), rules: rules, verdicts: map[string]bool{}, count: c, context: o.ContextLines, maxBytes: o.MaxFileBytes}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -41,7 +41,9 @@ const (
 // Counter counts o200k_base tokens exactly as tiktoken does, faster: the
 // text is cut where a token can never span (see nextCut), and the pieces,
 // mostly diff lines, are memoised, since context lines recur from one
-// change to the next. A Counter is not safe for concurrent use; make one
+// change to the next; an ASCII line missing from the memo is split into
+// pre-tokens by hand rather than by tiktoken's regular expression, and
+// those are memoised too (see encode). A Counter is not safe for concurrent use; make one
 // per goroutine (they share the vocabulary).
 type Counter struct {
 	enc  *tiktoken.Tiktoken
@@ -77,12 +79,40 @@ func (c *Counter) segment(s string) int {
 	if n, ok := c.memo[s]; ok {
 		return n
 	}
-	n := len(c.enc.EncodeOrdinary(s))
+	n := c.encode(s)
+	c.remember(s, n)
+	return n
+}
+
+func (c *Counter) remember(s string, n int) {
 	if len(s) <= memoMaxLen {
 		if len(c.memo) >= memoLimit {
 			clear(c.memo)
 		}
 		c.memo[strings.Clone(s)] = n
+	}
+}
+
+// encode counts s as tiktoken does. ASCII text is split into pre-tokens
+// by hand (see pretoken.go); a piece counts as tiktoken counts it alone,
+// since the pattern matches a piece whole when given just that piece. The
+// memo holds both whole segments and pieces: either way it maps a text to
+// its count.
+func (c *Counter) encode(s string) int {
+	if !isASCII(s) {
+		return len(c.enc.EncodeOrdinary(s))
+	}
+	n := 0
+	for i := 0; i < len(s); {
+		j := asciiPiece(s, i)
+		p := s[i:j]
+		k, ok := c.memo[p]
+		if !ok {
+			k = len(c.enc.EncodeOrdinary(p))
+			c.remember(p, k)
+		}
+		n += k
+		i = j
 	}
 	return n
 }
@@ -100,7 +130,7 @@ func (c *Counter) long(s string) int {
 			}
 			c.Sliced++
 		}
-		n += len(c.enc.EncodeOrdinary(s[:i]))
+		n += c.encode(s[:i])
 		s = s[i:]
 	}
 	return n
