@@ -105,7 +105,7 @@ func TestConcurrencyProbe(t *testing.T) {
 func TestConcurrencyProbeStopsOnError(t *testing.T) {
 	h := newHarness(t)
 	srv, total := capOpenAI(t, 3)
-	h.ok("sk-proj-WRONGcliKEY0123456789", "profile", "set", "team", "--provider", "openai", "--model", "gpt-5.4", "--base-url", srv.URL+"/v1", "--key-stdin")
+	h.ok("sk-proj-FAKEWRONGcliKEY0123456789", "profile", "set", "team", "--provider", "openai", "--model", "gpt-5.4", "--base-url", srv.URL+"/v1", "--key-stdin")
 	r := h.run("", "concurrency", "probe", "team", "--yes", "--json")
 	var rep struct {
 		StoppedBy string `json:"stoppedBy"`

@@ -10,7 +10,7 @@ const (
 	fakeKimiCodeKey  = "sk-kimi-FAKEfakeFAKEfakeFAKEfakeFAKEfake"
 	fakeAnthropicKey = "sk-ant-api03-FAKEfakeFAKEfakeFAKEfake-xyz"
 	fakeZaiKey       = "0123456789abcdef0123456789abcdef.FAKEfakeFAKEfake"
-	fakePlainKey     = "sk-0123456789abcdef0123456789abcdef"
+	fakePlainKey     = "sk-FAKE0123456789abcdef0123456789abcdef"
 )
 
 func TestKeyInfoJSON(t *testing.T) {

@@ -43,7 +43,7 @@ func TestTestSavedProfile(t *testing.T) {
 	h := newHarness(t)
 	openai := fakeOpenAI(t)
 	h.ok(cliOpenAIKey, "profile", "set", "team", "--provider", "openai", "--model", "gpt-5.4", "--base-url", openai.URL+"/v1", "--key-stdin")
-	h.ok("sk-proj-WRONGcliKEY0123456789", "profile", "set", "team", "--slot", "fallback", "--provider", "openai", "--model", "gpt-5.4", "--base-url", openai.URL+"/v1/", "--key-stdin")
+	h.ok("sk-proj-FAKEWRONGcliKEY0123456789", "profile", "set", "team", "--slot", "fallback", "--provider", "openai", "--model", "gpt-5.4", "--base-url", openai.URL+"/v1/", "--key-stdin")
 
 	r := h.run("", "test", "team", "--json")
 	if r.code != ExitFailure {

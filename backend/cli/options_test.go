@@ -46,7 +46,7 @@ func TestOptionsCustomOpenRouter(t *testing.T) {
 	h.ok(key, "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--key-stdin")
 	override := filepath.Join(t.TempDir(), "routing.json")
 	os.WriteFile(override, []byte("{\n  \"reasoning\": {\"effort\": \"high\"},\n  \"provider\": {\"ignore\": [\"deepinfra\"], \"allow_fallbacks\": true}\n}\n"), 0o600)
-	h.ok("sk-or-v1-0123456789abcdef", "profile", "set", "team", "--slot", "fallback", "--provider", "open_router", "--model", "moonshotai/kimi-k2.5",
+	h.ok("sk-or-v1-FAKE0123456789abcdef", "profile", "set", "team", "--slot", "fallback", "--provider", "open_router", "--model", "moonshotai/kimi-k2.5",
 		"--openrouter-order", "moonshot, together,", "--openrouter-allow-fallbacks", "false", "--thinking-json", override, "--key-stdin")
 	r := h.ok("", "options", "team", "--slot", "fallback", "--json")
 	golden(t, "options-openrouter-custom.json.golden", r.stdout)

@@ -21,7 +21,7 @@ import (
 // written so that every reader gets it back exactly, or refused.
 func nastyValues() []string {
 	vs := []string{
-		"sk-ant-api03-plain_key.123", "", "with space", " leading", "trailing ", "two  spaces",
+		"sk-ant-api03-FAKEplain_key.123", "", "with space", " leading", "trailing ", "two  spaces",
 		"hash#inside", "#start", "a #comment", "eq=als=", "==", "base64+/=",
 		"single'quote", "'", "'start", "end'", "double\"quote", `"`, `"quoted"`,
 		`back\slash`, `\`, `\\server\share`, `a\nb`, "dollar$HOME", "${HOME}", "$", "$$", "`backtick`", "`",

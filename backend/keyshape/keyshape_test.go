@@ -17,7 +17,7 @@ const (
 	novitaKey     = "sk_FAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfake00"
 	zaiKey        = "0123456789abcdef0123456789abcdef.FAKEfakeFAKEfake"
 	openAIKey     = "sk-proj-FAKEfakeFAKEfakeFAKEfakeT3BlbkFJfakeFAKEfakeFAKEfakeFAKE"
-	plainSKKey    = "sk-0123456789abcdef0123456789abcdef" // DeepSeek-like, or a proxy's
+	plainSKKey    = "sk-FAKE0123456789abcdef0123456789abcdef" // DeepSeek-like, or a proxy's
 	projNoMarker  = "sk-proj-FAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfake"
 	saJSON        = `{"type":"service_account","project_id":"fake-project","private_key_id":"0123456789abcdef0123","private_key":"-----BEGIN PRIVATE KEY-----\nFAKE\n-----END PRIVATE KEY-----\n","client_email":"kodus@fake-project.iam.gserviceaccount.com"}`
 )

@@ -23,7 +23,7 @@ func TestFileBackendRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	k := fileKeychain(t, dir, "correct horse")
-	key := NewSecret("sk-ant-api03-0123456789abcdef")
+	key := NewSecret("sk-ant-api03-FAKE0123456789abcdef")
 	if err := k.Set(ctx, "profile.team.main.1", "label", key); err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestFileBackendRoundTrip(t *testing.T) {
 func TestFileBackendWrongPassphrase(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	if err := fileKeychain(t, dir, "right").Set(ctx, "a", "l", NewSecret("sk-proj-0123456789")); err != nil {
+	if err := fileKeychain(t, dir, "right").Set(ctx, "a", "l", NewSecret("sk-proj-FAKE0123456789")); err != nil {
 		t.Fatal(err)
 	}
 	wrong := fileKeychain(t, dir, "wrong")

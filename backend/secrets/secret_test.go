@@ -17,8 +17,8 @@ func TestMask(t *testing.T) {
 		{"", ""},
 		{"short", ShortMask},
 		{"elevenchars", ShortMask},
-		{"sk-ant-api03-abcdefXYZ", "sk…XYZ"},
-		{"AIzaSyA1234567890abcdefgh", "AI…fgh"},
+		{"sk-ant-api03-FAKEabcdefXYZ", "sk…XYZ"},
+		{"AIzaSyFAKEA1234567890abcdefgh", "AI…fgh"},
 		{"ключ-ключ-ключ-ключ", "кл…люч"},
 		{saJSON, "service account · kodus-prod …123"},
 		{base64.StdEncoding.EncodeToString([]byte(saJSON)), "service account · kodus-prod …123"},
@@ -36,16 +36,16 @@ func TestClean(t *testing.T) {
 		note           string // substring of one note; "" = no notes
 		err            string // substring of the error
 	}{
-		{"clean", "sk-proj-abc123", "sk-proj-abc123", "", ""},
-		{"trailing newline", "sk-proj-abc123\n", "sk-proj-abc123", "line break", ""},
-		{"crlf", "sk-proj-abc123\r\n", "sk-proj-abc123", "line break", ""},
-		{"spaces", "  sk-proj-abc123  ", "sk-proj-abc123", "spaces", ""},
-		{"double quotes", `"sk-proj-abc123"`, "sk-proj-abc123", "quotes", ""},
-		{"single quotes and newline", "'sk-proj-abc123'\n", "sk-proj-abc123", "quotes", ""},
-		{"bearer", "Bearer sk-proj-abc123", "sk-proj-abc123", "Bearer", ""},
-		{"env line", "OPENAI_API_KEY=sk-proj-abc123", "sk-proj-abc123", ".env", ""},
-		{"export env line quoted", `export API_OPEN_AI_API_KEY="sk-proj-abc123"`, "sk-proj-abc123", ".env", ""},
-		{"zero width", "\u200bsk-proj-abc123\ufeff", "sk-proj-abc123", "spaces", ""},
+		{"clean", "sk-proj-FAKEabc123", "sk-proj-FAKEabc123", "", ""},
+		{"trailing newline", "sk-proj-FAKEabc123\n", "sk-proj-FAKEabc123", "line break", ""},
+		{"crlf", "sk-proj-FAKEabc123\r\n", "sk-proj-FAKEabc123", "line break", ""},
+		{"spaces", "  sk-proj-FAKEabc123  ", "sk-proj-FAKEabc123", "spaces", ""},
+		{"double quotes", `"sk-proj-FAKEabc123"`, "sk-proj-FAKEabc123", "quotes", ""},
+		{"single quotes and newline", "'sk-proj-FAKEabc123'\n", "sk-proj-FAKEabc123", "quotes", ""},
+		{"bearer", "Bearer sk-proj-FAKEabc123", "sk-proj-FAKEabc123", "Bearer", ""},
+		{"env line", "OPENAI_API_KEY=sk-proj-FAKEabc123", "sk-proj-FAKEabc123", ".env", ""},
+		{"export env line quoted", `export API_OPEN_AI_API_KEY="sk-proj-FAKEabc123"`, "sk-proj-FAKEabc123", ".env", ""},
+		{"zero width", "\u200bsk-proj-FAKEabc123\ufeff", "sk-proj-FAKEabc123", "spaces", ""},
 		{"base64 padding kept", "c2stcHJvai1hYmMxMjM=", "c2stcHJvai1hYmMxMjM=", "", ""},
 		{"empty", "  \n", "", "", "empty"},
 		{"only quotes", `""`, "", "", "empty"},
@@ -76,7 +76,7 @@ func TestClean(t *testing.T) {
 }
 
 func TestSecretNeverPrints(t *testing.T) {
-	s := NewSecret("sk-ant-supersecretvalue")
+	s := NewSecret("sk-ant-FAKEsupersecretvalue")
 	var buf bytes.Buffer
 	slog.New(slog.NewJSONHandler(&buf, nil)).Info("x", "key", s)
 	js, _ := json.Marshal(map[string]any{"k": s})
@@ -86,7 +86,7 @@ func TestSecretNeverPrints(t *testing.T) {
 			t.Errorf("key leaked: %s", o)
 		}
 	}
-	if s.Reveal() != "sk-ant-supersecretvalue" || s.Masked() != "sk…lue" {
+	if s.Reveal() != "sk-ant-FAKEsupersecretvalue" || s.Masked() != "sk…lue" {
 		t.Errorf("reveal/masked wrong")
 	}
 }
@@ -98,7 +98,7 @@ func TestParseServiceAccount(t *testing.T) {
 	if _, ok := ParseServiceAccount(`{"type":"service_account"}`); ok {
 		t.Error("JSON without project_id recognised")
 	}
-	if _, ok := ParseServiceAccount("AIzaSyA1234567890"); ok {
+	if _, ok := ParseServiceAccount("AIzaSyFAKEA1234567890"); ok {
 		t.Error("API key recognised as service account")
 	}
 }

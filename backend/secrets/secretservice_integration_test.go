@@ -25,7 +25,7 @@ func TestSecretServiceIntegration(t *testing.T) {
 	if err := k.Check(ctx); err != nil {
 		t.Fatalf("Check: %v", err)
 	}
-	key := NewSecret("sk-ant-api03-integration-0123456789")
+	key := NewSecret("sk-ant-api03-FAKEintegration-0123456789")
 	if err := k.Set(ctx, "profile.it.main.x1", "Kodus BYOK Studio: it (main)", key); err != nil {
 		t.Fatalf("Set: %v", err)
 	}

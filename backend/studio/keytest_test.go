@@ -92,11 +92,11 @@ func TestTestSettingsBeforeSaving(t *testing.T) {
 		t.Fatalf("no key = %+v", out)
 	}
 	// A pasted key is cleaned first, and the wrong one is redacted from the echo.
-	out, _ = s.TestSettings(ctx, TestSlotRequest{Profile: "p", Slot: "main", Config: in, APIKey: " \"sk-proj-WRONGkey0123456789\"\n", TimeoutMs: 3000})
+	out, _ = s.TestSettings(ctx, TestSlotRequest{Profile: "p", Slot: "main", Config: in, APIKey: " \"sk-proj-FAKEWRONGkey0123456789\"\n", TimeoutMs: 3000})
 	if out.Result == nil || out.Result.Code != keytest.CodeAuth || strings.Contains(out.Result.ProviderMessage, "WRONGkey") || len(out.Notices) == 0 {
 		t.Fatalf("wrong key = %+v", out)
 	}
-	if gotAuth[0] != "Bearer sk-proj-WRONGkey0123456789" {
+	if gotAuth[0] != "Bearer sk-proj-FAKEWRONGkey0123456789" {
 		t.Errorf("sent %q: the key was not cleaned", gotAuth[0])
 	}
 	// Saved, then tested without pasting: the stored key is used for the

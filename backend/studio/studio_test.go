@@ -26,7 +26,7 @@ func newStudio(t *testing.T) *Studio {
 
 func strp(s string) *string { return &s }
 
-const anthropicKey = "sk-ant-api03-AAAAbbbbCCCCddddEEEE"
+const anthropicKey = "sk-ant-api03-FAKEAAAAbbbbCCCCddddEEEE"
 
 func save(t *testing.T, s *Studio, name, slot string, cfg profile.Slot, key string) SaveResult {
 	t.Helper()
@@ -77,7 +77,7 @@ func TestSaveStoresKeyOnlyInKeychain(t *testing.T) {
 
 func TestFallbackNeedsMain(t *testing.T) {
 	s := newStudio(t)
-	_, err := s.Save(context.Background(), SaveRequest{Profile: "p", Slot: profile.SlotFallback, Config: profile.Slot{Provider: "openai", Model: "gpt-5.4"}, Key: strp("sk-proj-0123456789abc")})
+	_, err := s.Save(context.Background(), SaveRequest{Profile: "p", Slot: profile.SlotFallback, Config: profile.Slot{Provider: "openai", Model: "gpt-5.4"}, Key: strp("sk-proj-FAKE0123456789abc")})
 	if !errors.Is(err, ErrNoMain) {
 		t.Fatalf("fallback first = %v", err)
 	}
@@ -102,12 +102,12 @@ func TestKeyKeptReplacedAndRequired(t *testing.T) {
 	}
 
 	// A new key replaces the old keychain item, which is removed.
-	save(t, s, "p", profile.SlotMain, profile.Slot{Provider: "openai", Model: "gpt-5.4"}, "sk-proj-ZZZZyyyyXXXXwwww")
+	save(t, s, "p", profile.SlotMain, profile.Slot{Provider: "openai", Model: "gpt-5.4"}, "sk-proj-FAKEZZZZyyyyXXXXwwww")
 	if _, err := s.Keys.Get(ctx, oldRef); !errors.Is(err, secrets.ErrNotFound) {
 		t.Fatalf("old key still in keychain: %v", err)
 	}
 	k, _ := s.SlotKey(ctx, "p", profile.SlotMain)
-	if k.Reveal() != "sk-proj-ZZZZyyyyXXXXwwww" {
+	if k.Reveal() != "sk-proj-FAKEZZZZyyyyXXXXwwww" {
 		t.Fatal("new key not stored")
 	}
 }
@@ -177,7 +177,7 @@ func TestDeleteRemovesKeys(t *testing.T) {
 	s := newStudio(t)
 	ctx := context.Background()
 	save(t, s, "p", profile.SlotMain, profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}, anthropicKey)
-	save(t, s, "p", profile.SlotFallback, profile.Slot{Provider: "google_gemini", Model: "gemini-2.5-pro"}, "AIzaSyA-0123456789abcdefghij")
+	save(t, s, "p", profile.SlotFallback, profile.Slot{Provider: "google_gemini", Model: "gemini-2.5-pro"}, "AIzaSyFAKEA-0123456789abcdefghij")
 	p := mustProfile(t, s, "p")
 
 	view, notices, err := s.DeleteFallback(ctx, "p")
@@ -215,7 +215,7 @@ func TestAdvice(t *testing.T) {
 	if a := mustView(t, s, "p").Advice; len(a) != 1 || !strings.Contains(a[0], "both use Anthropic") {
 		t.Fatalf("advice same provider = %v", a)
 	}
-	save(t, s, "p", profile.SlotFallback, profile.Slot{Provider: "openai", Model: "gpt-5.4"}, "sk-proj-0123456789abcdef")
+	save(t, s, "p", profile.SlotFallback, profile.Slot{Provider: "openai", Model: "gpt-5.4"}, "sk-proj-FAKE0123456789abcdef")
 	if a := mustView(t, s, "p").Advice; len(a) != 0 {
 		t.Fatalf("advice for a good setup = %v", a)
 	}
@@ -243,7 +243,7 @@ func TestCheckSlot(t *testing.T) {
 }
 
 func TestPreviewKey(t *testing.T) {
-	p := PreviewKey("'sk-proj-0123456789abcdef'\n")
+	p := PreviewKey("'sk-proj-FAKE0123456789abcdef'\n")
 	if p.Masked != "sk…def" || p.Error != "" || len(p.Notes) == 0 {
 		t.Fatalf("preview = %+v", p)
 	}

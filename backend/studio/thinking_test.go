@@ -83,7 +83,7 @@ func TestProviderOptionsOfSavedSlot(t *testing.T) {
 	draft, _ := s.Draft("claude-sonnet-4-6", "")
 	save(t, s, "team", profile.SlotMain, draft, anthropicKey)
 	save(t, s, "team", profile.SlotFallback, profile.Slot{Provider: "open_router", Model: "moonshotai/kimi-k2.5", ReasoningEffort: "low",
-		OpenRouterProviderOrder: []string{"moonshot"}, OpenRouterAllowFallbacks: &no}, "sk-or-v1-0123456789abcdef")
+		OpenRouterProviderOrder: []string{"moonshot"}, OpenRouterAllowFallbacks: &no}, "sk-or-v1-FAKE0123456789abcdef")
 
 	res, err := s.ProviderOptions("team", profile.SlotFallback)
 	if err != nil {

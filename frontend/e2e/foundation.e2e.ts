@@ -12,7 +12,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const KEY = 'sk-ant-api03-E2Esecret0123456789-abc';
+const KEY = 'sk-ant-api03-FAKEE2Esecret0123456789-abc';
 
 describe('foundation', () => {
   it('starts with an empty profile list and the keychain banner', async () => {

@@ -24,7 +24,7 @@ describe('unavailable keychain', () => {
     expect(text).toContain('KODUS_BYOK_KEYRING');
     await page.getByRole('button', { name: 'Choose a model' }).click();
     await page.getByRole('button', { name: /GPT-5.4 by OpenAI/ }).click();
-    await page.getByLabel('OpenAI API key').fill('sk-proj-e2e-0000000000000000');
+    await page.getByLabel('OpenAI API key').fill('sk-proj-FAKEe2e-0000000000000000');
     await page.getByRole('button', { name: /Test & save Main/ }).click();
     await page.getByRole('button', { name: 'Save anyway' }).click();
     const err = page.getByText('Not saved', { exact: true });

@@ -6,8 +6,8 @@ import { shot, startApp, type RunningApp } from './harness';
 // A local OpenAI-compatible server (like vLLM started with --api-key) on
 // 127.0.0.1: GET /v1/models answers 200 for the right key and OpenAI's 401
 // (echoing the key, as OpenAI does) for any other.
-const GOOD = 'sk-local-e2e-0123456789abcdef';
-const WRONG = 'sk-local-WRONG-0123456789abcdef';
+const GOOD = 'sk-FAKElocal-e2e-0123456789abcdef';
+const WRONG = 'sk-FAKElocal-WRONG-0123456789abcdef';
 
 let app: RunningApp;
 let fake: Server;

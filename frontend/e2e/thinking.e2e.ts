@@ -68,7 +68,7 @@ describe('thinking', () => {
     await page.getByTestId('thinking-preview').scrollIntoViewIfNeeded();
     await shot(app, 'thinking-custom-fixed');
 
-    await page.getByLabel('Anthropic API key').fill('sk-ant-api03-E2Ethinking0123456789-abc');
+    await page.getByLabel('Anthropic API key').fill('sk-ant-api03-FAKEE2Ethinking0123456789-abc');
     // No provider is reachable from the tests: the key test fails, Save anyway saves.
     await page.getByRole('button', { name: /Test & save Main/ }).click();
     await page.getByRole('button', { name: 'Save anyway' }).click();

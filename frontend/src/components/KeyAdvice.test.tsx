@@ -78,7 +78,7 @@ describe('key suggestion', () => {
     const user = userEvent.setup();
     const { api } = await renderEditor('claude-sonnet-4-6');
     const input = screen.getByLabelText('Anthropic API key');
-    await user.type(input, 'sk-012345');
+    await user.type(input, 'sk-FAKE01');
     await new Promise((r) => setTimeout(r, 300));
     expect(api.checkKey).not.toHaveBeenCalled();
     await user.type(input, '6789abcdef');
@@ -128,7 +128,7 @@ describe('switching while editing a saved slot', () => {
   it('moves the slot to the suggested card and saves it with the pasted key', async () => {
     const user = userEvent.setup();
     const { api, state } = fakeApi();
-    await api.saveSlot({ profile: 'team', slot: 'main', config: await api.draft('gpt-5.4', ''), apiKey: 'sk-0123456789abcdef' });
+    await api.saveSlot({ profile: 'team', slot: 'main', config: await api.draft('gpt-5.4', ''), apiKey: 'sk-FAKE0123456789abcdef' });
     state.saved = [];
     api.slotInput = vi.fn(async () => api.draft('gpt-5.4', ''));
     render(

@@ -41,7 +41,7 @@ describe('SlotEditor', () => {
     await user.click(screen.getByRole('radio', { name: 'Kimi Code Plan' }));
     await waitFor(() => expect(screen.getByLabelText('Max concurrent requests')).toHaveValue('30'));
     expect(screen.getByLabelText('Max output tokens')).toHaveValue('8000');
-    await user.type(screen.getByLabelText(/API key/), 'sk-kimi-0123456789abcdef');
+    await user.type(screen.getByLabelText(/API key/), 'sk-kimi-FAKE0123456789abcdef');
     await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
     expect(state.saved[0].config).toMatchObject({ model: 'kimi-for-coding', baseURL: 'https://api.kimi.com/coding/v1', maxOutputTokens: 8000, maxConcurrentRequests: 30, temperature: 1 });
@@ -74,12 +74,12 @@ describe('SlotEditor', () => {
   it('saves a pasted key and reports success', async () => {
     const user = userEvent.setup();
     const { state, onSaved } = await renderEditor('claude-sonnet-4-6');
-    await user.type(screen.getByLabelText(/API key/), '"sk-ant-api03-0123456789xyz"');
+    await user.type(screen.getByLabelText(/API key/), '"sk-ant-api03-FAKE0123456789xyz"');
     expect(await screen.findByTestId('key-preview')).toHaveTextContent('sk…xyz');
     expect(screen.getByText(/removed surrounding quotes/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(state.saved[0]).toMatchObject({ profile: 'default', slot: 'main', apiKey: '"sk-ant-api03-0123456789xyz"' });
+    expect(state.saved[0]).toMatchObject({ profile: 'default', slot: 'main', apiKey: '"sk-ant-api03-FAKE0123456789xyz"' });
     expect(await screen.findByText(/^Main model saved/)).toBeInTheDocument();
   });
 
@@ -95,10 +95,10 @@ describe('SlotEditor', () => {
   it('tests a key and shows the latency without saving', async () => {
     const user = userEvent.setup();
     const { state, onSaved } = await renderEditor('claude-sonnet-4-6');
-    await user.type(screen.getByLabelText(/API key/), 'sk-ant-api03-0123456789xyz');
+    await user.type(screen.getByLabelText(/API key/), 'sk-ant-api03-FAKE0123456789xyz');
     await user.click(screen.getByRole('button', { name: 'Test' }));
     expect(await screen.findByText('Connection OK — provider responded in 42 ms.')).toBeInTheDocument();
-    expect(state.tested[0]).toMatchObject({ profile: 'default', slot: 'main', apiKey: 'sk-ant-api03-0123456789xyz', config: { model: 'claude-sonnet-4-6' } });
+    expect(state.tested[0]).toMatchObject({ profile: 'default', slot: 'main', apiKey: 'sk-ant-api03-FAKE0123456789xyz', config: { model: 'claude-sonnet-4-6' } });
     expect(state.saved).toHaveLength(0);
     expect(onSaved).not.toHaveBeenCalled();
     await waitFor(() => expect(screen.getByTestId('test-note')).toHaveTextContent('one metadata call (no inference)'));
@@ -110,7 +110,7 @@ describe('SlotEditor', () => {
   it('saves only when the test passes, and offers Save anyway', async () => {
     const user = userEvent.setup();
     const { state, onSaved } = await renderEditor('gpt-5.4');
-    await user.type(screen.getByLabelText(/API key/), 'sk-proj-bad-0123456789');
+    await user.type(screen.getByLabelText(/API key/), 'sk-proj-FAKEbad-0123456789');
     await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     const banner = await screen.findByTestId('key-test-result');
     expect(banner).toHaveTextContent('Invalid API key · HTTP 401');
@@ -125,7 +125,7 @@ describe('SlotEditor', () => {
   it('shows a rate limit as a warning that the key works, and still saves', async () => {
     const user = userEvent.setup();
     const { state, onSaved } = await renderEditor('gpt-5.4');
-    await user.type(screen.getByLabelText(/API key/), 'sk-proj-slow-0123456789');
+    await user.type(screen.getByLabelText(/API key/), 'sk-proj-FAKEslow-0123456789');
     await user.click(screen.getByRole('button', { name: 'Test' }));
     const banner = await screen.findByTestId('key-test-result');
     expect(banner).toHaveClass('alert-warn');

@@ -84,7 +84,7 @@ function fakeVerdict(raw: string, input: SlotInput): KeyVerdict {
       suggestion: { brand: 'openrouter', provider: 'open_router', providerName: 'OpenRouter' },
     };
   }
-  if (/^sk-[0-9a-f]+$/.test(key) && input.provider === 'anthropic') {
+  if (/^sk-(FAKE)?[0-9a-f]+$/.test(key) && input.provider === 'anthropic') {
     return { guess: { confidence: 'low', shape: 'sk-…', reason: 'several providers', candidates: ['OpenAI'] }, fit: 'unexpected', message: "This doesn't look like an Anthropic key: Anthropic keys start with sk-ant-." };
   }
   return ok;
