@@ -33,6 +33,7 @@ type App struct {
 	once    sync.Once
 	studio  *studio.Studio
 	openErr error
+	runs    studio.Runs
 }
 
 // NewApp creates the adapter; the studio opens on first use.
@@ -61,6 +62,24 @@ func guard(err *error) {
 	}
 }
 
+// run calls fn with the opened studio, turning a failure to open it into
+// fn's error and a panic into an error for the frontend (guard), so no
+// panic reaches the user as a dead window.
+func run[T any](a *App, fn func(*studio.Studio) (T, error)) (res T, err error) {
+	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return res, err
+	}
+	return fn(s)
+}
+
+// run0 is run for methods that return only an error.
+func run0(a *App, fn func(*studio.Studio) error) error {
+	_, err := run(a, func(s *studio.Studio) (struct{}, error) { return struct{}{}, fn(s) })
+	return err
+}
+
 // Environment describes the data dir and keychain (or why they failed).
 func (a *App) Environment() (info studio.EnvInfo, err error) {
 	defer guard(&err)
@@ -72,23 +91,13 @@ func (a *App) Environment() (info studio.EnvInfo, err error) {
 }
 
 // UnlockKeychain gives the file keychain its passphrase.
-func (a *App) UnlockKeychain(passphrase string) (err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return err
-	}
-	return s.Unlock(a.ctx, passphrase)
+func (a *App) UnlockKeychain(passphrase string) error {
+	return run0(a, func(s *studio.Studio) error { return s.Unlock(a.ctx, passphrase) })
 }
 
 // Doctor runs the same checks as `kodus-byok doctor`.
-func (a *App) Doctor() (r doctor.Report, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return r, err
-	}
-	return doctor.Run(a.ctx, s), nil
+func (a *App) Doctor() (doctor.Report, error) {
+	return run(a, func(s *studio.Studio) (doctor.Report, error) { return doctor.Run(a.ctx, s), nil })
 }
 
 // OpenURL opens a web page (a provider's key page, docs) in the user's
@@ -107,105 +116,60 @@ func (a *App) OpenURL(link string) (err error) {
 func (a *App) Catalog() *catalog.Catalog { return catalog.Default() }
 
 // Draft pre-fills a slot from a catalog card and plan.
-func (a *App) Draft(modelID, plan string) (in studio.SlotInput, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return in, err
-	}
-	sl, err := s.Draft(modelID, plan)
-	return studio.InputFromSlot(sl), err
+func (a *App) Draft(modelID, plan string) (studio.SlotInput, error) {
+	return run(a, func(s *studio.Studio) (in studio.SlotInput, err error) {
+		sl, err := s.Draft(modelID, plan)
+		return studio.InputFromSlot(sl), err
+	})
 }
 
 // CheckSlot validates a slot being edited for a profile slot and says
 // whether its stored key is kept.
-func (a *App) CheckSlot(profileName, slot string, in studio.SlotInput) (c studio.SlotCheck, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return c, err
-	}
-	return s.CheckSlot(profileName, slot, in), nil
+func (a *App) CheckSlot(profileName, slot string, in studio.SlotInput) (studio.SlotCheck, error) {
+	return run(a, func(s *studio.Studio) (studio.SlotCheck, error) { return s.CheckSlot(profileName, slot, in), nil })
 }
 
 // PreviewKey cleans a pasted key and returns its masked form and notes.
 func (a *App) PreviewKey(raw string) studio.KeyPreview { return studio.PreviewKey(raw) }
 
 // Profiles lists the saved profiles.
-func (a *App) Profiles() (ps []studio.ProfileView, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return nil, err
-	}
-	return s.Profiles()
+func (a *App) Profiles() ([]studio.ProfileView, error) {
+	return run(a, func(s *studio.Studio) ([]studio.ProfileView, error) { return s.Profiles() })
 }
 
 // Profile returns one profile.
-func (a *App) Profile(name string) (p studio.ProfileView, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return p, err
-	}
-	return s.Profile(name)
+func (a *App) Profile(name string) (studio.ProfileView, error) {
+	return run(a, func(s *studio.Studio) (studio.ProfileView, error) { return s.Profile(name) })
 }
 
 // SlotInput returns a saved slot in editable form.
-func (a *App) SlotInput(name, slot string) (in studio.SlotInput, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return in, err
-	}
-	p, err := s.Store.Profile(name)
-	if err != nil {
-		return in, err
-	}
-	sl, ok := p.Slot(slot)
-	if !ok {
-		return in, fmt.Errorf("profile %q has no %s slot", name, slot)
-	}
-	return studio.InputFromSlot(sl), nil
+func (a *App) SlotInput(name, slot string) (studio.SlotInput, error) {
+	return run(a, func(s *studio.Studio) (in studio.SlotInput, err error) {
+		p, err := s.Store.Profile(name)
+		if err != nil {
+			return in, err
+		}
+		sl, ok := p.Slot(slot)
+		if !ok {
+			return in, fmt.Errorf("profile %q has no %s slot", name, slot)
+		}
+		return studio.InputFromSlot(sl), nil
+	})
 }
 
 // SaveSlot saves one slot and its key.
-func (a *App) SaveSlot(req studio.SaveSlotRequest) (res studio.SaveSlotResult, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return res, err
-	}
-	return s.SaveSlot(a.ctx, req)
+func (a *App) SaveSlot(req studio.SaveSlotRequest) (studio.SaveSlotResult, error) {
+	return run(a, func(s *studio.Studio) (studio.SaveSlotResult, error) { return s.SaveSlot(a.ctx, req) })
 }
 
 // DeleteProfile removes a profile and its keys; it returns warnings.
-func (a *App) DeleteProfile(name string) (notices []string, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return nil, err
-	}
-	notices, err = s.Delete(a.ctx, name)
-	return nonNil(notices), err
+func (a *App) DeleteProfile(name string) ([]string, error) {
+	return run(a, func(s *studio.Studio) ([]string, error) { return s.Delete(a.ctx, name) })
 }
 
 // DeleteFallback removes only the Fallback slot.
-func (a *App) DeleteFallback(name string) (res studio.FallbackRemoval, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return res, err
-	}
-	p, notices, err := s.DeleteFallback(a.ctx, name)
-	return studio.FallbackRemoval{Profile: p, Notices: nonNil(notices)}, err
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
+func (a *App) DeleteFallback(name string) (studio.FallbackRemoval, error) {
+	return run(a, func(s *studio.Studio) (studio.FallbackRemoval, error) { return s.RemoveFallback(a.ctx, name) })
 }
 
 // ---- key recognition and local server discovery (issue 8) ----
@@ -241,33 +205,18 @@ func (a *App) CostDefaults() cost.Assumptions { return cost.DefaultAssumptions()
 
 // EstimateCost prices reviews per PR and per month; broken assumptions come
 // back as field errors. The backend is the only place the arithmetic lives.
-func (a *App) EstimateCost(req studio.CostRequest) (res studio.CostResult, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return res, err
-	}
-	return s.Cost(req)
+func (a *App) EstimateCost(req studio.CostRequest) (studio.CostResult, error) {
+	return run(a, func(s *studio.Studio) (studio.CostResult, error) { return s.Cost(req) })
 }
 
 // SetPrice stores a price typed by hand for one model (and plan).
-func (a *App) SetPrice(in cost.ManualPrice) (res studio.PriceSaveResult, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return res, err
-	}
-	return s.SetPrice(in)
+func (a *App) SetPrice(in cost.ManualPrice) (studio.PriceSaveResult, error) {
+	return run(a, func(s *studio.Studio) (studio.PriceSaveResult, error) { return s.SetPrice(in) })
 }
 
 // UnsetPrice removes a manual price, back to the bundled or imported one.
-func (a *App) UnsetPrice(model, plan string) (err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return err
-	}
-	return s.UnsetPrice(model, plan)
+func (a *App) UnsetPrice(model, plan string) error {
+	return run0(a, func(s *studio.Studio) error { return s.UnsetPrice(model, plan) })
 }
 
 // ---- key test (issue 3) ----
@@ -275,156 +224,98 @@ func (a *App) UnsetPrice(model, plan string) (err error) {
 // TestSlotSettings tests settings that are not saved yet with the pasted
 // key (or the stored one that saving would keep). The key only goes to the
 // provider; the result carries it redacted, never in clear.
-func (a *App) TestSlotSettings(req studio.TestSlotRequest) (res studio.TestSlotResult, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return res, err
-	}
-	return s.TestSettings(a.ctx, req)
+func (a *App) TestSlotSettings(req studio.TestSlotRequest) (studio.TestSlotResult, error) {
+	return run(a, func(s *studio.Studio) (studio.TestSlotResult, error) { return s.TestSettings(a.ctx, req) })
 }
 
 // TestProfileSlot tests one saved slot with its key from the keychain. The
 // GUI calls it for Main and Fallback at once and shows each as it arrives.
-func (a *App) TestProfileSlot(name, slot string) (res keytest.Result, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return res, err
-	}
-	results, err := s.TestSaved(a.ctx, name, []string{slot}, 0)
-	if err != nil {
-		return res, err
-	}
-	return results[0], nil
+func (a *App) TestProfileSlot(name, slot string) (keytest.Result, error) {
+	return run(a, func(s *studio.Studio) (res keytest.Result, err error) {
+		results, err := s.TestSaved(a.ctx, name, []string{slot}, 0)
+		if err != nil {
+			return res, err
+		}
+		return results[0], nil
+	})
 }
 
 // DescribeKeyTest says what Test will send for these settings, so the
 // GUI can say so before an inference request.
-func (a *App) DescribeKeyTest(in studio.SlotInput, key string) (p keytest.Probe, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return p, err
-	}
-	return s.DescribeTest(in, key), nil
+func (a *App) DescribeKeyTest(in studio.SlotInput, key string) (keytest.Probe, error) {
+	return run(a, func(s *studio.Studio) (keytest.Probe, error) { return s.DescribeTest(in, key), nil })
 }
 
 // ---- .env export (issue 5) ----
 
 // ExportEnv describes a profile's Fixed Mode block: variables (key masked),
 // Kodus's inference, warnings and what Fixed Mode cannot carry.
-func (a *App) ExportEnv(profileName string, opts studio.EnvOptions) (v studio.EnvExportView, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return v, err
-	}
-	return s.ExportEnv(a.ctx, profileName, opts)
+func (a *App) ExportEnv(profileName string, opts studio.EnvOptions) (studio.EnvExportView, error) {
+	return run(a, func(s *studio.Studio) (studio.EnvExportView, error) { return s.ExportEnv(a.ctx, profileName, opts) })
 }
 
 // CopyEnvBlock puts the block, key included, on the clipboard from Go, so
 // the key never reaches the frontend; it is cleared after a minute if the
 // clipboard still holds it (best effort).
-func (a *App) CopyEnvBlock(profileName string, opts studio.EnvOptions) (err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return err
-	}
-	b, _, err := s.EnvBlock(a.ctx, profileName, opts)
-	if err != nil {
-		return err
-	}
-	text, err := b.Render(false)
-	if err != nil {
-		return err
-	}
-	if err := wruntime.ClipboardSetText(a.ctx, text); err != nil {
-		return fmt.Errorf("copy to the clipboard: %w", err)
-	}
-	go func() {
-		time.Sleep(time.Minute)
-		if cur, err := wruntime.ClipboardGetText(a.ctx); err == nil && cur == text {
-			_ = wruntime.ClipboardSetText(a.ctx, "")
+func (a *App) CopyEnvBlock(profileName string, opts studio.EnvOptions) error {
+	return run0(a, func(s *studio.Studio) (err error) {
+		b, _, err := s.EnvBlock(a.ctx, profileName, opts)
+		if err != nil {
+			return err
 		}
-	}()
-	return nil
+		text, err := b.Render(false)
+		if err != nil {
+			return err
+		}
+		if err := wruntime.ClipboardSetText(a.ctx, text); err != nil {
+			return fmt.Errorf("copy to the clipboard: %w", err)
+		}
+		go func() {
+			time.Sleep(time.Minute)
+			if cur, err := wruntime.ClipboardGetText(a.ctx); err == nil && cur == text {
+				_ = wruntime.ClipboardSetText(a.ctx, "")
+			}
+		}()
+		return nil
+	})
 }
 
 // WriteEnv writes the block (or a complete .env) to a new file.
-func (a *App) WriteEnv(req studio.EnvWriteRequest) (r studio.EnvWriteResult, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return r, err
-	}
-	return s.WriteEnv(a.ctx, req)
+func (a *App) WriteEnv(req studio.EnvWriteRequest) (studio.EnvWriteResult, error) {
+	return run(a, func(s *studio.Studio) (studio.EnvWriteResult, error) { return s.WriteEnv(a.ctx, req) })
 }
 
 // PlanEnvMerge returns the masked diff of merging the block into a file.
-func (a *App) PlanEnvMerge(req studio.EnvMergeRequest) (p studio.EnvMergePlan, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return p, err
-	}
-	return s.PlanEnvMerge(a.ctx, req)
+func (a *App) PlanEnvMerge(req studio.EnvMergeRequest) (studio.EnvMergePlan, error) {
+	return run(a, func(s *studio.Studio) (studio.EnvMergePlan, error) { return s.PlanEnvMerge(a.ctx, req) })
 }
 
 // ApplyEnvMerge writes the merge the user confirmed (backup, atomic, mode kept).
-func (a *App) ApplyEnvMerge(req studio.EnvMergeRequest) (r studio.EnvWriteResult, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return r, err
-	}
-	return s.ApplyEnvMerge(a.ctx, req)
+func (a *App) ApplyEnvMerge(req studio.EnvMergeRequest) (studio.EnvWriteResult, error) {
+	return run(a, func(s *studio.Studio) (studio.EnvWriteResult, error) { return s.ApplyEnvMerge(a.ctx, req) })
 }
 
 // InspectEnv reads a .env as Kodus would, the key masked.
-func (a *App) InspectEnv(path string) (v studio.EnvInspectView, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return v, err
-	}
-	return s.InspectEnv(path)
+func (a *App) InspectEnv(path string) (studio.EnvInspectView, error) {
+	return run(a, func(s *studio.Studio) (studio.EnvInspectView, error) { return s.InspectEnv(path) })
 }
 
 // ImportEnv turns a .env's Fixed Mode block into a new profile.
-func (a *App) ImportEnv(path, profileName string) (r studio.ImportResult, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return r, err
-	}
-	res, err := s.ImportEnv(a.ctx, path, profileName, false)
-	if err != nil {
-		return r, err
-	}
-	return studio.ImportResult{Profile: res.Profile, Notices: nonNil(res.Notices)}, nil
+func (a *App) ImportEnv(path, profileName string) (studio.ImportResult, error) {
+	return run(a, func(s *studio.Studio) (studio.ImportResult, error) { return s.ImportEnvFile(a.ctx, path, profileName) })
 }
 
 // BYOKJSON is the profile as Kodus's BYOK config, without keys.
-func (a *App) BYOKJSON(profileName string) (v studio.BYOKView, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return v, err
-	}
-	return s.BYOKJSON(a.ctx, profileName)
+func (a *App) BYOKJSON(profileName string) (studio.BYOKView, error) {
+	return run(a, func(s *studio.Studio) (studio.BYOKView, error) { return s.BYOKJSON(a.ctx, profileName) })
 }
 
 // WriteBYOKFile writes the BYOK config to a new file (0600); keys only when
 // the user confirmed including them.
-func (a *App) WriteBYOKFile(profileName, path string, withKeys, force bool) (r studio.EnvWriteResult, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return r, err
-	}
-	return s.WriteBYOK(a.ctx, profileName, path, withKeys, force)
+func (a *App) WriteBYOKFile(profileName, path string, withKeys, force bool) (studio.EnvWriteResult, error) {
+	return run(a, func(s *studio.Studio) (studio.EnvWriteResult, error) {
+		return s.WriteBYOK(a.ctx, profileName, path, withKeys, force)
+	})
 }
 
 // ---- thinking presets, Custom JSON, OpenRouter pinning (issue 4) ----
@@ -432,33 +323,17 @@ func (a *App) WriteBYOKFile(profileName, path string, withKeys, force bool) (r s
 // PreviewThinking is the live "Kodus will send" of a slot being edited:
 // the providerOptions and a note per rule, or the Custom JSON's problems
 // with line and column.
-func (a *App) PreviewThinking(slot string, in studio.SlotInput) (p studio.ThinkingPreview, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return p, err
-	}
-	return s.PreviewThinking(slot, in), nil
+func (a *App) PreviewThinking(slot string, in studio.SlotInput) (studio.ThinkingPreview, error) {
+	return run(a, func(s *studio.Studio) (studio.ThinkingPreview, error) { return s.PreviewThinking(slot, in), nil })
 }
 
 // ---- cost from your own history (issue 9) ----
 
-// repoScan holds the running scan's cancel, for the Cancel button.
-var repoScan struct {
-	sync.Mutex
-	cancel context.CancelFunc
-}
-
 // RepoDefaults returns what "Use my repository" starts from: the window,
 // the context lines, how a change maps to calls, and the ignore list in
 // force (saved in bbolt, or the defaults).
-func (a *App) RepoDefaults() (d studio.RepoDefaults, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return d, err
-	}
-	return s.RepoDefaults()
+func (a *App) RepoDefaults() (studio.RepoDefaults, error) {
+	return run(a, func(s *studio.Studio) (studio.RepoDefaults, error) { return s.RepoDefaults() })
 }
 
 // PickRepoFolder opens the system folder picker; "" when cancelled.
@@ -470,46 +345,22 @@ func (a *App) PickRepoFolder() (dir string, err error) {
 // ScanRepo reads a repository's window and measures its changes, emitting
 // "repocost:progress" events as it goes; CancelRepoScan stops it. The
 // result is kept in memory and priced by EstimateCost (CostRequest.repo).
-func (a *App) ScanRepo(req studio.RepoScanRequest) (res studio.RepoScanResult, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return res, err
-	}
-	ctx, cancel := context.WithCancel(a.ctx)
-	repoScan.Lock()
-	if repoScan.cancel != nil {
-		repoScan.cancel() // one scan at a time: a new one replaces the old
-	}
-	repoScan.cancel = cancel
-	repoScan.Unlock()
-	defer func() {
-		repoScan.Lock()
-		cancel()
-		repoScan.cancel = nil
-		repoScan.Unlock()
-	}()
-	return s.ScanRepo(ctx, req, func(p repocost.Progress) { wruntime.EventsEmit(a.ctx, "repocost:progress", p) })
+func (a *App) ScanRepo(req studio.RepoScanRequest) (studio.RepoScanResult, error) {
+	return run(a, func(s *studio.Studio) (studio.RepoScanResult, error) {
+		// One scan at a time: a new one replaces (cancels) the old.
+		ctx, done := a.runs.Start(a.ctx, "repo-scan")
+		defer done()
+		return s.ScanRepo(ctx, req, func(p repocost.Progress) { wruntime.EventsEmit(a.ctx, studio.RepoProgressEvent, p) })
+	})
 }
 
 // CancelRepoScan stops the running scan, if any.
-func (a *App) CancelRepoScan() {
-	repoScan.Lock()
-	defer repoScan.Unlock()
-	if repoScan.cancel != nil {
-		repoScan.cancel()
-	}
-}
+func (a *App) CancelRepoScan() { a.runs.Cancel("repo-scan") }
 
 // SaveRepoIgnore checks and saves the edited ignore list; an empty list
 // restores the defaults. Broken patterns come back as field errors.
-func (a *App) SaveRepoIgnore(lines []string) (fes []profile.FieldError, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return nil, err
-	}
-	return s.SaveRepoIgnore(lines)
+func (a *App) SaveRepoIgnore(lines []string) ([]profile.FieldError, error) {
+	return run(a, func(s *studio.Studio) ([]profile.FieldError, error) { return s.SaveRepoIgnore(lines) })
 }
 
 // ---- settings dry run (issue 10) ----
@@ -518,68 +369,35 @@ func (a *App) SaveRepoIgnore(lines []string) (fes []profile.FieldError, err erro
 // the saved slot (req.Config nil) or settings being edited — and, unless
 // req.Preview, sends it once. The key goes only to the provider; the
 // request shown carries it redacted.
-func (a *App) DryRunSlot(req studio.DryRunRequest) (res studio.DryRunResult, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return res, err
-	}
-	return s.DryRun(a.ctx, req)
+func (a *App) DryRunSlot(req studio.DryRunRequest) (studio.DryRunResult, error) {
+	return run(a, func(s *studio.Studio) (studio.DryRunResult, error) { return s.DryRun(a.ctx, req) })
 }
 
 // ---- concurrency tuning (issue 7) ----
 
-// concurrencyProgressEvent carries a running measurement's progress to the
-// GUI; ID is the run's own, so a stale run's events are ignored.
-const concurrencyProgressEvent = "concurrency:progress"
-
-// ConcurrencyProgress is the payload of a concurrency:progress event.
-type ConcurrencyProgress struct {
-	ID       string               `json:"id"`
-	Progress concurrency.Progress `json:"progress"`
-}
-
-// measureRuns holds the cancel of each running measurement, by run ID.
-var measureRuns sync.Map
-
 // ConcurrencyInfo describes the concurrency of a slot being edited: its
 // pre-fill and why, the warnings for the profile, the review time per
 // setting, and what Measure would send.
-func (a *App) ConcurrencyInfo(req studio.ConcurrencyRequest) (v studio.ConcurrencyView, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return v, err
-	}
-	return s.Concurrency(req)
+func (a *App) ConcurrencyInfo(req studio.ConcurrencyRequest) (studio.ConcurrencyView, error) {
+	return run(a, func(s *studio.Studio) (studio.ConcurrencyView, error) { return s.Concurrency(req) })
 }
 
 // MeasureConcurrency runs the concurrency probe (billed requests; the GUI
 // says how many before it calls this). Progress arrives as
 // concurrency:progress events; CancelConcurrencyMeasure stops it.
-func (a *App) MeasureConcurrency(req studio.MeasureRequest) (rep concurrency.Report, err error) {
-	defer guard(&err)
-	s, err := a.svc()
-	if err != nil {
-		return rep, err
-	}
-	ctx, cancel := context.WithCancel(a.ctx)
-	defer cancel()
-	if req.ID != "" {
-		measureRuns.Store(req.ID, cancel)
-		defer measureRuns.Delete(req.ID)
-	}
-	return s.Measure(ctx, req, func(p concurrency.Progress) {
-		wruntime.EventsEmit(a.ctx, concurrencyProgressEvent, ConcurrencyProgress{ID: req.ID, Progress: p})
+func (a *App) MeasureConcurrency(req studio.MeasureRequest) (concurrency.Report, error) {
+	return run(a, func(s *studio.Studio) (concurrency.Report, error) {
+		ctx, done := a.runs.Start(a.ctx, "measure:"+req.ID)
+		defer done()
+		return s.Measure(ctx, req, func(p concurrency.Progress) {
+			wruntime.EventsEmit(a.ctx, studio.ConcurrencyProgressEvent, studio.ConcurrencyProgress{ID: req.ID, Progress: p})
+		})
 	})
 }
 
 // CancelConcurrencyMeasure stops a running measurement; its requests
 // already in flight are abandoned.
-func (a *App) CancelConcurrencyMeasure(id string) (err error) {
-	defer guard(&err)
-	if c, ok := measureRuns.Load(id); ok {
-		c.(context.CancelFunc)()
-	}
+func (a *App) CancelConcurrencyMeasure(id string) error {
+	a.runs.Cancel("measure:" + id)
 	return nil
 }

@@ -79,7 +79,7 @@ func (s *Studio) ExportEnv(ctx context.Context, name string, opts EnvOptions) (E
 		return EnvExportView{}, err
 	}
 	v := EnvExportView{Profile: name, Preview: preview, Inferred: b.Inferred, Expected: b.Expected,
-		RoutingOK: true, Warnings: nonNilW(b.Warnings), NotCarried: b.NotCarried, LANAddresses: LANAddresses(),
+		RoutingOK: true, Warnings: nonNil(b.Warnings), NotCarried: b.NotCarried, LANAddresses: LANAddresses(),
 		CanTrustSchema: p.Main.Provider == "openai_compatible"}
 	if v.NotCarried == nil {
 		v.NotCarried = []envfile.NotCarried{}
@@ -145,7 +145,7 @@ func (s *Studio) WriteEnv(ctx context.Context, req EnvWriteRequest) (EnvWriteRes
 		if err != nil {
 			return res, err
 		}
-		content, res.FillIns, res.Problems = full.Content, full.FillIns, nonNilP(full.Problems)
+		content, res.FillIns, res.Problems = full.Content, full.FillIns, nonNil(full.Problems)
 		for name, method := range full.Generated {
 			res.Generated = append(res.Generated, name+" ("+method+")")
 		}
@@ -209,7 +209,7 @@ func (s *Studio) PlanEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvMerg
 	if err != nil {
 		return EnvMergePlan{}, err
 	}
-	return EnvMergePlan{Path: path, Diff: envfile.Diff(filepath.Base(path), old, res.Content), Changes: nonNilC(res.Changes),
+	return EnvMergePlan{Path: path, Diff: envfile.Diff(filepath.Base(path), old, res.Content), Changes: nonNil(res.Changes),
 		Current: cur, Inferred: res.Inferred, Digest: digest(old), NoChange: res.Content == old}, nil
 }
 
@@ -224,7 +224,7 @@ func (s *Studio) ApplyEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvWri
 	if req.Digest != "" && digest(old) != req.Digest {
 		return res, fmt.Errorf("%s changed since the diff was shown; nothing was written, preview the merge again", path)
 	}
-	res.Path, res.Changes = path, nonNilC(m.Changes)
+	res.Path, res.Changes = path, nonNil(m.Changes)
 	if m.Content == old {
 		res.Notes = []string{"the file already holds this block; nothing was written"}
 		return res, nil

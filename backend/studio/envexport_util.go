@@ -40,31 +40,19 @@ func digest(s string) string {
 
 func sortStrings(s []string) { sort.Strings(s) }
 
-func nonNilW(w []envfile.Warning) []envfile.Warning {
-	if w == nil {
-		return []envfile.Warning{}
-	}
-	return w
-}
-
-func nonNilC(c []envfile.Change) []envfile.Change {
-	if c == nil {
-		return []envfile.Change{}
-	}
-	return c
-}
-
-func nonNilP(p []envfile.Problem) []envfile.Problem {
-	if p == nil {
-		return []envfile.Problem{}
-	}
-	return p
-}
-
 // ImportResult is a profile made from a .env.
 type ImportResult struct {
 	Profile ProfileView `json:"profile"`
 	Notices []string    `json:"notices"`
+}
+
+// ImportEnvFile is ImportEnv (never replacing a profile) in the GUI's shape.
+func (s *Studio) ImportEnvFile(ctx context.Context, path, name string) (ImportResult, error) {
+	res, err := s.ImportEnv(ctx, path, name, false)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return ImportResult{Profile: res.Profile, Notices: nonNil(res.Notices)}, nil
 }
 
 // BYOKView is the BYOK config JSON for display: never with keys.

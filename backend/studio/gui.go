@@ -192,9 +192,17 @@ func flatten(es profile.Errors) []profile.FieldError {
 	return out
 }
 
-func nonNil(s []string) []string {
+// nonNil turns a nil slice into an empty one, so JSON (and the frontend)
+// sees [] rather than null.
+func nonNil[T any](s []T) []T {
 	if s == nil {
-		return []string{}
+		return []T{}
 	}
 	return s
+}
+
+// RemoveFallback is DeleteFallback in the GUI's shape.
+func (s *Studio) RemoveFallback(ctx context.Context, name string) (FallbackRemoval, error) {
+	p, notices, err := s.DeleteFallback(ctx, name)
+	return FallbackRemoval{Profile: p, Notices: nonNil(notices)}, err
 }

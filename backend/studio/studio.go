@@ -231,7 +231,7 @@ func (s *Studio) Delete(ctx context.Context, name string) ([]string, error) {
 			notices = append(notices, fmt.Sprintf("the key could not be removed from the keychain (%v); remove item %q by hand", err, slot.KeyRef))
 		}
 	}
-	return notices, nil
+	return nonNil(notices), nil
 }
 
 // DeleteFallback removes the Fallback slot and its key.

@@ -99,7 +99,7 @@ export interface ConcurrencyProgress {
   phase: 'sending' | 'burst' | 'waiting' | 'done';
   message: string;
 }
-/** The concurrency:progress event (Go: main.ConcurrencyProgress). */
+/** The concurrency:progress event (Go: studio.ConcurrencyProgress). */
 export interface ConcurrencyProgressEvent {
   id: string;
   progress: ConcurrencyProgress;
