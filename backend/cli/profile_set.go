@@ -1,0 +1,284 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/store"
+	"github.com/kodusbyok/studio/backend/studio"
+)
+
+// maxKeyBytes bounds what --key-stdin reads: a service-account JSON is a
+// few KB; anything far bigger is a mistake (a file piped by accident).
+const maxKeyBytes = 64 << 10
+
+type setFlags struct {
+	slot, provider, model, plan, baseURL      string
+	temperature, maxOut, maxIn, maxConcurrent string
+	thinking, thinkingJSON, vertexLocation    string
+	openrouterOrder, openrouterAllowFallbacks string
+	keyStdin, asJSON                          bool
+}
+
+func profileSetCmd(a *app) *cobra.Command {
+	var f setFlags
+	cmd := &cobra.Command{
+		Use:   "set NAME --provider P --model M [flags]",
+		Short: "Create or update one slot of a profile; the key is read from standard input only",
+		Long: `Create or update one slot of a profile.
+
+A new slot starts from the catalog's defaults for the model (and plan); an
+existing slot with the same provider and model keeps its settings, and only
+the flags given change. An empty value (--max-concurrent=) clears a setting.
+The key is read from standard input with --key-stdin, never from a flag
+(other users can read flags in ps). Without a new key the stored key is kept
+when the provider is unchanged.`,
+		Args: argsExactly(1, "a profile NAME"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runProfileSet(a, cmd, args[0], f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.slot, "slot", profile.SlotMain, "slot to set: main or fallback")
+	fl.StringVar(&f.provider, "provider", "", "provider id: openai, anthropic, google_gemini, google_vertex, open_router, novita, openai_compatible")
+	fl.StringVar(&f.model, "model", "", "model id, e.g. claude-sonnet-4-6")
+	fl.StringVar(&f.plan, "plan", "", "plan of GLM/Kimi: paas, coding-plan, moonshot, kimi-code")
+	fl.StringVar(&f.baseURL, "base-url", "", "endpoint override (required for openai_compatible)")
+	fl.StringVar(&f.temperature, "temperature", "", "temperature 0-2")
+	fl.StringVar(&f.maxOut, "max-output-tokens", "", "max output tokens (whole number ≥ 0)")
+	fl.StringVar(&f.maxIn, "max-input-tokens", "", "max input tokens (whole number ≥ 0)")
+	fl.StringVar(&f.maxConcurrent, "max-concurrent", "", "max concurrent requests (whole number ≥ 0)")
+	fl.StringVar(&f.thinking, "thinking", "", "reasoning: off, low, medium, high or custom")
+	fl.StringVar(&f.thinkingJSON, "thinking-json", "", "file with the Custom reasoning JSON (- for standard input)")
+	fl.StringVar(&f.openrouterOrder, "openrouter-order", "", "OpenRouter upstreams to pin, comma-separated")
+	fl.StringVar(&f.openrouterAllowFallbacks, "openrouter-allow-fallbacks", "", "OpenRouter: true or false")
+	fl.StringVar(&f.vertexLocation, "vertex-location", "", "Vertex region, e.g. us-central1 or global")
+	fl.BoolVar(&f.keyStdin, "key-stdin", false, "read the API key from standard input")
+	fl.BoolVar(&f.asJSON, "json", false, "print the saved profile as JSON")
+	return cmd
+}
+
+func runProfileSet(a *app, cmd *cobra.Command, name string, f setFlags) error {
+	changed := cmd.Flags().Changed
+	if !changed("provider") || strings.TrimSpace(f.provider) == "" {
+		return usagef("--provider is required (one of openai, anthropic, google_gemini, google_vertex, open_router, novita, openai_compatible)")
+	}
+	if !changed("model") || strings.TrimSpace(f.model) == "" {
+		return usagef("--model is required")
+	}
+	if f.keyStdin && f.thinkingJSON == "-" {
+		return usagef("--key-stdin and --thinking-json - both want standard input; give the JSON as a file")
+	}
+	s, err := a.open()
+	if err != nil {
+		return err
+	}
+	slot, err := baseSlot(s, name, f)
+	if err != nil {
+		return err
+	}
+	if err := applySetFlags(a, changed, f, &slot); err != nil {
+		fes := profile.AsFieldErrors(err)
+		if fes == nil {
+			return err
+		}
+		// Report every broken field at once, not only those that did not parse.
+		_, _, verr := s.PrepareSlot(slot)
+		for _, fe := range profile.AsFieldErrors(verr) {
+			if !hasField(fes, fe.Field) {
+				fes = append(fes, fe)
+			}
+		}
+		return fes
+	}
+	var key *string
+	if f.keyStdin {
+		k, err := readKey(a)
+		if err != nil {
+			return err
+		}
+		key = &k
+	}
+	res, err := s.Save(a.ctx, studio.SaveRequest{Profile: name, Slot: f.slot, Config: slot, Key: key})
+	if err != nil {
+		return err
+	}
+	if key != nil {
+		warnKeyShape(a, *key, slot, s.Catalog)
+	}
+	for _, n := range res.Notices {
+		a.note("note: %s", n)
+	}
+	if f.asJSON {
+		return a.printJSON(res.Profile)
+	}
+	v := res.Profile.Main
+	if f.slot == profile.SlotFallback && res.Profile.Fallback != nil {
+		v = *res.Profile.Fallback
+	}
+	fmt.Fprintf(a.out(), "saved %s (%s): %s on %s, key %s\n", name, f.slot, v.ModelName, v.ProviderName, keyText(v))
+	return nil
+}
+
+// baseSlot is what `profile set` starts from: the stored slot when provider
+// and model are unchanged, else the catalog defaults, else a bare slot.
+func baseSlot(s *studio.Studio, name string, f setFlags) (profile.Slot, error) {
+	provider, model := strings.TrimSpace(f.provider), strings.TrimSpace(f.model)
+	if m, ok := s.Catalog.Model(model); ok && m.Provider == provider {
+		model = m.ID
+	}
+	if p, err := s.Store.Profile(name); err == nil {
+		if cur, ok := p.Slot(f.slot); ok && cur.Provider == provider && (cur.Model == model || cur.Model == f.model) {
+			if f.plan != "" && f.plan != cur.Plan {
+				cur.Plan, cur.BaseURL, cur.MaxConcurrentRequests = f.plan, "", nil
+			}
+			return cur, nil
+		}
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return profile.Slot{}, err
+	}
+	if m, ok := s.Catalog.Model(model); ok && m.Provider == provider {
+		return s.Draft(m.ID, f.plan)
+	}
+	return profile.Slot{Provider: provider, Model: model, Plan: f.plan}, nil
+}
+
+func applySetFlags(a *app, changed func(string) bool, f setFlags, sl *profile.Slot) error {
+	var errs profile.Errors
+	if changed("plan") {
+		sl.Plan = f.plan
+	}
+	if changed("base-url") {
+		sl.BaseURL = f.baseURL
+	}
+	if changed("temperature") {
+		v, err := optFloat(f.temperature)
+		if err != nil {
+			errs = append(errs, &profile.FieldError{Field: "temperature", Rule: "must be a number between 0 and 2", Value: f.temperature})
+		}
+		sl.Temperature = v
+	}
+	for _, n := range []struct {
+		flag, field, raw string
+		dst              **int
+	}{
+		{"max-output-tokens", "maxOutputTokens", f.maxOut, &sl.MaxOutputTokens},
+		{"max-input-tokens", "maxInputTokens", f.maxIn, &sl.MaxInputTokens},
+		{"max-concurrent", "maxConcurrentRequests", f.maxConcurrent, &sl.MaxConcurrentRequests},
+	} {
+		if !changed(n.flag) {
+			continue
+		}
+		v, err := optInt(n.raw)
+		if err != nil {
+			errs = append(errs, &profile.FieldError{Field: n.field, Rule: "must be a whole number ≥ 0", Value: n.raw})
+		}
+		*n.dst = v
+	}
+	if changed("thinking") {
+		sl.ReasoningEffort = f.thinking
+		// A level replaces Custom: its stored JSON would be inert.
+		if profile.NormalizeEffort(f.thinking) != profile.EffortCustom && !changed("thinking-json") && sl.ReasoningConfigOverride != "" {
+			sl.ReasoningConfigOverride = ""
+			a.note("note: the Custom reasoning JSON was removed: thinking is now %s", profile.NormalizeEffort(f.thinking))
+		}
+	}
+	if changed("thinking-json") {
+		data, err := readFileOrStdin(a, f.thinkingJSON)
+		if err != nil {
+			return usagef("--thinking-json: %v", err)
+		}
+		sl.ReasoningConfigOverride = string(data)
+		if !changed("thinking") {
+			sl.ReasoningEffort = profile.EffortCustom
+		}
+	}
+	if changed("openrouter-order") {
+		sl.OpenRouterProviderOrder = strings.Split(f.openrouterOrder, ",")
+	}
+	if changed("openrouter-allow-fallbacks") {
+		switch strings.ToLower(strings.TrimSpace(f.openrouterAllowFallbacks)) {
+		case "":
+			sl.OpenRouterAllowFallbacks = nil
+		case "true":
+			sl.OpenRouterAllowFallbacks = profile.Ptr(true)
+		case "false":
+			sl.OpenRouterAllowFallbacks = profile.Ptr(false)
+		default:
+			errs = append(errs, &profile.FieldError{Field: "openrouterAllowFallbacks", Rule: "must be true or false", Value: f.openrouterAllowFallbacks})
+		}
+	}
+	if changed("vertex-location") {
+		sl.VertexLocation = f.vertexLocation
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+func hasField(es profile.Errors, field string) bool {
+	for _, e := range es {
+		if e.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+func optFloat(s string) (*float64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+func optInt(s string) (*int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, nil
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// readKey reads the key from standard input: piped, or typed at a hidden
+// prompt when standard input is a terminal.
+func readKey(a *app) (string, error) {
+	if f, ok := a.env.Stdin.(*os.File); ok && isTerminal(f) && a.env.TTYPrompt != nil {
+		return a.env.TTYPrompt("Paste the API key (input hidden)")
+	}
+	data, err := io.ReadAll(io.LimitReader(a.env.Stdin, maxKeyBytes+1))
+	if err != nil {
+		return "", fmt.Errorf("read key from standard input: %w", err)
+	}
+	if len(data) > maxKeyBytes {
+		return "", usagef("--key-stdin: standard input is larger than %d KB; that is not a key", maxKeyBytes>>10)
+	}
+	if strings.TrimSpace(string(data)) == "" {
+		return "", usagef("--key-stdin: standard input was empty; pipe the key in, e.g. `pass show anthropic | kodus-byok profile set …`")
+	}
+	return string(data), nil
+}
+
+func readFileOrStdin(a *app, path string) ([]byte, error) {
+	if path == "-" {
+		return io.ReadAll(io.LimitReader(a.env.Stdin, 1<<20))
+	}
+	return os.ReadFile(path)
+}
