@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useApi, type KeySuggestion, type KeyVerdict, type SlotInput } from '../api';
+import { useDebounced } from '../lib/useDebounced';
 
 /** Where a suggestion leads: "Claude Sonnet 4.6", "Kimi K2.6 · Kimi Code Plan", "OpenRouter (manual setup)". */
 export function suggestionLabel(s: KeySuggestion): string {
@@ -16,28 +17,11 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  */
 export function useKeyVerdict(key: string, input: SlotInput): KeyVerdict | null {
   const api = useApi();
-  const [verdict, setVerdict] = useState<KeyVerdict | null>(null);
   const { provider, model, plan, baseURL } = input;
-  useEffect(() => {
-    // A few characters say nothing yet; don't nag while a key is typed.
-    if (key.trim().length < 12) {
-      setVerdict(null);
-      return;
-    }
-    let live = true;
-    const t = setTimeout(() => {
-      api
-        .checkKey(key, { ...input, provider, model, plan, baseURL })
-        .then((v) => live && setVerdict(v))
-        .catch(() => live && setVerdict(null));
-    }, 200);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-    // Only these four fields change the verdict; the rest of input is carried along.
-  }, [api, key, provider, model, plan, baseURL]);
-  return verdict;
+  // A few characters say nothing yet; don't nag while a key is typed.
+  const call = key.trim().length < 12 ? null : () => api.checkKey(key, { ...input, provider, model, plan, baseURL });
+  // Only these four fields change the verdict; the rest of input is carried along.
+  return useDebounced(call, [api, key, provider, model, plan, baseURL], 200);
 }
 
 interface KeyAdviceProps {

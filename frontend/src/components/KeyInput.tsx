@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import { useApi, type KeyPreview } from '../api';
+import { useState } from 'react';
+import { useApi } from '../api';
+import { useDebounced } from '../lib/useDebounced';
 import { describedBy, Field } from './Field';
 
 interface KeyInputProps {
@@ -24,22 +25,7 @@ interface KeyInputProps {
 export function KeyInput({ id, label, value, onChange, error, placeholder, storedMasked, multiline, help, autoFocus }: KeyInputProps) {
   const api = useApi();
   const [reveal, setReveal] = useState(false);
-  const [preview, setPreview] = useState<KeyPreview | null>(null);
-
-  useEffect(() => {
-    if (value === '') {
-      setPreview(null);
-      return;
-    }
-    let live = true;
-    const t = setTimeout(() => {
-      api.previewKey(value).then((p) => live && setPreview(p)).catch(() => live && setPreview(null));
-    }, 120);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [api, value]);
+  const preview = useDebounced(value === '' ? null : () => api.previewKey(value), [api, value], 120);
 
   const shownError = error ?? preview?.error;
   const hint =

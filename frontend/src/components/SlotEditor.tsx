@@ -1,14 +1,15 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useApi, type Catalog, type CatalogModel, type FieldError, type KeySuggestion, type KeyTestProbe, type KeyTestResult, type ProfileView, type SlotCheck, type SlotInput, type SlotName } from '../api';
+import { useState, type ReactNode } from 'react';
+import { useApi, type Catalog, type CatalogModel, type FieldError, type KeySuggestion, type KeyTestResult, type ProfileView, type SlotInput, type SlotName } from '../api';
 import { errorsByField, formFromInput, inputFromForm, type SlotForm } from '../lib/slotForm';
 import { AdvancedSettings } from './AdvancedSettings';
 import { ConcurrencyTuner } from './ConcurrencyTuner';
 import { DryRunPanel } from './DryRunPanel';
-import { describedBy, Field } from './Field';
 import { ExternalLink } from './ExternalLink';
 import { KeyAdvice, useKeyVerdict } from './KeyAdvice';
 import { KeyInput } from './KeyInput';
 import { KeyTestBanner } from './KeyTestBanner';
+import { useSlotCheck, useTestProbe } from './slotChecks';
+import { SLOT_LABEL, SlotTargetFields } from './SlotTargetFields';
 import { useToast } from './Toasts';
 
 /** A switch the user chose from a key suggestion: the pasted key and where it was going travel along. */
@@ -40,53 +41,6 @@ interface SlotEditorProps {
   initialKey?: string;
   /** Moves to another card or provider when the user accepts a key suggestion. */
   onSwitch?: (s: KeySwitch) => void;
-}
-
-const SLOT_LABEL: Record<SlotName, string> = { main: 'Main', fallback: 'Fallback' };
-
-/** Live check of the form against the backend's rules (debounced). */
-function useSlotCheck(profile: string, slot: SlotName, form: SlotForm) {
-  const api = useApi();
-  const [check, setCheck] = useState<SlotCheck | null>(null);
-  const parsed = useMemo(() => inputFromForm(form), [form]);
-  useEffect(() => {
-    let live = true;
-    const t = setTimeout(() => {
-      api
-        .checkSlot(profile.trim(), slot, parsed.input)
-        .then((c) => live && setCheck(c))
-        .catch(() => live && setCheck(null));
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [api, profile, slot, parsed]);
-  const errors: FieldError[] = [...parsed.errors, ...(check?.fieldErrors ?? []).filter((e) => !parsed.errors.some((p) => p.field === e.field))];
-  return { check, errors, input: parsed.input };
-}
-
-/** What Test will send for the current settings, said before it is sent. */
-function useTestProbe(form: SlotForm, key: string) {
-  const api = useApi();
-  const [probe, setProbe] = useState<KeyTestProbe | null>(null);
-  const { input } = useMemo(() => inputFromForm(form), [form]);
-  // Only a Vertex key's shape (service account or API key) changes the probe.
-  const keyShape = form.provider === 'google_vertex' ? key : '';
-  useEffect(() => {
-    let live = true;
-    const t = setTimeout(() => {
-      api
-        .describeKeyTest(input, keyShape)
-        .then((p) => live && setProbe(p))
-        .catch(() => live && setProbe(null));
-    }, 200);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [api, input, keyShape]);
-  return probe;
 }
 
 /**
@@ -274,41 +228,19 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
       )}
 
       {!initialTarget.fixed && (
-        <div className="grid-2">
-          <Field id="target-profile" label="Profile" field="name" error={shown.name} hint={existing ? `Updates the existing profile “${existing.name}”.` : 'A new profile is created.'}>
-            <input
-              id="target-profile"
-              className="input"
-              placeholder="e.g. team"
-              list="profile-names"
-              value={profileName}
-              onChange={(e) => {
-                setSaveErrors([]);
-                setProfileName(e.target.value);
-              }}
-              onBlur={() => blur('name')}
-              {...describedBy('target-profile', shown.name)}
-            />
-            <datalist id="profile-names">
-              {profiles.map((p) => (
-                <option key={p.name} value={p.name} />
-              ))}
-            </datalist>
-          </Field>
-          <div className="field">
-            <span className="label" id="target-slot-label">
-              Slot
-            </span>
-            <div className="segmented" role="radiogroup" aria-labelledby="target-slot-label">
-              {(['main', 'fallback'] as SlotName[]).map((s) => (
-                <button key={s} type="button" role="radio" aria-checked={slot === s} onClick={() => setSlot(s)}>
-                  {SLOT_LABEL[s]}
-                </button>
-              ))}
-            </div>
-            <div className="hint">Main is used for every review; Fallback when Main fails.</div>
-          </div>
-        </div>
+        <SlotTargetFields
+          profileName={profileName}
+          slot={slot}
+          profiles={profiles}
+          existing={existing}
+          error={shown.name}
+          onProfileName={(name) => {
+            setSaveErrors([]);
+            setProfileName(name);
+          }}
+          onSlot={setSlot}
+          onBlur={() => blur('name')}
+        />
       )}
       {fallbackWithoutMain && <div className="alert alert-warn">{fallbackWithoutMain}</div>}
       {sameProviderWarning && <div className="alert alert-warn">{sameProviderWarning}</div>}
