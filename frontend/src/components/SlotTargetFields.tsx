@@ -1,5 +1,6 @@
 import type { ProfileView, SlotName } from '../api';
 import { describedBy, Field } from './Field';
+import { Segmented } from './Segmented';
 
 export const SLOT_LABEL: Record<SlotName, string> = { main: 'Main', fallback: 'Fallback' };
 
@@ -40,13 +41,7 @@ export function SlotTargetFields({ profileName, slot, profiles, existing, error,
         <span className="label" id="target-slot-label">
           Slot
         </span>
-        <div className="segmented" role="radiogroup" aria-labelledby="target-slot-label">
-          {(['main', 'fallback'] as SlotName[]).map((s) => (
-            <button key={s} type="button" role="radio" aria-checked={slot === s} onClick={() => onSlot(s)}>
-              {SLOT_LABEL[s]}
-            </button>
-          ))}
-        </div>
+        <Segmented label="Slot" options={(['main', 'fallback'] as SlotName[]).map((s) => ({ id: s, label: SLOT_LABEL[s] }))} value={slot} onChange={(v) => onSlot(v as SlotName)} />
         <div className="hint">Main is used for every review; Fallback when Main fails.</div>
       </div>
     </div>

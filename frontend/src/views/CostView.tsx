@@ -1,137 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import { useApi, type CostAssumptions, type CostRequest, type CostResult, type CostRow, type ProfileView, type RepoReport, type RepoScanResult } from '../api';
+import { useApi, type CostRequest, type CostResult, type CostRow, type ProfileView, type RepoReport, type RepoScanResult } from '../api';
 import { LevelChart, rowLabel, StackedCostChart } from '../components/CostCharts';
 import { describedBy, Field } from '../components/Field';
 import { PriceEditor } from '../components/PriceEditor';
 import { BiggestChanges, RepoSummary, SizeHistogram } from '../components/RepoCharts';
 import { RepoPanel } from '../components/RepoPanel';
 import { tokens, usd } from '../lib/money';
+import { FROM_REPO, fromForm, LEVELS, NUMBERS, toForm, type Form, type NumKey } from '../lib/costForm';
+import { PriceCell } from '../components/PriceCell';
+import { Segmented } from '../components/Segmented';
 
 type Mode = 'recommended' | 'all' | 'profile';
 type Source = 'assumptions' | 'repo';
-/** Measured from the repository instead of assumed. */
-const FROM_REPO: NumKey[] = ['prsPerMonth', 'filesPerPR', 'inputTokensPerFile'];
-type NumKey = 'prsPerMonth' | 'filesPerPR' | 'inputTokensPerFile' | 'outputTokensPerFile' | 'extraCallsPerPR' | 'inputTokensPerExtraCall' | 'outputTokensPerExtraCall';
-
-const NUMBERS: { key: NumKey; label: string; hint: string }[] = [
-  { key: 'prsPerMonth', label: 'PRs per month', hint: 'reviews a month' },
-  { key: 'filesPerPR', label: 'Changed files per PR', hint: 'one review call each' },
-  { key: 'inputTokensPerFile', label: 'Prompt tokens per file', hint: 'system prompt + diff + context' },
-  { key: 'outputTokensPerFile', label: 'Answer tokens per file', hint: 'without reasoning' },
-  { key: 'extraCallsPerPR', label: 'Extra calls per PR', hint: 'summary, cross-file, safeguard' },
-  { key: 'inputTokensPerExtraCall', label: 'Prompt tokens per extra call', hint: '' },
-  { key: 'outputTokensPerExtraCall', label: 'Answer tokens per extra call', hint: '' },
-];
-const LEVELS = [
-  { id: 'off', label: 'Off' },
-  { id: 'low', label: 'Low' },
-  { id: 'medium', label: 'Medium' },
-  { id: 'high', label: 'High' },
-];
-
-interface Form {
-  numbers: Record<NumKey, string>;
-  reasoning: { low: string; medium: string; high: string };
-  thinking: string; // a level, or 'saved' (each profile slot's own)
-  cacheHitPct: string;
-  fallbackPct: string;
-  budget: string;
-}
-
-function toForm(a: CostAssumptions): Form {
-  return {
-    numbers: Object.fromEntries(NUMBERS.map((n) => [n.key, String(a[n.key])])) as Record<NumKey, string>,
-    reasoning: { low: String(a.reasoning.low), medium: String(a.reasoning.medium), high: String(a.reasoning.high) },
-    thinking: a.thinking,
-    cacheHitPct: String(Math.round(a.cacheHit * 1000) / 10),
-    fallbackPct: String(Math.round(a.fallbackShare * 1000) / 10),
-    budget: a.budgetUSD,
-  };
-}
-
-/** The form as assumptions, or the fields that are not numbers yet. */
-function fromForm(f: Form): { a?: CostAssumptions; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const whole = (field: string, v: string) => {
-    if (!/^\s*\d+\s*$/.test(v)) errors[field] = 'must be a whole number';
-    return Number(v);
-  };
-  const pct = (field: string, v: string) => {
-    const n = Number(v);
-    if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) errors[field] = 'must be a percentage from 0 to 100';
-    return n / 100;
-  };
-  const nums = Object.fromEntries(NUMBERS.map((n) => [n.key, whole(n.key, f.numbers[n.key])])) as Record<NumKey, number>;
-  const a: CostAssumptions = {
-    ...nums,
-    thinking: f.thinking === 'saved' ? 'medium' : f.thinking,
-    reasoning: { low: whole('reasoning.low', f.reasoning.low), medium: whole('reasoning.medium', f.reasoning.medium), high: whole('reasoning.high', f.reasoning.high) },
-    cacheHit: pct('cacheHit', f.cacheHitPct),
-    fallbackShare: pct('fallbackShare', f.fallbackPct),
-    budgetUSD: f.budget.trim(),
-  };
-  return Object.keys(errors).length ? { errors } : { a, errors };
-}
-
-function Segmented({ label, options, value, onChange }: { label: string; options: { id: string; label: string }[]; value: string; onChange: (v: string) => void }) {
-  const move = (e: React.KeyboardEvent, i: number) => {
-    const d = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
-    if (!d) return;
-    e.preventDefault();
-    const next = options[(i + d + options.length) % options.length];
-    onChange(next.id);
-    (e.currentTarget.parentElement?.children[(i + d + options.length) % options.length] as HTMLElement | undefined)?.focus();
-  };
-  return (
-    <div className="segmented" role="radiogroup" aria-label={label}>
-      {options.map((o, i) => (
-        <button key={o.id} type="button" role="radio" aria-checked={value === o.id} tabIndex={value === o.id ? 0 : -1} onClick={() => onChange(o.id)} onKeyDown={(e) => move(e, i)}>
-          {o.label}
-        </button>
-      ))}
-    </div>
-  );
-}
-
-const ORIGIN: Record<string, string> = { bundled: 'Bundled', imported: 'Imported', manual: 'Manual' };
-
-function PriceCell({ r, onEdit }: { r: CostRow; onEdit: () => void }) {
-  if (r.status === 'no-price') {
-    return (
-      <div className="stack" style={{ gap: 4 }}>
-        <span className="tag tag-warn">No price</span>
-        <button className="btn btn-sm" onClick={onEdit} aria-label={`Set a price for ${r.model}`}>
-          Set price
-        </button>
-      </div>
-    );
-  }
-  const p = r.price;
-  return (
-    <div className="small">
-      {r.status === 'plan-quota' ? (
-        <span>{r.subscription?.quota}</span>
-      ) : (
-        <span>
-          {p?.input} / {p?.output}
-          {p?.cacheRead ? ` · cache ${p.cacheRead}` : ''} per 1M
-        </span>
-      )}
-      <div className="muted">
-        {r.source} · as of {r.pricedAt}
-      </div>
-      <div className="tags" style={{ marginTop: 2 }}>
-        <span className="tag">{ORIGIN[r.origin ?? ''] ?? r.origin}</span>
-        {r.priceStatus && <span className="tag tag-warn">{r.priceStatus === 'disputed' ? 'Disputed' : 'Unverified'}</span>}
-        {r.status === 'priced' && (
-          <button className="link-btn small" onClick={onEdit} aria-label={`Edit the price of ${r.model}`}>
-            Edit
-          </button>
-        )}
-      </div>
-    </div>
-  );
-}
 
 /** Offline cost estimate: assumptions in, a table and two charts out. Every amount is computed in Go. */
 export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[] }) {
