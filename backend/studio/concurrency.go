@@ -207,33 +207,17 @@ func (s *Studio) Measure(ctx context.Context, req MeasureRequest, progress func(
 	if err != nil {
 		return concurrency.Report{}, err
 	}
-	key, err := s.measureKey(ctx, req, slotName, sl)
+	k, err := s.keyForEdited(ctx, req.APIKey, req.Profile, slotName, sl, true)
 	if err != nil {
 		return concurrency.Report{}, err
 	}
+	key := k.Key
 	in, fail := s.prober().NewInferrer(ctx, settingsOf(sl), key)
 	if fail != nil {
 		return concurrency.Report{}, fmt.Errorf("%w: %s", ErrCannotMeasure, fail.Message)
 	}
 	opt := concurrency.Options{Ceiling: req.Max, Plan: concurrency.Resolve(s.Catalog, sl), Progress: progress}
 	return concurrency.Probe(ctx, in, opt), nil
-}
-
-// measureKey is the pasted key, or the slot's stored key (through SlotKey)
-// when the settings measured are the ones it belongs to.
-func (s *Studio) measureKey(ctx context.Context, req MeasureRequest, slotName string, sl profile.Slot) (secrets.Secret, error) {
-	if req.APIKey != "" {
-		clean, _, err := secrets.Clean(req.APIKey)
-		if err != nil {
-			return secrets.Secret{}, &profile.FieldError{Field: "apiKey", Rule: err.Error()}
-		}
-		return secrets.NewSecret(clean), nil
-	}
-	old, ok := s.storedSlot(req.Profile, slotName)
-	if !ok || (req.Config != nil && !KeepsKey(old, sl)) {
-		return secrets.Secret{}, nil
-	}
-	return s.SlotKey(ctx, req.Profile, slotName)
 }
 
 func orMain(slot string) string {

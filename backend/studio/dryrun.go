@@ -153,23 +153,17 @@ func (s *Studio) dryRunSlot(ctx context.Context, req DryRunRequest, out *DryRunR
 			return slot, key, false, err
 		}
 		slot = sl
-		if req.APIKey != "" {
-			clean, cleanNotes, err := secrets.Clean(req.APIKey)
-			if err != nil {
-				out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "apiKey", Rule: err.Error()})
-				return slot, key, false, nil
-			}
-			out.Notices = append(out.Notices, prefix("key: ", cleanNotes)...)
-			key = secrets.NewSecret(clean)
-		} else if old, ok := s.storedSlot(req.Profile, req.Slot); ok && KeepsKey(old, slot) {
-			stored = true
-			if wantKey(slot) {
-				if key, err = s.Keys.Get(ctx, old.KeyRef); err != nil && !req.Preview {
-					return slot, key, stored, fmt.Errorf("read the stored key: %w", err)
-				}
-			}
-			out.UsedStoredKey = old.KeyMasked
+		k, err := s.keyForEdited(ctx, req.APIKey, req.Profile, req.Slot, slot, wantKey(slot))
+		if fes := profile.AsFieldErrors(err); fes != nil {
+			out.FieldErrors = append(out.FieldErrors, flatten(fes)...)
+			return slot, key, false, nil
 		}
+		if err != nil && !req.Preview {
+			return slot, key, true, err
+		}
+		key, stored = k.Key, k.StoredMasked != ""
+		out.Notices = append(out.Notices, k.Notes...)
+		out.UsedStoredKey = k.StoredMasked
 	}
 	if !req.Preview && key.Empty() && s.KeyRequired(slot) {
 		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "apiKey",

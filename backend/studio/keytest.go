@@ -99,21 +99,17 @@ func (s *Studio) TestSettings(ctx context.Context, req TestSlotRequest) (TestSlo
 	if err != nil {
 		return out, err
 	}
-	var key secrets.Secret
-	if req.APIKey != "" {
-		clean, cleanNotes, err := secrets.Clean(req.APIKey)
-		if err != nil {
-			out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "apiKey", Rule: err.Error()})
-			return out, nil
-		}
-		out.Notices = append(out.Notices, prefix("key: ", cleanNotes)...)
-		key = secrets.NewSecret(clean)
-	} else if old, ok := s.storedSlot(req.Profile, req.Slot); ok && KeepsKey(old, slot) {
-		if key, err = s.Keys.Get(ctx, old.KeyRef); err != nil {
-			return out, fmt.Errorf("read the stored key: %w", err)
-		}
-		out.UsedStoredKey = old.KeyMasked
+	k, err := s.keyForEdited(ctx, req.APIKey, req.Profile, req.Slot, slot, true)
+	if fes := profile.AsFieldErrors(err); fes != nil {
+		out.FieldErrors = append(out.FieldErrors, flatten(fes)...)
+		return out, nil
 	}
+	if err != nil {
+		return out, err
+	}
+	key := k.Key
+	out.Notices = append(out.Notices, k.Notes...)
+	out.UsedStoredKey = k.StoredMasked
 	if key.Empty() && s.KeyRequired(slot) {
 		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required to test %s: paste it, or pipe it to --key-stdin", s.SlotView(slot).ProviderName)})
 		return out, nil
@@ -133,15 +129,4 @@ func (s *Studio) DescribeTest(in SlotInput, key string) keytest.Probe {
 		p.Requests = []string{}
 	}
 	return p
-}
-
-func (s *Studio) storedSlot(name, slot string) (profile.Slot, bool) {
-	if name == "" {
-		return profile.Slot{}, false
-	}
-	p, err := s.Store.Profile(name)
-	if err != nil {
-		return profile.Slot{}, false
-	}
-	return p.Slot(slot)
 }

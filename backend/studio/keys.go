@@ -1,0 +1,58 @@
+package studio
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/secrets"
+)
+
+// editedKey is the key a call on settings being edited uses (key test, dry
+// run, concurrency probe): the pasted one, cleaned, or else the one stored
+// for that profile slot when saving these settings would keep it (KeepsKey).
+type editedKey struct {
+	Key secrets.Secret
+	// Notes say what cleaning the pasted key removed.
+	Notes []string
+	// StoredMasked is the stored key used (or that would be), masked.
+	StoredMasked string
+}
+
+// keyForEdited resolves the key for edited settings. A pasted key that does
+// not clean up is a *profile.FieldError on apiKey; read=false skips reading
+// the stored key from the keychain (a preview that does not need it).
+func (s *Studio) keyForEdited(ctx context.Context, pasted, profileName, slotName string, slot profile.Slot, read bool) (editedKey, error) {
+	if pasted != "" {
+		clean, notes, err := secrets.Clean(pasted)
+		if err != nil {
+			return editedKey{}, &profile.FieldError{Field: "apiKey", Rule: err.Error()}
+		}
+		return editedKey{Key: secrets.NewSecret(clean), Notes: prefix("key: ", notes)}, nil
+	}
+	old, ok := s.storedSlot(profileName, slotName)
+	if !ok || !KeepsKey(old, slot) {
+		return editedKey{}, nil
+	}
+	k := editedKey{StoredMasked: old.KeyMasked}
+	if read {
+		key, err := s.Keys.Get(ctx, old.KeyRef)
+		if err != nil {
+			return k, fmt.Errorf("read the stored key: %w", err)
+		}
+		k.Key = key
+	}
+	return k, nil
+}
+
+// storedSlot is a saved profile slot, or false.
+func (s *Studio) storedSlot(name, slot string) (profile.Slot, bool) {
+	if name == "" {
+		return profile.Slot{}, false
+	}
+	p, err := s.Store.Profile(name)
+	if err != nil {
+		return profile.Slot{}, false
+	}
+	return p.Slot(slot)
+}
