@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { shot, startApp, type RunningApp } from './harness';
+import { shot, startApp, type RunningApp, configureOpenAICompatible } from './harness';
 
 // A local OpenAI-compatible endpoint that caps concurrency like Z.ai's
 // GLM Coding Plan: beyond CAP requests in flight it answers HTTP 429 with
@@ -57,13 +57,7 @@ describe('concurrency', () => {
   it('measures a local endpoint with a cap, shows progress and applies the recommendation', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Choose a model' }).click();
-    await page.getByRole('button', { name: 'Configure manually' }).click();
-    await page.getByRole('radio', { name: /OpenAI-compatible/ }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Base URL').fill(baseURL);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Model ID').fill('glm-local');
-    await page.getByRole('button', { name: 'Next' }).click();
+    await configureOpenAICompatible(page, baseURL, 'glm-local');
     await page.getByLabel('OpenAI-compatible API key').fill(KEY);
     await page.getByText('Advanced settings').click();
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { shot, startApp, type RunningApp } from './harness';
+import { shot, startApp, type RunningApp, configureOpenAICompatible } from './harness';
 
 // A local OpenAI-compatible server on 127.0.0.1 that answers chat
 // completions like Moonshot: any temperature but 1 is a 400 with
@@ -53,13 +53,7 @@ describe('settings dry run', () => {
   it('previews the body without sending, then sends once and shows the refused temperature with its fix', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Choose a model' }).click();
-    await page.getByRole('button', { name: 'Configure manually' }).click();
-    await page.getByRole('radio', { name: /OpenAI-compatible/ }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Base URL').fill(baseURL);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Model ID').fill('kimi-local');
-    await page.getByRole('button', { name: 'Next' }).click();
+    await configureOpenAICompatible(page, baseURL, 'kimi-local');
     await page.getByLabel('OpenAI-compatible API key').fill(KEY);
     await page.getByText('Advanced settings').click();
     await page.getByLabel('Temperature').fill('0.3');

@@ -135,3 +135,18 @@ export function readAll(dir: string): string {
     .map((f) => readFileSync(f, 'latin1'))
     .join('\n');
 }
+
+/**
+ * Walks the manual wizard from the catalog to its last step for an
+ * OpenAI-compatible server (provider → base URL → model id), where the key
+ * and advanced settings are.
+ */
+export async function configureOpenAICompatible(page: Page, baseURL: string, model: string) {
+  await page.getByRole('button', { name: 'Configure manually' }).click();
+  await page.getByRole('radio', { name: /OpenAI-compatible/ }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Base URL').fill(baseURL);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Model ID').fill(model);
+  await page.getByRole('button', { name: 'Next' }).click();
+}

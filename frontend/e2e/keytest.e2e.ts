@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { shot, startApp, type RunningApp } from './harness';
+import { shot, startApp, type RunningApp, configureOpenAICompatible } from './harness';
 
 // A local OpenAI-compatible server (like vLLM started with --api-key) on
 // 127.0.0.1: GET /v1/models answers 200 for the right key and OpenAI's 401
@@ -48,13 +48,7 @@ describe('key test', () => {
   it('tests a key from the GUI against a local server and shows the latency', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Choose a model' }).click();
-    await page.getByRole('button', { name: 'Configure manually' }).click();
-    await page.getByRole('radio', { name: /OpenAI-compatible/ }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Base URL').fill(baseURL);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Model ID').fill('coder-7b');
-    await page.getByRole('button', { name: 'Next' }).click();
+    await configureOpenAICompatible(page, baseURL, 'coder-7b');
 
     const keyField = page.getByLabel('OpenAI-compatible API key');
     await keyField.fill(WRONG);
