@@ -180,6 +180,8 @@ func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) 
 		}
 		return res, err
 	}
+	// An empty database file was kept aside and a new one started.
+	notices = append(notices, s.Store.TakeNotices()...)
 	if hadOld && old.HasKey() && old.KeyRef != slot.KeyRef {
 		if err := s.Keys.Delete(ctx, old.KeyRef); err != nil {
 			notices = append(notices, fmt.Sprintf("the old key could not be removed from the keychain (%v); remove item %q by hand", err, old.KeyRef))
