@@ -269,7 +269,9 @@ func (k *Keychain) translate(what string, err error) error {
 		return nil
 	case errors.Is(err, keyring.ErrKeyNotFound), errors.Is(err, os.ErrNotExist):
 		return fmt.Errorf("%s: %w", what, ErrNotFound)
-	case errors.Is(err, ErrPassphraseNeeded), errors.Is(err, ErrUnavailable), errors.Is(err, ErrWrongPassphrase):
+	case errors.Is(err, ErrWrongPassphrase):
+		return fmt.Errorf("%s: %w: it does not open the keys in %s, so nothing was read or written; use the passphrase they were saved with (%s)", what, ErrWrongPassphrase, k.cfg.FileDir, EnvPassphrase)
+	case errors.Is(err, ErrPassphraseNeeded), errors.Is(err, ErrUnavailable):
 		return fmt.Errorf("%s: %w", what, err)
 	case errors.Is(err, syscall.ENOSPC):
 		return fmt.Errorf("%s in %s: the disk is full, nothing was saved: %w", what, k.backend, err)

@@ -160,6 +160,8 @@ func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) 
 		if err := s.Keys.Set(ctx, slot.KeyRef, label, newKey); err != nil {
 			return res, err
 		}
+	case hadOld && KeepsKey(old, slot) && s.keyGone(ctx, old) && s.KeyRequired(slot):
+		return res, &profile.FieldError{Field: "apiKey", Rule: "is required: the stored key is missing from the keychain; paste it again, or pipe it to --key-stdin"}
 	case hadOld && KeepsKey(old, slot):
 		slot.KeyRef, slot.KeyMasked = old.KeyRef, old.KeyMasked
 		notices = append(notices, "kept the stored key "+old.KeyMasked)
@@ -274,7 +276,7 @@ func (s *Studio) SlotKey(ctx context.Context, name, slot string) (secrets.Secret
 	if !sl.HasKey() {
 		return secrets.Secret{}, nil
 	}
-	return s.Keys.Get(ctx, sl.KeyRef)
+	return s.storedKey(ctx, name, slot, sl)
 }
 
 // KeyRequired reports whether a slot needs a key: every provider but

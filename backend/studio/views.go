@@ -31,6 +31,8 @@ type SlotView struct {
 	VertexLocation           string   `json:"vertexLocation,omitempty"`
 	HasKey                   bool     `json:"hasKey"`
 	APIKeyMasked             string   `json:"apiKeyMasked,omitempty"`
+	// KeyMissing: a key was saved, but the keychain no longer has it.
+	KeyMissing bool `json:"keyMissing,omitempty"`
 }
 
 // ProfileView is a profile as shown to users, with advice on its setup.
@@ -56,6 +58,7 @@ func (s *Studio) View(p profile.Profile) ProfileView {
 		fb := s.SlotView(*p.Fallback)
 		v.Fallback = &fb
 	}
+	s.markMissing(p, &v)
 	return v
 }
 
