@@ -2439,6 +2439,8 @@ export namespace studio {
 	    inferred: envfile.Inference;
 	    digest: string;
 	    noChange: boolean;
+	    mode?: string;
+	    modeWarning?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new EnvMergePlan(source);
@@ -2453,6 +2455,8 @@ export namespace studio {
 	        this.inferred = this.convertValues(source["inferred"], envfile.Inference);
 	        this.digest = source["digest"];
 	        this.noChange = source["noChange"];
+	        this.mode = source["mode"];
+	        this.modeWarning = source["modeWarning"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2492,6 +2496,7 @@ export namespace studio {
 	    options: EnvOptions;
 	    path: string;
 	    digest: string;
+	    chmod600?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new EnvMergeRequest(source);
@@ -2503,6 +2508,7 @@ export namespace studio {
 	        this.options = this.convertValues(source["options"], EnvOptions);
 	        this.path = source["path"];
 	        this.digest = source["digest"];
+	        this.chmod600 = source["chmod600"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2627,6 +2633,7 @@ export namespace studio {
 	    vertexLocation?: string;
 	    hasKey: boolean;
 	    apiKeyMasked?: string;
+	    keyMissing?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SlotView(source);
@@ -2654,6 +2661,7 @@ export namespace studio {
 	        this.vertexLocation = source["vertexLocation"];
 	        this.hasKey = source["hasKey"];
 	        this.apiKeyMasked = source["apiKeyMasked"];
+	        this.keyMissing = source["keyMissing"];
 	    }
 	}
 	export class ProfileView {
