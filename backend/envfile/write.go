@@ -44,7 +44,7 @@ func WriteMerged(path, want, content string, now time.Time, private bool) (strin
 	if err != nil {
 		return "", err
 	}
-	cur, err := os.ReadFile(target)
+	cur, err := ReadFile(target)
 	if err != nil {
 		return "", err
 	}
@@ -68,7 +68,7 @@ func replace(target, content string, mode fs.FileMode, now time.Time) (string, e
 	if err != nil {
 		return "", err
 	}
-	old, err := os.ReadFile(target)
+	old, err := os.ReadFile(target) // WriteNew's --force target may be any file
 	if err != nil {
 		return "", err
 	}

@@ -194,7 +194,7 @@ func (s *Studio) mergeFor(ctx context.Context, req EnvMergeRequest) (string, str
 	if err != nil {
 		return "", "", envfile.MergeResult{}, err
 	}
-	data, err := os.ReadFile(path)
+	data, err := envfile.ReadFile(path)
 	if err != nil {
 		return path, "", envfile.MergeResult{}, fmt.Errorf("read %s: %w", path, err)
 	}
@@ -272,7 +272,7 @@ func (s *Studio) InspectEnv(path string) (EnvInspectView, error) {
 	if err != nil {
 		return EnvInspectView{}, err
 	}
-	data, err := os.ReadFile(p)
+	data, err := envfile.ReadFile(p)
 	if err != nil {
 		return EnvInspectView{}, fmt.Errorf("read %s: %w", p, err)
 	}
@@ -297,7 +297,7 @@ func (s *Studio) ImportEnv(ctx context.Context, path, name string, replace bool)
 	if err != nil {
 		return SaveResult{}, err
 	}
-	data, err := os.ReadFile(p)
+	data, err := envfile.ReadFile(p)
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("read %s: %w", p, err)
 	}

@@ -167,6 +167,9 @@ func override(provider, model, text string) (map[string]any, []string, error) {
 }
 
 func overrideFor(provider, model, text string) (map[string]any, []string, error) {
+	if len(text) > MaxOverrideBytes {
+		return nil, nil, tooLarge(len(text))
+	}
 	d, perr := parseJSON([]byte(text))
 	if perr != nil {
 		return nil, nil, perr
