@@ -114,6 +114,9 @@ type Result struct {
 	SuggestedPlan      string `json:"suggestedPlan,omitempty"`
 	SuggestedPlanLabel string `json:"suggestedPlanLabel,omitempty"`
 	SuggestedBaseURL   string `json:"suggestedBaseURL,omitempty"`
+
+	// malformed: a 2xx answer that is not its endpoint's (shape.go).
+	malformed bool
 }
 
 // Probe says what a test will send, so the app can say it before sending
