@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -56,10 +57,20 @@ func (c cliProc) command(stdin string, args ...string) *exec.Cmd {
 
 func (c cliProc) run(t *testing.T, stdin string, args ...string) procResult {
 	t.Helper()
-	cmd := c.command(stdin, args...)
 	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
+	var err error
+	// A binary just copied can be "text file busy" while another test's
+	// fork still holds the copy's write descriptor (golang/go#22315).
+	for try := 0; ; try++ {
+		out.Reset()
+		errb.Reset()
+		cmd := c.command(stdin, args...)
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		if err = cmd.Run(); !errors.Is(err, syscall.ETXTBSY) || try == 50 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()

@@ -21,7 +21,7 @@ func TestProbeStopsOnAnswersThatAreNotAnswers(t *testing.T) {
 			w.WriteHeader(200)
 			io.WriteString(w, "<!DOCTYPE html><html><body>Please sign in</body></html>")
 		},
-		"broken json":        func(w http.ResponseWriter) { jsonReply(w, 200, `{"choices":[{"mess`) },
+		"broken json":         func(w http.ResponseWriter) { jsonReply(w, 200, `{"choices":[{"mess`) },
 		"error object at 200": func(w http.ResponseWriter) { jsonReply(w, 200, `{"error":{"message":"upstream overloaded"}}`) },
 	}
 	for name, answer := range answers {
@@ -29,7 +29,7 @@ func TestProbeStopsOnAnswersThatAreNotAnswers(t *testing.T) {
 			srv := newCapServer(t, styleNamed("openai"), 30, 10*time.Millisecond)
 			srv.fail = func(_ int, w http.ResponseWriter) bool { answer(w); return true }
 			s, pl := srv.sender(t)
-			rep := Probe(context.Background(), s, fastOptions(pl))
+			rep := Probe(context.Background(), s, srv.gate(fastOptions(pl)))
 			if rep.StoppedBy != StopError || rep.Recommended != 0 || rep.Cap != 0 || rep.Rounds != 1 {
 				t.Fatalf("report: stopped by %s, cap %d, recommended %d, %d rounds (%s)", rep.StoppedBy, rep.Cap, rep.Recommended, rep.Rounds, rep.Why)
 			}

@@ -19,7 +19,9 @@ func TestHostileSuccessIsNotAccepted(t *testing.T) {
 		key        string
 	}{
 		{"html on /messages", "<!DOCTYPE html><html><body>Gateway login</body></html>",
-			func(b string) Input { return Input{Provider: "anthropic", Model: "claude-sonnet-4-6", BaseURL: b + "/v1"} }, fakeAnthropicKey},
+			func(b string) Input {
+				return Input{Provider: "anthropic", Model: "claude-sonnet-4-6", BaseURL: b + "/v1"}
+			}, fakeAnthropicKey},
 		{"broken json on /chat/completions", `{"choices":[{"message":`,
 			func(b string) Input {
 				return Input{Provider: "openai_compatible", Model: "llama3.1:8b", BaseURL: b + "/v1"}

@@ -40,11 +40,16 @@ func isJSON(raw json.RawMessage, open byte) bool {
 }
 
 var (
-	shapeChat       = shape{"a chat completion", hasArray("choices")}
-	shapeMessage    = shape{"a message", hasArray("content")}
-	shapeResponse   = shape{"a response", hasArray("output")}
-	shapeGenerate   = shape{"a generateContent answer", func(m map[string]json.RawMessage) bool { return isJSON(m["candidates"], '[') || isJSON(m["promptFeedback"], '{') }}
-	shapeCount      = shape{"a token count", func(m map[string]json.RawMessage) bool { var n float64; return json.Unmarshal(m["totalTokens"], &n) == nil }}
+	shapeChat     = shape{"a chat completion", hasArray("choices")}
+	shapeMessage  = shape{"a message", hasArray("content")}
+	shapeResponse = shape{"a response", hasArray("output")}
+	shapeGenerate = shape{"a generateContent answer", func(m map[string]json.RawMessage) bool {
+		return isJSON(m["candidates"], '[') || isJSON(m["promptFeedback"], '{')
+	}}
+	shapeCount = shape{"a token count", func(m map[string]json.RawMessage) bool {
+		var n float64
+		return json.Unmarshal(m["totalTokens"], &n) == nil
+	}}
 	shapeModelList  = shape{"a model list", hasArray("data")}
 	shapeKeyInfo    = shape{"key information", func(m map[string]json.RawMessage) bool { return isJSON(m["data"], '{') }}
 	shapeModel      = shape{"a model", func(m map[string]json.RawMessage) bool { return nonEmptyString(m["id"]) || nonEmptyString(m["name"]) }}
