@@ -60,5 +60,6 @@ and confirmed on a terminal.`,
 	}
 	cmd.Flags().BoolVar(&withKeys, "with-keys", false, "include the API keys (needs --json; asks on a terminal)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, `print the BYOK config JSON: {"main": {...}, "fallback": {...}}`)
+	a.lineFlag(cmd)
 	return cmd
 }

@@ -64,6 +64,7 @@ Exit status 0 when the provider accepted the request (or for --preview), 1 other
 	fl.StringVar(&f.timeout, "timeout", "15s", "total time for the request, e.g. 15s, 1m or 30")
 	fl.BoolVar(&f.asJSON, "json", false, "print the result as JSON")
 	fl.BoolVar(&f.yes, "yes", false, "send without asking (for scripts): the request is billed")
+	a.lineFlag(cmd)
 	return cmd
 }
 

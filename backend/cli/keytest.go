@@ -79,6 +79,7 @@ works), 1 otherwise, 2 for bad usage.`,
 	fl.StringVar(&f.plan, "plan", "", "plan of GLM/Kimi: paas, coding-plan, moonshot, kimi-code")
 	fl.StringVar(&f.vertexLocation, "vertex-location", "", "Vertex region, e.g. us-central1 (default global)")
 	fl.BoolVar(&f.keyStdin, "key-stdin", false, "read the API key from standard input")
+	a.lineFlag(cmd)
 	return cmd
 }
 

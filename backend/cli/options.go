@@ -54,5 +54,6 @@ its line and column.`,
 	}
 	cmd.Flags().StringVar(&slot, "slot", profile.SlotMain, "slot: main or fallback")
 	cmd.Flags().BoolVar(&asJSON, "json", false, `print only {"providerOptions": {...}, "notes": [...]}`)
+	a.lineFlag(cmd)
 	return cmd
 }

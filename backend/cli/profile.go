@@ -24,6 +24,7 @@ func profileCmd(a *app) *cobra.Command {
 		},
 	}
 	cmd.AddCommand(profileSetCmd(a), profileListCmd(a), profileShowCmd(a), profileDeleteCmd(a))
+	a.lineFlag(cmd)
 	return cmd
 }
 

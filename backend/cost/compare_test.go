@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 )
 
@@ -95,7 +95,7 @@ func TestCompareProfileBlendsMainAndFallback(t *testing.T) {
 
 func TestCatalogRefs(t *testing.T) {
 	b := loadBook(t, nil)
-	refs := b.CatalogRefs(catalog.Default(), false)
+	refs := b.CatalogRefs(kodusline.MustGet(kodusline.Mid2026).Catalog(), false)
 	var ids []string
 	for _, r := range refs {
 		ids = append(ids, r.Model+"@"+r.Plan)
@@ -103,7 +103,7 @@ func TestCatalogRefs(t *testing.T) {
 	if got := strings.Join(ids, " "); got != "claude-sonnet-4-6@ claude-opus-4-7@ gemini-3.1-pro-preview-customtools@ gpt-5.4@ kimi-k2.6@ kimi-for-coding@kimi-code glm-5.1@ glm-5.1@coding-plan" {
 		t.Errorf("recommended refs = %s", got)
 	}
-	all := b.CatalogRefs(catalog.Default(), true)
+	all := b.CatalogRefs(kodusline.MustGet(kodusline.Mid2026).Catalog(), true)
 	// Every catalog model has a price (or a plan row): none asks for one.
 	rep, err := b.Compare(Request{Assumptions: DefaultAssumptions(), Models: all})
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/envfile"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
 	"github.com/kodusbyok/studio/backend/studio"
@@ -34,7 +35,7 @@ const fakeServiceAccount = `{"type":"service_account","project_id":"fake-project
 
 func draft(t *testing.T, model, plan string) profile.Slot {
 	t.Helper()
-	s, err := (&studio.Studio{Catalog: catalog.Default()}).Draft(model, plan)
+	s, err := (&studio.Studio{Catalog: kodusline.MustGet(kodusline.Mid2026).Catalog()}).Draft(model, plan)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +45,7 @@ func draft(t *testing.T, model, plan string) profile.Slot {
 func build(t *testing.T, src envfile.Source, opts envfile.Options) *envfile.Block {
 	t.Helper()
 	if src.Catalog == nil {
-		src.Catalog = catalog.Default()
+		src.Catalog = kodusline.MustGet(kodusline.Mid2026).Catalog()
 	}
 	if src.Profile == "" {
 		src.Profile = "team"
@@ -106,7 +107,7 @@ func golden(t *testing.T, name, got string) {
 // Every catalog model, and every plan of those with plans, has a golden
 // block: the exact variables Kodus will read.
 func TestGoldenCatalog(t *testing.T) {
-	cat := catalog.Default()
+	cat := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	for _, m := range cat.Models {
 		plans := m.VariantIDs()
 		if len(plans) == 0 {

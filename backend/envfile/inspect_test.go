@@ -7,6 +7,7 @@ import (
 
 	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/envfile"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
@@ -50,7 +51,7 @@ func TestInspect(t *testing.T) {
 // Import is the reverse of export: the block of a profile becomes the
 // same profile slot again.
 func TestToSlotRoundTrip(t *testing.T) {
-	cat := catalog.Default()
+	cat := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	cases := []struct {
 		slot profile.Slot
 		key  string

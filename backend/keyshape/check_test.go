@@ -5,11 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 )
 
 func TestCheck(t *testing.T) {
-	cat := catalog.Default()
+	cat := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	var (
 		gpt        = Target{Provider: "openai", Model: "gpt-5.4"}
 		claude     = Target{Provider: "anthropic", Model: "claude-sonnet-4-6"}
@@ -81,7 +81,7 @@ func TestCheck(t *testing.T) {
 // Every brand maps onto what the catalog really has, so a catalog update
 // cannot leave a suggestion pointing at a card that is gone.
 func TestSuggestMapsOntoTheCatalog(t *testing.T) {
-	cat := catalog.Default()
+	cat := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	want := map[Brand]string{
 		Anthropic: "Claude Sonnet 4.6", Google: "Gemini 3.1 Pro (custom tools)", OpenAI: "GPT-5.4",
 		KimiCode: "Kimi K2.6 · Kimi Code Plan", Moonshot: "Kimi K2.6 · Developer API", ZAI: "GLM 5.1 · Developer API",
@@ -111,7 +111,7 @@ func TestSuggestMapsOntoTheCatalog(t *testing.T) {
 }
 
 func BenchmarkCheck(b *testing.B) {
-	cat := catalog.Default()
+	cat := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	t := Target{Provider: "openai", Model: "gpt-5.4"}
 	for i := 0; i < b.N; i++ {
 		Check(anthropicKey, t, cat)

@@ -38,6 +38,7 @@ import (
 	"time"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
@@ -129,7 +130,10 @@ type Probe struct {
 type Tester struct {
 	// Client sends the requests; nil means NewClient().
 	Client *http.Client
-	// Catalog gives default endpoints and the other plan's endpoint.
+	// Line is the Kodus release line whose rules apply (nil: the default).
+	Line *kodusline.Line
+	// Catalog gives default endpoints and the other plan's endpoint; nil
+	// means the line's catalog.
 	Catalog *catalog.Catalog
 	// Timeout bounds a whole test; 0 means DefaultTimeout.
 	Timeout time.Duration
@@ -172,9 +176,16 @@ func (t *Tester) timeout() time.Duration {
 
 func (t *Tester) catalog() *catalog.Catalog {
 	if t.Catalog == nil {
-		return catalog.Default()
+		return t.line().Catalog()
 	}
 	return t.Catalog
+}
+
+func (t *Tester) line() *kodusline.Line {
+	if t.Line == nil {
+		return kodusline.MustGet(kodusline.Default)
+	}
+	return t.Line
 }
 
 // Test proves one slot's key, endpoint and model. It never returns an

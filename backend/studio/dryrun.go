@@ -65,7 +65,7 @@ func (s *Studio) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, e
 	if err != nil || len(out.FieldErrors) > 0 {
 		return out, err
 	}
-	th, err := thinking.Build(thinkingInput(slot))
+	th, err := thinking.Build(s.thinkingInput(slot))
 	switch {
 	case errors.Is(err, thinking.ErrLevel):
 		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "reasoningEffort", Rule: thinking.ErrLevel.Error(), Value: slot.ReasoningEffort})

@@ -17,6 +17,7 @@ import (
 // User-Agent (see docs/decisions.md on Kimi Code).
 func (s *Studio) tester(timeout time.Duration) *keytest.Tester {
 	return &keytest.Tester{
+		Line:      s.Line,
 		Catalog:   s.Catalog,
 		Timeout:   timeout,
 		UserAgent: fmt.Sprintf("%s/%s (Kodus BYOK Studio key test)", buildinfo.Name, buildinfo.Version),

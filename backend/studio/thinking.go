@@ -26,8 +26,9 @@ type ThinkingPreview struct {
 // gap 17), so the user is told before relying on them.
 const fallbackNote = "Kodus reads Thinking, the Custom JSON and OpenRouter pins from the Main slot only: on a Fallback they may not be applied"
 
-func thinkingInput(sl profile.Slot) thinking.Input {
+func (s *Studio) thinkingInput(sl profile.Slot) thinking.Input {
 	return thinking.Input{
+		Line:     s.Line,
 		Provider: sl.Provider, Model: sl.Model, Effort: sl.ReasoningEffort, Override: sl.ReasoningConfigOverride,
 		OpenRouterOrder: sl.OpenRouterProviderOrder, OpenRouterAllowFallbacks: sl.OpenRouterAllowFallbacks,
 	}
@@ -39,8 +40,8 @@ func (s *Studio) PreviewThinking(slotName string, in SlotInput) ThinkingPreview 
 	// PrepareSlot applies the catalog's aliases and plans; its field errors
 	// are CheckSlot's business.
 	sl, _, _ := s.PrepareSlot(in.Slot())
-	p := ThinkingPreview{ProviderOptions: map[string]any{}, Notes: []string{}, Problems: []thinking.Problem{}, Example: thinking.Example(sl.Provider, sl.Model)}
-	res, err := thinking.Build(thinkingInput(sl))
+	p := ThinkingPreview{ProviderOptions: map[string]any{}, Notes: []string{}, Problems: []thinking.Problem{}, Example: thinking.Example(s.Line, sl.Provider, sl.Model)}
+	res, err := thinking.Build(s.thinkingInput(sl))
 	var oe *thinking.OverrideError
 	switch {
 	case errors.As(err, &oe):
@@ -71,7 +72,7 @@ func (s *Studio) ProviderOptions(name, slotName string) (thinking.Result, error)
 	if !ok {
 		return thinking.Result{}, fmt.Errorf("profile %q has no %s slot: %w", name, slotName, store.ErrNotFound)
 	}
-	res, err := thinking.Build(thinkingInput(sl))
+	res, err := thinking.Build(s.thinkingInput(sl))
 	switch {
 	case errors.Is(err, thinking.ErrLevel):
 		return thinking.Result{}, &profile.FieldError{Field: "reasoningEffort", Rule: thinking.ErrLevel.Error(), Value: sl.ReasoningEffort}
