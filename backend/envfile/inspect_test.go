@@ -87,26 +87,3 @@ func TestToSlotRoundTrip(t *testing.T) {
 		t.Errorf("import of an auto file: %v", err)
 	}
 }
-
-func TestBYOKExport(t *testing.T) {
-	main := draft(t, "claude-sonnet-4-6", "")
-	fb := profile.Slot{Provider: catalog.OpenRouter, Model: "z-ai/glm-5", ReasoningEffort: "low", OpenRouterProviderOrder: []string{"z-ai"}}
-	cfg, notes := envfile.BYOK(main, &fb, secrets.NewSecret("sk-ant-FAKE-main-000"), secrets.NewSecret("sk-or-FAKE-fb-000"), false)
-	js, _ := json.Marshal(cfg)
-	want := `{"main":{"provider":"anthropic","model":"claude-sonnet-4-6","reasoningEffort":"medium","temperature":0,"maxOutputTokens":16384},"fallback":{"provider":"open_router","model":"z-ai/glm-5"}}`
-	if string(js) != want {
-		t.Errorf("byok =\n%s\nwant\n%s", js, want)
-	}
-	if len(notes) != 3 {
-		t.Errorf("notes = %v", notes)
-	}
-	cfg, _ = envfile.BYOK(main, nil, secrets.NewSecret("sk-ant-FAKE-main-000"), secrets.Secret{}, true)
-	if cfg.Main.APIKey != "sk-ant-FAKE-main-000" || cfg.Fallback != nil {
-		t.Errorf("with keys: %+v", cfg)
-	}
-	custom := profile.Slot{Provider: catalog.OpenRouter, Model: "m", ReasoningEffort: "custom", ReasoningConfigOverride: `{"x":1}`, OpenRouterAllowFallbacks: profile.Ptr(false)}
-	cfg, _ = envfile.BYOK(custom, nil, secrets.Secret{}, secrets.Secret{}, false)
-	if cfg.Main.ReasoningEffort != "" || cfg.Main.ReasoningConfigOverride != `{"x":1}` || cfg.Main.OpenRouterAllowFallbacks == nil {
-		t.Errorf("custom = %+v", cfg.Main)
-	}
-}

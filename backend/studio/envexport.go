@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/kodusbyok/studio/backend/byokconfig"
 	"github.com/kodusbyok/studio/backend/envfile"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/store"
@@ -313,18 +314,23 @@ func (s *Studio) ImportEnv(ctx context.Context, path, name string, replace bool)
 	return res, err
 }
 
-// BYOKExport is a profile as Kodus's BYOK config; keys only on request.
-func (s *Studio) BYOKExport(ctx context.Context, name string, withKeys bool) (envfile.BYOKConfig, []string, error) {
+// BYOKExport is a profile as the BYOK config of the studio's Kodus line
+// (v1 or v2), with what that Kodus refuses; keys only on request.
+func (s *Studio) BYOKExport(ctx context.Context, name string, withKeys bool) (byokconfig.Export, error) {
 	p, err := s.Store.Profile(name)
 	if err != nil {
-		return envfile.BYOKConfig{}, nil, err
+		return byokconfig.Export{}, err
 	}
 	mainKey, fbKey := s.slotKeyIf(ctx, name, profile.SlotMain, withKeys), s.slotKeyIf(ctx, name, profile.SlotFallback, withKeys && p.Fallback != nil)
 	if err := firstErr(mainKey.err, fbKey.err); err != nil {
-		return envfile.BYOKConfig{}, nil, err
+		return byokconfig.Export{}, err
 	}
-	cfg, notes := envfile.BYOK(p.Main, p.Fallback, mainKey.key, fbKey.key, withKeys)
-	return cfg, notes, nil
+	main := byokconfig.Slot{Role: profile.SlotMain, Slot: p.Main, Key: mainKey.key}
+	var fb *byokconfig.Slot
+	if p.Fallback != nil {
+		fb = &byokconfig.Slot{Role: profile.SlotFallback, Slot: *p.Fallback, Key: fbKey.key}
+	}
+	return byokconfig.Build(s.Line, name, main, fb, withKeys), nil
 }
 
 // ExpandPath cleans a user-typed path and expands a leading ~/.
