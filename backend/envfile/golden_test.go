@@ -29,6 +29,8 @@ var fakeKeys = map[string]string{
 	catalog.OpenRouter:       "sk-or-v1-FAKE-test-key-0000-jkl",
 	catalog.Novita:           "sk_FAKE-test-key-0000-mno",
 	catalog.OpenAICompatible: "FAKE-compatible-test-key-0000-pqr",
+	catalog.Moonshot:         "sk-FAKE-moonshot-test-key-0000-stu",
+	catalog.Zai:              "FAKE0zai0test0key0000000000000000.vwxyzFAKE",
 }
 
 const fakeServiceAccount = `{"type":"service_account","project_id":"fake-project-123","private_key_id":"0000fakekeyid0000abc","private_key":"-----BEGIN PRIVATE KEY-----\nFAKE\n-----END PRIVATE KEY-----\n","client_email":"kodus@fake-project-123.iam.gserviceaccount.com"}`
@@ -44,8 +46,11 @@ func draft(t *testing.T, model, plan string) profile.Slot {
 
 func build(t *testing.T, src envfile.Source, opts envfile.Options) *envfile.Block {
 	t.Helper()
+	if src.Line == nil {
+		src.Line = kodusline.MustGet(kodusline.Mid2026)
+	}
 	if src.Catalog == nil {
-		src.Catalog = kodusline.MustGet(kodusline.Mid2026).Catalog()
+		src.Catalog = src.Line.Catalog()
 	}
 	if src.Profile == "" {
 		src.Profile = "team"
@@ -175,3 +180,39 @@ func TestGoldenSelfHostedAndGateways(t *testing.T) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// Every card and plan of the current line: Kimi and GLM keep the
+// OpenAI-compatible endpoints Fixed Mode can reach, and Fixed Mode's
+// family-default reasoning is said.
+func TestGoldenCatalogCurrent(t *testing.T) {
+	l := kodusline.MustGet(kodusline.Current)
+	st := &studio.Studio{Line: l, Catalog: l.Catalog()}
+	for _, m := range l.Catalog().Models {
+		plans := m.VariantIDs()
+		if len(plans) == 0 {
+			plans = []string{""}
+		}
+		for _, plan := range plans {
+			name := strings.ReplaceAll(m.ID, "/", "_")
+			if plan != "" {
+				name += "." + plan
+			}
+			t.Run(name, func(t *testing.T) {
+				s, err := st.Draft(m.ID, plan)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b := build(t, envfile.Source{Main: s, Key: secrets.NewSecret(fakeKeys[s.Provider]), Line: l}, envfile.Options{})
+				golden(t, "golden-current/"+name+".golden", describe(t, b))
+				if b.Inferred.Provider != envfile.ExpectedRoute(s, l.Catalog()).Provider {
+					t.Errorf("Kodus would route %s to %s", m.ID, b.Inferred.Provider)
+				}
+				for _, w := range b.Warnings {
+					if w.Code == "routing" {
+						t.Errorf("catalog model %s mis-routes: %s", m.ID, w.Message)
+					}
+				}
+			})
+		}
+	}
+}

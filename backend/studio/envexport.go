@@ -64,7 +64,7 @@ func (s *Studio) EnvBlock(ctx context.Context, name string, opts EnvOptions) (*e
 	if err != nil {
 		return nil, p, err
 	}
-	b, err := envfile.Build(envfile.Source{Profile: name, Main: p.Main, Fallback: p.Fallback, Key: key, Catalog: s.Catalog},
+	b, err := envfile.Build(envfile.Source{Profile: name, Main: p.Main, Fallback: p.Fallback, Key: key, Catalog: s.Catalog, Line: s.Line},
 		envfile.Options{TrustJSONSchema: opts.TrustJSONSchema, ReplaceLocalhost: opts.ReplaceLocalhost, LANAddresses: LANAddresses()}, s.Now())
 	return b, p, err
 }
@@ -206,7 +206,7 @@ func (s *Studio) PlanEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvMerg
 	if err != nil {
 		return EnvMergePlan{}, err
 	}
-	cur, err := envfile.Inspect(old)
+	cur, err := envfile.Inspect(old, s.Line)
 	if err != nil {
 		return EnvMergePlan{}, err
 	}
@@ -255,7 +255,7 @@ func (s *Studio) InspectEnv(path string) (EnvInspectView, error) {
 	if err != nil {
 		return EnvInspectView{}, fmt.Errorf("read %s: %w", p, err)
 	}
-	r, err := envfile.Inspect(string(data))
+	r, err := envfile.Inspect(string(data), s.Line)
 	if err != nil {
 		return EnvInspectView{}, fmt.Errorf("%s: %w", p, err)
 	}
@@ -284,6 +284,14 @@ func (s *Studio) ImportEnv(ctx context.Context, path, name string, replace bool)
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("%s: %w", p, err)
 	}
+	var lineNote string
+	if rep, err := envfile.Inspect(string(data), s.Line); err == nil {
+		for _, w := range rep.Warnings {
+			if w.Code == "kodus-line" {
+				lineNote = "warning: " + w.Message + " Fix: " + w.Fix
+			}
+		}
+	}
 	if _, err := s.Store.Profile(name); err == nil && !replace {
 		return SaveResult{}, fmt.Errorf("profile %q: %w; choose another name, or replace its Main slot (--force)", name, ErrProfileExists)
 	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
@@ -311,6 +319,9 @@ func (s *Studio) ImportEnv(ctx context.Context, path, name string, replace bool)
 	}
 	res, err := s.Save(ctx, SaveRequest{Profile: name, Slot: profile.SlotMain, Config: slot, Key: k})
 	res.Notices = append(notices, res.Notices...)
+	if lineNote != "" {
+		res.Notices = append(res.Notices, lineNote)
+	}
 	return res, err
 }
 

@@ -5,7 +5,9 @@ import (
 	"time"
 
 	"github.com/kodusbyok/studio/backend/concurrency"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/thinking"
 )
 
 // SlotView is a slot as the GUI and `--json` show it: Kodus's field names,
@@ -160,6 +162,14 @@ func (s *Studio) Draft(modelID, plan string) (profile.Slot, error) {
 		}
 		if v.Model != "" {
 			sl.Model = v.Model
+		}
+	}
+	// Kodus's catalog gives every card a temperature, but Kodus latest never
+	// sends one to a model that takes none (Claude 4.7+, GPT-5, Kimi K2.6
+	// and K2.7 Code) and its Test refuses one: leave it empty.
+	if s.Line != nil && sl.Temperature != nil {
+		if pol, _ := thinking.TemperaturePolicy(s.Line, sl.Provider, sl.Model, sl.ReasoningEffort); pol == kodusline.TempUnsupported {
+			sl.Temperature = nil
 		}
 	}
 	return sl, nil
