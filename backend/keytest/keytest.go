@@ -228,6 +228,8 @@ func (r *run) dispatch(ctx context.Context) Result {
 		return r.kimiCode(ctx, r.base, true)
 	case famMoonshot:
 		return r.moonshot(ctx)
+	case famMessages:
+		return r.messages(ctx)
 	case famNovita:
 		return r.modelList(ctx, "Novita AI")
 	default:
@@ -248,6 +250,9 @@ const (
 	famZai
 	famKimiCode
 	famMoonshot
+	// famMessages: the Anthropic protocol at a root URL (anthropic_compatible,
+	// moonshot, zai).
+	famMessages
 )
 
 func (t *Tester) family(s Settings) family {
@@ -264,6 +269,8 @@ func (t *Tester) family(s Settings) family {
 		return famOpenRouter
 	case catalog.Novita:
 		return famNovita
+	case catalog.AnthropicCompatible, catalog.Moonshot, catalog.Zai:
+		return famMessages
 	}
 	base, _ := t.baseURL(s)
 	u, _ := url.Parse(base)
