@@ -53,6 +53,7 @@ func kodusCmd(a *app) *cobra.Command {
 		},
 	}
 	cmd.AddCommand(kodusLineCmd(a))
+	a.lineFlag(cmd)
 	return cmd
 }
 
