@@ -264,7 +264,9 @@ func (b *builder) unread(read ...string) {
 	}
 }
 
-func (b *builder) userText() map[string]any { return map[string]any{"type": "text", "text": b.prompt()} }
+func (b *builder) userText() map[string]any {
+	return map[string]any{"type": "text", "text": b.prompt()}
+}
 
 // prompt is the user message: the dry run's, or the one the caller set.
 func (b *builder) prompt() string {

@@ -21,7 +21,9 @@ func anthropicErr(typ, msg string) string {
 	return `{"type":"error","error":{"type":"` + typ + `","message":"` + msg + `"}}`
 }
 
-func zaiErr(code, msg string) string { return `{"error":{"code":"` + code + `","message":"` + msg + `"}}` }
+func zaiErr(code, msg string) string {
+	return `{"error":{"code":"` + code + `","message":"` + msg + `"}}`
+}
 
 // Kimi and GLM over the Anthropic protocol (Kodus latest's moonshot and zai
 // providers): one 1-token POST {root}/v1/messages with x-api-key.
@@ -70,7 +72,9 @@ func TestAnthropicProtocolBrands(t *testing.T) {
 // Any other Anthropic-protocol endpoint: its model list first, where it
 // serves one; the 1-token call only when the model is not listed.
 func TestAnthropicCompatible(t *testing.T) {
-	s := func(b string) Settings { return Settings{Provider: "anthropic_compatible", Model: "MiniMax-M2", BaseURL: b + "/anthropic"} }
+	s := func(b string) Settings {
+		return Settings{Provider: "anthropic_compatible", Model: "MiniMax-M2", BaseURL: b + "/anthropic"}
+	}
 	key := "FAKEminimaxKEY0123456789abcdefgh"
 	t.Run("listed", func(t *testing.T) {
 		f := newFake(t, byPath(map[string]http.HandlerFunc{"/v1/models": respond(200, `{"data":[{"type":"model","id":"MiniMax-M2"}]}`)}))
