@@ -250,3 +250,31 @@ func TestTestZaiLikeKodusLatest(t *testing.T) {
 		t.Errorf("a refused setting sent %d more requests", rc.count()-1)
 	}
 }
+
+func TestProfileMove(t *testing.T) {
+	h := newCurrentHarness(t)
+	h.ok(zaiKey, "profile", "set", "team", "--provider", "openai_compatible", "--model", "glm-5.1", "--plan", "paas", "--key-stdin", "--kodus-line", "mid-2026")
+	if r := h.ok("", "profile", "show", "team"); !strings.Contains(r.stdout, "kodus-byok profile move team --slot main") {
+		t.Errorf("show lacks the move: %s", r.stdout)
+	}
+	if r := h.ok("", "profile", "move", "team", "--dry-run"); !strings.Contains(r.stdout, "would move main") {
+		t.Errorf("dry run = %s", r.stdout)
+	}
+	r := h.ok("", "profile", "move", "team", "--json")
+	var out struct {
+		Moved bool
+		Moves []struct{ Slot, Provider, Model, Plan string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil || !out.Moved || len(out.Moves) != 1 || out.Moves[0].Provider != "zai" || out.Moves[0].Plan != "developer" {
+		t.Fatalf("move = %s (%v)", r.stdout, err)
+	}
+	if r := h.ok("", "profile", "move", "team"); !strings.Contains(r.stdout, "nothing to move") {
+		t.Errorf("second move = %s", r.stdout)
+	}
+	if r := h.run("", "profile", "move", "team", "--slot", "fallback"); r.code != ExitFailure {
+		t.Errorf("no fallback: exit %d", r.code)
+	}
+	if r := h.run("", "profile", "move", "team", "--slot", "third"); r.code != ExitUsage {
+		t.Errorf("bad slot: exit %d", r.code)
+	}
+}

@@ -150,12 +150,15 @@ func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) 
 	if req.Slot == profile.SlotFallback && (isNew || existing.Main.Provider == "") {
 		return res, fmt.Errorf("profile %q: %w; save --slot main first", req.Profile, ErrNoMain)
 	}
+	old, hadOld := existing.Slot(req.Slot)
 	slot, notices, err := s.PrepareSlot(req.Config)
+	if err != nil && hadOld {
+		err = keepSavedPlan(err, old, slot)
+	}
 	if err != nil {
 		return res, err
 	}
 	prov, _ := s.Catalog.Provider(slot.Provider)
-	old, hadOld := existing.Slot(req.Slot)
 	slot.KeyRef, slot.KeyMasked = "", ""
 
 	var newKey secrets.Secret
@@ -203,6 +206,26 @@ func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) 
 	res.Profile = s.View(p)
 	res.Notices = notices
 	return res, nil
+}
+
+// keepSavedPlan lets an edit keep the plan a slot was saved with under
+// another Kodus line (glm-5.1's coding-plan, which Kodus latest's catalog
+// no longer lists): the plan rule catches typos in new plans, not old ones.
+func keepSavedPlan(err error, old, next profile.Slot) error {
+	fes := profile.AsFieldErrors(err)
+	if fes == nil || old.Plan == "" || old.Plan != next.Plan || old.Provider != next.Provider || old.Model != next.Model {
+		return err
+	}
+	var rest profile.Errors
+	for _, fe := range fes {
+		if fe.Field != "plan" {
+			rest = append(rest, fe)
+		}
+	}
+	if len(rest) == 0 {
+		return nil
+	}
+	return rest
 }
 
 // Profiles lists every profile as views.

@@ -109,6 +109,9 @@ func (s *Studio) Advice(p profile.Profile) []string {
 	if p.Main.Provider == "" {
 		return advice
 	}
+	for _, mv := range s.Moves(p) {
+		advice = append(advice, moveAdvice(p.Name, mv))
+	}
 	warnings := concurrency.Warnings(concurrency.Advise(s.Catalog, p, nil))
 	if p.Fallback == nil && !hasAdvice(warnings, "tight-solo") {
 		advice = append(advice, "No fallback: add one on a different provider so reviews keep running when the main model is rate-limited or down.")
