@@ -54,6 +54,8 @@ func TestCatalogCurrent(t *testing.T) {
 	h := newCurrentHarness(t)
 	r := h.ok("", "catalog", "--json")
 	golden(t, "catalog-current.json.golden", r.stdout)
+	golden(t, "cost-current.json.golden", h.ok("", "cost", "--json").stdout)
+	golden(t, "schema-profile-current.json.golden", h.ok("", "schema", "profile").stdout)
 	var c struct {
 		Providers []struct{ ID string }
 		Models    []struct{ ID, Tier string }
