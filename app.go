@@ -140,6 +140,24 @@ func (a *App) SetKodusLine(id string) (studio.LineInfo, error) {
 	})
 }
 
+// SlotMoves says which slots of a profile the Kodus line now recommends
+// moving (a GLM 5.1 slot to GLM 5.2 on zai…), and what moving changes.
+func (a *App) SlotMoves(name string) ([]studio.SlotMove, error) {
+	return run(a, func(s *studio.Studio) ([]studio.SlotMove, error) {
+		p, err := s.Store.Profile(name)
+		if err != nil {
+			return nil, err
+		}
+		return s.Moves(p), nil
+	})
+}
+
+// MoveSlot moves one slot to what the Kodus line recommends: same key,
+// same plan, the user's settings kept.
+func (a *App) MoveSlot(name, slot string) (studio.MoveResult, error) {
+	return run(a, func(s *studio.Studio) (studio.MoveResult, error) { return s.MoveSlot(a.ctx, name, slot) })
+}
+
 // Draft pre-fills a slot from a catalog card and plan.
 func (a *App) Draft(modelID, plan string) (studio.SlotInput, error) {
 	return run(a, func(s *studio.Studio) (in studio.SlotInput, err error) {
