@@ -113,6 +113,29 @@ func golden(t *testing.T, name, got string) {
 // block: the exact variables Kodus will read.
 func TestGoldenCatalog(t *testing.T) {
 	cat := kodusline.MustGet(kodusline.Mid2026).Catalog()
+	eachCard(t, cat, func(t *testing.T, m catalog.Model, plan, name string) {
+		s := draft(t, m.ID, plan)
+		key := fakeKeys[s.Provider]
+		b := build(t, envfile.Source{Main: s, Key: secrets.NewSecret(key)}, envfile.Options{})
+		got := describe(t, b)
+		golden(t, "golden/"+name+".golden", got)
+		if b.Inferred.Provider != envfile.ExpectedRoute(s, cat).Provider {
+			t.Errorf("Kodus would route %s to %s", m.ID, b.Inferred.Provider)
+		}
+		for _, w := range b.Warnings {
+			if w.Code == "routing" {
+				t.Errorf("catalog model %s mis-routes: %s", m.ID, w.Message)
+			}
+		}
+		masked, _ := b.Render(true)
+		if strings.Contains(masked, key) {
+			t.Error("masked render holds the key")
+		}
+	})
+}
+
+// eachCard runs f for every card of a catalog, once per plan.
+func eachCard(t *testing.T, cat *catalog.Catalog, f func(t *testing.T, m catalog.Model, plan, name string)) {
 	for _, m := range cat.Models {
 		plans := m.VariantIDs()
 		if len(plans) == 0 {
@@ -123,25 +146,7 @@ func TestGoldenCatalog(t *testing.T) {
 			if plan != "" {
 				name += "." + plan
 			}
-			t.Run(name, func(t *testing.T) {
-				s := draft(t, m.ID, plan)
-				key := fakeKeys[s.Provider]
-				b := build(t, envfile.Source{Main: s, Key: secrets.NewSecret(key)}, envfile.Options{})
-				got := describe(t, b)
-				golden(t, "golden/"+name+".golden", got)
-				if b.Inferred.Provider != envfile.ExpectedRoute(s, cat).Provider {
-					t.Errorf("Kodus would route %s to %s", m.ID, b.Inferred.Provider)
-				}
-				for _, w := range b.Warnings {
-					if w.Code == "routing" {
-						t.Errorf("catalog model %s mis-routes: %s", m.ID, w.Message)
-					}
-				}
-				masked, _ := b.Render(true)
-				if strings.Contains(masked, key) {
-					t.Error("masked render holds the key")
-				}
-			})
+			t.Run(name, func(t *testing.T) { f(t, m, plan, name) })
 		}
 	}
 }
@@ -187,32 +192,20 @@ func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
 func TestGoldenCatalogCurrent(t *testing.T) {
 	l := kodusline.MustGet(kodusline.Current)
 	st := &studio.Studio{Line: l, Catalog: l.Catalog()}
-	for _, m := range l.Catalog().Models {
-		plans := m.VariantIDs()
-		if len(plans) == 0 {
-			plans = []string{""}
+	eachCard(t, l.Catalog(), func(t *testing.T, m catalog.Model, plan, name string) {
+		s, err := st.Draft(m.ID, plan)
+		if err != nil {
+			t.Fatal(err)
 		}
-		for _, plan := range plans {
-			name := strings.ReplaceAll(m.ID, "/", "_")
-			if plan != "" {
-				name += "." + plan
+		b := build(t, envfile.Source{Main: s, Key: secrets.NewSecret(fakeKeys[s.Provider]), Line: l}, envfile.Options{})
+		golden(t, "golden-current/"+name+".golden", describe(t, b))
+		if b.Inferred.Provider != envfile.ExpectedRoute(s, l.Catalog()).Provider {
+			t.Errorf("Kodus would route %s to %s", m.ID, b.Inferred.Provider)
+		}
+		for _, w := range b.Warnings {
+			if w.Code == "routing" {
+				t.Errorf("catalog model %s mis-routes: %s", m.ID, w.Message)
 			}
-			t.Run(name, func(t *testing.T) {
-				s, err := st.Draft(m.ID, plan)
-				if err != nil {
-					t.Fatal(err)
-				}
-				b := build(t, envfile.Source{Main: s, Key: secrets.NewSecret(fakeKeys[s.Provider]), Line: l}, envfile.Options{})
-				golden(t, "golden-current/"+name+".golden", describe(t, b))
-				if b.Inferred.Provider != envfile.ExpectedRoute(s, l.Catalog()).Provider {
-					t.Errorf("Kodus would route %s to %s", m.ID, b.Inferred.Provider)
-				}
-				for _, w := range b.Warnings {
-					if w.Code == "routing" {
-						t.Errorf("catalog model %s mis-routes: %s", m.ID, w.Message)
-					}
-				}
-			})
 		}
-	}
+	})
 }

@@ -118,17 +118,8 @@ func (r *run) messagesVerdict(rep *reply, e apiError) Result {
 		res.ModelFound = ptr(true)
 		return res
 	}
-	var res Result
-	var ok bool
-	switch r.vendor() {
-	case vendorZai:
-		res, ok = r.zaiError(rep, e)
-	case vendorKimiCode:
-		res, ok = r.kimiError(rep, e)
-	case vendorMoonshot:
-		res, ok = r.moonshotError(rep, e)
-	}
-	if ok {
+	brand := map[string]family{vendorZai: famZai, vendorKimiCode: famKimiCode, vendorMoonshot: famMoonshot}
+	if res, ok := r.brandError(brand[r.vendor()], rep, e); ok {
 		return res
 	}
 	if res, ok := r.anthropicError(rep, e); ok {

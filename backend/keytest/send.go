@@ -151,12 +151,8 @@ func (r *run) inferenceVerdict(rep *reply) Result {
 		res, ok = r.googleError(rep, e, who)
 	case famOpenRouter:
 		res, ok = r.openRouterError(rep, e)
-	case famZai:
-		res, ok = r.zaiError(rep, e)
-	case famKimiCode:
-		res, ok = r.kimiError(rep, e)
-	case famMoonshot:
-		res, ok = r.moonshotError(rep, e)
+	case famZai, famKimiCode, famMoonshot:
+		res, ok = r.brandError(fam, rep, e)
 	}
 	if ok {
 		return res
@@ -179,6 +175,20 @@ func (r *run) inferenceVerdict(rep *reply) Result {
 		return res
 	}
 	return r.fallback(rep, e, who)
+}
+
+// brandError applies the rules of the GLM and Kimi brands, whichever
+// protocol reached them.
+func (r *run) brandError(fam family, rep *reply, e apiError) (Result, bool) {
+	switch fam {
+	case famZai:
+		return r.zaiError(rep, e)
+	case famKimiCode:
+		return r.kimiError(rep, e)
+	case famMoonshot:
+		return r.moonshotError(rep, e)
+	}
+	return Result{}, false
 }
 
 func familyName(f family) string {

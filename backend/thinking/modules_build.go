@@ -60,19 +60,12 @@ func buildModules(l *kodusline.Line, in Input) (Result, error) {
 		if level != LevelOff {
 			res.Notes = append(res.Notes, presetWarnings(provider, model, level, opts)...)
 		}
-	case Custom:
-		opts, notes, err := override(l, provider, model, in.Override)
-		if err != nil {
+	default:
+		if err := applyCustom(l, in, provider, model, level, &res); err != nil {
 			return Result{}, err
 		}
-		res.ProviderOptions = opts
-		res.Notes = append(res.Notes, notes...)
-	default:
-		return Result{}, fmt.Errorf("%w (got %q)", ErrLevel, in.Effort)
 	}
-	if level != Custom && strings.TrimSpace(in.Override) != "" {
-		res.Notes = append(res.Notes, fmt.Sprintf("the Custom JSON is not used: Thinking is %s", level))
-	}
+	res.Notes = append(res.Notes, unusedOverride(in, level)...)
 	mergeModuleRouting(l, in, provider, model, level, &res)
 	return res, nil
 }

@@ -74,19 +74,12 @@ func Build(in Input) (Result, error) {
 		res.ProviderOptions = opts
 		res.Notes = append(res.Notes, notes...)
 		res.Notes = append(res.Notes, presetWarnings(provider, model, level, opts)...)
-	case Custom:
-		opts, notes, err := override(l, provider, model, in.Override)
-		if err != nil {
+	default:
+		if err := applyCustom(l, in, provider, model, level, &res); err != nil {
 			return Result{}, err
 		}
-		res.ProviderOptions = opts
-		res.Notes = append(res.Notes, notes...)
-	default:
-		return Result{}, fmt.Errorf("%w (got %q)", ErrLevel, in.Effort)
 	}
-	if level != Custom && strings.TrimSpace(in.Override) != "" {
-		res.Notes = append(res.Notes, fmt.Sprintf("the Custom JSON is not used: Thinking is %s", level))
-	}
+	res.Notes = append(res.Notes, unusedOverride(in, level)...)
 
 	routing, notes := openRouterRouting(provider, in.OpenRouterOrder, in.OpenRouterAllowFallbacks)
 	res.Notes = append(res.Notes, notes...)
@@ -124,6 +117,29 @@ func Build(in Input) (Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// applyCustom is the Custom level of either scheme: the override parsed,
+// wrapped and checked; any other level is unknown.
+func applyCustom(l *kodusline.Line, in Input, provider, model, level string, res *Result) error {
+	if level != Custom {
+		return fmt.Errorf("%w (got %q)", ErrLevel, in.Effort)
+	}
+	opts, notes, err := override(l, provider, model, in.Override)
+	if err != nil {
+		return err
+	}
+	res.ProviderOptions = opts
+	res.Notes = append(res.Notes, notes...)
+	return nil
+}
+
+// unusedOverride notes a Custom JSON kept with another level.
+func unusedOverride(in Input, level string) []string {
+	if level != Custom && strings.TrimSpace(in.Override) != "" {
+		return []string{fmt.Sprintf("the Custom JSON is not used: Thinking is %s", level)}
+	}
+	return nil
 }
 
 // CheckOverride validates a Custom JSON for a provider and model, as Build
