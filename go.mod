@@ -127,3 +127,7 @@ require (
 )
 
 tool github.com/wailsapp/wails/v2/cmd/wails
+
+replace github.com/santhosh-tekuri/jsonschema/v6 => ./third_party/jsonschema
+
+replace github.com/99designs/keyring => ./third_party/keyring
