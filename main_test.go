@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 // TestMain lets a test run this binary as the real kodus-byok command:
@@ -130,4 +132,13 @@ func randomHex(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return hex.EncodeToString(b)
+}
+
+// Package-level patterns compile on first use (backend/lazyre); this
+// compiles every one linked into the program, so a broken pattern fails
+// here and not in a user's command.
+func TestEveryLazyPatternCompiles(t *testing.T) {
+	if err := lazyre.Check(); err != nil {
+		t.Fatal(err)
+	}
 }
