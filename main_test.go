@@ -142,3 +142,61 @@ func TestEveryLazyPatternCompiles(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestWantsGUI(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{
+		{nil, true},
+		{[]string{"catalog"}, false},
+		{[]string{"--version"}, false},
+		{[]string{"-devserver", "127.0.0.1:1"}, false}, // only dev builds serve the UI
+	} {
+		if got := wantsGUI(tc.args); got != tc.want {
+			t.Errorf("wantsGUI(%q) = %v", tc.args, got)
+		}
+	}
+}
+
+func TestHTTPSLink(t *testing.T) {
+	for link, ok := range map[string]bool{
+		"https://console.anthropic.com/settings/keys": true,
+		"http://example.com":                          false,
+		"file:///etc/passwd":                          false,
+		"javascript:alert(1)":                         false,
+		"https:///nohost":                             false,
+	} {
+		if _, err := httpsLink(link); (err == nil) != ok {
+			t.Errorf("httpsLink(%q) error = %v", link, err)
+		}
+	}
+}
+
+// One window per data dir: the lock id follows KODUS_BYOK_HOME.
+func TestDataDirID(t *testing.T) {
+	t.Setenv("KODUS_BYOK_HOME", "/a")
+	a := dataDirID()
+	t.Setenv("KODUS_BYOK_HOME", "/b")
+	if b := dataDirID(); a == b || len(a) != 12 {
+		t.Errorf("dataDirID = %q and %q", a, b)
+	}
+}
+
+// --version and the version command print the version, the commit and
+// the build date.
+func TestVersion(t *testing.T) {
+	flag, err := runCLI(t, nil, "--version")
+	if err != nil {
+		t.Fatalf("--version: %v\n%s", err, flag)
+	}
+	cmd, err := runCLI(t, nil, "version")
+	if err != nil || cmd != flag {
+		t.Fatalf("version = %q (%v), --version = %q", cmd, err, flag)
+	}
+	for _, want := range []string{"kodus-byok ", "(commit ", ", built ", "command line only"} {
+		if !strings.Contains(flag, want) {
+			t.Errorf("--version = %q, want %q in it", flag, want)
+		}
+	}
+}
