@@ -166,15 +166,19 @@ func newRoot(a *app) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return usagef("no command given; see %s --help", buildinfo.Name)
-		},
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
-	// --version prints what the version command prints.
-	root.Version = buildinfo.Version
-	root.SetVersionTemplate(buildinfo.String() + "\n")
-	root.Flags().BoolP("version", "v", false, "print the version, commit and build date")
+	// --version prints what the version command prints. Not cobra's own
+	// Version field: its template would link text/template, whose
+	// reflection keeps every method of every type in the binary (+5 MB).
+	version := root.Flags().BoolP("version", "v", false, "print the version, commit and build date")
+	root.RunE = func(cmd *cobra.Command, _ []string) error {
+		if *version {
+			fmt.Fprintln(a.out(), buildinfo.String())
+			return nil
+		}
+		return usagef("no command given; see %s --help", buildinfo.Name)
+	}
 	root.SetArgs(env.Args)
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
