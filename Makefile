@@ -23,7 +23,7 @@ NOBUS   := DBUS_SESSION_BUS_ADDRESS=disabled:
 GOENV   := GOPATH=$(shell go env GOPATH) GOCACHE=$(shell go env GOCACHE) GOMODCACHE=$(shell go env GOMODCACHE)
 XVFB    := xvfb-run -a -s "-screen 0 1280x900x24"
 
-.PHONY: run setup setup-test build build-dev cli frontend bindings check-bindings \
+.PHONY: run setup setup-test setup-package build build-dev cli frontend bindings check-bindings \
         test test-go test-frontend test-keyring e2e smoke test-package package dist \
         bench bench-cli clean
 
@@ -35,6 +35,9 @@ setup:
 
 setup-test:
 	.ci/setup-deps.sh test
+
+setup-package:
+	.ci/setup-deps.sh package
 
 frontend:
 	cd frontend && npm run build
@@ -82,11 +85,13 @@ smoke: build
 # Installs the .deb into a fresh Debian root (debootstrap), checks what it
 # installed, runs the command line and takes the smoke screenshot of the
 # installed desktop app (build/screenshot-installed.png).
-test-package: package
+test-package:
+	$(MAKE) package
 	.ci/test-package.sh $(DIST)/kodus-byok_$(VERSION)_amd64.deb build/screenshot-installed.png
 
 # build/dist/kodus-byok_VERSION_amd64.deb and the portable tar.gz.
-package: build cli
+package: setup-package
+	$(MAKE) build cli
 	.ci/package.sh $(VERSION) $(BIN) $(CLI_BIN) $(DIST)
 
 # package, plus the command line for Linux, macOS and Windows (amd64, arm64;
