@@ -22,10 +22,11 @@ import (
 //go:embed all:frontend/dist
 var assets embed.FS
 
-// icon is the window icon (the desktop entry and the package install the
-// same picture from build/appicon.png).
+// icon is the window icon: build/appicon.png at 256×256 (GDK drops an
+// icon as large as 1024×1024: it does not fit in one X request). The
+// desktop entry and the packages install the same picture.
 //
-//go:embed build/appicon.png
+//go:embed build/linux/windowicon.png
 var icon []byte
 
 func runGUI() int {

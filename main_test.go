@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -197,6 +198,22 @@ func TestVersion(t *testing.T) {
 	for _, want := range []string{"kodus-byok ", "(commit ", ", built ", "command line only"} {
 		if !strings.Contains(flag, want) {
 			t.Errorf("--version = %q, want %q in it", flag, want)
+		}
+	}
+}
+
+// The window icon compiled into the desktop app is the app icon at a size
+// X11 accepts (GDK drops a 1024×1024 one).
+func TestIconSizes(t *testing.T) {
+	for path, size := range map[string]int{"build/appicon.png": 1024, "build/linux/windowicon.png": 256} {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := png.DecodeConfig(f)
+		f.Close()
+		if err != nil || cfg.Width != size || cfg.Height != size {
+			t.Errorf("%s: %dx%d (%v), want %dx%d", path, cfg.Width, cfg.Height, err, size, size)
 		}
 	}
 }
