@@ -3,11 +3,11 @@ package thinking
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/kodusline"
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 // The presets of a line whose provider modules map the levels (Kodus
@@ -15,7 +15,7 @@ import (
 // by the line's trait tables. Off is a level of its own here: an explicit
 // disable where the model thinks by default and can stop.
 
-var claudeIDRE = regexp.MustCompile(`(?i)^claude[-_]`)
+var claudeIDRE = lazyre.New(`(?i)^claude[-_]`)
 
 // isClaude: a Claude model id (Vertex AI routes these to Anthropic).
 func isClaude(model string) bool { return claudeIDRE.MatchString(kodusline.BareID(model)) }

@@ -42,7 +42,9 @@ export function SystemView({ onLineChange }: { onLineChange?: () => void }) {
         <div className="panel">
           <dl className="kv">
             <dt>Version</dt>
-            <dd>{report.version}</dd>
+            <dd>
+              {report.version} <span className="muted">(commit {report.commit}, built {report.buildDate})</span>
+            </dd>
             <dt>Data dir</dt>
             <dd>
               <code>{report.dataDir}</code>
