@@ -29,7 +29,7 @@ func TestBillingErrorsArePayment(t *testing.T) {
 		{"google prepayment depleted", 429, `{"error":{"code":429,"message":"Your prepayment credits are depleted. Please go to AI Studio at https://ai.studio/projects to manage your project and billing.","status":"RESOURCE_EXHAUSTED"}}`, false},
 		{"google billing not enabled", 400, `{"error":{"code":400,"message":"User location is not supported for the API use without a billing account linked.","status":"FAILED_PRECONDITION"}}`, true},
 	}
-	for _, fm := range families {
+	for _, fm := range append(families, messagesFamilies...) {
 		if fm.name == "vertex-sa" {
 			continue // its token request would get the error first; vertex-express covers Google
 		}

@@ -44,7 +44,7 @@ var hostile = []struct {
 // TestHostileSuccessIsNotOK: the key test and the inference request of
 // every provider family refuse a 200 that is not the provider's answer.
 func TestHostileSuccessIsNotOK(t *testing.T) {
-	for _, fm := range families {
+	for _, fm := range append(families, messagesFamilies...) {
 		for _, h := range hostile {
 			t.Run(fm.name+"/"+h.name, func(t *testing.T) {
 				f := newFake(t, h.handler)
@@ -59,6 +59,20 @@ func TestHostileSuccessIsNotOK(t *testing.T) {
 			})
 		}
 	}
+}
+
+// messagesFamilies are the Anthropic protocol at a root URL: any
+// anthropic_compatible endpoint, and the moonshot and zai brands.
+var messagesFamilies = []setup{
+	{"anthropic-compatible", func(b string) Settings {
+		return Settings{Provider: "anthropic_compatible", Model: "MiniMax-M2", BaseURL: b + "/anthropic"}
+	}, "FAKEminimaxKEY0123456789abcdefgh"},
+	{"moonshot-messages", func(b string) Settings {
+		return Settings{Provider: "moonshot", Model: "kimi-k2.6", BaseURL: b + "/anthropic"}
+	}, "sk-FAKEmoonshotKEY0123456789abcdef"},
+	{"zai-messages", func(b string) Settings {
+		return Settings{Provider: "zai", Model: "glm-5.1", BaseURL: b + "/api/anthropic"}
+	}, "FAKEzaiKEY0123456789abcdef.ghijklmn"},
 }
 
 func assertUnknown(t *testing.T, what string, res Result, says []string) {
