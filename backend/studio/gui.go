@@ -89,7 +89,10 @@ func (s *Studio) SaveSlot(ctx context.Context, req SaveSlotRequest) (SaveSlotRes
 // violations, and what will happen to the key.
 type SlotCheck struct {
 	FieldErrors []profile.FieldError `json:"fieldErrors"`
-	Notices     []string             `json:"notices"`
+	// FieldWarnings are settings that save but will not work as meant
+	// (token limits above the model's).
+	FieldWarnings []profile.FieldError `json:"fieldWarnings"`
+	Notices       []string             `json:"notices"`
 	// KeptKeyMasked is the stored key that saving without a new key keeps.
 	KeptKeyMasked string `json:"keptKeyMasked,omitempty"`
 	// KeyRequired means saving needs a pasted key.
@@ -100,7 +103,7 @@ type SlotCheck struct {
 // Save, and says whether the stored key of that profile slot is kept.
 func (s *Studio) CheckSlot(profileName, slotName string, in SlotInput) SlotCheck {
 	slot, notices, err := s.PrepareSlot(in.Slot())
-	check := SlotCheck{FieldErrors: flatten(profile.AsFieldErrors(err)), Notices: nonNil(notices)}
+	check := SlotCheck{FieldErrors: flatten(profile.AsFieldErrors(err)), FieldWarnings: s.TokenWarnings(slot), Notices: nonNil(notices)}
 	if profileName != "" {
 		if nerr := profile.ValidateName(profileName); nerr != nil {
 			check.FieldErrors = append(check.FieldErrors, flatten(profile.AsFieldErrors(nerr))...)

@@ -139,6 +139,7 @@ func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) 
 	if err != nil {
 		return res, err
 	}
+	notices = append(notices, warningNotices(s.TokenWarnings(slot))...)
 	prov, _ := s.Catalog.Provider(slot.Provider)
 	old, hadOld := existing.Slot(req.Slot)
 	slot.KeyRef, slot.KeyMasked = "", ""
