@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kodusbyok/studio/backend/studio"
 )
 
 func envInspectCmd(a *app) *cobra.Command {
@@ -79,6 +82,9 @@ func envImportCmd(a *app) *cobra.Command {
 				return err
 			}
 			res, err := s.ImportEnv(a.ctx, args[0], name, force)
+			if errors.Is(err, studio.ErrProfileExists) {
+				return fmt.Errorf("%w, or replace its Main slot with --force", err)
+			}
 			if err != nil {
 				return err
 			}

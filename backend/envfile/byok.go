@@ -47,7 +47,7 @@ func BYOK(main profile.Slot, fallback *profile.Slot, mainKey, fallbackKey secret
 		}
 	}
 	if !withKeys {
-		notes = append(notes, "keys are left out; Kodus keeps a stored key when a save has none, or add them with --with-keys")
+		notes = append(notes, "keys are left out; Kodus keeps a stored key when a save has none")
 	}
 	return cfg, notes
 }

@@ -60,7 +60,7 @@ func warningNotices(ws []profile.FieldError) []string {
 	names := map[string]string{"maxOutputTokens": "max output tokens", "maxInputTokens": "max input tokens"}
 	out := make([]string, 0, len(ws))
 	for _, w := range ws {
-		out = append(out, fmt.Sprintf("warning: %s %s %s", names[w.Field], w.Value, w.Rule))
+		out = append(out, fmt.Sprintf("%s %s %s", names[w.Field], w.Value, w.Rule))
 	}
 	return out
 }

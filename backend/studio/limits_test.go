@@ -62,7 +62,7 @@ func TestTokenWarningsReachCheckAndSave(t *testing.T) {
 		t.Fatalf("check = %+v", check)
 	}
 	res := save(t, s, "team", profile.SlotMain, in.Slot(), anthropicKey)
-	if !strings.Contains(strings.Join(res.Notices, "\n"), "warning: max output tokens 2000000 is more than the 128,000 output tokens Claude Opus 4.7 can write") {
+	if !strings.Contains(strings.Join(res.Notices, "\n"), "max output tokens 2000000 is more than the 128,000 output tokens Claude Opus 4.7 can write") {
 		t.Errorf("notices = %v", res.Notices)
 	}
 }

@@ -1111,6 +1111,7 @@ export namespace discover {
 	export class Request {
 	    urls: string[];
 	    onlyURLs: boolean;
+	    key?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Request(source);
@@ -1120,6 +1121,7 @@ export namespace discover {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.urls = source["urls"];
 	        this.onlyURLs = source["onlyURLs"];
+	        this.key = source["key"];
 	    }
 	}
 	export class Server {
@@ -1672,6 +1674,7 @@ export namespace keytest {
 	    suggestedPlan?: string;
 	    suggestedPlanLabel?: string;
 	    suggestedBaseURL?: string;
+	    availableModels?: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Result(source);
@@ -1695,6 +1698,7 @@ export namespace keytest {
 	        this.suggestedPlan = source["suggestedPlan"];
 	        this.suggestedPlanLabel = source["suggestedPlanLabel"];
 	        this.suggestedBaseURL = source["suggestedBaseURL"];
+	        this.availableModels = source["availableModels"];
 	    }
 	}
 
@@ -1780,6 +1784,7 @@ export namespace repocost {
 	    contextLines: number;
 	    tokenizer: string;
 	    slicedLines?: number;
+	    caveat?: string;
 	    elapsedMs: number;
 	
 	    static createFrom(source: any = {}) {
@@ -1814,6 +1819,7 @@ export namespace repocost {
 	        this.contextLines = source["contextLines"];
 	        this.tokenizer = source["tokenizer"];
 	        this.slicedLines = source["slicedLines"];
+	        this.caveat = source["caveat"];
 	        this.elapsedMs = source["elapsedMs"];
 	    }
 	
@@ -2571,6 +2577,7 @@ export namespace studio {
 	    generated: string[];
 	    changes: envfile.Change[];
 	    notes: string[];
+	    exists?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new EnvWriteResult(source);
@@ -2585,6 +2592,7 @@ export namespace studio {
 	        this.generated = source["generated"];
 	        this.changes = this.convertValues(source["changes"], envfile.Change);
 	        this.notes = source["notes"];
+	        this.exists = source["exists"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2606,6 +2614,20 @@ export namespace studio {
 		}
 	}
 	
+	export class RoutingSent {
+	    order: string[];
+	    allowFallbacks?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RoutingSent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.order = source["order"];
+	        this.allowFallbacks = source["allowFallbacks"];
+	    }
+	}
 	export class SlotView {
 	    provider: string;
 	    providerName: string;
@@ -2627,6 +2649,8 @@ export namespace studio {
 	    vertexLocation?: string;
 	    hasKey: boolean;
 	    apiKeyMasked?: string;
+	    ignored?: string[];
+	    routingSent?: RoutingSent;
 	
 	    static createFrom(source: any = {}) {
 	        return new SlotView(source);
@@ -2654,13 +2678,34 @@ export namespace studio {
 	        this.vertexLocation = source["vertexLocation"];
 	        this.hasKey = source["hasKey"];
 	        this.apiKeyMasked = source["apiKeyMasked"];
+	        this.ignored = source["ignored"];
+	        this.routingSent = this.convertValues(source["routingSent"], RoutingSent);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ProfileView {
 	    name: string;
 	    main: SlotView;
 	    fallback?: SlotView;
 	    advice: string[];
+	    adviceCodes?: string[];
 	    // Go type: time
 	    createdAt: any;
 	    // Go type: time
@@ -2676,6 +2721,7 @@ export namespace studio {
 	        this.main = this.convertValues(source["main"], SlotView);
 	        this.fallback = this.convertValues(source["fallback"], SlotView);
 	        this.advice = source["advice"];
+	        this.adviceCodes = source["adviceCodes"];
 	        this.createdAt = this.convertValues(source["createdAt"], null);
 	        this.updatedAt = this.convertValues(source["updatedAt"], null);
 	    }
@@ -2968,6 +3014,7 @@ export namespace studio {
 		    return a;
 		}
 	}
+	
 	export class SaveSlotRequest {
 	    profile: string;
 	    slot: string;
@@ -3042,6 +3089,7 @@ export namespace studio {
 	}
 	export class SlotCheck {
 	    fieldErrors: profile.FieldError[];
+	    fieldWarnings: profile.FieldError[];
 	    notices: string[];
 	    keptKeyMasked?: string;
 	    keyRequired: boolean;
@@ -3053,6 +3101,7 @@ export namespace studio {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.fieldErrors = this.convertValues(source["fieldErrors"], profile.FieldError);
+	        this.fieldWarnings = this.convertValues(source["fieldWarnings"], profile.FieldError);
 	        this.notices = source["notices"];
 	        this.keptKeyMasked = source["keptKeyMasked"];
 	        this.keyRequired = source["keyRequired"];
