@@ -18,11 +18,12 @@ func (r *run) done(res Result) Result {
 }
 
 func (r *run) caseHint(c Code) string {
-	who, keyURL, plans := r.t.describe(r.s)
+	d := r.t.describe(r.s)
+	keyURL, plans := d.keyURL, d.plans
 	typed := r.t.typedBaseURL(r.s)
 	switch c {
 	case CodeAuth:
-		h := fmt.Sprintf("Copy the %s key again, without spaces, quotes or line breaks, and check that billing is active", who)
+		h := fmt.Sprintf("Copy the %s key again, without spaces, quotes or line breaks, and check that billing is active", d.keyName)
 		if len(plans) > 1 {
 			h += fmt.Sprintf("; keys of one plan (%s) do not work on the other: pick the Plan the key was made for", strings.Join(plans, ", "))
 		}
@@ -38,46 +39,61 @@ func (r *run) caseHint(c Code) string {
 		return h + "."
 	case CodeNotFound:
 		if !typed {
-			return fmt.Sprintf("This is %s's own endpoint, not one you typed: the path may not be open to this key, or the Plan may not match the key.", who)
+			return fmt.Sprintf("This is %s's own endpoint, not one you typed: the path may not be open to this key, or the Plan may not match the key.", d.endpointOwner)
 		}
 	case CodeTimeout:
 		if !typed {
-			return fmt.Sprintf("%s did not answer in time: check this machine's connection (and any proxy or firewall), then test again.", who)
+			return fmt.Sprintf("%s did not answer in time: check this machine's connection (and any proxy or firewall), then test again.", d.endpointOwner)
 		}
 		return "Check the base URL and that the server is up; a busy server may answer on a second try."
 	case CodeNetwork:
 		if !typed {
-			return fmt.Sprintf("The endpoint is %s's own, not one you typed: check that this machine is online and that its DNS, proxy or firewall lets it reach the provider.", who)
+			return fmt.Sprintf("The endpoint is %s's own, not one you typed: check that this machine is online and that its DNS, proxy or firewall lets it reach the provider.", d.endpointOwner)
 		}
 		return "Check the base URL's host and port, your network and any proxy settings."
 	}
 	return ""
 }
 
-// describe names the slot's provider as the user knows it, its key page
-// and the labels of the model's plans.
-func (t *Tester) describe(s Settings) (who, keyURL string, plans []string) {
+// slotWords name a slot's provider as the user knows it: the brand, the
+// key (a plan with its own key site names it), whose endpoint it is (the
+// plan's, when there is one), the key page and the model's plans.
+type slotWords struct {
+	who, keyName, endpointOwner, keyURL string
+	plans                               []string
+}
+
+func (t *Tester) describe(s Settings) slotWords {
 	cat := t.catalog()
 	p, _ := cat.Provider(s.Provider)
-	who, keyURL = p.DisplayName, p.KeyURL
-	if who == "" {
-		who = "The provider"
+	d := slotWords{who: p.DisplayName, keyURL: p.KeyURL}
+	if d.who == "" {
+		d.who = "The provider"
 	}
+	d.keyName, d.endpointOwner = d.who, d.who
 	m, ok := cat.ModelForSlot(s.Provider, s.Model)
 	if !ok {
-		return who, keyURL, nil
+		return d
 	}
-	who = m.ProviderLabel(cat)
+	d.who = m.ProviderLabel(cat)
+	d.keyName, d.endpointOwner = d.who, d.who
 	if m.APIKeyURL != "" {
-		keyURL = m.APIKeyURL
+		d.keyURL = m.APIKeyURL
 	}
 	for _, v := range m.Variants {
-		plans = append(plans, v.Label)
-		if v.ID == s.Plan && v.APIKeyURL != "" {
-			keyURL = v.APIKeyURL
+		d.plans = append(d.plans, v.Label)
+		if v.ID != s.Plan {
+			continue
+		}
+		d.endpointOwner = "the " + v.Label
+		if v.APIKeyURL != "" {
+			if hostOf(v.APIKeyURL) != hostOf(m.APIKeyURL) {
+				d.keyName = v.Label
+			}
+			d.keyURL = v.APIKeyURL
 		}
 	}
-	return who, keyURL, plans
+	return d
 }
 
 // typedBaseURL reports whether the slot's endpoint is one the user chose:

@@ -22,11 +22,11 @@ func TestCaseHints(t *testing.T) {
 	}{
 		{"OpenAI 401 speaks of OpenAI keys", openai, CodeAuth, []string{"OpenAI key", "platform.openai.com/api-keys"}, []string{"GLM", "Kimi", "Plan"}},
 		{"GLM 401 names its own plans", glmCoding, CodeAuth, []string{"Z.ai key", "Developer API, Coding Plan", "z.ai/subscribe"}, []string{"Kimi"}},
-		{"Kimi Code 401 names its plans", kimiCode, CodeAuth, []string{"Developer API, Kimi Code Plan", "kimi.com/code"}, []string{"GLM"}},
+		{"Kimi Code 401 names its plans and its own key", kimiCode, CodeAuth, []string{"Kimi Code Plan key", "Developer API, Kimi Code Plan", "kimi.com/code"}, []string{"GLM", "Moonshot AI key"}},
 		{"a generic 429 quotes no plan cap", openai, CodeRateLimit, []string{"lower Max concurrent requests."}, []string{"GLM", "Kimi", "30"}},
 		{"the Coding Plan's 429 quotes its tiers", glmCoding, CodeRateLimit, []string{"Coding Plan: Lite/Pro up to 1, Max up to 30"}, []string{"Kimi"}},
 		{"Kimi Code's 429 quotes its cap", kimiCode, CodeRateLimit, []string{"Kimi Code Plan: up to 30 at once"}, []string{"GLM"}},
-		{"DNS on a plan's fixed endpoint: no URL to check", glmCoding, CodeNetwork, []string{"not one you typed", "online"}, []string{"base URL"}},
+		{"DNS on a plan's fixed endpoint: no URL to check", glmCoding, CodeNetwork, []string{"the Coding Plan's own, not one you typed", "online"}, []string{"base URL"}},
 		{"DNS on a default endpoint", openai, CodeNetwork, []string{"OpenAI's own"}, []string{"base URL"}},
 		{"DNS on a typed URL: check it", local, CodeNetwork, []string{"base URL"}, nil},
 		{"timeout on a typed URL", local, CodeTimeout, []string{"base URL"}, []string{"--timeout"}},
