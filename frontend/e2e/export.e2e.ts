@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { shot, startApp, type RunningApp } from './harness';
+import { nav, shot, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 const KEY = 'zai-E2Esecret-0123456789abcdef.ghij';
@@ -24,7 +24,7 @@ afterAll(async () => {
 describe('export', () => {
   it('shows the block masked, the routing check, the warnings and what is not carried', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Export' }).click();
+    await nav(page, 'Export');
     await page.getByRole('heading', { name: 'Export' }).waitFor();
     await page.getByLabel('Profile', { exact: true }).selectOption('glm');
     await expect.poll(() => page.getByTestId('routing-check').textContent()).toContain('OpenAI-compatible at https://api.z.ai/api/coding/paas/v4');
