@@ -14,7 +14,7 @@ GOENV   := GOPATH=$(shell go env GOPATH) GOCACHE=$(shell go env GOCACHE) GOMODCA
 XVFB    := xvfb-run -a -s "-screen 0 1280x900x24"
 
 .PHONY: run setup setup-test build build-dev frontend bindings check-bindings \
-        test test-go test-frontend test-keyring e2e smoke bench clean
+        test test-go test-frontend test-keyring e2e smoke bench bench-startup clean
 
 run: setup build
 	./$(BIN)
@@ -65,6 +65,10 @@ smoke: build
 
 bench:
 	$(NOBUS) go test -run '^$$' -bench . -benchmem ./backend/...
+
+# Time to rendered content against a bare Wails template, side by side (figures for the README).
+bench-startup: build-dev
+	cd frontend && $(XVFB) node scripts/startup-bench.mjs
 
 clean:
 	rm -rf build/bin build/e2e build/*.png frontend/dist/assets frontend/dist/index.html

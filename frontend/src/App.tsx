@@ -94,12 +94,14 @@ export function App() {
   const { profiles, loadError, reload } = useProfiles();
   const [route, setRoute] = useState<Route>({ view: 'profiles' });
 
+  // The three start-up calls go out at once: one round trip to the backend, not three.
   useEffect(() => {
-    void (async () => {
-      setEnv(await api.environment());
-      setCatalog(await api.catalog());
-      await reload();
-    })().catch((e) => setStartError(String(e)));
+    Promise.all([api.environment(), api.catalog(), reload()])
+      .then(([e, c]) => {
+        setEnv(e);
+        setCatalog(c);
+      })
+      .catch((e) => setStartError(String(e)));
   }, [api, reload]);
 
   const newTarget = (): SlotTarget => ({
@@ -109,11 +111,38 @@ export function App() {
   });
   const chooseModel = (profile: string, slot: SlotName) => setRoute({ view: 'catalog', target: { profile, slot, fixed: true } });
 
+  // Until the backend answers, the window already shows its frame: the
+  // same layout, so nothing jumps when the data arrives.
   if (!env || !catalog) {
     return (
-      <div className="main" aria-busy="true">
-        <span className="spinner" /> Loading…
-        {startError && <div className="alert alert-err">{startError}</div>}
+      <div className="shell">
+        <nav className="sidebar" aria-label="Main">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden>
+              K
+            </span>
+            Kodus BYOK Studio
+          </div>
+          {NAV.map((n) => (
+            <button key={n.view} className="nav-item" aria-current={n.view === 'profiles' ? 'page' : undefined} disabled>
+              {n.label}
+            </button>
+          ))}
+        </nav>
+        <main className="main" aria-busy="true">
+          <div className="page-head">
+            <h1>Profiles</h1>
+          </div>
+          {startError ? (
+            <div className="alert alert-err" role="alert">
+              {startError}
+            </div>
+          ) : (
+            <div className="muted" role="status">
+              <span className="spinner" aria-hidden /> Loading your profiles…
+            </div>
+          )}
+        </main>
       </div>
     );
   }
