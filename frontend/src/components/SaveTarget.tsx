@@ -34,3 +34,11 @@ export function SaveTarget({ profileName, slot, profiles, error, open, onOpen, o
     </div>
   );
 }
+
+/** A Fallback without a Main to back up, or on Main's provider: said before saving. */
+export function FallbackWarnings({ existing, provider, baseURL }: { existing?: ProfileView; provider: string; baseURL: string }) {
+  if (!existing) return <div className="alert alert-warn small">This profile has no Main model yet: save a Main first, then add the Fallback.</div>;
+  const same = existing.main.provider === provider && (provider !== 'openai_compatible' || existing.main.baseURL === baseURL);
+  if (!same) return null;
+  return <div className="alert alert-warn small">Main also uses {existing.main.providerName}: an outage or rate limit there would stop both. A different provider makes a better fallback.</div>;
+}

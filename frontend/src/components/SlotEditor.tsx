@@ -7,12 +7,11 @@ import { errorsByField, formFromInput, inputFromForm, type SlotForm } from '../l
 import { AdvancedSettings } from './AdvancedSettings';
 import { DryRunPanel } from './DryRunPanel';
 import { EditorFooter } from './EditorFooter';
-import { ExternalLink } from './ExternalLink';
 import { KeyAdvice, useKeyVerdict } from './KeyAdvice';
-import { KeyInput } from './KeyInput';
 import { KeyTestBanner } from './KeyTestBanner';
-import { keyLabelFor, PlanPicker } from './PlanPicker';
-import { SaveTarget } from './SaveTarget';
+import { PlanPicker } from './PlanPicker';
+import { FallbackWarnings, SaveTarget } from './SaveTarget';
+import { SlotKeyField } from './SlotKeyField';
 import { useSlotCheck, useTestProbe } from './slotChecks';
 import { SLOT_LABEL } from './SlotTargetFields';
 import { useToast } from './Toasts';
@@ -169,11 +168,6 @@ export function SlotEditor(props: SlotEditorProps) {
     else onSwitch?.({ suggestion: s, key, target: { ...initialTarget, profile: profileName, slot } });
   };
 
-  const sameProviderWarning =
-    slot === 'fallback' && existing && existing.main.provider === form.provider && (form.provider !== 'openai_compatible' || existing.main.baseURL === form.baseURL)
-      ? `Main also uses ${existing.main.providerName}: an outage or rate limit there would stop both. A different provider makes a better fallback.`
-      : '';
-  const fallbackWithoutMain = slot === 'fallback' && !existing ? 'This profile has no Main model yet: save a Main first, then add the Fallback.' : '';
 
   /** Tests the settings as they are; field errors are shown like a save's. */
   const runTest = async (): Promise<KeyTestResult | null> => {
@@ -264,10 +258,6 @@ export function SlotEditor(props: SlotEditorProps) {
   };
   const runDry = (preview: boolean) => api.dryRunSlot({ profile: profileName.trim(), slot, config: input, apiKey: key, preview });
 
-  const brand = card?.providerDisplayName ?? provider?.displayName ?? 'Provider';
-  const keyLabel = keyLabelFor(brand, card, form.plan);
-  const keyOptional = check ? !check.keyRequired && !check.keptKeyMasked : provider?.requiresKey === false && !card;
-  const keyURL = variant?.apiKeyUrl ?? card?.apiKeyUrl ?? provider?.keyURL;
   const errorFields = Object.keys(allErrors);
   const notes = [...(card?.notes ?? []), ...(variant?.notes ?? [])];
 
@@ -316,14 +306,11 @@ export function SlotEditor(props: SlotEditorProps) {
           onBlur={() => blur('name')}
         />
       )}
-      {fallbackWithoutMain && <div className="alert alert-warn small">{fallbackWithoutMain}</div>}
-      {sameProviderWarning && <div className="alert alert-warn small">{sameProviderWarning}</div>}
+      {slot === 'fallback' && <FallbackWarnings existing={existing} provider={form.provider} baseURL={form.baseURL} />}
 
       {card?.variants && card.variants.length > 0 && <PlanPicker card={card} plan={form.plan} model={form.model} onPick={(id) => void choosePlan(id)} />}
 
-      <KeyInput
-        id="slot-key"
-        label={keyLabel}
+      <SlotKeyField
         value={key}
         onChange={(v) => {
           setKey(v);
@@ -332,21 +319,12 @@ export function SlotEditor(props: SlotEditorProps) {
           setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
         }}
         error={shown.apiKey}
-        storedMasked={check?.keptKeyMasked}
-        multiline={form.provider === 'google_vertex'}
-        autoFocus
-        placeholder={form.provider === 'google_vertex' ? 'Paste the service-account JSON (or its base64), or an API key' : `Paste your ${keyLabel}`}
-        help={
-          <>
-            {keyOptional ? 'Optional: local servers usually need no key. ' : ''}
-            {keyURL && (
-              <>
-                Get a key at <ExternalLink href={keyURL} />.{' '}
-              </>
-            )}
-            Stored only in your OS keychain.
-          </>
-        }
+        check={check}
+        card={card}
+        variant={variant}
+        provider={provider}
+        providerId={form.provider}
+        plan={form.plan}
       />
       <KeyAdvice verdict={verdict} onSwitch={canSwitch(verdict?.suggestion) ? switchTo : undefined} />
 
