@@ -3,11 +3,11 @@ import { useApi, type Catalog, type EnvInfo, type ProfileView, type SlotName } f
 import type { SlotTarget } from './components/SlotEditor';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { useLeave } from './lib/leaveGuard';
-import { CatalogView } from './views/CatalogView';
 import type { ExportFocus } from './views/ExportView';
 import { ProfilesView } from './views/ProfilesView';
 
-// Views a first run does not open load when first shown.
+// Views the first window does not show load when first opened.
+const CatalogView = lazy(() => import('./views/CatalogView').then((m) => ({ default: m.CatalogView })));
 const CostView = lazy(() => import('./views/CostView').then((m) => ({ default: m.CostView })));
 const ExportView = lazy(() => import('./views/ExportView').then((m) => ({ default: m.ExportView })));
 const SystemView = lazy(() => import('./views/SystemView').then((m) => ({ default: m.SystemView })));

@@ -1,16 +1,20 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useApi, type Catalog, type EnvInfo, type ProfileView, type SlotInput, type SlotName } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { DryRunPanel } from '../components/DryRunPanel';
 import { suggestionLabel } from '../components/KeyAdvice';
-import { ManualWizard } from '../components/ManualWizard';
 import { NextStep } from '../components/NextStep';
 import { SlotCard } from '../components/SlotCard';
-import { SlotConcurrency } from '../components/SlotConcurrency';
-import { SlotEditor, type KeySwitch } from '../components/SlotEditor';
+import type { KeySwitch } from '../components/SlotEditor';
 import { SlotTestView, type SlotTest } from '../components/SlotTestView';
 import { useToast } from '../components/Toasts';
 import type { ExportFocus } from './ExportView';
+
+// Editing and the slot tools load when first used: the list shows first.
+const SlotEditor = lazy(() => import('../components/SlotEditor').then((m) => ({ default: m.SlotEditor })));
+const ManualWizard = lazy(() => import('../components/ManualWizard').then((m) => ({ default: m.ManualWizard })));
+const DryRunPanel = lazy(() => import('../components/DryRunPanel').then((m) => ({ default: m.DryRunPanel })));
+const SlotConcurrency = lazy(() => import('../components/SlotConcurrency').then((m) => ({ default: m.SlotConcurrency })));
+const loading = <span className="spinner" aria-label="Loading" />;
 
 interface ProfilesViewProps {
   catalog: Catalog;
@@ -119,17 +123,19 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
 
   if (editing?.manualProvider) {
     return (
-      <ManualWizard
-        key={editing.n}
-        catalog={catalog}
-        profiles={profiles}
-        target={{ profile: editing.profile, slot: editing.slot, fixed: true }}
-        startProvider={editing.manualProvider}
-        initialKey={editing.key}
-        onSwitch={(sw) => void switchTo(sw)}
-        onCancel={() => setEditing(null)}
-        onSaved={() => void savedEdit(editing.profile)}
-      />
+      <Suspense fallback={loading}>
+        <ManualWizard
+          key={editing.n}
+          catalog={catalog}
+          profiles={profiles}
+          target={{ profile: editing.profile, slot: editing.slot, fixed: true }}
+          startProvider={editing.manualProvider}
+          initialKey={editing.key}
+          onSwitch={(sw) => void switchTo(sw)}
+          onCancel={() => setEditing(null)}
+          onSaved={() => void savedEdit(editing.profile)}
+        />
+      </Suspense>
     );
   }
 
@@ -145,18 +151,20 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
             {card ? `: ${card.displayName}` : ''}
           </h1>
         </div>
-        <SlotEditor
-          key={editing.n ?? 0}
-          catalog={catalog}
-          card={card}
-          initial={editing.input}
-          initialKey={editing.key}
-          onSwitch={(sw) => void switchTo(sw)}
-          target={{ profile: editing.profile, slot: editing.slot, fixed: true }}
-          profiles={profiles}
-          onCancel={() => setEditing(null)}
-          onSaved={() => void savedEdit(editing.profile)}
-        />
+        <Suspense fallback={loading}>
+          <SlotEditor
+            key={editing.n ?? 0}
+            catalog={catalog}
+            card={card}
+            initial={editing.input}
+            initialKey={editing.key}
+            onSwitch={(sw) => void switchTo(sw)}
+            target={{ profile: editing.profile, slot: editing.slot, fixed: true }}
+            profiles={profiles}
+            onCancel={() => setEditing(null)}
+            onSaved={() => void savedEdit(editing.profile)}
+          />
+        </Suspense>
       </div>
     );
   }
@@ -224,10 +232,10 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
     );
   };
   const toolPanels = (p: ProfileView, slot: SlotName) => (
-    <>
+    <Suspense fallback={loading}>
       {at(dry, p.name, slot) && <DryRunPanel key={`${p.name}|${slot}`} slotLabel={LABEL[slot]} autoFocus run={(preview) => api.dryRunSlot({ profile: p.name, slot, apiKey: '', preview })} onClose={() => setDry(null)} />}
       {at(tuning, p.name, slot) && <SlotConcurrency key={`${p.name}|${slot}`} profile={p.name} slot={slot} onSaved={() => void reload()} />}
-    </>
+    </Suspense>
   );
 
   return (
