@@ -151,7 +151,13 @@ func baseSlot(s *studio.Studio, name string, f setFlags) (profile.Slot, error) {
 		return profile.Slot{}, err
 	}
 	if m, ok := s.Catalog.Model(model); ok && m.Provider == provider {
-		return s.Draft(m.ID, f.plan)
+		d, err := s.Draft(m.ID, f.plan)
+		if f.slot == profile.SlotFallback {
+			// Kodus reads thinking from Main only (studio.FallbackIgnores):
+			// a Fallback does not take the card's level.
+			d.ReasoningEffort = ""
+		}
+		return d, err
 	}
 	return profile.Slot{Provider: provider, Model: model, Plan: f.plan}, nil
 }
