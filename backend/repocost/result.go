@@ -63,10 +63,10 @@ type Result struct {
 	Tokenizer    string         `json:"tokenizer"`
 	Sliced       int            `json:"slicedLines,omitempty"`
 	// Caveat warns that the month is projected from little history.
-	Caveat string `json:"caveat,omitempty"`
-	ElapsedMs    int64          `json:"elapsedMs"`
-	changes      []Change
-	seconds      int64 // the window's length
+	Caveat    string `json:"caveat,omitempty"`
+	ElapsedMs int64  `json:"elapsedMs"`
+	changes   []Change
+	seconds   int64 // the window's length
 }
 
 const monthSeconds = 2_629_746 // 30.436875 days: a Gregorian year / 12

@@ -28,6 +28,36 @@ const NAV: { view: Route['view']; label: string }[] = [
   { view: 'system', label: 'System' },
 ];
 
+/** The nav; without onNav (while starting) its items wait, disabled. */
+function Sidebar({ current, env, onNav }: { current: Route['view']; env?: EnvInfo; onNav?: (view: Route['view']) => void }) {
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden>
+          K
+        </span>
+        Kodus BYOK Studio
+      </div>
+      {NAV.map((n) => (
+        <button key={n.view} className="nav-item" aria-current={current === n.view ? 'page' : undefined} disabled={!onNav} onClick={() => onNav?.(n.view)}>
+          {n.label}
+        </button>
+      ))}
+      {env && (
+        <div className="sidebar-foot">
+          <div data-testid="keychain-banner" title={`Keys are stored only in ${env.keychainDescription}; this app shows them masked.`}>
+            <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden style={{ verticalAlign: '-1px' }}>
+              <path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z" />
+            </svg>{' '}
+            Keys in <strong>{env.keychainBackend || 'keychain'}</strong>
+          </div>
+          <div>{env.version}</div>
+        </div>
+      )}
+    </nav>
+  );
+}
+
 function UnlockScreen({ env, onUnlocked }: { env: EnvInfo; onUnlocked: () => void }) {
   const api = useApi();
   const [pass, setPass] = useState('');
@@ -116,19 +146,7 @@ export function App() {
   if (!env || !catalog) {
     return (
       <div className="shell">
-        <nav className="sidebar" aria-label="Main">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden>
-              K
-            </span>
-            Kodus BYOK Studio
-          </div>
-          {NAV.map((n) => (
-            <button key={n.view} className="nav-item" aria-current={n.view === 'profiles' ? 'page' : undefined} disabled>
-              {n.label}
-            </button>
-          ))}
-        </nav>
+        <Sidebar current="profiles" />
         <main className="main" aria-busy="true">
           <div className="page-head">
             <h1>Profiles</h1>
@@ -149,33 +167,11 @@ export function App() {
 
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label="Main">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden>
-            K
-          </span>
-          Kodus BYOK Studio
-        </div>
-        {NAV.map((n) => (
-          <button
-            key={n.view}
-            className="nav-item"
-            aria-current={route.view === n.view ? 'page' : undefined}
-            onClick={() => leave(() => setRoute(n.view === 'catalog' ? { view: 'catalog', target: newTarget(), nonce: Date.now() } : ({ view: n.view, nonce: Date.now() } as Route)))}
-          >
-            {n.label}
-          </button>
-        ))}
-        <div className="sidebar-foot">
-          <div data-testid="keychain-banner" title={`Keys are stored only in ${env.keychainDescription}; this app shows them masked.`}>
-            <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden style={{ verticalAlign: '-1px' }}>
-              <path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z" />
-            </svg>{' '}
-            Keys in <strong>{env.keychainBackend || 'keychain'}</strong>
-          </div>
-          <div>{env.version}</div>
-        </div>
-      </nav>
+      <Sidebar
+        current={route.view}
+        env={env}
+        onNav={(view) => leave(() => setRoute(view === 'catalog' ? { view: 'catalog', target: newTarget(), nonce: Date.now() } : ({ view, nonce: Date.now() } as Route)))}
+      />
       <main className="main">
         {env.error && (
           <div className="alert alert-err" role="alert" style={{ marginBottom: 16 }}>
