@@ -12,7 +12,7 @@ export KODUS_BYOK_HOME="$home/data" KODUS_BYOK_KEYRING=file KODUS_BYOK_KEYRING_P
 
 # A realistic profile so the screenshot shows the app in use (fake keys).
 printf 'sk-ant-api03-FAKEsmoke-0000000000000000-a1b' | "$bin" profile set team --provider anthropic --model claude-sonnet-4-6 --key-stdin >/dev/null
-printf 'zai-smoke-0000000000000000.c2d' | "$bin" profile set team --slot fallback --provider openai_compatible --model glm-5.1 --plan coding-plan --key-stdin >/dev/null
+printf 'zai-smoke-0000000000000000.c2d' | "$bin" profile set team --slot fallback --provider zai --model glm-5.2 --plan coding-plan --key-stdin >/dev/null
 "$bin" profile set local --provider openai_compatible --model llama3.1:8b --base-url http://localhost:11434/v1 >/dev/null
 
 "$bin" >"$home/app.log" 2>&1 &
@@ -25,6 +25,13 @@ until xdotool search --name "Kodus BYOK Studio" >/dev/null 2>&1; do
 done
 sleep 3 # let WebKit paint
 import -window root "$out"
+
+# The window carries the app icon and the class the desktop entry names
+# (StartupWMClass), so docks show the icon and group the window.
+win=$(xdotool search --name "Kodus BYOK Studio" | head -1)
+xprop -id "$win" WM_CLASS _NET_WM_ICON >"$home/props"
+grep -q '^WM_CLASS(STRING) = "kodus-byok"' "$home/props" || { echo "window class:" >&2; head -1 "$home/props" >&2; exit 1; }
+grep -q '^_NET_WM_ICON(CARDINAL) = ' "$home/props" || { echo "the window has no icon (_NET_WM_ICON)" >&2; exit 1; }
 kill $app
 
 # Not blank: a rendered page has many colours and real contrast.

@@ -1,15 +1,16 @@
 package dryrun
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 // compatSchemaKeys are the options @ai-sdk/openai-compatible 3.x parses
 // itself (openaiCompatibleLanguageModelChatOptions); they are never spread.
 var compatSchemaKeys = []string{"user", "reasoningEffort", "textVerbosity", "strictJsonSchema"}
 
-var camelRE = regexp.MustCompile(`[_-]([a-z])`)
+var camelRE = lazyre.New(`[_-]([a-z])`)
 
 // camel is the SDK's toCamelCase: "openai-compatible" → "openaiCompatible".
 func camel(s string) string {
@@ -90,7 +91,7 @@ func (b *builder) chat(name string) *object {
 	}
 	body.putIf("reasoning_effort", effort, hasEffort)
 	body.putIf("verbosity", verbosity, hasVerbosity)
-	body.put("messages", []any{map[string]any{"role": "user", "content": Prompt}})
+	body.put("messages", []any{map[string]any{"role": "user", "content": b.prompt()}})
 	body.undefine("tools").undefine("tool_choice")
 	return body
 }

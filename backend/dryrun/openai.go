@@ -1,13 +1,14 @@
 package dryrun
 
 import (
-	"regexp"
 	"strconv"
+
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 var (
-	oSeriesRE = regexp.MustCompile(`^o(\d+)(?:-|$)`)
-	gptRE     = regexp.MustCompile(`^gpt-(\d+)(?:\.(\d+))?(?:-(.+))?$`)
+	oSeriesRE = lazyre.New(`^o(\d+)(?:-|$)`)
+	gptRE     = lazyre.New(`^gpt-(\d+)(?:\.(\d+))?(?:-(.+))?$`)
 )
 
 // openAICaps is @ai-sdk/openai 4.x getOpenAILanguageModelCapabilities.
@@ -49,7 +50,7 @@ func (b *builder) responses() *object {
 	summary, hasSummary := str(o["reasoningSummary"])
 
 	body := newObject().put("model", in.Model)
-	body.put("input", []any{map[string]any{"role": "user", "content": []any{map[string]any{"type": "input_text", "text": Prompt}}}})
+	body.put("input", []any{map[string]any{"role": "user", "content": []any{map[string]any{"type": "input_text", "text": b.prompt()}}}})
 	body.putIf("temperature", deref(in.Temperature), in.Temperature != nil)
 	b.maxKey = "max_output_tokens"
 	if in.MaxOutputTokens != nil {

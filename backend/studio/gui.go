@@ -3,10 +3,12 @@ package studio
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/kodusbyok/studio/backend/buildinfo"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
+	"github.com/kodusbyok/studio/backend/thinking"
 )
 
 // The request and result types below are the contract with the GUI; Wails
@@ -97,13 +99,22 @@ type SlotCheck struct {
 	KeptKeyMasked string `json:"keptKeyMasked,omitempty"`
 	// KeyRequired means saving needs a pasted key.
 	KeyRequired bool `json:"keyRequired"`
+	// MainOnly are fields the followed Kodus does not read on this slot
+	// (a v1 Fallback's thinking, routing, max input): not offered, not saved.
+	MainOnly []string `json:"mainOnly"`
 }
 
 // CheckSlot validates a slot as the user types, with the same rules as
 // Save, and says whether the stored key of that profile slot is kept.
 func (s *Studio) CheckSlot(profileName, slotName string, in SlotInput) SlotCheck {
 	slot, notices, err := s.PrepareSlot(in.Slot())
+	if old, ok := s.storedSlot(profileName, slotName); ok && err != nil {
+		err = keepSavedPlan(err, old, slot)
+	}
 	check := SlotCheck{FieldErrors: flatten(profile.AsFieldErrors(err)), FieldWarnings: s.TokenWarnings(slot), Notices: nonNil(notices)}
+	for _, is := range thinking.Tuning(s.Line, slot.Provider, slot.Model, slot.Temperature, slot.ReasoningEffort) {
+		check.Notices = append(check.Notices, fmt.Sprintf("%s's Test refuses this (%s): %s", s.Line.Name, is.Field, is.Message))
+	}
 	if profileName != "" {
 		if nerr := profile.ValidateName(profileName); nerr != nil {
 			check.FieldErrors = append(check.FieldErrors, flatten(profile.AsFieldErrors(nerr))...)
@@ -115,6 +126,7 @@ func (s *Studio) CheckSlot(profileName, slotName string, in SlotInput) SlotCheck
 		}
 	}
 	check.KeyRequired = check.KeptKeyMasked == "" && s.KeyRequired(slot)
+	check.MainOnly = s.MainOnly(slotName)
 	return check
 }
 

@@ -8,18 +8,31 @@ import (
 	"github.com/kodusbyok/studio/backend/thinking"
 )
 
-// FallbackIgnores are the settings Kodus reads from the Main slot only:
-// reasoning (a level or Custom JSON), OpenRouter routing and the max input
-// tokens (kodus-ai base-code-review-agent.provider.ts and
-// commentManager.service.ts read them from byokConfig.main:
+// FallbackIgnores are the settings a Kodus with the v1 BYOK shape reads
+// from the Main slot only: reasoning (a level or Custom JSON), OpenRouter
+// routing and the max input tokens (its base-code-review-agent.provider.ts
+// and commentManager.service.ts read them from byokConfig.main:
 // https://github.com/kodustech/kodus-ai/blob/main/libs/code-review/infrastructure/agents/base-code-review-agent.provider.ts).
-// The GUI hides them on a Fallback; a Fallback that holds them (saved by
-// the command line or an older version) says they are not used.
+// A line whose fallback carries its own reasoning (the v2 shape: each
+// model has every field) ignores none of them.
 var FallbackIgnores = []string{"reasoningEffort", "reasoningConfigOverride", "openrouterProviderOrder", "openrouterAllowFallbacks", "maxInputTokens"}
 
-// fallbackIgnored names what a Fallback slot holds that Kodus does not
-// use: "Thinking Medium", "Max input tokens 100000".
-func fallbackIgnored(sl profile.Slot) []string {
+// MainOnly lists the fields the followed Kodus line does not read on this
+// slot: FallbackIgnores on a v1 line's Fallback, else none. The GUI hides
+// them there and saves without them.
+func (s *Studio) MainOnly(slotName string) []string {
+	if slotName != profile.SlotFallback || s.Line.BYOK.FallbackReasoning {
+		return []string{}
+	}
+	return FallbackIgnores
+}
+
+// fallbackIgnored names what a Fallback slot holds that the followed Kodus
+// line does not use: "Thinking Medium", "Max input tokens 100000".
+func (s *Studio) fallbackIgnored(sl profile.Slot) []string {
+	if len(s.MainOnly(profile.SlotFallback)) == 0 {
+		return nil
+	}
 	var out []string
 	switch {
 	case sl.ReasoningEffort == profile.EffortCustom || sl.ReasoningConfigOverride != "":
@@ -38,8 +51,8 @@ func fallbackIgnored(sl profile.Slot) []string {
 
 // sentRouting is the OpenRouter routing Kodus sends for a Main slot, after
 // a Custom JSON that sets its own: nil when nothing is sent.
-func sentRouting(sl profile.Slot) (order []string, allow *bool) {
-	res, err := thinking.Build(thinkingInput(sl))
+func (s *Studio) sentRouting(sl profile.Slot) (order []string, allow *bool) {
+	res, err := thinking.Build(s.thinkingInput(sl))
 	if err != nil {
 		return nil, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 )
 
@@ -39,5 +40,27 @@ func TestViewsSayWhatIsSent(t *testing.T) {
 	save(t, s, "q", profile.SlotMain, plain, orKey)
 	if v := mustView(t, s, "q"); v.Main.RoutingSent != nil {
 		t.Errorf("routing sent = %+v", v.Main.RoutingSent)
+	}
+}
+
+// Kodus latest gives each model its own reasoning: its Fallback ignores
+// nothing, and the editor hides nothing there.
+func TestCurrentLineFallbackUsesEverything(t *testing.T) {
+	env := map[string]string{"KODUS_BYOK_HOME": t.TempDir(), "KODUS_BYOK_KEYRING": "file", "KODUS_BYOK_KEYRING_PASSPHRASE": "test-pass"}
+	s, err := Open(Options{Getenv: func(k string) string { return env[k] }, Line: kodusline.Current})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.MainOnly(profile.SlotFallback); len(got) != 0 {
+		t.Errorf("main-only on a current-line Fallback = %v", got)
+	}
+	save(t, s, "p", profile.SlotMain, profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}, anthropicKey)
+	save(t, s, "p", profile.SlotFallback, profile.Slot{Provider: "anthropic", Model: "claude-opus-4-7", ReasoningEffort: "high", MaxInputTokens: profile.Ptr(100000)}, anthropicKey)
+	if v := mustView(t, s, "p"); v.Fallback.Ignored != nil {
+		t.Errorf("ignored = %v", v.Fallback.Ignored)
+	}
+	mid := newStudio(t)
+	if got := mid.MainOnly(profile.SlotFallback); len(got) != len(FallbackIgnores) || len(mid.MainOnly(profile.SlotMain)) != 0 {
+		t.Errorf("mid-2026 main-only = %v", got)
 	}
 }

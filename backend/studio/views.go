@@ -5,7 +5,9 @@ import (
 	"time"
 
 	"github.com/kodusbyok/studio/backend/concurrency"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/thinking"
 )
 
 // SlotView is a slot as the GUI and `--json` show it: Kodus's field names,
@@ -32,8 +34,10 @@ type SlotView struct {
 	HasKey                   bool     `json:"hasKey"`
 	APIKeyMasked             string   `json:"apiKeyMasked,omitempty"`
 	// Ignored names settings the slot holds that Kodus does not use there
-	// (on a Fallback: thinking, OpenRouter routing, max input tokens).
-	Ignored []string `json:"ignored,omitempty"`
+	// (on a v1 Kodus's Fallback: thinking, OpenRouter routing, max input
+	// tokens); MainOnly lists those fields, which a card does not show.
+	Ignored  []string `json:"ignored,omitempty"`
+	MainOnly []string `json:"mainOnly,omitempty"`
 	// RoutingSent is the OpenRouter routing Kodus sends, when a Custom
 	// JSON changes the pinned providers or the fallbacks switch.
 	RoutingSent *RoutingSent `json:"routingSent,omitempty"`
@@ -69,12 +73,15 @@ func (s *Studio) View(p profile.Profile) ProfileView {
 		CreatedAt:   p.CreatedAt,
 		UpdatedAt:   p.UpdatedAt,
 	}
-	if order, allow := sentRouting(p.Main); !equalStrings(order, p.Main.OpenRouterProviderOrder) || !equalBool(allow, p.Main.OpenRouterAllowFallbacks) {
+	if order, allow := s.sentRouting(p.Main); !equalStrings(order, p.Main.OpenRouterProviderOrder) || !equalBool(allow, p.Main.OpenRouterAllowFallbacks) {
 		v.Main.RoutingSent = &RoutingSent{Order: nonNil(order), AllowFallbacks: allow}
 	}
 	if p.Fallback != nil {
 		fb := s.SlotView(*p.Fallback)
-		fb.Ignored = fallbackIgnored(*p.Fallback)
+		fb.Ignored = s.fallbackIgnored(*p.Fallback)
+		if mo := s.MainOnly(profile.SlotFallback); len(mo) > 0 {
+			fb.MainOnly = mo
+		}
 		v.Fallback = &fb
 	}
 	return v
@@ -135,6 +142,9 @@ func (s *Studio) advice(p profile.Profile) (advice, codes []string) {
 	advice = []string{}
 	if p.Main.Provider == "" {
 		return advice, nil
+	}
+	for _, mv := range s.Moves(p) {
+		advice = append(advice, moveAdvice(p.Name, mv))
 	}
 	warnings := concurrency.Warnings(concurrency.Advise(s.Catalog, p, nil))
 	if p.Fallback == nil && !hasAdvice(warnings, "tight-solo") {
@@ -205,6 +215,14 @@ func (s *Studio) Draft(modelID, plan string) (profile.Slot, error) {
 		}
 		if v.Model != "" {
 			sl.Model = v.Model
+		}
+	}
+	// Kodus's catalog gives every card a temperature, but Kodus latest never
+	// sends one to a model that takes none (Claude 4.7+, GPT-5, Kimi K2.6
+	// and K2.7 Code) and its Test refuses one: leave it empty.
+	if s.Line != nil && sl.Temperature != nil {
+		if pol, _ := thinking.TemperaturePolicy(s.Line, sl.Provider, sl.Model, sl.ReasoningEffort); pol == kodusline.TempUnsupported {
+			sl.Temperature = nil
 		}
 	}
 	return sl, nil

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-
-	sjs "github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // Known fields are checked against the schema generated from the Go types
@@ -70,7 +68,7 @@ func TestSchemaRules(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := CheckOverride(c.provider, c.model, c.override)
+			err := CheckOverride(mid, c.provider, c.model, c.override)
 			switch {
 			case c.fail == "" && err != nil:
 				t.Errorf("rejected: %v", err)
@@ -86,7 +84,7 @@ func TestSchemaRules(t *testing.T) {
 // Several problems are all reported, each at its own line and column.
 func TestSchemaProblemsPlaced(t *testing.T) {
 	src := "{\n  \"thinking\": {\n    \"type\": \"enabled\",\n    \"budgetTokens\": 10\n  },\n  \"effort\": \"extreme\"\n}"
-	err := CheckOverride("anthropic", "claude-sonnet-4-5-20250929", src)
+	err := CheckOverride(mid, "anthropic", "claude-sonnet-4-5-20250929", src)
 	var oe *OverrideError
 	if !errors.As(err, &oe) || len(oe.Problems) != 2 {
 		t.Fatalf("err = %v", err)
@@ -104,21 +102,12 @@ func TestSchemaProblemsPlaced(t *testing.T) {
 
 // The published schema is a valid 2020-12 schema and carries the rules.
 func TestPublishedSchema(t *testing.T) {
+	if err := compileChecked(t, Schema()); err != nil {
+		t.Fatalf("schema does not compile: %v", err)
+	}
 	raw, err := json.Marshal(Schema())
 	if err != nil {
 		t.Fatal(err)
-	}
-	doc, err := sjs.UnmarshalJSON(strings.NewReader(string(raw)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := sjs.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource(SchemaID, doc); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.Compile(SchemaID); err != nil {
-		t.Fatalf("schema does not compile: %v", err)
 	}
 	var m map[string]any
 	_ = json.Unmarshal(raw, &m)

@@ -22,33 +22,49 @@ interface Card {
   variants?: { id: string; label: string }[];
 }
 
+/**
+ * Opens every recommended card of the app's Kodus line, each plan, and
+ * checks that its first screen ends with Test & save inside 1280×900, with
+ * Advanced closed; a screenshot per card goes to build/e2e/.
+ */
+async function cardsFit(app: RunningApp, line: string) {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // The cards come from the backend's catalog: no card is named here.
+  const catalog = await page.evaluate(() => (window as unknown as { go: { main: { App: { Catalog: () => Promise<{ models: Card[] }> } } } }).go.main.App.Catalog());
+  const cards = catalog.models.filter((m) => m.tier === 'recommended');
+  expect(cards.length).toBeGreaterThan(0);
+  mkdirSync(artifactsDir, { recursive: true });
+  for (const card of cards) {
+    for (const plan of card.variants?.length ? card.variants : [undefined]) {
+      // A plan picked on the previous card counts as an edit: nav discards it.
+      await nav(page, 'Add a model');
+      await page.getByRole('button', { name: card.displayName, exact: true }).click();
+      if (plan) await page.getByRole('radio', { name: plan.label, exact: true }).click();
+      const save = page.getByRole('button', { name: /Test & save Main/ });
+      await save.waitFor();
+      // Let the live checks (what Test sends, the summary) settle before measuring.
+      await page.getByTestId('advanced-summary').waitFor();
+      await expect.poll(() => page.getByTestId('test-note').textContent()).not.toBe('');
+      expect(await page.getByRole('button', { name: 'Advanced', exact: true }).getAttribute('aria-expanded')).toBe('false');
+      expect(await page.locator('main').evaluate((m) => m.scrollTop)).toBe(0);
+      const box = (await save.boundingBox())!;
+      const what = `${line}: ${card.id}${plan ? ` (${plan.id})` : ''}`;
+      expect(box.y + box.height, `${what}: Test & save ends below the window`).toBeLessThanOrEqual(900);
+      await page.screenshot({ path: join(artifactsDir, `card-${line}-${card.id}${plan ? `-${plan.id}` : ''}.png`) });
+    }
+  }
+}
+
 describe('the add flow', () => {
-  it('fits every recommended card, each plan, on one 1280×900 screen up to Test & save, Advanced closed', async () => {
-    const { page } = app;
-    await page.setViewportSize({ width: 1280, height: 900 });
-    // The cards come from the backend's catalog: no card is named here.
-    const catalog = await page.evaluate(() => (window as unknown as { go: { main: { App: { Catalog: () => Promise<{ models: Card[] }> } } } }).go.main.App.Catalog());
-    const cards = catalog.models.filter((m) => m.tier === 'recommended');
-    expect(cards.length).toBeGreaterThan(0);
-    mkdirSync(artifactsDir, { recursive: true });
-    for (const card of cards) {
-      for (const plan of card.variants?.length ? card.variants : [undefined]) {
-        // A plan picked on the previous card counts as an edit: nav discards it.
-        await nav(page, 'Add a model');
-        await page.getByRole('button', { name: card.displayName, exact: true }).click();
-        if (plan) await page.getByRole('radio', { name: plan.label, exact: true }).click();
-        const save = page.getByRole('button', { name: /Test & save Main/ });
-        await save.waitFor();
-        // Let the live checks (what Test sends, the summary) settle before measuring.
-        await page.getByTestId('advanced-summary').waitFor();
-        await expect.poll(() => page.getByTestId('test-note').textContent()).not.toBe('');
-        expect(await page.getByRole('button', { name: 'Advanced', exact: true }).getAttribute('aria-expanded')).toBe('false');
-        const main = page.locator('main');
-        expect(await main.evaluate((m) => m.scrollTop)).toBe(0);
-        const box = (await save.boundingBox())!;
-        expect(box.y + box.height, `${card.id}${plan ? ` (${plan.id})` : ''}: Test & save ends below the window`).toBeLessThanOrEqual(900);
-        await page.screenshot({ path: join(artifactsDir, `card-${card.id}${plan ? `-${plan.id}` : ''}.png`) });
-      }
+  it('fits every recommended card, each plan, on one 1280×900 screen up to Test & save, Advanced closed (Kodus selfhosted-2.1.x)', () => cardsFit(app, 'mid-2026'));
+
+  it('and on Kodus latest, what a new install follows', async () => {
+    const latest = await startApp({}, '');
+    try {
+      await cardsFit(latest, 'latest');
+    } finally {
+      await latest.stop();
     }
   });
 });

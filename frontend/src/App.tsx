@@ -179,6 +179,11 @@ export function App() {
             {env.error}
           </div>
         )}
+        {startError && (
+          <div className="alert alert-err" role="alert" style={{ marginBottom: 16 }}>
+            {startError}
+          </div>
+        )}
         {env.keychainProblem && (
           <div className="alert alert-err" role="alert" style={{ marginBottom: 16 }} data-testid="keychain-problem">
             <div className="alert-title">The keychain “{env.keychainBackend}” cannot be used on this machine</div>
@@ -213,7 +218,15 @@ export function App() {
                 }}
               />
             )}
-            {route.view === 'system' && <SystemView />}
+            {route.view === 'system' && (
+              <SystemView
+                onLineChange={() => {
+                  // Another Kodus release: its catalog, and profiles seen through it.
+                  api.catalog().then(setCatalog, (e) => setStartError(String(e)));
+                  void reload();
+                }}
+              />
+            )}
             {route.view === 'cost' && <CostView key={route.nonce ?? 0} profiles={profiles} />}
             {route.view === 'export' && <ExportView key={route.nonce ?? 0} profiles={profiles} reload={reload} initialProfile={route.profile} focus={route.focus} />}
           </Suspense>

@@ -1,4 +1,4 @@
-import type { Provider, SlotName, Variant } from '../api';
+import type { Provider, Variant } from '../api';
 import { advancedSummary } from '../lib/slotSummary';
 import type { SlotForm } from '../lib/slotForm';
 import { describedBy, Field } from './Field';
@@ -6,8 +6,8 @@ import { KodusWillSend, ThinkingSettings, useThinkingPreview } from './ThinkingS
 
 interface AdvancedSettingsProps {
   idPrefix: string;
-  /** The slot being edited: Kodus reads thinking, routing and max input from Main only. */
-  slot: SlotName;
+  /** Fields the followed Kodus does not read on this slot (a v1 Fallback's thinking, routing, max input). */
+  mainOnly: string[];
   form: SlotForm;
   provider?: Provider;
   variant?: Variant;
@@ -29,7 +29,7 @@ interface AdvancedSettingsProps {
  * one-line summary of what is set. Its content is built only when open.
  */
 export function AdvancedSettings(props: AdvancedSettingsProps) {
-  const { idPrefix, slot, form, errors, warnings, open, onToggle } = props;
+  const { idPrefix, mainOnly, form, errors, warnings, open, onToggle } = props;
   const flagged = Object.keys(warnings).length;
   return (
     <section className="advanced" aria-labelledby={`${idPrefix}-toggle`}>
@@ -43,7 +43,7 @@ export function AdvancedSettings(props: AdvancedSettingsProps) {
       </h2>
       {!open && (
         <div className="hint advanced-summary" data-testid="advanced-summary">
-          {advancedSummary(form, slot)}
+          {advancedSummary(form, mainOnly)}
           {flagged > 0 && <span className="field-warn"> · ⚠ {flagged === 1 ? 'one setting needs a look' : `${flagged} settings need a look`}</span>}
           {Object.keys(errors).length > 0 && <span className="field-error"> · a setting has an error</span>}
         </div>
@@ -57,9 +57,9 @@ export function AdvancedSettings(props: AdvancedSettingsProps) {
   );
 }
 
-function AdvancedBody({ idPrefix, slot, form, provider, variant, errors, warnings, onChange, onBlur, notes, onDryRun, dryRunOpen }: AdvancedSettingsProps) {
+function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, warnings, onChange, onBlur, notes, onDryRun, dryRunOpen }: AdvancedSettingsProps) {
   const id = (f: string) => `${idPrefix}-${f}`;
-  const main = slot === 'main';
+  const main = mainOnly.length === 0;
   const num = (field: keyof SlotForm, label: string, placeholder: string, hint: React.ReactNode, inputMode: 'decimal' | 'numeric') => (
     <Field id={id(field)} label={label} field={field} hint={hint} error={errors[field]} warning={warnings[field]}>
       <input
@@ -86,7 +86,7 @@ function AdvancedBody({ idPrefix, slot, form, provider, variant, errors, warning
         <MainOnly idPrefix={idPrefix} form={form} errors={errors} onChange={onChange} onBlur={onBlur} />
       ) : (
         <p className="hint" data-testid="fallback-ignores" style={{ margin: 0 }}>
-          On a Fallback, Kodus uses the model, key, endpoint, temperature, max output tokens and concurrency. Thinking, Custom JSON, OpenRouter routing and max input tokens come from Main only, so they are set there.
+          On a Fallback, this Kodus release uses the model, key, endpoint, temperature, max output tokens and concurrency. Thinking, Custom JSON, OpenRouter routing and max input tokens come from Main only, so they are set there.
         </p>
       )}
       <div className="grid-2">

@@ -30,23 +30,24 @@ function pinned(v: SlotView): string | undefined {
 
 /**
  * One saved slot as Kodus will use it. A card never shows a value that is
- * not sent: on a Fallback, Thinking, routing and max input tokens are read
- * from Main only, so they are left out and, when stored, named as unused.
+ * not sent: what the followed Kodus reads from Main only (a v1 Fallback's
+ * thinking, routing and max input tokens) is left out and, when stored,
+ * named as unused.
  */
 export function SlotCard({ slot, v }: { slot: SlotName; v: SlotView }) {
   const title = slot === 'main' ? 'Main' : 'Fallback';
-  const main = slot === 'main';
+  const uses = (f: string) => !(v.mainOnly ?? []).includes(f);
   const rows: [string, React.ReactNode][] = [
     ['Key', v.hasKey ? <code data-testid="masked-key">{v.apiKeyMasked}</code> : <span className="muted">none (keyless)</span>],
     ['Base URL', <code>{v.effectiveBaseURL || '—'}</code>],
   ];
   if (v.planLabel) rows.push(['Plan', v.planLabel]);
-  if (main) rows.push(['Thinking', thinkingSummary(v)]);
+  if (uses('reasoningEffort')) rows.push(['Thinking', thinkingSummary(v)]);
   if (v.temperature !== undefined && v.temperature !== null) rows.push(['Temperature', String(v.temperature)]);
   if (v.maxOutputTokens) rows.push(['Max output', v.maxOutputTokens.toLocaleString('en-US')]);
-  if (main && v.maxInputTokens) rows.push(['Max input', v.maxInputTokens.toLocaleString('en-US')]);
+  if (uses('maxInputTokens') && v.maxInputTokens) rows.push(['Max input', v.maxInputTokens.toLocaleString('en-US')]);
   rows.push(['Concurrency', v.maxConcurrentRequests ? `${v.maxConcurrentRequests} at a time` : 'no limit']);
-  const pins = main ? pinned(v) : undefined;
+  const pins = uses('openrouterProviderOrder') ? pinned(v) : undefined;
   if (pins) rows.push(['Pinned', pins]);
   if (v.vertexLocation) rows.push(['Vertex region', v.vertexLocation]);
   return (

@@ -96,9 +96,13 @@ export function SlotEditor(props: SlotEditorProps) {
   // Bumped on every key edit: the dry run panel rebuilds its request.
   const [keyVersion, setKeyVersion] = useState(0);
 
-  // A Fallback is checked and saved without what Kodus reads from Main only.
-  const saved = useMemo(() => forSlot(form, slot), [form, slot]);
+  // The slot is checked and saved without what the followed Kodus does not
+  // read there (a v1 Fallback's thinking…): the backend's check says which.
+  const [mainOnly, setMainOnly] = useState<string[]>([]);
+  const saved = useMemo(() => forSlot(form, mainOnly), [form, mainOnly]);
   const { check, errors, input } = useSlotCheck(profileName, slot, saved);
+  const checkedMainOnly = check?.mainOnly?.join(',') ?? '';
+  useEffect(() => setMainOnly(checkedMainOnly ? checkedMainOnly.split(',') : []), [checkedMainOnly]);
   const verdict = useKeyVerdict(key, input);
   const probe = useTestProbe(form, key);
   const provider = catalog.providers.find((p) => p.id === form.provider);
@@ -330,7 +334,7 @@ export function SlotEditor(props: SlotEditorProps) {
 
       <AdvancedSettings
         idPrefix="adv"
-        slot={slot}
+        mainOnly={mainOnly}
         form={form}
         provider={provider}
         variant={variant}

@@ -135,19 +135,34 @@ describe('token limits', () => {
 });
 
 describe('a Fallback', () => {
-  it('shows only what Kodus uses there and saves nothing else', async () => {
+  it('shows only what a v1 Kodus uses there and saves nothing else', async () => {
     const user = userEvent.setup();
     const { state } = await renderEditor('gpt-5.4', { slot: 'fallback', profiles: [team] });
     await openAdvanced(user);
+    // The backend's check says what this Kodus reads from Main only.
+    expect(await screen.findByTestId('fallback-ignores')).toHaveTextContent('come from Main only');
     expect(screen.queryByRole('radiogroup', { name: 'Thinking' })).not.toBeInTheDocument();
     expect(screen.queryByLabelText('Max input tokens')).not.toBeInTheDocument();
-    expect(screen.getByTestId('fallback-ignores')).toHaveTextContent('come from Main only');
     expect(screen.getByLabelText('Max output tokens')).toBeInTheDocument();
     await user.type(screen.getByLabelText('OpenAI API key'), 'sk-proj-FAKE0123456789');
     await user.click(screen.getByRole('button', { name: /Test & save Fallback/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
     expect(state.saved[0].config).toMatchObject({ reasoningEffort: '', reasoningConfigOverride: '', maxOutputTokens: 16384 });
     expect(state.saved[0].config.maxInputTokens).toBeUndefined();
+  });
+});
+
+describe('a Fallback on a Kodus that gives every model its own settings', () => {
+  it('offers thinking and max input tokens like Main', async () => {
+    const user = userEvent.setup();
+    const { api } = fakeApi([team]);
+    api.checkSlot = vi.fn(async () => ({ fieldErrors: [], fieldWarnings: [], notices: [], keyRequired: true, mainOnly: [] }));
+    const card = catalog.models.find((m) => m.id === 'gpt-5.4') as CatalogModel;
+    renderApp(api, <SlotEditor catalog={catalog} card={card} initial={await api.draft('gpt-5.4', '')} target={{ profile: 'team', slot: 'fallback', fixed: true }} profiles={[team]} onSaved={vi.fn()} onCancel={vi.fn()} />);
+    await openAdvanced(user);
+    expect(await screen.findByRole('radio', { name: 'Medium' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Max input tokens')).toBeInTheDocument();
+    expect(screen.queryByTestId('fallback-ignores')).not.toBeInTheDocument();
   });
 });
 

@@ -1,6 +1,5 @@
 // How the editor names its fields, for messages such as "Not saved: fix
 // Temperature", and where each field lives.
-import type { SlotName } from '../api';
 import type { SlotForm } from './slotForm';
 
 export const FIELD_LABEL: Record<string, string> = {
@@ -27,8 +26,6 @@ export const FIELD_ORDER = ['name', 'plan', 'apiKey', 'reasoningEffort', 'reason
 /** Fields under "Advanced": a failed save opens it to show them. */
 export const ADVANCED_FIELDS = new Set(['reasoningEffort', 'reasoningConfigOverride', 'openrouterProviderOrder', 'openrouterAllowFallbacks', 'temperature', 'maxOutputTokens', 'maxInputTokens', 'maxConcurrentRequests', 'baseURL', 'vertexLocation']);
 
-/** Settings Kodus reads from the Main slot only: a Fallback neither shows nor sends them. */
-export const MAIN_ONLY_FIELDS = ['reasoningEffort', 'reasoningConfigOverride', 'openrouterProviderOrder', 'openrouterAllowFallbacks', 'maxInputTokens'] as const;
 
 export function labelOf(field: string): string {
   return FIELD_LABEL[field] ?? field;
@@ -52,8 +49,10 @@ function rank(f: string) {
   return i < 0 ? FIELD_ORDER.length : i;
 }
 
-/** The form as a Fallback is saved: without what Kodus reads from Main only. */
-export function forSlot(form: SlotForm, slot: SlotName): SlotForm {
-  if (slot === 'main') return form;
-  return { ...form, reasoningEffort: '', reasoningConfigOverride: '', openrouterProviderOrder: '', openrouterAllowFallbacks: '', maxInputTokens: '' };
+/** The form as the slot is saved: without the fields the followed Kodus does not read there (a v1 Fallback's thinking…). */
+export function forSlot(form: SlotForm, mainOnly: string[]): SlotForm {
+  if (mainOnly.length === 0) return form;
+  const out: SlotForm = { ...form };
+  for (const f of mainOnly) if (f in out) (out as unknown as Record<string, string>)[f] = '';
+  return out;
 }

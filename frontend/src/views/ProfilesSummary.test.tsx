@@ -45,7 +45,7 @@ describe('profile summary card', () => {
     const p: ProfileView = {
       name: 'team',
       main: slot({ provider: 'open_router', providerName: 'OpenRouter', model: 'moonshotai/kimi-k2.5', reasoningEffort: 'custom', reasoningConfigOverride: '{"openrouter":{"provider":{"order":["deepinfra"]}}}', openrouterProviderOrder: ['moonshot'], routingSent: { order: ['deepinfra'] } }),
-      fallback: slot({ reasoningEffort: 'high', maxInputTokens: 100000, ignored: ['Thinking High', 'Max input tokens 100000'] }),
+      fallback: slot({ reasoningEffort: 'high', maxInputTokens: 100000, ignored: ['Thinking High', 'Max input tokens 100000'], mainOnly: ['reasoningEffort', 'reasoningConfigOverride', 'openrouterProviderOrder', 'openrouterAllowFallbacks', 'maxInputTokens'] }),
       advice: [],
       createdAt: '',
       updatedAt: '',

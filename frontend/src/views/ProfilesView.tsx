@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useApi, type Catalog, type EnvInfo, type ProfileView, type SlotInput, type SlotName } from '../api';
+import { SlotMoves } from '../components/SlotMoves';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { suggestionLabel } from '../components/KeyAdvice';
 import { NextStep } from '../components/NextStep';
@@ -253,7 +254,8 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
       {profiles.map((p) => {
         const codes = p.adviceCodes ?? [];
         const fallbackAdvice = p.advice.filter((_, i) => FALLBACK_ADVICE.has(codes[i] ?? ''));
-        const otherAdvice = p.advice.filter((_, i) => !FALLBACK_ADVICE.has(codes[i] ?? ''));
+        // A recommended move is offered by SlotMoves, with its button.
+        const otherAdvice = p.advice.filter((a, i) => !FALLBACK_ADVICE.has(codes[i] ?? '') && !a.includes('kodus-byok profile move'));
         return (
           <section key={p.name} className="panel stack" aria-label={`Profile ${p.name}`} data-profile={p.name}>
             <div className="spread">
@@ -289,6 +291,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
             </div>
             {toolPanels(p, 'main')}
             {p.fallback && toolPanels(p, 'fallback')}
+            <SlotMoves profile={p.name} reload={reload} />
             {otherAdvice.map((a) => (
               <div key={a} className="alert alert-warn small" data-testid="advice">
                 {a}

@@ -54,7 +54,11 @@ export function ImportEnv(arg1:string,arg2:string):Promise<studio.ImportResult>;
 
 export function InspectEnv(arg1:string):Promise<studio.EnvInspectView>;
 
+export function KodusLine():Promise<studio.LineInfo>;
+
 export function MeasureConcurrency(arg1:studio.MeasureRequest):Promise<concurrency.Report>;
+
+export function MoveSlot(arg1:string,arg2:string):Promise<studio.MoveResult>;
 
 export function OpenURL(arg1:string):Promise<void>;
 
@@ -78,9 +82,13 @@ export function SaveSlot(arg1:studio.SaveSlotRequest):Promise<studio.SaveSlotRes
 
 export function ScanRepo(arg1:studio.RepoScanRequest):Promise<studio.RepoScanResult>;
 
+export function SetKodusLine(arg1:string):Promise<studio.LineInfo>;
+
 export function SetPrice(arg1:cost.ManualPrice):Promise<studio.PriceSaveResult>;
 
 export function SlotInput(arg1:string,arg2:string):Promise<studio.SlotInput>;
+
+export function SlotMoves(arg1:string):Promise<Array<studio.SlotMove>>;
 
 export function TestProfileSlot(arg1:string,arg2:string):Promise<keytest.Result>;
 
