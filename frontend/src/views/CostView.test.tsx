@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiContext } from '../api';
 import { fakeApi } from '../test/fakeApi';
 import { CostView } from './CostView';
@@ -15,10 +15,9 @@ function renderCost() {
   return fake;
 }
 
-// The charts load lazily in the app; loaded once here so no test waits on them.
-beforeAll(async () => {
-  await import('../components/CostCharts');
-});
+// The charts are not this file's subject (the browser tests draw them):
+// stubs keep every keystroke's re-render cheap on a loaded machine.
+vi.mock('../components/LazyCharts', () => ({ StackedCostChart: () => null, LevelChart: () => null, SizeHistogram: () => null }));
 
 describe('CostView', () => {
   it('shows the Go estimate: date, rows sorted by month, plan quota, sources', async () => {
