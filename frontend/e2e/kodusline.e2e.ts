@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shot, startApp, type RunningApp } from './harness';
+import { nav, shot, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 
@@ -21,6 +21,7 @@ describe('Kodus release line', () => {
     await page.getByRole('button', { name: 'GLM 5.2', exact: true }).click();
     await page.getByRole('radio', { name: 'Coding Plan' }).click();
     await expect.poll(() => page.getByTestId('plan-endpoint').textContent()).toBe('https://api.z.ai/api/coding/paas/v4');
+    await page.getByRole('button', { name: 'Advanced', exact: true }).click();
     await expect.poll(() => page.getByTestId('preview-line').first().textContent()).toContain('as Kodus latest sends it');
     await shot(app, 'line-current-glm');
   });
@@ -30,7 +31,7 @@ describe('Kodus release line', () => {
     const set = await app.cli(['profile', 'set', 'old', '--provider', 'openai_compatible', '--model', 'glm-5.1', '--plan', 'coding-plan', '--key-stdin', '--kodus-line', 'mid-2026'], ZAI_KEY);
     expect(set.code).toBe(0);
     // The window follows the profile database: the profile appears without a reload.
-    await page.getByRole('button', { name: 'Profiles', exact: true }).click();
+    await nav(page, 'Profiles');
     await page.locator('[data-profile="old"]').waitFor({ timeout: 15_000 });
     const move = page.locator('[data-profile="old"]').getByTestId('slot-move');
     await expect.poll(() => move.textContent()).toContain('GLM 5.2');
@@ -43,11 +44,11 @@ describe('Kodus release line', () => {
 
   it('switches to the mid-2026 line in the System view', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'System' }).click();
+    await nav(page, 'System');
     await page.getByTestId('kodus-line-mid-2026').locator('input').click();
     await expect.poll(async () => JSON.parse((await app.cli(['kodus', 'line', 'show', '--json'])).stdout).id).toBe('mid-2026');
     await shot(app, 'line-system');
-    await page.getByRole('button', { name: 'Add a model' }).click();
+    await nav(page, 'Add a model');
     await page.getByRole('button', { name: 'GLM 5.1', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'GLM 5.2', exact: true }).count()).toBe(0);
   });
