@@ -1,6 +1,5 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
@@ -10,9 +9,6 @@ afterEach(() => cleanup());
 // stop as soon as the element is there, so an idle machine is not slower.
 configure({ asyncUtilTimeout: 10_000 });
 
-// userEvent waits a timer tick between every key and pointer event by
-// default; typing a 40-character key is then 40 round trips through a busy
-// event loop. Tests do not need that pause: every userEvent.setup() here
-// defaults to delay: null (a test can still pass its own delay).
-const setup = userEvent.setup.bind(userEvent);
-Object.assign(userEvent, { setup: (options: Parameters<typeof setup>[0] = {}) => setup({ delay: null, ...options }) });
+// userEvent keeps its default pause (one timer tick) between events: many
+// tests rely on it to let a click's async handler settle, and delay: null
+// made those race on a loaded machine. The time is in the timeouts above.
