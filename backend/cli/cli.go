@@ -111,6 +111,7 @@ var commands = []func(*app) *cobra.Command{
 	schemaCmd,
 	dryRunCmd,
 	concurrencyCmd,
+	kodusCmd,
 }
 
 // Run executes the command line and returns the exit status.

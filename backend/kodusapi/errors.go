@@ -12,7 +12,7 @@ var (
 	// ErrNotSignedIn means there is no Kodus session here.
 	ErrNotSignedIn = errors.New("not signed in to Kodus")
 	// ErrSessionExpired means Kodus refused the refresh token: sign in again.
-	ErrSessionExpired = errors.New("the Kodus session has expired: sign in again")
+	ErrSessionExpired = errors.New("the Kodus session has expired")
 	// ErrBadCredentials means Kodus refused the email or password.
 	ErrBadCredentials = errors.New("Kodus refused the email or password")
 )
