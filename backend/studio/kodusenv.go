@@ -17,6 +17,13 @@ import (
 // KodusComposeEvent is the GUI event carrying Compose's output lines.
 const KodusComposeEvent = "kodus:compose"
 
+// KodusComposeLine is one line of Compose's output; Seq orders them, since
+// events may arrive out of order.
+type KodusComposeLine struct {
+	Seq  int    `json:"seq"`
+	Line string `json:"line"`
+}
+
 // KodusEnvRequest applies a profile to an install's .env (Fixed Mode).
 type KodusEnvRequest struct {
 	Profile string     `json:"profile"`
@@ -103,6 +110,9 @@ type KodusVerify struct {
 	// Method is "kodus-status", "container-env" or "none".
 	Method string `json:"method"`
 	OK     bool   `json:"ok"`
+	// Overridden means the .env reached Kodus but its BYOK config takes
+	// precedence, so Kodus does not use it.
+	Overridden bool `json:"overridden,omitempty"`
 	// Source and Model come from Kodus's status.
 	Source string `json:"source,omitempty"`
 	Model  string `json:"model,omitempty"`
@@ -201,7 +211,7 @@ func (s *Studio) verifyKodusEnv(ctx context.Context, dk kodusinstall.Docker, in 
 			case st.Env.Model != wantModel:
 				v.Message = fmt.Sprintf("Kodus's status shows the .env model %s, not %s: the API container still has the old values.", st.Env.Model, wantModel)
 			case st.Source == "byok":
-				v.OK = true
+				v.OK, v.Overridden = true, true
 				v.Message = fmt.Sprintf("Kodus read the new .env (model %s), but it uses its BYOK config (%s): %s", st.Env.Model, st.BYOK.Model, PrecedenceNote)
 			default:
 				v.OK = true

@@ -5,17 +5,19 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { CatalogView } from './views/CatalogView';
 import { CostView } from './views/CostView';
 import { ExportView } from './views/ExportView';
+import { KodusView } from './views/KodusView';
 import { ProfilesView } from './views/ProfilesView';
 import { SystemView } from './views/SystemView';
 
 // nonce remounts a view when its nav item is clicked again (back to its start).
-type Route = { view: 'profiles'; nonce?: number } | { view: 'catalog'; target: SlotTarget; nonce?: number } | { view: 'system'; nonce?: number } | { view: 'cost'; nonce?: number } | { view: 'export'; nonce?: number };
+type Route = { view: 'profiles'; nonce?: number } | { view: 'catalog'; target: SlotTarget; nonce?: number } | { view: 'system'; nonce?: number } | { view: 'cost'; nonce?: number } | { view: 'export'; nonce?: number } | { view: 'kodus'; nonce?: number };
 
 const NAV: { view: Route['view']; label: string }[] = [
   { view: 'profiles', label: 'Profiles' },
   { view: 'catalog', label: 'Add a model' },
   { view: 'cost', label: 'Cost' },
   { view: 'export', label: 'Export' },
+  { view: 'kodus', label: 'Kodus' },
   { view: 'system', label: 'System' },
 ];
 
@@ -164,6 +166,7 @@ export function App() {
         {route.view === 'system' && <SystemView />}
         {route.view === 'cost' && <CostView key={route.nonce ?? 0} profiles={profiles} />}
         {route.view === 'export' && <ExportView key={route.nonce ?? 0} profiles={profiles} reload={reload} />}
+        {route.view === 'kodus' && <KodusView key={route.nonce ?? 0} profiles={profiles} />}
         </ErrorBoundary>
       </main>
       {env.needsPassphrase && (
