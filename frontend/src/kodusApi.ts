@@ -5,7 +5,7 @@ import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
 import { kodusapi, kodusinstall, main, studio } from '../wailsjs/go/models';
 import { EventsOn } from '../wailsjs/runtime/runtime';
-import type { Data } from './api';
+import { call, type Data } from './api';
 
 export type KodusSession = Data<studio.KodusSession>;
 export type KodusLoginRequest = Data<main.KodusLoginRequest>;
@@ -37,14 +37,6 @@ export interface KodusApi {
   applyEnv(req: KodusEnvRequest): Promise<KodusEnvResult>;
   /** Compose's output lines while applyEnv recreates the services, numbered in order; returns the unsubscribe. */
   onComposeLine(cb: (line: KodusComposeLine) => void): () => void;
-}
-
-async function call<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    throw e instanceof Error ? e : new Error(String(e));
-  }
 }
 
 export const wailsKodusApi: KodusApi = {

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ProfileView } from '../api';
+import { errText } from '../views/ExportView';
 import { useKodusApi, type KodusComposeLine, type KodusEnvPlan, type KodusEnvResult, type KodusFindResult, type KodusInstall } from '../kodusApi';
 import { ConfirmDialog } from './ConfirmDialog';
-
-const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * Fixed Mode through the install directory: pick the install, preview the

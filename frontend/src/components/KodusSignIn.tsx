@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { errText } from '../views/ExportView';
 import { useKodusApi, type KodusSession } from '../kodusApi';
 
 /** Sign in to Kodus with the web app's email and password; the session goes to the keychain. */
@@ -28,7 +29,7 @@ export function KodusSignIn({ initial, onSignedIn }: { initial: KodusSession; on
             setPassword('');
             onSignedIn(s);
           } catch (err) {
-            setError(err instanceof Error ? err.message : String(err));
+            setError(errText(err));
           } finally {
             setBusy(false);
           }

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ProfileView } from '../api';
+import { errText } from './ExportView';
 import { useKodusApi, type KodusSession, type KodusStatusView } from '../kodusApi';
 import { KodusSignIn } from '../components/KodusSignIn';
 import { KodusStatusPanel } from '../components/KodusStatusPanel';
 import { KodusEnvPanel } from '../components/KodusEnvPanel';
-
-const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Connect to the Kodus the user runs: sign in, see what it uses, apply a profile. */
 export function KodusView({ profiles }: { profiles: ProfileView[] }) {
