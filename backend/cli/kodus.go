@@ -33,7 +33,7 @@ A BYOK config saved in Kodus takes precedence over the .env.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(kodusLoginCmd(a), kodusLogoutCmd(a), kodusStatusCmd(a), kodusFindCmd(a), kodusApplyEnvCmd(a))
+	cmd.AddCommand(kodusLoginCmd(a), kodusLogoutCmd(a), kodusStatusCmd(a), kodusPullCmd(a), kodusFindCmd(a), kodusApplyEnvCmd(a))
 	return cmd
 }
 

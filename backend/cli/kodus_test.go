@@ -285,3 +285,67 @@ func contains(list []string, v string) bool {
 	}
 	return false
 }
+
+func TestKodusPull(t *testing.T) {
+	k := kodustest.New(t, kodustest.Options{})
+	k.Seed(map[string]any{"version": 2,
+		"credentials": []any{
+			map[string]any{"id": "c-ant", "provider": "anthropic", "apiKey": "sk-ant-FAKE-stored-0123456789-xyz"},
+			map[string]any{"id": "c-oai", "provider": "openai", "apiKey": "sk-FAKE-openai-0123456789-abc"},
+		},
+		"models": []any{
+			map[string]any{"id": "m-ant", "credentialId": "c-ant", "model": "claude-sonnet-4-6", "reasoningEffort": "medium", "maxOutputTokens": 16384},
+			map[string]any{"id": "m-oai", "credentialId": "c-oai", "model": "gpt-5.4", "reasoningEffort": "none"},
+			map[string]any{"id": "m-spare", "credentialId": "c-oai", "model": "gpt-5.2"},
+		},
+		"routing": map[string]any{"defaultModelId": "m-ant", "fallbackModelId": "m-oai"}})
+	h, _ := kodusHarness(t)
+	login(t, h, k.URL)
+
+	// Kodus returns keys masked: without the key nothing is saved.
+	r := h.run("", "kodus", "pull", "--profile", "team")
+	if r.code != 2 || !strings.Contains(r.stderr, "Kodus returns keys masked (sk...xyz)") {
+		t.Fatalf("%d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	r = h.ok("sk-ant-FAKE-stored-0123456789-xyz\n", "kodus", "pull", "--profile", "team", "--key-stdin")
+	if !strings.Contains(r.stdout, "main ← Kodus m-ant: anthropic · claude-sonnet-4-6 · thinking medium") ||
+		!strings.Contains(r.stderr, "the fallback (gpt-5.4, OpenAI) is not pulled: it needs its key") ||
+		!strings.Contains(r.stderr, "1 other model(s) in Kodus") {
+		t.Fatalf("stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+	}
+	show := h.ok("", "profile", "show", "team", "--json")
+	var p struct {
+		Main struct {
+			Model, ReasoningEffort, APIKeyMasked string
+			MaxOutputTokens                      int
+		}
+		Fallback *struct{}
+	}
+	json.Unmarshal([]byte(show.stdout), &p)
+	if p.Main.Model != "claude-sonnet-4-6" || p.Main.ReasoningEffort != "medium" || p.Main.MaxOutputTokens != 16384 || p.Main.APIKeyMasked != "sk…xyz" || p.Fallback != nil {
+		t.Fatalf("profile: %s", show.stdout)
+	}
+
+	// The profile exists: replacing it asks first; with --yes the local key
+	// for the same provider is kept, and a different one is named.
+	r = h.run("", "kodus", "pull", "--profile", "team")
+	if r.code != 1 || !strings.Contains(r.stderr, "re-run with --yes") {
+		t.Fatalf("%d %s", r.code, r.stderr)
+	}
+	h.ok("sk-ant-FAKE-local-other-0123456789-qrs", "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--key-stdin")
+	r = h.ok("", "kodus", "pull", "--profile", "team", "--yes", "--json")
+	var j struct {
+		Plan struct {
+			Main struct {
+				KeepsLocalKey, LocalKeyDiffers bool
+			}
+		}
+	}
+	json.Unmarshal([]byte(r.stdout), &j)
+	if !j.Plan.Main.KeepsLocalKey || !j.Plan.Main.LocalKeyDiffers {
+		t.Fatalf("%s", r.stdout)
+	}
+	if len(k.Saves()) != 0 {
+		t.Fatal("pull wrote to Kodus")
+	}
+}

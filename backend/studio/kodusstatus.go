@@ -62,6 +62,7 @@ type v2Model struct {
 	ReasoningEffort         string   `json:"reasoningEffort"`
 	ReasoningConfigOverride string   `json:"reasoningConfigOverride"`
 	Temperature             *float64 `json:"temperature"`
+	MaxInputTokens          *int     `json:"maxInputTokens"`
 	MaxOutputTokens         *int     `json:"maxOutputTokens"`
 	MaxConcurrentRequests   *int     `json:"maxConcurrentRequests"`
 }
