@@ -1,10 +1,11 @@
+//go:build desktop || dev || production || bindings
+
 package main
 
 import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net/url"
 	"os"
 	"sync"
 	"time"
@@ -104,11 +105,11 @@ func (a *App) Doctor() (doctor.Report, error) {
 // browser; only https links, so the webview is never navigated away.
 func (a *App) OpenURL(link string) (err error) {
 	defer guard(&err)
-	u, err := url.Parse(link)
-	if err != nil || u.Scheme != "https" || u.Host == "" {
-		return fmt.Errorf("not an https link: %q", link)
+	u, err := httpsLink(link)
+	if err != nil {
+		return err
 	}
-	wruntime.BrowserOpenURL(a.ctx, u.String())
+	wruntime.BrowserOpenURL(a.ctx, u)
 	return nil
 }
 

@@ -2,15 +2,22 @@
 # Installs what is missing on a Debian/Ubuntu machine: apt packages, the npm
 # packages of the frontend, the Go modules and the pinned Wails CLI.
 #   .ci/setup-deps.sh run    what building and running the app needs
-#   .ci/setup-deps.sh test   that, plus Xvfb, Chromium, GNOME Keyring
+#   .ci/setup-deps.sh package  that, plus what make package needs (ImageMagick
+#                              for the icon sizes, the desktop-entry and AppStream
+#                              validators)
+#   .ci/setup-deps.sh test   all that, plus Xvfb, Chromium, GNOME Keyring,
+#                            debootstrap (the clean-root install test)
 set -eu
 cd "$(dirname "$0")/.."
 mode="${1:-run}"
 
 # Keep in step with the README's package table.
 pkgs="libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config build-essential"
+if [ "$mode" = package ] || [ "$mode" = test ]; then
+  pkgs="$pkgs imagemagick desktop-file-utils appstream"
+fi
 if [ "$mode" = test ]; then
-  pkgs="$pkgs xvfb xauth imagemagick x11-utils xdotool chromium gnome-keyring dbus dbus-x11 libsecret-tools fonts-dejavu-core"
+  pkgs="$pkgs xvfb xauth x11-utils xdotool chromium gnome-keyring dbus dbus-x11 libsecret-tools fonts-dejavu-core debootstrap"
 fi
 
 missing=""

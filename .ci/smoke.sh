@@ -25,6 +25,13 @@ until xdotool search --name "Kodus BYOK Studio" >/dev/null 2>&1; do
 done
 sleep 3 # let WebKit paint
 import -window root "$out"
+
+# The window carries the app icon and the class the desktop entry names
+# (StartupWMClass), so docks show the icon and group the window.
+win=$(xdotool search --name "Kodus BYOK Studio" | head -1)
+xprop -id "$win" WM_CLASS _NET_WM_ICON >"$home/props"
+grep -q '^WM_CLASS(STRING) = "kodus-byok"' "$home/props" || { echo "window class:" >&2; head -1 "$home/props" >&2; exit 1; }
+grep -q '^_NET_WM_ICON(CARDINAL) = ' "$home/props" || { echo "the window has no icon (_NET_WM_ICON)" >&2; exit 1; }
 kill $app
 
 # Not blank: a rendered page has many colours and real contrast.

@@ -112,6 +112,7 @@ var commands = []func(*app) *cobra.Command{
 	dryRunCmd,
 	concurrencyCmd,
 	kodusCmd,
+	manpageCmd,
 }
 
 // Run executes the command line and returns the exit status.
@@ -130,19 +131,55 @@ func Run(ctx context.Context, env Env) (code int) {
 	if env.Stdin == nil {
 		env.Stdin = strings.NewReader("")
 	}
-	a := &app{env: env, ctx: ctx}
+	root := newRoot(&app{env: env, ctx: ctx})
+	err := root.ExecuteContext(ctx)
+	return report(env.Stderr, err)
+}
+
+// Root returns the command tree, for tools that document it (the man
+// pages); it runs nothing.
+func Root() *cobra.Command {
+	return newRoot(&app{env: Env{Getenv: func(string) string { return "" }, Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard}, ctx: context.Background()})
+}
+
+// rootLong is the top of --help and the DESCRIPTION of the man page.
+const rootLong = `Kodus BYOK Studio. With no arguments it opens the desktop app; with a command it
+runs headless over the same profiles and keychain.
+
+Environment:
+  KODUS_BYOK_HOME                data dir (default: the user config dir + /kodus-byok)
+  KODUS_BYOK_KEYRING             keychain backend: secret-service (Linux default),
+                                 kwallet, keychain (macOS), wincred (Windows),
+                                 pass, keyctl or file
+  KODUS_BYOK_KEYRING_PASSPHRASE  passphrase of the file backend (else asked on the terminal)
+  KODUS_BYOK_DISCOVER_URLS       the local LLM servers discover probes (comma-separated
+                                 base URLs, or none)
+
+Exit status: 0 success, 1 failure, 2 bad usage or input (each command's help
+says what else its status means).`
+
+func newRoot(a *app) *cobra.Command {
+	env := a.env
 	root := &cobra.Command{
 		Use:           buildinfo.Name,
 		Short:         "Kodus BYOK Studio: pick an LLM for Kodus, keep its key safe, test it and export the .env",
-		Long:          "Kodus BYOK Studio. With no arguments it opens the desktop app; with a command it runs headless.",
+		Long:          rootLong,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return usagef("no command given; see %s --help", buildinfo.Name)
-		},
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
+	// --version prints what the version command prints. Not cobra's own
+	// Version field: its template would link text/template, whose
+	// reflection keeps every method of every type in the binary (+5 MB).
+	version := root.Flags().BoolP("version", "v", false, "print the version, commit and build date")
+	root.RunE = func(cmd *cobra.Command, _ []string) error {
+		if *version {
+			fmt.Fprintln(a.out(), buildinfo.String())
+			return nil
+		}
+		return usagef("no command given; see %s --help", buildinfo.Name)
+	}
 	root.SetArgs(env.Args)
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
@@ -151,8 +188,7 @@ func Run(ctx context.Context, env Env) (code int) {
 	for _, c := range commands {
 		root.AddCommand(c(a))
 	}
-	err := root.ExecuteContext(ctx)
-	return report(env.Stderr, err)
+	return root
 }
 
 // report prints err and maps it to an exit status.
@@ -194,14 +230,10 @@ func isCobraUsage(err error) bool {
 func versionCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print the version",
+		Short: "Print the version, commit and build date (same as --version)",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			gui := "with GUI"
-			if !buildinfo.GUI {
-				gui = "command line only"
-			}
-			fmt.Fprintf(a.out(), "%s %s (%s)\n", buildinfo.Name, buildinfo.Version, gui)
+			fmt.Fprintln(a.out(), buildinfo.String())
 			return nil
 		},
 	}

@@ -27,7 +27,7 @@ func doctorCmd(a *app) *cobra.Command {
 				}
 			} else {
 				w := tabwriter.NewWriter(a.out(), 0, 4, 2, ' ', 0)
-				fmt.Fprintf(w, "kodus-byok %s\n", r.Version)
+				fmt.Fprintf(w, "kodus-byok %s (commit %s, built %s)\n", r.Version, r.Commit, r.BuildDate)
 				for _, c := range r.Checks {
 					mark := "ok  "
 					if !c.OK {

@@ -5,18 +5,19 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 // LiteLLM's model_prices_and_context_window.json: an object keyed by model
 // ("gpt-5.4", "gemini/gemini-3.1-pro-preview", "openrouter/…") whose
 // prices are USD per token; long-prompt tiers are keys such as
 // input_cost_per_token_above_200k_tokens.
-var tierKeyRE = regexp.MustCompile(`^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost)_above_(\d+)k_tokens$`)
+var tierKeyRE = lazyre.New(`^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost)_above_(\d+)k_tokens$`)
 
 // chat-like modes; others (embedding, image_generation, audio, rerank) are
 // not review models.

@@ -25,6 +25,8 @@ type Check struct {
 // Report is the whole diagnosis.
 type Report struct {
 	Version         string  `json:"version"`
+	Commit          string  `json:"commit"`
+	BuildDate       string  `json:"buildDate"`
 	GUI             bool    `json:"gui"`
 	DataDir         string  `json:"dataDir"`
 	KeychainBackend string  `json:"keychainBackend"`
@@ -34,7 +36,7 @@ type Report struct {
 
 // Run diagnoses the studio's environment.
 func Run(ctx context.Context, s *studio.Studio) Report {
-	r := Report{Version: buildinfo.Version, GUI: buildinfo.GUI, DataDir: s.Home, KeychainBackend: s.Keys.Backend(), OK: true}
+	r := Report{Version: buildinfo.Version, Commit: buildinfo.Commit(), BuildDate: buildinfo.BuildDate(), GUI: buildinfo.GUI, DataDir: s.Home, KeychainBackend: s.Keys.Backend(), OK: true}
 	add := func(c Check) {
 		r.Checks = append(r.Checks, c)
 		if !c.OK {

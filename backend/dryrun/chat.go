@@ -1,15 +1,16 @@
 package dryrun
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 // compatSchemaKeys are the options @ai-sdk/openai-compatible 3.x parses
 // itself (openaiCompatibleLanguageModelChatOptions); they are never spread.
 var compatSchemaKeys = []string{"user", "reasoningEffort", "textVerbosity", "strictJsonSchema"}
 
-var camelRE = regexp.MustCompile(`[_-]([a-z])`)
+var camelRE = lazyre.New(`[_-]([a-z])`)
 
 // camel is the SDK's toCamelCase: "openai-compatible" → "openaiCompatible".
 func camel(s string) string {

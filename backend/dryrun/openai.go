@@ -1,13 +1,14 @@
 package dryrun
 
 import (
-	"regexp"
 	"strconv"
+
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 var (
-	oSeriesRE = regexp.MustCompile(`^o(\d+)(?:-|$)`)
-	gptRE     = regexp.MustCompile(`^gpt-(\d+)(?:\.(\d+))?(?:-(.+))?$`)
+	oSeriesRE = lazyre.New(`^o(\d+)(?:-|$)`)
+	gptRE     = lazyre.New(`^gpt-(\d+)(?:\.(\d+))?(?:-(.+))?$`)
 )
 
 // openAICaps is @ai-sdk/openai 4.x getOpenAILanguageModelCapabilities.

@@ -3,10 +3,10 @@ package dryrun
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/kodusbyok/studio/backend/keytest"
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 // rejectedParam names the Kodus setting a refused request is about, from
@@ -71,17 +71,17 @@ func paramLabel(p string) string {
 }
 
 var (
-	onlyValueRE = regexp.MustCompile(`only ([0-9]+(?:\.[0-9]+)?) is allowed`)
-	supportedRE = regexp.MustCompile(`(?i)supported values (?:are|is):?\s*(.+?)\.?$`)
-	minimumRE   = regexp.MustCompile(`(?i)(?:>=\s*|at least |below minimum value\D*?)([0-9][0-9,]*)`)
-	kimiRE      = regexp.MustCompile(`^(moonshotai/)?kimi-(k2|for-coding)`)
-	contextRE   = regexp.MustCompile(`(?i)maximum context length is ([0-9][0-9,]*)`)
-	limitREs    = []*regexp.Regexp{
-		regexp.MustCompile(`>\s*([0-9][0-9,]*), which is the maximum`),
-		regexp.MustCompile(`<=\s*([0-9][0-9,]*)`),
-		regexp.MustCompile(`(?i)at most ([0-9][0-9,]*)`),
-		regexp.MustCompile(`(?i)maximum (?:allowed )?(?:value )?(?:is |of )?\(?([0-9][0-9,]*)`),
-		regexp.MustCompile(`(?i)(?:limit|up to)(?: is| of)? ([0-9][0-9,]*)`),
+	onlyValueRE = lazyre.New(`only ([0-9]+(?:\.[0-9]+)?) is allowed`)
+	supportedRE = lazyre.New(`(?i)supported values (?:are|is):?\s*(.+?)\.?$`)
+	minimumRE   = lazyre.New(`(?i)(?:>=\s*|at least |below minimum value\D*?)([0-9][0-9,]*)`)
+	kimiRE      = lazyre.New(`^(moonshotai/)?kimi-(k2|for-coding)`)
+	contextRE   = lazyre.New(`(?i)maximum context length is ([0-9][0-9,]*)`)
+	limitREs    = []*lazyre.Regexp{
+		lazyre.New(`>\s*([0-9][0-9,]*), which is the maximum`),
+		lazyre.New(`<=\s*([0-9][0-9,]*)`),
+		lazyre.New(`(?i)at most ([0-9][0-9,]*)`),
+		lazyre.New(`(?i)maximum (?:allowed )?(?:value )?(?:is |of )?\(?([0-9][0-9,]*)`),
+		lazyre.New(`(?i)(?:limit|up to)(?: is| of)? ([0-9][0-9,]*)`),
 	}
 )
 

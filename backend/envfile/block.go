@@ -3,12 +3,12 @@ package envfile
 import (
 	"encoding/base64"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/lazyre"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
@@ -215,7 +215,7 @@ func vertexKeyValue(key string) string {
 // temperature 1 (Moonshot returns 400 otherwise; kodus.md §1.2, §4.1):
 // K2.6 and later, the thinking variants, and the Code Plan's
 // kimi-for-coding, which routes to the current K2.x coding model.
-var kimiTemperatureOneRE = regexp.MustCompile(`^kimi-(k2\.[6-9]|k2-thinking|k[3-9]|for-coding)`)
+var kimiTemperatureOneRE = lazyre.New(`^kimi-(k2\.[6-9]|k2-thinking|k[3-9]|for-coding)`)
 
 func needsTemperatureOne(model string) bool {
 	m := strings.ToLower(strings.TrimSpace(model))

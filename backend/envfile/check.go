@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"net"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/lazyre"
 	"github.com/kodusbyok/studio/backend/profile"
 )
 
@@ -81,7 +81,7 @@ func routeLabel(r Route) string {
 
 func sameURL(a, b string) bool { return strings.EqualFold(trimSlash(a), trimSlash(b)) }
 
-var claudeNoTemperatureRE = regexp.MustCompile(`(?i)^claude-(opus|sonnet|haiku)-(4-([7-9]|\d{2})|[5-9])`)
+var claudeNoTemperatureRE = lazyre.New(`(?i)^claude-(opus|sonnet|haiku)-(4-([7-9]|\d{2})|[5-9])`)
 
 // checkBlock gathers the warnings for a block.
 func checkBlock(b *Block, src Source, opts Options, base string) []Warning {

@@ -1,15 +1,15 @@
 package envfile
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/pmezard/go-difflib/difflib"
 
+	"github.com/kodusbyok/studio/backend/lazyre"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
-var secretNameRE = regexp.MustCompile(`(?i)(KEY|SECRET|PASSWORD|PASS|TOKEN)`)
+var secretNameRE = lazyre.New(`(?i)(KEY|SECRET|PASSWORD|PASS|TOKEN)`)
 
 // maskSecrets shows a .env with the values of secret-looking variables
 // masked, active or commented out, so a diff can be shown and logged.

@@ -3,8 +3,9 @@ package envfile
 import (
 	"encoding/base64"
 	"encoding/json"
-	"regexp"
 	"strings"
+
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 // Inference is what Kodus does with a set of env values: the provider it
@@ -29,8 +30,8 @@ type Inference struct {
 }
 
 var (
-	geminiRE = regexp.MustCompile(`(?i)^gemini[-_]`)
-	claudeRE = regexp.MustCompile(`(?i)^claude[-_]`)
+	geminiRE = lazyre.New(`(?i)^gemini[-_]`)
+	claudeRE = lazyre.New(`(?i)^claude[-_]`)
 )
 
 const (

@@ -1,8 +1,9 @@
 package envfile
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 type lineKind int
@@ -25,9 +26,9 @@ type docLine struct {
 }
 
 var (
-	assignRE    = regexp.MustCompile(`^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=[ \t]*`)
-	commentedRE = regexp.MustCompile(`^[ \t]*#[ \t]*([A-Za-z_][A-Za-z0-9_]*)=`)
-	sectionRE   = regexp.MustCompile(`^##[ \t]*-+[ \t]*(.*?)[ \t]*-+[ \t]*$`)
+	assignRE    = lazyre.New(`^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=[ \t]*`)
+	commentedRE = lazyre.New(`^[ \t]*#[ \t]*([A-Za-z_][A-Za-z0-9_]*)=`)
+	sectionRE   = lazyre.New(`^##[ \t]*-+[ \t]*(.*?)[ \t]*-+[ \t]*$`)
 )
 
 // splitLines cuts content into lines that keep their endings.

@@ -3,9 +3,10 @@ package envfile
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 // ErrUnwritable means a value cannot be written so that Docker Compose's
@@ -13,7 +14,7 @@ import (
 // back the same string.
 var ErrUnwritable = errors.New("value cannot be written to a .env file")
 
-var keyRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var keyRE = lazyre.New(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // ValidName reports whether name is a portable variable name.
 func ValidName(name string) bool { return keyRE.MatchString(name) }

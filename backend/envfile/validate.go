@@ -2,9 +2,10 @@ package envfile
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 // RequiredVars are the variables the installer requires non-empty
@@ -29,11 +30,11 @@ func (p Problem) String() string {
 }
 
 var (
-	typeRE   = regexp.MustCompile(`^#[ \t]*\(type:[ \t]*(.+?)\)[ \t]*$`)
-	enumRE   = regexp.MustCompile(`^enum\((.*)\)$`)
-	numberRE = regexp.MustCompile(`^-?[0-9]+$`)
-	emailRE  = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
-	hex64RE  = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
+	typeRE   = lazyre.New(`^#[ \t]*\(type:[ \t]*(.+?)\)[ \t]*$`)
+	enumRE   = lazyre.New(`^enum\((.*)\)$`)
+	numberRE = lazyre.New(`^-?[0-9]+$`)
+	emailRE  = lazyre.New(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+	hex64RE  = lazyre.New(`^[0-9a-fA-F]{64}$`)
 )
 
 // Validate checks a .env the way the installer's validate-env.sh does:

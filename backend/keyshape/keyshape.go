@@ -5,9 +5,9 @@
 package keyshape
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/kodusbyok/studio/backend/lazyre"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
@@ -105,10 +105,10 @@ var (
 	// Z.ai (and its China twin bigmodel.cn) issue "<32 hex id>.<16-char
 	// secret>": their SDK splits the key on the dot to sign a JWT
 	// (MetaGLM/zhipuai-sdk-python-v4). Observed, not documented: Medium.
-	zaiRE = regexp.MustCompile(`^[0-9a-f]{32}\.[0-9A-Za-z]{16}$`)
+	zaiRE = lazyre.New(`^[0-9a-f]{32}\.[0-9A-Za-z]{16}$`)
 	// OpenAI embeds "T3BlbkFJ" (base64 of "OpenAI") in its keys; secret
 	// scanners key on it (gitleaks rule openai-api-key).
-	openAIMarkerRE = regexp.MustCompile(`^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{10,}T3BlbkFJ[A-Za-z0-9_-]{10,}$`)
+	openAIMarkerRE = lazyre.New(`^sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{10,}T3BlbkFJ[A-Za-z0-9_-]{10,}$`)
 )
 
 func prefix(p string) func(string) bool {

@@ -6,9 +6,10 @@ package profile
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
+
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 // Slot names.
@@ -84,7 +85,7 @@ func (p *Profile) SetSlot(name string, s Slot) {
 	p.Main = s
 }
 
-var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+var nameRE = lazyre.New(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
 
 // ValidateName checks a profile name: it becomes part of keychain item
 // names, so it is kept to a portable character set.

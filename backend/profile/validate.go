@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"math"
 	"net/url"
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/lazyre"
 	"github.com/kodusbyok/studio/backend/thinking"
 )
 
@@ -61,8 +61,8 @@ const (
 )
 
 var (
-	vertexLocationRE = regexp.MustCompile(`^[a-z0-9-]{2,32}$`)
-	spaceRE          = regexp.MustCompile(`\s`)
+	vertexLocationRE = lazyre.New(`^[a-z0-9-]{2,32}$`)
+	spaceRE          = lazyre.New(`\s`)
 )
 
 // Normalize trims free-text fields and maps spellings (effort "none" →

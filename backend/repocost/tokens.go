@@ -7,12 +7,11 @@ import (
 	"unicode/utf8"
 
 	tiktoken "github.com/pkoukk/tiktoken-go"
-	loader "github.com/pkoukk/tiktoken-go-loader"
 )
 
 // Encoding is the tokenizer used: OpenAI's o200k_base (GPT-4o, GPT-5),
-// whose vocabulary ships inside tiktoken-go-loader, so counting never
-// touches the network. Other providers' tokenizers count the same code
+// whose vocabulary is embedded (vocab.go), so counting never touches the
+// network. Other providers' tokenizers count the same code
 // differently (see TokenizerNote).
 const Encoding = "o200k_base"
 
@@ -20,7 +19,7 @@ const Encoding = "o200k_base"
 const TokenizerNote = "Token counts use OpenAI's o200k_base tokenizer (GPT-4o, GPT-5). Other providers count the same code differently: Anthropic's Claude tokenizer gives roughly 20–30 % more tokens for code (Opus 4.7's newer one up to 35 % more), Gemini, Kimi, GLM and DeepSeek usually within about 10 %."
 
 var encoder = sync.OnceValues(func() (*tiktoken.Tiktoken, error) {
-	tiktoken.SetBpeLoader(loader.NewOfflineLoader())
+	tiktoken.SetBpeLoader(vocabLoader{})
 	enc, err := tiktoken.GetEncoding(Encoding)
 	if err != nil {
 		return nil, fmt.Errorf("load the %s tokenizer: %w", Encoding, err)

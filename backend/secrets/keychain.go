@@ -198,6 +198,9 @@ func (k *Keychain) open() (keyring.Keyring, error) {
 }
 
 func available(backend string) bool {
+	if sessionBusProblem(backend) != nil {
+		return false
+	}
 	for _, b := range keyring.AvailableBackends() {
 		if string(b) == backend {
 			return true
@@ -208,20 +211,35 @@ func available(backend string) bool {
 
 func (k *Keychain) unavailable(cause error) error {
 	why := ""
-	switch k.backend {
-	case "secret-service":
+	noBus := sessionBusProblem(k.backend)
+	switch {
+	case noBus != nil:
+		why = fmt.Sprintf(" (%v; log in to a desktop session, or run the command inside dbus-run-session with GNOME Keyring unlocked)", noBus)
+	case k.backend == "secret-service":
 		why = " (no Secret Service on the session D-Bus: is GNOME Keyring or KWallet running and unlocked?)"
-	case "kwallet":
+	case k.backend == "kwallet":
 		why = " (KWallet is not running on the session D-Bus)"
-	case "keychain", "wincred":
+	case k.backend == "keychain", k.backend == "wincred":
 		why = " (not this operating system's keychain)"
 	}
 	hint := fmt.Sprintf("%s%s; pick another with %s=%s (file needs %s)",
 		k.backend, why, EnvBackend, strings.Join(otherBackends(k.backend), "|"), EnvPassphrase)
-	if cause != nil && !errors.Is(cause, keyring.ErrNoAvailImpl) {
+	if cause != nil && !errors.Is(cause, keyring.ErrNoAvailImpl) && noBus == nil {
 		return fmt.Errorf("%w: %s: %v", ErrUnavailable, hint, cause)
 	}
 	return fmt.Errorf("%w: %s", ErrUnavailable, hint)
+}
+
+// sessionBusProblem says why a D-Bus backend cannot reach a session bus
+// (nil when there is one, or the backend needs none). It never connects
+// and, unlike godbus, never launches a bus: an autolaunched dbus-daemon
+// would outlive the command.
+func sessionBusProblem(backend string) error {
+	if backend != "secret-service" && backend != "kwallet" || runtime.GOOS != "linux" {
+		return nil
+	}
+	_, err := keyring.SessionBusAddress()
+	return err
 }
 
 func otherBackends(current string) []string {

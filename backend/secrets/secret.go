@@ -9,10 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 // Secret wraps a key so that it cannot leak through fmt, logs or JSON by
@@ -95,7 +96,7 @@ func ParseServiceAccount(key string) (ServiceAccount, bool) {
 // ErrEmptyKey means nothing was left of a pasted key after cleaning.
 var ErrEmptyKey = errors.New("the key is empty")
 
-var envPrefixRE = regexp.MustCompile(`^(export\s+)?[A-Z][A-Z0-9_]*=`)
+var envPrefixRE = lazyre.New(`^(export\s+)?[A-Z][A-Z0-9_]*=`)
 
 // Clean tidies a pasted key: surrounding spaces, line breaks, quotes, a
 // "Bearer " prefix and a "NAME=" prefix copied from a .env file are the

@@ -82,7 +82,13 @@ func (s *Store) ensureMigrated() error {
 			return
 		}
 		defer db.Close()
-		s.migrateErr = db.Update(migrate)
+		// A read command must not write (and fsync) the file: look first,
+		// and open a write transaction only when there is something to do.
+		current := false
+		_ = db.View(func(tx *bolt.Tx) error { current = readVersion(tx) == SchemaVersion; return nil })
+		if !current {
+			s.migrateErr = db.Update(migrate)
+		}
 	})
 	return s.migrateErr
 }

@@ -2,11 +2,11 @@ package thinking
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 // What a model id says about the thinking API it takes. The rules come from
@@ -23,9 +23,9 @@ type claude struct {
 var (
 	// claude-sonnet-4-6, claude-opus-4-7, claude-sonnet-4-5-20250929,
 	// claude-sonnet-4-20250514 (4.0: an 8-digit date is not a minor).
-	claudeNewRE = regexp.MustCompile(`claude-(opus|sonnet|haiku|fable|mythos)-(\d+)(?:[-.](\d{1,2}))?(?:[^\d]|$)`)
+	claudeNewRE = lazyre.New(`claude-(opus|sonnet|haiku|fable|mythos)-(\d+)(?:[-.](\d{1,2}))?(?:[^\d]|$)`)
 	// claude-3-7-sonnet-20250219, claude-3-opus-20240229.
-	claudeOldRE = regexp.MustCompile(`claude-(\d+)(?:[-.](\d))?-(opus|sonnet|haiku)`)
+	claudeOldRE = lazyre.New(`claude-(\d+)(?:[-.](\d))?-(opus|sonnet|haiku)`)
 )
 
 func parseClaude(model string) claude {
@@ -77,7 +77,7 @@ type gemini struct {
 	size         string // pro, flash, flash-lite, or ""
 }
 
-var geminiRE = regexp.MustCompile(`gemini-?(\d+)(?:\.(\d+))?(?:-(pro|flash-lite|flash))?`)
+var geminiRE = lazyre.New(`gemini-?(\d+)(?:\.(\d+))?(?:-(pro|flash-lite|flash))?`)
 
 func parseGemini(model string) gemini {
 	g := geminiRE.FindStringSubmatch(strings.ToLower(model))
@@ -108,7 +108,7 @@ type gpt struct {
 	suffix string
 }
 
-var gptRE = regexp.MustCompile(`^gpt-5(?:\.(\d+))?(.*)$`)
+var gptRE = lazyre.New(`^gpt-5(?:\.(\d+))?(.*)$`)
 
 func parseGPT(model string) gpt {
 	g := gptRE.FindStringSubmatch(strings.ToLower(strings.TrimPrefix(model, "openai/")))
@@ -141,7 +141,7 @@ func (g gpt) efforts() []string {
 }
 
 // notReasoning: GPT-4-era chat models reject reasoningEffort outright.
-var notReasoningRE = regexp.MustCompile(`^(gpt-4|gpt-3\.5|chatgpt-4o)`)
+var notReasoningRE = lazyre.New(`^(gpt-4|gpt-3\.5|chatgpt-4o)`)
 
 // edit narrows one property of the providerOptions schema for a model.
 type edit struct {

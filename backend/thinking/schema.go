@@ -86,6 +86,10 @@ func checkerFor(provider, model string) *checker {
 		panic(fmt.Sprintf("thinking: schema: %v", err))
 	}
 	comp := sjs.NewCompiler()
+	// The schema is generated here and checked against its metaschema by
+	// TestSchemasPassTheMetaschema; skipping that check at run time saves
+	// compiling the metaschema in every command that checks options.
+	comp.SkipMetaValidation()
 	if err := comp.AddResource(SchemaID, inst); err != nil {
 		panic(fmt.Sprintf("thinking: schema: %v", err))
 	}

@@ -151,7 +151,7 @@ export function fakeApi(profiles: ProfileView[] = []) {
   const api: Api = {
     environment: vi.fn(async () => ({ version: 'test', dataDir: '/tmp/x', keychainBackend: 'file', keychainDescription: 'encrypted files', needsPassphrase: false })),
     unlockKeychain: vi.fn(async () => {}),
-    doctor: vi.fn(async () => ({ version: 'test', gui: true, dataDir: '/tmp/x', keychainBackend: 'file', checks: [], ok: true })),
+    doctor: vi.fn(async () => ({ version: 'test', commit: 'abc1234', buildDate: '2026-12-04', gui: true, dataDir: '/tmp/x', keychainBackend: 'file', checks: [], ok: true })),
     catalog: vi.fn(async () => catalog),
     draft: vi.fn(async (modelID: string, plan: string) => {
       const m = catalog.models.find((x) => x.id === modelID)!;

@@ -40,7 +40,9 @@ export function SystemView() {
         <div className="panel">
           <dl className="kv">
             <dt>Version</dt>
-            <dd>{report.version}</dd>
+            <dd>
+              {report.version} <span className="muted">(commit {report.commit}, built {report.buildDate})</span>
+            </dd>
             <dt>Data dir</dt>
             <dd>
               <code>{report.dataDir}</code>

@@ -1227,6 +1227,8 @@ export namespace doctor {
 	}
 	export class Report {
 	    version: string;
+	    commit: string;
+	    buildDate: string;
 	    gui: boolean;
 	    dataDir: string;
 	    keychainBackend: string;
@@ -1240,6 +1242,8 @@ export namespace doctor {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.version = source["version"];
+	        this.commit = source["commit"];
+	        this.buildDate = source["buildDate"];
 	        this.gui = source["gui"];
 	        this.dataDir = source["dataDir"];
 	        this.keychainBackend = source["keychainBackend"];

@@ -1,0 +1,34 @@
+//go:build !(desktop || dev || production || bindings)
+
+package main
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// runGUI in a command-line-only build: the packages install the desktop
+// app beside it (lib/kodus-byok/kodus-byok under the same prefix), so the
+// one command a user knows opens the window too.
+func runGUI() int {
+	exe, err := os.Executable()
+	if err == nil {
+		if exe, err = filepath.EvalSymlinks(exe); err == nil {
+			if app := desktopApp(exe); app != "" {
+				return execApp(app, os.Args)
+			}
+		}
+	}
+	return noGUI()
+}
+
+// desktopApp is the desktop build installed next to the command-line
+// binary at exe, or "".
+func desktopApp(exe string) string {
+	name := filepath.Base(exe)
+	app := filepath.Join(filepath.Dir(exe), "..", "lib", "kodus-byok", name)
+	if st, err := os.Stat(app); err == nil && st.Mode().IsRegular() && st.Mode().Perm()&0o111 != 0 {
+		return filepath.Clean(app)
+	}
+	return ""
+}
