@@ -183,7 +183,11 @@ func printKodusStatus(a *app, v studio.KodusStatusView) {
 	if v.Config != nil && len(v.Config.Models) > 0 {
 		fmt.Fprintf(w, "\nBYOK config in Kodus (%s, %d model(s)):\n", v.Config.Shape, len(v.Config.Models))
 		for _, m := range v.Config.Models {
-			fmt.Fprintf(w, "  %-10s %s\n", strings.Join(m.Roles, ", "), modelLine(m))
+			roles := strings.Join(m.Roles, ", ")
+			if roles == "" {
+				roles = "—"
+			}
+			fmt.Fprintf(w, "  %-10s %s\n", roles, modelLine(m))
 		}
 	} else {
 		fmt.Fprintln(w, "\nBYOK config in Kodus: none")
