@@ -32,6 +32,7 @@ type App struct {
 	ctx context.Context
 
 	once    sync.Once
+	mu      sync.RWMutex // guards studio: the Kodus line can change it
 	studio  *studio.Studio
 	openErr error
 	runs    studio.Runs
@@ -51,6 +52,8 @@ func (a *App) onSecondInstance(options.SecondInstanceData) {
 
 func (a *App) svc() (*studio.Studio, error) {
 	a.once.Do(func() { a.studio, a.openErr = studio.Open(studio.Options{}) })
+	a.mu.RLock()
+	defer a.mu.RUnlock()
 	return a.studio, a.openErr
 }
 
@@ -113,8 +116,48 @@ func (a *App) OpenURL(link string) (err error) {
 	return nil
 }
 
-// Catalog returns the embedded catalog.
-func (a *App) Catalog() *catalog.Catalog { return catalog.Default() }
+// Catalog returns the catalog of the Kodus line the app follows.
+func (a *App) Catalog() (*catalog.Catalog, error) {
+	return run(a, func(s *studio.Studio) (*catalog.Catalog, error) { return s.Catalog, nil })
+}
+
+// KodusLine describes the Kodus release line the app follows.
+func (a *App) KodusLine() (studio.LineInfo, error) {
+	return run(a, func(s *studio.Studio) (studio.LineInfo, error) { return s.LineInfo(), nil })
+}
+
+// SetKodusLine saves the Kodus release line in the data dir; every view
+// follows it from the next call on.
+func (a *App) SetKodusLine(id string) (studio.LineInfo, error) {
+	return run(a, func(s *studio.Studio) (studio.LineInfo, error) {
+		next, info, err := s.SetLine(id)
+		if err != nil {
+			return info, err
+		}
+		a.mu.Lock()
+		a.studio = next
+		a.mu.Unlock()
+		return info, nil
+	})
+}
+
+// SlotMoves says which slots of a profile the Kodus line now recommends
+// moving (a GLM 5.1 slot to GLM 5.2 on zai…), and what moving changes.
+func (a *App) SlotMoves(name string) ([]studio.SlotMove, error) {
+	return run(a, func(s *studio.Studio) ([]studio.SlotMove, error) {
+		p, err := s.Store.Profile(name)
+		if err != nil {
+			return nil, err
+		}
+		return s.Moves(p), nil
+	})
+}
+
+// MoveSlot moves one slot to what the Kodus line recommends: same key,
+// same plan, the user's settings kept.
+func (a *App) MoveSlot(name, slot string) (studio.MoveResult, error) {
+	return run(a, func(s *studio.Studio) (studio.MoveResult, error) { return s.MoveSlot(a.ctx, name, slot) })
+}
 
 // Draft pre-fills a slot from a catalog card and plan.
 func (a *App) Draft(modelID, plan string) (studio.SlotInput, error) {
@@ -181,8 +224,12 @@ func (a *App) DeleteFallback(name string) (studio.FallbackRemoval, error) {
 // never switches anything itself.
 func (a *App) CheckKey(raw string, in studio.SlotInput) (v keyshape.Verdict, err error) {
 	defer guard(&err)
+	s, err := a.svc()
+	if err != nil {
+		return v, err
+	}
 	t := keyshape.Target{Provider: in.Provider, Model: in.Model, Plan: in.Plan, BaseURL: in.BaseURL}
-	return keyshape.Check(raw, t, catalog.Default()), nil
+	return keyshape.Check(raw, t, s.Catalog), nil
 }
 
 // DiscoverServers probes the local LLM servers (the defaults, or

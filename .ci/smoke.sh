@@ -12,7 +12,7 @@ export KODUS_BYOK_HOME="$home/data" KODUS_BYOK_KEYRING=file KODUS_BYOK_KEYRING_P
 
 # A realistic profile so the screenshot shows the app in use (fake keys).
 printf 'sk-ant-api03-FAKEsmoke-0000000000000000-a1b' | "$bin" profile set team --provider anthropic --model claude-sonnet-4-6 --key-stdin >/dev/null
-printf 'zai-smoke-0000000000000000.c2d' | "$bin" profile set team --slot fallback --provider openai_compatible --model glm-5.1 --plan coding-plan --key-stdin >/dev/null
+printf 'zai-smoke-0000000000000000.c2d' | "$bin" profile set team --slot fallback --provider zai --model glm-5.2 --plan coding-plan --key-stdin >/dev/null
 "$bin" profile set local --provider openai_compatible --model llama3.1:8b --base-url http://localhost:11434/v1 >/dev/null
 
 "$bin" >"$home/app.log" 2>&1 &

@@ -1,20 +1,15 @@
-// Package catalog holds Kodus's curated model catalog, the plan variants of
-// GLM and Kimi, and the providers of the manual path. The data is embedded
-// JSON with a version and a date so that a release always carries the
-// catalog it was tested with.
+// Package catalog is the schema of Kodus's curated model catalog (cards,
+// tiers, defaults, plan variants) and of the providers of the manual path,
+// with the look-ups every feature shares. The data itself belongs to a
+// Kodus release line: backend/kodusline embeds one catalog per line.
 package catalog
 
 import (
-	_ "embed"
 	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 )
-
-//go:embed catalog.json
-var catalogJSON []byte
 
 // Provider ids exactly as Kodus stores them (BYOKProvider enum).
 const (
@@ -25,6 +20,11 @@ const (
 	OpenRouter       = "open_router"
 	Novita           = "novita"
 	OpenAICompatible = "openai_compatible"
+	// Providers of the current Kodus line: the Anthropic protocol at a
+	// root URL (Kimi and GLM brands, and any other such endpoint).
+	AnthropicCompatible = "anthropic_compatible"
+	Moonshot            = "moonshot"
+	Zai                 = "zai"
 )
 
 // Tiers as in Kodus's curated-models.json.
@@ -78,6 +78,13 @@ type Variant struct {
 	// ConcurrencyTiers split a plan whose tiers share one key and endpoint
 	// (GLM Coding Plan Lite/Pro vs Max) but not the same limit.
 	ConcurrencyTiers []ConcurrencyTier `json:"concurrencyTiers,omitempty"`
+	// Provider is Kodus's transport override for this plan (its catalog
+	// schema's variant.provider); "" keeps the model's provider.
+	Provider string `json:"provider,omitempty"`
+	// FixedModeBaseURL is the OpenAI-compatible endpoint of the same plan,
+	// for a .env: Fixed Mode speaks only the OpenAI-compatible protocol to
+	// non-Claude models, so it cannot reach an Anthropic-protocol endpoint.
+	FixedModeBaseURL string `json:"fixedModeBaseURL,omitempty"`
 }
 
 // ConcurrencyTier is one subscription tier of a plan: its pre-fill, the
@@ -95,11 +102,14 @@ type Model struct {
 	Aliases             []string  `json:"aliases,omitempty"`
 	DisplayName         string    `json:"displayName"`
 	Provider            string    `json:"provider"`
+	ProviderKey         string    `json:"providerKey,omitempty"`
 	ProviderDisplayName string    `json:"providerDisplayName,omitempty"`
 	Tier                string    `json:"tier"`
 	RecommendationLabel string    `json:"recommendationLabel,omitempty"`
 	Description         string    `json:"description"`
 	ContextWindow       int       `json:"contextWindow"`
+	BenchmarkScore      int       `json:"benchmarkScore,omitempty"`
+	CostTier            string    `json:"costTier,omitempty"`
 	APIKeyURL           string    `json:"apiKeyUrl"`
 	DocsURL             string    `json:"docsUrl,omitempty"`
 	Defaults            Defaults  `json:"defaults"`
@@ -142,29 +152,15 @@ func (m Model) ProviderLabel(c *Catalog) string {
 	return m.Provider
 }
 
-// Catalog is the whole embedded catalog.
+// Catalog is one Kodus line's whole catalog.
 type Catalog struct {
+	// KodusLine names the Kodus release line the catalog belongs to.
+	KodusLine string     `json:"kodusLine,omitempty"`
 	Version   string     `json:"version"`
 	Updated   string     `json:"updated"`
 	Source    string     `json:"source"`
 	Providers []Provider `json:"providers"`
 	Models    []Model    `json:"models"`
-}
-
-var (
-	loadOnce sync.Once
-	loaded   *Catalog
-	loadErr  error
-)
-
-// Default returns the embedded catalog. It panics only if the embedded data
-// is broken, which the package tests rule out for every build.
-func Default() *Catalog {
-	loadOnce.Do(func() { loaded, loadErr = Parse(catalogJSON) })
-	if loadErr != nil {
-		panic(loadErr)
-	}
-	return loaded
 }
 
 // Parse reads and checks catalog JSON.
@@ -205,6 +201,11 @@ func (c *Catalog) check() error {
 		if len(m.Variants) > 0 {
 			if _, ok := m.Variant(m.DefaultVariantID); !ok {
 				return fmt.Errorf("catalog: model %s has no default variant %q", m.ID, m.DefaultVariantID)
+			}
+		}
+		for _, v := range m.Variants {
+			if v.Provider != "" && !providers[v.Provider] {
+				return fmt.Errorf("catalog: plan %s of %s has unknown provider %q", v.ID, m.ID, v.Provider)
 			}
 		}
 	}

@@ -1,24 +1,27 @@
-package catalog
+package catalog_test
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 )
 
 func TestRecommendedModelsCarryKodusDefaults(t *testing.T) {
-	c := Default()
+	c := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	want := []struct {
 		id, provider, brand string
 		temp                float64
 		maxOut              int
 		effort, baseURL     string
 	}{
-		{"claude-sonnet-4-6", Anthropic, "Anthropic", 0, 16384, "medium", ""},
-		{"claude-opus-4-7", Anthropic, "Anthropic", 0, 32768, "medium", ""},
-		{"gemini-3.1-pro-preview-customtools", GoogleGemini, "Google Gemini", 0, 16384, "medium", ""},
-		{"gpt-5.4", OpenAI, "OpenAI", 0, 16384, "medium", ""},
-		{"kimi-k2.6", OpenAICompatible, "Moonshot AI", 1, 16384, "medium", "https://api.moonshot.ai/v1"},
-		{"glm-5.1", OpenAICompatible, "Z.ai", 0, 16384, "medium", "https://api.z.ai/api/paas/v4/"},
+		{"claude-sonnet-4-6", catalog.Anthropic, "Anthropic", 0, 16384, "medium", ""},
+		{"claude-opus-4-7", catalog.Anthropic, "Anthropic", 0, 32768, "medium", ""},
+		{"gemini-3.1-pro-preview-customtools", catalog.GoogleGemini, "Google Gemini", 0, 16384, "medium", ""},
+		{"gpt-5.4", catalog.OpenAI, "OpenAI", 0, 16384, "medium", ""},
+		{"kimi-k2.6", catalog.OpenAICompatible, "Moonshot AI", 1, 16384, "medium", "https://api.moonshot.ai/v1"},
+		{"glm-5.1", catalog.OpenAICompatible, "Z.ai", 0, 16384, "medium", "https://api.z.ai/api/paas/v4/"},
 	}
 	rec := c.Recommended()
 	if len(rec) != len(want) {
@@ -47,7 +50,7 @@ func TestRecommendedModelsCarryKodusDefaults(t *testing.T) {
 }
 
 func TestPlans(t *testing.T) {
-	c := Default()
+	c := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	tests := []struct {
 		model, plan, baseURL string
 		conc                 *int
@@ -89,18 +92,18 @@ func TestPlans(t *testing.T) {
 }
 
 func TestModelLookup(t *testing.T) {
-	c := Default()
+	c := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	tests := []struct {
 		provider, query, want string
 		ok                    bool
 	}{
-		{OpenAICompatible, "kimi-k2.6-coding", "kimi-k2.6", true}, // the seed's name
-		{OpenAICompatible, " KIMI-K2.6 ", "kimi-k2.6", true},
-		{OpenAICompatible, "kimi-for-coding", "kimi-k2.6", true}, // Kimi Code plan's own id
-		{Anthropic, "claude-sonnet-4-6", "claude-sonnet-4-6", true},
-		{OpenAI, "claude-sonnet-4-6", "", false}, // wrong provider
-		{OpenRouter, "moonshotai/kimi-k2.5", "moonshotai/kimi-k2.5", true},
-		{OpenAI, "gpt-9", "", false},
+		{catalog.OpenAICompatible, "kimi-k2.6-coding", "kimi-k2.6", true}, // the seed's name
+		{catalog.OpenAICompatible, " KIMI-K2.6 ", "kimi-k2.6", true},
+		{catalog.OpenAICompatible, "kimi-for-coding", "kimi-k2.6", true}, // Kimi Code plan's own id
+		{catalog.Anthropic, "claude-sonnet-4-6", "claude-sonnet-4-6", true},
+		{catalog.OpenAI, "claude-sonnet-4-6", "", false}, // wrong provider
+		{catalog.OpenRouter, "moonshotai/kimi-k2.5", "moonshotai/kimi-k2.5", true},
+		{catalog.OpenAI, "gpt-9", "", false},
 	}
 	for _, tt := range tests {
 		m, ok := c.ModelForSlot(tt.provider, tt.query)
@@ -111,9 +114,9 @@ func TestModelLookup(t *testing.T) {
 }
 
 func TestOthersAreNotRecommendedAndKnown(t *testing.T) {
-	c := Default()
+	c := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	want := []string{"claude-sonnet-4-5-20250929", "gemini-2.5-pro", "claude-haiku-4-5-20251001", "moonshotai/kimi-k2.5", "z-ai/glm-5", "gemini-3.1-pro-preview", "gpt-5.2"}
-	others := map[string]Model{}
+	others := map[string]catalog.Model{}
 	for _, m := range c.Others() {
 		others[m.ID] = m
 	}
@@ -130,18 +133,18 @@ func TestOthersAreNotRecommendedAndKnown(t *testing.T) {
 }
 
 func TestProviders(t *testing.T) {
-	c := Default()
+	c := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	want := map[string]struct {
 		base                string
 		needsBase, needsKey bool
 	}{
-		OpenAI:           {"https://api.openai.com/v1", false, true},
-		Anthropic:        {"https://api.anthropic.com/v1", false, true},
-		GoogleGemini:     {"https://generativelanguage.googleapis.com/v1beta", false, true},
-		GoogleVertex:     {"https://aiplatform.googleapis.com/v1", false, true},
-		OpenRouter:       {"https://openrouter.ai/api/v1", false, true},
-		Novita:           {"https://api.novita.ai/openai/v1", false, true},
-		OpenAICompatible: {"", true, false},
+		catalog.OpenAI:           {"https://api.openai.com/v1", false, true},
+		catalog.Anthropic:        {"https://api.anthropic.com/v1", false, true},
+		catalog.GoogleGemini:     {"https://generativelanguage.googleapis.com/v1beta", false, true},
+		catalog.GoogleVertex:     {"https://aiplatform.googleapis.com/v1", false, true},
+		catalog.OpenRouter:       {"https://openrouter.ai/api/v1", false, true},
+		catalog.Novita:           {"https://api.novita.ai/openai/v1", false, true},
+		catalog.OpenAICompatible: {"", true, false},
 	}
 	if len(c.Providers) != len(want) {
 		t.Fatalf("providers = %v", c.ProviderIDs())
@@ -167,7 +170,7 @@ func TestParseRejectsBrokenCatalogs(t *testing.T) {
 		"bad default plan": `{"version":"1","updated":"x","providers":[{"id":"openai"}],"models":[{"id":"m","provider":"openai","defaultVariantId":"x","variants":[{"id":"a"}]}]}`,
 	}
 	for name, data := range tests {
-		if _, err := Parse([]byte(data)); err == nil {
+		if _, err := catalog.Parse([]byte(data)); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
 	}

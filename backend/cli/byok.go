@@ -10,11 +10,20 @@ func byokCmd(a *app) *cobra.Command {
 	var withKeys, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "byok NAME [--with-keys] [--json]",
-		Short: "Export a profile as Kodus's BYOK config JSON ({main, fallback}); keys only with --with-keys",
-		Long: `Export a profile as Kodus's BYOK config ({"main": {...}, "fallback": {...}}) with Kodus's field
-names, for Kodus's BYOK API. Unlike Fixed Mode it carries the fallback, concurrency, thinking,
-max tokens and OpenRouter routing. Keys are left out unless --with-keys is given (with --json),
-and confirmed on a terminal.`,
+		Short: "Export a profile as Kodus's BYOK config JSON (v2 on Kodus latest, {main, fallback} on mid-2026); keys only with --with-keys",
+		Long: `Export a profile as Kodus's BYOK config with Kodus's field names, in the shape the Kodus line
+you follow saves:
+
+  current    {"version": 2, "credentials": [...], "models": [...], "routing": {...}}:
+             one credential (key and provider-scoped settings such as baseURL) and one
+             model per slot; routing.defaultModelId is Main, routing.fallbackModelId the
+             Fallback; Off is reasoningEffort "none"
+  mid-2026   {"main": {...}, "fallback": {...}}
+
+Unlike Fixed Mode it carries the fallback, concurrency, thinking, max tokens and OpenRouter
+routing. What that Kodus refuses (an http:// or private base URL, a base URL ending in an
+endpoint path, a setting its Test refuses) is said on standard error. Keys are left out unless
+--with-keys is given (with --json), and confirmed on a terminal.`,
 		Args: argsExactly(1, "a profile NAME"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if withKeys && !asJSON {
@@ -35,30 +44,42 @@ and confirmed on a terminal.`,
 				}
 				a.note("note: the output contains API keys in plain text; do not commit or share it")
 			}
-			cfg, notes, err := s.BYOKExport(a.ctx, args[0], withKeys)
+			e, err := s.BYOKExport(a.ctx, args[0], withKeys)
 			if err != nil {
 				return err
 			}
-			for _, n := range notes {
+			a.note("note: the BYOK config as %s saves it (Kodus line %s)", s.Line.Name, s.Line.ID)
+			for _, n := range e.Notes {
 				a.note("note: %s", n)
 			}
+			for _, w := range e.Warnings {
+				a.note("warning: %s: %s", w.Slot, w.Message)
+				if w.Fix != "" {
+					a.note("  fix: %s", w.Fix)
+				}
+			}
 			if asJSON {
-				return a.printJSON(cfg)
+				return a.printJSON(e)
 			}
 			p, err := s.Profile(args[0])
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.out(), "Kodus BYOK config for profile %s (keys left out; --json --with-keys to include them):\n", args[0])
-			fmt.Fprintf(a.out(), "  main: %s · %s · key %s\n", cfg.Main.Provider, cfg.Main.Model, keyText(p.Main))
-			if cfg.Fallback != nil && p.Fallback != nil {
-				fmt.Fprintf(a.out(), "  fallback: %s · %s · key %s\n", cfg.Fallback.Provider, cfg.Fallback.Model, keyText(*p.Fallback))
+			shape := `{"main", "fallback"}`
+			if e.V2 != nil {
+				shape = `v2 {"version": 2, "credentials", "models", "routing"}`
+			}
+			fmt.Fprintf(a.out(), "Kodus BYOK config for profile %s, %s, as %s saves it (keys left out; --json --with-keys to include them):\n", args[0], shape, s.Line.Name)
+			fmt.Fprintf(a.out(), "  main: %s · %s · key %s\n", p.Main.Provider, p.Main.Model, keyText(p.Main))
+			if p.Fallback != nil {
+				fmt.Fprintf(a.out(), "  fallback: %s · %s · key %s\n", p.Fallback.Provider, p.Fallback.Model, keyText(*p.Fallback))
 			}
 			fmt.Fprintf(a.out(), "Print it as JSON with: kodus-byok byok %s --json\n", args[0])
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&withKeys, "with-keys", false, "include the API keys (needs --json; asks on a terminal)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, `print the BYOK config JSON: {"main": {...}, "fallback": {...}}`)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the BYOK config JSON in the line's shape")
+	a.lineFlag(cmd)
 	return cmd
 }

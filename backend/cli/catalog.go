@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 )
 
 func catalogCmd(a *app) *cobra.Command {
@@ -17,25 +18,34 @@ func catalogCmd(a *app) *cobra.Command {
 		Short: "List Kodus's recommended models, their plans, the other models and the providers",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			c := catalog.Default()
+			l, _, err := a.kodusLine()
+			if err != nil {
+				return err
+			}
+			c := l.Catalog()
 			if asJSON {
 				return a.printJSON(c)
 			}
-			printCatalog(a, c)
+			printCatalog(a, l, c)
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	a.lineFlag(cmd)
 	return cmd
 }
 
-func printCatalog(a *app, c *catalog.Catalog) {
+func printCatalog(a *app, l *kodusline.Line, c *catalog.Catalog) {
 	w := tabwriter.NewWriter(a.out(), 0, 4, 2, ' ', 0)
-	fmt.Fprintf(w, "Kodus catalog %s (updated %s)\n\n", c.Version, c.Updated)
+	fmt.Fprintf(w, "Kodus catalog %s (updated %s), as %s lists it\n\n", c.Version, c.Updated, l.Name)
 	section := func(title string, models []catalog.Model) {
 		fmt.Fprintln(w, title)
 		for _, m := range models {
-			fmt.Fprintf(w, "  %s\t%s\t%s\t%s\n", m.ID, m.DisplayName, m.ProviderLabel(c), defaultsText(m.Defaults))
+			label := ""
+			if m.RecommendationLabel != "" {
+				label = " (" + m.RecommendationLabel + ")"
+			}
+			fmt.Fprintf(w, "  %s\t%s%s\t%s\t%s\n", m.ID, m.DisplayName, label, m.ProviderLabel(c), defaultsText(m.Defaults))
 			for _, v := range m.Variants {
 				conc := "no cap"
 				if v.MaxConcurrentRequests != nil {
@@ -62,7 +72,11 @@ func printCatalog(a *app, c *catalog.Catalog) {
 		if !p.RequiresKey {
 			key = "key optional"
 		}
-		fmt.Fprintf(w, "  %s\t%s\t%s\t%s\n", p.ID, p.DisplayName, base, key)
+		proto := ""
+		if t, ok := l.Transport(p.ID); ok {
+			proto = t.Protocol
+		}
+		fmt.Fprintf(w, "  %s\t%s\t%s\t%s\t%s\n", p.ID, p.DisplayName, base, key, proto)
 	}
 	w.Flush()
 }

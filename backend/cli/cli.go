@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kodusbyok/studio/backend/buildinfo"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/studio"
 )
@@ -68,14 +69,21 @@ type app struct {
 	env    Env
 	ctx    context.Context
 	studio *studio.Studio
+	// line is --kodus-line ("" = the saved line).
+	line string
 }
 
 func (a *app) open() (*studio.Studio, error) {
 	if a.studio != nil {
 		return a.studio, nil
 	}
-	s, err := studio.Open(studio.Options{Getenv: a.env.Getenv, PassphraseFunc: a.env.TTYPrompt})
+	s, err := studio.Open(studio.Options{Getenv: a.env.Getenv, PassphraseFunc: a.env.TTYPrompt, Line: a.line})
 	if err != nil {
+		if a.line != "" {
+			if _, lerr := kodusline.Get(a.line); lerr != nil {
+				return nil, usagef("--kodus-line: %v", lerr)
+			}
+		}
 		return nil, err
 	}
 	a.studio = s

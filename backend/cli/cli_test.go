@@ -27,7 +27,17 @@ type harness struct {
 	env map[string]string
 }
 
+// newHarness is a data dir that follows the mid-2026 Kodus line, as a user
+// who ran `kodus line set mid-2026`: the tests written before release lines
+// (and their golden files) pin that line. newCurrentHarness follows the
+// default line.
 func newHarness(t *testing.T) *harness {
+	h := newCurrentHarness(t)
+	h.ok("", "kodus", "line", "set", "mid-2026")
+	return h
+}
+
+func newCurrentHarness(t *testing.T) *harness {
 	return &harness{t: t, env: map[string]string{
 		"KODUS_BYOK_HOME":               t.TempDir(),
 		"KODUS_BYOK_KEYRING":            "file",

@@ -34,6 +34,7 @@ Empty or 0 means no limit in Kodus.`,
 		},
 	}
 	cmd.AddCommand(concurrencyAdviseCmd(a), concurrencyProbeCmd(a))
+	a.lineFlag(cmd)
 	return cmd
 }
 

@@ -142,6 +142,7 @@ vendored, generated and binary files are skipped (see --ignore).`,
 	f.Int64Var(&outTokens, "output-tokens", 0, "price exactly this many output tokens as one PR (with --input-tokens)")
 	f.BoolVar(&asJSON, "json", false, "print JSON")
 	rf.register(f)
+	a.lineFlag(cmd)
 	return cmd
 }
 

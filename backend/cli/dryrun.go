@@ -64,6 +64,7 @@ Exit status 0 when the provider accepted the request (or for --preview), 1 other
 	fl.StringVar(&f.timeout, "timeout", "15s", "total time for the request, e.g. 15s, 1m or 30")
 	fl.BoolVar(&f.asJSON, "json", false, "print the result as JSON")
 	fl.BoolVar(&f.yes, "yes", false, "send without asking (for scripts): the request is billed")
+	a.lineFlag(cmd)
 	return cmd
 }
 
@@ -161,7 +162,11 @@ func printDryRun(a *app, name string, r dryrun.Result, asJSON bool) error {
 	}
 	switch {
 	case r.Code == dryrun.CodePreview:
-		fmt.Fprintf(w, "%s (%s): PREVIEW — not sent; Kodus will send:\n\n", name, r.Slot)
+		says := "as Kodus sends it"
+		if a.studio != nil {
+			says = a.studio.Line.Says()
+		}
+		fmt.Fprintf(w, "%s (%s): PREVIEW — not sent; Kodus will send, %s:\n\n", name, r.Slot, says)
 	case r.OK:
 		fmt.Fprintf(w, "%s: OK   %s — answered in %d ms%s\n", r.Slot, r.Headline, r.LatencyMs, status)
 	case r.Code == keytest.CodeRateLimit:

@@ -50,6 +50,7 @@ OpenRouter routing) is listed with its consequence. ` + "`kodus-byok byok NAME`"
 	fl.BoolVar(&f.trust, "trust-json-schema", false, "write API_TRUST_JSON_SCHEMA_BASE_URLS for a self-hosted endpoint that honours json_schema")
 	fl.StringVar(&f.replaceLocalhost, "replace-localhost", "", "put this host (host.docker.internal or a LAN address) in place of localhost in the base URL")
 	cmd.AddCommand(envInspectCmd(a), envImportCmd(a))
+	a.lineFlag(cmd)
 	return cmd
 }
 

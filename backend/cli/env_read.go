@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/kodusbyok/studio/backend/envfile"
 	"github.com/spf13/cobra"
 )
 
@@ -45,6 +46,7 @@ func envInspectCmd(a *app) *cobra.Command {
 					row("Key", r.KeyMasked+" ("+r.KeyVar+"; never shown in full)")
 				}
 				row("Why", r.Inferred.Rule)
+				row("Kodus", kodusRunText(r))
 				w.Flush()
 			}
 			for _, wr := range r.Warnings {
@@ -97,4 +99,16 @@ func envImportCmd(a *app) *cobra.Command {
 	cmd.Flags().BoolVar(&force, "force", false, "replace the Main slot of an existing profile")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the profile as JSON")
 	return cmd
+}
+
+// kodusRunText says which Kodus a .env runs: its IMAGE_TAG and line.
+func kodusRunText(r envfile.Report) string {
+	tag := "IMAGE_TAG unset (latest)"
+	if r.ImageTag != "" {
+		tag = "IMAGE_TAG=" + r.ImageTag
+	}
+	if r.KodusLine == "" {
+		return tag + ", a release this app cannot place"
+	}
+	return tag + ", the " + r.KodusLine + " line"
 }

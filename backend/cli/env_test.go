@@ -81,7 +81,10 @@ func TestEnvOutAndFull(t *testing.T) {
 	if !strings.Contains(r.stdout, "backed up as "+p+".bak-") || !strings.Contains(r.stdout, "fill in API_GITHUB_CODE_MANAGEMENT_WEBHOOK") {
 		t.Errorf("full = %s", r.stdout)
 	}
-	if r := h.ok("", "env", "inspect", p); !strings.Contains(r.stdout, "glm-5.1") || !strings.Contains(r.stdout, "za…hij") || r.stderr != "" {
+	// The file pins no IMAGE_TAG, so it runs Kodus latest: the only warning
+	// is that this harness follows the mid-2026 line.
+	if r := h.ok("", "env", "inspect", p); !strings.Contains(r.stdout, "glm-5.1") || !strings.Contains(r.stdout, "za…hij") ||
+		strings.Count(r.stderr, "warning:") != 1 || !strings.Contains(r.stderr, "runs Kodus latest (IMAGE_TAG unset") {
 		t.Errorf("inspect of the full file = %q / %q", r.stdout, r.stderr)
 	}
 	for _, bad := range [][]string{{"env", "glm", "--full"}, {"env", "glm", "--out", p, "--merge", p}, {"env", "glm", "--force"}, {"env"}, {"byok", "glm", "--with-keys"}, {"env", "import", p}} {

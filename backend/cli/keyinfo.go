@@ -55,7 +55,11 @@ shared shape), low (several providers issue keys like it) or none.`,
 			for _, n := range notes {
 				a.note("note: %s", n)
 			}
-			info := describeKey(keyshape.Recognize(raw), catalog.Default())
+			l, _, err := a.kodusLine()
+			if err != nil {
+				return err
+			}
+			info := describeKey(keyshape.Recognize(raw), l.Catalog())
 			if asJSON {
 				return a.printJSON(info)
 			}
@@ -65,6 +69,7 @@ shared shape), low (several providers issue keys like it) or none.`,
 	}
 	cmd.Flags().BoolVar(&keyStdin, "key-stdin", false, "read the key from standard input")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	a.lineFlag(cmd)
 	return cmd
 }
 

@@ -34,10 +34,18 @@ func testCmd(a *app) *cobra.Command {
   kodus-byok test --provider P --model M [--base-url URL] [--plan ID] [--key-stdin] [--timeout D] [--json]
       tests settings without saving them; the key comes from standard input.
 
-One metadata call where the provider has one; Z.ai and Kimi Code have none, so
-the test sends one request of at most 1 output token and says so on standard
-error first. Redirects are never followed, nothing is retried, and the whole
-test stops after --timeout (default 15s).
+The test follows the Kodus line (kodus line show):
+
+  current    as Kodus latest's Test: the slot's temperature and thinking are checked
+             against the model's rules first (a setting Kodus refuses is bad_request,
+             and nothing is sent), then one real call with the slot's settings, of a
+             few output tokens, is made and classified; a GLM or Kimi key refused the
+             way a key of the other plan is gets one more call on that plan
+  mid-2026   one metadata call where the provider has one; Z.ai and Kimi Code have
+             none, so the test sends one request of at most 1 output token
+
+What will be sent is said on standard error first. Redirects are never followed,
+nothing is retried, and the whole test stops after --timeout (default 15s).
 
 --json prints one JSON object per tested slot, one per line:
 {"slot","ok","code","httpStatus","latencyMs","modelFound","message","hint",…}.
@@ -76,9 +84,10 @@ works), 1 otherwise, 2 for bad usage.`,
 	fl.StringVar(&f.provider, "provider", "", "provider id of the settings to test (instead of a profile NAME)")
 	fl.StringVar(&f.model, "model", "", "model id")
 	fl.StringVar(&f.baseURL, "base-url", "", "endpoint override, with its version segment (e.g. http://localhost:11434/v1)")
-	fl.StringVar(&f.plan, "plan", "", "plan of GLM/Kimi: paas, coding-plan, moonshot, kimi-code")
+	fl.StringVar(&f.plan, "plan", "", "plan of GLM/Kimi (current: developer, coding-plan, code-plan; mid-2026: paas, coding-plan, moonshot, kimi-code)")
 	fl.StringVar(&f.vertexLocation, "vertex-location", "", "Vertex region, e.g. us-central1 (default global)")
 	fl.BoolVar(&f.keyStdin, "key-stdin", false, "read the API key from standard input")
+	a.lineFlag(cmd)
 	return cmd
 }
 

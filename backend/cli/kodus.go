@@ -25,6 +25,9 @@ Through its API (BYOK; sign in first):
   kodus status [--json]                                 what Kodus uses now: BYOK or the .env, each model
   kodus logout                                          forget the session
 
+Which Kodus release the app follows (catalog, providers, reasoning rules, BYOK shape):
+  kodus line [show|set current|mid-2026] [--json]
+
 Through its install directory (Fixed Mode, the .env):
   kodus find [--json]                                   find Kodus installs (compose + .env)
   kodus apply-env NAME --dir DIR [--restart] [--yes]    merge a profile into DIR/.env, recreate the API and workers
@@ -33,7 +36,8 @@ A BYOK config saved in Kodus takes precedence over the .env.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(kodusLoginCmd(a), kodusLogoutCmd(a), kodusStatusCmd(a), kodusPullCmd(a), kodusFindCmd(a), kodusApplyEnvCmd(a))
+	a.lineFlag(cmd)
+	cmd.AddCommand(kodusLineCmd(a), kodusLoginCmd(a), kodusLogoutCmd(a), kodusStatusCmd(a), kodusPullCmd(a), kodusFindCmd(a), kodusApplyEnvCmd(a))
 	return cmd
 }
 

@@ -42,7 +42,7 @@ its line and column.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.out(), "Kodus will send for %s (%s):\n\nproviderOptions: %s\n", args[0], slot, body)
+			fmt.Fprintf(a.out(), "Kodus will send for %s (%s), %s:\n\nproviderOptions: %s\n", args[0], slot, s.Line.Says(), body)
 			if len(res.Notes) > 0 {
 				fmt.Fprintln(a.out())
 			}
@@ -54,5 +54,6 @@ its line and column.`,
 	}
 	cmd.Flags().StringVar(&slot, "slot", profile.SlotMain, "slot: main or fallback")
 	cmd.Flags().BoolVar(&asJSON, "json", false, `print only {"providerOptions": {...}, "notes": [...]}`)
+	a.lineFlag(cmd)
 	return cmd
 }

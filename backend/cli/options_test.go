@@ -28,7 +28,7 @@ func TestOptionsPreset(t *testing.T) {
 		t.Errorf("stderr %q / stdout %q", r.stderr, r.stdout)
 	}
 	text := h.ok("", "options", "team").stdout
-	for _, want := range []string{"Kodus will send for team (main):", `"effort": "medium"`, `"type": "adaptive"`, "- Claude 4.6 and later (Claude Sonnet 4.6)"} {
+	for _, want := range []string{"Kodus will send for team (main), as Kodus selfhosted-2.1.x sends it:", `"effort": "medium"`, `"type": "adaptive"`, "- Claude 4.6 and later (Claude Sonnet 4.6)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text output lacks %q:\n%s", want, text)
 		}

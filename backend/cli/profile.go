@@ -20,10 +20,11 @@ func profileCmd(a *app) *cobra.Command {
 		Short: "Create, list, show and delete profiles (a Main and an optional Fallback slot)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return usagef("profile needs a subcommand: set, list, show or delete")
+			return usagef("profile needs a subcommand: set, list, show, delete or move")
 		},
 	}
-	cmd.AddCommand(profileSetCmd(a), profileListCmd(a), profileShowCmd(a), profileDeleteCmd(a))
+	cmd.AddCommand(profileSetCmd(a), profileListCmd(a), profileShowCmd(a), profileDeleteCmd(a), profileMoveCmd(a))
+	a.lineFlag(cmd)
 	return cmd
 }
 

@@ -49,7 +49,7 @@ when the provider is unchanged.`,
 	fl.StringVar(&f.slot, "slot", profile.SlotMain, "slot to set: main or fallback")
 	fl.StringVar(&f.provider, "provider", "", "provider id: openai, anthropic, google_gemini, google_vertex, open_router, novita, openai_compatible")
 	fl.StringVar(&f.model, "model", "", "model id, e.g. claude-sonnet-4-6")
-	fl.StringVar(&f.plan, "plan", "", "plan of GLM/Kimi: paas, coding-plan, moonshot, kimi-code")
+	fl.StringVar(&f.plan, "plan", "", "plan of GLM/Kimi (current: developer, coding-plan, code-plan; mid-2026: paas, coding-plan, moonshot, kimi-code)")
 	fl.StringVar(&f.baseURL, "base-url", "", "endpoint override (required for openai_compatible)")
 	fl.StringVar(&f.temperature, "temperature", "", "temperature 0-2")
 	fl.StringVar(&f.maxOut, "max-output-tokens", "", "max output tokens (whole number ≥ 0)")

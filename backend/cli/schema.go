@@ -10,7 +10,7 @@ import (
 // schemaCmd publishes the JSON Schemas generated from the Go types: a whole
 // profile (default) or providerOptions alone.
 func schemaCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "schema [profile|provider-options]",
 		Short: "Print the JSON Schema of a profile (as profile show --json prints it) or of providerOptions",
 		Long: `Print a JSON Schema (draft 2020-12) generated from the app's own types.
@@ -29,11 +29,17 @@ func schemaCmd(a *app) *cobra.Command {
 			}
 			switch which {
 			case "profile":
-				return a.printJSON(studio.ProfileSchema())
+				l, _, err := a.kodusLine()
+				if err != nil {
+					return err
+				}
+				return a.printJSON(studio.ProfileSchema(l))
 			case "provider-options":
 				return a.printJSON(thinking.Schema())
 			}
 			return usagef("schema: unknown schema %q: want profile or provider-options", which)
 		},
 	}
+	a.lineFlag(cmd)
+	return cmd
 }

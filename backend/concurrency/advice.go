@@ -123,9 +123,9 @@ func slotRules(cat *catalog.Catalog, slot string, sl profile.Slot, measured int,
 			Message: fmt.Sprintf("%s: %d is above the %d concurrent requests measured on this endpoint: the extra calls get 429 and wait for retries. Lower it to %d.", name, n, measured, measured)})
 	}
 	switch {
-	case pl.ID == PlanZaiCoding && n == 1:
+	case pl.class == PlanZaiCoding && n == 1:
 		add(Advice{Severity: Tip, Code: "glm-max-raise", Slot: slot, Message: fmt.Sprintf("%s: on the GLM Coding Plan's Max tier you can raise this up to 30 for big PRs; measure it first, the limit moves with load.", name)})
-	case pl.ID == PlanZaiCoding && n > 1:
+	case pl.class == PlanZaiCoding && n > 1:
 		add(Advice{Severity: Tip, Code: "glm-tier", Slot: slot, Suggested: profile.Ptr(1), Message: fmt.Sprintf("%s: only the GLM Coding Plan's Max tier allows more than 1 concurrent request; on Lite/Pro set it to 1.", name)})
 	case !pl.Tight && n < raiseTipBelow && (measured == 0 || n < measured):
 		add(Advice{Severity: Tip, Code: "raise", Slot: slot, Message: fmt.Sprintf("%s: reviews send at most %d call%s at once. If multi-file reviews feel serialized and you see no 429s, raise it.", name, n, plural(n))})

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 )
 
@@ -50,7 +50,7 @@ func TestAdvise(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			list := Advise(catalog.Default(), profile.Profile{Name: "x", Main: c.main, Fallback: c.fallback}, c.measured)
+			list := Advise(kodusline.MustGet(kodusline.Mid2026).Catalog(), profile.Profile{Name: "x", Main: c.main, Fallback: c.fallback}, c.measured)
 			var warnings, tips []string
 			for _, a := range list {
 				if a.Message == "" || (a.Severity != Warning && a.Severity != Tip) {
@@ -76,7 +76,7 @@ func ptrSlot(s profile.Slot) *profile.Slot { return &s }
 
 func TestAdviceWording(t *testing.T) {
 	p := profile.Ptr[int]
-	list := Advise(catalog.Default(), profile.Profile{Main: glmCoding(p(0))}, nil)
+	list := Advise(kodusline.MustGet(kodusline.Mid2026).Catalog(), profile.Profile{Main: glmCoding(p(0))}, nil)
 	msg := list[0].Message
 	for _, want := range []string{"GLM Coding Plan", "0 means no limit in Kodus", "Too much concurrency", "Set it to 1"} {
 		if !strings.Contains(msg, want) {
@@ -86,7 +86,7 @@ func TestAdviceWording(t *testing.T) {
 	if list[0].Suggested == nil || *list[0].Suggested != 1 {
 		t.Errorf("suggested = %v", list[0].Suggested)
 	}
-	same := Advise(catalog.Default(), profile.Profile{Main: native("anthropic", "claude-sonnet-4-6", nil), Fallback: ptrSlot(native("anthropic", "claude-haiku-4-5-20251001", nil))}, nil)
+	same := Advise(kodusline.MustGet(kodusline.Mid2026).Catalog(), profile.Profile{Main: native("anthropic", "claude-sonnet-4-6", nil), Fallback: ptrSlot(native("anthropic", "claude-haiku-4-5-20251001", nil))}, nil)
 	if same[0].Message != "Main and Fallback both use Anthropic: an outage or rate limit there stops both. Use a different provider for Fallback." {
 		t.Errorf("same-provider message = %q", same[0].Message)
 	}

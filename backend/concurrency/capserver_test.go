@@ -13,6 +13,7 @@ import (
 
 	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/keytest"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
@@ -39,7 +40,7 @@ var styles = []style{
 	{
 		name: "zai",
 		slot: func(b string) profile.Slot {
-			return profile.Slot{Provider: catalog.OpenAICompatible, Model: "glm-5.1", Plan: PlanZaiCoding, BaseURL: b + "/api/coding/paas/v4"}
+			return profile.Slot{Provider: catalog.OpenAICompatible, Model: "glm-5.1", Plan: "coding-plan", BaseURL: b + "/api/coding/paas/v4"}
 		},
 		path: "/api/coding/paas/v4/chat/completions",
 		key:  "0123456789abcdef0123456789abcdef.FAKEfakeFAKEfake",
@@ -50,7 +51,7 @@ var styles = []style{
 	{
 		name: "moonshot",
 		slot: func(b string) profile.Slot {
-			return profile.Slot{Provider: catalog.OpenAICompatible, Model: "kimi-k2.6", Plan: PlanMoonshot, BaseURL: b + "/v1"}
+			return profile.Slot{Provider: catalog.OpenAICompatible, Model: "kimi-k2.6", Plan: "moonshot", BaseURL: b + "/v1"}
 		},
 		path: "/v1/chat/completions",
 		key:  "sk-FAKEmoonshotKEY0123456789abcdef",
@@ -192,13 +193,13 @@ func (s *capServer) sender(t *testing.T) (Sender, Plan) {
 		}
 		return (&net.Dialer{}).DialContext(ctx, network, addr)
 	}
-	tester := &keytest.Tester{Client: c, Catalog: catalog.Default(), Timeout: 5 * time.Second, UserAgent: "kodus-byok-test/1"}
+	tester := &keytest.Tester{Client: c, Catalog: kodusline.MustGet(kodusline.Mid2026).Catalog(), Timeout: 5 * time.Second, UserAgent: "kodus-byok-test/1"}
 	sl := s.st.slot(s.URL)
 	in, fail := tester.NewInferrer(context.Background(), keytest.Settings{Provider: sl.Provider, Model: sl.Model, BaseURL: sl.BaseURL, Plan: sl.Plan}, secrets.NewSecret(s.st.key))
 	if fail != nil {
 		t.Fatalf("inferrer: %+v", *fail)
 	}
-	return in, Resolve(catalog.Default(), sl)
+	return in, Resolve(kodusline.MustGet(kodusline.Mid2026).Catalog(), sl)
 }
 
 // fastOptions keep the suite quick: short pauses between bursts.

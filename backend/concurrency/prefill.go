@@ -14,13 +14,35 @@ import (
 	"github.com/kodusbyok/studio/backend/profile"
 )
 
-// Plan ids of the catalog's GLM and Kimi cards.
+// Plan classes: the GLM and Kimi plans, known by their endpoint (a plan's
+// id is the catalog's, which differs between Kodus lines: "paas" and
+// "moonshot" on mid-2026, "developer" on the current line).
 const (
-	PlanZaiPaas   = "paas"
-	PlanZaiCoding = "coding-plan"
-	PlanMoonshot  = "moonshot"
+	PlanZaiPaas   = "zai-developer"
+	PlanZaiCoding = "zai-coding"
+	PlanMoonshot  = "moonshot-developer"
 	PlanKimiCode  = "kimi-code"
 )
+
+// ClassOf is the plan class an endpoint belongs to, "" for none.
+func ClassOf(baseURL string) string {
+	u, err := url.Parse(strings.TrimSpace(baseURL))
+	if err != nil {
+		return ""
+	}
+	switch host := strings.ToLower(u.Hostname()); {
+	case host == "api.z.ai" || host == "open.bigmodel.cn":
+		if strings.Contains(u.Path+"/", "/coding/") {
+			return PlanZaiCoding
+		}
+		return PlanZaiPaas
+	case host == "api.kimi.com":
+		return PlanKimiCode
+	case host == "api.moonshot.ai" || host == "api.moonshot.cn":
+		return PlanMoonshot
+	}
+	return ""
+}
 
 // Plan is what limits a slot's concurrency: a catalog plan (GLM, Kimi), a
 // provider that enforces its own RPM/TPM, or a server of the user's own.
@@ -41,10 +63,14 @@ type Plan struct {
 	// Fuzzy marks limits that move with load or are documented by one
 	// source only: the probe then recommends less than it measured.
 	Fuzzy bool `json:"fuzzy"`
-	// variant is the catalog plan, when there is one.
+	// variant is the catalog plan, when there is one; class its class.
 	variant *catalog.Variant
+	class   string
 	reason  string
 }
+
+// Class is the plan's class (PlanZaiCoding…), "" for a provider or server.
+func (p Plan) Class() string { return p.class }
 
 // PreFill is the value Kodus pre-fills for a plan and why.
 type PreFill struct {
@@ -89,9 +115,9 @@ func Table(cat *catalog.Catalog) []Row {
 			rows = append(rows, Row{Label: "GLM Coding Plan (" + t.Label + ")", Value: profile.Ptr(t.MaxConcurrentRequests), Limit: limitIfAbove(t), Reason: t.Reason})
 		}
 	}
-	for _, id := range []string{PlanKimiCode, PlanZaiPaas, PlanMoonshot} {
-		if v, ok := findVariant(cat, id); ok {
-			rows = append(rows, Row{Label: planLabel(id, v), Value: v.MaxConcurrentRequests, Reason: v.MaxConcurrentReason})
+	for _, class := range []string{PlanKimiCode, PlanZaiPaas, PlanMoonshot} {
+		if v, ok := findVariant(cat, class); ok {
+			rows = append(rows, Row{Label: planLabel(class, v), Value: v.MaxConcurrentRequests, Reason: v.MaxConcurrentReason})
 		}
 	}
 	if p, ok := cat.Provider(catalog.Anthropic); ok {
@@ -111,6 +137,18 @@ func limitIfAbove(t catalog.ConcurrencyTier) int {
 // else the plan its endpoint belongs to (a manual Z.ai or Moonshot URL),
 // else its provider, else the server at its host.
 func Resolve(cat *catalog.Catalog, sl profile.Slot) Plan {
+	if v, class, ok := planOf(cat, sl); ok {
+		pl := Plan{Kind: "plan", ID: v.ID, Label: planLabel(class, v), variant: &v, class: class, reason: v.MaxConcurrentReason}
+		pl.Brand = "Z.ai"
+		if class == PlanMoonshot || class == PlanKimiCode {
+			pl.Brand = "Moonshot AI"
+		}
+		// Z.ai's coding-plan cap moves with load (reports of 1 to a few per
+		// key); Kimi Code's 30 comes from one source.
+		pl.Tight = class == PlanZaiCoding || class == PlanKimiCode
+		pl.Fuzzy = pl.Tight
+		return pl
+	}
 	if sl.Provider != catalog.OpenAICompatible {
 		p, _ := cat.Provider(sl.Provider)
 		name := p.DisplayName
@@ -122,19 +160,6 @@ func Resolve(cat *catalog.Catalog, sl profile.Slot) Plan {
 			brand = "Google"
 		}
 		return Plan{Kind: "provider", ID: sl.Provider, Label: name, Brand: brand, reason: p.MaxConcurrentReason}
-	}
-	id := planOf(cat, sl)
-	if v, ok := findVariant(cat, id); ok {
-		pl := Plan{Kind: "plan", ID: id, Label: planLabel(id, v), variant: &v, reason: v.MaxConcurrentReason}
-		pl.Brand = "Z.ai"
-		if id == PlanMoonshot || id == PlanKimiCode {
-			pl.Brand = "Moonshot AI"
-		}
-		// Z.ai's coding-plan cap moves with load (reports of 1 to a few per
-		// key); Kimi Code's 30 comes from one source.
-		pl.Tight = id == PlanZaiCoding || id == PlanKimiCode
-		pl.Fuzzy = pl.Tight
-		return pl
 	}
 	host := hostOf(sl.BaseURL)
 	if host == "" {
@@ -166,38 +191,38 @@ func (p Plan) Limit() int {
 	return 0
 }
 
-// planOf is the slot's plan id: the saved one, else the one its endpoint
-// belongs to, so a GLM endpoint typed in the manual path is known too.
-func planOf(cat *catalog.Catalog, sl profile.Slot) string {
-	if _, ok := findVariant(cat, sl.Plan); ok && sl.Plan != "" {
-		return sl.Plan
-	}
-	u, err := url.Parse(strings.TrimSpace(sl.BaseURL))
-	if err != nil {
-		return ""
-	}
-	host := strings.ToLower(u.Hostname())
-	switch {
-	case host == "api.z.ai" || host == "open.bigmodel.cn":
-		if strings.Contains(u.Path, "/coding/") {
-			return PlanZaiCoding
+// planOf is the slot's plan and its class: the saved plan of its card,
+// else the plan its endpoint (or its provider's default endpoint) belongs
+// to, so a GLM endpoint typed in the manual path is known too.
+func planOf(cat *catalog.Catalog, sl profile.Slot) (catalog.Variant, string, bool) {
+	if m, ok := cat.ModelForSlot(sl.Provider, sl.Model); ok && sl.Plan != "" {
+		if v, ok := m.Variant(sl.Plan); ok {
+			if class := ClassOf(v.BaseURL); class != "" {
+				return v, class, true
+			}
 		}
-		return PlanZaiPaas
-	case host == "api.kimi.com":
-		return PlanKimiCode
-	case host == "api.moonshot.ai" || host == "api.moonshot.cn":
-		return PlanMoonshot
 	}
-	return ""
+	base := sl.BaseURL
+	if base == "" {
+		if p, ok := cat.Provider(sl.Provider); ok {
+			base = p.DefaultBaseURL
+		}
+	}
+	class := ClassOf(base)
+	v, ok := findVariant(cat, class)
+	return v, class, ok
 }
 
-func findVariant(cat *catalog.Catalog, id string) (catalog.Variant, bool) {
-	if id == "" {
+// findVariant is the catalog's first plan of a class.
+func findVariant(cat *catalog.Catalog, class string) (catalog.Variant, bool) {
+	if class == "" {
 		return catalog.Variant{}, false
 	}
 	for _, m := range cat.Models {
-		if v, ok := m.Variant(id); ok {
-			return v, true
+		for _, v := range m.Variants {
+			if ClassOf(v.BaseURL) == class {
+				return v, true
+			}
 		}
 	}
 	return catalog.Variant{}, false
@@ -205,9 +230,9 @@ func findVariant(cat *catalog.Catalog, id string) (catalog.Variant, bool) {
 
 // planLabel names a plan as the seed does: "GLM Coding Plan", "Kimi
 // Developer API".
-func planLabel(id string, v catalog.Variant) string {
+func planLabel(class string, v catalog.Variant) string {
 	prefix := "GLM "
-	if id == PlanMoonshot || id == PlanKimiCode {
+	if class == PlanMoonshot || class == PlanKimiCode {
 		prefix = "Kimi "
 	}
 	if strings.HasPrefix(v.Label, strings.TrimSpace(prefix)) {

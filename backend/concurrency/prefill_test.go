@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 )
 
@@ -18,7 +19,7 @@ func TestTableIsTheSeeds(t *testing.T) {
 		{"Kimi Developer API", "(empty)", "Scales with your recharge tier (Tier 1 ≈ 50, Tier 5 ≈ 1000); no sensible global default."},
 		{"Anthropic / OpenAI / Google / OpenRouter", "(empty)", "Providers enforce their own TPM/RPM; Kodus doesn't cap."},
 	}
-	got := Table(catalog.Default())
+	got := Table(kodusline.MustGet(kodusline.Mid2026).Catalog())
 	if len(got) != len(want) {
 		t.Fatalf("%d rows, want %d: %+v", len(got), len(want), got)
 	}
@@ -28,7 +29,7 @@ func TestTableIsTheSeeds(t *testing.T) {
 		}
 	}
 	// One reason for the whole row: every provider in it says the same.
-	cat := catalog.Default()
+	cat := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	for _, id := range []string{catalog.OpenAI, catalog.GoogleGemini, catalog.GoogleVertex, catalog.OpenRouter} {
 		if p, _ := cat.Provider(id); p.MaxConcurrentReason != got[5].Reason {
 			t.Errorf("%s reason = %q", id, p.MaxConcurrentReason)
@@ -37,7 +38,7 @@ func TestTableIsTheSeeds(t *testing.T) {
 }
 
 func TestPreFillFor(t *testing.T) {
-	cat := catalog.Default()
+	cat := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	cases := []struct {
 		name  string
 		slot  profile.Slot

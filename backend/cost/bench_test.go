@@ -3,7 +3,7 @@ package cost
 import (
 	"testing"
 
-	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 )
 
 // The whole catalog (every catalog model, its plans and every bundled
@@ -11,7 +11,7 @@ import (
 // view. Target: under 1 ms.
 func BenchmarkCatalogEveryLevel(b *testing.B) {
 	book, _ := LoadBook(nil)
-	refs := book.CatalogRefs(catalog.Default(), true)
+	refs := book.CatalogRefs(kodusline.MustGet(kodusline.Mid2026).Catalog(), true)
 	req := Request{Assumptions: DefaultAssumptions(), Models: refs, Levels: true}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -340,7 +340,7 @@ func blendRows(name string, rows []Row, req Request) (*ProfileTotal, error) {
 
 // CatalogRefs lists the catalog's models to compare: the recommended ones
 // and their plans, or (all) every model the catalog or the price book
-// knows.
+// knows on a provider of the catalog.
 func (b *Book) CatalogRefs(c *catalog.Catalog, all bool) []Ref {
 	var refs []Ref
 	seen := map[string]bool{}
@@ -374,6 +374,11 @@ func (b *Book) CatalogRefs(c *catalog.Catalog, all bool) []Ref {
 	}
 	if all {
 		for _, p := range b.Rows() {
+			// A row of a provider this catalog's Kodus does not have (a
+			// moonshot plan on the mid-2026 line) prices nothing it can run.
+			if _, known := c.Provider(p.Provider); !known && p.Provider != "" {
+				continue
+			}
 			addRef(Ref{Model: p.ID, Plan: p.Plan, Provider: p.Provider})
 		}
 	}

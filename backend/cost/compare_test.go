@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 )
 
@@ -95,7 +95,7 @@ func TestCompareProfileBlendsMainAndFallback(t *testing.T) {
 
 func TestCatalogRefs(t *testing.T) {
 	b := loadBook(t, nil)
-	refs := b.CatalogRefs(catalog.Default(), false)
+	refs := b.CatalogRefs(kodusline.MustGet(kodusline.Mid2026).Catalog(), false)
 	var ids []string
 	for _, r := range refs {
 		ids = append(ids, r.Model+"@"+r.Plan)
@@ -103,13 +103,33 @@ func TestCatalogRefs(t *testing.T) {
 	if got := strings.Join(ids, " "); got != "claude-sonnet-4-6@ claude-opus-4-7@ gemini-3.1-pro-preview-customtools@ gpt-5.4@ kimi-k2.6@ kimi-for-coding@kimi-code glm-5.1@ glm-5.1@coding-plan" {
 		t.Errorf("recommended refs = %s", got)
 	}
-	all := b.CatalogRefs(catalog.Default(), true)
+	all := b.CatalogRefs(kodusline.MustGet(kodusline.Mid2026).Catalog(), true)
 	// Every catalog model has a price (or a plan row): none asks for one.
 	rep, err := b.Compare(Request{Assumptions: DefaultAssumptions(), Models: all})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.MissingPrices) != 0 || len(all) != len(Bundled().Models) {
-		t.Errorf("all: %d refs for %d rows, missing %v", len(all), len(Bundled().Models), rep.MissingPrices)
+	// Every bundled row but those of providers the mid-2026 Kodus lacks.
+	other := 0
+	for _, p := range Bundled().Models {
+		if p.Provider == "zai" || p.Provider == "moonshot" {
+			other++
+		}
+	}
+	if len(rep.MissingPrices) != 0 || len(all) != len(Bundled().Models)-other || other != 3 {
+		t.Errorf("all: %d refs for %d rows (%d of other providers), missing %v", len(all), len(Bundled().Models), other, rep.MissingPrices)
+	}
+	// On the current line the recommended cards price their plans too.
+	cur := b.CatalogRefs(kodusline.MustGet(kodusline.Current).Catalog(), false)
+	ids = nil
+	for _, r := range cur {
+		ids = append(ids, r.Model+"@"+r.Plan+":"+r.Provider)
+	}
+	if got := strings.Join(ids, " "); !strings.Contains(got, "kimi-for-coding@code-plan:moonshot") || !strings.Contains(got, "glm-5.2@coding-plan:zai") || !strings.Contains(got, "glm-5.2@:zai") {
+		t.Errorf("current refs = %s", got)
+	}
+	rep, _ = b.Compare(Request{Assumptions: DefaultAssumptions(), Models: cur})
+	if len(rep.MissingPrices) != 0 {
+		t.Errorf("every current card is priced: %v", rep.MissingPrices)
 	}
 }

@@ -34,6 +34,9 @@ func TestEveryBundledModelHandComputed(t *testing.T) {
 		"kimi-for-coding@kimi-code":            "plan-quota",
 		"glm-5.1@":                             "0.184",
 		"glm-5.1@coding-plan":                  "plan-quota",
+		"glm-5.2@":                             "0.184", // GLM 5.1's price
+		"glm-5.2@coding-plan":                  "plan-quota",
+		"kimi-for-coding@code-plan":            "plan-quota",
 		"kimi-k2.7-code@":                      "0.141", // always thinks: Off bills Medium's 1,500 reasoning tokens at 4.00
 		"gemini-3-flash-preview@":              "0.08",
 		"claude-sonnet-4-5@":                   "0.45",

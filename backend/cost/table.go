@@ -45,6 +45,9 @@ type Subscription struct {
 	Name  string `json:"name"`
 	URL   string `json:"url,omitempty"`
 	Quota string `json:"quota,omitempty"`
+	// PlanOnly is false when the model is also sold per token (GLM 5.2 on
+	// the Developer API): then the plan's row never prices the model alone.
+	PlanOnly *bool `json:"planOnly,omitempty"`
 }
 
 // Price is one row: the price of a model (on a plan, if Plan is set).
@@ -193,7 +196,7 @@ func find(rows []Price, id, plan string) (Price, bool) {
 	}
 	if plan == "" {
 		for i := range rows {
-			if rows[i].Subscription != nil && rows[i].named(id) {
+			if sub := rows[i].Subscription; sub != nil && rows[i].named(id) && (sub.PlanOnly == nil || *sub.PlanOnly) {
 				return rows[i], true
 			}
 		}

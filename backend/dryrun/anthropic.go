@@ -98,7 +98,7 @@ func (b *builder) anthropic(withModel bool) *object {
 	if cc, ok := o["cacheControl"].(map[string]any); ok {
 		body.put("cache_control", cc)
 	}
-	body.put("messages", []any{map[string]any{"role": "user", "content": []any{userText()}}})
+	body.put("messages", []any{map[string]any{"role": "user", "content": []any{b.userText()}}})
 
 	if isThinking {
 		if temperature != nil {

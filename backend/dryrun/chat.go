@@ -91,7 +91,7 @@ func (b *builder) chat(name string) *object {
 	}
 	body.putIf("reasoning_effort", effort, hasEffort)
 	body.putIf("verbosity", verbosity, hasVerbosity)
-	body.put("messages", []any{map[string]any{"role": "user", "content": Prompt}})
+	body.put("messages", []any{map[string]any{"role": "user", "content": b.prompt()}})
 	body.undefine("tools").undefine("tool_choice")
 	return body
 }

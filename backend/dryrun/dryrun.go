@@ -90,6 +90,9 @@ type Input struct {
 	// KeyStored: a key is stored but was not read (a preview), so the
 	// shown headers still say where it will go.
 	KeyStored bool
+	// Prompt replaces the dry run's one-line prompt ("" keeps it): Kodus
+	// latest's Test sends "ping".
+	Prompt string
 }
 
 // Request is the HTTP request a dry run sends, shown as sent: the body is
@@ -185,6 +188,11 @@ func (r *Runner) Build(in Input, key secrets.Secret) (Request, error) {
 	case catalog.Anthropic:
 		req.URL, req.API, req.SDK = base+"/messages", "anthropic-messages", "@ai-sdk/anthropic"
 		body = b.anthropic(true)
+	case catalog.AnthropicCompatible, catalog.Moonshot, catalog.Zai:
+		// Kodus strips a trailing /v1 from the root and appends /v1/messages.
+		root := strings.TrimSuffix(strings.TrimRight(base, "/"), "/v1")
+		req.URL, req.API, req.SDK = root+"/v1/messages", "anthropic-messages", "@ai-sdk/anthropic (the Anthropic protocol at a root URL)"
+		body = b.anthropic(true)
 	case catalog.OpenAI:
 		req.URL, req.API, req.SDK = base+"/responses", "openai-responses", "@ai-sdk/openai (Responses API)"
 		body = b.responses()
@@ -256,7 +264,17 @@ func (b *builder) unread(read ...string) {
 	}
 }
 
-func userText() map[string]any { return map[string]any{"type": "text", "text": Prompt} }
+func (b *builder) userText() map[string]any {
+	return map[string]any{"type": "text", "text": b.prompt()}
+}
+
+// prompt is the user message: the dry run's, or the one the caller set.
+func (b *builder) prompt() string {
+	if b.in.Prompt != "" {
+		return b.in.Prompt
+	}
+	return Prompt
+}
 
 func flat(h http.Header) map[string]string {
 	out := make(map[string]string, len(h))

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/keytest"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/secrets"
 	"github.com/kodusbyok/studio/backend/thinking"
 )
@@ -35,7 +35,7 @@ type slotCase struct {
 func (c slotCase) input(t *testing.T, level string) Input {
 	t.Helper()
 	in := Input{Provider: c.provider, Model: c.model, Plan: c.plan, BaseURL: c.baseURL, Temperature: c.temperature, MaxOutputTokens: c.maxOutput}
-	if m, ok := catalog.Default().ModelForSlot(c.provider, c.model); ok {
+	if m, ok := kodusline.MustGet(kodusline.Mid2026).Catalog().ModelForSlot(c.provider, c.model); ok {
 		if in.Temperature == nil {
 			in.Temperature = m.Defaults.Temperature
 		}
@@ -43,7 +43,7 @@ func (c slotCase) input(t *testing.T, level string) Input {
 			in.MaxOutputTokens = m.Defaults.MaxOutputTokens
 		}
 	}
-	res, err := thinking.Build(thinking.Input{Provider: c.provider, Model: c.model, Effort: level, Override: c.override,
+	res, err := thinking.Build(thinking.Input{Line: kodusline.MustGet(kodusline.Mid2026), Provider: c.provider, Model: c.model, Effort: level, Override: c.override,
 		OpenRouterOrder: c.order, OpenRouterAllowFallbacks: c.allow})
 	if err != nil {
 		t.Fatalf("thinking.Build: %v", err)
@@ -58,7 +58,7 @@ func intp(v int) *int        { return &v }
 // goldenRunner builds with a fixed User-Agent, so files do not change with
 // the version.
 func goldenRunner() *Runner {
-	return &Runner{Tester: &keytest.Tester{Catalog: catalog.Default(), UserAgent: "kodus-byok/test (Kodus BYOK Studio settings dry run)"}}
+	return &Runner{Tester: &keytest.Tester{Catalog: kodusline.MustGet(kodusline.Mid2026).Catalog(), UserAgent: "kodus-byok/test (Kodus BYOK Studio settings dry run)"}}
 }
 
 var levels = []string{"off", "low", "medium", "high"}

@@ -54,7 +54,7 @@ func (b *builder) gemini(namespaces ...string) *object {
 	if len(gen.keys) > 0 {
 		body.put("generationConfig", gen)
 	}
-	body.put("contents", []any{map[string]any{"role": "user", "parts": []any{map[string]any{"text": Prompt}}}})
+	body.put("contents", []any{map[string]any{"role": "user", "parts": []any{map[string]any{"text": b.prompt()}}}})
 	return body
 }
 

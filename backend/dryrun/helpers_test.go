@@ -17,8 +17,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/keytest"
+	"github.com/kodusbyok/studio/backend/kodusline"
 )
 
 // Fake keys: they look fake on purpose.
@@ -109,7 +109,7 @@ func runner(f *fake) *Runner {
 		}
 		return (&net.Dialer{}).DialContext(ctx, network, addr)
 	}
-	tr := &keytest.Tester{Client: c, Catalog: catalog.Default(), Timeout: 3 * time.Second, UserAgent: "kodus-byok/test (Kodus BYOK Studio settings dry run)"}
+	tr := &keytest.Tester{Client: c, Catalog: kodusline.MustGet(kodusline.Mid2026).Catalog(), Timeout: 3 * time.Second, UserAgent: "kodus-byok/test (Kodus BYOK Studio settings dry run)"}
 	if f != nil {
 		tr.GoogleTokenURL = f.URL + "/token"
 	}

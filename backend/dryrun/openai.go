@@ -50,7 +50,7 @@ func (b *builder) responses() *object {
 	summary, hasSummary := str(o["reasoningSummary"])
 
 	body := newObject().put("model", in.Model)
-	body.put("input", []any{map[string]any{"role": "user", "content": []any{map[string]any{"type": "input_text", "text": Prompt}}}})
+	body.put("input", []any{map[string]any{"role": "user", "content": []any{map[string]any{"type": "input_text", "text": b.prompt()}}}})
 	body.putIf("temperature", deref(in.Temperature), in.Temperature != nil)
 	b.maxKey = "max_output_tokens"
 	if in.MaxOutputTokens != nil {

@@ -63,6 +63,12 @@ func (r *Runner) Send(ctx context.Context, req Request, in Input, key secrets.Se
 	return res
 }
 
+// Call is the built request as the key test sends it, and the settings
+// it reaches: Kodus latest's Test sends the slot's own minimal call.
+func (req Request) Call() (keytest.Settings, keytest.Call) {
+	return req.target, keytest.Call{Method: req.Method, URL: req.URL, Header: req.header, Body: req.Body}
+}
+
 // Preview is a built request shown without sending it: nothing reached the
 // provider and nothing was billed.
 func Preview(req Request) Result {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/envfile"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
@@ -13,7 +14,7 @@ import (
 func BenchmarkBuild(b *testing.B) {
 	t := &testing.T{}
 	s := draft(t, "glm-5.1", "coding-plan")
-	src := envfile.Source{Profile: "team", Main: s, Key: secrets.NewSecret(fakeKeys[catalog.OpenAICompatible]), Catalog: catalog.Default()}
+	src := envfile.Source{Profile: "team", Main: s, Key: secrets.NewSecret(fakeKeys[catalog.OpenAICompatible]), Catalog: kodusline.MustGet(kodusline.Mid2026).Catalog()}
 	for b.Loop() {
 		if _, err := envfile.Build(src, envfile.Options{}, now); err != nil {
 			b.Fatal(err)
@@ -24,7 +25,7 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkMergeInstallerLayout(b *testing.B) {
 	t := &testing.T{}
 	old := fixture(t)
-	blk, err := envfile.Build(envfile.Source{Profile: "team", Main: draft(t, "claude-sonnet-4-6", ""), Key: secrets.NewSecret(fakeKeys[catalog.Anthropic]), Catalog: catalog.Default()}, envfile.Options{}, now)
+	blk, err := envfile.Build(envfile.Source{Profile: "team", Main: draft(t, "claude-sonnet-4-6", ""), Key: secrets.NewSecret(fakeKeys[catalog.Anthropic]), Catalog: kodusline.MustGet(kodusline.Mid2026).Catalog()}, envfile.Options{}, now)
 	if err != nil {
 		b.Fatal(err)
 	}

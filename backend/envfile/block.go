@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/lazyre"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
@@ -57,6 +58,8 @@ type Source struct {
 	Fallback *profile.Slot
 	Key      secrets.Secret
 	Catalog  *catalog.Catalog
+	// Line is the Kodus release line the .env is for (nil: the default).
+	Line *kodusline.Line
 }
 
 // Options are the user's choices for an export.
@@ -124,6 +127,10 @@ func Build(src Source, opts Options, now time.Time) (*Block, error) {
 		b.Vars = append(b.Vars, Var{Name: name, value: value, Secret: IsSecret(name), Note: note})
 	}
 	base := effectiveBaseURL(s, src.Catalog)
+	fixedKnown := true
+	if anthropicProtocol(s.Provider) {
+		base, fixedKnown = fixedModeEndpoint(s, src.Catalog)
+	}
 	switch s.Provider {
 	case catalog.Anthropic:
 		add(VarOpenAIKey, key, "Anthropic keys go in this one key slot too")
@@ -144,7 +151,7 @@ func Build(src Source, opts Options, now time.Time) (*Block, error) {
 		if s.VertexLocation != "" {
 			add(VarVertexLocation, s.VertexLocation, "")
 		}
-	default: // openai_compatible, open_router, novita: the OpenAI-compatible client
+	default: // openai_compatible, open_router, novita, and the Anthropic-protocol brands: the OpenAI-compatible client
 		note := ""
 		if key == "" {
 			key, note = KeylessPlaceholder, "placeholder: the server needs no key, but Kodus needs a non-empty value"
@@ -155,6 +162,9 @@ func Build(src Source, opts Options, now time.Time) (*Block, error) {
 		if rewritten {
 			urlNote = "localhost replaced by " + opts.ReplaceLocalhost + " so Kodus's containers can reach it"
 		}
+		if anthropicProtocol(s.Provider) && fixedKnown {
+			urlNote = "the plan's OpenAI-compatible endpoint: Fixed Mode cannot reach the Anthropic-protocol one"
+		}
 		add(VarBaseURL, url, urlNote)
 		// Only self-hosted endpoints: OpenRouter and Novita are Kodus's own concern.
 		if opts.TrustJSONSchema && s.Provider == catalog.OpenAICompatible {
@@ -162,7 +172,7 @@ func Build(src Source, opts Options, now time.Time) (*Block, error) {
 		}
 	}
 	add(VarModel, s.Model, "")
-	if t, note := temperatureOverride(s, src.Catalog); t != "" {
+	if t, note := temperatureOverride(src, s); t != "" {
 		add(VarTemperature, t, note)
 	}
 	for _, v := range b.Vars {
@@ -173,7 +183,13 @@ func Build(src Source, opts Options, now time.Time) (*Block, error) {
 	sortVars(b.Vars)
 	b.Inferred = Infer(b.Get)
 	b.Warnings = checkBlock(b, src, opts, base)
-	b.NotCarried = notCarried(src)
+	if anthropicProtocol(s.Provider) {
+		b.Warnings = append(b.Warnings, fixedModeEndpointWarning(s, src.Catalog, b.Get(VarBaseURL), fixedKnown))
+	}
+	if w, ok := fixedModeReasoningWarning(src, b.Expected.Provider); ok {
+		b.Warnings = append(b.Warnings, w)
+	}
+	b.NotCarried = notCarried(src, b.Expected.Provider)
 	return b, nil
 }
 
@@ -229,7 +245,13 @@ func needsTemperatureOne(model string) bool {
 // that accept nothing else, else the profile's temperature when the user
 // changed it from the catalog default (or set one for a model outside the
 // catalog). Otherwise nothing: each Kodus prompt keeps its own temperature.
-func temperatureOverride(s profile.Slot, cat *catalog.Catalog) (string, string) {
+func temperatureOverride(src Source, s profile.Slot) (string, string) {
+	cat := src.Catalog
+	if lineHandlesTemperature(src.line(), s.Model) {
+		// Kodus pins or withholds this model's temperature itself: an
+		// override would only fight it.
+		return "", ""
+	}
 	if needsTemperatureOne(s.Model) {
 		return "1", "this model accepts only temperature 1 (Moonshot returns HTTP 400 otherwise)"
 	}

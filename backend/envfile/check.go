@@ -30,6 +30,11 @@ func ExpectedRoute(s profile.Slot, cat *catalog.Catalog) Route {
 		return Route{Provider: RouteGoogleVertex}
 	}
 	base := effectiveBaseURL(s, cat)
+	if anthropicProtocol(s.Provider) {
+		if fixed, ok := fixedModeEndpoint(s, cat); ok {
+			base = fixed
+		}
+	}
 	if base == "" {
 		base = OpenAIDefaultBaseURL
 	}
@@ -100,7 +105,7 @@ func checkBlock(b *Block, src Source, opts Options, base string) []Warning {
 	} else if isLocalURL(base) && written != base {
 		ws = append(ws, replacedWarning(written, opts.ReplaceLocalhost))
 	}
-	if s.Provider == catalog.OpenAICompatible && strings.Contains(base, "api.kimi.com/coding") {
+	if (s.Provider == catalog.OpenAICompatible || anthropicProtocol(s.Provider)) && strings.Contains(base, "api.kimi.com/coding") {
 		ws = append(ws, Warning{Code: "kimi-code-unverified",
 			Message: "Kimi Code Plan: Kodus's own BYOK card moved this plan to the Anthropic-compatible endpoint https://api.kimi.com/coding on 2026-06-04; Fixed Mode speaks only the OpenAI format for kimi models, so this block uses https://api.kimi.com/coding/v1 with model kimi-for-coding, as Kodus's docs give for env mode. Whether that endpoint keeps accepting Code Plan keys is unverified.",
 			Fix:     "If reviews fail with 401 or 404, use the BYOK config, or the Moonshot Developer API plan."})

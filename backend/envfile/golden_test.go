@@ -11,6 +11,7 @@ import (
 
 	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/envfile"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
 	"github.com/kodusbyok/studio/backend/studio"
@@ -28,13 +29,15 @@ var fakeKeys = map[string]string{
 	catalog.OpenRouter:       "sk-or-v1-FAKE-test-key-0000-jkl",
 	catalog.Novita:           "sk_FAKE-test-key-0000-mno",
 	catalog.OpenAICompatible: "FAKE-compatible-test-key-0000-pqr",
+	catalog.Moonshot:         "sk-FAKE-moonshot-test-key-0000-stu",
+	catalog.Zai:              "FAKE0zai0test0key0000000000000000.vwxyzFAKE",
 }
 
 const fakeServiceAccount = `{"type":"service_account","project_id":"fake-project-123","private_key_id":"0000fakekeyid0000abc","private_key":"-----BEGIN PRIVATE KEY-----\nFAKE\n-----END PRIVATE KEY-----\n","client_email":"kodus@fake-project-123.iam.gserviceaccount.com"}`
 
 func draft(t *testing.T, model, plan string) profile.Slot {
 	t.Helper()
-	s, err := (&studio.Studio{Catalog: catalog.Default()}).Draft(model, plan)
+	s, err := (&studio.Studio{Catalog: kodusline.MustGet(kodusline.Mid2026).Catalog()}).Draft(model, plan)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,8 +46,11 @@ func draft(t *testing.T, model, plan string) profile.Slot {
 
 func build(t *testing.T, src envfile.Source, opts envfile.Options) *envfile.Block {
 	t.Helper()
+	if src.Line == nil {
+		src.Line = kodusline.MustGet(kodusline.Mid2026)
+	}
 	if src.Catalog == nil {
-		src.Catalog = catalog.Default()
+		src.Catalog = src.Line.Catalog()
 	}
 	if src.Profile == "" {
 		src.Profile = "team"
@@ -106,7 +112,30 @@ func golden(t *testing.T, name, got string) {
 // Every catalog model, and every plan of those with plans, has a golden
 // block: the exact variables Kodus will read.
 func TestGoldenCatalog(t *testing.T) {
-	cat := catalog.Default()
+	cat := kodusline.MustGet(kodusline.Mid2026).Catalog()
+	eachCard(t, cat, func(t *testing.T, m catalog.Model, plan, name string) {
+		s := draft(t, m.ID, plan)
+		key := fakeKeys[s.Provider]
+		b := build(t, envfile.Source{Main: s, Key: secrets.NewSecret(key)}, envfile.Options{})
+		got := describe(t, b)
+		golden(t, "golden/"+name+".golden", got)
+		if b.Inferred.Provider != envfile.ExpectedRoute(s, cat).Provider {
+			t.Errorf("Kodus would route %s to %s", m.ID, b.Inferred.Provider)
+		}
+		for _, w := range b.Warnings {
+			if w.Code == "routing" {
+				t.Errorf("catalog model %s mis-routes: %s", m.ID, w.Message)
+			}
+		}
+		masked, _ := b.Render(true)
+		if strings.Contains(masked, key) {
+			t.Error("masked render holds the key")
+		}
+	})
+}
+
+// eachCard runs f for every card of a catalog, once per plan.
+func eachCard(t *testing.T, cat *catalog.Catalog, f func(t *testing.T, m catalog.Model, plan, name string)) {
 	for _, m := range cat.Models {
 		plans := m.VariantIDs()
 		if len(plans) == 0 {
@@ -117,25 +146,7 @@ func TestGoldenCatalog(t *testing.T) {
 			if plan != "" {
 				name += "." + plan
 			}
-			t.Run(name, func(t *testing.T) {
-				s := draft(t, m.ID, plan)
-				key := fakeKeys[s.Provider]
-				b := build(t, envfile.Source{Main: s, Key: secrets.NewSecret(key)}, envfile.Options{})
-				got := describe(t, b)
-				golden(t, "golden/"+name+".golden", got)
-				if b.Inferred.Provider != envfile.ExpectedRoute(s, cat).Provider {
-					t.Errorf("Kodus would route %s to %s", m.ID, b.Inferred.Provider)
-				}
-				for _, w := range b.Warnings {
-					if w.Code == "routing" {
-						t.Errorf("catalog model %s mis-routes: %s", m.ID, w.Message)
-					}
-				}
-				masked, _ := b.Render(true)
-				if strings.Contains(masked, key) {
-					t.Error("masked render holds the key")
-				}
-			})
+			t.Run(name, func(t *testing.T) { f(t, m, plan, name) })
 		}
 	}
 }
@@ -174,3 +185,27 @@ func TestGoldenSelfHostedAndGateways(t *testing.T) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// Every card and plan of the current line: Kimi and GLM keep the
+// OpenAI-compatible endpoints Fixed Mode can reach, and Fixed Mode's
+// family-default reasoning is said.
+func TestGoldenCatalogCurrent(t *testing.T) {
+	l := kodusline.MustGet(kodusline.Current)
+	st := &studio.Studio{Line: l, Catalog: l.Catalog()}
+	eachCard(t, l.Catalog(), func(t *testing.T, m catalog.Model, plan, name string) {
+		s, err := st.Draft(m.ID, plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := build(t, envfile.Source{Main: s, Key: secrets.NewSecret(fakeKeys[s.Provider]), Line: l}, envfile.Options{})
+		golden(t, "golden-current/"+name+".golden", describe(t, b))
+		if b.Inferred.Provider != envfile.ExpectedRoute(s, l.Catalog()).Provider {
+			t.Errorf("Kodus would route %s to %s", m.ID, b.Inferred.Provider)
+		}
+		for _, w := range b.Warnings {
+			if w.Code == "routing" {
+				t.Errorf("catalog model %s mis-routes: %s", m.ID, w.Message)
+			}
+		}
+	})
+}

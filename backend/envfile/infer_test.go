@@ -7,6 +7,7 @@ import (
 
 	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/envfile"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
@@ -99,7 +100,7 @@ func TestBuildRefuses(t *testing.T) {
 		{profile.Slot{}, "", "no Main model"},
 		{profile.Slot{Provider: catalog.OpenAICompatible, Model: "m", BaseURL: "http://x"}, "it's \"bad\"", "single quote together"},
 	} {
-		_, err := envfile.Build(envfile.Source{Profile: "p", Main: c.slot, Key: secrets.NewSecret(c.key), Catalog: catalog.Default()}, envfile.Options{}, now)
+		_, err := envfile.Build(envfile.Source{Profile: "p", Main: c.slot, Key: secrets.NewSecret(c.key), Catalog: kodusline.MustGet(kodusline.Mid2026).Catalog()}, envfile.Options{}, now)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%+v: err = %v, want %q", c.slot, err, c.want)
 		}

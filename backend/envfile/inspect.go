@@ -8,6 +8,7 @@ import (
 	"github.com/joho/godotenv"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
@@ -23,10 +24,16 @@ type Report struct {
 	// Problems are installer validation failures; checked only when the
 	// file looks like a complete Kodus .env (it has a required variable).
 	Problems []Problem `json:"problems"`
+	// ImageTag is the file's IMAGE_TAG ("" when unset: the installer's
+	// default, latest); KodusLine the release line that tag runs ("" when
+	// no line claims it).
+	ImageTag  string `json:"imageTag,omitempty"`
+	KodusLine string `json:"kodusLine,omitempty"`
 }
 
-// Inspect reads a .env with godotenv and reports what Kodus will do.
-func Inspect(content string) (Report, error) {
+// Inspect reads a .env with godotenv and reports what Kodus will do, and
+// whether the Kodus it runs (IMAGE_TAG) is the line l the app follows.
+func Inspect(content string, l *kodusline.Line) (Report, error) {
 	vals, err := godotenv.Unmarshal(content)
 	if err != nil {
 		return Report{}, fmt.Errorf("not a valid .env: %w", err)
@@ -34,6 +41,14 @@ func Inspect(content string) (Report, error) {
 	get := func(k string) string { return vals[k] }
 	inf := Infer(get)
 	r := Report{FixedMode: inf.Configured, Inferred: inf, KeyVar: inf.KeyVar, Warnings: []Warning{}, Problems: []Problem{}}
+	tag, set := vals[VarImageTag]
+	r.ImageTag = strings.TrimSpace(tag)
+	r.KodusLine, _ = ImageTagLine(r.ImageTag)
+	if l != nil {
+		if w := LineWarning(r.ImageTag, set && r.ImageTag != "", l); w != nil {
+			r.Warnings = append(r.Warnings, *w)
+		}
+	}
 	if inf.KeyVar != "" {
 		k := strings.TrimSpace(vals[inf.KeyVar])
 		r.KeyMasked = secrets.Mask(k)
@@ -61,7 +76,7 @@ func Inspect(content string) (Report, error) {
 	if isLocalURL(vals[VarBaseURL]) && inf.Provider == RouteOpenAICompatible {
 		r.Warnings = append(r.Warnings, localhostWarning(strings.TrimSpace(vals[VarBaseURL]), nil))
 	}
-	if needsTemperatureOne(inf.Model) && strings.TrimSpace(vals[VarTemperature]) != "1" {
+	if needsTemperatureOne(inf.Model) && strings.TrimSpace(vals[VarTemperature]) != "1" && (l == nil || !lineHandlesTemperature(l, inf.Model)) {
 		r.Warnings = append(r.Warnings, Warning{Code: "temperature", Message: inf.Model + " accepts only temperature 1; without " + VarTemperature + "=1 Kodus sends its prompts' own temperatures and Moonshot answers HTTP 400.",
 			Fix: "Set " + VarTemperature + "=1."})
 	}

@@ -7,18 +7,19 @@ import (
 
 	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/envfile"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
 func TestInspect(t *testing.T) {
-	r, err := envfile.Inspect(fixture(t))
+	r, err := envfile.Inspect(fixture(t), nil)
 	if err != nil || r.FixedMode || len(r.Problems) != 0 || r.KeyMasked != "" {
 		t.Fatalf("fixture: %+v %v", r, err)
 	}
 	b := build(t, envfile.Source{Main: draft(t, "kimi-k2.6", "moonshot"), Key: secrets.NewSecret(fakeKeys[catalog.OpenAICompatible])}, envfile.Options{})
 	merged, _ := envfile.Merge(fixture(t), b)
-	r, err = envfile.Inspect(merged.Content)
+	r, err = envfile.Inspect(merged.Content, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +33,7 @@ func TestInspect(t *testing.T) {
 	}
 
 	bad := "API_LLM_PROVIDER_MODEL=kimi-k2.6\nAPI_OPEN_AI_API_KEY=sk-FAKE-0000-aaaaaa\nAPI_OPENAI_FORCE_BASE_URL=http://127.0.0.1:8000/v1\nAPI_VERTEX_AI_API_KEY=x\nAPI_LLM_PROVIDER_MODEL=kimi-k2.6\n"
-	r, _ = envfile.Inspect(bad)
+	r, _ = envfile.Inspect(bad, nil)
 	codes := map[string]bool{}
 	for _, w := range r.Warnings {
 		codes[w.Code] = true
@@ -42,7 +43,7 @@ func TestInspect(t *testing.T) {
 			t.Errorf("no %s warning in %+v", c, r.Warnings)
 		}
 	}
-	if _, err := envfile.Inspect("A='open\n"); err == nil {
+	if _, err := envfile.Inspect("A='open\n", nil); err == nil {
 		t.Error("a broken file inspected without error")
 	}
 }
@@ -50,7 +51,7 @@ func TestInspect(t *testing.T) {
 // Import is the reverse of export: the block of a profile becomes the
 // same profile slot again.
 func TestToSlotRoundTrip(t *testing.T) {
-	cat := catalog.Default()
+	cat := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	cases := []struct {
 		slot profile.Slot
 		key  string
@@ -87,25 +88,43 @@ func TestToSlotRoundTrip(t *testing.T) {
 	}
 }
 
-func TestBYOKExport(t *testing.T) {
-	main := draft(t, "claude-sonnet-4-6", "")
-	fb := profile.Slot{Provider: catalog.OpenRouter, Model: "z-ai/glm-5", ReasoningEffort: "low", OpenRouterProviderOrder: []string{"z-ai"}}
-	cfg, notes := envfile.BYOK(main, &fb, secrets.NewSecret("sk-ant-FAKE-main-000"), secrets.NewSecret("sk-or-FAKE-fb-000"), false)
-	js, _ := json.Marshal(cfg)
-	want := `{"main":{"provider":"anthropic","model":"claude-sonnet-4-6","reasoningEffort":"medium","temperature":0,"maxOutputTokens":16384},"fallback":{"provider":"open_router","model":"z-ai/glm-5"}}`
-	if string(js) != want {
-		t.Errorf("byok =\n%s\nwant\n%s", js, want)
+// A .env says which Kodus it runs (IMAGE_TAG): it is compared with the
+// line the app follows, naming both when they differ.
+func TestInspectImageTag(t *testing.T) {
+	cur, mid := kodusline.MustGet(kodusline.Current), kodusline.MustGet(kodusline.Mid2026)
+	tests := []struct {
+		name, env string
+		line      *kodusline.Line
+		wantLine  string
+		warn      []string
+	}{
+		{"pinned 2.1 under current", "IMAGE_TAG=selfhosted-2.1.28\n", cur, "mid-2026", []string{"Kodus selfhosted-2.1.x", "IMAGE_TAG=selfhosted-2.1.28", "Kodus latest", "kodus line set mid-2026"}},
+		{"pinned 2.1 under mid-2026", "IMAGE_TAG=selfhosted-2.1.28\n", mid, "mid-2026", nil},
+		{"latest under current", "IMAGE_TAG=latest\n", cur, "current", nil},
+		{"unset under current", "API_LLM_PROVIDER_MODEL=auto\n", cur, "current", nil},
+		{"unset under mid-2026", "API_LLM_PROVIDER_MODEL=auto\n", mid, "current", []string{"IMAGE_TAG unset", "Kodus latest"}},
+		{"unknown tag", "IMAGE_TAG=my-fork-3\n", cur, "", []string{"cannot place", "IMAGE_TAG=my-fork-3"}},
 	}
-	if len(notes) != 3 {
-		t.Errorf("notes = %v", notes)
-	}
-	cfg, _ = envfile.BYOK(main, nil, secrets.NewSecret("sk-ant-FAKE-main-000"), secrets.Secret{}, true)
-	if cfg.Main.APIKey != "sk-ant-FAKE-main-000" || cfg.Fallback != nil {
-		t.Errorf("with keys: %+v", cfg)
-	}
-	custom := profile.Slot{Provider: catalog.OpenRouter, Model: "m", ReasoningEffort: "custom", ReasoningConfigOverride: `{"x":1}`, OpenRouterAllowFallbacks: profile.Ptr(false)}
-	cfg, _ = envfile.BYOK(custom, nil, secrets.Secret{}, secrets.Secret{}, false)
-	if cfg.Main.ReasoningEffort != "" || cfg.Main.ReasoningConfigOverride != `{"x":1}` || cfg.Main.OpenRouterAllowFallbacks == nil {
-		t.Errorf("custom = %+v", cfg.Main)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := envfile.Inspect(tt.env, tt.line)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var msg string
+			for _, w := range r.Warnings {
+				if w.Code == "kodus-line" {
+					msg += w.Message + " " + w.Fix
+				}
+			}
+			if r.KodusLine != tt.wantLine || (tt.warn == nil) != (msg == "") {
+				t.Fatalf("line %q, warning %q", r.KodusLine, msg)
+			}
+			for _, w := range tt.warn {
+				if !strings.Contains(msg, w) {
+					t.Errorf("warning lacks %q: %s", w, msg)
+				}
+			}
+		})
 	}
 }

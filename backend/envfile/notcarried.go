@@ -11,7 +11,7 @@ import (
 
 // notCarried lists the profile's settings Fixed Mode has no variable for,
 // each with what happens without it (kodus.md §1.5).
-func notCarried(src Source) []NotCarried {
+func notCarried(src Source, route string) []NotCarried {
 	s := src.Main
 	var out []NotCarried
 	add := func(setting, value, consequence string) {
@@ -25,19 +25,13 @@ func notCarried(src Source) []NotCarried {
 		cons := "Fixed Mode applies no concurrency cap: Kodus sends as many parallel requests as it has work."
 		if s.Plan == "coding-plan" || (*c == 1 && strings.Contains(s.BaseURL, "/coding/")) {
 			cons = "Fixed Mode applies no concurrency cap: the GLM Coding Plan (Lite/Pro) allows 1 request at a time, so parallel review calls get HTTP 429 \"Too much concurrency\"."
-		} else if s.Plan == "kimi-code" {
+		} else if s.Plan == "kimi-code" || s.Plan == "code-plan" {
 			cons = "Fixed Mode applies no concurrency cap: the Kimi Code Plan allows 30 concurrent requests, and calls beyond that get HTTP 429."
 		}
 		add("Max concurrent requests", strconv.Itoa(*c), cons)
 	}
-	switch s.ReasoningEffort {
-	case "", profile.EffortOff:
-	case profile.EffortCustom:
-		add("Thinking (custom JSON)", compact(s.ReasoningConfigOverride),
-			"Fixed Mode sends no reasoning options: your custom JSON is not used and the provider's default applies.")
-	default:
-		add("Thinking level", s.ReasoningEffort,
-			"Fixed Mode sends no reasoning setting: the provider's default applies (some models think more, some not at all).")
+	if row, ok := thinkingNotCarried(src, route); ok {
+		out = append(out, row)
 	}
 	if v := s.MaxOutputTokens; v != nil {
 		add("Max output tokens", strconv.Itoa(*v), "Kodus's own per-call limits apply: a long review can be cut off, or cost more than you planned.")

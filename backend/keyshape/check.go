@@ -135,7 +135,7 @@ func expected(t Target, cat *catalog.Catalog) (Brand, bool) {
 			}
 		}
 		return "", false // a proxy in front of the provider
-	case catalog.OpenAICompatible:
+	case catalog.OpenAICompatible, catalog.AnthropicCompatible, catalog.Moonshot, catalog.Zai:
 		return brandForHost(host)
 	}
 	return "", false
@@ -199,13 +199,18 @@ func Suggest(b Brand, t Target, cat *catalog.Catalog) (Suggestion, bool) {
 		cards = append([]catalog.Model{cur}, cards...)
 	}
 	for _, m := range cards {
-		if m.Provider != info.provider {
+		// A cloud reached over openai_compatible on one Kodus line is its
+		// own provider on another (Kodus latest's moonshot and zai): the
+		// card serving the brand's host decides.
+		hosted := info.provider == catalog.OpenAICompatible && info.host != "" && m.Provider != catalog.OpenAICompatible
+		if m.Provider != info.provider && !hosted {
 			continue
 		}
 		plan, ok := planFor(m, info.host)
-		if !ok {
+		if !ok || (hosted && len(m.Variants) == 0 && hostOf(m.Defaults.BaseURL) != info.host) {
 			continue
 		}
+		s.Provider = m.Provider
 		s.Model, s.ModelName = m.ID, m.DisplayName
 		if plan != nil {
 			s.Plan, s.PlanLabel = plan.ID, plan.Label

@@ -5,11 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 )
 
 func TestCheck(t *testing.T) {
-	cat := catalog.Default()
+	cat := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	var (
 		gpt        = Target{Provider: "openai", Model: "gpt-5.4"}
 		claude     = Target{Provider: "anthropic", Model: "claude-sonnet-4-6"}
@@ -81,7 +81,7 @@ func TestCheck(t *testing.T) {
 // Every brand maps onto what the catalog really has, so a catalog update
 // cannot leave a suggestion pointing at a card that is gone.
 func TestSuggestMapsOntoTheCatalog(t *testing.T) {
-	cat := catalog.Default()
+	cat := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	want := map[Brand]string{
 		Anthropic: "Claude Sonnet 4.6", Google: "Gemini 3.1 Pro (custom tools)", OpenAI: "GPT-5.4",
 		KimiCode: "Kimi K2.6 · Kimi Code Plan", Moonshot: "Kimi K2.6 · Developer API", ZAI: "GLM 5.1 · Developer API",
@@ -111,9 +111,49 @@ func TestSuggestMapsOntoTheCatalog(t *testing.T) {
 }
 
 func BenchmarkCheck(b *testing.B) {
-	cat := catalog.Default()
+	cat := kodusline.MustGet(kodusline.Mid2026).Catalog()
 	t := Target{Provider: "openai", Model: "gpt-5.4"}
 	for i := 0; i < b.N; i++ {
 		Check(anthropicKey, t, cat)
+	}
+}
+
+// On Kodus latest, Kimi and GLM keys belong to the moonshot and zai
+// providers and their plans.
+func TestCheckCurrent(t *testing.T) {
+	cat := kodusline.MustGet(kodusline.Current).Catalog()
+	kimi := Target{Provider: "moonshot", Model: "kimi-k2.7-code", Plan: "developer"}
+	glm := Target{Provider: "zai", Model: "glm-5.2", Plan: "developer"}
+	code := Target{Provider: "moonshot", Model: "kimi-for-coding", Plan: "code-plan"}
+	tests := []struct {
+		name, key string
+		target    Target
+		fit       string
+		suggest   string
+	}{
+		{"kimi code key on the Kimi developer plan", kimiCodeKey, kimi, FitMismatch, "moonshot kimi-k2.7-code code-plan"},
+		{"kimi code key on its plan", kimiCodeKey, code, FitOK, ""},
+		{"z.ai key on the Kimi card", zaiKey, kimi, FitMismatch, "zai glm-5.2 developer"},
+		{"z.ai key on GLM", zaiKey, glm, FitOK, ""},
+		{"anthropic key on GLM", anthropicKey, glm, FitMismatch, "anthropic claude-sonnet-4-6 "},
+		{"plain sk- on Kimi Code", plainSKKey, code, FitUnexpected, ""},
+		{"any key on an anthropic_compatible proxy", openAIKey, Target{Provider: "anthropic_compatible", Model: "m", BaseURL: "https://proxy.example.com/anthropic"}, FitOK, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := Check(tt.key, tt.target, cat)
+			got := ""
+			if v.Suggestion != nil {
+				got = strings.Join([]string{v.Suggestion.Provider, v.Suggestion.Model, v.Suggestion.Plan}, " ")
+			}
+			if v.Fit != tt.fit || got != tt.suggest {
+				t.Errorf("fit %q suggestion %q, want %q %q (%+v)", v.Fit, got, tt.fit, tt.suggest, v)
+			}
+		})
+	}
+	for b, label := range map[Brand]string{KimiCode: "Kimi K2.7 Code · Kimi Code Plan", Moonshot: "Kimi K2.7 Code · Developer API", ZAI: "GLM 5.2 · Developer API"} {
+		if s, ok := Suggest(b, Target{}, cat); !ok || s.Label() != label {
+			t.Errorf("%s: %q %v, want %q", b, s.Label(), ok, label)
+		}
 	}
 }

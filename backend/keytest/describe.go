@@ -54,6 +54,19 @@ func (t *Tester) Describe(s Settings, key secrets.Secret) Probe {
 		p.Kind = ProbeInference
 		p.Requests = []string{"POST " + join(base, "chat", "completions")}
 		p.Note = "Kimi Code" + oneToken
+	case famMessages:
+		r := &run{t: t, s: s, base: base}
+		root := messagesRoot(base)
+		p.Kind = ProbeInference
+		p.Requests = []string{"POST " + join(root, "v1", "messages")}
+		p.Note = r.who() + oneToken
+		if r.vendor() == "" {
+			p.Kind = ProbeMetadata
+			p.Requests = []string{"GET " + join(root, "v1", "models"), "POST " + join(root, "v1", "messages") + " (when the model is not listed)"}
+			p.Note = "An Anthropic-compatible endpoint may list its models: Test reads GET /v1/models first, and sends one request of at most 1 output token only when the model is not listed."
+		} else if r.vendor() == vendorZai || r.vendor() == vendorMoonshot || r.vendor() == vendorKimiCode {
+			p.Note += " If the endpoint refuses the key the way a plan mismatch does, the card's other plan is tried once the same way."
+		}
 	case famMoonshot:
 		p.Requests = []string{"GET " + join(base, "models")}
 		if mv, _, ok := (&run{t: t}).kimiPlans(); ok && sameURL(base, mv.BaseURL) {

@@ -173,6 +173,12 @@ func (r *run) inferenceSpec() (inferSpec, error) {
 		spec := chat("max_tokens", 1)
 		spec.body.(map[string]any)["thinking"] = map[string]any{"type": "disabled"}
 		return spec, nil
+	case famMessages:
+		return inferSpec{
+			InferenceSpec: InferenceSpec{Method: http.MethodPost, URL: join(messagesRoot(base), "v1", "messages"), MaxOutputTokens: 1},
+			header:        r.messagesHeader(),
+			body:          map[string]any{"model": r.s.Model, "max_tokens": 1, "messages": msgs},
+		}, nil
 	}
 	return chat("max_tokens", 1), nil
 }

@@ -38,6 +38,7 @@ import (
 	"time"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
@@ -129,7 +130,10 @@ type Probe struct {
 type Tester struct {
 	// Client sends the requests; nil means NewClient().
 	Client *http.Client
-	// Catalog gives default endpoints and the other plan's endpoint.
+	// Line is the Kodus release line whose rules apply (nil: the default).
+	Line *kodusline.Line
+	// Catalog gives default endpoints and the other plan's endpoint; nil
+	// means the line's catalog.
 	Catalog *catalog.Catalog
 	// Timeout bounds a whole test; 0 means DefaultTimeout.
 	Timeout time.Duration
@@ -172,9 +176,16 @@ func (t *Tester) timeout() time.Duration {
 
 func (t *Tester) catalog() *catalog.Catalog {
 	if t.Catalog == nil {
-		return catalog.Default()
+		return t.line().Catalog()
 	}
 	return t.Catalog
+}
+
+func (t *Tester) line() *kodusline.Line {
+	if t.Line == nil {
+		return kodusline.MustGet(kodusline.Default)
+	}
+	return t.Line
 }
 
 // Test proves one slot's key, endpoint and model. It never returns an
@@ -217,6 +228,8 @@ func (r *run) dispatch(ctx context.Context) Result {
 		return r.kimiCode(ctx, r.base, true)
 	case famMoonshot:
 		return r.moonshot(ctx)
+	case famMessages:
+		return r.messages(ctx)
 	case famNovita:
 		return r.modelList(ctx, "Novita AI")
 	default:
@@ -237,6 +250,9 @@ const (
 	famZai
 	famKimiCode
 	famMoonshot
+	// famMessages: the Anthropic protocol at a root URL (anthropic_compatible,
+	// moonshot, zai).
+	famMessages
 )
 
 func (t *Tester) family(s Settings) family {
@@ -253,6 +269,8 @@ func (t *Tester) family(s Settings) family {
 		return famOpenRouter
 	case catalog.Novita:
 		return famNovita
+	case catalog.AnthropicCompatible, catalog.Moonshot, catalog.Zai:
+		return famMessages
 	}
 	base, _ := t.baseURL(s)
 	u, _ := url.Parse(base)

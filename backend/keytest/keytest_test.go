@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
@@ -118,7 +118,7 @@ func tester() *Tester {
 		}
 		return (&net.Dialer{}).DialContext(ctx, network, addr)
 	}
-	return &Tester{Client: c, Catalog: catalog.Default(), Timeout: 3 * time.Second, UserAgent: "kodus-byok-test/1"}
+	return &Tester{Client: c, Catalog: kodusline.MustGet(kodusline.Mid2026).Catalog(), Timeout: 3 * time.Second, UserAgent: "kodus-byok-test/1"}
 }
 
 // setup is one provider setup pointed at a fake server.

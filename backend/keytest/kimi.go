@@ -33,7 +33,16 @@ func (r *run) kimiCode(ctx context.Context, base string, mayRetry bool) Result {
 	}
 	res := r.kimiVerdict(rep, e)
 	res.Probe = ProbeInference
-	if res.Code == CodeAuth && rep.status == http.StatusUnauthorized && mayRetry {
+	if mayRetry {
+		return r.kimiCodeMismatch(ctx, res, base)
+	}
+	return res
+}
+
+// kimiCodeMismatch: a Kimi Code Plan endpoint refusing the key (401) asks
+// the Developer API whether the key is one of its own.
+func (r *run) kimiCodeMismatch(ctx context.Context, res Result, base string) Result {
+	if res.Code == CodeAuth && res.HTTPStatus == http.StatusUnauthorized {
 		if mv, kv, ok := r.kimiPlans(); ok && sameURL(base, kv.BaseURL) {
 			if r.acceptedByMoonshot(ctx, mv.BaseURL) {
 				return wrongPlan(res, mv, "Kimi Code")
@@ -91,8 +100,13 @@ func (r *run) moonshot(ctx context.Context) Result {
 	if res, ok := r.moonshotError(rep, e); ok {
 		return res
 	}
-	res := r.listFailure(rep, "Moonshot")
-	if rep.status != http.StatusUnauthorized {
+	return r.moonshotMismatch(ctx, r.listFailure(rep, "Moonshot"))
+}
+
+// moonshotMismatch: the Developer API refusing the key (401) asks the Kimi
+// Code Plan endpoint whether the key is one of its own.
+func (r *run) moonshotMismatch(ctx context.Context, res Result) Result {
+	if res.HTTPStatus != http.StatusUnauthorized {
 		return res
 	}
 	if strings.HasPrefix(r.key.Reveal(), "sk-kimi-") {

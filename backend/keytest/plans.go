@@ -64,6 +64,12 @@ func (r *run) zai(ctx context.Context) Result {
 	}
 	res := r.zaiVerdict(rep, e)
 	res.Probe = ProbeInference
+	return r.zaiMismatch(ctx, res, e)
+}
+
+// zaiMismatch: business code 1113 on one plan's endpoint sends one more
+// probe to the other plan's endpoint on the same host.
+func (r *run) zaiMismatch(ctx context.Context, res Result, e apiError) Result {
 	if e.Code != "1113" {
 		return res
 	}

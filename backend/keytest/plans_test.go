@@ -94,7 +94,7 @@ func TestZaiPlanMismatch(t *testing.T) {
 // Moonshot's own endpoints.
 func testCatalog(t *testing.T, moonshot, kimi string) *catalog.Catalog {
 	t.Helper()
-	raw, err := os.ReadFile("../catalog/catalog.json")
+	raw, err := os.ReadFile("../kodusline/data/mid-2026/catalog.json")
 	if err != nil {
 		t.Fatal(err)
 	}

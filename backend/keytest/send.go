@@ -72,7 +72,7 @@ func (t *Tester) Send(ctx context.Context, s Settings, key secrets.Secret, c Cal
 func (r *run) auth(ctx context.Context) (http.Header, Result, bool) {
 	h := http.Header{}
 	switch r.t.family(r.s) {
-	case famAnthropic:
+	case famAnthropic, famMessages:
 		h.Set("x-api-key", r.key.Reveal())
 		h.Set("anthropic-version", anthropicVersion)
 	case famGemini:
@@ -101,7 +101,7 @@ func (t *Tester) AuthPreview(s Settings, key secrets.Secret) http.Header {
 	h := http.Header{}
 	const hidden = "[redacted]"
 	switch t.family(s) {
-	case famAnthropic:
+	case famAnthropic, famMessages:
 		h.Set("x-api-key", hidden)
 		h.Set("anthropic-version", anthropicVersion)
 	case famGemini:
@@ -126,6 +126,12 @@ func (r *run) inferenceVerdict(rep *reply) Result {
 	fam := r.t.family(r.s)
 	who := familyName(fam)
 	e := parseError(rep.body)
+	if fam == famMessages {
+		if r.base == "" {
+			r.base, _ = r.t.baseURL(r.s)
+		}
+		return r.messagesVerdict(rep, e)
+	}
 	if rep.status >= 200 && rep.status < 300 {
 		res := r.answer(rep, e, CodeOK, fmt.Sprintf("%s accepted the request for model %s.", who, r.s.Model))
 		res.ModelFound = ptr(true)
@@ -145,12 +151,8 @@ func (r *run) inferenceVerdict(rep *reply) Result {
 		res, ok = r.googleError(rep, e, who)
 	case famOpenRouter:
 		res, ok = r.openRouterError(rep, e)
-	case famZai:
-		res, ok = r.zaiError(rep, e)
-	case famKimiCode:
-		res, ok = r.kimiError(rep, e)
-	case famMoonshot:
-		res, ok = r.moonshotError(rep, e)
+	case famZai, famKimiCode, famMoonshot:
+		res, ok = r.brandError(fam, rep, e)
 	}
 	if ok {
 		return res
@@ -175,6 +177,20 @@ func (r *run) inferenceVerdict(rep *reply) Result {
 	return r.fallback(rep, e, who)
 }
 
+// brandError applies the rules of the GLM and Kimi brands, whichever
+// protocol reached them.
+func (r *run) brandError(fam family, rep *reply, e apiError) (Result, bool) {
+	switch fam {
+	case famZai:
+		return r.zaiError(rep, e)
+	case famKimiCode:
+		return r.kimiError(rep, e)
+	case famMoonshot:
+		return r.moonshotError(rep, e)
+	}
+	return Result{}, false
+}
+
 func familyName(f family) string {
 	switch f {
 	case famOpenAI:
@@ -195,17 +211,20 @@ func familyName(f family) string {
 		return "Kimi Code"
 	case famMoonshot:
 		return "Moonshot"
+	case famMessages:
+		return "The endpoint"
 	}
 	return "The server"
 }
 
 // Family names the provider family the settings reach: openai, anthropic,
-// gemini, vertex, openrouter, novita, zai, kimi-code, moonshot or
-// compatible (any other OpenAI-compatible server).
+// gemini, vertex, openrouter, novita, zai, kimi-code, moonshot, messages
+// (the Anthropic protocol at a root URL) or compatible (any other
+// OpenAI-compatible server).
 func (t *Tester) Family(s Settings) string {
 	return [...]string{famCompatible: "compatible", famOpenAI: "openai", famAnthropic: "anthropic", famGemini: "gemini",
 		famVertex: "vertex", famOpenRouter: "openrouter", famNovita: "novita", famZai: "zai", famKimiCode: "kimi-code",
-		famMoonshot: "moonshot"}[t.family(trimSettings(s))]
+		famMoonshot: "moonshot", famMessages: "messages"}[t.family(trimSettings(s))]
 }
 
 // BaseURL is the endpoint the settings reach: the slot's own, its plan's
@@ -225,4 +244,11 @@ func (t *Tester) VertexBase(base, location string) string {
 func (t *Tester) NeedsKey(s Settings) bool { return t.needsKey(trimSettings(s)) }
 
 // Who is the family's name in messages: "OpenAI", "Moonshot", "The server".
-func (t *Tester) Who(s Settings) string { return familyName(t.family(trimSettings(s))) }
+func (t *Tester) Who(s Settings) string {
+	s = trimSettings(s)
+	if t.family(s) == famMessages {
+		base, _ := t.baseURL(s)
+		return (&run{t: t, s: s, base: base}).who()
+	}
+	return familyName(t.family(s))
+}

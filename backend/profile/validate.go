@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/lazyre"
 	"github.com/kodusbyok/studio/backend/thinking"
 )
@@ -87,9 +88,10 @@ func Normalize(s Slot) Slot {
 	return s
 }
 
-// Validate checks a normalized slot against the catalog and returns every
-// problem at once (Errors), or nil.
-func Validate(s Slot, cat *catalog.Catalog) error {
+// Validate checks a normalized slot against a Kodus line's catalog and
+// rules and returns every problem at once (Errors), or nil.
+func Validate(s Slot, line *kodusline.Line) error {
+	cat := line.Catalog()
 	var es Errors
 	add := func(field, rule, value string) { es = append(es, &FieldError{Field: field, Rule: rule, Value: value}) }
 
@@ -116,7 +118,7 @@ func Validate(s Slot, cat *catalog.Catalog) error {
 		m, ok := cat.ModelForSlot(s.Provider, s.Model)
 		switch {
 		case !ok || len(m.Variants) == 0:
-			add("plan", "applies only to catalog models with plans (GLM 5.1, Kimi K2.6)", s.Plan)
+			add("plan", "applies only to catalog models with plans ("+plannedModels(cat)+")", s.Plan)
 		default:
 			if _, ok := m.Variant(s.Plan); !ok {
 				add("plan", "must be one of "+strings.Join(m.VariantIDs(), ", ")+" for "+m.ID, s.Plan)
@@ -157,11 +159,19 @@ func Validate(s Slot, cat *catalog.Catalog) error {
 	case s.ReasoningEffort == EffortCustom:
 		// The same check as the GUI's live preview: line, column and the
 		// provider's documented values. Kodus would silently drop it.
-		if err := thinking.CheckOverride(s.Provider, s.Model, s.ReasoningConfigOverride); err != nil {
+		if err := thinking.CheckOverride(line, s.Provider, s.Model, s.ReasoningConfigOverride); err != nil {
 			add("reasoningConfigOverride", err.Error(), "")
 		}
 	case s.ReasoningConfigOverride != "":
 		add("reasoningConfigOverride", "is used only when reasoningEffort is custom: choose custom, or remove the JSON", "")
+	}
+	if contains([]string{EffortLow, EffortMedium, EffortHigh}, s.ReasoningEffort) {
+		if _, err := thinking.Build(thinking.Input{Line: line, Provider: s.Provider, Model: s.Model, Effort: s.ReasoningEffort}); err != nil {
+			var pe *thinking.PickerError
+			if errors.As(err, &pe) {
+				add("reasoningEffort", pe.Error(), s.ReasoningEffort)
+			}
+		}
 	}
 
 	if s.Provider != catalog.OpenRouter {
@@ -184,6 +194,17 @@ func Validate(s Slot, cat *catalog.Catalog) error {
 		return nil
 	}
 	return es
+}
+
+// plannedModels names the catalog cards with plans, for the plan rule.
+func plannedModels(cat *catalog.Catalog) string {
+	var names []string
+	for _, m := range cat.Models {
+		if len(m.Variants) > 0 && m.Recommended() {
+			names = append(names, m.DisplayName)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // checkBaseURL returns the broken rule, or "" when the URL is fine. Plain

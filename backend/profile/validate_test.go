@@ -5,11 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 )
 
 func TestValidate(t *testing.T) {
-	cat := catalog.Default()
+	cat := kodusline.MustGet(kodusline.Mid2026)
 	ok := Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}
 	tests := []struct {
 		name  string
@@ -86,7 +86,7 @@ func TestValidate(t *testing.T) {
 }
 
 func TestValidateReportsEveryFieldAtOnce(t *testing.T) {
-	err := Validate(Normalize(Slot{Provider: "nope", Temperature: Ptr(9.0), MaxOutputTokens: Ptr(-1)}), catalog.Default())
+	err := Validate(Normalize(Slot{Provider: "nope", Temperature: Ptr(9.0), MaxOutputTokens: Ptr(-1)}), kodusline.MustGet(kodusline.Mid2026))
 	got := map[string]bool{}
 	for _, fe := range AsFieldErrors(err) {
 		got[fe.Field] = true

@@ -65,8 +65,12 @@ func (s *Studio) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, e
 	if err != nil || len(out.FieldErrors) > 0 {
 		return out, err
 	}
-	th, err := thinking.Build(thinkingInput(slot))
+	th, err := thinking.Build(s.thinkingInput(slot))
+	var pe *thinking.PickerError
 	switch {
+	case errors.As(err, &pe):
+		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "reasoningEffort", Rule: pe.Error(), Value: slot.ReasoningEffort})
+		return out, nil
 	case errors.Is(err, thinking.ErrLevel):
 		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "reasoningEffort", Rule: thinking.ErrLevel.Error(), Value: slot.ReasoningEffort})
 		return out, nil
@@ -74,8 +78,11 @@ func (s *Studio) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, e
 		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "reasoningConfigOverride", Rule: err.Error()})
 		return out, nil
 	}
+	// The temperature as the line's Kodus sends it: Kodus latest withholds
+	// one a model takes none of and pins a fixed one.
+	temp, tempNote := thinking.WireTemperature(s.Line, slot.Provider, slot.Model, slot.ReasoningEffort, slot.Temperature)
 	in := dryrun.Input{Provider: slot.Provider, Model: slot.Model, BaseURL: slot.BaseURL, Plan: slot.Plan, VertexLocation: slot.VertexLocation,
-		Temperature: slot.Temperature, MaxOutputTokens: slot.MaxOutputTokens, ProviderOptions: th.ProviderOptions, KeyStored: stored}
+		Temperature: temp, MaxOutputTokens: slot.MaxOutputTokens, ProviderOptions: th.ProviderOptions, KeyStored: stored}
 	r := s.dryRunner(time.Duration(req.TimeoutMs) * time.Millisecond)
 	built, err := r.Build(in, key)
 	if err != nil {
@@ -107,12 +114,15 @@ func (s *Studio) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, e
 	// Thinking warnings predict a refusal; the fallback note says Kodus may
 	// not apply these settings at all.
 	var notes []string
+	if tempNote != "" {
+		notes = append(notes, tempNote)
+	}
 	for _, n := range th.Notes {
 		if strings.HasPrefix(n, "warning:") {
 			notes = append(notes, n)
 		}
 	}
-	if req.Slot == profile.SlotFallback {
+	if req.Slot == profile.SlotFallback && !s.Line.BYOK.FallbackReasoning {
 		notes = append(notes, fallbackNote)
 	}
 	res.Notes = append(notes, res.Notes...)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/kodusbyok/studio/backend/byokconfig"
 	"github.com/kodusbyok/studio/backend/envfile"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/store"
@@ -63,7 +64,7 @@ func (s *Studio) EnvBlock(ctx context.Context, name string, opts EnvOptions) (*e
 	if err != nil {
 		return nil, p, err
 	}
-	b, err := envfile.Build(envfile.Source{Profile: name, Main: p.Main, Fallback: p.Fallback, Key: key, Catalog: s.Catalog},
+	b, err := envfile.Build(envfile.Source{Profile: name, Main: p.Main, Fallback: p.Fallback, Key: key, Catalog: s.Catalog, Line: s.Line},
 		envfile.Options{TrustJSONSchema: opts.TrustJSONSchema, ReplaceLocalhost: opts.ReplaceLocalhost, LANAddresses: LANAddresses()}, s.Now())
 	return b, p, err
 }
@@ -205,7 +206,7 @@ func (s *Studio) PlanEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvMerg
 	if err != nil {
 		return EnvMergePlan{}, err
 	}
-	cur, err := envfile.Inspect(old)
+	cur, err := envfile.Inspect(old, s.Line)
 	if err != nil {
 		return EnvMergePlan{}, err
 	}
@@ -254,7 +255,7 @@ func (s *Studio) InspectEnv(path string) (EnvInspectView, error) {
 	if err != nil {
 		return EnvInspectView{}, fmt.Errorf("read %s: %w", p, err)
 	}
-	r, err := envfile.Inspect(string(data))
+	r, err := envfile.Inspect(string(data), s.Line)
 	if err != nil {
 		return EnvInspectView{}, fmt.Errorf("%s: %w", p, err)
 	}
@@ -283,6 +284,14 @@ func (s *Studio) ImportEnv(ctx context.Context, path, name string, replace bool)
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("%s: %w", p, err)
 	}
+	var lineNote string
+	if rep, err := envfile.Inspect(string(data), s.Line); err == nil {
+		for _, w := range rep.Warnings {
+			if w.Code == "kodus-line" {
+				lineNote = "warning: " + w.Message + " Fix: " + w.Fix
+			}
+		}
+	}
 	if _, err := s.Store.Profile(name); err == nil && !replace {
 		return SaveResult{}, fmt.Errorf("profile %q: %w; choose another name, or replace its Main slot (--force)", name, ErrProfileExists)
 	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
@@ -310,21 +319,29 @@ func (s *Studio) ImportEnv(ctx context.Context, path, name string, replace bool)
 	}
 	res, err := s.Save(ctx, SaveRequest{Profile: name, Slot: profile.SlotMain, Config: slot, Key: k})
 	res.Notices = append(notices, res.Notices...)
+	if lineNote != "" {
+		res.Notices = append(res.Notices, lineNote)
+	}
 	return res, err
 }
 
-// BYOKExport is a profile as Kodus's BYOK config; keys only on request.
-func (s *Studio) BYOKExport(ctx context.Context, name string, withKeys bool) (envfile.BYOKConfig, []string, error) {
+// BYOKExport is a profile as the BYOK config of the studio's Kodus line
+// (v1 or v2), with what that Kodus refuses; keys only on request.
+func (s *Studio) BYOKExport(ctx context.Context, name string, withKeys bool) (byokconfig.Export, error) {
 	p, err := s.Store.Profile(name)
 	if err != nil {
-		return envfile.BYOKConfig{}, nil, err
+		return byokconfig.Export{}, err
 	}
 	mainKey, fbKey := s.slotKeyIf(ctx, name, profile.SlotMain, withKeys), s.slotKeyIf(ctx, name, profile.SlotFallback, withKeys && p.Fallback != nil)
 	if err := firstErr(mainKey.err, fbKey.err); err != nil {
-		return envfile.BYOKConfig{}, nil, err
+		return byokconfig.Export{}, err
 	}
-	cfg, notes := envfile.BYOK(p.Main, p.Fallback, mainKey.key, fbKey.key, withKeys)
-	return cfg, notes, nil
+	main := byokconfig.Slot{Role: profile.SlotMain, Slot: p.Main, Key: mainKey.key}
+	var fb *byokconfig.Slot
+	if p.Fallback != nil {
+		fb = &byokconfig.Slot{Role: profile.SlotFallback, Slot: *p.Fallback, Key: fbKey.key}
+	}
+	return byokconfig.Build(s.Line, name, main, fb, withKeys), nil
 }
 
 // ExpandPath cleans a user-typed path and expands a leading ~/.

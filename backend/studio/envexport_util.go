@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"sort"
 
+	"github.com/kodusbyok/studio/backend/byokconfig"
 	"github.com/kodusbyok/studio/backend/envfile"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
@@ -57,21 +58,27 @@ func (s *Studio) ImportEnvFile(ctx context.Context, path, name string) (ImportRe
 
 // BYOKView is the BYOK config JSON for display: never with keys.
 type BYOKView struct {
-	JSON  string   `json:"json"`
-	Notes []string `json:"notes"`
+	JSON     string               `json:"json"`
+	Notes    []string             `json:"notes"`
+	Warnings []byokconfig.Warning `json:"warnings"`
+	// Says names the line: "as Kodus latest sends it".
+	Says string `json:"says"`
+	// Shape describes the config's shape on this line.
+	Shape string `json:"shape"`
 }
 
 // BYOKJSON renders a profile's BYOK config without keys.
 func (s *Studio) BYOKJSON(ctx context.Context, name string) (BYOKView, error) {
-	cfg, notes, err := s.BYOKExport(ctx, name, false)
+	e, err := s.BYOKExport(ctx, name, false)
 	if err != nil {
 		return BYOKView{}, err
 	}
-	js, err := json.MarshalIndent(cfg, "", "  ")
+	js, err := json.MarshalIndent(e, "", "  ")
 	if err != nil {
 		return BYOKView{}, err
 	}
-	return BYOKView{JSON: string(js) + "\n", Notes: nonNil(notes)}, nil
+	return BYOKView{JSON: string(js) + "\n", Notes: nonNil(e.Notes), Warnings: nonNil(e.Warnings),
+		Says: "as " + s.Line.Name + " saves it", Shape: s.Line.BYOK.Note}, nil
 }
 
 // WriteBYOK writes the BYOK config to a new file (mode 0600), with the keys
@@ -82,11 +89,11 @@ func (s *Studio) WriteBYOK(ctx context.Context, name, path string, withKeys, for
 	if err != nil {
 		return res, err
 	}
-	cfg, notes, err := s.BYOKExport(ctx, name, withKeys)
+	e, err := s.BYOKExport(ctx, name, withKeys)
 	if err != nil {
 		return res, err
 	}
-	js, err := json.MarshalIndent(cfg, "", "  ")
+	js, err := json.MarshalIndent(e, "", "  ")
 	if err != nil {
 		return res, err
 	}
@@ -94,6 +101,9 @@ func (s *Studio) WriteBYOK(ctx context.Context, name, path string, withKeys, for
 	if err != nil {
 		return res, err
 	}
-	res.Path, res.Notes = p, nonNil(notes)
+	res.Path, res.Notes = p, nonNil(e.Notes)
+	for _, w := range e.Warnings {
+		res.Notes = append(res.Notes, "warning: "+w.Message)
+	}
 	return res, nil
 }

@@ -3,10 +3,12 @@ package studio
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/kodusbyok/studio/backend/buildinfo"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
+	"github.com/kodusbyok/studio/backend/thinking"
 )
 
 // The request and result types below are the contract with the GUI; Wails
@@ -100,7 +102,13 @@ type SlotCheck struct {
 // Save, and says whether the stored key of that profile slot is kept.
 func (s *Studio) CheckSlot(profileName, slotName string, in SlotInput) SlotCheck {
 	slot, notices, err := s.PrepareSlot(in.Slot())
+	if old, ok := s.storedSlot(profileName, slotName); ok && err != nil {
+		err = keepSavedPlan(err, old, slot)
+	}
 	check := SlotCheck{FieldErrors: flatten(profile.AsFieldErrors(err)), Notices: nonNil(notices)}
+	for _, is := range thinking.Tuning(s.Line, slot.Provider, slot.Model, slot.Temperature, slot.ReasoningEffort) {
+		check.Notices = append(check.Notices, fmt.Sprintf("%s's Test refuses this (%s): %s", s.Line.Name, is.Field, is.Message))
+	}
 	if profileName != "" {
 		if nerr := profile.ValidateName(profileName); nerr != nil {
 			check.FieldErrors = append(check.FieldErrors, flatten(profile.AsFieldErrors(nerr))...)

@@ -17,6 +17,7 @@ import (
 // User-Agent (see docs/decisions.md on Kimi Code).
 func (s *Studio) tester(timeout time.Duration) *keytest.Tester {
 	return &keytest.Tester{
+		Line:      s.Line,
 		Catalog:   s.Catalog,
 		Timeout:   timeout,
 		UserAgent: fmt.Sprintf("%s/%s (Kodus BYOK Studio key test)", buildinfo.Name, buildinfo.Version),
@@ -57,7 +58,7 @@ func (s *Studio) TestSaved(ctx context.Context, name string, slots []string, tim
 	var wg sync.WaitGroup
 	for i, j := range jobs {
 		wg.Go(func() {
-			results[i] = s.tester(timeout).Test(ctx, settingsOf(j.cfg), j.key)
+			results[i] = s.testSlot(ctx, j.cfg, j.key, timeout)
 			results[i].Slot = j.slot
 		})
 	}
@@ -114,7 +115,7 @@ func (s *Studio) TestSettings(ctx context.Context, req TestSlotRequest) (TestSlo
 		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required to test %s: paste it, or pipe it to --key-stdin", s.SlotView(slot).ProviderName)})
 		return out, nil
 	}
-	res := s.tester(time.Duration(req.TimeoutMs)*time.Millisecond).Test(ctx, settingsOf(slot), key)
+	res := s.testSlot(ctx, slot, key, time.Duration(req.TimeoutMs)*time.Millisecond)
 	res.Slot = req.Slot
 	out.Result = &res
 	return out, nil
@@ -124,6 +125,9 @@ func (s *Studio) TestSettings(ctx context.Context, req TestSlotRequest) (TestSlo
 // key (optional) only decides the Vertex mode.
 func (s *Studio) DescribeTest(in SlotInput, key string) keytest.Probe {
 	slot, _, _ := s.PrepareSlot(in.Slot())
+	if s.Line.Test.RealCall {
+		return s.describeSlotCall(slot, secrets.NewSecret(key))
+	}
 	p := s.tester(0).Describe(settingsOf(slot), secrets.NewSecret(key))
 	if p.Requests == nil {
 		p.Requests = []string{}

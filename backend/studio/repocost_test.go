@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kodusbyok/studio/backend/cost"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/repocost"
 	"github.com/kodusbyok/studio/backend/repocost/repotest"
@@ -96,7 +97,7 @@ func BenchmarkRepoCostCatalog(b *testing.B) {
 	}
 	dir := repotest.New(b, steps)
 	env := map[string]string{"KODUS_BYOK_HOME": b.TempDir(), "KODUS_BYOK_KEYRING": "file", "KODUS_BYOK_KEYRING_PASSPHRASE": "x"}
-	s, err := Open(Options{Getenv: func(k string) string { return env[k] }})
+	s, err := Open(Options{Getenv: func(k string) string { return env[k] }, Line: kodusline.Mid2026})
 	if err != nil {
 		b.Fatal(err)
 	}

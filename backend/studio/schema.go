@@ -7,7 +7,7 @@ import (
 
 	"github.com/invopop/jsonschema"
 
-	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/thinking"
 )
@@ -20,7 +20,7 @@ const ProfileSchemaID = "https://kodus-byok.dev/schemas/profile.json"
 // providerOptions schema. The rules come from the profile package and the
 // catalog; reasoningConfigOverride is a JSON string whose content schema is
 // thinking.Schema().
-func ProfileSchema() *jsonschema.Schema {
+func ProfileSchema(line *kodusline.Line) *jsonschema.Schema {
 	r := &jsonschema.Reflector{
 		// Keep the Go type names ($defs/SlotView) rather than package paths.
 		Namer: func(t reflect.Type) string { return t.Name() },
@@ -40,7 +40,7 @@ func ProfileSchema() *jsonschema.Schema {
 		}
 		return p
 	}
-	prop("provider").Enum = anys(catalog.Default().ProviderIDs())
+	prop("provider").Enum = anys(line.Catalog().ProviderIDs())
 	prop("reasoningEffort").Enum = anys(profile.Efforts)
 	prop("temperature").Minimum, prop("temperature").Maximum = "0", "2"
 	for _, f := range []string{"maxOutputTokens", "maxInputTokens"} {

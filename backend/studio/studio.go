@@ -16,19 +16,25 @@ import (
 	"time"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/paths"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
 	"github.com/kodusbyok/studio/backend/store"
 )
 
-// Studio is one opened data dir with its keychain.
+// Studio is one opened data dir with its keychain, on one Kodus release
+// line: Line's rules and Catalog (the line's catalog) decide every
+// preview, validation, test and export.
 type Studio struct {
 	Home    string
+	Line    *kodusline.Line
 	Catalog *catalog.Catalog
 	Store   *store.Store
 	Keys    *secrets.Keychain
 	Now     func() time.Time
+
+	lineSource string
 }
 
 // Options configure Open. Getenv is os.Getenv outside tests.
@@ -36,6 +42,9 @@ type Options struct {
 	Getenv          func(string) string
 	PassphraseFunc  func(prompt string) (string, error)
 	KeychainTimeout time.Duration
+	// Line overrides the Kodus line saved in the data dir for this run
+	// (`--kodus-line`); "" uses the saved one, else the default.
+	Line string
 }
 
 // Open resolves the data dir and keychain from the environment
@@ -58,12 +67,18 @@ func Open(opts Options) (*Studio, error) {
 	if err != nil {
 		return nil, err
 	}
+	line, info, err := ResolveLine(home, opts.Line)
+	if err != nil {
+		return nil, err
+	}
 	return &Studio{
-		Home:    home,
-		Catalog: catalog.Default(),
-		Store:   store.New(paths.DBFile(home)),
-		Keys:    keys,
-		Now:     func() time.Time { return time.Now().UTC() },
+		Home:       home,
+		Line:       line,
+		Catalog:    line.Catalog(),
+		Store:      store.New(paths.DBFile(home)),
+		Keys:       keys,
+		Now:        func() time.Time { return time.Now().UTC() },
+		lineSource: info.Source,
 	}, nil
 }
 
@@ -110,7 +125,7 @@ func (s *Studio) PrepareSlot(cfg profile.Slot) (profile.Slot, []string, error) {
 			}
 		}
 	}
-	if err := profile.Validate(cfg, s.Catalog); err != nil {
+	if err := profile.Validate(cfg, s.Line); err != nil {
 		return cfg, notices, err
 	}
 	return cfg, notices, nil
@@ -135,12 +150,15 @@ func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) 
 	if req.Slot == profile.SlotFallback && (isNew || existing.Main.Provider == "") {
 		return res, fmt.Errorf("profile %q: %w; save --slot main first", req.Profile, ErrNoMain)
 	}
+	old, hadOld := existing.Slot(req.Slot)
 	slot, notices, err := s.PrepareSlot(req.Config)
+	if err != nil && hadOld {
+		err = keepSavedPlan(err, old, slot)
+	}
 	if err != nil {
 		return res, err
 	}
 	prov, _ := s.Catalog.Provider(slot.Provider)
-	old, hadOld := existing.Slot(req.Slot)
 	slot.KeyRef, slot.KeyMasked = "", ""
 
 	var newKey secrets.Secret
@@ -188,6 +206,26 @@ func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) 
 	res.Profile = s.View(p)
 	res.Notices = notices
 	return res, nil
+}
+
+// keepSavedPlan lets an edit keep the plan a slot was saved with under
+// another Kodus line (glm-5.1's coding-plan, which Kodus latest's catalog
+// no longer lists): the plan rule catches typos in new plans, not old ones.
+func keepSavedPlan(err error, old, next profile.Slot) error {
+	fes := profile.AsFieldErrors(err)
+	if fes == nil || old.Plan == "" || old.Plan != next.Plan || old.Provider != next.Provider || old.Model != next.Model {
+		return err
+	}
+	var rest profile.Errors
+	for _, fe := range fes {
+		if fe.Field != "plan" {
+			rest = append(rest, fe)
+		}
+	}
+	if len(rest) == 0 {
+		return nil
+	}
+	return rest
 }
 
 // Profiles lists every profile as views.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
 	"github.com/kodusbyok/studio/backend/store"
@@ -17,7 +18,7 @@ import (
 func newStudio(t *testing.T) *Studio {
 	t.Helper()
 	env := map[string]string{"KODUS_BYOK_HOME": t.TempDir(), "KODUS_BYOK_KEYRING": "file", "KODUS_BYOK_KEYRING_PASSPHRASE": "test-pass"}
-	s, err := Open(Options{Getenv: func(k string) string { return env[k] }})
+	s, err := Open(Options{Getenv: func(k string) string { return env[k] }, Line: kodusline.Mid2026})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,7 +295,7 @@ func mustView(t *testing.T, s *Studio, name string) ProfileView {
 
 func TestEnvReportsUnavailableKeychain(t *testing.T) {
 	env := map[string]string{"KODUS_BYOK_HOME": t.TempDir(), "KODUS_BYOK_KEYRING": "secret-service"}
-	s, err := Open(Options{Getenv: func(k string) string { return env[k] }})
+	s, err := Open(Options{Getenv: func(k string) string { return env[k] }, Line: kodusline.Mid2026})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,14 +20,21 @@ type ThinkingPreview struct {
 	Error string `json:"error,omitempty"`
 	// Example is a Custom JSON for this provider and model, for the editor.
 	Example string `json:"example"`
+	// Says names the Kodus line: "as Kodus latest sends it".
+	Says string `json:"says"`
+	// Levels are the Thinking choices the line offers for the model.
+	Levels []string `json:"levels"`
+	// Issues are settings the line's Kodus Test refuses for the model.
+	Issues []thinking.Issue `json:"issues"`
 }
 
 // fallbackNote: Kodus reads these settings from Main only (kodus-ui.md §11
 // gap 17), so the user is told before relying on them.
 const fallbackNote = "Kodus reads Thinking, the Custom JSON and OpenRouter pins from the Main slot only: on a Fallback they may not be applied"
 
-func thinkingInput(sl profile.Slot) thinking.Input {
+func (s *Studio) thinkingInput(sl profile.Slot) thinking.Input {
 	return thinking.Input{
+		Line:     s.Line,
 		Provider: sl.Provider, Model: sl.Model, Effort: sl.ReasoningEffort, Override: sl.ReasoningConfigOverride,
 		OpenRouterOrder: sl.OpenRouterProviderOrder, OpenRouterAllowFallbacks: sl.OpenRouterAllowFallbacks,
 	}
@@ -39,8 +46,10 @@ func (s *Studio) PreviewThinking(slotName string, in SlotInput) ThinkingPreview 
 	// PrepareSlot applies the catalog's aliases and plans; its field errors
 	// are CheckSlot's business.
 	sl, _, _ := s.PrepareSlot(in.Slot())
-	p := ThinkingPreview{ProviderOptions: map[string]any{}, Notes: []string{}, Problems: []thinking.Problem{}, Example: thinking.Example(sl.Provider, sl.Model)}
-	res, err := thinking.Build(thinkingInput(sl))
+	p := ThinkingPreview{ProviderOptions: map[string]any{}, Notes: []string{}, Problems: []thinking.Problem{}, Example: thinking.Example(s.Line, sl.Provider, sl.Model),
+		Says: s.Line.Says(), Levels: thinking.Levels(s.Line, sl.Provider, sl.Model),
+		Issues: nonNil(thinking.Tuning(s.Line, sl.Provider, sl.Model, sl.Temperature, sl.ReasoningEffort))}
+	res, err := thinking.Build(s.thinkingInput(sl))
 	var oe *thinking.OverrideError
 	switch {
 	case errors.As(err, &oe):
@@ -51,7 +60,7 @@ func (s *Studio) PreviewThinking(slotName string, in SlotInput) ThinkingPreview 
 		return p
 	}
 	p.ProviderOptions, p.Notes = res.ProviderOptions, res.Notes
-	if slotName == profile.SlotFallback {
+	if slotName == profile.SlotFallback && !s.Line.BYOK.FallbackReasoning {
 		p.Notes = append(p.Notes, fallbackNote)
 	}
 	return p
@@ -71,14 +80,17 @@ func (s *Studio) ProviderOptions(name, slotName string) (thinking.Result, error)
 	if !ok {
 		return thinking.Result{}, fmt.Errorf("profile %q has no %s slot: %w", name, slotName, store.ErrNotFound)
 	}
-	res, err := thinking.Build(thinkingInput(sl))
+	res, err := thinking.Build(s.thinkingInput(sl))
+	var pe *thinking.PickerError
 	switch {
+	case errors.As(err, &pe):
+		return thinking.Result{}, &profile.FieldError{Field: "reasoningEffort", Rule: pe.Error(), Value: sl.ReasoningEffort}
 	case errors.Is(err, thinking.ErrLevel):
 		return thinking.Result{}, &profile.FieldError{Field: "reasoningEffort", Rule: thinking.ErrLevel.Error(), Value: sl.ReasoningEffort}
 	case err != nil:
 		return thinking.Result{}, &profile.FieldError{Field: "reasoningConfigOverride", Rule: err.Error()}
 	}
-	if slotName == profile.SlotFallback {
+	if slotName == profile.SlotFallback && !s.Line.BYOK.FallbackReasoning {
 		res.Notes = append(res.Notes, fallbackNote)
 	}
 	return res, nil

@@ -5,7 +5,9 @@ import (
 	"time"
 
 	"github.com/kodusbyok/studio/backend/concurrency"
+	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/thinking"
 )
 
 // SlotView is a slot as the GUI and `--json` show it: Kodus's field names,
@@ -107,6 +109,9 @@ func (s *Studio) Advice(p profile.Profile) []string {
 	if p.Main.Provider == "" {
 		return advice
 	}
+	for _, mv := range s.Moves(p) {
+		advice = append(advice, moveAdvice(p.Name, mv))
+	}
 	warnings := concurrency.Warnings(concurrency.Advise(s.Catalog, p, nil))
 	if p.Fallback == nil && !hasAdvice(warnings, "tight-solo") {
 		advice = append(advice, "No fallback: add one on a different provider so reviews keep running when the main model is rate-limited or down.")
@@ -160,6 +165,14 @@ func (s *Studio) Draft(modelID, plan string) (profile.Slot, error) {
 		}
 		if v.Model != "" {
 			sl.Model = v.Model
+		}
+	}
+	// Kodus's catalog gives every card a temperature, but Kodus latest never
+	// sends one to a model that takes none (Claude 4.7+, GPT-5, Kimi K2.6
+	// and K2.7 Code) and its Test refuses one: leave it empty.
+	if s.Line != nil && sl.Temperature != nil {
+		if pol, _ := thinking.TemperaturePolicy(s.Line, sl.Provider, sl.Model, sl.ReasoningEffort); pol == kodusline.TempUnsupported {
+			sl.Temperature = nil
 		}
 	}
 	return sl, nil

@@ -4,13 +4,22 @@ import (
 	"strings"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 )
 
 // Example is a Custom JSON for the provider and model, to show as the
 // editor's placeholder: Kodus's per-provider placeholders, updated where
 // they no longer hold (Claude 4.7+ rejects the budget form; OpenRouter's
-// routing fields belong under provider). Every example passes CheckOverride.
-func Example(provider, model string) string {
+// routing fields belong under provider), or the line's own placeholder for
+// a provider it has one for. Every example passes CheckOverride.
+func Example(l *kodusline.Line, provider, model string) string {
+	l = lineOf(l)
+	if ex, ok := l.Reasoning.Examples[provider]; ok && modules(l) {
+		return ex
+	}
+	if modules(l) && provider == catalog.GoogleVertex && isClaude(model) {
+		provider = catalog.Anthropic
+	}
 	switch provider {
 	case catalog.Anthropic:
 		if parseClaude(model).adaptive() {

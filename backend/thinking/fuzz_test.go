@@ -31,7 +31,7 @@ func FuzzOverride(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string, pi, mi uint8) {
 		provider := fuzzProviders[int(pi)%len(fuzzProviders)]
 		model := fuzzModels[int(mi)%len(fuzzModels)]
-		in := Input{Provider: provider, Model: model, Effort: Custom, Override: text, OpenRouterOrder: []string{"moonshot"}, OpenRouterAllowFallbacks: &yes}
+		in := Input{Line: mid, Provider: provider, Model: model, Effort: Custom, Override: text, OpenRouterOrder: []string{"moonshot"}, OpenRouterAllowFallbacks: &yes}
 		r, err := Build(in)
 
 		src := bytes.TrimPrefix([]byte(text), []byte("\uFEFF"))
@@ -55,7 +55,7 @@ func FuzzOverride(f *testing.F) {
 			if r.ProviderOptions != nil {
 				t.Fatalf("an error came with a result: %v", r)
 			}
-			if CheckOverride(provider, model, text) == nil {
+			if CheckOverride(mid, provider, model, text) == nil {
 				t.Fatalf("CheckOverride accepts what Build refuses: %q", text)
 			}
 			return
@@ -77,7 +77,7 @@ func FuzzOverride(f *testing.F) {
 }
 
 func BenchmarkBuildPreset(b *testing.B) {
-	in := Input{Provider: "anthropic", Model: "claude-sonnet-4-6", Effort: "medium"}
+	in := Input{Line: mid, Provider: "anthropic", Model: "claude-sonnet-4-6", Effort: "medium"}
 	for b.Loop() {
 		if _, err := Build(in); err != nil {
 			b.Fatal(err)
@@ -87,7 +87,7 @@ func BenchmarkBuildPreset(b *testing.B) {
 
 // The GUI calls Build on every keystroke (debounced): this is its cost.
 func BenchmarkBuildCustom(b *testing.B) {
-	in := Input{Provider: "open_router", Model: "moonshotai/kimi-k2.5", Effort: Custom, OpenRouterOrder: []string{"moonshot", "together"},
+	in := Input{Line: mid, Provider: "open_router", Model: "moonshotai/kimi-k2.5", Effort: Custom, OpenRouterOrder: []string{"moonshot", "together"},
 		Override: "{\n  \"reasoning\": { \"effort\": \"high\" },\n  \"provider\": { \"ignore\": [\"deepinfra\"], \"data_collection\": \"deny\" }\n}"}
 	for b.Loop() {
 		if _, err := Build(in); err != nil {
@@ -97,7 +97,7 @@ func BenchmarkBuildCustom(b *testing.B) {
 }
 
 func BenchmarkBuildInvalid(b *testing.B) {
-	in := Input{Provider: "anthropic", Model: "claude-sonnet-4-6", Effort: Custom, Override: "{\n  \"thinking\": {\"type\": \"adaptive\"},\n  \"effort\": \"high\",\n}"}
+	in := Input{Line: mid, Provider: "anthropic", Model: "claude-sonnet-4-6", Effort: Custom, Override: "{\n  \"thinking\": {\"type\": \"adaptive\"},\n  \"effort\": \"high\",\n}"}
 	for b.Loop() {
 		if _, err := Build(in); err == nil {
 			b.Fatal("accepted")

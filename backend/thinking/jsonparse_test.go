@@ -77,13 +77,13 @@ func TestInvalidJSON(t *testing.T) {
 // Anything that is not a JSON object is refused, where Kodus sends nothing.
 func TestNotAnObject(t *testing.T) {
 	for src, what := range map[string]string{`[]`: "not an array", `"thinking"`: "not a string", `42`: "not a number", `null`: "not null", "\n  true": "not true or false"} {
-		err := CheckOverride("anthropic", "claude-sonnet-4-6", src)
+		err := CheckOverride(mid, "anthropic", "claude-sonnet-4-6", src)
 		var oe *OverrideError
 		if !errors.As(err, &oe) || !strings.Contains(err.Error(), "must be an object") || !strings.Contains(err.Error(), what) {
 			t.Errorf("%s: err = %v", src, err)
 		}
 	}
-	err := CheckOverride("anthropic", "claude-sonnet-4-6", "\n  true")
+	err := CheckOverride(mid, "anthropic", "claude-sonnet-4-6", "\n  true")
 	if !strings.HasPrefix(err.Error(), "line 2, column 3:") {
 		t.Errorf("position: %v", err)
 	}

@@ -5,7 +5,7 @@ import (
 )
 
 func custom(provider, model, override string) Input {
-	return Input{Provider: provider, Model: model, Effort: Custom, Override: override}
+	return Input{Line: mid, Provider: provider, Model: model, Effort: Custom, Override: override}
 }
 
 // Wrapping: a JSON with no namespace key goes under the provider's
@@ -75,7 +75,7 @@ func TestPrecedence(t *testing.T) {
 		t.Errorf("novita notes %q", r.Notes)
 	}
 	// A level ignores any Custom JSON left in the form, and says so.
-	r := build(t, Input{Provider: "openai", Model: "gpt-5.4", Effort: "high", Override: `{"reasoningEffort": "low"}`})
+	r := build(t, Input{Line: mid, Provider: "openai", Model: "gpt-5.4", Effort: "high", Override: `{"reasoningEffort": "low"}`})
 	if canon(t, r.ProviderOptions) != `{"openai":{"reasoningEffort":"high"}}` || !hasNote(r.Notes, "the Custom JSON is not used: Thinking is high") {
 		t.Errorf("level with override = %v %q", r.ProviderOptions, r.Notes)
 	}
@@ -87,7 +87,7 @@ func TestPrecedence(t *testing.T) {
 func TestOpenRouterRouting(t *testing.T) {
 	yes, no := true, false
 	or := func(effort, override string, order []string, allow *bool) Input {
-		return Input{Provider: "open_router", Model: "moonshotai/kimi-k2.5", Effort: effort, Override: override, OpenRouterOrder: order, OpenRouterAllowFallbacks: allow}
+		return Input{Line: mid, Provider: "open_router", Model: "moonshotai/kimi-k2.5", Effort: effort, Override: override, OpenRouterOrder: order, OpenRouterAllowFallbacks: allow}
 	}
 	cases := []struct {
 		name  string
@@ -115,7 +115,7 @@ func TestOpenRouterRouting(t *testing.T) {
 			[]string{`your openrouter.provider.order replaces the value from the OpenRouter routing section (["moonshot"])`, "your openrouter.provider.allow_fallbacks replaces the value from the OpenRouter routing section (false)"}},
 		{"same value is no conflict", or("custom", `{"provider": {"allow_fallbacks": false}}`, nil, &no),
 			`{"openrouter":{"provider":{"allow_fallbacks":false}}}`, nil},
-		{"not OpenRouter: not sent", Input{Provider: "openai", Model: "gpt-5.4", Effort: "low", OpenRouterOrder: []string{"x"}},
+		{"not OpenRouter: not sent", Input{Line: mid, Provider: "openai", Model: "gpt-5.4", Effort: "low", OpenRouterOrder: []string{"x"}},
 			`{"openai":{"reasoningEffort":"low"}}`, []string{"applies only to provider open_router: not sent"}},
 	}
 	for _, c := range cases {
@@ -170,8 +170,8 @@ func TestExamplesAreValid(t *testing.T) {
 		{"openai_compatible", "kimi-k2.6"}, {"novita", "x"}, {"amazon_bedrock", "x"},
 	}
 	for _, m := range models {
-		ex := Example(m[0], m[1])
-		if err := CheckOverride(m[0], m[1], ex); err != nil {
+		ex := Example(mid, m[0], m[1])
+		if err := CheckOverride(mid, m[0], m[1], ex); err != nil {
 			t.Errorf("%s %s: example %s: %v", m[0], m[1], ex, err)
 		}
 		if r := build(t, custom(m[0], m[1], ex)); hasNote(r.Notes, "not a field this app knows") || hasNote(r.Notes, "not an OpenRouter option") {

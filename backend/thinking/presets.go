@@ -5,34 +5,33 @@ import (
 	"fmt"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 )
 
 // budgets are Kodus's EFFORT_TO_BUDGET token budgets for the budget forms
 // (older Claude, Gemini 2.5): kodus.md §3.1.
 var budgets = map[string]int{LevelLow: 5000, LevelMedium: 15000, LevelHigh: 40000}
 
-// Namespace is the providerOptions key each Kodus provider's adapter reads
-// (Kodus's PROVIDER_OPTIONS_NAMESPACE); "" for a provider Kodus has none for.
-func Namespace(provider string) string {
-	switch provider {
-	case catalog.Anthropic:
+// NamespaceFor is the providerOptions key a provider's adapter reads on
+// the line (Kodus's PROVIDER_OPTIONS_NAMESPACE, later each module's
+// providerOptionsNamespace); "" for a provider the line has none for. On
+// the current line, Claude on Vertex AI reads the anthropic namespace.
+func NamespaceFor(l *kodusline.Line, provider, model string) string {
+	l = lineOf(l)
+	t, _ := l.Transport(provider)
+	if modules(l) && provider == catalog.GoogleVertex && isClaude(model) {
 		return "anthropic"
-	case catalog.GoogleGemini, catalog.GoogleVertex:
-		return "google"
-	case catalog.OpenAI:
-		return "openai"
-	case catalog.OpenRouter:
-		return "openrouter"
-	case catalog.OpenAICompatible, catalog.Novita:
-		return "openaiCompatible"
 	}
-	return ""
+	return t.Namespace
 }
 
-// namespaces are the top-level keys that make Kodus pass a Custom JSON
-// through untouched instead of wrapping it (langsmith included, as in
-// Kodus's KNOWN_NAMESPACE_KEYS).
-var namespaces = map[string]bool{"anthropic": true, "google": true, "openai": true, "openrouter": true, "openaiCompatible": true, "langsmith": true}
+// presetFor is a level's preset on the line.
+func presetFor(l *kodusline.Line, provider, model, level string) (map[string]any, []string) {
+	if modules(l) {
+		return modulePreset(l, provider, model, level)
+	}
+	return preset(provider, model, level)
+}
 
 // preset is what Kodus sends for Low, Medium or High, with a note saying
 // which rule produced it. The shapes are kodus.md §3.1.

@@ -83,7 +83,7 @@ func TestPresets(t *testing.T) {
 	for _, c := range cases {
 		for _, l := range []string{"low", "medium", "high"} {
 			t.Run(fmt.Sprintf("%s/%s/%s", c.provider, c.model, l), func(t *testing.T) {
-				r := build(t, Input{Provider: c.provider, Model: c.model, Effort: l})
+				r := build(t, Input{Line: mid, Provider: c.provider, Model: c.model, Effort: l})
 				fill := strings.NewReplacer("{L}", l, "{B}", fmt.Sprint(budgets[l])).Replace
 				want := fill(c.want)
 				if got := canon(t, r.ProviderOptions); got != canon(t, want) {
@@ -96,7 +96,7 @@ func TestPresets(t *testing.T) {
 		}
 		t.Run(c.provider+"/"+c.model+"/off", func(t *testing.T) {
 			for _, off := range []string{"off", "", "none", " OFF "} {
-				r := build(t, Input{Provider: c.provider, Model: c.model, Effort: off})
+				r := build(t, Input{Line: mid, Provider: c.provider, Model: c.model, Effort: off})
 				if len(r.ProviderOptions) != 0 || !hasNote(r.Notes, "no reasoning options: the model's default applies") {
 					t.Errorf("%q = %v %q, want nothing sent", off, r.ProviderOptions, r.Notes)
 				}
@@ -117,21 +117,21 @@ func TestPresetWarnings(t *testing.T) {
 		{"google_gemini", "gemini-3-pro-preview", "medium", `Gemini 3 Pro accepts thinkingLevel low, high`},
 	}
 	for _, c := range cases {
-		r := build(t, Input{Provider: c.provider, Model: c.model, Effort: c.level})
+		r := build(t, Input{Line: mid, Provider: c.provider, Model: c.model, Effort: c.level})
 		if !hasNote(r.Notes, "warning: ") || !hasNote(r.Notes, c.warn) {
 			t.Errorf("%s %s %s: notes %q lack warning %q", c.provider, c.model, c.level, r.Notes, c.warn)
 		}
 	}
 	// The six recommended models at their default level warn about nothing.
 	for _, m := range [][2]string{{"anthropic", "claude-sonnet-4-6"}, {"anthropic", "claude-opus-4-7"}, {"google_gemini", "gemini-3.1-pro-preview-customtools"}, {"openai", "gpt-5.4"}, {"openai_compatible", "kimi-k2.6"}, {"openai_compatible", "glm-5.1"}} {
-		if r := build(t, Input{Provider: m[0], Model: m[1], Effort: "medium"}); hasNote(r.Notes, "warning") {
+		if r := build(t, Input{Line: mid, Provider: m[0], Model: m[1], Effort: "medium"}); hasNote(r.Notes, "warning") {
 			t.Errorf("%s: unexpected warning %q", m[1], r.Notes)
 		}
 	}
 }
 
 func TestUnknownLevel(t *testing.T) {
-	if _, err := Build(Input{Provider: "openai", Model: "gpt-5.4", Effort: "max"}); err == nil || !strings.Contains(err.Error(), "off, low, medium, high or custom") {
+	if _, err := Build(Input{Line: mid, Provider: "openai", Model: "gpt-5.4", Effort: "max"}); err == nil || !strings.Contains(err.Error(), "off, low, medium, high or custom") {
 		t.Errorf("err = %v", err)
 	}
 }

@@ -35,6 +35,7 @@ func TestPreviewGolden(t *testing.T) {
 		"custom-not-object":      {Provider: "openai_compatible", Model: "glm-5.1", Effort: "custom", Override: `["thinking"]`},
 	}
 	for name, in := range cases {
+		in.Line = mid
 		t.Run(name, func(t *testing.T) {
 			var got any
 			r, err := Build(in)

@@ -8,6 +8,7 @@ import (
 	sjs "github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 )
 
 // The program compiles its per-model schemas without checking them against
@@ -19,8 +20,10 @@ func TestSchemasPassTheMetaschema(t *testing.T) {
 		{catalog.GoogleGemini, "gemini-2.5-pro"}, {catalog.GoogleVertex, "gemini-3-flash-preview"},
 		{"openai", "gpt-5.4"}, {"openai", "o3"}, {"openai", "gpt-4o"},
 	}
-	for _, m := range catalog.Default().Models {
-		targets = append(targets, target{m.Provider, m.ID})
+	for _, id := range kodusline.IDs {
+		for _, m := range kodusline.MustGet(id).Catalog().Models {
+			targets = append(targets, target{m.Provider, m.ID})
+		}
 	}
 	seen := map[string]bool{}
 	for _, tg := range targets {

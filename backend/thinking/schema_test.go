@@ -68,7 +68,7 @@ func TestSchemaRules(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := CheckOverride(c.provider, c.model, c.override)
+			err := CheckOverride(mid, c.provider, c.model, c.override)
 			switch {
 			case c.fail == "" && err != nil:
 				t.Errorf("rejected: %v", err)
@@ -84,7 +84,7 @@ func TestSchemaRules(t *testing.T) {
 // Several problems are all reported, each at its own line and column.
 func TestSchemaProblemsPlaced(t *testing.T) {
 	src := "{\n  \"thinking\": {\n    \"type\": \"enabled\",\n    \"budgetTokens\": 10\n  },\n  \"effort\": \"extreme\"\n}"
-	err := CheckOverride("anthropic", "claude-sonnet-4-5-20250929", src)
+	err := CheckOverride(mid, "anthropic", "claude-sonnet-4-5-20250929", src)
 	var oe *OverrideError
 	if !errors.As(err, &oe) || len(oe.Problems) != 2 {
 		t.Fatalf("err = %v", err)

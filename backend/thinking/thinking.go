@@ -4,11 +4,14 @@
 // rule that fired. It is the single source of that mapping for the GUI's
 // live preview, `kodus-byok options` and profile validation.
 //
-// The rules follow Kodus (kodus.md §3): presets per provider and model
-// generation; a Custom JSON is wrapped under the provider's namespace unless
-// it names one; the override replaces the preset; OpenRouter routing
-// deep-merges with the override. Unlike Kodus, invalid JSON is an error,
-// not silently ignored, and known fields are checked against a JSON Schema.
+// The rules are those of the selected Kodus release line
+// (backend/kodusline): mid-2026's agent-loop presets per provider and model
+// generation (Off sends nothing), or the current provider modules, whose
+// presets follow each model family's traits (Off can be an explicit
+// disable). In both, a Custom JSON is wrapped under the provider's
+// namespace unless it names one, and the override replaces the preset.
+// Unlike Kodus, invalid JSON is an error, not silently ignored, and known
+// fields are checked against a JSON Schema.
 package thinking
 
 import (
@@ -16,7 +19,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/kodusline"
 )
 
 // Thinking levels, as stored in a profile's reasoningEffort.
@@ -33,9 +36,12 @@ var ErrLevel = errors.New("thinking must be off, low, medium, high or custom")
 
 // Input is everything that decides the providerOptions of one slot.
 type Input struct {
+	// Line is the Kodus release line whose rules apply (nil: the default).
+	Line     *kodusline.Line
 	Provider string
 	Model    string
-	// Effort is off, low, medium, high or custom ("" and "none" are off).
+	// Effort is off, low, medium, high or custom ("none" is off; "" is
+	// off on the mid-2026 line and "not set" on the current one).
 	Effort string
 	// Override is the Custom JSON; it is used only when Effort is custom.
 	Override                 string
@@ -53,6 +59,10 @@ type Result struct {
 // parse, is not an object or breaks a known field's rule returns an
 // *OverrideError and no result.
 func Build(in Input) (Result, error) {
+	l := lineOf(in.Line)
+	if modules(l) {
+		return buildModules(l, in)
+	}
 	provider, model := strings.TrimSpace(in.Provider), strings.TrimSpace(in.Model)
 	res := Result{ProviderOptions: map[string]any{}, Notes: []string{}}
 	level := normalizeLevel(in.Effort)
@@ -64,19 +74,12 @@ func Build(in Input) (Result, error) {
 		res.ProviderOptions = opts
 		res.Notes = append(res.Notes, notes...)
 		res.Notes = append(res.Notes, presetWarnings(provider, model, level, opts)...)
-	case Custom:
-		opts, notes, err := override(provider, model, in.Override)
-		if err != nil {
+	default:
+		if err := applyCustom(l, in, provider, model, level, &res); err != nil {
 			return Result{}, err
 		}
-		res.ProviderOptions = opts
-		res.Notes = append(res.Notes, notes...)
-	default:
-		return Result{}, fmt.Errorf("%w (got %q)", ErrLevel, in.Effort)
 	}
-	if level != Custom && strings.TrimSpace(in.Override) != "" {
-		res.Notes = append(res.Notes, fmt.Sprintf("the Custom JSON is not used: Thinking is %s", level))
-	}
+	res.Notes = append(res.Notes, unusedOverride(in, level)...)
 
 	routing, notes := openRouterRouting(provider, in.OpenRouterOrder, in.OpenRouterAllowFallbacks)
 	res.Notes = append(res.Notes, notes...)
@@ -116,11 +119,47 @@ func Build(in Input) (Result, error) {
 	return res, nil
 }
 
+// applyCustom is the Custom level of either scheme: the override parsed,
+// wrapped and checked; any other level is unknown.
+func applyCustom(l *kodusline.Line, in Input, provider, model, level string, res *Result) error {
+	if level != Custom {
+		return fmt.Errorf("%w (got %q)", ErrLevel, in.Effort)
+	}
+	opts, notes, err := override(l, provider, model, in.Override)
+	if err != nil {
+		return err
+	}
+	res.ProviderOptions = opts
+	res.Notes = append(res.Notes, notes...)
+	return nil
+}
+
+// unusedOverride notes a Custom JSON kept with another level.
+func unusedOverride(in Input, level string) []string {
+	if level != Custom && strings.TrimSpace(in.Override) != "" {
+		return []string{fmt.Sprintf("the Custom JSON is not used: Thinking is %s", level)}
+	}
+	return nil
+}
+
 // CheckOverride validates a Custom JSON for a provider and model, as Build
-// would: nil, or an *OverrideError with line and column.
-func CheckOverride(provider, model, override string) error {
-	_, _, err := overrideFor(strings.TrimSpace(provider), strings.TrimSpace(model), override)
+// would on the line: nil, or an *OverrideError with line and column.
+func CheckOverride(l *kodusline.Line, provider, model, override string) error {
+	_, _, err := overrideFor(lineOf(l), strings.TrimSpace(provider), strings.TrimSpace(model), override)
 	return err
+}
+
+// lineOf is the line whose rules apply: the given one, or the default.
+func lineOf(l *kodusline.Line) *kodusline.Line {
+	if l == nil {
+		return kodusline.MustGet(kodusline.Default)
+	}
+	return l
+}
+
+// modules: the line maps levels through provider modules and family traits.
+func modules(l *kodusline.Line) bool {
+	return l.Reasoning.Scheme == kodusline.SchemeProviderModules
 }
 
 func normalizeLevel(e string) string {
@@ -133,20 +172,20 @@ func normalizeLevel(e string) string {
 
 // override parses, wraps and checks a Custom JSON, and notes what the
 // override replaced of the preset.
-func override(provider, model, text string) (map[string]any, []string, error) {
-	opts, notes, err := overrideFor(provider, model, text)
+func override(l *kodusline.Line, provider, model, text string) (map[string]any, []string, error) {
+	opts, notes, err := overrideFor(l, provider, model, text)
 	if err != nil {
 		return nil, nil, err
 	}
-	ns := Namespace(provider)
-	base, _ := preset(provider, model, LevelMedium)
+	ns := NamespaceFor(l, provider, model)
+	base, _ := presetFor(l, provider, model, LevelMedium)
 	block, _ := base[ns].(map[string]any)
 	if len(block) == 0 {
 		return opts, notes, nil
 	}
 	mine, isObj := opts[ns].(map[string]any)
 	if !isObj {
-		notes = append(notes, fmt.Sprintf("override replaced the preset: there is no %s block, so no reasoning options reach %s and the model's default applies", ns, providerName(provider)))
+		notes = append(notes, fmt.Sprintf("override replaced the preset: there is no %s block, so no reasoning options reach %s and the model's default applies", ns, providerName(l, provider)))
 		return opts, notes, nil
 	}
 	var lost []string
@@ -166,7 +205,7 @@ func override(provider, model, text string) (map[string]any, []string, error) {
 	return opts, notes, nil
 }
 
-func overrideFor(provider, model, text string) (map[string]any, []string, error) {
+func overrideFor(l *kodusline.Line, provider, model, text string) (map[string]any, []string, error) {
 	d, perr := parseJSON([]byte(text))
 	if perr != nil {
 		return nil, nil, perr
@@ -180,10 +219,10 @@ func overrideFor(provider, model, text string) (map[string]any, []string, error)
 	}
 	var notes []string
 
-	ns := Namespace(provider)
+	ns := NamespaceFor(l, provider, model)
 	named := []string{}
 	for _, k := range sortedKeys(root) {
-		if namespaces[k] {
+		if l.Reasoning.Namespaced(k) {
 			named = append(named, k)
 		}
 	}
@@ -192,7 +231,7 @@ func overrideFor(provider, model, text string) (map[string]any, []string, error)
 	case len(named) > 0:
 		notes = append(notes, fmt.Sprintf("the JSON names its namespace (%s): passed through as written", strings.Join(named, ", ")))
 		for _, k := range sortedKeys(root) {
-			if !namespaces[k] {
+			if !l.Reasoning.Namespaced(k) {
 				notes = append(notes, fmt.Sprintf("top-level %q is not a provider namespace, so no adapter reads it: move it into the %s block", k, orName(ns)))
 			}
 		}
@@ -201,11 +240,11 @@ func overrideFor(provider, model, text string) (map[string]any, []string, error)
 	default:
 		opts = map[string]any{ns: root}
 		d.rebase(ns)
-		notes = append(notes, fmt.Sprintf("no top-level key is a provider namespace: wrapped under %q, the namespace %s reads", ns, providerName(provider)))
+		notes = append(notes, fmt.Sprintf("no top-level key is a provider namespace: wrapped under %q, the namespace %s reads", ns, providerName(l, provider)))
 	}
 	for _, k := range named {
 		if k != ns && k != "langsmith" && ns != "" {
-			notes = append(notes, fmt.Sprintf("the %s block is sent, but %s reads only %s", k, providerName(provider), ns))
+			notes = append(notes, fmt.Sprintf("the %s block is sent, but %s reads only %s", k, providerName(l, provider), ns))
 		}
 	}
 
@@ -269,8 +308,8 @@ func jsonKind(v any) string {
 	return "a number"
 }
 
-func providerName(provider string) string {
-	if p, ok := catalog.Default().Provider(provider); ok {
+func providerName(l *kodusline.Line, provider string) string {
+	if p, ok := l.Catalog().Provider(provider); ok {
 		return p.DisplayName
 	}
 	return provider

@@ -2,7 +2,7 @@
 // binary serves this UI and its bound Go methods over HTTP/WebSocket
 // (-devserver/-assetdir); Playwright drives Debian's Chromium against it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -65,10 +65,19 @@ export function appEnv(home: string): NodeJS.ProcessEnv {
   };
 }
 
-export async function startApp(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+/**
+ * Starts the app on a fresh data dir. kodusLine is the Kodus release the
+ * data dir follows: the tests written for the mid-2026 catalog pin it, as a
+ * user who chose it in the System view; '' leaves the default (Kodus latest).
+ */
+export async function startApp(extraEnv: NodeJS.ProcessEnv = {}, kodusLine = 'mid-2026'): Promise<RunningApp> {
   if (!existsSync(devBinary)) throw new Error(`${devBinary} is missing: run make e2e (it builds it)`);
   if (!process.env.DISPLAY) throw new Error('DISPLAY is not set: run the e2e tests under xvfb-run (make e2e does)');
   const home = mkdtempSync(join(tmpdir(), 'kodus-byok-e2e-'));
+  if (kodusLine) {
+    mkdirSync(join(home, 'data'), { recursive: true, mode: 0o700 });
+    writeFileSync(join(home, 'data', 'kodus-line.json'), JSON.stringify({ line: kodusLine, setAt: new Date().toISOString() }));
+  }
   const port = await freePort();
   const env = { ...appEnv(home), ...extraEnv };
   let out = '';

@@ -163,7 +163,16 @@ export function App() {
             }}
           />
         )}
-        {route.view === 'system' && <SystemView />}
+        {route.view === 'system' && (
+          <SystemView
+            onLineChange={() =>
+              void (async () => {
+                setCatalog(await api.catalog());
+                await reload();
+              })().catch((e) => setLoadError(String(e)))
+            }
+          />
+        )}
         {route.view === 'cost' && <CostView key={route.nonce ?? 0} profiles={profiles} />}
         {route.view === 'export' && <ExportView key={route.nonce ?? 0} profiles={profiles} reload={reload} />}
         {route.view === 'kodus' && <KodusView key={route.nonce ?? 0} profiles={profiles} />}

@@ -58,6 +58,9 @@ export type EnvWarning = Data<envfile.Warning>;
 export type ImportResult = Data<studio.ImportResult>;
 export type BYOKView = Data<studio.BYOKView>;
 export type ThinkingPreview = Data<studio.ThinkingPreview>;
+export type LineInfo = Data<studio.LineInfo>;
+export type SlotMove = Data<studio.SlotMove>;
+export type MoveResult = Data<studio.MoveResult>;
 export type ThinkingProblem = Data<thinking.Problem>;
 export type RepoScanRequest = Data<studio.RepoScanRequest>;
 export type RepoScanResult = Data<studio.RepoScanResult>;
@@ -112,6 +115,12 @@ export interface Api {
   unlockKeychain(passphrase: string): Promise<void>;
   doctor(): Promise<DoctorReport>;
   catalog(): Promise<Catalog>;
+  /** The Kodus release line every preview, test and export follows. */
+  kodusLine(): Promise<LineInfo>;
+  setKodusLine(id: string): Promise<LineInfo>;
+  /** Slots the line's Kodus now recommends moving, and moving one. */
+  slotMoves(profile: string): Promise<SlotMove[]>;
+  moveSlot(profile: string, slot: SlotName): Promise<MoveResult>;
   draft(modelID: string, plan: string): Promise<SlotInput>;
   checkSlot(profile: string, slot: SlotName, input: SlotInput): Promise<SlotCheck>;
   previewKey(raw: string): Promise<KeyPreview>;
@@ -170,6 +179,10 @@ export const wailsApi: Api = {
   unlockKeychain: (p) => call(App.UnlockKeychain(p)),
   doctor: () => call(App.Doctor()),
   catalog: () => call(App.Catalog()),
+  kodusLine: () => call(App.KodusLine()),
+  setKodusLine: (id) => call(App.SetKodusLine(id)),
+  slotMoves: (p) => call(App.SlotMoves(p)).then((m) => m ?? []),
+  moveSlot: (p, slot) => call(App.MoveSlot(p, slot)),
   draft: (m, p) => call(App.Draft(m, p)),
   checkSlot: (p, slot, input) => call(App.CheckSlot(p, slot, studio.SlotInput.createFrom(input))),
   previewKey: (raw) => call(App.PreviewKey(raw)),

@@ -35,8 +35,16 @@ export function ByokPanel({ profile, notCarried }: { profile: string; notCarried
         BYOK config
       </h2>
       <p className="muted small" style={{ margin: 0 }}>
-        Kodus’s BYOK config (<code>{'{"main", "fallback"}'}</code>) carries {notCarried ? 'everything Fixed Mode cannot' : 'the fallback, concurrency, thinking and token limits'}, and takes precedence over the .env.
+        Kodus’s BYOK config{view?.says ? `, ${view.says},` : ''} carries {notCarried ? 'everything Fixed Mode cannot' : 'the fallback, concurrency, thinking and token limits'}, and takes precedence over the .env. {view?.shape}
       </p>
+      {view?.warnings.map((w) => (
+        <div key={w.slot + w.code + w.message} className="alert alert-warn small" data-testid="byok-warning">
+          <div>
+            {w.slot}: {w.message}
+          </div>
+          {w.fix && <div className="hint">{w.fix}</div>}
+        </div>
+      ))}
       {view && (
         <pre className="code" data-testid="byok-json">
           {view.json}

@@ -177,7 +177,9 @@ export function KodusWillSend({ idPrefix, thinking, effort }: { idPrefix: string
         <h3 id={titleId} style={{ margin: 0 }}>
           Kodus will send
         </h3>
-        <span className="muted small">providerOptions · read-only</span>
+        <span className="muted small" data-testid="preview-line">
+          providerOptions{preview?.says ? ` ${preview.says}` : ''} · read-only
+        </span>
       </div>
       {preview === null ? (
         <div className="muted small">Working it out…</div>
@@ -196,6 +198,11 @@ export function KodusWillSend({ idPrefix, thinking, effort }: { idPrefix: string
           {JSON.stringify(preview.providerOptions, null, 2)}
         </pre>
       )}
+      {preview?.issues?.map((i) => (
+        <div key={i.message} className="alert alert-warn small" data-testid="tuning-issue">
+          Kodus’s Test refuses this ({i.field}): {i.message}
+        </div>
+      ))}
       {preview && !blocked && !(effort === 'custom' && empty) && preview.notes.length > 0 && (
         <ul className="thinking-notes" data-testid="thinking-notes">
           {preview.notes.map((n) => (

@@ -1,10 +1,10 @@
 // An in-memory Api for component tests: the real embedded catalog, and
 // save/check rules reduced to what the components under test rely on.
-import catalogJSON from '../../../backend/catalog/catalog.json';
+import catalogJSON from '../../../backend/kodusline/data/mid-2026/catalog.json';
 // A real report from the Go estimator (`kodus-byok cost --json`, default assumptions).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Api, Catalog, ConcurrencyProgressEvent, ConcurrencyReport, ConcurrencyRequest, CostReport, CostRequest, DiscoverRequest, DiscoverResult, DryRunRequest, DryRunResult, EnvExportView, EnvOptions, FieldError, KeyTestResult, KeyVerdict, ManualPrice, MeasureRequest, ProfileView, RepoProgress, RepoReport, RepoScan, RepoScanRequest, SaveSlotRequest, SlotInput, SlotView, TestSlotRequest, ThinkingPreview } from '../api';
+import type { Api, Catalog, LineInfo, ConcurrencyProgressEvent, ConcurrencyReport, ConcurrencyRequest, CostReport, CostRequest, DiscoverRequest, DiscoverResult, DryRunRequest, DryRunResult, EnvExportView, EnvOptions, FieldError, KeyTestResult, KeyVerdict, ManualPrice, MeasureRequest, ProfileView, RepoProgress, RepoReport, RepoScan, RepoScanRequest, SaveSlotRequest, SlotInput, SlotView, TestSlotRequest, ThinkingPreview } from '../api';
 import { vi } from 'vitest';
 
 export const catalog = catalogJSON as unknown as Catalog;
@@ -33,6 +33,16 @@ function view(input: SlotInput, masked = 'sk…xyz'): SlotView {
     hasKey: true,
     apiKeyMasked: masked,
   };
+}
+
+/** The line info the Go backend returns (`kodus line show --json`). */
+export function lineInfo(id: string, source: string): LineInfo {
+  const lines = [
+    { id: 'current', name: 'Kodus latest', release: 'latest', description: 'What IMAGE_TAG=latest runs.' },
+    { id: 'mid-2026', name: 'Kodus selfhosted-2.1.x', release: 'selfhosted-2.1.x', description: 'Kodus as of mid-2026.' },
+  ];
+  const l = lines.find((x) => x.id === id)!;
+  return { ...l, source, saved: source === 'saved' ? id : '', lines };
 }
 
 /** A discovery that found Ollama with two models and nothing on vLLM's port. */
@@ -96,7 +106,7 @@ const NAMESPACE: Record<string, string> = { anthropic: 'anthropic', google_gemin
 // the real rules are tested in Go and in the browser test.
 function preview(input: SlotInput): ThinkingPreview {
   const ns = NAMESPACE[input.provider] ?? '';
-  const base = { notes: [] as string[], problems: [] as ThinkingPreview['problems'], example: '{\n  "thinking": { "type": "enabled" }\n}' };
+  const base = { notes: [] as string[], problems: [] as ThinkingPreview['problems'], example: '{\n  "thinking": { "type": "enabled" }\n}', says: 'as Kodus selfhosted-2.1.x sends it', levels: ['off', 'low', 'medium', 'high', 'custom'], issues: [] };
   const effort = input.reasoningEffort || 'off';
   if (effort === 'off') return { ...base, providerOptions: {}, notes: ["Off: no reasoning options: the model's default applies"] };
   if (effort !== 'custom') return { ...base, providerOptions: { [ns]: { level: effort } }, notes: [`${input.provider}: level ${effort}`] };
@@ -153,6 +163,12 @@ export function fakeApi(profiles: ProfileView[] = []) {
     unlockKeychain: vi.fn(async () => {}),
     doctor: vi.fn(async () => ({ version: 'test', commit: 'abc1234', buildDate: '2026-12-04', gui: true, dataDir: '/tmp/x', keychainBackend: 'file', checks: [], ok: true })),
     catalog: vi.fn(async () => catalog),
+    kodusLine: vi.fn(async () => lineInfo('mid-2026', 'saved')),
+    setKodusLine: vi.fn(async (id: string) => lineInfo(id, 'saved')),
+    slotMoves: vi.fn(async () => []),
+    moveSlot: vi.fn(async () => {
+      throw new Error('nothing to move');
+    }),
     draft: vi.fn(async (modelID: string, plan: string) => {
       const m = catalog.models.find((x) => x.id === modelID)!;
       const v = m.variants?.find((x) => x.id === (plan || m.defaultVariantId));
@@ -280,7 +296,7 @@ export function fakeApi(profiles: ProfileView[] = []) {
     importEnv: vi.fn(async () => {
       throw new Error('not used');
     }),
-    byokJSON: vi.fn(async () => ({ json: '{\n  "main": {}\n}\n', notes: ['keys are left out'] })),
+    byokJSON: vi.fn(async () => ({ json: '{\n  "main": {}\n}\n', notes: ['keys are left out'], warnings: [], says: 'as Kodus selfhosted-2.1.x saves it', shape: 'Kodus selfhosted-2.1.x saves {main, fallback}.' })),
     writeBYOKFile: vi.fn(async (_p: string, path: string) => ({ path, fillIns: [], problems: [], generated: [], changes: [], notes: [] })),
     previewThinking: vi.fn(async (_slot: string, input: SlotInput) => preview(input)),
     dryRunSlot: vi.fn(async (req: DryRunRequest) => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApi, type Catalog, type KeyTestResult, type ProfileView, type SlotInput, type SlotName, type SlotView } from '../api';
+import { SlotMoves } from '../components/SlotMoves';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DryRunPanel } from '../components/DryRunPanel';
 import { suggestionLabel } from '../components/KeyAdvice';
@@ -323,7 +324,8 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
           </div>
           {dryRunPanel(p.name, 'main')}
           {dryRunPanel(p.name, 'fallback')}
-          {p.advice?.map((a) => (
+          <SlotMoves profile={p.name} reload={reload} />
+          {p.advice?.filter((a) => !a.includes('kodus-byok profile move')).map((a) => (
             <div key={a} className="alert alert-warn small" data-testid="advice">
               {a}
             </div>

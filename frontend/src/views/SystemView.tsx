@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useApi, type DoctorReport } from '../api';
+import { KodusLinePanel } from '../components/KodusLinePanel';
 
-/** The same checks as `kodus-byok doctor`, run on demand. */
-export function SystemView() {
+/** The Kodus release the app follows, and the same checks as `kodus-byok doctor`, run on demand. */
+export function SystemView({ onLineChange }: { onLineChange?: () => void }) {
   const api = useApi();
   const [report, setReport] = useState<DoctorReport | null>(null);
   const [error, setError] = useState('');
@@ -35,6 +36,7 @@ export function SystemView() {
           {running ? <span className="spinner" aria-hidden /> : null} Run checks again
         </button>
       </div>
+      <KodusLinePanel onChange={onLineChange} />
       {error && <div className="alert alert-err">{error}</div>}
       {report && (
         <div className="panel">

@@ -1,3 +1,26 @@
+export namespace byokconfig {
+	
+	export class Warning {
+	    slot: string;
+	    code: string;
+	    message: string;
+	    fix?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Warning(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.slot = source["slot"];
+	        this.code = source["code"];
+	        this.message = source["message"];
+	        this.fix = source["fix"];
+	    }
+	}
+
+}
+
 export namespace catalog {
 	
 	export class ConcurrencyTier {
@@ -30,6 +53,8 @@ export namespace catalog {
 	    notes?: string[];
 	    maxConcurrentLimit?: number;
 	    concurrencyTiers?: ConcurrencyTier[];
+	    provider?: string;
+	    fixedModeBaseURL?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Variant(source);
@@ -48,6 +73,8 @@ export namespace catalog {
 	        this.notes = source["notes"];
 	        this.maxConcurrentLimit = source["maxConcurrentLimit"];
 	        this.concurrencyTiers = this.convertValues(source["concurrencyTiers"], ConcurrencyTier);
+	        this.provider = source["provider"];
+	        this.fixedModeBaseURL = source["fixedModeBaseURL"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -91,11 +118,14 @@ export namespace catalog {
 	    aliases?: string[];
 	    displayName: string;
 	    provider: string;
+	    providerKey?: string;
 	    providerDisplayName?: string;
 	    tier: string;
 	    recommendationLabel?: string;
 	    description: string;
 	    contextWindow: number;
+	    benchmarkScore?: number;
+	    costTier?: string;
 	    apiKeyUrl: string;
 	    docsUrl?: string;
 	    defaults: Defaults;
@@ -113,11 +143,14 @@ export namespace catalog {
 	        this.aliases = source["aliases"];
 	        this.displayName = source["displayName"];
 	        this.provider = source["provider"];
+	        this.providerKey = source["providerKey"];
 	        this.providerDisplayName = source["providerDisplayName"];
 	        this.tier = source["tier"];
 	        this.recommendationLabel = source["recommendationLabel"];
 	        this.description = source["description"];
 	        this.contextWindow = source["contextWindow"];
+	        this.benchmarkScore = source["benchmarkScore"];
+	        this.costTier = source["costTier"];
 	        this.apiKeyUrl = source["apiKeyUrl"];
 	        this.docsUrl = source["docsUrl"];
 	        this.defaults = this.convertValues(source["defaults"], Defaults);
@@ -175,6 +208,7 @@ export namespace catalog {
 	    }
 	}
 	export class Catalog {
+	    kodusLine?: string;
 	    version: string;
 	    updated: string;
 	    source: string;
@@ -187,6 +221,7 @@ export namespace catalog {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kodusLine = source["kodusLine"];
 	        this.version = source["version"];
 	        this.updated = source["updated"];
 	        this.source = source["source"];
@@ -690,6 +725,7 @@ export namespace cost {
 	    name: string;
 	    url?: string;
 	    quota?: string;
+	    planOnly?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Subscription(source);
@@ -700,6 +736,7 @@ export namespace cost {
 	        this.name = source["name"];
 	        this.url = source["url"];
 	        this.quota = source["quota"];
+	        this.planOnly = source["planOnly"];
 	    }
 	}
 	export class Tier {
@@ -1504,6 +1541,8 @@ export namespace envfile {
 	    keyMasked?: string;
 	    warnings: Warning[];
 	    problems: Problem[];
+	    imageTag?: string;
+	    kodusLine?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Report(source);
@@ -1517,6 +1556,8 @@ export namespace envfile {
 	        this.keyMasked = source["keyMasked"];
 	        this.warnings = this.convertValues(source["warnings"], Warning);
 	        this.problems = this.convertValues(source["problems"], Problem);
+	        this.imageTag = source["imageTag"];
+	        this.kodusLine = source["kodusLine"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2044,6 +2085,9 @@ export namespace studio {
 	export class BYOKView {
 	    json: string;
 	    notes: string[];
+	    warnings: byokconfig.Warning[];
+	    says: string;
+	    shape: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new BYOKView(source);
@@ -2053,7 +2097,28 @@ export namespace studio {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.json = source["json"];
 	        this.notes = source["notes"];
+	        this.warnings = this.convertValues(source["warnings"], byokconfig.Warning);
+	        this.says = source["says"];
+	        this.shape = source["shape"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ChangeCost {
 	    model: string;
@@ -3327,6 +3392,67 @@ export namespace studio {
 		}
 	}
 	
+	export class LineSummary {
+	    id: string;
+	    name: string;
+	    release: string;
+	    description: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LineSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.release = source["release"];
+	        this.description = source["description"];
+	    }
+	}
+	export class LineInfo {
+	    id: string;
+	    name: string;
+	    release: string;
+	    description: string;
+	    source: string;
+	    saved?: string;
+	    lines: LineSummary[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LineInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.release = source["release"];
+	        this.description = source["description"];
+	        this.source = source["source"];
+	        this.saved = source["saved"];
+	        this.lines = this.convertValues(source["lines"], LineSummary);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class MeasureRequest {
 	    profile: string;
@@ -3348,6 +3474,68 @@ export namespace studio {
 	        this.apiKey = source["apiKey"];
 	        this.max = source["max"];
 	        this.id = source["id"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SlotMove {
+	    slot: string;
+	    from: string;
+	    provider: string;
+	    providerName: string;
+	    model: string;
+	    modelName: string;
+	    plan?: string;
+	    planLabel?: string;
+	    reason: string;
+	    changes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SlotMove(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.slot = source["slot"];
+	        this.from = source["from"];
+	        this.provider = source["provider"];
+	        this.providerName = source["providerName"];
+	        this.model = source["model"];
+	        this.modelName = source["modelName"];
+	        this.plan = source["plan"];
+	        this.planLabel = source["planLabel"];
+	        this.reason = source["reason"];
+	        this.changes = source["changes"];
+	    }
+	}
+	export class MoveResult {
+	    profile: ProfileView;
+	    move: SlotMove;
+	
+	    static createFrom(source: any = {}) {
+	        return new MoveResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = this.convertValues(source["profile"], ProfileView);
+	        this.move = this.convertValues(source["move"], SlotMove);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3613,6 +3801,7 @@ export namespace studio {
 	}
 	
 	
+	
 	export class TestSlotRequest {
 	    profile: string;
 	    slot: string;
@@ -3693,6 +3882,9 @@ export namespace studio {
 	    problems: thinking.Problem[];
 	    error?: string;
 	    example: string;
+	    says: string;
+	    levels: string[];
+	    issues: thinking.Issue[];
 	
 	    static createFrom(source: any = {}) {
 	        return new ThinkingPreview(source);
@@ -3705,6 +3897,9 @@ export namespace studio {
 	        this.problems = this.convertValues(source["problems"], thinking.Problem);
 	        this.error = source["error"];
 	        this.example = source["example"];
+	        this.says = source["says"];
+	        this.levels = source["levels"];
+	        this.issues = this.convertValues(source["issues"], thinking.Issue);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3730,6 +3925,20 @@ export namespace studio {
 
 export namespace thinking {
 	
+	export class Issue {
+	    field: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Issue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.message = source["message"];
+	    }
+	}
 	export class Problem {
 	    line: number;
 	    column: number;

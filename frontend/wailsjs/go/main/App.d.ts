@@ -62,6 +62,8 @@ export function InspectEnv(arg1:string):Promise<studio.EnvInspectView>;
 
 export function InspectKodusDir(arg1:string):Promise<kodusinstall.Install>;
 
+export function KodusLine():Promise<studio.LineInfo>;
+
 export function KodusLogin(arg1:main.KodusLoginRequest):Promise<studio.KodusSession>;
 
 export function KodusLogout():Promise<Array<string>>;
@@ -71,6 +73,8 @@ export function KodusSession():Promise<studio.KodusSession>;
 export function KodusStatus():Promise<studio.KodusStatusView>;
 
 export function MeasureConcurrency(arg1:studio.MeasureRequest):Promise<concurrency.Report>;
+
+export function MoveSlot(arg1:string,arg2:string):Promise<studio.MoveResult>;
 
 export function OpenURL(arg1:string):Promise<void>;
 
@@ -98,9 +102,13 @@ export function SaveSlot(arg1:studio.SaveSlotRequest):Promise<studio.SaveSlotRes
 
 export function ScanRepo(arg1:studio.RepoScanRequest):Promise<studio.RepoScanResult>;
 
+export function SetKodusLine(arg1:string):Promise<studio.LineInfo>;
+
 export function SetPrice(arg1:cost.ManualPrice):Promise<studio.PriceSaveResult>;
 
 export function SlotInput(arg1:string,arg2:string):Promise<studio.SlotInput>;
+
+export function SlotMoves(arg1:string):Promise<Array<studio.SlotMove>>;
 
 export function TestProfileSlot(arg1:string,arg2:string):Promise<keytest.Result>;
 

@@ -102,6 +102,10 @@ export function InspectKodusDir(arg1) {
   return window['go']['main']['App']['InspectKodusDir'](arg1);
 }
 
+export function KodusLine() {
+  return window['go']['main']['App']['KodusLine']();
+}
+
 export function KodusLogin(arg1) {
   return window['go']['main']['App']['KodusLogin'](arg1);
 }
@@ -120,6 +124,10 @@ export function KodusStatus() {
 
 export function MeasureConcurrency(arg1) {
   return window['go']['main']['App']['MeasureConcurrency'](arg1);
+}
+
+export function MoveSlot(arg1, arg2) {
+  return window['go']['main']['App']['MoveSlot'](arg1, arg2);
 }
 
 export function OpenURL(arg1) {
@@ -174,12 +182,20 @@ export function ScanRepo(arg1) {
   return window['go']['main']['App']['ScanRepo'](arg1);
 }
 
+export function SetKodusLine(arg1) {
+  return window['go']['main']['App']['SetKodusLine'](arg1);
+}
+
 export function SetPrice(arg1) {
   return window['go']['main']['App']['SetPrice'](arg1);
 }
 
 export function SlotInput(arg1, arg2) {
   return window['go']['main']['App']['SlotInput'](arg1, arg2);
+}
+
+export function SlotMoves(arg1) {
+  return window['go']['main']['App']['SlotMoves'](arg1);
 }
 
 export function TestProfileSlot(arg1, arg2) {
