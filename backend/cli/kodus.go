@@ -34,7 +34,9 @@ Through its install directory (Fixed Mode, the .env):
 
 A BYOK config saved in Kodus takes precedence over the .env.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		RunE: func(*cobra.Command, []string) error {
+			return usagef("kodus needs a subcommand: line, login, status, logout, find, apply-env; see kodus-byok kodus --help")
+		},
 	}
 	a.lineFlag(cmd)
 	cmd.AddCommand(kodusLineCmd(a), kodusLoginCmd(a), kodusLogoutCmd(a), kodusStatusCmd(a), kodusPullCmd(a), kodusFindCmd(a), kodusApplyEnvCmd(a))
