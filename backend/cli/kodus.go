@@ -23,6 +23,8 @@ func kodusCmd(a *app) *cobra.Command {
 Through its API (BYOK; sign in first):
   kodus login --url URL --email EMAIL --password-stdin   sign in; the session is kept in the OS keychain
   kodus status [--json]                                 what Kodus uses now: BYOK or the .env, each model
+  kodus apply NAME [--yes] [--json]                     save a profile in Kodus's BYOK config, then Kodus's Test
+  kodus pull --profile NAME                             Kodus's BYOK config as a local profile
   kodus logout                                          forget the session
 
 Which Kodus release the app follows (catalog, providers, reasoning rules, BYOK shape):
@@ -35,11 +37,11 @@ Through its install directory (Fixed Mode, the .env):
 A BYOK config saved in Kodus takes precedence over the .env.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return usagef("kodus needs a subcommand: line, login, status, logout, find, apply-env; see kodus-byok kodus --help")
+			return usagef("kodus needs a subcommand: line, login, status, apply, pull, logout, find, apply-env; see kodus-byok kodus --help")
 		},
 	}
 	a.lineFlag(cmd)
-	cmd.AddCommand(kodusLineCmd(a), kodusLoginCmd(a), kodusLogoutCmd(a), kodusStatusCmd(a), kodusPullCmd(a), kodusFindCmd(a), kodusApplyEnvCmd(a))
+	cmd.AddCommand(kodusLineCmd(a), kodusLoginCmd(a), kodusLogoutCmd(a), kodusStatusCmd(a), kodusApplyCmd(a), kodusPullCmd(a), kodusFindCmd(a), kodusApplyEnvCmd(a))
 	return cmd
 }
 

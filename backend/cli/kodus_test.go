@@ -22,7 +22,7 @@ const (
 // kodusHarness is the CLI harness with a stand-in docker first on PATH and
 // a home of its own.
 func kodusHarness(t *testing.T) (*harness, *installtest.Docker) {
-	h := newHarness(t)
+	h := newCurrentHarness(t)
 	d := installtest.NewDocker(t)
 	h.env["PATH"] = d.Dir
 	h.env["HOME"] = t.TempDir()

@@ -252,4 +252,3 @@ func (s *Studio) verifyKodusEnv(ctx context.Context, dk kodusinstall.Docker, in 
 	}
 	return v
 }
-

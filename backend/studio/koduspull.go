@@ -269,4 +269,3 @@ func (s *Studio) ApplyKodusPull(ctx context.Context, plan KodusPullPlan, keys ma
 	v, err := s.Profile(plan.Profile)
 	return v, nonNil(notices), err
 }
-

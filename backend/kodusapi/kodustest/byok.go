@@ -68,9 +68,15 @@ func (s *Server) Stored() map[string]any {
 		return nil
 	}
 	c := clone(s.stored)
-	for _, cred := range list(c["credentials"]) {
-		if k, ok := cred["apiKey"].(string); ok {
-			cred["apiKey"] = decrypt(k)
+	entries := list(c["credentials"])
+	for _, slot := range []string{"main", "fallback"} {
+		if m, ok := c[slot].(map[string]any); ok {
+			entries = append(entries, m)
+		}
+	}
+	for _, e := range entries {
+		if k, ok := e["apiKey"].(string); ok {
+			e["apiKey"] = decrypt(k)
 		}
 	}
 	return c
@@ -151,6 +157,27 @@ func encryptConfig(next, prior map[string]any) map[string]any {
 		creds = append(creds, c)
 	}
 	next["credentials"] = creds
+	return next
+}
+
+// encryptV1 is the mid-2026 save of {main, fallback}: a slot's key is
+// encrypted, or — empty — the stored one is kept when the provider is the
+// same.
+func encryptV1(next, prior map[string]any) map[string]any {
+	for _, slot := range []string{"main", "fallback"} {
+		m, ok := next[slot].(map[string]any)
+		if !ok {
+			continue
+		}
+		old, _ := prior[slot].(map[string]any)
+		if k := strings.TrimSpace(str(m, "apiKey")); k != "" && !isMasked(k) {
+			m["apiKey"] = encrypt(k)
+		} else if old != nil && str(old, "provider") == str(m, "provider") && str(old, "apiKey") != "" {
+			m["apiKey"] = str(old, "apiKey")
+		} else {
+			delete(m, "apiKey")
+		}
+	}
 	return next
 }
 
@@ -259,6 +286,13 @@ func (s *Server) createOrUpdate(w http.ResponseWriter, r *http.Request, _ string
 		return
 	}
 	var cfg map[string]any
+	if s.opts.V1 && json.Unmarshal(body.ConfigValue, &cfg) == nil && cfg != nil && !isV2(cfg) {
+		s.mu.Lock()
+		s.stored = encryptV1(cfg, s.stored)
+		s.mu.Unlock()
+		envelope(w, http.StatusCreated, true)
+		return
+	}
 	if json.Unmarshal(body.ConfigValue, &cfg) != nil || cfg == nil || !isV2(cfg) {
 		// A non-v2 blob throws a plain Error, which Nest answers as 500.
 		writeJSON(w, http.StatusInternalServerError, map[string]any{"statusCode": 500, "message": "Internal server error"})
@@ -298,6 +332,11 @@ func (s *Server) findByKey(w http.ResponseWriter, r *http.Request, _ string) {
 	if out == nil {
 		envelope(w, http.StatusOK, nil)
 		return
+	}
+	for _, slot := range []string{"main", "fallback"} {
+		if m, ok := out[slot].(map[string]any); ok && str(m, "apiKey") != "" {
+			m["apiKey"] = mask(decrypt(str(m, "apiKey")))
+		}
 	}
 	for _, c := range list(out["credentials"]) {
 		if c["managed"] == true {
@@ -424,6 +463,9 @@ func (s *Server) status(w http.ResponseWriter, _ *http.Request, _ string) {
 				}
 			}
 		}
+	}
+	if main, ok := cfg["main"].(map[string]any); ok && str(main, "apiKey") != "" {
+		byok = map[string]any{"configured": true, "model": str(main, "model"), "providerId": str(main, "provider")}
 	}
 	source := "none"
 	switch {

@@ -46,6 +46,10 @@ type Options struct {
 	Test func(TestCall) TestVerdict
 	// Control adds the /__standin/ routes (the browser tests' handle).
 	Control bool
+	// V1 is a mid-2026 Kodus (selfhosted-2.1.x): it saves the v1
+	// {main, fallback} shape, keeping a slot's stored key when a save has
+	// none for the same provider.
+	V1 bool
 }
 
 // TestCall is a test-byok body as received.
