@@ -133,14 +133,11 @@ func asMaps(v any) []map[string]any {
 // holds (same provider and host, same mask) is sent with apiKey "", which
 // keeps it; the profile replaces both slots.
 func mergeV1(raw json.RawMessage, add byokconfig.V1) (json.RawMessage, error) {
-	var old struct {
-		Main     *v1Slot `json:"main"`
-		Fallback *v1Slot `json:"fallback"`
-	}
-	if len(raw) > 0 {
+	var old byokconfig.V1
+	if len(raw) > 0 && !isV2Raw(raw) {
 		_ = json.Unmarshal(raw, &old)
 	}
-	keep := func(s *byokconfig.V1Slot, o *v1Slot) {
+	keep := func(s, o *byokconfig.V1Slot) {
 		if s == nil || o == nil || s.APIKey == "" {
 			return
 		}
@@ -148,7 +145,7 @@ func mergeV1(raw json.RawMessage, add byokconfig.V1) (json.RawMessage, error) {
 			s.APIKey = ""
 		}
 	}
-	keep(&add.Main, old.Main)
+	keep(&add.Main, &old.Main)
 	keep(add.Fallback, old.Fallback)
 	return json.Marshal(add)
 }

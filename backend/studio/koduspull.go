@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kodusbyok/studio/backend/byokconfig"
 	"github.com/kodusbyok/studio/backend/kodusapi"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/store"
@@ -83,42 +84,31 @@ func (s *Studio) PlanKodusPull(ctx context.Context, name string) (KodusPullPlan,
 
 // slotsFromKodus maps a stored config's default and fallback models.
 func (s *Studio) slotsFromKodus(raw json.RawMessage) (main, fallback *KodusPullSlot, notes []string, err error) {
-	var d v2Doc
-	if err := json.Unmarshal(raw, &d); err != nil {
-		return nil, nil, nil, fmt.Errorf("read Kodus's BYOK config: %w", err)
-	}
-	if d.Version != 2 {
-		var v1 struct {
-			Main     *v1Slot `json:"main"`
-			Fallback *v1Slot `json:"fallback"`
-		}
-		if err := json.Unmarshal(raw, &v1); err != nil || v1.Main == nil || v1.Main.Provider == "" {
+	if !isV2Raw(raw) {
+		var v1 byokconfig.V1
+		if err := json.Unmarshal(raw, &v1); err != nil || v1.Main.Provider == "" {
 			return nil, nil, nil, ErrNothingToPull
 		}
-		main = &KodusPullSlot{Role: profile.SlotMain, From: "main", Slot: s.slotFromV1(*v1.Main), KodusKeyMasked: v1.Main.APIKey}
-		if v1.Fallback != nil && v1.Fallback.Provider != "" {
-			fallback = &KodusPullSlot{Role: profile.SlotFallback, From: "fallback", Slot: s.slotFromV1(*v1.Fallback), KodusKeyMasked: v1.Fallback.APIKey}
+		main = &KodusPullSlot{Role: profile.SlotMain, From: "main", Slot: s.slotFromV1(v1.Main), KodusKeyMasked: v1.Main.APIKey}
+		if fb := v1.Fallback; fb != nil && fb.Provider != "" {
+			fallback = &KodusPullSlot{Role: profile.SlotFallback, From: "fallback", Slot: s.slotFromV1(*fb), KodusKeyMasked: fb.APIKey}
 		}
 		return main, fallback, nil, nil
 	}
-	view := s.v2View(d)
-	models, creds := map[string]v2Model{}, map[string]v2Credential{}
+	var d byokconfig.V2
+	if err := json.Unmarshal(raw, &d); err != nil {
+		return nil, nil, nil, fmt.Errorf("read Kodus's BYOK config: %w", err)
+	}
+	models, creds := map[string]byokconfig.Model{}, map[string]byokconfig.Credential{}
 	for _, m := range d.Models {
 		models[m.ID] = m
 	}
 	for _, c := range d.Credentials {
 		creds[c.ID] = c
 	}
-	var defID, fbID string
-	for _, m := range view.Models {
-		for _, r := range m.Roles {
-			switch r {
-			case "default":
-				defID = m.ID
-			case "fallback":
-				fbID = m.ID
-			}
-		}
+	defID, fbID := defaultModelID(d), ""
+	if d.Routing != nil {
+		fbID = d.Routing.FallbackModelID
 	}
 	pick := func(id, role string) (*KodusPullSlot, error) {
 		m, ok := models[id]
@@ -129,7 +119,11 @@ func (s *Studio) slotsFromKodus(raw json.RawMessage) (main, fallback *KodusPullS
 		if c.Managed {
 			return nil, fmt.Errorf("%w: its %s model %s is Kodus's own managed one", ErrNothingToPull, role, m.Model)
 		}
-		return &KodusPullSlot{Role: role, From: id, Slot: s.slotFromV2(m, c), KodusKeyMasked: c.APIKey}, nil
+		ps := &KodusPullSlot{Role: role, From: id, Slot: s.slotFromV2(m, c)}
+		if c.APIKey != nil {
+			ps.KodusKeyMasked = *c.APIKey
+		}
+		return ps, nil
 	}
 	if main, err = pick(defID, profile.SlotMain); err != nil || main == nil {
 		if err == nil {
@@ -166,33 +160,22 @@ func effortFromKodus(effort, override string) (string, string) {
 	return effort, ""
 }
 
-func (s *Studio) slotFromV2(m v2Model, c v2Credential) profile.Slot {
+func (s *Studio) slotFromV2(m byokconfig.Model, c byokconfig.Credential) profile.Slot {
 	sl := profile.Slot{Provider: c.Provider, Model: m.Model, Temperature: m.Temperature, MaxOutputTokens: m.MaxOutputTokens,
 		MaxInputTokens: m.MaxInputTokens, MaxConcurrentRequests: m.MaxConcurrentRequests}
 	sl.ReasoningEffort, sl.ReasoningConfigOverride = effortFromKodus(m.ReasoningEffort, m.ReasoningConfigOverride)
-	if b, ok := c.Settings["baseURL"].(string); ok {
-		sl.BaseURL = b
-	}
-	if v, ok := c.Settings["vertexLocation"].(string); ok {
-		sl.VertexLocation = v
-	}
-	if order, ok := c.Settings["openrouterProviderOrder"].([]any); ok {
-		for _, o := range order {
-			if str, ok := o.(string); ok {
-				sl.OpenRouterProviderOrder = append(sl.OpenRouterProviderOrder, str)
-			}
-		}
-	}
-	if b, ok := c.Settings["openrouterAllowFallbacks"].(bool); ok {
-		sl.OpenRouterAllowFallbacks = &b
+	if st := c.Settings; st != nil {
+		sl.BaseURL, sl.VertexLocation = st.BaseURL, st.VertexLocation
+		sl.OpenRouterProviderOrder, sl.OpenRouterAllowFallbacks = st.OpenRouterProviderOrder, st.OpenRouterAllowFallbacks
 	}
 	sl.Plan = s.planFor(sl)
 	return sl
 }
 
-func (s *Studio) slotFromV1(v v1Slot) profile.Slot {
+func (s *Studio) slotFromV1(v byokconfig.V1Slot) profile.Slot {
 	sl := profile.Slot{Provider: v.Provider, Model: v.Model, BaseURL: v.BaseURL, Temperature: v.Temperature, MaxOutputTokens: v.MaxOutputTokens,
-		MaxConcurrentRequests: v.MaxConcurrentRequests}
+		MaxInputTokens: v.MaxInputTokens, MaxConcurrentRequests: v.MaxConcurrentRequests, VertexLocation: v.VertexLocation,
+		OpenRouterProviderOrder: v.OpenRouterProviderOrder, OpenRouterAllowFallbacks: v.OpenRouterAllowFallbacks}
 	sl.ReasoningEffort, sl.ReasoningConfigOverride = effortFromKodus(v.ReasoningEffort, v.ReasoningConfigOverride)
 	sl.Plan = s.planFor(sl)
 	return sl

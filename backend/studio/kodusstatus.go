@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/kodusbyok/studio/backend/byokconfig"
 	"github.com/kodusbyok/studio/backend/envfile"
 	"github.com/kodusbyok/studio/backend/kodusapi"
 )
@@ -54,50 +55,6 @@ type KodusStatusView struct {
 
 type kodusSessionView = KodusSession
 
-// v2Doc and v1Doc read what the display needs of a stored config.
-type v2Model struct {
-	ID                      string   `json:"id"`
-	CredentialID            string   `json:"credentialId"`
-	Model                   string   `json:"model"`
-	ReasoningEffort         string   `json:"reasoningEffort"`
-	ReasoningConfigOverride string   `json:"reasoningConfigOverride"`
-	Temperature             *float64 `json:"temperature"`
-	MaxInputTokens          *int     `json:"maxInputTokens"`
-	MaxOutputTokens         *int     `json:"maxOutputTokens"`
-	MaxConcurrentRequests   *int     `json:"maxConcurrentRequests"`
-}
-
-type v2Credential struct {
-	ID       string         `json:"id"`
-	Provider string         `json:"provider"`
-	APIKey   string         `json:"apiKey"`
-	Managed  bool           `json:"managed"`
-	Settings map[string]any `json:"settings"`
-}
-
-type v2Doc struct {
-	Version     int            `json:"version"`
-	Credentials []v2Credential `json:"credentials"`
-	Models      []v2Model      `json:"models"`
-	Routing     struct {
-		DefaultModelID  string            `json:"defaultModelId"`
-		FallbackModelID string            `json:"fallbackModelId"`
-		TaskOverrides   map[string]string `json:"taskOverrides"`
-	} `json:"routing"`
-}
-
-type v1Slot struct {
-	Provider                string   `json:"provider"`
-	APIKey                  string   `json:"apiKey"`
-	Model                   string   `json:"model"`
-	BaseURL                 string   `json:"baseURL"`
-	ReasoningEffort         string   `json:"reasoningEffort"`
-	ReasoningConfigOverride string   `json:"reasoningConfigOverride"`
-	Temperature             *float64 `json:"temperature"`
-	MaxOutputTokens         *int     `json:"maxOutputTokens"`
-	MaxConcurrentRequests   *int     `json:"maxConcurrentRequests"`
-}
-
 var taskLabels = map[string]string{"codeReview": "code review", "prSummary": "PR summary", "conversation": "chat", "kodyRulesReview": "Kody Rules review", "ruleGeneration": "Kody Rules generation", "businessValidation": "business rules"}
 
 // ConfigView reads a stored BYOK config (masked, as find-by-key returns it).
@@ -105,25 +62,22 @@ func (s *Studio) ConfigView(raw json.RawMessage) (*KodusConfigView, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
 	}
-	var d v2Doc
-	if err := json.Unmarshal(raw, &d); err != nil {
-		return nil, fmt.Errorf("read Kodus's BYOK config: %w", err)
+	if isV2Raw(raw) {
+		var d byokconfig.V2
+		if err := json.Unmarshal(raw, &d); err != nil {
+			return nil, fmt.Errorf("read Kodus's BYOK config: %w", err)
+		}
+		return s.v2View(d, taskOverrides(raw)), nil
 	}
-	if d.Version == 2 {
-		return s.v2View(d), nil
-	}
-	var v1 struct {
-		Main     *v1Slot `json:"main"`
-		Fallback *v1Slot `json:"fallback"`
-	}
+	var v1 byokconfig.V1
 	if err := json.Unmarshal(raw, &v1); err != nil {
 		return nil, fmt.Errorf("read Kodus's BYOK config: %w", err)
 	}
 	v := &KodusConfigView{Shape: "v1", Models: []KodusModelView{}}
 	for _, sl := range []struct {
 		role string
-		s    *v1Slot
-	}{{"default", v1.Main}, {"fallback", v1.Fallback}} {
+		s    *byokconfig.V1Slot
+	}{{"default", &v1.Main}, {"fallback", v1.Fallback}} {
 		if sl.s == nil || sl.s.Provider == "" {
 			continue
 		}
@@ -134,46 +88,74 @@ func (s *Studio) ConfigView(raw json.RawMessage) (*KodusConfigView, error) {
 	return v, nil
 }
 
-func (s *Studio) v2View(d v2Doc) *KodusConfigView {
-	creds := map[string]v2Credential{}
+// taskOverrides reads routing.taskOverrides whole: Kodus routes more tasks
+// than the typed shape names.
+func taskOverrides(raw json.RawMessage) map[string]string {
+	var d struct {
+		Routing struct {
+			TaskOverrides map[string]string `json:"taskOverrides"`
+		} `json:"routing"`
+	}
+	_ = json.Unmarshal(raw, &d)
+	return d.Routing.TaskOverrides
+}
+
+// defaultModelID is routing's default, else the first model that is not
+// Kodus's managed one (resolveDefaultSlot).
+func defaultModelID(d byokconfig.V2) string {
+	if d.Routing != nil && d.Routing.DefaultModelID != "" {
+		return d.Routing.DefaultModelID
+	}
+	managed := map[string]bool{}
+	for _, c := range d.Credentials {
+		managed[c.ID] = c.Managed
+	}
+	for _, m := range d.Models {
+		if !managed[m.CredentialID] {
+			return m.ID
+		}
+	}
+	return ""
+}
+
+func (s *Studio) v2View(d byokconfig.V2, tasks map[string]string) *KodusConfigView {
+	creds := map[string]byokconfig.Credential{}
 	for _, c := range d.Credentials {
 		creds[c.ID] = c
 	}
-	def := d.Routing.DefaultModelID
-	if def == "" {
-		for _, m := range d.Models {
-			if !creds[m.CredentialID].Managed {
-				def = m.ID
-				break
-			}
-		}
+	def, fb := defaultModelID(d), ""
+	if d.Routing != nil {
+		fb = d.Routing.FallbackModelID
 	}
 	v := &KodusConfigView{Shape: "v2", Models: []KodusModelView{}}
 	for _, m := range d.Models {
 		c := creds[m.CredentialID]
-		mv := KodusModelView{ID: m.ID, Roles: []string{}, Provider: c.Provider, ProviderName: s.providerName(c.Provider), Model: m.Model, KeyMasked: c.APIKey,
+		mv := KodusModelView{ID: m.ID, Roles: []string{}, Provider: c.Provider, ProviderName: s.providerName(c.Provider), Model: m.Model,
 			CredentialID: m.CredentialID, Managed: c.Managed, ReasoningEffort: m.ReasoningEffort, CustomReasoning: m.ReasoningConfigOverride != "",
 			Temperature: m.Temperature, MaxOutputTokens: m.MaxOutputTokens, MaxConcurrentRequests: m.MaxConcurrentRequests}
-		if b, ok := c.Settings["baseURL"].(string); ok {
-			mv.BaseURL = b
+		if c.APIKey != nil {
+			mv.KeyMasked = *c.APIKey
+		}
+		if c.Settings != nil {
+			mv.BaseURL = c.Settings.BaseURL
 		}
 		if m.ID == def {
 			mv.Roles = append(mv.Roles, "default")
 		}
-		if m.ID == d.Routing.FallbackModelID {
+		if m.ID == fb {
 			mv.Roles = append(mv.Roles, "fallback")
 		}
-		var tasks []string
-		for task, id := range d.Routing.TaskOverrides {
+		var named []string
+		for task, id := range tasks {
 			if id == m.ID {
 				if l, ok := taskLabels[task]; ok {
 					task = l
 				}
-				tasks = append(tasks, task)
+				named = append(named, task)
 			}
 		}
-		sort.Strings(tasks)
-		mv.Roles = append(mv.Roles, tasks...)
+		sort.Strings(named)
+		mv.Roles = append(mv.Roles, named...)
 		v.Models = append(v.Models, mv)
 	}
 	return v
