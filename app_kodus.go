@@ -87,3 +87,16 @@ func (a *App) ApplyKodusEnv(req studio.KodusEnvRequest) (studio.KodusEnvResult, 
 		})
 	})
 }
+
+// PlanKodusApply is the difference applying a profile makes in Kodus's
+// BYOK config (what Kodus uses now → after), keys masked.
+func (a *App) PlanKodusApply(profileName string) (studio.KodusApplyPlan, error) {
+	return run(a, func(s *studio.Studio) (studio.KodusApplyPlan, error) { return s.PlanKodusApply(a.ctx, profileName) })
+}
+
+// ApplyToKodus saves the plan the user confirmed in Kodus, runs Kodus's own
+// Test of the applied models and reads its status again. A refusal by
+// Kodus comes back in the result, in Kodus's words.
+func (a *App) ApplyToKodus(profileName, digest string) (studio.KodusApplyResult, error) {
+	return run(a, func(s *studio.Studio) (studio.KodusApplyResult, error) { return s.ApplyKodus(a.ctx, profileName, digest) })
+}

@@ -58,6 +58,40 @@ describe('Kodus view', () => {
     await shot(app, 'kodus-status');
   });
 
+  it('applies a profile to Kodus: the difference, Kodus’s Test and its status after', async () => {
+    const { page } = app;
+    await page.getByLabel('Profile to apply').selectOption('team');
+    await page.getByRole('button', { name: 'Show the difference' }).click();
+    await page.getByTestId('kodus-apply-plan').waitFor();
+    expect(await page.getByTestId('kodus-uses-now').textContent()).toBe('default: gpt-5.4 (OpenAI)');
+    expect(await page.getByTestId('kodus-uses-after').textContent()).toBe('default: claude-sonnet-4-6 (Anthropic)');
+    const diff = await page.getByTestId('kodus-apply-diff').textContent();
+    expect(diff).toContain('default model: gpt-5.4 (OpenAI) → claude-sonnet-4-6 (Anthropic)');
+    expect(diff).toContain('model model-existing: gpt-5.4 (OpenAI) · key sk...abc · thinking medium (kept)');
+    expect(diff).toContain('key sk...xyz (new)');
+    expect(await page.content()).not.toContain('FAKEe2eKodus');
+    await page.getByTestId('kodus-apply-plan').scrollIntoViewIfNeeded();
+    await shot(app, 'kodus-apply-diff');
+    await page.getByRole('button', { name: 'Apply to Kodus…' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    await page.getByRole('button', { name: 'Apply to Kodus', exact: true }).click();
+    await page.getByTestId('kodus-apply-result').waitFor();
+    const test = page.getByTestId('kodus-test-result').first();
+    expect(await test.getAttribute('data-code')).toBe('ok');
+    expect(await test.textContent()).toContain('a real call');
+    expect(await page.getByTestId('kodus-status-after').textContent()).toContain('claude-sonnet-4-6');
+    await expect.poll(() => page.getByTestId('kodus-source').textContent()).toBe('BYOK config');
+    // One save: the new key once, the existing credential re-sent with apiKey "".
+    const saves = (await kodus.saves()) as { credentials: { id: string; apiKey?: string }[]; routing: { defaultModelId: string } }[];
+    expect(saves).toHaveLength(1);
+    expect(JSON.stringify(saves[0]).split(KEY).length - 1).toBe(1);
+    expect(saves[0].credentials.find((c) => c.id === 'cred-existing')?.apiKey).toBe('');
+    expect(saves[0].routing.defaultModelId).toBe('team-main');
+    expect(await page.content()).not.toContain('FAKEe2eKodus');
+    await page.getByTestId('kodus-apply-result').scrollIntoViewIfNeeded();
+    await shot(app, 'kodus-apply-result');
+  });
+
   it('merges the profile into the install .env, recreates the API and workers, and verifies', async () => {
     const { page } = app;
     await expect.poll(() => page.getByTestId('kodus-install').textContent()).toContain('api, worker');

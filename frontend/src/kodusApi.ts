@@ -3,7 +3,7 @@
 // the view a fake without the rest of the Api.
 import { createContext, useContext } from 'react';
 import * as App from '../wailsjs/go/main/App';
-import { kodusapi, kodusinstall, main, studio } from '../wailsjs/go/models';
+import { byokconfig, kodusapi, kodusinstall, main, studio } from '../wailsjs/go/models';
 import { EventsOn } from '../wailsjs/runtime/runtime';
 import { call, type Data } from './api';
 
@@ -19,6 +19,11 @@ export type KodusEnvRequest = Data<studio.KodusEnvRequest>;
 export type KodusEnvPlan = Data<studio.KodusEnvPlan>;
 export type KodusEnvResult = Data<studio.KodusEnvResult>;
 export type KodusVerify = Data<studio.KodusVerify>;
+export type KodusApplyPlan = Data<studio.KodusApplyPlan>;
+export type KodusApplyResult = Data<studio.KodusApplyResult>;
+export type KodusChange = Data<studio.KodusChange>;
+export type KodusTestResult = Data<kodusapi.TestResult>;
+export type BYOKWarning = Data<byokconfig.Warning>;
 /** A kodus:compose event (Go: studio.KodusComposeLine). */
 export interface KodusComposeLine {
   seq: number;
@@ -35,6 +40,8 @@ export interface KodusApi {
   pickFolder(): Promise<string>;
   planEnv(req: KodusEnvRequest): Promise<KodusEnvPlan>;
   applyEnv(req: KodusEnvRequest): Promise<KodusEnvResult>;
+  planApply(profile: string): Promise<KodusApplyPlan>;
+  apply(profile: string, digest: string): Promise<KodusApplyResult>;
   /** Compose's output lines while applyEnv recreates the services, numbered in order; returns the unsubscribe. */
   onComposeLine(cb: (line: KodusComposeLine) => void): () => void;
 }
@@ -49,6 +56,8 @@ export const wailsKodusApi: KodusApi = {
   pickFolder: () => call(App.PickKodusFolder()),
   planEnv: (req) => call(App.PlanKodusEnv(studio.KodusEnvRequest.createFrom(req))),
   applyEnv: (req) => call(App.ApplyKodusEnv(studio.KodusEnvRequest.createFrom(req))),
+  planApply: (p) => call(App.PlanKodusApply(p)),
+  apply: (p, digest) => call(App.ApplyToKodus(p, digest)),
   onComposeLine: (cb) => EventsOn('kodus:compose', (l: KodusComposeLine) => cb(l)),
 };
 

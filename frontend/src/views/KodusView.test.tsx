@@ -59,6 +59,12 @@ function fake(): KodusApi & { calls: string[] } {
     applyEnv: vi.fn(async () => {
       throw new Error('not used');
     }),
+    planApply: vi.fn(async () => {
+      throw new Error('not used');
+    }),
+    apply: vi.fn(async () => {
+      throw new Error('not used');
+    }),
     onComposeLine: () => () => {},
   };
 }

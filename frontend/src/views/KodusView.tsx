@@ -5,6 +5,7 @@ import { useKodusApi, type KodusSession, type KodusStatusView } from '../kodusAp
 import { KodusSignIn } from '../components/KodusSignIn';
 import { KodusStatusPanel } from '../components/KodusStatusPanel';
 import { KodusEnvPanel } from '../components/KodusEnvPanel';
+import { KodusApplyPanel } from '../components/KodusApplyPanel';
 
 /** Connect to the Kodus the user runs: sign in, see what it uses, apply a profile. */
 export function KodusView({ profiles }: { profiles: ProfileView[] }) {
@@ -100,6 +101,7 @@ export function KodusView({ profiles }: { profiles: ProfileView[] }) {
           {status && <KodusStatusPanel view={status} />}
         </section>
       )}
+      {session?.signedIn && profiles.length > 0 && <KodusApplyPanel profiles={profiles} onApplied={() => void refresh()} />}
       {notes.map((n) => (
         <div key={n} className="alert alert-warn small">
           {n}

@@ -1845,6 +1845,32 @@ export namespace kodusapi {
 		    return a;
 		}
 	}
+	export class TestResult {
+	    ok: boolean;
+	    code: string;
+	    latencyMs: number;
+	    message?: string;
+	    providerMessage?: string;
+	    httpStatus?: number;
+	    verifiedBy?: string;
+	    warning?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.code = source["code"];
+	        this.latencyMs = source["latencyMs"];
+	        this.message = source["message"];
+	        this.providerMessage = source["providerMessage"];
+	        this.httpStatus = source["httpStatus"];
+	        this.verifiedBy = source["verifiedBy"];
+	        this.warning = source["warning"];
+	    }
+	}
 
 }
 
@@ -3058,6 +3084,24 @@ export namespace studio {
 	        this.error = source["error"];
 	    }
 	}
+	export class KodusChange {
+	    kind: string;
+	    what: string;
+	    before?: string;
+	    after?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.what = source["what"];
+	        this.before = source["before"];
+	        this.after = source["after"];
+	    }
+	}
 	export class KodusModelView {
 	    id: string;
 	    roles: string[];
@@ -3130,6 +3174,120 @@ export namespace studio {
 		    return a;
 		}
 	}
+	export class KodusApplyPlan {
+	    profile: string;
+	    line: string;
+	    shape: string;
+	    usesNow: string;
+	    usesAfter: string;
+	    before?: KodusConfigView;
+	    after?: KodusConfigView;
+	    changes: KodusChange[];
+	    warnings: byokconfig.Warning[];
+	    notes: string[];
+	    digest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusApplyPlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.line = source["line"];
+	        this.shape = source["shape"];
+	        this.usesNow = source["usesNow"];
+	        this.usesAfter = source["usesAfter"];
+	        this.before = this.convertValues(source["before"], KodusConfigView);
+	        this.after = this.convertValues(source["after"], KodusConfigView);
+	        this.changes = this.convertValues(source["changes"], KodusChange);
+	        this.warnings = this.convertValues(source["warnings"], byokconfig.Warning);
+	        this.notes = source["notes"];
+	        this.digest = source["digest"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class KodusRefusal {
+	    status: number;
+	    message: string;
+	    details: string[];
+	    advice?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusRefusal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.message = source["message"];
+	        this.details = source["details"];
+	        this.advice = source["advice"];
+	    }
+	}
+	export class KodusApplyResult {
+	    plan: KodusApplyPlan;
+	    applied: boolean;
+	    refusal?: KodusRefusal;
+	    test?: kodusapi.TestResult;
+	    fallbackTest?: kodusapi.TestResult;
+	    testError?: string;
+	    statusAfter?: kodusapi.Status;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusApplyResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.plan = this.convertValues(source["plan"], KodusApplyPlan);
+	        this.applied = source["applied"];
+	        this.refusal = this.convertValues(source["refusal"], KodusRefusal);
+	        this.test = this.convertValues(source["test"], kodusapi.TestResult);
+	        this.fallbackTest = this.convertValues(source["fallbackTest"], kodusapi.TestResult);
+	        this.testError = source["testError"];
+	        this.statusAfter = this.convertValues(source["statusAfter"], kodusapi.Status);
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class KodusEnvPlan {
 	    install: kodusinstall.Install;
 	    merge: EnvMergePlan;
@@ -3312,6 +3470,7 @@ export namespace studio {
 		    return a;
 		}
 	}
+	
 	
 	
 	export class KodusSession {

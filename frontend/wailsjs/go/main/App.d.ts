@@ -16,6 +16,8 @@ export function ApplyEnvMerge(arg1:studio.EnvMergeRequest):Promise<studio.EnvWri
 
 export function ApplyKodusEnv(arg1:studio.KodusEnvRequest):Promise<studio.KodusEnvResult>;
 
+export function ApplyToKodus(arg1:string,arg2:string):Promise<studio.KodusApplyResult>;
+
 export function BYOKJSON(arg1:string):Promise<studio.BYOKView>;
 
 export function CancelConcurrencyMeasure(arg1:string):Promise<void>;
@@ -83,6 +85,8 @@ export function PickKodusFolder():Promise<string>;
 export function PickRepoFolder():Promise<string>;
 
 export function PlanEnvMerge(arg1:studio.EnvMergeRequest):Promise<studio.EnvMergePlan>;
+
+export function PlanKodusApply(arg1:string):Promise<studio.KodusApplyPlan>;
 
 export function PlanKodusEnv(arg1:studio.KodusEnvRequest):Promise<studio.KodusEnvPlan>;
 

@@ -10,6 +10,10 @@ export function ApplyKodusEnv(arg1) {
   return window['go']['main']['App']['ApplyKodusEnv'](arg1);
 }
 
+export function ApplyToKodus(arg1, arg2) {
+  return window['go']['main']['App']['ApplyToKodus'](arg1, arg2);
+}
+
 export function BYOKJSON(arg1) {
   return window['go']['main']['App']['BYOKJSON'](arg1);
 }
@@ -144,6 +148,10 @@ export function PickRepoFolder() {
 
 export function PlanEnvMerge(arg1) {
   return window['go']['main']['App']['PlanEnvMerge'](arg1);
+}
+
+export function PlanKodusApply(arg1) {
+  return window['go']['main']['App']['PlanKodusApply'](arg1);
 }
 
 export function PlanKodusEnv(arg1) {
