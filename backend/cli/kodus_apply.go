@@ -12,22 +12,23 @@ import (
 
 // kodusApplyJSON is the stable `kodus apply --json` shape.
 type kodusApplyJSON struct {
-	Profile      string                  `json:"profile"`
-	Line         string                  `json:"line"`
-	Shape        string                  `json:"shape"`
-	Applied      bool                    `json:"applied"`
-	UsesNow      string                  `json:"usesNow"`
-	UsesAfter    string                  `json:"usesAfter"`
-	Changes      []studio.KodusChange    `json:"changes"`
-	Before       *studio.KodusConfigView `json:"before"`
-	After        *studio.KodusConfigView `json:"after"`
-	Warnings     []byokconfig.Warning    `json:"warnings"`
-	Notes        []string                `json:"notes"`
-	Refusal      *studio.KodusRefusal    `json:"refusal,omitempty"`
-	Test         *kodusapi.TestResult    `json:"test,omitempty"`
-	FallbackTest *kodusapi.TestResult    `json:"fallbackTest,omitempty"`
-	TestError    string                  `json:"testError,omitempty"`
-	StatusAfter  *kodusapi.Status        `json:"statusAfter,omitempty"`
+	Profile       string                  `json:"profile"`
+	Line          string                  `json:"line"`
+	Shape         string                  `json:"shape"`
+	Applied       bool                    `json:"applied"`
+	UsesNow       string                  `json:"usesNow"`
+	UsesAfter     string                  `json:"usesAfter"`
+	Changes       []studio.KodusChange    `json:"changes"`
+	Before        *studio.KodusConfigView `json:"before"`
+	After         *studio.KodusConfigView `json:"after"`
+	Warnings      []byokconfig.Warning    `json:"warnings"`
+	Notes         []string                `json:"notes"`
+	Refusal       *studio.KodusRefusal    `json:"refusal,omitempty"`
+	Test          *kodusapi.TestResult    `json:"test,omitempty"`
+	FallbackTest  *kodusapi.TestResult    `json:"fallbackTest,omitempty"`
+	TestError     string                  `json:"testError,omitempty"`
+	StatusAfter   *kodusapi.Status        `json:"statusAfter,omitempty"`
+	StatusSummary string                  `json:"statusSummary,omitempty"`
 }
 
 func applyJSON(p studio.KodusApplyPlan) kodusApplyJSON {
@@ -88,7 +89,7 @@ A BYOK config saved in Kodus takes precedence over the .env.`,
 				return err
 			}
 			j = applyJSON(res.Plan)
-			j.Applied, j.Refusal, j.Test, j.FallbackTest, j.TestError, j.StatusAfter = res.Applied, res.Refusal, res.Test, res.FallbackTest, res.TestError, res.StatusAfter
+			j.Applied, j.Refusal, j.Test, j.FallbackTest, j.TestError, j.StatusAfter, j.StatusSummary = res.Applied, res.Refusal, res.Test, res.FallbackTest, res.TestError, res.StatusAfter, res.StatusSummary
 			j.Notes = append(j.Notes, res.Notes...)
 			if asJSON {
 				if err := a.printJSON(j); err != nil {
@@ -159,12 +160,8 @@ func printApplyResult(a *app, r studio.KodusApplyResult) {
 	if r.TestError != "" {
 		fmt.Fprintf(w, "Kodus's Test did not run: %s\n", r.TestError)
 	}
-	if st := r.StatusAfter; st != nil {
-		fmt.Fprintf(w, "Kodus now uses: %s", st.Source)
-		if st.Source == "byok" {
-			fmt.Fprintf(w, " — %s (%s)", st.BYOK.Model, st.BYOK.ProviderID)
-		}
-		fmt.Fprintln(w)
+	if r.StatusAfter != nil {
+		fmt.Fprintf(w, "Now (Kodus's status, source %s): %s\n", r.StatusAfter.Source, r.StatusSummary)
 	}
 	for _, n := range r.Notes {
 		a.note("note: %s", n)

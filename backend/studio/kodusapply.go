@@ -62,7 +62,9 @@ type KodusApplyResult struct {
 	FallbackTest *kodusapi.TestResult `json:"fallbackTest,omitempty"`
 	TestError    string               `json:"testError,omitempty"`
 	StatusAfter  *kodusapi.Status     `json:"statusAfter,omitempty"`
-	Notes        []string             `json:"notes"`
+	// StatusSummary says in a sentence what Kodus uses after the apply.
+	StatusSummary string   `json:"statusSummary,omitempty"`
+	Notes         []string `json:"notes"`
 }
 
 // ErrPlanChanged means Kodus's config or the profile changed after the
@@ -186,6 +188,7 @@ func (s *Studio) ApplyKodus(ctx context.Context, name, digest string) (KodusAppl
 			return nil
 		}
 		res.StatusAfter = &st
+		res.StatusSummary, _ = s.describeStatus(st, nil)
 		return nil
 	})
 	return res, err

@@ -193,13 +193,7 @@ function ApplyResult({ r }: { r: KodusApplyResult }) {
       {r.testError && <div className="alert alert-warn small">Kodus’s Test did not run: {r.testError}</div>}
       {r.statusAfter && (
         <div className="small" data-testid="kodus-status-after">
-          Kodus now uses: <strong>{r.statusAfter.source}</strong>
-          {r.statusAfter.source === 'byok' && (
-            <>
-              {' '}
-              — <code>{r.statusAfter.byok.model}</code> ({r.statusAfter.byok.providerId})
-            </>
-          )}
+          Kodus’s status after: <strong>{r.statusAfter.source}</strong> — {r.statusSummary}
         </div>
       )}
     </div>

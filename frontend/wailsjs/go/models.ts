@@ -3250,6 +3250,7 @@ export namespace studio {
 	    fallbackTest?: kodusapi.TestResult;
 	    testError?: string;
 	    statusAfter?: kodusapi.Status;
+	    statusSummary?: string;
 	    notes: string[];
 	
 	    static createFrom(source: any = {}) {
@@ -3265,6 +3266,7 @@ export namespace studio {
 	        this.fallbackTest = this.convertValues(source["fallbackTest"], kodusapi.TestResult);
 	        this.testError = source["testError"];
 	        this.statusAfter = this.convertValues(source["statusAfter"], kodusapi.Status);
+	        this.statusSummary = source["statusSummary"];
 	        this.notes = source["notes"];
 	    }
 	
