@@ -98,5 +98,7 @@ func (a *App) PlanKodusApply(profileName string) (studio.KodusApplyPlan, error) 
 // Test of the applied models and reads its status again. A refusal by
 // Kodus comes back in the result, in Kodus's words.
 func (a *App) ApplyToKodus(profileName, digest string) (studio.KodusApplyResult, error) {
-	return run(a, func(s *studio.Studio) (studio.KodusApplyResult, error) { return s.ApplyKodus(a.ctx, profileName, digest) })
+	return run(a, func(s *studio.Studio) (studio.KodusApplyResult, error) {
+		return s.ApplyKodus(a.ctx, profileName, digest)
+	})
 }
