@@ -355,11 +355,11 @@ func TestKodusApplyEnvNamesTheInstallsLine(t *testing.T) {
 	dir := installtest.Layout(t, "IMAGE_TAG=selfhosted-2.1.28")
 	h.ok(claudeKey, "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--key-stdin")
 	r := h.ok("", "kodus", "apply-env", "team", "--dir", dir, "--yes")
-	if !strings.Contains(r.stderr, "IMAGE_TAG selfhosted-2.1.28") || !strings.Contains(r.stderr, "kodus line set mid-2026") {
+	if !strings.Contains(r.stderr, "IMAGE_TAG=selfhosted-2.1.28") || !strings.Contains(r.stderr, "kodus line set mid-2026") {
 		t.Fatalf("%s", r.stderr)
 	}
 	r = h.ok("", "kodus", "apply-env", "team", "--dir", dir, "--kodus-line", "mid-2026", "--yes")
-	if !strings.Contains(r.stderr, "the line the app follows") {
+	if strings.Contains(r.stderr, "IMAGE_TAG=") {
 		t.Fatalf("%s", r.stderr)
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/kodusbyok/studio/backend/envfile"
 	"github.com/kodusbyok/studio/backend/kodusapi"
 	"github.com/kodusbyok/studio/backend/kodusinstall"
-	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
@@ -82,30 +81,16 @@ func (s *Studio) PlanKodusEnv(ctx context.Context, req KodusEnvRequest) (KodusEn
 	if st, err := os.Stat(in.EnvFile); err == nil && st.Mode().Perm()&0o077 != 0 {
 		p.Notes = append(p.Notes, fmt.Sprintf("%s is readable by other users (mode %04o) and will hold your key: chmod 600 it", in.EnvFile, st.Mode().Perm()))
 	}
-	p.Notes = append(p.Notes, s.lineNote(in.ImageTag)...)
+	for _, w := range p.Merge.Current.Warnings {
+		if w.Code == "kodus-line" { // IMAGE_TAG against the line the app follows
+			p.Notes = append(p.Notes, w.Message+" "+w.Fix)
+		}
+	}
 	if in.OptionalCommand != "" {
 		p.Notes = append(p.Notes, "if you run the optional "+strings.Join(in.OptionalLLMServices, ", ")+", recreate it too: "+in.OptionalCommand)
 	}
 	p.Notes = append(p.Notes, PrecedenceNote)
 	return p, nil
-}
-
-// lineNote says when the install's IMAGE_TAG runs another Kodus line than
-// the one the app follows (what it previews and exports for).
-func (s *Studio) lineNote(tag string) []string {
-	shown := tag
-	if shown == "" {
-		shown = "unset (latest)"
-	}
-	id, ok := kodusline.ForImageTag(tag)
-	switch {
-	case !ok:
-		return []string{fmt.Sprintf("this install's IMAGE_TAG is %s, which no Kodus line the app knows claims; the app follows %s", shown, s.Line.Name)}
-	case id != s.Line.ID:
-		other := kodusline.MustGet(id)
-		return []string{fmt.Sprintf("this install runs %s (IMAGE_TAG %s) but the app follows %s: choose its line with kodus-byok kodus line set %s (or --kodus-line %s)", other.Name, shown, s.Line.Name, id, id)}
-	}
-	return []string{fmt.Sprintf("this install runs %s (IMAGE_TAG %s), the line the app follows", s.Line.Name, shown)}
 }
 
 // KodusRestart is what recreating the services did.
