@@ -212,3 +212,15 @@ func TestKodusApplyMid2026SendsV1(t *testing.T) {
 		t.Fatalf("the key was sent again: %s", k.Saves()[1])
 	}
 }
+
+func TestKodusApplyWarnsWhenTheLineIsOlderThanKodus(t *testing.T) {
+	k := kodustest.New(t, kodustest.Options{})
+	seedKodus(k)
+	h, _ := kodusHarness(t)
+	login(t, h, k.URL)
+	h.ok(claudeKey, "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--key-stdin")
+	r := h.run("", "kodus", "apply", "team", "--kodus-line", "mid-2026")
+	if r.code != 1 || !strings.Contains(r.stderr, "Kodus holds a v2 BYOK config, so it is newer than") || !strings.Contains(r.stderr, "kodus line set current") {
+		t.Fatalf("%d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}

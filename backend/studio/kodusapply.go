@@ -110,6 +110,11 @@ func (s *Studio) PlanKodusApply(ctx context.Context, name string) (KodusApplyPla
 	} else {
 		p.Shape = "v1"
 		p.body, err = mergeV1(raw, *exp.V1)
+		if p.Before != nil && p.Before.Shape == "v2" {
+			p.Warnings = append(p.Warnings, byokconfig.Warning{Slot: profile.SlotMain, Code: "kodus-line",
+				Message: fmt.Sprintf("Kodus holds a v2 BYOK config, so it is newer than %s, which the app follows: a v1 config would replace all %d of its models, and Kodus latest refuses v1.", s.Line.Name, len(p.Before.Models)),
+				Fix:     "kodus-byok kodus line set current (or --kodus-line current)"})
+		}
 	}
 	if err != nil {
 		return p, err

@@ -23,7 +23,7 @@ beforeAll(async () => {
     models: [{ id: 'model-existing', credentialId: 'cred-existing', model: 'gpt-5.4', reasoningEffort: 'medium' }],
     routing: { defaultModelId: 'model-existing' },
   });
-  app = await startApp({ KODUS_BYOK_DOCKER: docker.bin });
+  app = await startApp({ KODUS_BYOK_DOCKER: docker.bin }, 'current');
   installDir = kodusLayout(join(app.home, 'kodus-installer'));
   expect((await app.cli(['profile', 'set', 'team', '--provider', 'anthropic', '--model', 'claude-sonnet-4-6', '--key-stdin'], KEY)).code).toBe(0);
   await app.page.reload({ waitUntil: 'load' });
