@@ -215,33 +215,12 @@ func printKodusStatus(a *app, v studio.KodusStatusView) {
 }
 
 func modelLine(m studio.KodusModelView) string {
-	parts := []string{m.Model, m.ProviderName}
-	if m.BaseURL != "" {
-		parts = append(parts, m.BaseURL)
-	}
-	switch {
-	case m.Managed:
-		parts = append(parts, "Kodus-managed")
-	case m.KeyMasked != "":
-		parts = append(parts, "key "+m.KeyMasked)
-	default:
-		parts = append(parts, "no key")
-	}
-	switch {
-	case m.CustomReasoning:
-		parts = append(parts, "thinking custom")
-	case m.ReasoningEffort != "":
-		parts = append(parts, "thinking "+m.ReasoningEffort)
-	}
-	if m.MaxConcurrentRequests != nil {
-		parts = append(parts, fmt.Sprintf("max %d concurrent", *m.MaxConcurrentRequests))
-	}
+	line := studio.DescribeModel(m)
 	if m.Resolvable != nil {
 		if *m.Resolvable {
-			parts = append(parts, "can run")
-		} else {
-			parts = append(parts, "CANNOT run")
+			return line + " · can run"
 		}
+		return line + " · CANNOT run"
 	}
-	return strings.Join(parts, " · ")
+	return line
 }

@@ -74,7 +74,7 @@ func TestKodusLoginStatusLogout(t *testing.T) {
 		t.Fatalf("model view: %v", m)
 	}
 	r3 := h.ok("", "kodus", "status")
-	if !strings.Contains(r3.stdout, "source: byok") || !strings.Contains(r3.stdout, "claude-sonnet-4-6 · Anthropic · key sk...xyz · thinking medium · can run") {
+	if !strings.Contains(r3.stdout, "source: byok") || !strings.Contains(r3.stdout, "claude-sonnet-4-6 (Anthropic) · key sk...xyz · thinking medium · can run") {
 		t.Fatalf("status:\n%s", r3.stdout)
 	}
 	noTokenLeak(t, h, r1, r2, r3)

@@ -189,13 +189,20 @@ func maskBody(body, before json.RawMessage) (json.RawMessage, error) {
 	return json.Marshal(b)
 }
 
-func modelText(m KodusModelView) string {
+// DescribeModel is a Kodus model in one line, as the status and the
+// difference of an apply show it.
+func DescribeModel(m KodusModelView) string {
 	parts := []string{m.Model + " (" + m.ProviderName + ")"}
 	if m.BaseURL != "" {
 		parts = append(parts, m.BaseURL)
 	}
-	if m.KeyMasked != "" {
+	switch {
+	case m.Managed:
+		parts = append(parts, "Kodus-managed")
+	case m.KeyMasked != "":
 		parts = append(parts, "key "+m.KeyMasked)
+	default:
+		parts = append(parts, "no key")
 	}
 	switch {
 	case m.CustomReasoning:
@@ -248,18 +255,18 @@ func changes(before, after *KodusConfigView) []KodusChange {
 			o, ok := prev[m.ID]
 			switch {
 			case !ok:
-				out = append(out, KodusChange{Kind: "add", What: "model " + m.ID, After: modelText(m)})
-			case modelText(o) != modelText(m):
-				out = append(out, KodusChange{Kind: "update", What: "model " + m.ID, Before: modelText(o), After: modelText(m)})
+				out = append(out, KodusChange{Kind: "add", What: "model " + m.ID, After: DescribeModel(m)})
+			case DescribeModel(o) != DescribeModel(m):
+				out = append(out, KodusChange{Kind: "update", What: "model " + m.ID, Before: DescribeModel(o), After: DescribeModel(m)})
 			default:
-				out = append(out, KodusChange{Kind: "keep", What: "model " + m.ID, Before: modelText(o), After: "kept as it is"})
+				out = append(out, KodusChange{Kind: "keep", What: "model " + m.ID, Before: DescribeModel(o), After: "kept as it is"})
 			}
 		}
 	}
 	if before != nil {
 		for _, m := range before.Models {
 			if !seen[m.ID] {
-				out = append(out, KodusChange{Kind: "remove", What: "model " + m.ID, Before: modelText(m)})
+				out = append(out, KodusChange{Kind: "remove", What: "model " + m.ID, Before: DescribeModel(m)})
 			}
 		}
 	}

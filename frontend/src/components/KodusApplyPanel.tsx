@@ -3,6 +3,7 @@ import type { ProfileView } from '../api';
 import { useKodusApi, type KodusApplyPlan, type KodusApplyResult, type KodusChange, type KodusTestResult } from '../kodusApi';
 import { errText } from '../views/ExportView';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ProfileSelect } from './ProfileSelect';
 
 const SIGN: Record<string, string> = { add: '+', update: '~', route: '→', keep: '=', remove: '−' };
 
@@ -60,16 +61,17 @@ export function KodusApplyPanel({ profiles, onApplied }: { profiles: ProfileView
         Saves the profile in Kodus’s BYOK config through its API. Everything else Kodus has is kept — its other keys are re-sent empty, so Kodus keeps them. Then Kodus runs its own Test of the model.
       </p>
       <div className="row" style={{ alignItems: 'flex-end' }}>
-        <div className="field" style={{ flex: 1 }}>
-          <label htmlFor="kodus-apply-profile">Profile to apply</label>
-          <select id="kodus-apply-profile" className="input" value={profile} onChange={(e) => { setProfile(e.target.value); setPlan(null); setResult(null); }}>
-            {profiles.map((p) => (
-              <option key={p.name} value={p.name}>
-                {p.name} — {p.main.modelName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ProfileSelect
+          id="kodus-apply-profile"
+          label="Profile to apply"
+          profiles={profiles}
+          value={profile}
+          onChange={(name) => {
+            setProfile(name);
+            setPlan(null);
+            setResult(null);
+          }}
+        />
         <button className="btn" onClick={() => void preview()} disabled={!profile || busy}>
           {busy && !plan ? <span className="spinner" /> : null} Show the difference
         </button>

@@ -3,6 +3,7 @@ import type { ProfileView } from '../api';
 import { errText } from '../views/ExportView';
 import { useKodusApi, type KodusComposeLine, type KodusEnvPlan, type KodusEnvResult, type KodusFindResult, type KodusInstall } from '../kodusApi';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ProfileSelect } from './ProfileSelect';
 
 /**
  * Fixed Mode through the install directory: pick the install, preview the
@@ -136,16 +137,16 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
         </div>
       )}
       <div className="row">
-        <div className="field" style={{ flex: 1 }}>
-          <label htmlFor="kodus-env-profile">Profile</label>
-          <select id="kodus-env-profile" className="input" value={profile} onChange={(e) => { setProfile(e.target.value); setPlan(null); }}>
-            {profiles.map((p) => (
-              <option key={p.name} value={p.name}>
-                {p.name} — {p.main.modelName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ProfileSelect
+          id="kodus-env-profile"
+          label="Profile"
+          profiles={profiles}
+          value={profile}
+          onChange={(name) => {
+            setProfile(name);
+            setPlan(null);
+          }}
+        />
         <label className="check" style={{ alignSelf: 'flex-end' }}>
           <input type="checkbox" checked={restart} onChange={(e) => setRestart(e.target.checked)} /> Recreate the API and workers after writing
         </label>
