@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -115,6 +116,12 @@ func (e awsError) api() apiError { return apiError{Message: e.Message, Type: e.T
 func (r *run) awsAuthFailure(rep *reply, e awsError) (Result, bool) {
 	var res Result
 	switch {
+	case e.has("scoped to a valid region"):
+		res = r.answer(rep, e.api(), CodeWrongRegion, fmt.Sprintf("AWS refused a request signed for %s: the endpoint belongs to another region.", bedrock.Region(r.s.AWSRegion)))
+		res.Hint = "Set the slot's region to the region of the endpoint (with a base URL override, the region the proxy or stand-in serves)."
+	case e.has("signature expired"):
+		res = r.answer(rep, e.api(), CodeAuth, "AWS refused the request as signed too long ago: this machine's clock is off.")
+		res.Hint = "Set the system clock right (SigV4 allows 5 minutes of difference), then test again."
 	case e.Type == "ExpiredToken" || e.Type == "ExpiredTokenException" || e.has("security token included in the request is expired", "token has expired", "api key has expired"):
 		res = r.answer(rep, e.api(), CodeAuth, "AWS says the credentials have expired.")
 		res.Headline = "Credentials expired"
@@ -128,12 +135,6 @@ func (r *run) awsAuthFailure(rep *reply, e awsError) (Result, bool) {
 	case e.has("authentication failed", "api key is valid", "invalid api key", "bearer token"):
 		res = r.answer(rep, e.api(), CodeAuth, "Amazon Bedrock rejected this Bedrock API key.")
 		res.Hint = "Generate a new Bedrock API key in the Bedrock console (API keys) or copy it again without spaces or line breaks."
-	case e.has("credential should be scoped to a valid region", "scoped to a valid region", "signature expired"):
-		code := CodeWrongRegion
-		if e.has("signature expired") {
-			code = CodeAuth
-		}
-		res = r.answer(rep, e.api(), code, "AWS refused the credential scope of the request: "+r.clean(e.Message))
 	default:
 		return Result{}, false
 	}

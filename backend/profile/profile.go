@@ -52,8 +52,8 @@ type Slot struct {
 	// themselves are the slot's key, in the keychain.
 	AWSRegion string `json:"awsRegion,omitempty"`
 	AWSAuth   string `json:"awsAuth,omitempty"`
-	KeyRef                   string   `json:"keyRef,omitempty"`
-	KeyMasked                string   `json:"keyMasked,omitempty"`
+	KeyRef    string `json:"keyRef,omitempty"`
+	KeyMasked string `json:"keyMasked,omitempty"`
 }
 
 // HasKey reports whether a key is stored in the keychain for this slot.
