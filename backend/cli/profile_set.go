@@ -156,11 +156,17 @@ func baseSlot(s *studio.Studio, name string, f setFlags) (profile.Slot, error) {
 		model = m.ID
 	}
 	if p, err := s.Store.Profile(name); err == nil {
-		if cur, ok := p.Slot(f.slot); ok && cur.Provider == provider && (cur.Model == model || cur.Model == f.model) {
+		cur, ok := p.Slot(f.slot)
+		if ok && cur.Provider == provider && (cur.Model == model || cur.Model == f.model) {
 			if f.plan != "" && f.plan != cur.Plan {
 				cur.Plan, cur.BaseURL, cur.MaxConcurrentRequests = f.plan, "", nil
 			}
 			return cur, nil
+		}
+		if ok && cur.Provider == provider && (provider == catalog.AmazonBedrock || provider == catalog.Azure) {
+			// Another model (deployment) of the same cloud account: the
+			// endpoint, region and auth stay, and so does the key.
+			return profile.Slot{Provider: provider, Model: model, BaseURL: cur.BaseURL, AWSRegion: cur.AWSRegion, AWSAuth: cur.AWSAuth}, nil
 		}
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return profile.Slot{}, err
