@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useApi, type Catalog, type CatalogModel, type FieldError, type KeySuggestion, type KeyTestResult, type ProfileView, type SlotInput, type SlotName } from '../api';
 import { errorsByField, formFromInput, inputFromForm, type SlotForm } from '../lib/slotForm';
 import { AdvancedSettings } from './AdvancedSettings';
+import { BedrockFields } from './BedrockFields';
 import { ConcurrencyTuner } from './ConcurrencyTuner';
 import { DryRunPanel } from './DryRunPanel';
 import { ExternalLink } from './ExternalLink';
@@ -85,7 +86,15 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
   const patch = (p: Partial<SlotForm>) => {
     setSaveErrors([]);
     // A result no longer applies once the endpoint, model or plan changes.
-    if (p.plan !== undefined || p.baseURL !== undefined || p.model !== undefined || p.provider !== undefined || p.vertexLocation !== undefined) {
+    if (
+      p.plan !== undefined ||
+      p.baseURL !== undefined ||
+      p.model !== undefined ||
+      p.provider !== undefined ||
+      p.vertexLocation !== undefined ||
+      p.awsRegion !== undefined ||
+      p.awsAuth !== undefined
+    ) {
       setTestResult(null);
     }
     setForm((f) => ({ ...f, ...p }));
@@ -267,33 +276,52 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
         </div>
       )}
 
-      <KeyInput
-        id="slot-key"
-        label={keyLabel}
-        value={key}
-        onChange={(v) => {
-          setKey(v);
-          setKeyVersion((n) => n + 1);
-          setTestResult(null);
-          setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
-        }}
-        error={shown.apiKey}
-        storedMasked={check?.keptKeyMasked}
-        multiline={form.provider === 'google_vertex'}
-        autoFocus
-        placeholder={form.provider === 'google_vertex' ? 'Paste the service-account JSON (or its base64), or an API key' : `Paste your ${brand} API key`}
-        help={
-          <>
-            {keyOptional ? 'Optional: local servers usually need no key. ' : ''}
-            {keyURL && (
-              <>
-                Get a key at <ExternalLink href={keyURL} />.{' '}
-              </>
-            )}
-            Stored only in your OS keychain.
-          </>
-        }
-      />
+      {form.provider === 'amazon_bedrock' ? (
+        <BedrockFields
+          region={form.awsRegion}
+          auth={form.awsAuth}
+          onRegion={(r) => patch({ awsRegion: r })}
+          onAuth={(a) => patch({ awsAuth: a })}
+          onKey={(k) => {
+            setKey(k);
+            setKeyVersion((n) => n + 1);
+            setTestResult(null);
+            setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
+          }}
+          initialKey={initialKey}
+          storedMasked={check?.keptKeyMasked}
+          errors={shown}
+          onBlur={blur}
+        />
+      ) : (
+        <KeyInput
+          id="slot-key"
+          label={keyLabel}
+          value={key}
+          onChange={(v) => {
+            setKey(v);
+            setKeyVersion((n) => n + 1);
+            setTestResult(null);
+            setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
+          }}
+          error={shown.apiKey}
+          storedMasked={check?.keptKeyMasked}
+          multiline={form.provider === 'google_vertex'}
+          autoFocus
+          placeholder={form.provider === 'google_vertex' ? 'Paste the service-account JSON (or its base64), or an API key' : `Paste your ${brand} API key`}
+          help={
+            <>
+              {keyOptional ? 'Optional: local servers usually need no key. ' : ''}
+              {keyURL && (
+                <>
+                  Get a key at <ExternalLink href={keyURL} />.{' '}
+                </>
+              )}
+              Stored only in your OS keychain.
+            </>
+          }
+        />
+      )}
       <KeyAdvice verdict={verdict} onSwitch={canSwitch(verdict?.suggestion) ? switchTo : undefined} />
 
       <AdvancedSettings

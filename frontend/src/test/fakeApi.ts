@@ -184,6 +184,8 @@ export function fakeApi(profiles: ProfileView[] = []) {
         maxConcurrentRequests: v?.maxConcurrentRequests,
         openrouterProviderOrder: [],
         vertexLocation: '',
+        awsRegion: '',
+        awsAuth: '',
       };
     }),
     checkSlot: vi.fn(async (_p: string, _s: string, input: SlotInput) => ({ fieldErrors: check(input), notices: [], keyRequired: true })),

@@ -1998,6 +1998,8 @@ export namespace studio {
 	    openrouterProviderOrder: string[];
 	    openrouterAllowFallbacks?: boolean;
 	    vertexLocation: string;
+	    awsRegion: string;
+	    awsAuth: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SlotInput(source);
@@ -2018,6 +2020,8 @@ export namespace studio {
 	        this.openrouterProviderOrder = source["openrouterProviderOrder"];
 	        this.openrouterAllowFallbacks = source["openrouterAllowFallbacks"];
 	        this.vertexLocation = source["vertexLocation"];
+	        this.awsRegion = source["awsRegion"];
+	        this.awsAuth = source["awsAuth"];
 	    }
 	}
 	export class ConcurrencyRequest {
@@ -2694,6 +2698,8 @@ export namespace studio {
 	    openrouterProviderOrder?: string[];
 	    openrouterAllowFallbacks?: boolean;
 	    vertexLocation?: string;
+	    awsRegion?: string;
+	    awsAuth?: string;
 	    hasKey: boolean;
 	    apiKeyMasked?: string;
 	
@@ -2721,6 +2727,8 @@ export namespace studio {
 	        this.openrouterProviderOrder = source["openrouterProviderOrder"];
 	        this.openrouterAllowFallbacks = source["openrouterAllowFallbacks"];
 	        this.vertexLocation = source["vertexLocation"];
+	        this.awsRegion = source["awsRegion"];
+	        this.awsAuth = source["awsAuth"];
 	        this.hasKey = source["hasKey"];
 	        this.apiKeyMasked = source["apiKeyMasked"];
 	    }
