@@ -105,7 +105,7 @@ func BenchmarkRecognize(b *testing.B) {
 // Amazon Bedrock; IAM keys pasted into a Bedrock slot fit it.
 func TestRecognizeAWS(t *testing.T) {
 	for key, want := range map[string]Brand{
-		"ABSKQmVkcm9ja0FQSUtleS1leGFtcGxlLWF0LTEyMzQ1Njc4OTAxMjpzZWNyZXQ=": Bedrock,
+		"ABSKQmVkcm9ja0FQSUtleS1leGFtcGxlLWF0LTEyMzQ1Njc4OTAxMjpzZWNyZXQ=":                     Bedrock,
 		"bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249Q2FsbFdpdGhCZWFyZXJUb2tlbg==": Bedrock,
 		"AKIAIOSFODNN7EXAMPLE": AWSIAM,
 		"ASIAIOSFODNN7EXAMPLE": AWSIAM,

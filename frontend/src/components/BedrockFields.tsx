@@ -69,11 +69,9 @@ export function BedrockFields({ region, auth, onRegion, onAuth, onKey, initialKe
   // An access key id pasted into a Bedrock slot means IAM auth.
   useEffect(() => {
     if (carriedID && auth !== 'iam') onAuth('iam');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
     onKey(bedrockKey(kind, apiKey, iam));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [kind, apiKey, iam.accessKeyId, iam.secretAccessKey, iam.sessionToken]);
 
   const setPart = (part: keyof IAMKeys, v: string) => setIAM((k) => ({ ...k, [part]: v }));
@@ -97,7 +95,11 @@ export function BedrockFields({ region, auth, onRegion, onAuth, onKey, initialKe
           {kind === 'apiKey'
             ? 'A long-term key (ABSK…) or a short-term one (bedrock-api-key-…, valid up to 12 hours in the region it was made for). Kodus uses an API key before IAM keys.'
             : 'An access key id and its secret, signed with SigV4; temporary keys (ASIA…) need their session token and expire.'}{' '}
-          <ExternalLink href="https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html">How to generate a Bedrock API key</ExternalLink>
+          {kind === 'apiKey' ? (
+            <ExternalLink href="https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html">How to generate a Bedrock API key</ExternalLink>
+          ) : (
+            <ExternalLink href="https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html">Managing IAM access keys</ExternalLink>
+          )}
         </div>
       </div>
 
