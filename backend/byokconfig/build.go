@@ -202,7 +202,7 @@ func warnings(line *kodusline.Line, in Slot) []Warning {
 			Message: fmt.Sprintf("%s has no provider %q: it refuses this slot", line.Name, s.Provider),
 			Fix:     "Follow the Kodus line you run (`kodus-byok kodus line set`), or move the slot to a provider this line knows."})
 	}
-	for _, p := range line.CheckBYOKBaseURL(s.BaseURL) {
+	for _, p := range line.CheckBYOKBaseURL(bedrockless(s)) {
 		out = append(out, Warning{Slot: in.Role, Code: p.Code, Message: p.Message, Fix: p.Fix})
 	}
 	for _, is := range thinking.Tuning(line, s.Provider, s.Model, s.Temperature, s.ReasoningEffort) {
@@ -210,4 +210,13 @@ func warnings(line *kodusline.Line, in Slot) []Warning {
 			Message: fmt.Sprintf("%s's Test refuses this slot: %s", line.Name, is.Message)})
 	}
 	return out
+}
+
+// bedrockless is the base URL Kodus would check: none for Amazon Bedrock,
+// whose override stays in this app (cloudWarnings says so).
+func bedrockless(s profile.Slot) string {
+	if s.Provider == catalog.AmazonBedrock {
+		return ""
+	}
+	return s.BaseURL
 }

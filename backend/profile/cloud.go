@@ -34,7 +34,7 @@ func validateCloud(s Slot) Errors {
 		if s.AWSAuth != "" && s.AWSAuth != bedrock.AuthAPIKey && s.AWSAuth != bedrock.AuthIAM {
 			add("awsAuth", "must be apiKey (a Bedrock API key) or iam (IAM access keys)", s.AWSAuth)
 		}
-		if why := bedrock.GeographyMismatch(s.Model, s.AWSRegion); why != "" && s.Model != "" {
+		if why := bedrock.GeographyMismatch(s.Model, s.AWSRegion); why != "" && s.Model != "" && (s.AWSRegion == "" || bedrock.ValidRegion(s.AWSRegion)) {
 			add("model", why+": pick the profile of the region's geography (us., eu., apac. or global.), or change the region", s.Model)
 		}
 	case catalog.Azure:
