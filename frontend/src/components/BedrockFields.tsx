@@ -136,57 +136,72 @@ export function BedrockFields({ region, auth, onRegion, onAuth, onKey, initialKe
         />
       ) : (
         <div className="stack">
-          <Field
+          <IAMField
             id="bedrock-access-key-id"
             label="Access key id"
             field="awsAccessKeyId"
+            value={iam.accessKeyId}
+            onChange={(v) => setPart('accessKeyId', v)}
             error={problems.accessKeyId ?? errors.apiKey}
             hint={kept || 'AKIA… (an IAM user) or ASIA… (temporary). Stored only in your OS keychain.'}
-          >
-            <input
-              id="bedrock-access-key-id"
-              className="input mono"
-              value={iam.accessKeyId}
-              placeholder="AKIA…"
-              spellCheck={false}
-              autoComplete="off"
-              autoFocus
-              onChange={(e) => setPart('accessKeyId', e.target.value)}
-              {...describedBy('bedrock-access-key-id', problems.accessKeyId ?? errors.apiKey)}
-            />
-          </Field>
-          <Field id="bedrock-secret-key" label="Secret access key" field="awsSecretAccessKey" error={problems.secretAccessKey} hint="40 characters, shown once when the access key was created.">
-            <input
-              id="bedrock-secret-key"
-              className="input mono"
-              type="password"
-              value={iam.secretAccessKey}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(e) => setPart('secretAccessKey', e.target.value)}
-              {...describedBy('bedrock-secret-key', problems.secretAccessKey)}
-            />
-          </Field>
-          <Field
+            placeholder="AKIA…"
+            autoFocus
+          />
+          <IAMField
+            id="bedrock-secret-key"
+            label="Secret access key"
+            field="awsSecretAccessKey"
+            value={iam.secretAccessKey}
+            onChange={(v) => setPart('secretAccessKey', v)}
+            error={problems.secretAccessKey}
+            hint="40 characters, shown once when the access key was created."
+            secret
+          />
+          <IAMField
             id="bedrock-session-token"
             label="Session token (optional)"
             field="awsSessionToken"
+            value={iam.sessionToken}
+            onChange={(v) => setPart('sessionToken', v)}
             error={problems.sessionToken}
             hint="Only for temporary STS keys: they expire, and so will Kodus's access. Prefer long-term keys or an API key for an unattended Kodus."
-          >
-            <input
-              id="bedrock-session-token"
-              className="input mono"
-              type="password"
-              value={iam.sessionToken}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(e) => setPart('sessionToken', e.target.value)}
-              {...describedBy('bedrock-session-token', problems.sessionToken)}
-            />
-          </Field>
+            secret
+          />
         </div>
       )}
     </div>
+  );
+}
+
+interface IAMFieldProps {
+  id: string;
+  label: string;
+  field: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  hint: string;
+  placeholder?: string;
+  secret?: boolean;
+  autoFocus?: boolean;
+}
+
+/** One of the IAM inputs: never spell-checked or autofilled; the secrets hidden. */
+function IAMField({ id, label, field, value, onChange, error, hint, placeholder, secret, autoFocus }: IAMFieldProps) {
+  return (
+    <Field id={id} label={label} field={field} error={error} hint={hint}>
+      <input
+        id={id}
+        className="input mono"
+        type={secret ? 'password' : 'text'}
+        value={value}
+        placeholder={placeholder}
+        spellCheck={false}
+        autoComplete="off"
+        autoFocus={autoFocus}
+        onChange={(e) => onChange(e.target.value)}
+        {...describedBy(id, error)}
+      />
+    </Field>
   );
 }
