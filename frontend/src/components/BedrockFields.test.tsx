@@ -57,8 +57,10 @@ describe('BedrockFields', () => {
     await user.type(screen.getByLabelText('Access key id'), 'ASIAIOSFODNN7EXAMPLE');
     expect(await screen.findByText(/Secret access key: is required/)).toBeInTheDocument();
     expect(screen.getByText(/Session token \(optional\): is required with a temporary/)).toBeInTheDocument();
-    await user.type(screen.getByLabelText('Secret access key'), SECRET);
-    await user.type(screen.getByLabelText('Session token (optional)'), 'FwoGZXIvYXdzEXAMPLE');
+    await user.click(screen.getByLabelText('Secret access key'));
+    await user.paste(SECRET);
+    await user.click(screen.getByLabelText('Session token (optional)'));
+    await user.paste('FwoGZXIvYXdzEXAMPLE');
     await waitFor(() => expect(JSON.parse(onKey.mock.lastCall![0])).toEqual({ awsAccessKeyId: 'ASIAIOSFODNN7EXAMPLE', awsSecretAccessKey: SECRET, awsSessionToken: 'FwoGZXIvYXdzEXAMPLE' }));
     expect(screen.queryByText(/is required/)).toBeNull();
   });
@@ -85,10 +87,14 @@ describe('BedrockFields', () => {
         </ToastProvider>
       </ApiContext.Provider>,
     );
-    await user.type(screen.getByLabelText('Region'), 'eu-central-1');
+    // Pasted, as people enter keys (and fast on a loaded machine).
+    await user.click(screen.getByLabelText('Region'));
+    await user.paste('eu-central-1');
     await user.click(screen.getByRole('radio', { name: 'IAM access keys' }));
-    await user.type(screen.getByLabelText('Access key id'), ID);
-    await user.type(screen.getByLabelText('Secret access key'), SECRET);
+    await user.click(screen.getByLabelText('Access key id'));
+    await user.paste(ID);
+    await user.click(screen.getByLabelText('Secret access key'));
+    await user.paste(SECRET);
     await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(api.saveSlot).toHaveBeenCalled());
     const req = vi.mocked(api.saveSlot).mock.lastCall![0];
