@@ -25,7 +25,7 @@ XVFB    := xvfb-run -a -s "-screen 0 1280x900x24"
 
 .PHONY: run setup setup-test setup-package build build-dev cli frontend bindings check-bindings \
         test test-go test-frontend test-keyring e2e smoke test-package package dist \
-        bench bench-cli clean
+        bench bench-cli bench-startup clean
 
 run: setup build
 	./$(BIN)
@@ -106,6 +106,10 @@ dist: package
 
 bench:
 	$(NOBUS) go test -run '^$$' -bench . -benchmem ./backend/...
+
+# Time to rendered content against a bare Wails template, side by side (figures for the README).
+bench-startup: build-dev
+	cd frontend && $(XVFB) node scripts/startup-bench.mjs
 
 # Whole-process time of the listed commands against a hello-world Go binary,
 # side by side (keys in the file keychain, then in a private Secret Service).

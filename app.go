@@ -23,6 +23,7 @@ import (
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/repocost"
 	"github.com/kodusbyok/studio/backend/studio"
+	"github.com/kodusbyok/studio/backend/watch"
 )
 
 // App is the GUI adapter: each bound method delegates to backend/studio and
@@ -41,7 +42,28 @@ type App struct {
 // NewApp creates the adapter; the studio opens on first use.
 func NewApp() *App { return &App{ctx: context.Background()} }
 
-func (a *App) startup(ctx context.Context) { a.ctx = ctx }
+func (a *App) startup(ctx context.Context) {
+	a.ctx = ctx
+	go a.watchProfiles(ctx)
+}
+
+// ProfilesChangedEvent tells the GUI that the profile database changed on
+// disk (the command line saved a profile): it reloads the list.
+const ProfilesChangedEvent = "profiles:changed"
+
+// watchProfiles polls the profile database's stamp once a second for the
+// life of the window.
+func (a *App) watchProfiles(ctx context.Context) {
+	s, err := a.svc()
+	if err != nil {
+		return
+	}
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	watch.Poll(ctx, t.C, func() string { return watch.Stamp(s.Store.Path) }, func() {
+		wruntime.EventsEmit(ctx, ProfilesChangedEvent)
+	})
+}
 
 func (a *App) shutdown(context.Context) {}
 
@@ -243,7 +265,12 @@ func (a *App) DiscoverServers(req discover.Request) (res discover.Result, err er
 			return res, err
 		}
 	}
-	return discover.Run(a.ctx, discover.Options{Defaults: defaults, URLs: req.URLs})
+	// A key goes only to the server the user named it for.
+	key := ""
+	if req.OnlyURLs {
+		key = req.Key
+	}
+	return discover.Run(a.ctx, discover.Options{Defaults: defaults, URLs: req.URLs, Key: key})
 }
 
 // ---- cost (issue 6) ----
@@ -330,7 +357,10 @@ func (a *App) CopyEnvBlock(profileName string, opts studio.EnvOptions) error {
 
 // WriteEnv writes the block (or a complete .env) to a new file.
 func (a *App) WriteEnv(req studio.EnvWriteRequest) (studio.EnvWriteResult, error) {
-	return run(a, func(s *studio.Studio) (studio.EnvWriteResult, error) { return s.WriteEnv(a.ctx, req) })
+	return run(a, func(s *studio.Studio) (studio.EnvWriteResult, error) {
+		res, err := s.WriteEnv(a.ctx, req)
+		return studio.AskToReplace(req.Path, res, err)
+	})
 }
 
 // PlanEnvMerge returns the masked diff of merging the block into a file.
@@ -362,7 +392,8 @@ func (a *App) BYOKJSON(profileName string) (studio.BYOKView, error) {
 // the user confirmed including them.
 func (a *App) WriteBYOKFile(profileName, path string, withKeys, force bool) (studio.EnvWriteResult, error) {
 	return run(a, func(s *studio.Studio) (studio.EnvWriteResult, error) {
-		return s.WriteBYOK(a.ctx, profileName, path, withKeys, force)
+		res, err := s.WriteBYOK(a.ctx, profileName, path, withKeys, force)
+		return studio.AskToReplace(path, res, err)
 	})
 }
 

@@ -89,7 +89,7 @@ func buildV1(slots []Slot, withKeys bool) (*V1, []string) {
 		}
 	}
 	if !withKeys {
-		notes = append(notes, "keys are left out; Kodus keeps a stored key when a save has none, or add them with --with-keys")
+		notes = append(notes, "keys are left out; Kodus keeps a stored key when a save has none")
 	}
 	return cfg, notes
 }
@@ -161,7 +161,7 @@ func buildV2(line *kodusline.Line, profileName string, slots []Slot, withKeys bo
 		}
 	}
 	if !withKeys {
-		notes = append(notes, "keys are left out (add them with --with-keys): in a v2 config an empty apiKey keeps the key Kodus already stores for that credential id, and a new credential without one has no key until you paste it in Kodus")
+		notes = append(notes, "keys are left out: in a v2 config an empty apiKey keeps the key Kodus already stores for that credential id, and a new credential without one has no key until you paste it in Kodus")
 	}
 	return cfg, notes
 }

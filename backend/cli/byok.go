@@ -52,6 +52,9 @@ endpoint path, a setting its Test refuses) is said on standard error. Keys are l
 			for _, n := range e.Notes {
 				a.note("note: %s", n)
 			}
+			if !withKeys {
+				a.note("note: --json --with-keys includes the keys")
+			}
 			for _, w := range e.Warnings {
 				a.note("warning: %s: %s", w.Slot, w.Message)
 				if w.Fix != "" {

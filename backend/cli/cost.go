@@ -32,7 +32,7 @@ func costCmd(a *app) *cobra.Command {
 (refreshed by 'prices import', edited by 'prices set').
 
 Without --model, --all or --profile it compares Kodus's recommended models and their plans.
-The defaults are estimates (pricing.md §5): 200 PRs a month, 6 changed files per PR with 8k prompt and
+The defaults are estimates from vendor posts and Kodus's prompt sizes: 200 PRs a month, 6 changed files per PR with 8k prompt and
 800 answer tokens each, 4 extra calls per PR of 10k / 1k, Medium thinking (1,500 reasoning tokens per
 call, billed as output), no prompt caching, 5 % of calls on the Fallback. Each call's prompt picks its
 price tier. --input-tokens N --output-tokens N prices exactly those tokens as one PR (base tier, no

@@ -92,6 +92,9 @@ func runEnv(a *app, cmd *cobra.Command, name string, f envFlags) error {
 	switch {
 	case f.out != "":
 		res, err := s.WriteEnv(a.ctx, studio.EnvWriteRequest{Profile: name, Options: opts, Path: f.out, Full: f.full, Force: f.force})
+		if errors.Is(err, envfile.ErrExists) {
+			return fmt.Errorf("%w (use --force to replace it; the old one is backed up)", err)
+		}
 		if err != nil {
 			return err
 		}
@@ -144,7 +147,11 @@ func reportBlock(a *app, b *envfile.Block) {
 	for _, w := range b.Warnings {
 		a.note("warning: %s", w.Message)
 		if w.Fix != "" {
-			a.note("  fix: %s", w.Fix)
+			fix := w.Fix
+			if w.Code == "localhost" {
+				fix += " With this command: --replace-localhost ADDR."
+			}
+			a.note("  fix: %s", fix)
 		}
 	}
 	if len(b.NotCarried) > 0 {

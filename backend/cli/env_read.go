@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"text/tabwriter"
 
 	"github.com/kodusbyok/studio/backend/envfile"
 	"github.com/spf13/cobra"
+
+	"github.com/kodusbyok/studio/backend/studio"
 )
 
 func envInspectCmd(a *app) *cobra.Command {
@@ -81,6 +84,9 @@ func envImportCmd(a *app) *cobra.Command {
 				return err
 			}
 			res, err := s.ImportEnv(a.ctx, args[0], name, force)
+			if errors.Is(err, studio.ErrProfileExists) {
+				return fmt.Errorf("%w, or replace its Main slot with --force", err)
+			}
 			if err != nil {
 				return err
 			}

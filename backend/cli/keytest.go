@@ -216,7 +216,7 @@ func runTestUnsaved(a *app, f testFlags, timeout time.Duration) error {
 		for i := range out.FieldErrors {
 			fes[i] = &out.FieldErrors[i]
 		}
-		return fes
+		return withKeyStdin(fes)
 	}
 	for _, n := range out.Notices {
 		a.note("note: %s", n)

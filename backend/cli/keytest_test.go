@@ -73,7 +73,7 @@ func TestTestSavedProfile(t *testing.T) {
 		t.Errorf("text = %s", main.stdout)
 	}
 	fb := h.run("", "test", "team", "--slot", "fallback")
-	for _, want := range []string{"fallback: FAIL Invalid API key · HTTP 401", "Provider said: Incorrect API key provided: [redacted].", "hint: Invalid API key: copy the key again"} {
+	for _, want := range []string{"fallback: FAIL Invalid API key · HTTP 401", "Provider said: Incorrect API key provided: [redacted].", "hint: Copy the OpenAI key again"} {
 		if !strings.Contains(fb.stdout, want) {
 			t.Errorf("text lacks %q:\n%s", want, fb.stdout)
 		}

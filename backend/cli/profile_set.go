@@ -128,6 +128,12 @@ func runProfileSet(a *app, cmd *cobra.Command, name string, f setFlags) error {
 		key, keyNotes = &k, notes
 	}
 	res, err := s.Save(a.ctx, studio.SaveRequest{Profile: name, Slot: f.slot, Config: slot, Key: key})
+	if errors.Is(err, studio.ErrNoMain) {
+		return fmt.Errorf("%w (--slot main)", err)
+	}
+	if fes := profile.AsFieldErrors(err); fes != nil {
+		return withKeyStdin(fes)
+	}
 	if err != nil {
 		return err
 	}
@@ -172,7 +178,13 @@ func baseSlot(s *studio.Studio, name string, f setFlags) (profile.Slot, error) {
 		return profile.Slot{}, err
 	}
 	if m, ok := s.Catalog.Model(model); ok && m.Provider == provider {
-		return s.Draft(m.ID, f.plan)
+		d, err := s.Draft(m.ID, f.plan)
+		if len(s.MainOnly(f.slot)) > 0 {
+			// This Kodus reads thinking from Main only (studio.MainOnly):
+			// its Fallback does not take the card's level.
+			d.ReasoningEffort = ""
+		}
+		return d, err
 	}
 	return profile.Slot{Provider: provider, Model: model, Plan: f.plan}, nil
 }
@@ -322,4 +334,15 @@ func readFileOrStdin(a *app, path string) ([]byte, error) {
 		return io.ReadAll(io.LimitReader(a.env.Stdin, 1<<20))
 	}
 	return os.ReadFile(path)
+}
+
+// withKeyStdin adds the command line's way to give a key to a missing-key
+// error (the shared rule only says to paste it).
+func withKeyStdin(fes profile.Errors) profile.Errors {
+	for _, fe := range fes {
+		if fe.Field == "apiKey" && strings.HasSuffix(fe.Rule, ": paste it") {
+			fe.Rule += ", or pipe it to --key-stdin"
+		}
+	}
+	return fes
 }

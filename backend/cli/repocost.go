@@ -128,6 +128,8 @@ func (a *app) scanRepo(s *studio.Studio, r *repoFlags) (string, error) {
 	switch {
 	case errors.Is(err, repocost.ErrCanceled):
 		return "", &ExitError{Code: 130}
+	case errors.Is(err, repocost.ErrEmptyWindow):
+		return "", &UsageError{Err: fmt.Errorf("%w (window: --since DAYS or --last N)", err)}
 	case repocost.IsInputError(err):
 		return "", &UsageError{Err: err}
 	case err != nil:
@@ -158,6 +160,9 @@ func printRepo(w io.Writer, r *studio.RepoReport, rows []cost.Row) {
 	fmt.Fprintf(w, "%.1f changes a month · change size median %s, p90 %s, largest %s tokens · median %d files\n",
 		s.PerMonth, tokens(s.MedianTokens), tokens(s.P90Tokens), tokens(s.MaxTokens), s.MedianFiles)
 	var notes []string
+	if s.Caveat != "" {
+		notes = append(notes, s.Caveat)
+	}
 	if s.Direct > 0 {
 		notes = append(notes, fmt.Sprintf("%d commits made directly on the branch are not counted (no pull request)", s.Direct))
 	}

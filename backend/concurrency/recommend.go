@@ -39,7 +39,7 @@ func recommend(rep *Report, pl Plan) {
 		if pl.Kind == "provider" {
 			fmt.Fprintf(&b, " %s enforces requests and tokens per minute rather than a concurrency cap: leaving the field empty (no limit) is also fine; a value keeps bursts bounded.", pl.Label)
 		} else {
-			b.WriteString(" Raise --max to look further.")
+			b.WriteString(" Try a higher ceiling to look further.")
 		}
 		rep.Recommended = fuzzyAndLimited(rep.Cap, pl, &b)
 		rep.Why = b.String()

@@ -274,3 +274,21 @@ func kTokens(n int64) string {
 	}
 	return fmt.Sprintf("%d", n)
 }
+
+// Limits are a model's token limits as the bundled table records them
+// (0 = unknown).
+type Limits struct {
+	Name          string
+	ContextWindow int64
+	MaxOutput     int64
+}
+
+// ModelLimits returns the bundled table's limits for a model id (or
+// alias) on a plan; false when the table does not know the model.
+func (t *Table) ModelLimits(model, plan string) (Limits, bool) {
+	p, ok := find(t.Models, model, plan)
+	if !ok {
+		return Limits{}, false
+	}
+	return Limits{Name: p.Name, ContextWindow: p.ContextWindow, MaxOutput: p.MaxOutput}, true
+}

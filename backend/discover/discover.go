@@ -2,7 +2,8 @@
 // (Ollama, vLLM, LM Studio, llama.cpp's llama-server, or any other
 // OpenAI-compatible server at a URL the user lists): it probes them in
 // parallel with a short per-probe timeout, identifies each from its own
-// endpoints and lists its models. Only plain GETs are sent, never a key.
+// endpoints and lists its models. Only plain GETs are sent, and a key only
+// to a server the user named it for.
 package discover
 
 import (
@@ -138,6 +139,9 @@ type Request struct {
 	URLs []string `json:"urls"`
 	// OnlyURLs skips the default endpoints (listing one server's models).
 	OnlyURLs bool `json:"onlyURLs"`
+	// Key is the server's key, for a server started with one: it is sent
+	// only with OnlyURLs, to those URLs, as a Bearer token.
+	Key string `json:"key,omitempty"`
 }
 
 // Options configure Run.
@@ -148,6 +152,9 @@ type Options struct {
 	URLs []string
 	// Timeout bounds each probe (DefaultTimeout when 0).
 	Timeout time.Duration
+	// Key, when set, goes with every probe as a Bearer token: only for the
+	// URLs the user named with it, never for the defaults.
+	Key string
 }
 
 // NormalizeURL turns what a user types into a base URL: http:// is added
@@ -209,7 +216,11 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
+	if opts.Key != "" && len(opts.Defaults) > 0 {
+		return Result{}, errors.New("a key is sent only to the server it was given for, not to the default endpoints")
+	}
 	p := newProber(timeout)
+	p.key = opts.Key
 	defer p.close()
 
 	servers := make([]*Server, len(urls))
@@ -239,6 +250,7 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 // prober sends the probes: no proxy (these are local or LAN addresses), no
 // redirects (an LLM server does not redirect its API), short timeouts.
 type prober struct {
+	key     string
 	client  *http.Client
 	tr      *http.Transport
 	timeout time.Duration

@@ -224,3 +224,21 @@ func BenchmarkRunFourServers(b *testing.B) {
 		}
 	}
 }
+
+// A server started with a key lists its models once the user gives the
+// key, and the key never goes to the default endpoints.
+func TestRunListsAKeyedServerWithItsKey(t *testing.T) {
+	base := fake.VLLMKeyed(t) + "/v1"
+	ctx := context.Background()
+	res, err := Run(ctx, Options{URLs: []string{base}})
+	if err != nil || len(res.Servers) != 1 || !res.Servers[0].NeedsKey || len(res.Servers[0].Models) != 0 {
+		t.Fatalf("without the key: %+v, %v", res, err)
+	}
+	res, err = Run(ctx, Options{URLs: []string{base}, Key: fake.VLLMKey})
+	if err != nil || len(res.Servers) != 1 || res.Servers[0].NeedsKey || len(res.Servers[0].Models) != 1 || res.Servers[0].Models[0].ID != "Qwen/Qwen2.5-Coder-32B-Instruct" {
+		t.Fatalf("with the key: %+v, %v", res, err)
+	}
+	if _, err := Run(ctx, Options{Defaults: []string{base}, Key: fake.VLLMKey}); err == nil {
+		t.Error("a key went along with the default endpoints")
+	}
+}

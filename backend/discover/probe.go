@@ -41,6 +41,9 @@ func (p *prober) get(ctx context.Context, u string) (reply, time.Duration) {
 		return reply{err: err}, 0
 	}
 	req.Header.Set("Accept", "application/json")
+	if p.key != "" {
+		req.Header.Set("Authorization", "Bearer "+p.key)
+	}
 	resp, err := p.client.Do(req)
 	if err != nil {
 		return reply{err: err}, time.Since(start)
@@ -296,7 +299,7 @@ func isLlamaHealth(r reply) bool {
 func notes(s Server) []string {
 	var out []string
 	if s.NeedsKey {
-		out = append(out, "This server was started with an API key: paste that key in the slot; its models are listed only with it.")
+		out = append(out, "This server was started with an API key: its models are listed only with that key, and Kodus needs it too.")
 	}
 	loopback := s.ContainerBaseURL != ""
 	switch s.Kind {

@@ -162,7 +162,7 @@ func localhostWarning(base string, lan []string) Warning {
 	for _, a := range lan {
 		alts = append(alts, withHost(base, a))
 	}
-	fix := "Use " + strings.Join(alts, " or ") + " (host.docker.internal needs `extra_hosts: [\"host.docker.internal:host-gateway\"]` on the worker service on Linux); the export can write it for you (--replace-localhost ADDR)."
+	fix := "Use " + strings.Join(alts, " or ") + " (host.docker.internal needs `extra_hosts: [\"host.docker.internal:host-gateway\"]` on the worker service on Linux); the export can write it in place of localhost for you."
 	if u, err := url.Parse(base); err == nil && u.Port() == "11434" {
 		fix += " Ollama listens on 127.0.0.1 only by default: start it with OLLAMA_HOST=0.0.0.0 so containers can reach it."
 	}

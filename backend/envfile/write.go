@@ -25,7 +25,7 @@ func WriteNew(path, content string, force bool, now time.Time) (string, error) {
 	}
 	if _, err := os.Stat(target); err == nil {
 		if !force {
-			return "", fmt.Errorf("%s: %w (use --force to replace it; the old one is backed up)", path, ErrExists)
+			return "", fmt.Errorf("%s: %w", path, ErrExists)
 		}
 		return replace(target, content, NewFileMode, now)
 	} else if !errors.Is(err, fs.ErrNotExist) {

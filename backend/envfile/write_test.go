@@ -28,7 +28,7 @@ func TestWriteNew(t *testing.T) {
 	if mode(t, p) != 0o600 {
 		t.Errorf("new file mode %v, want 0600", mode(t, p))
 	}
-	if _, err := envfile.WriteNew(p, "A=2\n", false, now); !errors.Is(err, envfile.ErrExists) || !strings.Contains(err.Error(), "--force") {
+	if _, err := envfile.WriteNew(p, "A=2\n", false, now); !errors.Is(err, envfile.ErrExists) || strings.Contains(err.Error(), "--force") {
 		t.Errorf("overwrite without force: %v", err)
 	}
 	if got, _ := os.ReadFile(p); string(got) != "A=1\n" {

@@ -160,7 +160,6 @@ func (r *run) netFailure(ctx context.Context, err error, u, probe string) Result
 	case errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
 		res.Code = CodeTimeout
 		res.Message = fmt.Sprintf("No answer from %s within %s.", host, r.t.timeout())
-		res.Hint = "Check the base URL and that the server is up; a slow link may need a longer timeout (--timeout)."
 	case errors.Is(err, context.Canceled):
 		res.Code = CodeUnknown
 		res.Message = "The test was cancelled."
@@ -168,7 +167,9 @@ func (r *run) netFailure(ctx context.Context, err error, u, probe string) Result
 	case errors.As(err, &dns):
 		res.Code = CodeNetwork
 		res.Message = fmt.Sprintf("The host %s was not found (DNS).", dns.Name)
-		res.Hint = "Check the spelling of the base URL's host, and that this machine is online."
+		if r.t.typedBaseURL(r.s) {
+			res.Hint = "Check the spelling of the base URL's host, and that this machine is online."
+		}
 	case errors.Is(err, syscall.ECONNREFUSED):
 		res.Code = CodeNetwork
 		res.Message = fmt.Sprintf("Nothing is listening at %s (connection refused).", host)
@@ -184,7 +185,6 @@ func (r *run) netFailure(ctx context.Context, err error, u, probe string) Result
 	default:
 		res.Code = CodeNetwork
 		res.Message = fmt.Sprintf("Couldn't reach %s: %s.", host, innermost(err))
-		res.Hint = "Check the base URL, your network and any proxy settings."
 	}
 	return res
 }

@@ -113,14 +113,14 @@ func (in *Inferrer) Send(ctx context.Context) Attempt {
 	if err != nil {
 		res := in.r.netFailure(ctx, err, in.spec.URL, ProbeInference)
 		res.Probe = ProbeInference
-		return Attempt{Result: finish(res)}
+		return Attempt{Result: in.r.done(res)}
 	}
 	// The same verdict as the settings dry run's (send.go): the key test's
 	// provider rules, only the success differs.
 	res := in.r.inferenceVerdict(rep)
 	res.Probe = ProbeInference
 	e := parseError(rep.body)
-	return Attempt{Result: finish(res), RetryAfter: retryAfter(rep.header, e, time.Now()), RateLimits: rateHeaders(rep.header)}
+	return Attempt{Result: in.r.done(res), RetryAfter: retryAfter(rep.header, e, time.Now()), RateLimits: rateHeaders(rep.header)}
 }
 
 func (r *run) inferenceSpec() (inferSpec, error) {

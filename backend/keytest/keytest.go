@@ -124,6 +124,9 @@ type Result struct {
 	SuggestedPlan      string `json:"suggestedPlan,omitempty"`
 	SuggestedPlanLabel string `json:"suggestedPlanLabel,omitempty"`
 	SuggestedBaseURL   string `json:"suggestedBaseURL,omitempty"`
+	// AvailableModels are the ids a server that lacks the model serves
+	// (at most 100), for the user to pick one.
+	AvailableModels []string `json:"availableModels,omitempty"`
 }
 
 // Probe says what a test will send, so the app can say it before sending
@@ -216,7 +219,7 @@ func (t *Tester) Test(ctx context.Context, s Settings, key secrets.Secret) Resul
 	r := &run{t: t, s: s, key: key, hc: t.client()}
 	r.redact = redactions(key)
 	res := r.dispatch(ctx)
-	return finish(res)
+	return r.done(res)
 }
 
 func (r *run) dispatch(ctx context.Context) Result {

@@ -70,7 +70,7 @@ func (r *run) kimiError(rep *reply, e apiError) (Result, bool) {
 	case rep.status == http.StatusForbidden && (e.Type == "access_terminated_error" || e.contains("Coding Agents")):
 		res := r.answer(rep, e, CodeAuth, "Kimi Code answered 403 access_terminated_error: it serves only recognised coding agents (Kimi CLI, Claude Code, …), and this app does not pose as one. The key itself may be valid.")
 		res.Headline = "Kimi Code accepts only coding agents"
-		res.Hint = "Kodus's requests are refused the same way unless they identify as a coding agent: for Kodus, use the Developer API plan (api.moonshot.ai), see docs/decisions.md."
+		res.Hint = "Kodus's requests are refused the same way unless they identify as a coding agent: for Kodus, use the Developer API plan (api.moonshot.ai), whose keys work for any client."
 		return res, true
 	case rep.status == http.StatusForbidden && e.contains("limit", "quota", "usage"):
 		return r.answer(rep, e, CodePayment, "Kimi Code accepted the key, but this billing cycle's usage limit is reached."), true

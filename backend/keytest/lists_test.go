@@ -86,6 +86,12 @@ func TestOpenAICompatibleLocalServers(t *testing.T) {
 	if h := f.last(t).Header.Get("Authorization"); h != "" || !strings.Contains(res.Message, "without a key") {
 		t.Errorf("keyless: auth header %q, message %q", h, res.Message)
 	}
+	// A missing model lists the server's ids, for the GUI to offer.
+	f = newFake(t, respond(200, ollama))
+	res = check(t, testerFor(f), Settings{Provider: "openai_compatible", Model: "llama3", BaseURL: f.URL + "/v1"}, "", CodeModelNotFound)
+	if strings.Join(res.AvailableModels, ",") != "llama3.1:8b,qwen2.5-coder:latest" || strings.Contains(res.Message, "available") {
+		t.Errorf("available = %v, message %q", res.AvailableModels, res.Message)
+	}
 	// A server that wants a key, tested without one.
 	f = newFake(t, respond(401, `{"error":"Unauthorized"}`))
 	if res := check(t, testerFor(f), Settings{Provider: "openai_compatible", Model: "m", BaseURL: f.URL + "/v1"}, "", CodeAuth); res.Headline != "Key required" {

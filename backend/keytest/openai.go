@@ -111,13 +111,19 @@ func (r *run) lookUp(rep *reply, who string) Result {
 		res.ModelFound = ptr(true)
 		return res
 	}
-	res := r.answer(rep, apiError{}, CodeModelNotFound, fmt.Sprintf("%s answered, but model %q is not among the %d it serves%s.", who, r.s.Model, len(ids), sample(ids)))
+	res := r.answer(rep, apiError{}, CodeModelNotFound, fmt.Sprintf("%s answered, but model %q is not among the %d it serves.", who, r.s.Model, len(ids)))
 	res.ModelFound = ptr(false)
 	if len(ids) == 0 {
 		res.Hint = "No model is available: pull or load one first (Ollama: ollama pull MODEL; LM Studio: load a model)."
+		return res
 	}
+	res.Hint = "Use one of the model ids it serves" + sample(ids) + "."
+	res.AvailableModels = ids[:min(len(ids), maxAvailable)]
 	return res
 }
+
+// maxAvailable bounds the model ids a result lists for the user to pick.
+const maxAvailable = 100
 
 // listIDs reads {"data":[{"id":…}]}.
 func listIDs(body []byte) ([]string, bool) {

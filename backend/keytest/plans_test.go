@@ -25,7 +25,7 @@ func TestZai(t *testing.T) {
 		{"locked account", respond(401, zerr("1112", "Your account has been locked.")), CodeAuth, "1112", nil},
 		{"model missing", respond(400, zerr("1211", "Unknown Model, please check the model code.")), CodeModelNotFound, "1211", no},
 		{"plan lacks model", respond(429, zerr("1311", "Your current plan does not include this model.")), CodeModelNotFound, "plan does not include", no},
-		{"too much concurrency", respond(429, zerr("1302", "High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits")), CodeRateLimit, "Too much concurrency", nil},
+		{"too much concurrency", respond(429, zerr("1302", "High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits")), CodeRateLimit, "lower Max concurrent requests", nil},
 		{"plan window used", respond(429, zerr("1308", "Usage limit reached for 5 hour. Your limit will reset at 2026-11-27 10:00:00")), CodeRateLimit, "reset at", nil},
 		{"plan expired", respond(429, zerr("1309", "Your GLM Coding Plan package has expired.")), CodePayment, "1309", nil},
 		{"bad request", respond(400, zerr("1214", "Invalid messages parameter.")), CodeBadRequest, "1214", nil},

@@ -229,7 +229,7 @@ func defaultHint(c Code) string {
 	case CodeOK:
 		return "Kodus can use this key, endpoint and model."
 	case CodeAuth:
-		return "Invalid API key: copy the key again without spaces, quotes or line breaks; confirm billing is enabled; GLM Coding Plan and Kimi Code Plan keys need the matching Plan."
+		return "Copy the key again without spaces, quotes or line breaks, and check that billing is active."
 	case CodeNotFound:
 		return "Endpoint not found: check the base URL (it includes the version, e.g. …/v1); for OpenAI-compatible servers {baseURL}/models must answer."
 	case CodeModelNotFound:
@@ -245,11 +245,11 @@ func defaultHint(c Code) string {
 	case CodePayment:
 		return "Top up or enable billing on the provider's dashboard, then test again."
 	case CodeRateLimit:
-		return "Rate limited / Too much concurrency: wait a moment; lower Max concurrent requests (GLM Coding Plan Lite/Pro: 1; Kimi Code Plan: 30)."
+		return "Wait a moment and test again; if reviews are throttled too, lower Max concurrent requests."
 	case CodeServerError:
 		return "A provider-side error: wait a moment and retry; if it persists, check the provider's status page."
 	case CodeTimeout:
-		return "Check the base URL and that the server is up; a slow link may need a longer timeout (--timeout)."
+		return "Check the base URL and that the server is up; a busy server may answer on a second try."
 	case CodeNetwork:
 		return "Check the base URL, your network and any proxy settings."
 	}

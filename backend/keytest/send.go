@@ -60,11 +60,11 @@ func (t *Tester) Send(ctx context.Context, s Settings, key secrets.Secret, c Cal
 	}
 	rep, err := r.send(ctx, c.Method, c.URL, hdr, c.Body, replyLimit)
 	if err != nil {
-		return Exchange{Result: finish(r.netFailure(ctx, err, c.URL, ProbeInference))}
+		return Exchange{Result: r.done(r.netFailure(ctx, err, c.URL, ProbeInference))}
 	}
 	res = r.inferenceVerdict(rep)
 	res.Probe = ProbeInference
-	return Exchange{Result: finish(res), Body: []byte(Redact(string(rep.body), r.redact)), Sent: true}
+	return Exchange{Result: r.done(res), Body: []byte(Redact(string(rep.body), r.redact)), Sent: true}
 }
 
 // auth is the credential header of the slot's family; a service account is

@@ -57,7 +57,7 @@ func TestBadInput(t *testing.T) {
 		{"no folder", Options{Since: week}, ErrNotRepository, []string{"no folder given"}},
 		{"no commits", Options{Dir: empty, Since: week}, ErrNoCommits, []string{"no commits yet"}},
 		{"missing branch", Options{Dir: repo, Branch: "develop", Since: week}, ErrNoBranch, []string{`"develop"`, "branches: main"}},
-		{"empty window", Options{Dir: repo, Since: week}, ErrEmptyWindow, []string{"in the last 7 days", "--since", "--last"}},
+		{"empty window", Options{Dir: repo, Since: week}, ErrEmptyWindow, []string{"in the last 7 days", "widen the window", "the last changes"}},
 		{"only ignored files", Options{Dir: onlyLocks, Since: week}, ErrEmptyWindow, []string{"touch only ignored"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package repocost
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -61,9 +62,11 @@ type Result struct {
 	ContextLines int            `json:"contextLines"`
 	Tokenizer    string         `json:"tokenizer"`
 	Sliced       int            `json:"slicedLines,omitempty"`
-	ElapsedMs    int64          `json:"elapsedMs"`
-	changes      []Change
-	seconds      int64 // the window's length
+	// Caveat warns that the month is projected from little history.
+	Caveat    string `json:"caveat,omitempty"`
+	ElapsedMs int64  `json:"elapsedMs"`
+	changes   []Change
+	seconds   int64 // the window's length
 }
 
 const monthSeconds = 2_629_746 // 30.436875 days: a Gregorian year / 12
@@ -106,7 +109,25 @@ func (r *Result) finish(sel selection, all []measured, start, now time.Time) {
 	r.Days = math.Round(float64(r.seconds)/86400*10) / 10
 	r.ChangeCount = len(r.changes)
 	r.PerMonth = math.Round(float64(r.ChangeCount)*monthSeconds/float64(r.seconds)*10) / 10
+	r.Caveat = caveat(r.Days, r.ChangeCount)
 	r.stats()
+}
+
+// Below these, a month projected from the window is a guess.
+const (
+	steadyDays    = 28
+	steadyChanges = 10
+)
+
+// caveat says when a month is projected from too little history.
+func caveat(days float64, changes int) string {
+	switch {
+	case days < steadyDays:
+		return fmt.Sprintf("A month projected from %g days of history: a short window can catch an unusually quiet or busy stretch, so the monthly figures may be off; read %d days or more for a steadier figure.", days, steadyDays)
+	case changes < steadyChanges:
+		return fmt.Sprintf("A month projected from only %d changes: a few large or small ones move it a lot; read a longer window for a steadier figure.", changes)
+	}
+	return ""
 }
 
 // Changes returns the reviewed changes, newest first.

@@ -56,7 +56,7 @@ func (o Options) Validate() error {
 	case o.Since > 0 && o.Last > 0:
 		es = append(es, &profile.FieldError{Field: "window", Rule: "choose days or a number of changes, not both", Value: fmt.Sprintf("%v and %d", o.Since, o.Last)})
 	case o.Since <= 0 && o.Last <= 0:
-		es = append(es, &profile.FieldError{Field: "window", Rule: "give a number of days (90d) or of changes (--last 200)", Value: ""})
+		es = append(es, &profile.FieldError{Field: "window", Rule: "give a number of days (90) or of changes (the last 200)", Value: ""})
 	case o.Since > MaxSince:
 		es = append(es, &profile.FieldError{Field: "since", Rule: "must be at most 3650 days", Value: o.Since.String()})
 	case o.Last > MaxLast:
@@ -195,7 +195,7 @@ func emptyWindow(o Options, w walkResult) error {
 		what = "at all"
 	}
 	if len(w.commits) == 0 && o.Since > 0 {
-		return fmt.Errorf("%w: no merge or commit on the branch %s; widen the window (--since) or use --last N", ErrEmptyWindow, what)
+		return fmt.Errorf("%w: no merge or commit on the branch %s; widen the window, or count the last changes instead", ErrEmptyWindow, what)
 	}
 	return fmt.Errorf("%w: no merge or commit on the branch %s", ErrEmptyWindow, what)
 }

@@ -122,6 +122,22 @@ type EnvWriteResult struct {
 	Generated []string          `json:"generated"`
 	Changes   []envfile.Change  `json:"changes"`
 	Notes     []string          `json:"notes"`
+	// Exists means nothing was written because Path exists: the GUI asks
+	// whether to replace it (the old file is then backed up).
+	Exists bool `json:"exists,omitempty"`
+}
+
+// AskToReplace turns "the file exists" from a write into a result that
+// asks the user, so the GUI offers to replace it instead of failing.
+func AskToReplace(path string, res EnvWriteResult, err error) (EnvWriteResult, error) {
+	if !errors.Is(err, envfile.ErrExists) {
+		return res, err
+	}
+	p, perr := ExpandPath(path)
+	if perr != nil {
+		p = path
+	}
+	return EnvWriteResult{Path: p, Exists: true, FillIns: []envfile.FillIn{}, Problems: []envfile.Problem{}, Generated: []string{}, Changes: []envfile.Change{}, Notes: []string{}}, nil
 }
 
 // applyNote: env_file is read when containers are created, so a restart
@@ -296,7 +312,7 @@ func (s *Studio) ImportEnv(ctx context.Context, path, name string, replace bool)
 		}
 	}
 	if _, err := s.Store.Profile(name); err == nil && !replace {
-		return SaveResult{}, fmt.Errorf("profile %q: %w; choose another name, or replace its Main slot (--force)", name, ErrProfileExists)
+		return SaveResult{}, fmt.Errorf("profile %q: %w; choose another name", name, ErrProfileExists)
 	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return SaveResult{}, err
 	}

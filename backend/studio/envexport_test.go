@@ -69,3 +69,28 @@ func TestExportViewsHoldNoKey(t *testing.T) {
 		t.Error("empty path accepted")
 	}
 }
+
+// Writing over an existing file asks instead of failing; replacing it
+// then backs the old one up.
+func TestWriteOverAnExistingFileAsks(t *testing.T) {
+	s := newStudio(t)
+	ctx := context.Background()
+	save(t, s, "team", profile.SlotMain, profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}, anthropicKey)
+	p := filepath.Join(t.TempDir(), "byok.json")
+	if _, err := s.WriteBYOK(ctx, "team", p, false, false); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.WriteBYOK(ctx, "team", p, false, false)
+	res, err = AskToReplace(p, res, err)
+	if err != nil || !res.Exists || res.Path != p || res.Backup != "" {
+		t.Fatalf("second write = %+v, %v", res, err)
+	}
+	res, err = s.WriteBYOK(ctx, "team", p, false, true)
+	res, err = AskToReplace(p, res, err)
+	if err != nil || res.Exists || res.Backup == "" {
+		t.Fatalf("replace = %+v, %v", res, err)
+	}
+	if _, err := AskToReplace(p, EnvWriteResult{}, os.ErrPermission); err != os.ErrPermission {
+		t.Errorf("other errors pass through: %v", err)
+	}
+}

@@ -95,11 +95,17 @@ func (s *Studio) SaveSlot(ctx context.Context, req SaveSlotRequest) (SaveSlotRes
 // violations, and what will happen to the key.
 type SlotCheck struct {
 	FieldErrors []profile.FieldError `json:"fieldErrors"`
-	Notices     []string             `json:"notices"`
+	// FieldWarnings are settings that save but will not work as meant
+	// (token limits above the model's).
+	FieldWarnings []profile.FieldError `json:"fieldWarnings"`
+	Notices       []string             `json:"notices"`
 	// KeptKeyMasked is the stored key that saving without a new key keeps.
 	KeptKeyMasked string `json:"keptKeyMasked,omitempty"`
 	// KeyRequired means saving needs a pasted key.
 	KeyRequired bool `json:"keyRequired"`
+	// MainOnly are fields the followed Kodus does not read on this slot
+	// (a v1 Fallback's thinking, routing, max input): not offered, not saved.
+	MainOnly []string `json:"mainOnly"`
 }
 
 // CheckSlot validates a slot as the user types, with the same rules as
@@ -109,7 +115,7 @@ func (s *Studio) CheckSlot(profileName, slotName string, in SlotInput) SlotCheck
 	if old, ok := s.storedSlot(profileName, slotName); ok && err != nil {
 		err = keepSavedPlan(err, old, slot)
 	}
-	check := SlotCheck{FieldErrors: flatten(profile.AsFieldErrors(err)), Notices: nonNil(notices)}
+	check := SlotCheck{FieldErrors: flatten(profile.AsFieldErrors(err)), FieldWarnings: s.TokenWarnings(slot), Notices: nonNil(notices)}
 	for _, is := range thinking.Tuning(s.Line, slot.Provider, slot.Model, slot.Temperature, slot.ReasoningEffort) {
 		check.Notices = append(check.Notices, fmt.Sprintf("%s's Test refuses this (%s): %s", s.Line.Name, is.Field, is.Message))
 	}
@@ -124,6 +130,7 @@ func (s *Studio) CheckSlot(profileName, slotName string, in SlotInput) SlotCheck
 		}
 	}
 	check.KeyRequired = check.KeptKeyMasked == "" && s.KeyRequired(slot)
+	check.MainOnly = s.MainOnly(slotName)
 	return check
 }
 

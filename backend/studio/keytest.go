@@ -113,7 +113,7 @@ func (s *Studio) TestSettings(ctx context.Context, req TestSlotRequest) (TestSlo
 	out.Notices = append(out.Notices, k.Notes...)
 	out.UsedStoredKey = k.StoredMasked
 	if key.Empty() && s.KeyRequired(slot) {
-		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required to test %s: paste it, or pipe it to --key-stdin", s.SlotView(slot).ProviderName)})
+		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required to test %s: paste it", s.SlotView(slot).ProviderName)})
 		return out, nil
 	}
 	res := s.testSlot(ctx, slot, key, time.Duration(req.TimeoutMs)*time.Millisecond)

@@ -149,7 +149,7 @@ func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) 
 		return res, err
 	}
 	if req.Slot == profile.SlotFallback && (isNew || existing.Main.Provider == "") {
-		return res, fmt.Errorf("profile %q: %w; save --slot main first", req.Profile, ErrNoMain)
+		return res, fmt.Errorf("profile %q: %w; save its Main slot first", req.Profile, ErrNoMain)
 	}
 	old, hadOld := existing.Slot(req.Slot)
 	slot, notices, err := s.PrepareSlot(req.Config)
@@ -159,6 +159,7 @@ func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) 
 	if err != nil {
 		return res, err
 	}
+	notices = append(notices, warningNotices(s.TokenWarnings(slot))...)
 	prov, _ := s.Catalog.Provider(slot.Provider)
 	slot.KeyRef, slot.KeyMasked = "", ""
 
@@ -186,7 +187,7 @@ func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) 
 		slot.KeyRef, slot.KeyMasked = old.KeyRef, old.KeyMasked
 		notices = append(notices, "kept the stored key "+old.KeyMasked)
 	case s.KeyRequired(slot):
-		return res, &profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required for %s: paste it, or pipe it to --key-stdin", s.SlotView(slot).ProviderName)}
+		return res, &profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required for %s: paste it", s.SlotView(slot).ProviderName)}
 	}
 
 	now := s.Now()

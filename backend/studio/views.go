@@ -37,29 +37,55 @@ type SlotView struct {
 	AWSAuth                  string   `json:"awsAuth,omitempty"`
 	HasKey                   bool     `json:"hasKey"`
 	APIKeyMasked             string   `json:"apiKeyMasked,omitempty"`
+	// Ignored names settings the slot holds that Kodus does not use there
+	// (on a v1 Kodus's Fallback: thinking, OpenRouter routing, max input
+	// tokens); MainOnly lists those fields, which a card does not show.
+	Ignored  []string `json:"ignored,omitempty"`
+	MainOnly []string `json:"mainOnly,omitempty"`
+	// RoutingSent is the OpenRouter routing Kodus sends, when a Custom
+	// JSON changes the pinned providers or the fallbacks switch.
+	RoutingSent *RoutingSent `json:"routingSent,omitempty"`
+}
+
+// RoutingSent is OpenRouter's provider routing as sent.
+type RoutingSent struct {
+	Order          []string `json:"order"`
+	AllowFallbacks *bool    `json:"allowFallbacks,omitempty"`
 }
 
 // ProfileView is a profile as shown to users, with advice on its setup.
 type ProfileView struct {
-	Name      string    `json:"name"`
-	Main      SlotView  `json:"main"`
-	Fallback  *SlotView `json:"fallback,omitempty"`
-	Advice    []string  `json:"advice"`
-	CreatedAt time.Time `json:"createdAt"`
-	UpdatedAt time.Time `json:"updatedAt"`
+	Name     string    `json:"name"`
+	Main     SlotView  `json:"main"`
+	Fallback *SlotView `json:"fallback,omitempty"`
+	Advice   []string  `json:"advice"`
+	// AdviceCodes name each advice in order ("no-fallback", "tight-solo",
+	// …), so the GUI says each thing once, where it applies.
+	AdviceCodes []string  `json:"adviceCodes,omitempty"`
+	CreatedAt   time.Time `json:"createdAt"`
+	UpdatedAt   time.Time `json:"updatedAt"`
 }
 
 // View turns a stored profile into its view.
 func (s *Studio) View(p profile.Profile) ProfileView {
+	advice, codes := s.advice(p)
 	v := ProfileView{
-		Name:      p.Name,
-		Main:      s.SlotView(p.Main),
-		Advice:    s.Advice(p),
-		CreatedAt: p.CreatedAt,
-		UpdatedAt: p.UpdatedAt,
+		Name:        p.Name,
+		Main:        s.SlotView(p.Main),
+		Advice:      advice,
+		AdviceCodes: codes,
+		CreatedAt:   p.CreatedAt,
+		UpdatedAt:   p.UpdatedAt,
+	}
+	if order, allow := s.sentRouting(p.Main); !equalStrings(order, p.Main.OpenRouterProviderOrder) || !equalBool(allow, p.Main.OpenRouterAllowFallbacks) {
+		v.Main.RoutingSent = &RoutingSent{Order: nonNil(order), AllowFallbacks: allow}
 	}
 	if p.Fallback != nil {
 		fb := s.SlotView(*p.Fallback)
+		fb.Ignored = s.fallbackIgnored(*p.Fallback)
+		if mo := s.MainOnly(profile.SlotFallback); len(mo) > 0 {
+			fb.MainOnly = mo
+		}
 		v.Fallback = &fb
 	}
 	return v
@@ -114,9 +140,17 @@ func (s *Studio) SlotView(sl profile.Slot) SlotView {
 // without a Fallback, no concurrency limit on one, Main and Fallback on
 // one provider, 0 read as no limit…).
 func (s *Studio) Advice(p profile.Profile) []string {
-	advice := []string{}
+	advice, _ := s.advice(p)
+	return advice
+}
+
+// AdviceNoFallback is the code of the advice to add a Fallback.
+const AdviceNoFallback = "no-fallback"
+
+func (s *Studio) advice(p profile.Profile) (advice, codes []string) {
+	advice = []string{}
 	if p.Main.Provider == "" {
-		return advice
+		return advice, nil
 	}
 	for _, mv := range s.Moves(p) {
 		advice = append(advice, moveAdvice(p.Name, mv))
@@ -124,12 +158,28 @@ func (s *Studio) Advice(p profile.Profile) []string {
 	warnings := concurrency.Warnings(concurrency.Advise(s.Catalog, p, nil))
 	if p.Fallback == nil && !hasAdvice(warnings, "tight-solo") {
 		advice = append(advice, "No fallback: add one on a different provider so reviews keep running when the main model is rate-limited or down.")
+		codes = append(codes, AdviceNoFallback)
 	}
 	for _, w := range warnings {
 		advice = append(advice, w.Message)
+		codes = append(codes, w.Code)
 	}
-	return advice
+	return advice, codes
 }
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func equalBool(a, b *bool) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
 
 func hasAdvice(list []concurrency.Advice, code string) bool {
 	for _, a := range list {

@@ -20,10 +20,14 @@ describe('cost', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Cost' }).click();
     await sonnet().waitFor();
-    expect(await page.getByTestId('priced-at').textContent()).toContain('Prices as of 2026-07-24');
+    // Two dates, each said for what it is.
+    expect(await page.getByTestId('priced-at').textContent()).toContain('Prices date from 2026-07-24 (the oldest price compared here) to 2026-11-27 (when the bundled table was compiled)');
+    expect(await page.getByTestId('price-status-legend').textContent()).toContain('Disputed: the sources disagree on this price');
     expect(await sonnet().getByTestId('per-month').textContent()).toBe('$124.20');
     expect(await page.locator('tr[data-model="glm-5.1"][data-plan="coding-plan"]').textContent()).toContain('Plan quota');
-    // Both charts are real SVG drawn by recharts: bars per model and a line per model.
+    // Both charts are real SVG drawn by recharts (loaded when first shown): bars per model and a line per model.
+    await page.getByTestId('cost-chart').waitFor();
+    await page.getByTestId('level-chart').waitFor();
     expect(await page.locator('[data-testid="cost-chart"] .recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(6 * 3);
     expect(await page.locator('[data-testid="level-chart"] .recharts-line').count()).toBe(6);
     await shot(app, 'cost');

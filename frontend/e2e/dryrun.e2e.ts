@@ -55,7 +55,7 @@ describe('settings dry run', () => {
     await page.getByRole('button', { name: 'Choose a model' }).click();
     await configureOpenAICompatible(page, baseURL, 'kimi-local');
     await page.getByLabel('OpenAI-compatible API key').fill(KEY);
-    await page.getByText('Advanced settings').click();
+    await page.getByRole('button', { name: 'Advanced', exact: true }).click();
     await page.getByLabel('Temperature').fill('0.3');
     await page.getByLabel('Max output tokens').fill('4096');
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { shot, startApp, type RunningApp } from './harness';
+import { nav, shot, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 const KEY = 'zai-E2Esecret-0123456789abcdef.ghij';
@@ -24,7 +24,7 @@ afterAll(async () => {
 describe('export', () => {
   it('shows the block masked, the routing check, the warnings and what is not carried', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Export' }).click();
+    await nav(page, 'Export');
     await page.getByRole('heading', { name: 'Export' }).waitFor();
     await page.getByLabel('Profile', { exact: true }).selectOption('glm');
     await expect.poll(() => page.getByTestId('routing-check').textContent()).toContain('OpenAI-compatible at https://api.z.ai/api/coding/paas/v4');
@@ -97,6 +97,25 @@ describe('export', () => {
     expect(existsSync(path)).toBe(true);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(readFileSync(path, 'utf8')).toContain(`API_OPEN_AI_API_KEY=${KEY}`);
+
+    // A second write asks to replace the file (the GUI names no command-line flag).
+    await page.getByRole('button', { name: 'Write the block as a new file' }).click();
+    const ask = page.getByRole('alertdialog', { name: `Replace ${path}?` });
+    await ask.waitFor();
+    expect(await page.locator('body').innerText()).not.toContain('--force');
+    await ask.getByRole('button', { name: 'Replace it' }).click();
+    await expect.poll(() => page.getByTestId('env-write-result').textContent()).toContain('Backup:');
+    expect((await page.getByTestId('env-write-result').innerText()).match(/llm\.env\.bak-/g)).toHaveLength(1);
+
+    // The BYOK config too: saved once, then replaced on request.
+    const byok = join(app.home, 'byok.json');
+    for (const replace of [false, true]) {
+      await page.getByLabel('Save to a new file').fill(byok);
+      await page.getByRole('button', { name: 'Save BYOK JSON' }).click();
+      if (replace) await page.getByRole('alertdialog', { name: `Replace ${byok}?` }).getByRole('button', { name: 'Replace it' }).click();
+      await page.getByText(`BYOK config written to ${byok}`).first().waitFor();
+    }
+    await expect.poll(() => readdirSync(app.home).filter((n) => n.startsWith('byok.json.bak-')).length).toBe(1);
 
     await page.getByLabel('Profile', { exact: true }).selectOption('local');
     await page.getByTestId('localhost-warning').waitFor();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readAll, shot, startApp, type RunningApp } from './harness';
+import { nav, readAll, setProfile, shot, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 
@@ -25,7 +25,7 @@ describe('foundation', () => {
   it('picks Sonnet 4.6, pastes a key, saves and shows only the masked key', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Choose a model' }).click();
-    await page.getByRole('button', { name: /Claude Sonnet 4.6 by Anthropic/ }).click();
+    await page.getByRole('button', { name: 'Claude Sonnet 4.6', exact: true }).click();
     await page.getByLabel('Anthropic API key').fill(`  "${KEY}"\n`);
     await expect.poll(() => page.getByTestId('key-preview').textContent()).toBe('sk…abc');
     expect(await page.getByText(/removed surrounding quotes/).count()).toBeGreaterThan(0);
@@ -35,6 +35,8 @@ describe('foundation', () => {
     await page.getByText(/^Main model saved/).waitFor();
     const card = page.locator('[data-profile="default"]');
     await card.waitFor();
+    // The saved profile shows the way to Kodus.
+    expect(await card.getByTestId('next-step').textContent()).toContain('Next: put profile default into Kodus');
     expect(await card.getByTestId('masked-key').first().textContent()).toBe('sk…abc');
     expect(await card.textContent()).toContain('Claude Sonnet 4.6');
     expect(await page.content()).not.toContain('E2Esecret');
@@ -51,13 +53,15 @@ describe('foundation', () => {
   it('picks GLM 5.1 Coding Plan and sees its base URL and concurrency 1', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Add a model' }).click();
-    await page.getByRole('button', { name: /GLM 5.1 by Z.ai/ }).click();
+    await page.getByRole('button', { name: 'GLM 5.1', exact: true }).click();
     await page.getByRole('radio', { name: 'Coding Plan' }).click();
     await expect.poll(() => page.getByTestId('plan-endpoint').textContent()).toBe('https://api.z.ai/api/coding/paas/v4');
+    await expect.poll(() => page.getByTestId('advanced-summary').textContent()).toContain('concurrency 1');
+    await page.getByRole('button', { name: 'Advanced' }).click();
     expect(await page.getByLabel('Max concurrent requests').inputValue()).toBe('1');
     await shot(app, 'glm-coding-plan');
 
-    await page.getByLabel('Profile').fill('glm');
+    await setProfile(page, 'glm');
     await page.getByLabel('Z.ai API key').fill('zai-e2e-0123456789abcdef.ghij');
     await expect.poll(() => page.getByTestId('test-note').textContent()).toContain('at most 1 output token');
     await page.getByRole('button', { name: /Test & save Main/ }).click();
@@ -73,9 +77,9 @@ describe('foundation', () => {
   it('shows the field’s error for bad input and saves nothing', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Add a model' }).click();
-    await page.getByRole('button', { name: /GPT-5.4 by OpenAI/ }).click();
-    await page.getByLabel('Profile').fill('broken');
-    await page.getByText('Advanced settings').click();
+    await page.getByRole('button', { name: 'GPT-5.4', exact: true }).click();
+    await setProfile(page, 'broken');
+    await page.getByRole('button', { name: 'Advanced' }).click();
     await page.getByLabel('Temperature').fill('5');
     await page.getByLabel('Max output tokens').fill('lots');
     await page.getByRole('button', { name: /Test & save Main/ }).click();
@@ -94,14 +98,20 @@ describe('foundation', () => {
 
   it('is usable from the keyboard: Tab reaches the catalog and Enter opens a card', async () => {
     const { page } = app;
+    // The previous test left its broken form: discarding it is a deliberate step.
+    await nav(page, 'Profiles');
     await page.getByRole('button', { name: 'Add a model' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /Choose a model/ }).waitFor();
-    await page.getByRole('button', { name: /Claude Opus 4.7 by Anthropic/ }).focus();
+    await page.getByRole('button', { name: 'Claude Opus 4.7', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.getByLabel('Anthropic API key').waitFor();
+    // Esc never throws a form away.
     await page.keyboard.press('Escape');
-    await page.getByRole('heading', { name: 'Profiles' }).waitFor();
+    await page.getByLabel('Anthropic API key').waitFor();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Profiles', exact: true }).waitFor();
   });
 
   it('follows the OS colour scheme: light and dark', async () => {

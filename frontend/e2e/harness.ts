@@ -159,3 +159,21 @@ export async function configureOpenAICompatible(page: Page, baseURL: string, mod
   await page.getByLabel('Model ID').fill(model);
   await page.getByRole('button', { name: 'Next' }).click();
 }
+
+/**
+ * Sets where the editor saves: the profile name (the target line opens its
+ * fields when asked).
+ */
+export async function setProfile(page: Page, name: string) {
+  await page.getByRole('form', { name: 'Model settings' }).waitFor();
+  const change = page.getByRole('button', { name: 'Change the profile or slot' });
+  if (await change.count()) await change.click();
+  await page.getByLabel('Profile', { exact: true }).fill(name);
+}
+
+/** Goes to a view from the nav; a form left dirty is discarded. */
+export async function nav(page: Page, label: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label, exact: true }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Discard your changes?' });
+  if (await ask.count()) await ask.getByRole('button', { name: 'Discard' }).click();
+}

@@ -23,7 +23,7 @@ describe('unavailable keychain', () => {
     expect(text).toContain('secret-service');
     expect(text).toContain('KODUS_BYOK_KEYRING');
     await page.getByRole('button', { name: 'Choose a model' }).click();
-    await page.getByRole('button', { name: /GPT-5.4 by OpenAI/ }).click();
+    await page.getByRole('button', { name: 'GPT-5.4', exact: true }).click();
     await page.getByLabel('OpenAI API key').fill('sk-proj-FAKEe2e-0000000000000000');
     await page.getByRole('button', { name: /Test & save Main/ }).click();
     await page.getByRole('button', { name: 'Save anyway' }).click();

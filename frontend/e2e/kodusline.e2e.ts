@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shot, startApp, type RunningApp } from './harness';
+import { nav, shot, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 
@@ -18,9 +18,10 @@ describe('Kodus release line', () => {
   it('shows Kodus latest’s catalog and names the line in the thinking preview', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Add a model' }).click();
-    await page.getByRole('button', { name: /GLM 5.2 by Z.ai/ }).click();
+    await page.getByRole('button', { name: 'GLM 5.2', exact: true }).click();
     await page.getByRole('radio', { name: 'Coding Plan' }).click();
     await expect.poll(() => page.getByTestId('plan-endpoint').textContent()).toBe('https://api.z.ai/api/coding/paas/v4');
+    await page.getByRole('button', { name: 'Advanced', exact: true }).click();
     await expect.poll(() => page.getByTestId('preview-line').first().textContent()).toContain('as Kodus latest sends it');
     await shot(app, 'line-current-glm');
   });
@@ -29,9 +30,9 @@ describe('Kodus release line', () => {
     const { page } = app;
     const set = await app.cli(['profile', 'set', 'old', '--provider', 'openai_compatible', '--model', 'glm-5.1', '--plan', 'coding-plan', '--key-stdin', '--kodus-line', 'mid-2026'], ZAI_KEY);
     expect(set.code).toBe(0);
-    // The app reads profiles when it starts: reload it to see the one saved from the command line.
-    await page.reload({ waitUntil: 'load' });
-    await page.waitForFunction(() => typeof (window as unknown as { go?: { main?: { App?: object } } }).go?.main?.App === 'object', null, { timeout: 30_000 });
+    // The window follows the profile database: the profile appears without a reload.
+    await nav(page, 'Profiles');
+    await page.locator('[data-profile="old"]').waitFor({ timeout: 15_000 });
     const move = page.locator('[data-profile="old"]').getByTestId('slot-move');
     await expect.poll(() => move.textContent()).toContain('GLM 5.2');
     await shot(app, 'line-move-offer');
@@ -43,12 +44,12 @@ describe('Kodus release line', () => {
 
   it('switches to the mid-2026 line in the System view', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'System' }).click();
+    await nav(page, 'System');
     await page.getByTestId('kodus-line-mid-2026').locator('input').click();
     await expect.poll(async () => JSON.parse((await app.cli(['kodus', 'line', 'show', '--json'])).stdout).id).toBe('mid-2026');
     await shot(app, 'line-system');
-    await page.getByRole('button', { name: 'Add a model' }).click();
-    await page.getByRole('button', { name: /GLM 5.1 by Z.ai/ }).waitFor();
-    expect(await page.getByRole('button', { name: /GLM 5.2 by Z.ai/ }).count()).toBe(0);
+    await nav(page, 'Add a model');
+    await page.getByRole('button', { name: 'GLM 5.1', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'GLM 5.2', exact: true }).count()).toBe(0);
   });
 });

@@ -67,7 +67,10 @@ describe('cost from your own history', () => {
     expect(await summary.textContent()).toContain('3 merges on main');
     expect(await summary.textContent()).toContain('2 commits made directly on the branch are not counted');
     // The histogram is real SVG: one bar per size bucket with changes.
+    // Three changes are too few for a steady month: said next to the numbers.
+    expect(await page.getByTestId('repo-caveat').textContent()).toContain('only 3 changes');
     const hist = page.getByTestId('size-histogram');
+    await hist.waitFor();
     expect(await hist.getAttribute('data-summary')).toMatch(/: \d/);
     expect(await page.locator('[data-testid="size-histogram"] .recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(1);
     const sonnet = page.locator('[data-testid="cost-table"] tr[data-model="claude-sonnet-4-6"]');

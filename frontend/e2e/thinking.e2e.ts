@@ -25,8 +25,8 @@ describe('thinking', () => {
   it('Custom JSON: invalid shows the inline error at its line, fixed updates the preview, saved matches the CLI', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Choose a model' }).click();
-    await page.getByRole('button', { name: /Claude Sonnet 4.6 by Anthropic/ }).click();
-    await page.getByText('Advanced settings').click();
+    await page.getByRole('button', { name: 'Claude Sonnet 4.6', exact: true }).click();
+    await page.getByRole('button', { name: 'Advanced', exact: true }).click();
 
     // The model's level (Medium) and what the real backend says Kodus sends.
     expect(await page.getByRole('radio', { name: 'Medium' }).getAttribute('aria-checked')).toBe('true');
@@ -85,8 +85,8 @@ describe('thinking', () => {
   it('OpenRouter: pins merge with the preset in the preview, in light and dark', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Add a model' }).click();
-    await page.getByRole('button', { name: /Kimi K2.5 \(OpenRouter\)/ }).click();
-    await page.getByText('Advanced settings').click();
+    await page.getByRole('button', { name: 'Kimi K2.5 (OpenRouter)', exact: true }).click();
+    await page.getByRole('button', { name: 'Advanced', exact: true }).click();
     await page.getByRole('radio', { name: 'High' }).click();
     // Typed as the user types: a trailing comma survives while typing.
     await page.getByLabel('Pin providers (in order)').pressSequentially('moonshot, together,');

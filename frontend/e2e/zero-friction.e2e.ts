@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAll, shot, startApp, type RunningApp } from './harness';
+import { readAll, setProfile, shot, startApp, type RunningApp } from './harness';
 
 // A fake Ollama on 127.0.0.1 answering as docs.ollama.com/api documents;
 // the app probes it instead of the real default ports
@@ -47,8 +47,8 @@ describe('zero-friction setup', () => {
   it('spots an Anthropic key pasted into the GPT-5.4 card and switches to Claude with the key kept', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Choose a model' }).click();
-    await page.getByRole('button', { name: /GPT-5.4 by OpenAI/ }).click();
-    await page.getByLabel('Profile').fill('team');
+    await page.getByRole('button', { name: 'GPT-5.4', exact: true }).click();
+    await setProfile(page, 'team');
     await page.getByLabel('OpenAI API key').fill(`"${ANTHROPIC}"`);
     const advice = page.getByTestId('key-suggestion');
     await advice.waitFor();
@@ -60,7 +60,7 @@ describe('zero-friction setup', () => {
     await page.getByRole('button', { name: 'Switch to Claude Sonnet 4.6' }).click();
     await page.getByRole('heading', { name: 'Claude Sonnet 4.6', level: 1 }).waitFor();
     expect(await page.getByLabel('Anthropic API key').inputValue()).toBe(`"${ANTHROPIC}"`);
-    expect(await page.getByLabel('Profile').inputValue()).toBe('team');
+    expect(await page.getByTestId('save-target').textContent()).toContain('profile team');
     await expect.poll(() => page.getByTestId('key-preview').textContent()).toBe('sk…k9x');
     expect(await page.getByTestId('key-suggestion').count()).toBe(0);
     await shot(app, 'key-switched');
@@ -91,7 +91,7 @@ describe('zero-friction setup', () => {
     await shot(app, 'local-servers');
 
     await server.getByRole('button', { name: 'Use qwen2.5-coder:7b from Ollama' }).click();
-    await page.getByLabel('Profile').fill('local');
+    await setProfile(page, 'local');
     // The fake Ollama lists the model, so the key test passes and saves.
     await page.getByRole('button', { name: /Test & save Main/ }).click();
     await page.locator('[data-profile="local"]').waitFor();
@@ -110,7 +110,7 @@ describe('zero-friction setup', () => {
     const { page } = app;
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByRole('button', { name: 'Add a model' }).click();
-    await page.getByRole('button', { name: /GPT-5.4 by OpenAI/ }).click();
+    await page.getByRole('button', { name: 'GPT-5.4', exact: true }).click();
     await page.getByLabel('OpenAI API key').fill('sk-kimi-E2Efake0FAKEfake1FAKEfake2');
     await page.getByTestId('key-suggestion').waitFor();
     await shot(app, 'key-suggestion-dark');

@@ -1,15 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useApi, type Catalog, type EnvInfo, type ProfileView, type SlotName } from './api';
 import type { SlotTarget } from './components/SlotEditor';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { CatalogView } from './views/CatalogView';
-import { CostView } from './views/CostView';
-import { ExportView } from './views/ExportView';
+import { useLeave } from './lib/leaveGuard';
+import type { ExportFocus } from './views/ExportView';
 import { ProfilesView } from './views/ProfilesView';
-import { SystemView } from './views/SystemView';
+
+// Views the first window does not show load when first opened.
+const CatalogView = lazy(() => import('./views/CatalogView').then((m) => ({ default: m.CatalogView })));
+const CostView = lazy(() => import('./views/CostView').then((m) => ({ default: m.CostView })));
+const ExportView = lazy(() => import('./views/ExportView').then((m) => ({ default: m.ExportView })));
+const SystemView = lazy(() => import('./views/SystemView').then((m) => ({ default: m.SystemView })));
 
 // nonce remounts a view when its nav item is clicked again (back to its start).
-type Route = { view: 'profiles'; nonce?: number } | { view: 'catalog'; target: SlotTarget; nonce?: number } | { view: 'system'; nonce?: number } | { view: 'cost'; nonce?: number } | { view: 'export'; nonce?: number };
+type Route =
+  | { view: 'profiles'; nonce?: number; saved?: string }
+  | { view: 'catalog'; target: SlotTarget; nonce?: number }
+  | { view: 'system'; nonce?: number }
+  | { view: 'cost'; nonce?: number }
+  | { view: 'export'; nonce?: number; profile?: string; focus?: ExportFocus };
 
 const NAV: { view: Route['view']; label: string }[] = [
   { view: 'profiles', label: 'Profiles' },
@@ -18,6 +27,36 @@ const NAV: { view: Route['view']; label: string }[] = [
   { view: 'export', label: 'Export' },
   { view: 'system', label: 'System' },
 ];
+
+/** The nav; without onNav (while starting) its items wait, disabled. */
+function Sidebar({ current, env, onNav }: { current: Route['view']; env?: EnvInfo; onNav?: (view: Route['view']) => void }) {
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden>
+          K
+        </span>
+        Kodus BYOK Studio
+      </div>
+      {NAV.map((n) => (
+        <button key={n.view} className="nav-item" aria-current={current === n.view ? 'page' : undefined} disabled={!onNav} onClick={() => onNav?.(n.view)}>
+          {n.label}
+        </button>
+      ))}
+      {env && (
+        <div className="sidebar-foot">
+          <div data-testid="keychain-banner" title={`Keys are stored only in ${env.keychainDescription}; this app shows them masked.`}>
+            <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden style={{ verticalAlign: '-1px' }}>
+              <path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z" />
+            </svg>{' '}
+            Keys in <strong>{env.keychainBackend || 'keychain'}</strong>
+          </div>
+          <div>{env.version}</div>
+        </div>
+      )}
+    </nav>
+  );
+}
 
 function UnlockScreen({ env, onUnlocked }: { env: EnvInfo; onUnlocked: () => void }) {
   const api = useApi();
@@ -50,82 +89,99 @@ function UnlockScreen({ env, onUnlocked }: { env: EnvInfo; onUnlocked: () => voi
   );
 }
 
-export function App() {
+/** Keeps the profile list current: on load, when the database changes on disk, and when the window gets focus. */
+function useProfiles() {
   const api = useApi();
-  const [env, setEnv] = useState<EnvInfo | null>(null);
-  const [catalog, setCatalog] = useState<Catalog | null>(null);
   const [profiles, setProfiles] = useState<ProfileView[]>([]);
   const [loadError, setLoadError] = useState('');
-  const [route, setRoute] = useState<Route>({ view: 'profiles' });
-
   const reload = useCallback(async () => {
     try {
       setProfiles(await api.profiles());
       setLoadError('');
     } catch (e) {
-      // A failed load is shown as such, never as "no profiles" (Kodus gap 21).
+      // A failed load is shown as such, never as "no profiles".
       setLoadError(e instanceof Error ? e.message : String(e));
     }
   }, [api]);
-
   useEffect(() => {
-    void (async () => {
-      setEnv(await api.environment());
-      setCatalog(await api.catalog());
-      await reload();
-    })().catch((e) => setLoadError(String(e)));
+    const off = api.onProfilesChanged(() => void reload());
+    const onFocus = () => void reload();
+    window.addEventListener('focus', onFocus);
+    return () => {
+      off();
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [api, reload]);
+  return { profiles, loadError, reload };
+}
+
+export function App() {
+  const api = useApi();
+  const leave = useLeave();
+  const [env, setEnv] = useState<EnvInfo | null>(null);
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [startError, setStartError] = useState('');
+  const { profiles, loadError, reload } = useProfiles();
+  const [route, setRoute] = useState<Route>({ view: 'profiles' });
+
+  // The three start-up calls go out at once: one round trip to the backend, not three.
+  useEffect(() => {
+    Promise.all([api.environment(), api.catalog(), reload()])
+      .then(([e, c]) => {
+        setEnv(e);
+        setCatalog(c);
+      })
+      .catch((e) => setStartError(String(e)));
   }, [api, reload]);
 
   const newTarget = (): SlotTarget => ({
-    profile: profiles.length === 0 ? 'default' : '',
+    profile: profiles.some((p) => p.name === 'default') ? '' : 'default',
     slot: 'main',
     fixed: false,
   });
   const chooseModel = (profile: string, slot: SlotName) => setRoute({ view: 'catalog', target: { profile, slot, fixed: true } });
 
+  // Until the backend answers, the window already shows its frame: the
+  // same layout, so nothing jumps when the data arrives.
   if (!env || !catalog) {
     return (
-      <div className="main" aria-busy="true">
-        <span className="spinner" /> Loading…
-        {loadError && <div className="alert alert-err">{loadError}</div>}
+      <div className="shell">
+        <Sidebar current="profiles" />
+        <main className="main" aria-busy="true">
+          <div className="page-head">
+            <h1>Profiles</h1>
+          </div>
+          {startError ? (
+            <div className="alert alert-err" role="alert">
+              {startError}
+            </div>
+          ) : (
+            <div className="muted" role="status">
+              <span className="spinner" aria-hidden /> Loading your profiles…
+            </div>
+          )}
+        </main>
       </div>
     );
   }
 
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label="Main">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden>
-            K
-          </span>
-          Kodus BYOK Studio
-        </div>
-        {NAV.map((n) => (
-          <button
-            key={n.view}
-            className="nav-item"
-            aria-current={route.view === n.view ? 'page' : undefined}
-            onClick={() => setRoute(n.view === 'catalog' ? { view: 'catalog', target: newTarget(), nonce: Date.now() } : ({ view: n.view, nonce: Date.now() } as Route))}
-          >
-            {n.label}
-          </button>
-        ))}
-        <div className="sidebar-foot">
-          <div data-testid="keychain-banner" title={env.keychainDescription}>
-            <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden style={{ verticalAlign: '-1px' }}>
-              <path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z" />
-            </svg>{' '}
-            Keys in <strong>{env.keychainBackend || 'keychain'}</strong>
-          </div>
-          <div>{env.version}</div>
-        </div>
-      </nav>
+      <Sidebar
+        current={route.view}
+        env={env}
+        onNav={(view) => leave(() => setRoute(view === 'catalog' ? { view: 'catalog', target: newTarget(), nonce: Date.now() } : ({ view, nonce: Date.now() } as Route)))}
+      />
       <main className="main">
         {env.error && (
           <div className="alert alert-err" role="alert" style={{ marginBottom: 16 }}>
             <div className="alert-title">The app’s data or keychain could not be opened</div>
             {env.error}
+          </div>
+        )}
+        {startError && (
+          <div className="alert alert-err" role="alert" style={{ marginBottom: 16 }}>
+            {startError}
           </div>
         )}
         {env.keychainProblem && (
@@ -134,45 +190,46 @@ export function App() {
             {env.keychainProblem}. Keys cannot be saved until you start the app with another backend; nothing falls back to a weaker store on its own.
           </div>
         )}
-        {!env.error && !env.keychainProblem && (
-          <div className="alert alert-info small" style={{ marginBottom: 16 }} data-testid="keychain-info">
-            Keys are stored in your OS keychain: <strong>{env.keychainDescription}</strong> (<code>{env.keychainBackend}</code>). This app never writes a key anywhere else; it shows only a masked form.
-          </div>
-        )}
-        {loadError && (
-          <div className="alert alert-err" role="alert" style={{ marginBottom: 16 }}>
-            <div className="alert-title">Couldn’t load profiles</div>
-            {loadError}
-          </div>
-        )}
         <ErrorBoundary key={`${route.view}/${route.nonce ?? 0}`} onReset={() => setRoute({ view: 'profiles', nonce: Date.now() })}>
-        {route.view === 'profiles' && (
-          <ProfilesView key={route.nonce ?? 0} catalog={catalog} profiles={profiles} reload={reload} onChooseModel={chooseModel} onNewProfile={() => setRoute({ view: 'catalog', target: newTarget() })} />
-        )}
-        {route.view === 'catalog' && (
-          <CatalogView
-            key={`${route.target.profile}/${route.target.slot}/${route.target.fixed}/${route.nonce ?? 0}`}
-            catalog={catalog}
-            profiles={profiles}
-            target={route.target}
-            onDone={async () => {
-              await reload();
-              setRoute({ view: 'profiles' });
-            }}
-          />
-        )}
-        {route.view === 'system' && (
-          <SystemView
-            onLineChange={() =>
-              void (async () => {
-                setCatalog(await api.catalog());
-                await reload();
-              })().catch((e) => setLoadError(String(e)))
-            }
-          />
-        )}
-        {route.view === 'cost' && <CostView key={route.nonce ?? 0} profiles={profiles} />}
-        {route.view === 'export' && <ExportView key={route.nonce ?? 0} profiles={profiles} reload={reload} />}
+          <Suspense fallback={<span className="spinner" aria-label="Loading" />}>
+            {route.view === 'profiles' && (
+              <ProfilesView
+                key={route.nonce ?? 0}
+                catalog={catalog}
+                env={env}
+                profiles={profiles}
+                loadError={loadError}
+                justSaved={route.saved}
+                reload={reload}
+                onChooseModel={chooseModel}
+                onNewProfile={() => setRoute({ view: 'catalog', target: newTarget() })}
+                onExport={(profile, focus) => setRoute({ view: 'export', profile, focus, nonce: Date.now() })}
+              />
+            )}
+            {route.view === 'catalog' && (
+              <CatalogView
+                key={`${route.target.profile}/${route.target.slot}/${route.target.fixed}/${route.nonce ?? 0}`}
+                catalog={catalog}
+                profiles={profiles}
+                target={route.target}
+                onDone={async (saved) => {
+                  await reload();
+                  setRoute({ view: 'profiles', saved: saved?.name });
+                }}
+              />
+            )}
+            {route.view === 'system' && (
+              <SystemView
+                onLineChange={() => {
+                  // Another Kodus release: its catalog, and profiles seen through it.
+                  api.catalog().then(setCatalog, (e) => setStartError(String(e)));
+                  void reload();
+                }}
+              />
+            )}
+            {route.view === 'cost' && <CostView key={route.nonce ?? 0} profiles={profiles} />}
+            {route.view === 'export' && <ExportView key={route.nonce ?? 0} profiles={profiles} reload={reload} initialProfile={route.profile} focus={route.focus} />}
+          </Suspense>
         </ErrorBoundary>
       </main>
       {env.needsPassphrase && (

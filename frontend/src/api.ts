@@ -163,6 +163,8 @@ export interface Api {
   cancelConcurrencyMeasure(id: string): Promise<void>;
   /** Subscribes to measurement progress; returns the unsubscribe. */
   onConcurrencyProgress(cb: (e: ConcurrencyProgressEvent) => void): () => void;
+  /** Calls back when the profile database changed on disk (the command line saved); returns the unsubscribe. */
+  onProfilesChanged(cb: () => void): () => void;
 }
 
 /** Wails rejects a promise with the Go error's text; make it an Error. */
@@ -223,6 +225,7 @@ export const wailsApi: Api = {
   measureConcurrency: (req) => call(App.MeasureConcurrency(studio.MeasureRequest.createFrom(req))),
   cancelConcurrencyMeasure: (id) => call(App.CancelConcurrencyMeasure(id)),
   onConcurrencyProgress: (cb) => EventsOn('concurrency:progress', (e: ConcurrencyProgressEvent) => cb(e)),
+  onProfilesChanged: (cb) => EventsOn('profiles:changed', () => cb()),
 };
 
 export const ApiContext = createContext<Api>(wailsApi);

@@ -2,12 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ToastProvider } from './components/Toasts';
+import { LeaveGuardProvider } from './lib/leaveGuard';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ToastProvider>
-      <App />
+      <LeaveGuardProvider>
+        <App />
+      </LeaveGuardProvider>
     </ToastProvider>
   </StrictMode>,
 );

@@ -64,11 +64,23 @@ func VLLM(t testing.TB) string {
 }
 
 // VLLMWithKey is vLLM started with --api-key: it guards every /v1 route, not /version or /health.
-func VLLMWithKey(t testing.TB) string {
+func VLLMWithKey(t testing.TB) string { return vllmGuarded(t, "") }
+
+// VLLMKey is the key VLLMKeyed was started with.
+const VLLMKey = "vllm-FAKE-key-0123456789"
+
+// VLLMKeyed is vLLM started with --api-key VLLMKey: /v1 answers with that
+// key and refuses anything else.
+func VLLMKeyed(t testing.TB) string { return vllmGuarded(t, VLLMKey) }
+
+// vllmGuarded is vLLM whose /v1 routes want key ("" accepts none).
+func vllmGuarded(t testing.TB, key string) string {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
-		case strings.HasPrefix(r.URL.Path, "/v1/"):
+		case strings.HasPrefix(r.URL.Path, "/v1/") && (key == "" || r.Header.Get("Authorization") != "Bearer "+key):
 			status(401, "application/json", `{"error":"Unauthorized"}`)(w, r)
+		case r.URL.Path == "/v1/models":
+			status(200, "application/json", `{"object":"list","data":[{"id":"Qwen/Qwen2.5-Coder-32B-Instruct","object":"model","owned_by":"vllm","max_model_len":32768}]}`)(w, r)
 		case r.URL.Path == "/version":
 			status(200, "application/json", `{"version":"0.11.0"}`)(w, r)
 		case r.URL.Path == "/health":

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiContext } from '../api';
 import { catalog, fakeApi } from '../test/fakeApi';
-import { BedrockFields, bedrockKey, iamProblems } from './BedrockFields';
+import { BedrockFields, bedrockKey, carriedKey, iamProblems } from './BedrockFields';
 import { SlotEditor } from './SlotEditor';
 import { ToastProvider } from './Toasts';
 
@@ -100,5 +100,13 @@ describe('BedrockFields', () => {
     const req = vi.mocked(api.saveSlot).mock.lastCall![0];
     expect(req.config).toMatchObject({ provider: 'amazon_bedrock', awsRegion: 'eu-central-1', awsAuth: 'iam' });
     expect(JSON.parse(req.apiKey)).toEqual({ awsAccessKeyId: ID, awsSecretAccessKey: SECRET });
+  });
+});
+
+describe('carriedKey', () => {
+  it('reads back what the fields made, an access key id, or an API key', () => {
+    expect(carriedKey(JSON.stringify({ awsAccessKeyId: ID, awsSecretAccessKey: SECRET })).iam).toEqual({ accessKeyId: ID, secretAccessKey: SECRET, sessionToken: '' });
+    expect(carriedKey(ID).iam.accessKeyId).toBe(ID);
+    expect(carriedKey('ABSKkey')).toEqual({ apiKey: 'ABSKkey', iam: { accessKeyId: '', secretAccessKey: '', sessionToken: '' } });
   });
 });

@@ -40,6 +40,23 @@ export function iamProblems(iam: IAMKeys): Partial<Record<keyof IAMKeys, string>
   return out;
 }
 
+/** What a key carried into the fields holds: a Bedrock API key, an access key id, or IAM keys kept from an earlier visit. */
+export function carriedKey(key = ''): { apiKey: string; iam: IAMKeys } {
+  const k = key.trim();
+  const none: IAMKeys = { accessKeyId: '', secretAccessKey: '', sessionToken: '' };
+  if (/^(AKIA|ASIA)/.test(k)) return { apiKey: '', iam: { ...none, accessKeyId: k } };
+  if (k.startsWith('{')) {
+    try {
+      const j = JSON.parse(k) as Record<string, unknown>;
+      const str = (v: unknown) => (typeof v === 'string' ? v : '');
+      if (str(j.awsAccessKeyId)) return { apiKey: '', iam: { accessKeyId: str(j.awsAccessKeyId), secretAccessKey: str(j.awsSecretAccessKey), sessionToken: str(j.awsSessionToken) } };
+    } catch {
+      // not IAM keys: shown as typed
+    }
+  }
+  return { apiKey: key, iam: none };
+}
+
 interface BedrockFieldsProps {
   region: string;
   auth: string;
@@ -61,14 +78,14 @@ interface BedrockFieldsProps {
  */
 export function BedrockFields({ region, auth, onRegion, onAuth, onKey, initialKey, storedMasked, errors, onBlur }: BedrockFieldsProps) {
   const kind: BedrockAuth = auth === 'iam' ? 'iam' : 'apiKey';
-  const carriedID = initialKey && /^(AKIA|ASIA)/.test(initialKey.trim()) ? initialKey.trim() : '';
-  const [apiKey, setAPIKey] = useState(carriedID ? '' : (initialKey ?? ''));
-  const [iam, setIAM] = useState<IAMKeys>({ accessKeyId: carriedID, secretAccessKey: '', sessionToken: '' });
+  const carried = carriedKey(initialKey);
+  const [apiKey, setAPIKey] = useState(carried.apiKey);
+  const [iam, setIAM] = useState<IAMKeys>(carried.iam);
   const problems = iamProblems(iam);
 
   // An access key id pasted into a Bedrock slot means IAM auth.
   useEffect(() => {
-    if (carriedID && auth !== 'iam') onAuth('iam');
+    if (carried.iam.accessKeyId && auth !== 'iam') onAuth('iam');
   }, []);
   useEffect(() => {
     onKey(bedrockKey(kind, apiKey, iam));

@@ -12,18 +12,24 @@ export function ByokPanel({ profile, notCarried }: { profile: string; notCarried
   const [path, setPath] = useState('');
   const [withKeys, setWithKeys] = useState(false);
   const [confirm, setConfirm] = useState(false);
+  const [replace, setReplace] = useState('');
   const [error, setError] = useState('');
 
   useEffect(() => {
     api.byokJSON(profile).then(setView, (e) => setError(errText(e)));
   }, [api, profile]);
 
-  const write = async () => {
+  const write = async (force = false) => {
     setConfirm(false);
+    setReplace('');
     setError('');
     try {
-      const r = await api.writeBYOKFile(profile, path, withKeys, false);
-      toast(`BYOK config written to ${r.path}${withKeys ? ' with keys' : ''}`);
+      const r = await api.writeBYOKFile(profile, path, withKeys, force);
+      if (r.exists) {
+        setReplace(r.path);
+        return;
+      }
+      toast(`BYOK config written to ${r.path}${withKeys ? ' with keys' : ''}${r.backup ? ` (the old file is kept as ${r.backup})` : ''}`);
     } catch (e) {
       setError(errText(e));
     }
@@ -35,7 +41,7 @@ export function ByokPanel({ profile, notCarried }: { profile: string; notCarried
         BYOK config
       </h2>
       <p className="muted small" style={{ margin: 0 }}>
-        Kodus’s BYOK config{view?.says ? `, ${view.says},` : ''} carries {notCarried ? 'everything Fixed Mode cannot' : 'the fallback, concurrency, thinking and token limits'}, and takes precedence over the .env. {view?.shape}
+        Kodus’s BYOK config{view?.says ? `, ${view.says},` : ''} carries {notCarried ? 'everything Fixed Mode cannot' : 'the fallback, concurrency, thinking and token limits'}, and takes precedence over the .env. {view?.shape} Kodus keeps it per organisation: enter these values on its “Bring your own key” page, or send the JSON to its API (<code>POST /organization-parameters/create-or-update</code>, key <code>byok_config</code>).
       </p>
       {view?.warnings.map((w) => (
         <div key={w.slot + w.code + w.message} className="alert alert-warn small" data-testid="byok-warning">
@@ -74,6 +80,15 @@ export function ByokPanel({ profile, notCarried }: { profile: string; notCarried
         </button>
       </div>
       {error && <div className="alert alert-err">{error}</div>}
+      {replace && (
+        <ConfirmDialog
+          title={`Replace ${replace}?`}
+          body="The file exists. Replacing it writes the new config in its place and keeps the old one as a backup next to it."
+          confirmLabel="Replace it"
+          onCancel={() => setReplace('')}
+          onConfirm={() => void write(true)}
+        />
+      )}
       {confirm && (
         <ConfirmDialog
           title="Write the API keys in plain text?"

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApi, type ConcurrencyProgress, type ConcurrencyReport, type ConcurrencyView, type SlotName } from '../api';
 import { inputFromForm, type SlotForm } from '../lib/slotForm';
-import { ConcurrencyChart } from './ConcurrencyChart';
+import { ConcurrencyChart } from './LazyCharts';
 import { ConfirmDialog } from './ConfirmDialog';
 
 interface Props {
@@ -53,9 +53,9 @@ function useConcurrencyView(form: SlotForm, profile: string, slot: SlotName, w: 
 }
 
 /**
- * Concurrency under Advanced settings: the plan's pre-fill and why, the
- * warnings for this profile, a measured cap with Apply, and the review time
- * at each setting.
+ * Concurrency of a saved slot, on the profile page: the plan's suggested
+ * value and why, the warnings for this profile, a measured cap with Apply,
+ * and the review time at each setting.
  */
 export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props) {
   const api = useApi();
@@ -111,12 +111,12 @@ export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props
     <section className="panel stack concurrency" aria-labelledby="concurrency-title" data-testid="concurrency-tuner">
       <div className="spread">
         <h3 id="concurrency-title" style={{ margin: 0 }}>
-          Concurrency{pf ? ` — ${pf.label}` : ''}
+          Max concurrent requests{pf ? ` — ${pf.label}` : ''}: {Number.isNaN(current) || current === 0 ? 'no limit' : current}
         </h3>
         {pf && (
           <span className="tag" data-testid="concurrency-prefill">
-            Pre-fill: {pf.value === undefined || pf.value === null ? 'empty (no limit)' : pf.value}
-            {pf.limit ? `, up to ${pf.limit} by hand` : ''}
+            Suggested: {pf.value === undefined || pf.value === null ? 'no limit' : pf.value}
+            {pf.limit ? `, the plan allows up to ${pf.limit}` : ''}
           </span>
         )}
       </div>
@@ -152,8 +152,8 @@ export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props
       <div className="stack measure">
         <div className="row" style={{ alignItems: 'flex-end' }}>
           <div className="field" style={{ width: 130 }}>
-            <label htmlFor="measure-max">Max at once</label>
-            <input id="measure-max" className="input" inputMode="numeric" value={ceiling} aria-invalid={ceilingOK ? undefined : true} onChange={(e) => setCeiling(e.target.value)} disabled={running} />
+            <label htmlFor="measure-max">Try up to</label>
+            <input id="measure-max" className="input" inputMode="numeric" value={ceiling} aria-invalid={ceilingOK ? undefined : true} aria-describedby="measure-note" onChange={(e) => setCeiling(e.target.value)} disabled={running} />
           </div>
           {running ? (
             <button type="button" className="btn" onClick={() => void api.cancelConcurrencyMeasure(runID)}>
@@ -165,8 +165,10 @@ export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props
             </button>
           )}
         </div>
-        <div className="hint" data-testid="measure-note">
-          {!ceilingOK ? 'Max at once: a whole number from 1 to 256.' : plan?.available ? plan.note : plan?.reason ? `Measure needs a valid endpoint: ${plan.reason}` : ''}
+        <div className="hint" id="measure-note" data-testid="measure-note">
+          {!ceilingOK
+            ? 'Try up to: a whole number from 1 to 256.'
+            : `Measure sends bursts of 1, 2, 3… requests at once, up to this many, until the provider refuses one: that is the cap. It only measures; “Max concurrent requests” is what Kodus uses. ${plan?.available ? plan.note : plan?.reason ? `Measure needs a valid endpoint: ${plan.reason}` : ''}`}
         </div>
         {running && <MeasureProgress progress={progress} />}
         {measureError && (

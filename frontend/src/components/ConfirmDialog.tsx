@@ -4,13 +4,20 @@ interface ConfirmDialogProps {
   title: string;
   body: React.ReactNode;
   confirmLabel: string;
+  /** The safe choice's label ("Cancel", "Keep editing"). */
+  cancelLabel?: string;
   danger?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-/** A modal confirmation: Esc cancels, focus starts on Cancel and stays inside. */
-export function ConfirmDialog({ title, body, confirmLabel, danger, onConfirm, onCancel }: ConfirmDialogProps) {
+/**
+ * A modal confirmation. Focus starts on the safe choice, so a stray Enter
+ * changes nothing; the action is the marked button, and Ctrl+Enter (said
+ * in the dialog) reaches it from anywhere inside. Esc cancels; focus stays
+ * inside and returns to where it was.
+ */
+export function ConfirmDialog({ title, body, confirmLabel, cancelLabel = 'Cancel', danger, onConfirm, onCancel }: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -23,8 +30,13 @@ export function ConfirmDialog({ title, body, confirmLabel, danger, onConfirm, on
       e.stopPropagation();
       onCancel();
     }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      e.stopPropagation();
+      onConfirm();
+    }
     if (e.key === 'Tab' && dialogRef.current) {
-      const items = dialogRef.current.querySelectorAll<HTMLElement>('button');
+      const items = dialogRef.current.querySelectorAll<HTMLElement>('button, input, a[href]');
       const first = items[0];
       const last = items[items.length - 1];
       if (e.shiftKey && document.activeElement === first) {
@@ -43,19 +55,23 @@ export function ConfirmDialog({ title, body, confirmLabel, danger, onConfirm, on
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="confirm-title"
+        aria-describedby="confirm-body"
         ref={dialogRef}
         onKeyDown={onKeyDown}
         onMouseDown={(e) => e.stopPropagation()}
       >
         <h2 id="confirm-title">{title}</h2>
-        <div className="muted" style={{ marginBottom: 16 }}>
+        <div className="muted" id="confirm-body" style={{ marginBottom: 16 }}>
           {body}
         </div>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button ref={cancelRef} className="btn" onClick={onCancel}>
-            Cancel
+        <div className="row" style={{ justifyContent: 'flex-end', alignItems: 'center' }}>
+          <span className="hint" style={{ marginRight: 'auto' }} data-testid="confirm-shortcut">
+            <kbd>Ctrl</kbd>+<kbd>Enter</kbd>: {confirmLabel}
+          </span>
+          <button ref={cancelRef} type="button" className="btn" onClick={onCancel}>
+            {cancelLabel}
           </button>
-          <button className={danger ? 'btn btn-danger' : 'btn btn-primary'} onClick={onConfirm}>
+          <button type="button" className={danger ? 'btn btn-danger-solid' : 'btn btn-primary'} aria-keyshortcuts="Control+Enter" onClick={onConfirm}>
             {confirmLabel}
           </button>
         </div>

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CostRow } from '../api';
+import { rowLabel } from '../lib/costLabels';
 import { num, usd } from '../lib/money';
 
 const PARTS = [
@@ -13,11 +14,6 @@ const LINE_COLORS = ['#5b4dd6', '#e5534b', '#2f9e6e', '#d4a017', '#1d7fd8', '#c2
 const LEVEL_LABEL: Record<string, string> = { off: 'Off', low: 'Low', medium: 'Medium', high: 'High' };
 const LEVEL_LINES = 8;
 
-export function rowLabel(r: CostRow): string {
-  const planName = r.subscription?.name ?? r.plan ?? '';
-  const plan = r.status === 'plan-quota' && !r.name.includes(planName) ? ` (${planName})` : '';
-  return (r.slot ? `${r.slot === 'main' ? 'Main' : 'Fallback'}: ` : '') + r.name + plan;
-}
 
 const money = (v: unknown) => usd(String(v));
 const axisMoney = (v: number) => `$${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;

@@ -1,4 +1,5 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
+import { openAdvanced, renderApp } from '../test/render';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiContext, type CatalogModel, type ProfileView } from '../api';
@@ -12,13 +13,8 @@ async function renderKimi() {
   const card = catalog.models.find((m) => m.id === 'kimi-k2.6') as CatalogModel;
   const initial = { ...(await api.draft('kimi-k2.6', '')), temperature: 0 };
   const onCancel = vi.fn();
-  render(
-    <ApiContext.Provider value={api}>
-      <ToastProvider>
-        <SlotEditor catalog={catalog} card={card} initial={initial} target={{ profile: 'team', slot: 'main', fixed: true }} profiles={[]} onSaved={vi.fn()} onCancel={onCancel} />
-      </ToastProvider>
-    </ApiContext.Provider>,
-  );
+  renderApp(api, <SlotEditor catalog={catalog} card={card} initial={initial} target={{ profile: 'team', slot: 'main', fixed: true }} profiles={[]} onSaved={vi.fn()} onCancel={onCancel} />);
+  await openAdvanced(userEvent.setup());
   return { api, state, onCancel };
 }
 
@@ -82,6 +78,8 @@ describe('Dry run in the slot editor', () => {
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Send once' }));
     expect(await within(panel).findByTestId('dry-run-invalid')).toHaveTextContent('apiKey: is required to send a dry run');
     expect(screen.getByLabelText(/API key/)).toHaveAttribute('aria-invalid', 'true');
+    // The cursor goes to the field to fix.
+    await waitFor(() => expect(screen.getByLabelText(/API key/)).toHaveFocus());
 
     within(panel).getByRole('heading', { name: 'Dry run' }).focus();
     await user.keyboard('{Escape}');

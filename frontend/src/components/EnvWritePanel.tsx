@@ -10,7 +10,8 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
   const api = useApi();
   const toast = useToast();
   const [path, setPath] = useState('');
-  const [force, setForce] = useState(false);
+  // A write that found the file there: asked before replacing it.
+  const [replace, setReplace] = useState<{ path: string; full: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [result, setResult] = useState<EnvWriteResult | null>(null);
@@ -35,10 +36,15 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
       setBusy(false);
     }
   };
-  const write = (full: boolean) =>
+  const write = (full: boolean, force = false) =>
     run(async () => {
       setPlan(null);
+      setReplace(null);
       const r = await api.writeEnv({ profile, options: opts, path, full, force });
+      if (r.exists) {
+        setReplace({ path: r.path, full });
+        return;
+      }
       setResult(r);
       toast(`Written to ${r.path}`);
     });
@@ -78,10 +84,6 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
         <input id="env-path" className="input" placeholder="/opt/kodus/.env" value={path} onChange={(e) => setPath(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && path && void preview()} />
         <div className="hint">A new file is created with mode 0600. A merge keeps every other line exactly, backs the old file up next to it and keeps its mode.</div>
       </div>
-      <label className="check">
-        <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
-        <span>Replace the file if it exists (the old one is backed up)</span>
-      </label>
       <div className="row">
         <button className="btn btn-primary" disabled={!path || busy} onClick={() => void preview()}>
           Preview merge into this .env
@@ -130,7 +132,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
         <div className="alert alert-ok stack" style={{ gap: 4 }} data-testid="env-write-result">
           <div className="alert-title">Written to {result.path}</div>
           {result.backup && <div className="small">Backup: {result.backup}</div>}
-          {result.notes.map((n) => (
+          {result.notes.filter((n) => !result.backup || !n.includes(result.backup)).map((n) => (
             <div key={n} className="small">
               {n}
             </div>
@@ -153,6 +155,15 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
             </div>
           ))}
         </div>
+      )}
+      {replace && (
+        <ConfirmDialog
+          title={`Replace ${replace.path}?`}
+          body="The file exists. Replacing it writes the new one in its place and keeps the old one as a backup next to it."
+          confirmLabel="Replace it"
+          onCancel={() => setReplace(null)}
+          onConfirm={() => void write(replace.full, true)}
+        />
       )}
       {confirm && plan && (
         <ConfirmDialog

@@ -7,11 +7,13 @@ interface FieldProps {
   field?: string;
   hint?: ReactNode;
   error?: string;
+  /** Saves, but will not work as meant (e.g. above the model's limit). */
+  warning?: string;
   children: ReactNode;
 }
 
-/** A labelled input with its hint and, when broken, its error. */
-export function Field({ id, label, field, hint, error, children }: FieldProps) {
+/** A labelled input with its hint and, when broken, its error (or warning). */
+export function Field({ id, label, field, hint, error, warning, children }: FieldProps) {
   return (
     <div className="field" data-field={field}>
       <label htmlFor={id}>{label}</label>
@@ -19,6 +21,10 @@ export function Field({ id, label, field, hint, error, children }: FieldProps) {
       {error ? (
         <div className="field-error" id={`${id}-error`} data-field-error={field} role="alert">
           {label}: {error}
+        </div>
+      ) : warning ? (
+        <div className="field-warn" id={`${id}-hint`} data-field-warning={field} role="status">
+          ⚠ {warning}
         </div>
       ) : hint ? (
         <div className="hint" id={`${id}-hint`}>

@@ -62,12 +62,12 @@ describe('key suggestion', () => {
     const user = userEvent.setup();
     const { state, onSwitch } = await renderEditor('kimi-k2.6');
     expect(screen.getByRole('radio', { name: 'Developer API' })).toHaveAttribute('aria-checked', 'true');
-    await user.type(screen.getByLabelText(/API key/), KIMI_CODE);
+    await user.type(screen.getByLabelText('Moonshot AI API key'), KIMI_CODE);
     await user.click(await screen.findByRole('button', { name: 'Switch to Kimi K2.6 · Kimi Code Plan' }));
     await waitFor(() => expect(screen.getByRole('radio', { name: 'Kimi Code Plan' })).toHaveAttribute('aria-checked', 'true'));
     expect(onSwitch).not.toHaveBeenCalled();
     // The key is still there, and the suggestion is gone now that it fits.
-    expect(screen.getByLabelText(/API key/)).toHaveValue(KIMI_CODE);
+    expect(await screen.findByLabelText('Kimi Code Plan key')).toHaveValue(KIMI_CODE);
     await waitFor(() => expect(screen.queryByTestId('key-suggestion')).not.toBeInTheDocument());
     await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
@@ -97,21 +97,22 @@ describe('switching from the catalog', () => {
   it('lands on the Claude card with the key kept', async () => {
     const user = userEvent.setup();
     renderCatalog();
-    await user.click(screen.getByRole('button', { name: /GPT-5.4 by OpenAI/ }));
+    await user.click(screen.getByRole('button', { name: 'GPT-5.4' }));
+    await user.click(await screen.findByRole('button', { name: 'Change the profile or slot' }));
     await user.clear(await screen.findByLabelText('Profile'));
     await user.type(screen.getByLabelText('Profile'), 'team');
     await user.type(screen.getByLabelText('OpenAI API key'), ANTHROPIC);
     await user.click(await screen.findByRole('button', { name: 'Switch to Claude Sonnet 4.6' }));
     expect(await screen.findByRole('heading', { name: 'Claude Sonnet 4.6' })).toBeInTheDocument();
     expect(screen.getByLabelText('Anthropic API key')).toHaveValue(ANTHROPIC);
-    expect(screen.getByLabelText('Profile')).toHaveValue('team');
+    expect(screen.getByTestId('save-target')).toHaveTextContent('Saves as profile team, Main model');
     expect(await screen.findByText('Switched to Claude Sonnet 4.6; your key is kept')).toBeInTheDocument();
   });
 
   it('opens the manual path at the model id for a provider without a card', async () => {
     const user = userEvent.setup();
     const { state } = renderCatalog();
-    await user.click(screen.getByRole('button', { name: /GPT-5.4 by OpenAI/ }));
+    await user.click(screen.getByRole('button', { name: 'GPT-5.4' }));
     await user.type(await screen.findByLabelText('OpenAI API key'), 'sk-or-v1-FAKEfakeFAKEfake');
     await user.click(await screen.findByRole('button', { name: 'Switch to OpenRouter (manual setup)' }));
     expect(await screen.findByText(/Switched to OpenRouter: enter the model id/)).toBeInTheDocument();
@@ -138,11 +139,11 @@ describe('switching while editing a saved slot', () => {
         </ToastProvider>
       </ApiContext.Provider>,
     );
-    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    await user.click(screen.getByRole('button', { name: 'Edit team Main' }));
     await user.type(await screen.findByLabelText('OpenAI API key'), ANTHROPIC);
     await user.click(await screen.findByRole('button', { name: 'Switch to Claude Sonnet 4.6' }));
     expect(await screen.findByLabelText('Anthropic API key')).toHaveValue(ANTHROPIC);
-    expect(screen.getByText('Claude Sonnet 4.6', { selector: '.card-title' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Edit team · Main: Claude Sonnet 4.6');
     await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
     expect(state.saved[0]).toMatchObject({ profile: 'team', slot: 'main', apiKey: ANTHROPIC, config: { provider: 'anthropic', model: 'claude-sonnet-4-6' } });

@@ -4,6 +4,8 @@ interface KeyTestBannerProps {
   result: KeyTestResult;
   /** Offered when the key belongs to the other plan (GLM, Kimi). */
   onSwitchPlan?: (plan: string, baseURL: string) => void;
+  /** Offered when the server lacks the model: fills the model id with one it serves. */
+  onUseModel?: (id: string) => void;
   compact?: boolean;
 }
 
@@ -13,7 +15,7 @@ interface KeyTestBannerProps {
  * "Provider said: …" and the fix. A rate limit is a warning: the key works,
  * but reviews will be throttled (Kodus shows it as plain success).
  */
-export function KeyTestBanner({ result: r, onSwitchPlan, compact }: KeyTestBannerProps) {
+export function KeyTestBanner({ result: r, onSwitchPlan, onUseModel, compact }: KeyTestBannerProps) {
   if (r.code === 'ok') {
     return (
       <div className="alert alert-ok" role="status" data-testid="key-test-result" data-code={r.code}>
@@ -41,9 +43,22 @@ export function KeyTestBanner({ result: r, onSwitchPlan, compact }: KeyTestBanne
           Provider said: {r.providerMessage}
         </div>
       )}
-      <div className="small" style={{ marginTop: 6 }}>
-        {r.hint}
-      </div>
+      {onUseModel && r.availableModels?.length ? (
+        <div className="stack" style={{ gap: 4, marginTop: 6 }} data-testid="available-models">
+          <div className="small">Use one of the models it serves:</div>
+          <div className="row" style={{ gap: 6 }}>
+            {r.availableModels.map((id) => (
+              <button key={id} type="button" className="btn btn-sm mono" onClick={() => onUseModel(id)}>
+                {id}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : (
+        <div className="small" style={{ marginTop: 6 }}>
+          {r.hint}
+        </div>
+      )}
       {!compact && r.endpoint && (
         <div className="small muted">
           Tested <code>{r.endpoint}</code>

@@ -108,4 +108,27 @@ describe('Find local servers', () => {
     expect(form).toHaveTextContent('llama3.1:8b');
     expect(form).toHaveTextContent('http://127.0.0.1:11434/v1');
   });
+
+  it('asks for the key of a server that lists its models only with one, and keeps it for the slot', async () => {
+    const user = userEvent.setup();
+    const { api, state } = renderCatalog();
+    const vllm = { kind: 'vllm', name: 'vLLM', baseURL: 'http://127.0.0.1:8000/v1', version: '0.11.0', latencyMs: 2, models: [], notes: ['This server was started with an API key: its models are listed only with that key, and Kodus needs it too.'] };
+    api.discoverServers = vi.fn(async (req) => {
+      state.discoverRequests.push(req);
+      return req.key === 'vllm-FAKE-key-01'
+        ? { servers: [{ ...vllm, models: [{ id: 'Qwen/Qwen2.5-Coder-32B-Instruct' }] }], unreachable: [], elapsedMs: 2 }
+        : { servers: [{ ...vllm, needsKey: true }], unreachable: [], elapsedMs: 2 };
+    });
+    await user.click(screen.getByRole('button', { name: 'Configure manually' }));
+    await user.click(screen.getByRole('radio', { name: /OpenAI-compatible/ }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.type(screen.getByLabelText('Base URL'), 'http://127.0.0.1:8000/v1');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(await screen.findByRole('button', { name: 'List the models on this server' }));
+    await user.type(await screen.findByLabelText('Server key'), 'vllm-FAKE-key-01');
+    await user.click(screen.getByRole('button', { name: 'List models' }));
+    await user.click(await screen.findByRole('button', { name: 'Use Qwen/Qwen2.5-Coder-32B-Instruct from vLLM' }));
+    expect(state.discoverRequests.at(-1)).toEqual({ urls: ['http://127.0.0.1:8000/v1'], onlyURLs: true, key: 'vllm-FAKE-key-01' });
+    expect(await screen.findByLabelText('OpenAI-compatible API key')).toHaveValue('vllm-FAKE-key-01');
+  });
 });

@@ -21,6 +21,9 @@ interface LocalServersProps {
   /** Probe only these URLs (a server's model list) instead of the usual ports. */
   onlyURLs?: string[];
   title?: string;
+  /** With onlyURLs: the server's key, asked for when it lists models only with one (kept for the slot). */
+  serverKey?: string;
+  onServerKey?: (key: string) => void;
 }
 
 /**
@@ -29,7 +32,7 @@ interface LocalServersProps {
  * each server with its models and one click to use one. The search runs in
  * the background; the rest of the page stays usable.
  */
-export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers' }: LocalServersProps) {
+export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', serverKey = '', onServerKey }: LocalServersProps) {
   const api = useApi();
   const [extra, setExtra] = useState('');
   const [result, setResult] = useState<DiscoverResult | null>(null);
@@ -43,7 +46,7 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers' }: L
     setError('');
     const urls = onlyURLs ?? extra.split(/[\s,]+/).filter((u) => u !== '');
     try {
-      const res = await api.discoverServers({ urls, onlyURLs: Boolean(onlyURLs) });
+      const res = await api.discoverServers({ urls, onlyURLs: Boolean(onlyURLs), ...(onlyURLs && serverKey ? { key: serverKey } : {}) });
       if (id === run.current) setResult(res);
     } catch (e) {
       if (id === run.current) setError(e instanceof Error ? e.message : String(e));
@@ -59,6 +62,7 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers' }: L
 
   const servers = result?.servers ?? [];
   const loopback = servers.some((s) => s.containerBaseURL);
+  const askKey = Boolean(onlyURLs && onServerKey && (servers.some((s) => s.needsKey) || serverKey));
 
   return (
     <section className="panel stack" aria-label={title} aria-busy={busy} data-testid="local-servers">
@@ -88,6 +92,35 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers' }: L
           <div className="hint" id="discover-extra-hint">
             Searched by default: Ollama :11434, vLLM :8000, LM Studio :1234, llama.cpp :8080 and :9931 on this machine. Only GET requests, never a key.
           </div>
+        </div>
+      )}
+      {askKey && (
+        <div className="row" style={{ alignItems: 'flex-end' }} data-testid="server-key">
+          <div className="field" style={{ flex: 1 }}>
+            <label htmlFor="server-key">Server key</label>
+            <input
+              id="server-key"
+              className="input mono"
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              value={serverKey}
+              onChange={(e) => onServerKey?.(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void search();
+                }
+              }}
+              aria-describedby="server-key-hint"
+            />
+            <div className="hint" id="server-key-hint">
+              Sent only to this server, and kept for the next step.
+            </div>
+          </div>
+          <button type="button" className="btn" onClick={() => void search()} disabled={busy} style={{ marginBottom: 22 }}>
+            List models
+          </button>
         </div>
       )}
       {error && (
@@ -121,7 +154,7 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers' }: L
               {s.needsKey && <span className="tag tag-warn">needs a key</span>}
             </span>
           </div>
-          {s.models.length === 0 && <div className="muted small">{s.needsKey ? 'Models are listed only with the server’s key.' : 'No models yet: pull or load one, then search again.'}</div>}
+          {s.models.length === 0 && !s.needsKey && <div className="muted small">No models yet: pull or load one, then search again.</div>}
           {s.models.length > 0 && (
             <ul className="model-list" aria-label={`Models on ${s.name}`}>
               {s.models.map((m) => (

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useApi, type Catalog, type ProfileView } from '../api';
 import { providerCopy } from '../lib/cloudCopy';
+import { useDirty, useLeave } from '../lib/leaveGuard';
 import { emptyForm, inputFromForm } from '../lib/slotForm';
 import { describedBy, Field } from './Field';
 import { LocalServers } from './LocalServers';
-import { SlotEditor, type KeySwitch, type SlotTarget } from './SlotEditor';
+import { SlotEditor, type KeySwitch, type SlotDraft, type SlotTarget } from './SlotEditor';
 
 interface ManualWizardProps {
   catalog: Catalog;
@@ -19,26 +20,34 @@ interface ManualWizardProps {
   onSwitch?: (s: KeySwitch) => void;
 }
 
-const STEPS = ['Provider', 'Base URL', 'Model', 'Key & advanced'];
+const STEPS = ['Provider', 'Base URL', 'Model', 'Key & settings'];
 
 /**
  * The manual path: provider → base URL (required only for
  * OpenAI-compatible, an optional override otherwise) → model id → key and
- * advanced settings. Each step is checked by the backend before moving on;
- * going back keeps everything typed (Kodus resets the form instead).
+ * settings. Each step is checked by the backend before moving on. The
+ * wizard keeps what was typed in every step: Back and Next lose nothing,
+ * the last step's profile name, key and settings included (Kodus resets
+ * the form instead).
  */
 export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, startProvider, initialKey, onSwitch }: ManualWizardProps) {
   const api = useApi();
+  const leave = useLeave();
   const [step, setStep] = useState(startProvider ? 2 : 0);
   const [provider, setProvider] = useState(startProvider ?? '');
   const [finding, setFinding] = useState(false);
   const [baseURL, setBaseURL] = useState('');
   const [model, setModel] = useState('');
   const [error, setError] = useState<Record<string, string>>({});
+  // The last step's work, kept while the user is on an earlier step.
+  const [draft, setDraft] = useState<SlotDraft | null>(null);
+  const [key, setKey] = useState(initialKey ?? '');
 
   const prov = catalog.providers.find((p) => p.id === provider);
   const compatible = provider === 'openai_compatible';
   const copy = providerCopy(provider);
+  useDirty(provider !== (startProvider ?? '') || baseURL !== '' || model !== '' || key !== (initialKey ?? '') || draft !== null);
+
   // A model picked from a server found (or listed) goes straight to the last step.
   const useLocal = (url: string, id: string) => {
     setBaseURL(url);
@@ -48,8 +57,8 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
     setStep(3);
   };
 
-  const checkField = async (field: 'provider' | 'baseURL' | 'model') => {
-    const f = { ...emptyForm(provider, model || 'placeholder-model'), baseURL };
+  const checkField = async (field: 'provider' | 'baseURL' | 'model', m: string) => {
+    const f = { ...emptyForm(provider, m), baseURL };
     const res = await api.checkSlot('', target.slot, inputFromForm(f).input);
     const hit = res.fieldErrors.find((e) => e.field === field);
     setError(hit ? { [field]: hit.rule } : {});
@@ -65,17 +74,25 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
       setError({});
       setStep(1);
     } else if (step === 1) {
-      if (await checkField('baseURL')) {
+      if (await checkField('baseURL', model || 'placeholder-model')) {
         setFinding(false);
         setStep(2);
       }
     } else if (step === 2) {
-      const f = { ...emptyForm(provider, model), baseURL };
-      const res = await api.checkSlot('', target.slot, inputFromForm(f).input);
-      const hit = res.fieldErrors.find((e) => e.field === 'model');
-      setError(hit ? { model: hit.rule } : {});
-      if (!hit) setStep(3);
+      if (await checkField('model', model)) setStep(3);
     }
+  };
+
+  // The editor starts from its last state with this step's provider, URL and model.
+  const editorInitial = () => {
+    const base = draft && draft.form.provider === provider ? draft.form : emptyForm(provider, model);
+    return inputFromForm({ ...base, provider, model, baseURL }).input;
+  };
+  const keepDraft = (d: SlotDraft) => {
+    setDraft(d);
+    setKey(d.key);
+    // "Use this model" from a key test fills the model id here too.
+    if (d.form.model !== model) setModel(d.form.model);
   };
 
   return (
@@ -112,11 +129,10 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
                 className="card"
                 role="radio"
                 aria-checked={provider === p.id}
-                aria-pressed={provider === p.id}
                 data-provider={p.id}
                 onClick={() => {
+                  if (p.id !== provider) setBaseURL('');
                   setProvider(p.id);
-                  setBaseURL('');
                   setError({});
                 }}
               >
@@ -207,20 +223,23 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
         </div>
       )}
       {step === 2 && compatible && baseURL && finding && (
-        <LocalServers key={baseURL} title="Models on this server" onlyURLs={[baseURL]} onUse={(s, m) => useLocal(s.baseURL, m.id)} />
+        <LocalServers key={baseURL} title="Models on this server" onlyURLs={[baseURL]} serverKey={key} onServerKey={setKey} onUse={(s, m) => useLocal(s.baseURL, m.id)} />
       )}
 
       {step === 3 && (
         <SlotEditor
           catalog={catalog}
-          initial={{ ...inputFromForm({ ...emptyForm(provider, model), baseURL }).input }}
+          initial={editorInitial()}
           target={target}
           profiles={profiles}
           onCancel={onCancel}
           onSaved={onSaved}
           onBack={() => setStep(2)}
           backLabel="Back to the model id"
-          initialKey={initialKey}
+          backKeepsDraft
+          initialKey={key}
+          initialPlace={draft ? { profileName: draft.profileName, slot: draft.slot } : undefined}
+          onDraft={keepDraft}
           onSwitch={onSwitch}
         />
       )}
@@ -232,7 +251,7 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
             className="btn"
             onClick={() => {
               setFinding(false);
-              if (step === 0) onCancel();
+              if (step === 0) leave(onCancel);
               else setStep(step - 1);
             }}
           >

@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiContext } from '../api';
 import { fakeApi } from '../test/fakeApi';
 import { CostView } from '../views/CostView';
@@ -17,6 +17,12 @@ async function openRepo() {
   await user.click(screen.getByRole('radio', { name: 'Use my repository' }));
   return { ...fake, user };
 }
+
+// The charts load lazily in the app; loaded once here so no test waits on them.
+beforeAll(async () => {
+  await import('./CostCharts');
+  await import('./RepoHistogram');
+});
 
 describe('Use my repository', () => {
   it('replaces the assumed PRs with the scanned history and prices it in Go', async () => {
@@ -39,7 +45,7 @@ describe('Use my repository', () => {
     expect(within(summary).getByTestId('repo-p90')).toHaveTextContent('9.1k tokens');
     expect(summary).toHaveTextContent('15 commits made directly on the branch are not counted');
     expect(summary).toHaveTextContent('12 ignored by the list, 2 binary');
-    expect(screen.getByTestId('size-histogram').getAttribute('data-summary')).toBe('500–1.0k: 9, 1.0k–2.0k: 14, 2.0k–5.0k: 11, 5.0k–10.0k: 5, 10.0k–20.0k: 2, 20.0k–50.0k: 1');
+    expect((await screen.findByTestId('size-histogram')).getAttribute('data-summary')).toBe('500–1.0k: 9, 1.0k–2.0k: 14, 2.0k–5.0k: 11, 5.0k–10.0k: 5, 10.0k–20.0k: 2, 20.0k–50.0k: 1');
     expect(within(screen.getByTestId('biggest-changes')).getByText('Merge pull request #7 from shop/checkout')).toBeInTheDocument();
     expect(within(screen.getByTestId('biggest-changes')).getByText('$0.3125')).toBeInTheDocument();
     const table = await screen.findByTestId('cost-table');
@@ -54,7 +60,7 @@ describe('Use my repository', () => {
     await user.type(screen.getByLabelText('Fixed prompt per file call'), '6000');
     await waitFor(() => expect(state.costRequests[state.costRequests.length - 1].repo?.calls.filePromptTokens).toBe(6000));
     expect(state.scans).toHaveLength(1);
-  });
+   }, 20_000); // three charts render in jsdom: slow on a loaded machine
 
   it('asks for a folder, says what is wrong with a bad one, and scans the last N changes', async () => {
     const { user, state } = await openRepo();

@@ -1,23 +1,17 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiContext, type CatalogModel } from '../api';
+import type { CatalogModel } from '../api';
 import { catalog, fakeApi } from '../test/fakeApi';
+import { openAdvanced, renderApp } from '../test/render';
 import { SlotEditor } from './SlotEditor';
-import { ToastProvider } from './Toasts';
 
 async function renderEditor(modelID: string, extra: { onSaved?: () => void } = {}) {
   const { api, state } = fakeApi();
   const card = catalog.models.find((m) => m.id === modelID) as CatalogModel;
   const initial = await api.draft(modelID, '');
   const onSaved = extra.onSaved ?? vi.fn();
-  render(
-    <ApiContext.Provider value={api}>
-      <ToastProvider>
-        <SlotEditor catalog={catalog} card={card} initial={initial} target={{ profile: 'default', slot: 'main', fixed: false }} profiles={[]} onSaved={onSaved} onCancel={vi.fn()} />
-      </ToastProvider>
-    </ApiContext.Provider>,
-  );
+  renderApp(api, <SlotEditor catalog={catalog} card={card} initial={initial} target={{ profile: 'default', slot: 'main', fixed: false }} profiles={[]} onSaved={onSaved} onCancel={vi.fn()} />);
   return { api, state, onSaved };
 }
 
@@ -26,6 +20,7 @@ describe('SlotEditor', () => {
     const user = userEvent.setup();
     await renderEditor('glm-5.1');
     expect(screen.getByTestId('plan-endpoint')).toHaveTextContent('https://api.z.ai/api/paas/v4/');
+    await openAdvanced(user);
     expect(screen.getByLabelText('Max concurrent requests')).toHaveValue('');
     await user.click(screen.getByRole('radio', { name: 'Coding Plan' }));
     await waitFor(() => expect(screen.getByTestId('plan-endpoint')).toHaveTextContent('https://api.z.ai/api/coding/paas/v4'));
@@ -36,12 +31,14 @@ describe('SlotEditor', () => {
   it('keeps the user’s edits when switching plan and swaps the Kimi Code model id', async () => {
     const user = userEvent.setup();
     const { state } = await renderEditor('kimi-k2.6');
+    await openAdvanced(user);
     await user.clear(screen.getByLabelText('Max output tokens'));
     await user.type(screen.getByLabelText('Max output tokens'), '8000');
     await user.click(screen.getByRole('radio', { name: 'Kimi Code Plan' }));
     await waitFor(() => expect(screen.getByLabelText('Max concurrent requests')).toHaveValue('30'));
     expect(screen.getByLabelText('Max output tokens')).toHaveValue('8000');
-    await user.type(screen.getByLabelText(/API key/), 'sk-kimi-FAKE0123456789abcdef');
+    expect(screen.getByTestId('plan-model')).toHaveTextContent('kimi-for-coding');
+    await user.type(screen.getByLabelText('Kimi Code Plan key'), 'sk-kimi-FAKE0123456789abcdef');
     await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
     expect(state.saved[0].config).toMatchObject({ model: 'kimi-for-coding', baseURL: 'https://api.kimi.com/coding/v1', maxOutputTokens: 8000, maxConcurrentRequests: 30, temperature: 1 });
@@ -50,6 +47,7 @@ describe('SlotEditor', () => {
   it('shows each field’s error after a failed save and saves nothing', async () => {
     const user = userEvent.setup();
     const { state, onSaved } = await renderEditor('claude-sonnet-4-6');
+    await openAdvanced(user);
     const temp = screen.getByLabelText('Temperature');
     await user.clear(temp);
     await user.type(temp, '7');
@@ -64,6 +62,7 @@ describe('SlotEditor', () => {
   it('rejects a temperature that is not a number without calling the backend to save', async () => {
     const user = userEvent.setup();
     const { api } = await renderEditor('gpt-5.4');
+    await openAdvanced(user);
     await user.clear(screen.getByLabelText('Temperature'));
     await user.type(screen.getByLabelText('Temperature'), 'warm');
     await user.click(screen.getByRole('button', { name: /Test & save Main/ }));

@@ -1,16 +1,20 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useApi, type Catalog, type CatalogModel, type FieldError, type KeySuggestion, type KeyTestResult, type ProfileView, type SlotInput, type SlotName } from '../api';
+import { ADVANCED_FIELDS, firstField, forSlot, namesOf } from '../lib/fieldLabels';
+import { focusField } from '../lib/focusField';
+import { useDirty, useLeave } from '../lib/leaveGuard';
 import { errorsByField, formFromInput, inputFromForm, type SlotForm } from '../lib/slotForm';
 import { AdvancedSettings } from './AdvancedSettings';
 import { BedrockFields } from './BedrockFields';
-import { ConcurrencyTuner } from './ConcurrencyTuner';
 import { DryRunPanel } from './DryRunPanel';
-import { ExternalLink } from './ExternalLink';
+import { EditorFooter } from './EditorFooter';
 import { KeyAdvice, useKeyVerdict } from './KeyAdvice';
-import { KeyInput } from './KeyInput';
 import { KeyTestBanner } from './KeyTestBanner';
+import { PlanPicker } from './PlanPicker';
+import { FallbackWarnings, SaveTarget } from './SaveTarget';
+import { SlotKeyField } from './SlotKeyField';
 import { useSlotCheck, useTestProbe } from './slotChecks';
-import { SLOT_LABEL, SlotTargetFields } from './SlotTargetFields';
+import { SLOT_LABEL } from './SlotTargetFields';
 import { useToast } from './Toasts';
 
 /** A switch the user chose from a key suggestion: the pasted key and where it was going travel along. */
@@ -27,6 +31,14 @@ export interface SlotTarget {
   fixed: boolean;
 }
 
+/** What the user typed, for a parent that keeps it while the editor is away (the wizard's steps). */
+export interface SlotDraft {
+  form: SlotForm;
+  key: string;
+  profileName: string;
+  slot: SlotName;
+}
+
 interface SlotEditorProps {
   catalog: Catalog;
   card?: CatalogModel;
@@ -38,22 +50,36 @@ interface SlotEditorProps {
   onCancel: () => void;
   onBack?: () => void;
   backLabel?: string;
-  /** A key carried over from a switch. */
+  /** The parent keeps the draft across Back (no need to ask before going). */
+  backKeepsDraft?: boolean;
+  /** A key carried over from a switch or a previous step. */
   initialKey?: string;
+  /** Where a previous visit left the profile name and slot. */
+  initialPlace?: { profileName: string; slot: SlotName };
+  onDraft?: (d: SlotDraft) => void;
   /** Moves to another card or provider when the user accepts a key suggestion. */
   onSwitch?: (s: KeySwitch) => void;
 }
 
+const fieldsOf = (errs: FieldError[]) => errs.map((e) => e.field);
+
 /**
- * The connect panel: where to save, the plan, the key and advanced settings,
- * checked live with the same rules the backend applies on save.
+ * The connect panel. The first screen holds only where it is saved (one
+ * line), the plan, the key and Test & save; everything else is under
+ * Advanced, closed, with a summary of what is set. Checked live with the
+ * backend's rules; a failed save names the field, opens its section and
+ * puts the cursor in it. Esc never discards the form; leaving it dirty asks.
  */
-export function SlotEditor({ catalog, card, initial, target: initialTarget, profiles, heading, onSaved, onCancel, onBack, backLabel, initialKey, onSwitch }: SlotEditorProps) {
+export function SlotEditor(props: SlotEditorProps) {
+  const { catalog, card, initial, target: initialTarget, profiles, heading, onSaved, onCancel, onBack, backLabel, backKeepsDraft, initialKey, initialPlace, onDraft, onSwitch } = props;
   const api = useApi();
   const toast = useToast();
-  const [form, setForm] = useState<SlotForm>(() => formFromInput(initial));
-  const [profileName, setProfileName] = useState(initialTarget.profile);
-  const [slot, setSlot] = useState<SlotName>(initialTarget.slot);
+  const leave = useLeave();
+  const formRef = useRef<HTMLFormElement>(null);
+  const initialForm = useMemo(() => formFromInput(initial), [initial]);
+  const [form, setForm] = useState<SlotForm>(initialForm);
+  const [profileName, setProfileName] = useState(initialPlace?.profileName ?? initialTarget.profile);
+  const [slot, setSlot] = useState<SlotName>(initialPlace?.slot ?? initialTarget.slot);
   const [key, setKey] = useState(initialKey ?? '');
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -63,25 +89,59 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
   const [testing, setTesting] = useState(false);
   const [testResult, setTestResult] = useState<KeyTestResult | null>(null);
   const [testError, setTestError] = useState('');
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+  const [targetOpen, setTargetOpen] = useState(false);
   const [dryRunOpen, setDryRunOpen] = useState(false);
   const [dryRunFocus, setDryRunFocus] = useState(false);
+  const [focusRequest, setFocusRequest] = useState<{ field: string; n: number } | null>(null);
   // Bumped on every key edit: the dry run panel rebuilds its request.
   const [keyVersion, setKeyVersion] = useState(0);
 
-  const { check, errors, input } = useSlotCheck(profileName, slot, form);
+  // The slot is checked and saved without what the followed Kodus does not
+  // read there (a v1 Fallback's thinking…): the backend's check says which.
+  const [mainOnly, setMainOnly] = useState<string[]>([]);
+  const saved = useMemo(() => forSlot(form, mainOnly), [form, mainOnly]);
+  const { check, errors, input } = useSlotCheck(profileName, slot, saved);
+  const checkedMainOnly = check?.mainOnly?.join(',') ?? '';
+  useEffect(() => setMainOnly(checkedMainOnly ? checkedMainOnly.split(',') : []), [checkedMainOnly]);
   const verdict = useKeyVerdict(key, input);
   const probe = useTestProbe(form, key);
   const provider = catalog.providers.find((p) => p.id === form.provider);
   const variant = card?.variants?.find((v) => v.id === form.plan);
   const existing = profiles.find((p) => p.name === profileName.trim());
 
+  const dirty = key !== '' || profileName !== initialTarget.profile || slot !== initialTarget.slot || JSON.stringify(form) !== JSON.stringify(initialForm);
+  useDirty(dirty);
+  useEffect(() => {
+    onDraft?.({ form, key, profileName, slot });
+  }, [form, key, profileName, slot]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const visible = (field: string) => submitted || touched.has(field);
   const allErrors = errorsByField([...saveErrors, ...errors]);
+  if (submitted && check?.keyRequired && key.trim() === '' && !allErrors.apiKey) {
+    allErrors.apiKey = `is required for ${provider?.displayName ?? form.provider}`;
+  }
   const shown: Record<string, string> = {};
   for (const [f, msg] of Object.entries(allErrors)) if (visible(f)) shown[f] = msg;
-  if (submitted && check?.keyRequired && key.trim() === '' && !shown.apiKey) {
-    shown.apiKey = `is required for ${provider?.displayName ?? form.provider}`;
-  }
+  const warnings = errorsByField(check?.fieldWarnings ?? []);
+
+  // A failed save or test: open the field's section, then put the cursor in it.
+  const requestFocus = (fields: string[]) => {
+    const field = firstField(fields);
+    if (!field) return;
+    if (ADVANCED_FIELDS.has(field)) setAdvancedOpen(true);
+    if (field === 'name') setTargetOpen(true);
+    setFocusRequest((r) => ({ field, n: (r?.n ?? 0) + 1 }));
+  };
+  useEffect(() => {
+    if (focusRequest) focusField(formRef.current, focusRequest.field);
+  }, [focusRequest]);
+  /** The fields that stop a save now, the key included. */
+  const blocking = (extra: FieldError[] = []) => {
+    const fields = [...fieldsOf(extra), ...fieldsOf(errors)];
+    if (check?.keyRequired && key.trim() === '') fields.push('apiKey');
+    return fields;
+  };
 
   const patch = (p: Partial<SlotForm>) => {
     setSaveErrors([]);
@@ -121,19 +181,15 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
     else onSwitch?.({ suggestion: s, key, target: { ...initialTarget, profile: profileName, slot } });
   };
 
-  const sameProviderWarning =
-    slot === 'fallback' && existing && existing.main.provider === form.provider && (form.provider !== 'openai_compatible' || existing.main.baseURL === form.baseURL)
-      ? `Main also uses ${existing.main.providerName}: an outage or rate limit there would stop both. A different provider makes a better fallback.`
-      : '';
-  const fallbackWithoutMain = slot === 'fallback' && !existing ? 'This profile has no Main model yet: save a Main first, then add the Fallback.' : '';
 
   /** Tests the settings as they are; field errors are shown like a save's. */
   const runTest = async (): Promise<KeyTestResult | null> => {
     setFormError('');
     setTestError('');
-    const { input, errors: parseErrors } = inputFromForm(form);
+    const { input, errors: parseErrors } = inputFromForm(saved);
     if (parseErrors.length > 0) {
       setSubmitted(true);
+      requestFocus(fieldsOf(parseErrors));
       return null;
     }
     setTesting(true);
@@ -143,6 +199,7 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
       if (res.fieldErrors?.length || !res.result) {
         setSubmitted(true);
         setSaveErrors(res.fieldErrors ?? []);
+        requestFocus(fieldsOf(res.fieldErrors ?? []));
         return null;
       }
       setTestResult(res.result);
@@ -157,6 +214,12 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
 
   /** Test & save: saves only when the test passes, like Kodus. */
   const testAndSave = async () => {
+    const stop = blocking();
+    if (stop.length > 0) {
+      setSubmitted(true);
+      requestFocus(stop);
+      return;
+    }
     const r = await runTest();
     // A rate limit passes (the key works) but the toast keeps the warning.
     if (r?.ok) await save(r.code === 'rate_limit' ? 'the provider is rate limiting right now: lower Max concurrent requests if it persists' : '');
@@ -171,13 +234,17 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
   const save = async (warning = '') => {
     setSubmitted(true);
     setFormError('');
-    const { input, errors: parseErrors } = inputFromForm(form);
-    if (parseErrors.length > 0) return;
+    const { input, errors: parseErrors } = inputFromForm(saved);
+    if (parseErrors.length > 0) {
+      requestFocus(fieldsOf(parseErrors));
+      return;
+    }
     setSaving(true);
     try {
       const res = await api.saveSlot({ profile: profileName.trim(), slot, config: input, apiKey: key });
       if (!res.saved || !res.profile) {
         setSaveErrors(res.fieldErrors ?? []);
+        requestFocus(fieldsOf(res.fieldErrors ?? []));
         return;
       }
       const notes = [...(res.notices ?? []), ...(warning ? [warning] : [])];
@@ -193,8 +260,10 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
 
   /** Opens the dry run for the settings as they are; parse errors are marked like a save's. */
   const openDryRun = () => {
-    if (inputFromForm(form).errors.length > 0) {
+    const parse = inputFromForm(saved).errors;
+    if (parse.length > 0) {
       setSubmitted(true);
+      requestFocus(fieldsOf(parse));
       return;
     }
     setDryRunOpen(true);
@@ -202,27 +271,23 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
   };
   const runDry = (preview: boolean) => api.dryRunSlot({ profile: profileName.trim(), slot, config: input, apiKey: key, preview });
 
-  const brand = card?.providerDisplayName ?? provider?.displayName ?? 'Provider';
-  const keyLabel = `${brand} API key`;
-  const keyOptional = check ? !check.keyRequired && !check.keptKeyMasked : provider?.requiresKey === false && !card;
-  const keyURL = variant?.apiKeyUrl ?? card?.apiKeyUrl ?? provider?.keyURL;
-  const hasErrors = Object.keys(allErrors).length > 0;
+  const errorFields = Object.keys(allErrors);
+  const notes = [...(card?.notes ?? []), ...(variant?.notes ?? [])];
 
   return (
     <form
+      ref={formRef}
       className="panel stack"
       aria-label="Model settings"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (!testing && !saving) void testAndSave();
       }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onCancel();
-      }}
     >
       {onBack && (
         <div>
-          <button type="button" className="link-btn" onClick={onBack}>
+          <button type="button" className="link-btn" onClick={() => (backKeepsDraft ? onBack() : leave(onBack))}>
             ← {backLabel ?? 'Choose another model'}
           </button>
         </div>
@@ -231,18 +296,21 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
       {!card && (
         <div className="tags">
           <span className="tag tag-accent">{provider?.displayName ?? form.provider}</span>
-          <span className="tag mono">{form.model}</span>
+          <span className="tag mono" data-testid="editor-model">
+            {form.model}
+          </span>
           {form.baseURL && <span className="tag mono">{form.baseURL}</span>}
         </div>
       )}
 
       {!initialTarget.fixed && (
-        <SlotTargetFields
+        <SaveTarget
           profileName={profileName}
           slot={slot}
           profiles={profiles}
-          existing={existing}
           error={shown.name}
+          open={targetOpen}
+          onOpen={() => setTargetOpen(true)}
           onProfileName={(name) => {
             setSaveErrors([]);
             setProfileName(name);
@@ -251,30 +319,9 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
           onBlur={() => blur('name')}
         />
       )}
-      {fallbackWithoutMain && <div className="alert alert-warn">{fallbackWithoutMain}</div>}
-      {sameProviderWarning && <div className="alert alert-warn">{sameProviderWarning}</div>}
+      {slot === 'fallback' && <FallbackWarnings existing={existing} provider={form.provider} baseURL={form.baseURL} />}
 
-      {card?.variants && card.variants.length > 0 && (
-        <div className="field">
-          <span className="label" id="plan-label">
-            Plan
-          </span>
-          <div className="segmented" role="radiogroup" aria-labelledby="plan-label">
-            {card.variants.map((v) => (
-              <button key={v.id} type="button" role="radio" aria-checked={form.plan === v.id} data-plan={v.id} onClick={() => void choosePlan(v.id)}>
-                {v.label}
-              </button>
-            ))}
-          </div>
-          {variant && (
-            <div className="hint">
-              {variant.description}
-              <br />
-              Endpoint: <code data-testid="plan-endpoint">{variant.baseURL}</code>
-            </div>
-          )}
-        </div>
-      )}
+      {card?.variants && card.variants.length > 0 && <PlanPicker card={card} plan={form.plan} model={form.model} onPick={(id) => void choosePlan(id)} />}
 
       {form.provider === 'amazon_bedrock' ? (
         <BedrockFields
@@ -288,15 +335,13 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
             setTestResult(null);
             setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
           }}
-          initialKey={initialKey}
+          initialKey={key}
           storedMasked={check?.keptKeyMasked}
           errors={shown}
           onBlur={blur}
         />
       ) : (
-        <KeyInput
-          id="slot-key"
-          label={keyLabel}
+        <SlotKeyField
           value={key}
           onChange={(v) => {
             setKey(v);
@@ -305,56 +350,33 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
             setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
           }}
           error={shown.apiKey}
-          storedMasked={check?.keptKeyMasked}
-          multiline={form.provider === 'google_vertex'}
-          autoFocus
-          placeholder={form.provider === 'google_vertex' ? 'Paste the service-account JSON (or its base64), or an API key' : `Paste your ${brand} API key`}
-          help={
-            <>
-              {keyOptional ? 'Optional: local servers usually need no key. ' : ''}
-              {keyURL && (
-                <>
-                  Get a key at <ExternalLink href={keyURL} />.{' '}
-                </>
-              )}
-              Stored only in your OS keychain.
-            </>
-          }
+          check={check}
+          card={card}
+          variant={variant}
+          provider={provider}
+          providerId={form.provider}
+          plan={form.plan}
         />
       )}
       <KeyAdvice verdict={verdict} onSwitch={canSwitch(verdict?.suggestion) ? switchTo : undefined} />
 
       <AdvancedSettings
         idPrefix="adv"
-        slot={slot}
+        mainOnly={mainOnly}
         form={form}
         provider={provider}
         variant={variant}
         errors={shown}
+        warnings={warnings}
         onChange={patch}
         onBlur={blur}
-        open={Boolean(card?.variants?.length) || submitted}
-        tuner={<ConcurrencyTuner form={form} apiKey={key} profile={profileName.trim()} slot={slot} onApply={(n) => patch({ maxConcurrentRequests: String(n) })} />}
+        open={advancedOpen}
+        onToggle={setAdvancedOpen}
+        notes={notes}
+        onDryRun={() => (dryRunOpen ? setDryRunOpen(false) : openDryRun())}
+        dryRunOpen={dryRunOpen}
       />
 
-      {formError && (
-        <div className="alert alert-err" role="alert">
-          <div className="alert-title">Not saved</div>
-          {formError}
-        </div>
-      )}
-      {submitted && hasErrors && !formError && (
-        <div className="alert alert-err" role="alert" data-testid="form-errors">
-          Not saved: fix the marked field{Object.keys(allErrors).length > 1 ? 's' : ''}.
-        </div>
-      )}
-      {testResult && <KeyTestBanner result={testResult} onSwitchPlan={card?.variants?.length ? (p, u) => void switchPlan(p, u) : undefined} />}
-      {testError && (
-        <div className="alert alert-err" role="alert">
-          <div className="alert-title">Connection failed</div>
-          {testError}
-        </div>
-      )}
       {dryRunOpen && (
         <DryRunPanel
           version={`${JSON.stringify(input)}|${slot}|${profileName.trim()}|${keyVersion}`}
@@ -365,41 +387,44 @@ export function SlotEditor({ catalog, card, initial, target: initialTarget, prof
           onFieldErrors={(errs) => {
             setSubmitted(true);
             setSaveErrors(errs);
+            requestFocus(fieldsOf(errs));
           }}
         />
       )}
-      <div className="spread" style={{ alignItems: 'flex-start' }}>
-        <div className="hint" data-testid="test-note" style={{ maxWidth: 460 }}>
-          {probe?.note ??
-            (probe?.kind === 'metadata' || probe?.kind === 'count_tokens' ? 'Test makes one metadata call (no inference): it checks the key, the endpoint and the model.' : '')}
+      {formError && (
+        <div className="alert alert-err" role="alert">
+          <div className="alert-title">Not saved</div>
+          {formError}
         </div>
-        <div className="row" style={{ justifyContent: 'flex-end' }}>
-          <button type="button" className="btn" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" className="btn" disabled={testing || saving} aria-busy={testing} onClick={() => void runTest()}>
-            {testing ? <span className="spinner" aria-hidden /> : null} Test
-          </button>
-          <button
-            type="button"
-            className="btn"
-            aria-pressed={dryRunOpen}
-            disabled={saving}
-            title="Shows the exact request Kodus will send for a review with these settings, and sends it once if you confirm"
-            onClick={() => (dryRunOpen ? setDryRunOpen(false) : openDryRun())}
-          >
-            Dry run
-          </button>
-          {testResult && !testResult.ok && (
-            <button type="button" className="btn" disabled={saving || testing} onClick={() => void save()}>
-              Save anyway
-            </button>
-          )}
-          <button type="submit" className="btn btn-primary" disabled={saving || testing}>
-            {saving ? <span className="spinner" aria-hidden /> : null} Test &amp; save {SLOT_LABEL[slot]}
-          </button>
+      )}
+      {submitted && errorFields.length > 0 && !formError && (
+        <div className="alert alert-err" role="alert" data-testid="form-errors">
+          Not saved: fix {namesOf(errorFields)}.
         </div>
-      </div>
+      )}
+      {testResult && (
+        <KeyTestBanner
+          result={testResult}
+          onSwitchPlan={card?.variants?.length ? (p, u) => void switchPlan(p, u) : undefined}
+          onUseModel={card ? undefined : (id) => patch({ model: id })}
+        />
+      )}
+      {testError && (
+        <div className="alert alert-err" role="alert">
+          <div className="alert-title">Connection failed</div>
+          {testError}
+        </div>
+      )}
+      <EditorFooter
+        probe={probe}
+        testing={testing}
+        saving={saving}
+        testResult={testResult}
+        saveLabel={`Test & save ${SLOT_LABEL[slot]}`}
+        onCancel={() => leave(onCancel)}
+        onTest={() => void runTest()}
+        onSaveAnyway={() => void save()}
+      />
     </form>
   );
 }

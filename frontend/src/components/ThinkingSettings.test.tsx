@@ -1,14 +1,16 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EditorView } from '@uiw/react-codemirror';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApiContext, type CatalogModel, type SlotName } from '../api';
+import type { CatalogModel, SlotName } from '../api';
 import { catalog, fakeApi } from '../test/fakeApi';
+import { openAdvanced, renderApp } from '../test/render';
 import { SlotEditor } from './SlotEditor';
-import { ToastProvider } from './Toasts';
 
 // jsdom has no layout; CodeMirror measures text ranges.
-beforeAll(() => {
+beforeAll(async () => {
+  // The editor loads lazily in the app; loaded once here so no test waits on it.
+  await import('./JsonEditor');
   const rect = { x: 0, y: 0, width: 0, height: 0, top: 0, left: 0, right: 0, bottom: 0, toJSON: () => ({}) };
   Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
   Range.prototype.getBoundingClientRect = () => rect as DOMRect;
@@ -18,19 +20,15 @@ async function renderEditor(modelID: string, slot: SlotName = 'main') {
   const { api, state } = fakeApi();
   const card = catalog.models.find((m) => m.id === modelID) as CatalogModel;
   const initial = await api.draft(modelID, '');
-  render(
-    <ApiContext.Provider value={api}>
-      <ToastProvider>
-        <SlotEditor catalog={catalog} card={card} initial={initial} target={{ profile: 'default', slot, fixed: true }} profiles={[]} onSaved={vi.fn()} onCancel={vi.fn()} />
-      </ToastProvider>
-    </ApiContext.Provider>,
-  );
-  return { api, state, user: userEvent.setup() };
+  renderApp(api, <SlotEditor catalog={catalog} card={card} initial={initial} target={{ profile: 'default', slot, fixed: true }} profiles={[]} onSaved={vi.fn()} onCancel={vi.fn()} />);
+  const user = userEvent.setup();
+  await openAdvanced(user);
+  return { api, state, user };
 }
 
-/** Replaces the editor's text as a paste would. */
-function typeJSON(text: string) {
-  const content = screen.getByRole('textbox', { name: 'Custom JSON' });
+/** Replaces the editor's text as a paste would (the editor loads on first use). */
+async function typeJSON(text: string) {
+  const content = await screen.findByRole('textbox', { name: 'Custom JSON' });
   const view = EditorView.findFromDOM(content)!;
   act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }));
 }
@@ -69,7 +67,7 @@ describe('Thinking settings', () => {
     expect(await screen.findByTestId('preview-empty')).toHaveTextContent('Nothing yet');
     await waitFor(() => expect(container.querySelector('.cm-placeholder')).toHaveTextContent('"thinking": { "type": "enabled" }'));
 
-    typeJSON('{\n  "effort": "high",\n}');
+    await typeJSON('{\n  "effort": "high",\n}');
     const err = await screen.findByText(/Line 2, column 19: trailing comma/);
     expect(err.closest('[data-field-error]')).toHaveAttribute('data-field-error', 'reasoningConfigOverride');
     expect(screen.getByRole('textbox', { name: 'Custom JSON' })).toHaveAttribute('aria-invalid', 'true');
@@ -79,7 +77,7 @@ describe('Thinking settings', () => {
     expect(Array.from(container.querySelectorAll('.cm-content .cm-line')).indexOf(mark.closest('.cm-line')!)).toBe(1);
     expect(within(preview()).getByTestId('preview-blocked')).toHaveTextContent('Kodus itself would silently drop it');
 
-    typeJSON('{\n  "effort": "high"\n}');
+    await typeJSON('{\n  "effort": "high"\n}');
     await waitFor(() => expect(within(preview()).getByTestId('provider-options')).toHaveTextContent('"effort": "high"'));
     expect(screen.queryByText(/Line 2, column 19: trailing comma/)).not.toBeInTheDocument();
     expect(container.querySelector('.cm-lintRange-error, .cm-lintPoint-error, .cm-lint-marker-error')).toBeNull();
@@ -97,7 +95,7 @@ describe('Thinking settings', () => {
   it('keeps the Custom JSON when a level is picked, but saves it only with Custom', async () => {
     const { user, state } = await renderEditor('claude-sonnet-4-6');
     await user.click(screen.getByRole('radio', { name: 'Custom' }));
-    typeJSON('{"effort": "low"}');
+    await typeJSON('{"effort": "low"}');
     await user.click(screen.getByRole('radio', { name: 'High' }));
     expect(screen.getByTestId('custom-kept')).toHaveTextContent('saved only with Custom');
     await user.click(screen.getByRole('radio', { name: 'Custom' }));
@@ -109,8 +107,10 @@ describe('Thinking settings', () => {
     expect(state.saved[0].config).toMatchObject({ reasoningEffort: 'high', reasoningConfigOverride: '' });
   });
 
-  it('asks the backend for the slot being edited', async () => {
+  it('is not offered on a Fallback, where Kodus does not read it', async () => {
     const { api } = await renderEditor('gemini-3.1-pro-preview-customtools', 'fallback');
-    await waitFor(() => expect(api.previewThinking).toHaveBeenCalledWith('fallback', expect.objectContaining({ provider: 'google_gemini' })));
+    expect(await screen.findByTestId('fallback-ignores')).toBeInTheDocument();
+    expect(screen.queryByRole('radio', { name: 'Medium' })).not.toBeInTheDocument();
+    expect(api.previewThinking).not.toHaveBeenCalled();
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useApi, type SlotName, type ThinkingPreview } from '../api';
 import { inputFromForm, type SlotForm } from '../lib/slotForm';
 import { problemText } from '../lib/thinking';
-import { JsonEditor } from './JsonEditor';
+import { JsonEditor } from './LazyCharts';
 
 const EFFORTS: { id: string; label: string }[] = [
   { id: 'off', label: 'Off' },

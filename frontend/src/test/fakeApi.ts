@@ -9,6 +9,9 @@ import { vi } from 'vitest';
 
 export const catalog = catalogJSON as unknown as Catalog;
 
+/** What a v1 Kodus reads from Main only (the backend's studio.FallbackIgnores). */
+export const MAIN_ONLY = ['reasoningEffort', 'reasoningConfigOverride', 'openrouterProviderOrder', 'openrouterAllowFallbacks', 'maxInputTokens'];
+
 /** A key test verdict by the key's text: "bad" → auth, "slow" → rate limit, else ok. */
 export function fakeResult(slot: string, key: string): KeyTestResult {
   const base = { slot, latencyMs: 42, endpoint: 'http://127.0.0.1:9/v1/models', probe: 'metadata' };
@@ -145,7 +148,7 @@ interface PendingMeasure {
 }
 
 export function fakeApi(profiles: ProfileView[] = []) {
-  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], tested: [] as TestSlotRequest[], dryRuns: [] as DryRunRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[], costRequests: [] as CostRequest[], prices: [] as ManualPrice[], scans: [] as RepoScanRequest[], ignoreSaved: [] as string[][], concurrencyRequests: [] as ConcurrencyRequest[], measures: [] as PendingMeasure[], cancelled: [] as string[], progressListeners: new Set<(e: ConcurrencyProgressEvent) => void>() };
+  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], tested: [] as TestSlotRequest[], dryRuns: [] as DryRunRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[], costRequests: [] as CostRequest[], prices: [] as ManualPrice[], scans: [] as RepoScanRequest[], ignoreSaved: [] as string[][], concurrencyRequests: [] as ConcurrencyRequest[], measures: [] as PendingMeasure[], cancelled: [] as string[], progressListeners: new Set<(e: ConcurrencyProgressEvent) => void>(), profileListeners: new Set<() => void>() };
   let progress: ((p: RepoProgress) => void) | null = null;
   let stop: (() => void) | null = null;
   // The Go backend's answer for a GLM Coding Plan profile (`concurrency advise --json`).
@@ -158,6 +161,11 @@ export function fakeApi(profiles: ProfileView[] = []) {
     if (input.provider === 'openai_compatible' && !input.baseURL) errs.push({ field: 'baseURL', rule: 'is required for OpenAI-compatible' });
     return errs;
   };
+  // The backend's token check, reduced to one model's figure.
+  const warn = (input: SlotInput): FieldError[] =>
+    input.model === 'gpt-5.4' && (input.maxOutputTokens ?? 0) > 128000
+      ? [{ field: 'maxOutputTokens', rule: 'is more than the 128,000 output tokens GPT-5.4 can write: the provider rejects or cuts such calls; use 128,000 or less', value: String(input.maxOutputTokens) }]
+      : [];
   const api: Api = {
     environment: vi.fn(async () => ({ version: 'test', dataDir: '/tmp/x', keychainBackend: 'file', keychainDescription: 'encrypted files', needsPassphrase: false })),
     unlockKeychain: vi.fn(async () => {}),
@@ -188,7 +196,8 @@ export function fakeApi(profiles: ProfileView[] = []) {
         awsAuth: '',
       };
     }),
-    checkSlot: vi.fn(async (_p: string, _s: string, input: SlotInput) => ({ fieldErrors: check(input), notices: [], keyRequired: true })),
+    // A Kodus with the v1 BYOK shape: its Fallback reads thinking, routing and max input from Main.
+    checkSlot: vi.fn(async (_p: string, s: string, input: SlotInput) => ({ fieldErrors: check(input), fieldWarnings: warn(input), notices: [], keyRequired: true, mainOnly: s === 'fallback' ? MAIN_ONLY : [] })),
     previewKey: vi.fn(async (raw: string) => {
       const k = raw.trim().replace(/^"|"$/g, '');
       return k.includes(' ') ? { masked: '', notes: [], error: 'the key has a space or line break inside it' } : { masked: `${k.slice(0, 2)}…${k.slice(-3)}`, notes: raw !== k ? ['removed surrounding quotes'] : [] };
@@ -330,6 +339,10 @@ export function fakeApi(profiles: ProfileView[] = []) {
     onConcurrencyProgress: (cb) => {
       state.progressListeners.add(cb);
       return () => state.progressListeners.delete(cb);
+    },
+    onProfilesChanged: (cb) => {
+      state.profileListeners.add(cb);
+      return () => state.profileListeners.delete(cb);
     },
   };
   return { api, state };

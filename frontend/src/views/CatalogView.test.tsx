@@ -19,20 +19,33 @@ function renderCatalog() {
 }
 
 describe('CatalogView', () => {
-  it('lists the six recommended models first, then the others marked as such', () => {
+  it('lists the recommended models first, in the catalog’s order, then the others', () => {
     renderCatalog();
-    const rec = within(screen.getByTestId('recommended')).getAllByRole('button');
-    expect(rec.map((b) => b.getAttribute('data-model'))).toEqual(['claude-sonnet-4-6', 'claude-opus-4-7', 'gemini-3.1-pro-preview-customtools', 'gpt-5.4', 'kimi-k2.6', 'glm-5.1']);
-    const others = within(screen.getByTestId('others')).getAllByRole('button');
-    expect(others.length).toBeGreaterThanOrEqual(7);
-    for (const o of others) expect(o).toHaveTextContent('Not recommended');
+    const recommended = catalog.models.filter((m) => m.tier === 'recommended');
+    const rec = within(screen.getByTestId('recommended')).getAllByRole('article');
+    expect(rec.map((b) => b.getAttribute('data-model'))).toEqual(recommended.map((m) => m.id));
+    // Each card's button is named by what it shows: the model's name.
+    expect(within(rec[0]).getByRole('button')).toHaveAccessibleName(recommended[0].displayName);
+    const others = within(screen.getByTestId('others')).getAllByRole('article');
+    expect(others).toHaveLength(catalog.models.length - recommended.length);
     expect(within(rec[0]).getByText(/temp 0 · 16,384 max out · thinking medium/)).toBeInTheDocument();
+  });
+
+  it('gives a card one label, explained where it appears', () => {
+    renderCatalog();
+    for (const card of screen.getAllByRole('article')) {
+      expect(card.querySelectorAll('.tag-accent').length).toBeLessThanOrEqual(1);
+      expect(card).not.toHaveTextContent('Not recommended');
+    }
+    const flash = screen.getAllByRole('article').find((a) => a.getAttribute('data-model') === 'gemini-3-flash-preview');
+    if (flash && catalog.models.find((m) => m.id === 'gemini-3-flash-preview')?.tier !== 'recommended') expect(flash).not.toHaveTextContent('Most affordable');
+    expect(screen.getByText(/“Best value” and “Budget” are Kodus’s own tiers/)).toBeInTheDocument();
   });
 
   it('opens the connect panel for a card and the manual wizard', async () => {
     const user = userEvent.setup();
     renderCatalog();
-    await user.click(screen.getByRole('button', { name: /GLM 5.1 by Z.ai/ }));
+    await user.click(screen.getByRole('button', { name: 'GLM 5.1' }));
     expect(await screen.findByRole('radio', { name: 'Coding Plan' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /Choose another model/ }));
     await user.click(screen.getByRole('button', { name: 'Configure manually' }));

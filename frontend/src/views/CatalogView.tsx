@@ -15,7 +15,8 @@ interface CatalogViewProps {
   onDone: (saved?: ProfileView) => void;
 }
 
-const TIER_LABEL: Record<string, string> = { bestValue: 'Best value', budget: 'Budget', other: 'Other' };
+// Kodus's tiers for models outside its recommended set.
+const TIER_LABEL: Record<string, string> = { bestValue: 'Best value', budget: 'Budget' };
 
 function fmtTokens(n?: number) {
   if (!n) return '';
@@ -31,13 +32,28 @@ function defaultsText(m: CatalogModel) {
   return parts.join(' · ');
 }
 
+/** The one label a card carries: Kodus's pick reason on a recommended card, its tier on the others. */
+function cardLabel(m: CatalogModel): string | undefined {
+  return m.tier === 'recommended' ? m.recommendationLabel : TIER_LABEL[m.tier];
+}
+
+/**
+ * A catalog card. The model's name is the button (its accessible name is
+ * what it shows); a pseudo-element stretches it over the card so the whole
+ * card is clickable.
+ */
 export function ModelCard({ m, catalog, onPick }: { m: CatalogModel; catalog: Catalog; onPick: (m: CatalogModel) => void }) {
   const providerLabel = m.providerDisplayName ?? catalog.providers.find((p) => p.id === m.provider)?.displayName ?? m.provider;
+  const label = cardLabel(m);
   return (
-    <button type="button" className="card" data-model={m.id} onClick={() => onPick(m)} aria-label={`${m.displayName} by ${providerLabel}`}>
+    <article className="card card-pick" data-model={m.id} aria-labelledby={`card-${m.id}`}>
       <div className="spread">
-        <span className="card-title">{m.displayName}</span>
-        {m.recommendationLabel && <span className="tag tag-accent">{m.recommendationLabel}</span>}
+        <h3 className="card-title">
+          <button type="button" id={`card-${m.id}`} className="card-button" onClick={() => onPick(m)}>
+            {m.displayName}
+          </button>
+        </h3>
+        {label && <span className="tag tag-accent">{label}</span>}
       </div>
       <div className="muted small">
         {providerLabel} · <code>{m.id}</code>
@@ -47,10 +63,9 @@ export function ModelCard({ m, catalog, onPick }: { m: CatalogModel; catalog: Ca
         <span className="tag">{defaultsText(m)}</span>
         {m.contextWindow ? <span className="tag">{fmtTokens(m.contextWindow)} context</span> : null}
         {m.variants?.length ? <span className="tag tag-ok">Plans: {m.variants.map((v) => v.label).join(' / ')}</span> : null}
-        {m.tier !== 'recommended' && <span className="tag tag-warn">Not recommended · {TIER_LABEL[m.tier] ?? m.tier}</span>}
       </div>
       <div className="hint">Key: {m.apiKeyUrl.replace(/^https?:\/\//, '')}</div>
-    </button>
+    </article>
   );
 }
 
@@ -161,11 +176,6 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
             <p className="muted">{card.description}</p>
           </div>
         </div>
-        {card.notes?.map((n) => (
-          <p key={n} className="hint">
-            {n}
-          </p>
-        ))}
         <SlotEditor
           key={`${card.id}/${carry?.n ?? 0}`}
           catalog={catalog}
@@ -190,7 +200,7 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
       <div className="page-head">
         <div>
           <h1>Choose a model{where}</h1>
-          <p className="muted">Kodus’s six recommended models come pre-tuned for code review. You pay your provider directly.</p>
+          <p className="muted">Pick a model, paste its key, save. Kodus’s recommended models come pre-tuned for code review; you pay your provider directly.</p>
         </div>
         {target.fixed && (
           <button className="btn" onClick={() => onDone()}>
@@ -200,6 +210,7 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
       </div>
       {error && <div className="alert alert-err">{error}</div>}
       <h2>Recommended</h2>
+      <p className="hint" style={{ marginTop: -6 }}>Kodus’s picks for code review. A label says what the pick is best at.</p>
       <div className="grid-cards" data-testid="recommended">
         {catalog.models
           .filter((m) => m.tier === 'recommended')
@@ -208,6 +219,7 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
           ))}
       </div>
       <h2 style={{ marginTop: 12 }}>Other models</h2>
+      <p className="hint" style={{ marginTop: -6 }}>In Kodus’s catalog but not among its picks: older, cheaper or newer models. “Best value” and “Budget” are Kodus’s own tiers for them.</p>
       <div className="grid-cards" data-testid="others">
         {catalog.models
           .filter((m) => m.tier !== 'recommended')

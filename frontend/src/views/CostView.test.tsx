@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiContext } from '../api';
 import { fakeApi } from '../test/fakeApi';
 import { CostView } from './CostView';
@@ -15,11 +15,16 @@ function renderCost() {
   return fake;
 }
 
+// The charts are not this file's subject (the browser tests draw them):
+// stubs keep every keystroke's re-render cheap on a loaded machine.
+vi.mock('../components/LazyCharts', () => ({ StackedCostChart: () => null, LevelChart: () => null, SizeHistogram: () => null }));
+
 describe('CostView', () => {
   it('shows the Go estimate: date, rows sorted by month, plan quota, sources', async () => {
     renderCost();
     const table = await screen.findByTestId('cost-table');
-    expect(screen.getByTestId('priced-at')).toHaveTextContent('Prices as of 2026-07-24 (bundled table 2026-11-27)');
+    expect(screen.getByTestId('priced-at')).toHaveTextContent('Prices date from 2026-07-24 (the oldest price compared here) to 2026-11-27 (when the bundled table was compiled); each row shows its own date.');
+    expect(screen.getByTestId('price-status-legend')).toHaveTextContent('Disputed: the sources disagree');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.getAttribute('data-model'))).toEqual(['kimi-k2.6', 'glm-5.1', 'gemini-3.1-pro-preview-customtools', 'gpt-5.4', 'claude-sonnet-4-6', 'claude-opus-4-7', 'glm-5.1', 'kimi-for-coding']);
     const sonnet = rows[4];

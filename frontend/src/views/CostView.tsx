@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi, type CostRequest, type CostResult, type CostRow, type ProfileView, type RepoReport, type RepoScanResult } from '../api';
-import { LevelChart, rowLabel, StackedCostChart } from '../components/CostCharts';
+import { LevelChart, SizeHistogram, StackedCostChart } from '../components/LazyCharts';
+import { rowLabel } from '../lib/costLabels';
 import { describedBy, Field } from '../components/Field';
 import { PriceEditor } from '../components/PriceEditor';
-import { BiggestChanges, RepoSummary, SizeHistogram } from '../components/RepoCharts';
+import { BiggestChanges, RepoSummary } from '../components/RepoSummary';
 import { RepoPanel } from '../components/RepoPanel';
 import { tokens, usd } from '../lib/money';
 import { FROM_REPO, fromForm, LEVELS, NUMBERS, toForm, type Form, type NumKey } from '../lib/costForm';
@@ -89,8 +90,14 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
             What a review and a month of reviews cost, offline.{' '}
             {rep && (
               <span data-testid="priced-at">
-                Prices as of <strong>{rep.pricedAt}</strong> (bundled table {rep.tablePricedAt}
-                {rep.importedFrom ? `, refreshed from ${rep.importedFrom}` : ''}).
+                {rep.pricedAt === rep.tablePricedAt ? (
+                  <>Prices as of {rep.pricedAt}</>
+                ) : (
+                  <>
+                    Prices date from {rep.pricedAt} (the oldest price compared here) to {rep.tablePricedAt} (when the bundled table was compiled); each row shows its own date
+                  </>
+                )}
+                {rep.importedFrom ? `, refreshed from ${rep.importedFrom}` : ''}.
               </span>
             )}
           </p>
@@ -306,6 +313,11 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
         </div>
       )}
 
+      {rows.some((r) => r.priceStatus) && (
+        <p className="hint" data-testid="price-status-legend" style={{ marginTop: -4 }}>
+          Disputed: the sources disagree on this price; the row’s notes say which one is used and why. Unverified: the price has a single source.
+        </p>
+      )}
       {repoReport && <BiggestChanges report={repoReport} rows={rows} />}
       {rep && (
         <div className="grid-2 charts">

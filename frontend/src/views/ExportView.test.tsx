@@ -87,4 +87,26 @@ describe('ExportView', () => {
     await user.click(screen.getByRole('button', { name: 'Write with keys' }));
     expect(api.writeBYOKFile).toHaveBeenCalledWith('glm', '/tmp/byok.json', true, false);
   });
+
+  it('asks to replace an existing file instead of failing, for the .env and the BYOK config', async () => {
+    const user = userEvent.setup();
+    const api = renderExport();
+    const exists = { fillIns: [], problems: [], generated: [], changes: [], notes: [], exists: true };
+    api.writeEnv = vi.fn(async (req) => (req.force ? { path: '/opt/kodus/llm.env', backup: '/opt/kodus/llm.env.bak-1', fillIns: [], problems: [], generated: [], changes: [], notes: ['written with mode 0600: it holds your key', 'the old file is backed up as /opt/kodus/llm.env.bak-1'] } : { ...exists, path: '/opt/kodus/llm.env' }));
+    await user.type(await screen.findByLabelText('.env file'), '/opt/kodus/llm.env');
+    await user.click(screen.getByRole('button', { name: 'Write the block as a new file' }));
+    const ask = await screen.findByRole('alertdialog', { name: 'Replace /opt/kodus/llm.env?' });
+    expect(screen.queryByText(/--force/)).not.toBeInTheDocument();
+    await user.click(within(ask).getByRole('button', { name: 'Replace it' }));
+    const result = await screen.findByTestId('env-write-result');
+    // The backup path is said once.
+    expect(within(result).getAllByText(/llm.env.bak-1/)).toHaveLength(1);
+    expect(api.writeEnv).toHaveBeenLastCalledWith(expect.objectContaining({ force: true }));
+
+    api.writeBYOKFile = vi.fn(async (_p: string, path: string, _k: boolean, force: boolean) => (force ? { path, backup: path + '.bak', fillIns: [], problems: [], generated: [], changes: [], notes: [] } : { ...exists, path }));
+    await user.type(screen.getByLabelText('Save to a new file'), '/tmp/byok.json');
+    await user.click(screen.getByRole('button', { name: 'Save BYOK JSON' }));
+    await user.click(within(await screen.findByRole('alertdialog', { name: 'Replace /tmp/byok.json?' })).getByRole('button', { name: 'Replace it' }));
+    expect(await screen.findByText(/BYOK config written to \/tmp\/byok.json \(the old file is kept as \/tmp\/byok.json.bak\)/)).toBeInTheDocument();
+  });
 });

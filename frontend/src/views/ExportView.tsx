@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi, type EnvExportView, type EnvOptions, type ProfileView } from '../api';
 import { ByokPanel } from '../components/ByokPanel';
 import { EnvInspectPanel } from '../components/EnvInspectPanel';
@@ -6,15 +6,21 @@ import { EnvWritePanel } from '../components/EnvWritePanel';
 
 export const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** Where the view opens: the .env writer or the BYOK config. */
+export type ExportFocus = 'env' | 'byok';
+
 interface ExportViewProps {
   profiles: ProfileView[];
   reload: () => Promise<void>;
+  initialProfile?: string;
+  focus?: ExportFocus;
 }
 
 /** Export a profile as Kodus's .env (Fixed Mode) or BYOK config; inspect or import a .env. */
-export function ExportView({ profiles, reload }: ExportViewProps) {
+export function ExportView({ profiles, reload, initialProfile, focus }: ExportViewProps) {
   const api = useApi();
-  const [name, setName] = useState(profiles[0]?.name ?? '');
+  const [name, setName] = useState(initialProfile && profiles.some((p) => p.name === initialProfile) ? initialProfile : (profiles[0]?.name ?? ''));
+  const focused = useRef(false);
   const [opts, setOpts] = useState<EnvOptions>({ trustJSONSchema: false, replaceLocalhost: '' });
   const [view, setView] = useState<EnvExportView | null>(null);
   const [error, setError] = useState('');
@@ -39,6 +45,15 @@ export function ExportView({ profiles, reload }: ExportViewProps) {
       live = false;
     };
   }, [api, name, opts]);
+
+  // Opened from a profile's next step: go to the part asked for, once.
+  useEffect(() => {
+    if (!view || !focus || focused.current) return;
+    focused.current = true;
+    const el = document.getElementById(focus === 'byok' ? 'byok-title' : 'env-write-title');
+    el?.scrollIntoView?.({ block: 'start' });
+    (document.getElementById(focus === 'byok' ? 'byok-path' : 'env-path') as HTMLInputElement | null)?.focus({ preventScroll: true });
+  }, [view, focus]);
 
   return (
     <div className="stack">

@@ -1,101 +1,35 @@
-import { useState } from 'react';
-import { useApi, type Catalog, type KeyTestResult, type ProfileView, type SlotInput, type SlotName, type SlotView } from '../api';
+import { lazy, Suspense, useState } from 'react';
+import { useApi, type Catalog, type EnvInfo, type ProfileView, type SlotInput, type SlotName } from '../api';
 import { SlotMoves } from '../components/SlotMoves';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { DryRunPanel } from '../components/DryRunPanel';
 import { suggestionLabel } from '../components/KeyAdvice';
-import { KeyTestBanner } from '../components/KeyTestBanner';
-import { ManualWizard } from '../components/ManualWizard';
-import { SlotEditor, type KeySwitch } from '../components/SlotEditor';
+import { NextStep } from '../components/NextStep';
+import { SlotCard } from '../components/SlotCard';
+import type { KeySwitch } from '../components/SlotEditor';
+import { SlotTestView, type SlotTest } from '../components/SlotTestView';
 import { useToast } from '../components/Toasts';
-import { compactJSON } from '../lib/thinking';
+import type { ExportFocus } from './ExportView';
+
+// Editing and the slot tools load when first used: the list shows first.
+const SlotEditor = lazy(() => import('../components/SlotEditor').then((m) => ({ default: m.SlotEditor })));
+const ManualWizard = lazy(() => import('../components/ManualWizard').then((m) => ({ default: m.ManualWizard })));
+const DryRunPanel = lazy(() => import('../components/DryRunPanel').then((m) => ({ default: m.DryRunPanel })));
+const SlotConcurrency = lazy(() => import('../components/SlotConcurrency').then((m) => ({ default: m.SlotConcurrency })));
+const loading = <span className="spinner" aria-label="Loading" />;
 
 interface ProfilesViewProps {
   catalog: Catalog;
+  env?: EnvInfo;
   profiles: ProfileView[];
+  /** Why the list could not be read: then only that is shown. */
+  loadError?: string;
+  /** The profile just saved from the catalog: it shows the next step. */
+  justSaved?: string;
   reload: () => Promise<void>;
   /** Opens the catalog to choose a model for this profile slot. */
   onChooseModel: (profile: string, slot: SlotName) => void;
   onNewProfile: () => void;
-}
-
-const EFFORT_LABEL: Record<string, string> = { off: 'Off', low: 'Low', medium: 'Medium', high: 'High', custom: 'Custom' };
-
-/** The Thinking row: a Custom slot shows "Custom" and its JSON (Kodus shows nothing). */
-function thinkingSummary(v: SlotView): React.ReactNode {
-  if (v.reasoningEffort === 'custom' || (!v.reasoningEffort && v.reasoningConfigOverride)) {
-    const { short, full } = compactJSON(v.reasoningConfigOverride ?? '');
-    return (
-      <span data-testid="thinking-summary">
-        Custom{' '}
-        <code title={full} data-testid="custom-json">
-          {short}
-        </code>
-      </span>
-    );
-  }
-  return <span data-testid="thinking-summary">{EFFORT_LABEL[v.reasoningEffort || 'off'] ?? v.reasoningEffort}</span>;
-}
-
-function SlotCard({ title, v }: { title: string; v: SlotView }) {
-  const rows: [string, React.ReactNode][] = [
-    ['Key', v.hasKey ? <code data-testid="masked-key">{v.apiKeyMasked}</code> : <span className="muted">none (keyless)</span>],
-    ['Base URL', <code>{v.effectiveBaseURL || '—'}</code>],
-  ];
-  if (v.planLabel) rows.push(['Plan', v.planLabel]);
-  rows.push(['Thinking', thinkingSummary(v)]);
-  if (v.temperature !== undefined && v.temperature !== null) rows.push(['Temperature', String(v.temperature)]);
-  if (v.maxOutputTokens) rows.push(['Max output', v.maxOutputTokens.toLocaleString('en-US')]);
-  if (v.maxInputTokens) rows.push(['Max input', v.maxInputTokens.toLocaleString('en-US')]);
-  rows.push(['Concurrency', v.maxConcurrentRequests ? `${v.maxConcurrentRequests} at a time` : 'no cap']);
-  if (v.openrouterProviderOrder?.length) rows.push(['Pinned', v.openrouterProviderOrder.join(', ')]);
-  if (v.vertexLocation) rows.push(['Vertex region', v.vertexLocation]);
-  return (
-    <div className="stack" data-slot={title.toLowerCase()}>
-      <div>
-        <div className="muted small">{title}</div>
-        <div className="card-title">{v.modelName}</div>
-        <div className="muted small">
-          {v.providerName} · <code>{v.model}</code>
-        </div>
-      </div>
-      <dl className="kv">
-        {rows.map(([k, val]) => (
-          <div key={k} style={{ display: 'contents' }}>
-            <dt>{k}</dt>
-            <dd>{val}</dd>
-          </div>
-        ))}
-      </dl>
-    </div>
-  );
-}
-
-/** One slot's test: waiting, its result, or why it could not run. */
-type SlotTest = { pending: true } | { result: KeyTestResult } | { error: string };
-
-function SlotTestView({ test, label }: { test?: SlotTest; label: string }) {
-  if (!test) return null;
-  if ('pending' in test) {
-    return (
-      <div className="slot-test" role="status" aria-live="polite" data-testid={`slot-test-${label.toLowerCase()}`}>
-        <span className="spinner" aria-hidden /> Testing {label}…
-      </div>
-    );
-  }
-  if ('error' in test) {
-    return (
-      <div className="alert alert-err small" role="alert" data-testid={`slot-test-${label.toLowerCase()}`}>
-        <div className="alert-title">Connection failed</div>
-        {test.error}
-      </div>
-    );
-  }
-  return (
-    <div data-testid={`slot-test-${label.toLowerCase()}`}>
-      <KeyTestBanner result={test.result} compact />
-    </div>
-  );
+  onExport?: (profile: string, focus: ExportFocus) => void;
 }
 
 interface Editing {
@@ -108,39 +42,22 @@ interface Editing {
   n?: number;
 }
 
-/** Saved profiles: Main and Fallback with masked keys, edit and delete. */
-export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewProfile }: ProfilesViewProps) {
+type Place = { profile: string; slot: SlotName } | null;
+const LABEL: Record<SlotName, string> = { main: 'Main', fallback: 'Fallback' };
+// Advice that is about the missing Fallback: said in the Fallback's place.
+const FALLBACK_ADVICE = new Set(['no-fallback', 'tight-solo']);
+
+/** Saved profiles: Main and Fallback as Kodus will use them, with test, dry run, concurrency, edit and delete. */
+export function ProfilesView({ catalog, env, profiles, loadError, justSaved, reload, onChooseModel, onNewProfile, onExport }: ProfilesViewProps) {
   const api = useApi();
   const toast = useToast();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirm, setConfirm] = useState<{ profile: string; slot: 'all' | 'fallback' } | null>(null);
   const [tests, setTests] = useState<Record<string, Partial<Record<SlotName, SlotTest>>>>({});
-  // The saved slot whose dry run is open.
-  const [dry, setDry] = useState<{ profile: string; slot: SlotName } | null>(null);
-  const dryRunButton = (profile: string, slot: SlotName) => {
-    const open = dry?.profile === profile && dry.slot === slot;
-    return (
-      <button
-        className="btn btn-sm"
-        aria-pressed={open}
-        aria-label={`Dry run ${profile} ${slot === 'main' ? 'Main' : 'Fallback'}`}
-        title="Shows the exact request Kodus will send for a review, and sends it once if you confirm"
-        onClick={() => setDry(open ? null : { profile, slot })}
-      >
-        Dry run
-      </button>
-    );
-  };
-  const dryRunPanel = (profile: string, slot: SlotName) =>
-    dry?.profile === profile && dry.slot === slot ? (
-      <DryRunPanel
-        key={`${profile}|${slot}`}
-        slotLabel={slot === 'main' ? 'Main' : 'Fallback'}
-        autoFocus
-        run={(preview) => api.dryRunSlot({ profile, slot, apiKey: '', preview })}
-        onClose={() => setDry(null)}
-      />
-    ) : null;
+  const [dry, setDry] = useState<Place>(null);
+  const [tuning, setTuning] = useState<Place>(null);
+  const [next, setNext] = useState(justSaved ?? '');
+  const at = (p: Place, profile: string, slot: SlotName) => p?.profile === profile && p.slot === slot;
 
   // Main and Fallback are tested at once; each result shows as it arrives.
   const testProfile = (p: ProfileView) => {
@@ -158,6 +75,7 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
 
   const edit = async (profile: string, slot: SlotName) => {
     setDry(null);
+    setTuning(null);
     try {
       setEditing({ profile, slot, input: await api.slotInput(profile, slot) });
     } catch (e) {
@@ -197,141 +115,191 @@ export function ProfilesView({ catalog, profiles, reload, onChooseModel, onNewPr
       toast(e instanceof Error ? e.message : String(e), true);
     }
   };
+  const savedEdit = async (profile: string) => {
+    setTests(({ [profile]: _stale, ...rest }) => rest);
+    setEditing(null);
+    setNext(profile);
+    await reload();
+  };
 
   if (editing?.manualProvider) {
     return (
-      <ManualWizard
-        key={editing.n}
-        catalog={catalog}
-        profiles={profiles}
-        target={{ profile: editing.profile, slot: editing.slot, fixed: true }}
-        startProvider={editing.manualProvider}
-        initialKey={editing.key}
-        onSwitch={(sw) => void switchTo(sw)}
-        onCancel={() => setEditing(null)}
-        onSaved={async () => {
-          setEditing(null);
-          await reload();
-        }}
-      />
+      <Suspense fallback={loading}>
+        <ManualWizard
+          key={editing.n}
+          catalog={catalog}
+          profiles={profiles}
+          target={{ profile: editing.profile, slot: editing.slot, fixed: true }}
+          startProvider={editing.manualProvider}
+          initialKey={editing.key}
+          onSwitch={(sw) => void switchTo(sw)}
+          onCancel={() => setEditing(null)}
+          onSaved={() => void savedEdit(editing.profile)}
+        />
+      </Suspense>
     );
   }
 
   if (editing) {
-    const card = catalog.models.find((m) => m.id === editing.input.model && m.provider === editing.input.provider) ??
+    const card =
+      catalog.models.find((m) => m.id === editing.input.model && m.provider === editing.input.provider) ??
       catalog.models.find((m) => m.provider === editing.input.provider && m.variants?.some((v) => v.model === editing.input.model));
     return (
       <div className="stack">
         <div className="page-head">
           <h1>
-            Edit {editing.profile} · {editing.slot === 'main' ? 'Main' : 'Fallback'}
+            Edit {editing.profile} · {LABEL[editing.slot]}
+            {card ? `: ${card.displayName}` : ''}
           </h1>
         </div>
-        <SlotEditor
-          key={editing.n ?? 0}
-          catalog={catalog}
-          card={card}
-          initial={editing.input}
-          initialKey={editing.key}
-          onSwitch={(sw) => void switchTo(sw)}
-          target={{ profile: editing.profile, slot: editing.slot, fixed: true }}
-          profiles={profiles}
-          heading={card ? <div className="card-title">{card.displayName}</div> : undefined}
-          onCancel={() => setEditing(null)}
-          onSaved={async () => {
-            setTests(({ [editing.profile]: _stale, ...rest }) => rest);
-            setEditing(null);
-            await reload();
-          }}
-        />
+        <Suspense fallback={loading}>
+          <SlotEditor
+            key={editing.n ?? 0}
+            catalog={catalog}
+            card={card}
+            initial={editing.input}
+            initialKey={editing.key}
+            onSwitch={(sw) => void switchTo(sw)}
+            target={{ profile: editing.profile, slot: editing.slot, fixed: true }}
+            profiles={profiles}
+            onCancel={() => setEditing(null)}
+            onSaved={() => void savedEdit(editing.profile)}
+          />
+        </Suspense>
       </div>
     );
   }
 
-  return (
-    <div className="stack">
-      <div className="page-head">
-        <div>
-          <h1>Profiles</h1>
-          <p className="muted">Each profile has a Main model, used for every review, and an optional Fallback used when Main fails.</p>
-        </div>
+  const head = (
+    <div className="page-head">
+      <div>
+        <h1>Profiles</h1>
+        <p className="muted">Each profile has a Main model, used for every review, and an optional Fallback used when Main fails.</p>
+      </div>
+      {!loadError && (
         <button className="btn btn-primary" onClick={onNewProfile}>
           New profile
         </button>
+      )}
+    </div>
+  );
+
+  if (loadError) {
+    return (
+      <div className="stack">
+        {head}
+        <div className="alert alert-err stack" role="alert" data-testid="load-error" style={{ gap: 8 }}>
+          <div className="alert-title">Couldn’t read the saved profiles</div>
+          <div>{loadError}</div>
+          <div className="small">
+            Nothing was changed. If another kodus-byok window or command is using the profiles, close it and try again. If the file is damaged, move it out of the data folder{env?.dataDir ? <> (<code>{env.dataDir}</code>)</> : null} to start afresh; keys stay in the keychain.
+          </div>
+          <div>
+            <button type="button" className="btn btn-sm" onClick={() => void reload()}>
+              Try again
+            </button>
+          </div>
+        </div>
       </div>
+    );
+  }
+
+  const slotPanel = (p: ProfileView, slot: SlotName) => {
+    const v = slot === 'main' ? p.main : p.fallback!;
+    return (
+      <div className="panel stack">
+        <SlotCard slot={slot} v={v} />
+        <SlotTestView test={tests[p.name]?.[slot]} label={LABEL[slot]} />
+        <div className="row">
+          <button className="btn btn-sm" onClick={() => void edit(p.name, slot)} aria-label={`Edit ${p.name} ${LABEL[slot]}`}>
+            Edit
+          </button>
+          <button className="btn btn-sm" onClick={() => onChooseModel(p.name, slot)} aria-label={`Change model of ${p.name} ${LABEL[slot]}`}>
+            Change model
+          </button>
+          <button className="btn btn-sm" aria-pressed={at(dry, p.name, slot)} aria-label={`Dry run ${p.name} ${LABEL[slot]}`} title="Shows the exact request Kodus will send for a review, and sends it once if you confirm" onClick={() => setDry(at(dry, p.name, slot) ? null : { profile: p.name, slot })}>
+            Dry run
+          </button>
+          <button className="btn btn-sm" aria-pressed={at(tuning, p.name, slot)} aria-label={`Concurrency of ${p.name} ${LABEL[slot]}`} onClick={() => setTuning(at(tuning, p.name, slot) ? null : { profile: p.name, slot })}>
+            Concurrency
+          </button>
+          {slot === 'fallback' && (
+            <button className="btn btn-sm btn-danger" onClick={() => setConfirm({ profile: p.name, slot: 'fallback' })}>
+              Remove fallback
+            </button>
+          )}
+        </div>
+      </div>
+    );
+  };
+  const toolPanels = (p: ProfileView, slot: SlotName) => (
+    <Suspense fallback={loading}>
+      {at(dry, p.name, slot) && <DryRunPanel key={`${p.name}|${slot}`} slotLabel={LABEL[slot]} autoFocus run={(preview) => api.dryRunSlot({ profile: p.name, slot, apiKey: '', preview })} onClose={() => setDry(null)} />}
+      {at(tuning, p.name, slot) && <SlotConcurrency key={`${p.name}|${slot}`} profile={p.name} slot={slot} onSaved={() => void reload()} />}
+    </Suspense>
+  );
+
+  return (
+    <div className="stack">
+      {head}
       {profiles.length === 0 && (
         <div className="empty stack" style={{ alignItems: 'center' }}>
           <h2>No profiles yet</h2>
-          <p className="muted">Pick one of Kodus’s recommended models, paste its key, and save. Keys stay in your OS keychain.</p>
+          <p className="muted">Pick one of Kodus’s recommended models, paste its key, and save. Keys stay in your OS keychain{env ? ` (${env.keychainDescription})` : ''}; this app shows them masked.</p>
           <button className="btn btn-primary" onClick={onNewProfile}>
             Choose a model
           </button>
         </div>
       )}
-      {profiles.map((p) => (
-        <section key={p.name} className="panel stack" aria-label={`Profile ${p.name}`} data-profile={p.name}>
-          <div className="spread">
-            <h2 style={{ margin: 0 }}>{p.name}</h2>
-            <div className="row">
-              <button className="btn btn-sm" onClick={() => testProfile(p)} disabled={busy(p.name)} aria-label={`Test profile ${p.name}`} title="Proves each key, endpoint and model (Main and Fallback at once)">
-                {busy(p.name) ? <span className="spinner" aria-hidden /> : null} Test
-              </button>
-              <button className="btn btn-sm btn-danger" onClick={() => setConfirm({ profile: p.name, slot: 'all' })}>
-                Delete profile
-              </button>
-            </div>
-          </div>
-          <div className="grid-2">
-            <div className="panel stack">
-              <SlotCard title="Main" v={p.main} />
-              <SlotTestView test={tests[p.name]?.main} label="Main" />
+      {profiles.map((p) => {
+        const codes = p.adviceCodes ?? [];
+        const fallbackAdvice = p.advice.filter((_, i) => FALLBACK_ADVICE.has(codes[i] ?? ''));
+        // A recommended move is offered by SlotMoves, with its button.
+        const otherAdvice = p.advice.filter((a, i) => !FALLBACK_ADVICE.has(codes[i] ?? '') && !a.includes('kodus-byok profile move'));
+        return (
+          <section key={p.name} className="panel stack" aria-label={`Profile ${p.name}`} data-profile={p.name}>
+            <div className="spread">
+              <h2 style={{ margin: 0 }}>{p.name}</h2>
               <div className="row">
-                <button className="btn btn-sm" onClick={() => void edit(p.name, 'main')}>
-                  Edit
+                <button className="btn btn-sm" onClick={() => testProfile(p)} disabled={busy(p.name)} aria-label={`Test profile ${p.name}`} title="Proves each key, endpoint and model (Main and Fallback at once)">
+                  {busy(p.name) ? <span className="spinner" aria-hidden /> : null} Test
                 </button>
-                <button className="btn btn-sm" onClick={() => onChooseModel(p.name, 'main')}>
-                  Change model
+                {onExport && (
+                  <button className="btn btn-sm" onClick={() => onExport(p.name, 'env')} aria-label={`Export profile ${p.name}`}>
+                    Export
+                  </button>
+                )}
+                <button className="btn btn-sm btn-danger" onClick={() => setConfirm({ profile: p.name, slot: 'all' })}>
+                  Delete profile
                 </button>
-                {dryRunButton(p.name, 'main')}
               </div>
             </div>
-            {p.fallback ? (
-              <div className="panel stack">
-                <SlotCard title="Fallback" v={p.fallback} />
-                <SlotTestView test={tests[p.name]?.fallback} label="Fallback" />
-                <div className="row">
-                  <button className="btn btn-sm" onClick={() => void edit(p.name, 'fallback')}>
-                    Edit
-                  </button>
+            {next === p.name && onExport && <NextStep profile={p.name} onExport={(f) => onExport(p.name, f)} onDismiss={() => setNext('')} />}
+            <div className="grid-2">
+              {slotPanel(p, 'main')}
+              {p.fallback ? (
+                slotPanel(p, 'fallback')
+              ) : (
+                <div className="slot-empty">
+                  <div className="muted small">Fallback</div>
+                  <div data-testid="fallback-advice">{fallbackAdvice[0] ?? 'Add a fallback so reviews keep running if your main model is rate-limited or down. A different provider works best.'}</div>
                   <button className="btn btn-sm" onClick={() => onChooseModel(p.name, 'fallback')}>
-                    Change model
-                  </button>
-                  {dryRunButton(p.name, 'fallback')}
-                  <button className="btn btn-sm btn-danger" onClick={() => setConfirm({ profile: p.name, slot: 'fallback' })}>
-                    Remove fallback
+                    Add fallback
                   </button>
                 </div>
-              </div>
-            ) : (
-              <div className="slot-empty">
-                <div className="muted small">Fallback</div>
-                <div>Add a fallback so reviews keep running if your main model is rate-limited or down. A different provider works best.</div>
-                <button className="btn btn-sm" onClick={() => onChooseModel(p.name, 'fallback')}>
-                  Add fallback
-                </button>
-              </div>
-            )}
-          </div>
-          {dryRunPanel(p.name, 'main')}
-          {dryRunPanel(p.name, 'fallback')}
-          <SlotMoves profile={p.name} reload={reload} />
-          {p.advice?.filter((a) => !a.includes('kodus-byok profile move')).map((a) => (
-            <div key={a} className="alert alert-warn small" data-testid="advice">
-              {a}
+              )}
             </div>
-          ))}
-        </section>
-      ))}
+            {toolPanels(p, 'main')}
+            {p.fallback && toolPanels(p, 'fallback')}
+            <SlotMoves profile={p.name} reload={reload} />
+            {otherAdvice.map((a) => (
+              <div key={a} className="alert alert-warn small" data-testid="advice">
+                {a}
+              </div>
+            ))}
+          </section>
+        );
+      })}
       {confirm && (
         <ConfirmDialog
           title={confirm.slot === 'all' ? `Delete profile ${confirm.profile}?` : 'Remove fallback model?'}

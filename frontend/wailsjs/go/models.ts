@@ -1148,6 +1148,7 @@ export namespace discover {
 	export class Request {
 	    urls: string[];
 	    onlyURLs: boolean;
+	    key?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Request(source);
@@ -1157,6 +1158,7 @@ export namespace discover {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.urls = source["urls"];
 	        this.onlyURLs = source["onlyURLs"];
+	        this.key = source["key"];
 	    }
 	}
 	export class Server {
@@ -1717,6 +1719,7 @@ export namespace keytest {
 	    suggestedPlan?: string;
 	    suggestedPlanLabel?: string;
 	    suggestedBaseURL?: string;
+	    availableModels?: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Result(source);
@@ -1740,6 +1743,7 @@ export namespace keytest {
 	        this.suggestedPlan = source["suggestedPlan"];
 	        this.suggestedPlanLabel = source["suggestedPlanLabel"];
 	        this.suggestedBaseURL = source["suggestedBaseURL"];
+	        this.availableModels = source["availableModels"];
 	    }
 	}
 
@@ -1825,6 +1829,7 @@ export namespace repocost {
 	    contextLines: number;
 	    tokenizer: string;
 	    slicedLines?: number;
+	    caveat?: string;
 	    elapsedMs: number;
 	
 	    static createFrom(source: any = {}) {
@@ -1859,6 +1864,7 @@ export namespace repocost {
 	        this.contextLines = source["contextLines"];
 	        this.tokenizer = source["tokenizer"];
 	        this.slicedLines = source["slicedLines"];
+	        this.caveat = source["caveat"];
 	        this.elapsedMs = source["elapsedMs"];
 	    }
 	
@@ -2644,6 +2650,7 @@ export namespace studio {
 	    generated: string[];
 	    changes: envfile.Change[];
 	    notes: string[];
+	    exists?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new EnvWriteResult(source);
@@ -2658,6 +2665,7 @@ export namespace studio {
 	        this.generated = source["generated"];
 	        this.changes = this.convertValues(source["changes"], envfile.Change);
 	        this.notes = source["notes"];
+	        this.exists = source["exists"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2679,6 +2687,20 @@ export namespace studio {
 		}
 	}
 	
+	export class RoutingSent {
+	    order: string[];
+	    allowFallbacks?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RoutingSent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.order = source["order"];
+	        this.allowFallbacks = source["allowFallbacks"];
+	    }
+	}
 	export class SlotView {
 	    provider: string;
 	    providerName: string;
@@ -2702,6 +2724,9 @@ export namespace studio {
 	    awsAuth?: string;
 	    hasKey: boolean;
 	    apiKeyMasked?: string;
+	    ignored?: string[];
+	    mainOnly?: string[];
+	    routingSent?: RoutingSent;
 	
 	    static createFrom(source: any = {}) {
 	        return new SlotView(source);
@@ -2731,13 +2756,35 @@ export namespace studio {
 	        this.awsAuth = source["awsAuth"];
 	        this.hasKey = source["hasKey"];
 	        this.apiKeyMasked = source["apiKeyMasked"];
+	        this.ignored = source["ignored"];
+	        this.mainOnly = source["mainOnly"];
+	        this.routingSent = this.convertValues(source["routingSent"], RoutingSent);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ProfileView {
 	    name: string;
 	    main: SlotView;
 	    fallback?: SlotView;
 	    advice: string[];
+	    adviceCodes?: string[];
 	    // Go type: time
 	    createdAt: any;
 	    // Go type: time
@@ -2753,6 +2800,7 @@ export namespace studio {
 	        this.main = this.convertValues(source["main"], SlotView);
 	        this.fallback = this.convertValues(source["fallback"], SlotView);
 	        this.advice = source["advice"];
+	        this.adviceCodes = source["adviceCodes"];
 	        this.createdAt = this.convertValues(source["createdAt"], null);
 	        this.updatedAt = this.convertValues(source["updatedAt"], null);
 	    }
@@ -3168,6 +3216,7 @@ export namespace studio {
 		    return a;
 		}
 	}
+	
 	export class SaveSlotRequest {
 	    profile: string;
 	    slot: string;
@@ -3242,9 +3291,11 @@ export namespace studio {
 	}
 	export class SlotCheck {
 	    fieldErrors: profile.FieldError[];
+	    fieldWarnings: profile.FieldError[];
 	    notices: string[];
 	    keptKeyMasked?: string;
 	    keyRequired: boolean;
+	    mainOnly: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new SlotCheck(source);
@@ -3253,9 +3304,11 @@ export namespace studio {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.fieldErrors = this.convertValues(source["fieldErrors"], profile.FieldError);
+	        this.fieldWarnings = this.convertValues(source["fieldWarnings"], profile.FieldError);
 	        this.notices = source["notices"];
 	        this.keptKeyMasked = source["keptKeyMasked"];
 	        this.keyRequired = source["keyRequired"];
+	        this.mainOnly = source["mainOnly"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

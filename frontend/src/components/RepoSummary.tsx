@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CostRow, RepoReport } from '../api';
 import { tokens, usd } from '../lib/money';
-import { rowLabel } from './CostCharts';
+import { rowLabel } from '../lib/costLabels';
 
 const SKIP_LABEL: Record<string, string> = {
   ignored: 'ignored by the list',
@@ -13,27 +12,7 @@ const SKIP_LABEL: Record<string, string> = {
   unchanged: 'renamed or mode change only',
 };
 
-function binLabel(from: number, to: number): string {
-  return to ? `${tokens(from)}–${tokens(to)}` : `${tokens(from)}+`;
-}
 
-/** Change sizes in tokens, bucketed in Go (1-2-5 steps). */
-export function SizeHistogram({ report }: { report: RepoReport }) {
-  const data = report.scan.histogram.map((b) => ({ bin: binLabel(b.from, b.to), count: b.count }));
-  const summary = data.map((d) => `${d.bin}: ${d.count}`).join(', ');
-  return (
-    <figure className="chart" data-testid="size-histogram" aria-label={`Changes by size in tokens: ${summary}`} data-summary={summary}>
-      <BarChart responsive data={data} style={{ width: '100%', height: 260 }} margin={{ left: 8, right: 24 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
-        <XAxis dataKey="bin" stroke="var(--muted)" fontSize={12} />
-        <YAxis allowDecimals={false} stroke="var(--muted)" fontSize={12} width={48} />
-        <Tooltip formatter={(v) => [`${String(v)} changes`, 'Count']} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }} />
-        <Bar dataKey="count" name="Changes" fill="#5b8def" isAnimationActive={false} />
-      </BarChart>
-      <figcaption className="hint">Tokens of what the reviewer reads per change: every reviewed file’s diff with its context.</figcaption>
-    </figure>
-  );
-}
 
 /** What the window holds: counts, sizes, what was left out and why. */
 export function RepoSummary({ report }: { report: RepoReport }) {
@@ -45,6 +24,11 @@ export function RepoSummary({ report }: { report: RepoReport }) {
       <h2>
         {s.changes.toLocaleString('en-US')} {unit} on {s.branch}
       </h2>
+      {s.caveat && (
+        <div className="alert alert-warn small" data-testid="repo-caveat">
+          {s.caveat}
+        </div>
+      )}
       <div className="grid-2">
         <div className="kv">
           <span className="muted small">Changes a month</span>
