@@ -2004,6 +2004,8 @@ export namespace studio {
 	    openrouterProviderOrder: string[];
 	    openrouterAllowFallbacks?: boolean;
 	    vertexLocation: string;
+	    awsRegion: string;
+	    awsAuth: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SlotInput(source);
@@ -2024,6 +2026,8 @@ export namespace studio {
 	        this.openrouterProviderOrder = source["openrouterProviderOrder"];
 	        this.openrouterAllowFallbacks = source["openrouterAllowFallbacks"];
 	        this.vertexLocation = source["vertexLocation"];
+	        this.awsRegion = source["awsRegion"];
+	        this.awsAuth = source["awsAuth"];
 	    }
 	}
 	export class ConcurrencyRequest {
@@ -2716,6 +2720,8 @@ export namespace studio {
 	    openrouterProviderOrder?: string[];
 	    openrouterAllowFallbacks?: boolean;
 	    vertexLocation?: string;
+	    awsRegion?: string;
+	    awsAuth?: string;
 	    hasKey: boolean;
 	    apiKeyMasked?: string;
 	    ignored?: string[];
@@ -2746,6 +2752,8 @@ export namespace studio {
 	        this.openrouterProviderOrder = source["openrouterProviderOrder"];
 	        this.openrouterAllowFallbacks = source["openrouterAllowFallbacks"];
 	        this.vertexLocation = source["vertexLocation"];
+	        this.awsRegion = source["awsRegion"];
+	        this.awsAuth = source["awsAuth"];
 	        this.hasKey = source["hasKey"];
 	        this.apiKeyMasked = source["apiKeyMasked"];
 	        this.ignored = source["ignored"];
