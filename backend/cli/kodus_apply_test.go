@@ -224,3 +224,23 @@ func TestKodusApplyWarnsWhenTheLineIsOlderThanKodus(t *testing.T) {
 		t.Fatalf("%d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+func TestKodusApplyBedrockTestsWithItsOwnAuth(t *testing.T) {
+	k := kodustest.New(t, kodustest.Options{})
+	h, _ := kodusHarness(t)
+	login(t, h, k.URL)
+	const token = "ABSKFAKEbedrockE2E0123456789abcdefghijklmnopqrstuvwxyz0123456789"
+	h.ok(token, "profile", "set", "aws", "--provider", "amazon_bedrock", "--model", "anthropic.claude-sonnet-4-6", "--aws-region", "eu-west-1", "--key-stdin")
+	r := h.ok("", "kodus", "apply", "aws", "--yes", "--json")
+	var test map[string]any
+	json.Unmarshal(k.Tests()[0], &test)
+	if test["provider"] != "amazon_bedrock" || test["awsBearerToken"] != token || test["awsRegion"] != "eu-west-1" || test["apiKey"] != nil {
+		t.Fatalf("Kodus's Test got %v", test)
+	}
+	if strings.Count(string(k.Saves()[0]), token) != 1 || strings.Contains(r.stdout, token) {
+		t.Fatalf("sent %s", k.Saves()[0])
+	}
+	if !strings.Contains(r.stdout, `"source": "byok"`) {
+		t.Fatal(r.stdout)
+	}
+}

@@ -101,6 +101,13 @@ type TestRequest struct {
 	OpenRouterProviderOrder  []string `json:"openrouterProviderOrder,omitempty"`
 	OpenRouterAllowFallbacks *bool    `json:"openrouterAllowFallbacks,omitempty"`
 	VertexLocation           string   `json:"vertexLocation,omitempty"`
+	// Amazon Bedrock authenticates with a bearer token or an IAM pair
+	// instead of apiKey.
+	AWSRegion          string `json:"awsRegion,omitempty"`
+	AWSBearerToken     string `json:"awsBearerToken,omitempty"`
+	AWSAccessKeyID     string `json:"awsAccessKeyId,omitempty"`
+	AWSSecretAccessKey string `json:"awsSecretAccessKey,omitempty"`
+	AWSSessionToken    string `json:"awsSessionToken,omitempty"`
 }
 
 // TestResult is Kodus's verdict. A 429 is ok:true with code rate_limit.

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/kodusbyok/studio/backend/bedrock"
 	"github.com/kodusbyok/studio/backend/byokconfig"
+	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/kodusapi"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
@@ -204,6 +206,14 @@ func (s *Studio) ApplyKodus(ctx context.Context, name, digest string) (KodusAppl
 func (s *Studio) testRequest(sl profile.Slot, key secrets.Secret) kodusapi.TestRequest {
 	r := kodusapi.TestRequest{Provider: sl.Provider, APIKey: key.Reveal(), BaseURL: sl.BaseURL, Model: sl.Model, Temperature: sl.Temperature,
 		MaxOutputTokens: sl.MaxOutputTokens, VertexLocation: sl.VertexLocation, OpenRouterProviderOrder: sl.OpenRouterProviderOrder, OpenRouterAllowFallbacks: sl.OpenRouterAllowFallbacks}
+	if sl.Provider == catalog.AmazonBedrock {
+		r.APIKey, r.BaseURL, r.AWSRegion = "", "", bedrock.Region(sl.AWSRegion)
+		if c, ok := secrets.ParseAWSCredentials(key.Reveal()); ok {
+			r.AWSAccessKeyID, r.AWSSecretAccessKey, r.AWSSessionToken = c.AccessKeyID, c.SecretAccessKey, c.SessionToken
+		} else {
+			r.AWSBearerToken = key.Reveal()
+		}
+	}
 	switch sl.ReasoningEffort {
 	case profile.EffortLow, profile.EffortMedium, profile.EffortHigh:
 		r.ReasoningEffort = sl.ReasoningEffort

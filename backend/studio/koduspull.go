@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kodusbyok/studio/backend/bedrock"
 	"github.com/kodusbyok/studio/backend/byokconfig"
 	"github.com/kodusbyok/studio/backend/kodusapi"
 	"github.com/kodusbyok/studio/backend/profile"
@@ -167,6 +168,10 @@ func (s *Studio) slotFromV2(m byokconfig.Model, c byokconfig.Credential) profile
 	if st := c.Settings; st != nil {
 		sl.BaseURL, sl.VertexLocation = st.BaseURL, st.VertexLocation
 		sl.OpenRouterProviderOrder, sl.OpenRouterAllowFallbacks = st.OpenRouterProviderOrder, st.OpenRouterAllowFallbacks
+		sl.AWSRegion = st.AWSRegion
+		if st.AWSAccessKeyID != nil && *st.AWSAccessKeyID != "" {
+			sl.AWSAuth = bedrock.AuthIAM
+		}
 	}
 	sl.Plan = s.planFor(sl)
 	return sl

@@ -373,7 +373,12 @@ func (s *Server) testBYOK(w http.ResponseWriter, r *http.Request, _ string) {
 		nestError(w, http.StatusBadRequest, "Unsupported provider: "+provider, "Bad Request")
 		return
 	}
-	if strings.TrimSpace(str(call, "apiKey")) == "" {
+	bedrockAuth := str(call, "awsBearerToken") != "" || (str(call, "awsAccessKeyId") != "" && str(call, "awsSecretAccessKey") != "")
+	if provider == "amazon_bedrock" && !bedrockAuth {
+		nestError(w, http.StatusBadRequest, "awsBearerToken, or awsAccessKeyId and awsSecretAccessKey, are required for Amazon Bedrock", "Bad Request")
+		return
+	}
+	if provider != "amazon_bedrock" && strings.TrimSpace(str(call, "apiKey")) == "" {
 		nestError(w, http.StatusBadRequest, "apiKey is required", "Bad Request")
 		return
 	}
@@ -434,7 +439,9 @@ func (s *Server) status(w http.ResponseWriter, _ *http.Request, _ string) {
 			if c["managed"] == true {
 				return env["configured"] == true, c
 			}
-			return str(c, "provider") != "" && str(m, "model") != "" && (str(c, "apiKey") != "" || str(c, "provider") == "kodus"), c
+			st, _ := c["settings"].(map[string]any)
+			aws := str(st, "awsBearerToken") != "" || (str(st, "awsAccessKeyId") != "" && str(st, "awsSecretAccessKey") != "")
+			return str(c, "provider") != "" && str(m, "model") != "" && (str(c, "apiKey") != "" || str(c, "provider") == "kodus" || aws), c
 		}
 		all := list(cfg["models"])
 		routing, _ := cfg["routing"].(map[string]any)

@@ -2227,6 +2227,8 @@ export namespace studio {
 	    openrouterProviderOrder: string[];
 	    openrouterAllowFallbacks?: boolean;
 	    vertexLocation: string;
+	    awsRegion: string;
+	    awsAuth: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SlotInput(source);
@@ -2247,6 +2249,8 @@ export namespace studio {
 	        this.openrouterProviderOrder = source["openrouterProviderOrder"];
 	        this.openrouterAllowFallbacks = source["openrouterAllowFallbacks"];
 	        this.vertexLocation = source["vertexLocation"];
+	        this.awsRegion = source["awsRegion"];
+	        this.awsAuth = source["awsAuth"];
 	    }
 	}
 	export class ConcurrencyRequest {
@@ -2939,6 +2943,8 @@ export namespace studio {
 	    openrouterProviderOrder?: string[];
 	    openrouterAllowFallbacks?: boolean;
 	    vertexLocation?: string;
+	    awsRegion?: string;
+	    awsAuth?: string;
 	    hasKey: boolean;
 	    apiKeyMasked?: string;
 	    ignored?: string[];
@@ -2969,6 +2975,8 @@ export namespace studio {
 	        this.openrouterProviderOrder = source["openrouterProviderOrder"];
 	        this.openrouterAllowFallbacks = source["openrouterAllowFallbacks"];
 	        this.vertexLocation = source["vertexLocation"];
+	        this.awsRegion = source["awsRegion"];
+	        this.awsAuth = source["awsAuth"];
 	        this.hasKey = source["hasKey"];
 	        this.apiKeyMasked = source["apiKeyMasked"];
 	        this.ignored = source["ignored"];
