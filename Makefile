@@ -24,7 +24,7 @@ GOENV   := GOPATH=$(shell go env GOPATH) GOCACHE=$(shell go env GOCACHE) GOMODCA
 XVFB    := xvfb-run -a -s "-screen 0 1280x900x24"
 
 .PHONY: run setup setup-test setup-package build build-dev cli frontend bindings check-bindings \
-        test test-go test-frontend test-keyring e2e smoke test-package package dist \
+        test test-go test-frontend test-keyring e2e standin smoke test-package package dist \
         bench bench-cli bench-startup clean
 
 run: setup build
@@ -76,8 +76,12 @@ test-keyring:
 	env -u DBUS_SESSION_BUS_ADDRESS $(GOENV) HOME=$$(mktemp -d) KODUS_BYOK_TEST_SECRET_SERVICE=1 \
 	  dbus-run-session -- .ci/with-secret-service.sh go test -count=1 -run 'SecretService' -v ./backend/secrets/
 
-e2e: build-dev
+e2e: build-dev standin
 	cd frontend && $(XVFB) npx vitest run --config vitest.e2e.config.ts
+
+# The Kodus API stand-in the browser tests start (test-only, never shipped).
+standin:
+	go build -o build/bin/kodus-standin ./backend/kodusapi/kodustest/standin
 
 smoke: build
 	$(XVFB) .ci/smoke.sh ./$(BIN) build/screenshot.png

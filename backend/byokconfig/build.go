@@ -58,11 +58,15 @@ func Build(line *kodusline.Line, profileName string, main Slot, fallback *Slot, 
 	}
 	for _, s := range slots {
 		e.Warnings = append(e.Warnings, warnings(line, s)...)
+		e.Warnings = append(e.Warnings, cloudWarnings(line, s)...)
 	}
 	if line.BYOK.Shape == Version2 {
 		e.V2, e.Notes = buildV2(line, profileName, slots, withKeys)
 	} else {
 		e.V1, e.Notes = buildV1(slots, withKeys)
+	}
+	for _, s := range slots {
+		e.Notes = append(e.Notes, cloudNotes(s, withKeys)...)
 	}
 	return e
 }
@@ -97,7 +101,12 @@ func v1Slot(in Slot, withKeys, main bool) V1Slot {
 		MaxInputTokens: s.MaxInputTokens, MaxOutputTokens: s.MaxOutputTokens,
 		MaxConcurrentRequests: s.MaxConcurrentRequests, VertexLocation: s.VertexLocation,
 	}
-	if withKeys {
+	switch {
+	case s.Provider == catalog.AmazonBedrock:
+		f := bedrockFields(in, withKeys)
+		out.BaseURL, out.AWSRegion = "", f.region
+		out.AWSBearerToken, out.AWSAccessKeyID, out.AWSSecretAccessKey, out.AWSSessionToken = f.bearer, f.id, f.secret, f.session
+	case withKeys:
 		out.APIKey = in.Key.Reveal()
 	}
 	if main {
@@ -123,8 +132,8 @@ func buildV2(line *kodusline.Line, profileName string, slots []Slot, withKeys bo
 	for _, in := range slots {
 		s := in.Slot
 		id := ModelID(profileName, in.Role)
-		cred := Credential{ID: CredentialID(profileName, in.Role), Provider: s.Provider, Settings: settings(s)}
-		if withKeys {
+		cred := Credential{ID: CredentialID(profileName, in.Role), Provider: s.Provider, Settings: settings(in, withKeys)}
+		if withKeys && s.Provider != catalog.AmazonBedrock {
 			k := in.Key.Reveal()
 			cred.APIKey = &k
 		}
@@ -158,8 +167,13 @@ func buildV2(line *kodusline.Line, profileName string, slots []Slot, withKeys bo
 }
 
 // settings are the credential's provider-scoped settings of a slot.
-func settings(s profile.Slot) *Settings {
+func settings(in Slot, withKeys bool) *Settings {
+	s := in.Slot
 	out := Settings{BaseURL: s.BaseURL}
+	if s.Provider == catalog.AmazonBedrock {
+		f := bedrockFields(in, withKeys)
+		return &Settings{AWSRegion: f.region, AWSBearerToken: f.bearer, AWSAccessKeyID: f.id, AWSSecretAccessKey: f.secret, AWSSessionToken: f.session}
+	}
 	if s.Provider == catalog.GoogleVertex {
 		out.VertexLocation = s.VertexLocation
 	}
@@ -188,7 +202,7 @@ func warnings(line *kodusline.Line, in Slot) []Warning {
 			Message: fmt.Sprintf("%s has no provider %q: it refuses this slot", line.Name, s.Provider),
 			Fix:     "Follow the Kodus line you run (`kodus-byok kodus line set`), or move the slot to a provider this line knows."})
 	}
-	for _, p := range line.CheckBYOKBaseURL(s.BaseURL) {
+	for _, p := range line.CheckBYOKBaseURL(bedrockless(s)) {
 		out = append(out, Warning{Slot: in.Role, Code: p.Code, Message: p.Message, Fix: p.Fix})
 	}
 	for _, is := range thinking.Tuning(line, s.Provider, s.Model, s.Temperature, s.ReasoningEffort) {
@@ -196,4 +210,13 @@ func warnings(line *kodusline.Line, in Slot) []Warning {
 			Message: fmt.Sprintf("%s's Test refuses this slot: %s", line.Name, is.Message)})
 	}
 	return out
+}
+
+// bedrockless is the base URL Kodus would check: none for Amazon Bedrock,
+// whose override stays in this app (cloudWarnings says so).
+func bedrockless(s profile.Slot) string {
+	if s.Provider == catalog.AmazonBedrock {
+		return ""
+	}
+	return s.BaseURL
 }

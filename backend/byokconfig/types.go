@@ -24,6 +24,12 @@ type V1Slot struct {
 	VertexLocation           string   `json:"vertexLocation,omitempty"`
 	OpenRouterProviderOrder  []string `json:"openrouterProviderOrder,omitempty"`
 	OpenRouterAllowFallbacks *bool    `json:"openrouterAllowFallbacks,omitempty"`
+	// Amazon Bedrock's region and secrets sit on the v1 slot.
+	AWSRegion          string  `json:"awsRegion,omitempty"`
+	AWSBearerToken     *string `json:"awsBearerToken,omitempty"`
+	AWSAccessKeyID     *string `json:"awsAccessKeyId,omitempty"`
+	AWSSecretAccessKey *string `json:"awsSecretAccessKey,omitempty"`
+	AWSSessionToken    *string `json:"awsSessionToken,omitempty"`
 }
 
 // V1 is the v1 shape: {main, fallback?}.
@@ -56,15 +62,18 @@ type Credential struct {
 }
 
 // Settings are a credential's provider-scoped settings: they live on the
-// credential, not on the model.
+// credential, not on the model. The aws* secrets are plaintext on the way
+// in (Kodus encrypts them); "" keeps the secret Kodus stores (its
+// encrypt-or-keep rule), and says which auth kind the credential uses when
+// the export leaves the keys out; nil leaves the field out.
 type Settings struct {
 	BaseURL                  string   `json:"baseURL,omitempty"`
 	VertexLocation           string   `json:"vertexLocation,omitempty"`
 	AWSRegion                string   `json:"awsRegion,omitempty"`
-	AWSBearerToken           string   `json:"awsBearerToken,omitempty"`
-	AWSAccessKeyID           string   `json:"awsAccessKeyId,omitempty"`
-	AWSSecretAccessKey       string   `json:"awsSecretAccessKey,omitempty"`
-	AWSSessionToken          string   `json:"awsSessionToken,omitempty"`
+	AWSBearerToken           *string  `json:"awsBearerToken,omitempty"`
+	AWSAccessKeyID           *string  `json:"awsAccessKeyId,omitempty"`
+	AWSSecretAccessKey       *string  `json:"awsSecretAccessKey,omitempty"`
+	AWSSessionToken          *string  `json:"awsSessionToken,omitempty"`
 	OpenRouterProviderOrder  []string `json:"openrouterProviderOrder,omitempty"`
 	OpenRouterAllowFallbacks *bool    `json:"openrouterAllowFallbacks,omitempty"`
 }

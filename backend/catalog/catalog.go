@@ -25,6 +25,11 @@ const (
 	AnthropicCompatible = "anthropic_compatible"
 	Moonshot            = "moonshot"
 	Zai                 = "zai"
+	// The cloud providers: Amazon Bedrock (a Bedrock API key or IAM keys,
+	// and a region) and Azure OpenAI (a key, the resource endpoint and a
+	// deployment name as the model).
+	AmazonBedrock = "amazon_bedrock"
+	Azure         = "azure"
 )
 
 // Tiers as in Kodus's curated-models.json.

@@ -145,6 +145,7 @@ func TestProviders(t *testing.T) {
 		catalog.OpenRouter:       {"https://openrouter.ai/api/v1", false, true},
 		catalog.Novita:           {"https://api.novita.ai/openai/v1", false, true},
 		catalog.OpenAICompatible: {"", true, false},
+		catalog.AmazonBedrock:    {"", false, true},
 	}
 	if len(c.Providers) != len(want) {
 		t.Fatalf("providers = %v", c.ProviderIDs())

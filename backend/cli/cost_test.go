@@ -87,7 +87,7 @@ func TestCostDefaultGolden(t *testing.T) {
 func TestCostAllAndThinking(t *testing.T) {
 	h := newHarness(t)
 	c := decodeCost(t, h.ok("", "cost", "--all", "--json").stdout)
-	if len(c.Rows) != 35 || len(c.MissingPrices) != 0 {
+	if len(c.Rows) != 44 || len(c.MissingPrices) != 0 { // 35, and 9 Amazon Bedrock rows
 		t.Errorf("--all: %d rows, missing %v", len(c.Rows), c.MissingPrices)
 	}
 	off := decodeCost(t, h.ok("", "cost", "--model", "claude-sonnet-4-6,gpt-5.4", "--thinking", "off", "--prs", "10", "--files-per-pr", "2", "--cache-hit", "0.5", "--json").stdout)

@@ -17,6 +17,7 @@ import (
 type testFlags struct {
 	slot, provider, model, baseURL, plan, vertexLocation, timeout string
 	keyStdin, asJSON                                              bool
+	aws                                                           awsFlags
 }
 
 // maxTestTimeout keeps a typo (--timeout 15h) from hanging a script.
@@ -50,7 +51,17 @@ nothing is retried, and the whole test stops after --timeout (default 15s).
 --json prints one JSON object per tested slot, one per line:
 {"slot","ok","code","httpStatus","latencyMs","modelFound","message","hint",…}.
 Exit status 0 when every tested slot is ok (a rate limit counts: the key
-works), 1 otherwise, 2 for bad usage.`,
+works), 1 otherwise, 2 for bad usage. Codes: ok, auth, not_found, model_not_found,
+model_not_enabled (Bedrock model access not granted), wrong_region, wrong_plan,
+bad_request, payment, rate_limit, server_error, timeout, network, unknown.
+
+Amazon Bedrock is checked read-only first (STS for IAM keys, then the control plane:
+the model or inference profile in the region and the account's access to it); on the
+current line the slot's call (Converse) follows. Azure OpenAI is checked with its
+models list first. --base-url on Amazon Bedrock sends every request (runtime, control
+plane, STS) to that origin instead of AWS: for a proxy or a local stand-in.
+
+` + awsHelp,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usagef("test takes one profile NAME (got %d arguments)", len(args))
@@ -64,7 +75,7 @@ works), 1 otherwise, 2 for bad usage.`,
 			}
 			changed := cmd.Flags().Changed
 			if len(args) == 1 {
-				for _, fl := range []string{"provider", "model", "base-url", "plan", "key-stdin", "vertex-location"} {
+				for _, fl := range []string{"provider", "model", "base-url", "plan", "key-stdin", "vertex-location", "aws-region", "aws-auth", "aws-access-key-id-stdin", "aws-env"} {
 					if changed(fl) {
 						return usagef("--%s tests unsaved settings; give either a profile NAME or --provider and --model", fl)
 					}
@@ -87,6 +98,7 @@ works), 1 otherwise, 2 for bad usage.`,
 	fl.StringVar(&f.plan, "plan", "", "plan of GLM/Kimi (current: developer, coding-plan, code-plan; mid-2026: paas, coding-plan, moonshot, kimi-code)")
 	fl.StringVar(&f.vertexLocation, "vertex-location", "", "Vertex region, e.g. us-central1 (default global)")
 	fl.BoolVar(&f.keyStdin, "key-stdin", false, "read the API key from standard input")
+	addAWSFlags(fl, &f.aws)
 	a.lineFlag(cmd)
 	return cmd
 }
@@ -168,10 +180,27 @@ func runTestUnsaved(a *app, f testFlags, timeout time.Duration) error {
 		cfg.BaseURL = f.baseURL
 	}
 	cfg.VertexLocation = f.vertexLocation
+	if err := checkAWSFlags(f.aws, f.keyStdin, ""); err != nil {
+		return err
+	}
+	cfg.AWSRegion, cfg.AWSAuth = f.aws.region, f.aws.auth
+	if f.aws.fromEnv && cfg.AWSRegion == "" {
+		cfg.AWSRegion = awsRegionFromEnv(a)
+	}
 	key := ""
-	if f.keyStdin {
+	switch {
+	case f.keyStdin:
 		if key, err = readKey(a); err != nil {
 			return err
+		}
+	case f.aws.iamStdin || f.aws.fromEnv:
+		var notes []string
+		if key, notes, err = readIAMKeys(a, f.aws); err != nil {
+			return err
+		}
+		cfg.AWSAuth = "iam"
+		for _, n := range notes {
+			a.note("note: %s", n)
 		}
 	}
 	in := studio.InputFromSlot(cfg)

@@ -43,20 +43,6 @@ func (a *app) says(l *kodusline.Line) {
 	a.note("note: %s (Kodus line %s; --kodus-line or `kodus line set` to change)", l.Says(), l.ID)
 }
 
-func kodusCmd(a *app) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "kodus",
-		Short: "Which Kodus release the app follows (catalog, providers, reasoning rules, BYOK shape)",
-		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			return usagef("kodus needs a subcommand: line")
-		},
-	}
-	cmd.AddCommand(kodusLineCmd(a))
-	a.lineFlag(cmd)
-	return cmd
-}
-
 func kodusLineCmd(a *app) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{

@@ -10,7 +10,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kodusbyok/studio/backend/bedrock"
 	"github.com/kodusbyok/studio/backend/capped"
+	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/store"
 	"github.com/kodusbyok/studio/backend/studio"
@@ -27,6 +29,7 @@ type setFlags struct {
 	thinking, thinkingJSON, vertexLocation    string
 	openrouterOrder, openrouterAllowFallbacks string
 	keyStdin, asJSON                          bool
+	aws                                       awsFlags
 }
 
 func profileSetCmd(a *app) *cobra.Command {
@@ -41,7 +44,9 @@ existing slot with the same provider and model keeps its settings, and only
 the flags given change. An empty value (--max-concurrent=) clears a setting.
 The key is read from standard input with --key-stdin, never from a flag
 (other users can read flags in ps). Without a new key the stored key is kept
-when the provider is unchanged.`,
+when the provider is unchanged.
+
+` + awsHelp,
 		Args: argsExactly(1, "a profile NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runProfileSet(a, cmd, args[0], f)
@@ -49,7 +54,7 @@ when the provider is unchanged.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.slot, "slot", profile.SlotMain, "slot to set: main or fallback")
-	fl.StringVar(&f.provider, "provider", "", "provider id: openai, anthropic, google_gemini, google_vertex, open_router, novita, openai_compatible")
+	fl.StringVar(&f.provider, "provider", "", "provider id: openai, anthropic, google_gemini, google_vertex, open_router, novita, openai_compatible, amazon_bedrock, azure (and the Kodus line's others)")
 	fl.StringVar(&f.model, "model", "", "model id, e.g. claude-sonnet-4-6")
 	fl.StringVar(&f.plan, "plan", "", "plan of GLM/Kimi (current: developer, coding-plan, code-plan; mid-2026: paas, coding-plan, moonshot, kimi-code)")
 	fl.StringVar(&f.baseURL, "base-url", "", "endpoint override (required for openai_compatible)")
@@ -64,19 +69,27 @@ when the provider is unchanged.`,
 	fl.StringVar(&f.vertexLocation, "vertex-location", "", "Vertex region, e.g. us-central1 or global")
 	fl.BoolVar(&f.keyStdin, "key-stdin", false, "read the API key from standard input")
 	fl.BoolVar(&f.asJSON, "json", false, "print the saved profile as JSON")
+	addAWSFlags(fl, &f.aws)
 	return cmd
 }
 
 func runProfileSet(a *app, cmd *cobra.Command, name string, f setFlags) error {
 	changed := cmd.Flags().Changed
 	if !changed("provider") || strings.TrimSpace(f.provider) == "" {
-		return usagef("--provider is required (one of openai, anthropic, google_gemini, google_vertex, open_router, novita, openai_compatible)")
+		return usagef("--provider is required (one of openai, anthropic, google_gemini, google_vertex, open_router, novita, openai_compatible, amazon_bedrock, azure, or `kodus-byok catalog` for the Kodus line's others)")
 	}
 	if !changed("model") || strings.TrimSpace(f.model) == "" {
 		return usagef("--model is required")
 	}
 	if f.keyStdin && f.thinkingJSON == "-" {
 		return usagef("--key-stdin and --thinking-json - both want standard input; give the JSON as a file")
+	}
+	stdinJSON := ""
+	if f.thinkingJSON == "-" {
+		stdinJSON = "--thinking-json -"
+	}
+	if err := checkAWSFlags(f.aws, f.keyStdin, stdinJSON); err != nil {
+		return err
 	}
 	s, err := a.open()
 	if err != nil {
@@ -101,12 +114,20 @@ func runProfileSet(a *app, cmd *cobra.Command, name string, f setFlags) error {
 		return fes
 	}
 	var key *string
-	if f.keyStdin {
+	var keyNotes []string
+	switch {
+	case f.keyStdin:
 		k, err := readKey(a)
 		if err != nil {
 			return err
 		}
 		key = &k
+	case f.aws.iamStdin || f.aws.fromEnv:
+		k, notes, err := readIAMKeys(a, f.aws)
+		if err != nil {
+			return err
+		}
+		key, keyNotes = &k, notes
 	}
 	res, err := s.Save(a.ctx, studio.SaveRequest{Profile: name, Slot: f.slot, Config: slot, Key: key})
 	if errors.Is(err, studio.ErrNoMain) {
@@ -118,10 +139,10 @@ func runProfileSet(a *app, cmd *cobra.Command, name string, f setFlags) error {
 	if err != nil {
 		return err
 	}
-	if key != nil {
+	if key != nil && !f.aws.iamStdin && !f.aws.fromEnv {
 		warnKeyShape(a, *key, slot, s.Catalog)
 	}
-	for _, n := range res.Notices {
+	for _, n := range append(keyNotes, res.Notices...) {
 		a.note("note: %s", n)
 	}
 	if f.asJSON {
@@ -143,11 +164,17 @@ func baseSlot(s *studio.Studio, name string, f setFlags) (profile.Slot, error) {
 		model = m.ID
 	}
 	if p, err := s.Store.Profile(name); err == nil {
-		if cur, ok := p.Slot(f.slot); ok && cur.Provider == provider && (cur.Model == model || cur.Model == f.model) {
+		cur, ok := p.Slot(f.slot)
+		if ok && cur.Provider == provider && (cur.Model == model || cur.Model == f.model) {
 			if f.plan != "" && f.plan != cur.Plan {
 				cur.Plan, cur.BaseURL, cur.MaxConcurrentRequests = f.plan, "", nil
 			}
 			return cur, nil
+		}
+		if ok && cur.Provider == provider && (provider == catalog.AmazonBedrock || provider == catalog.Azure) {
+			// Another model (deployment) of the same cloud account: the
+			// endpoint, region and auth stay, and so does the key.
+			return profile.Slot{Provider: provider, Model: model, BaseURL: cur.BaseURL, AWSRegion: cur.AWSRegion, AWSAuth: cur.AWSAuth}, nil
 		}
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return profile.Slot{}, err
@@ -231,6 +258,20 @@ func applySetFlags(a *app, changed func(string) bool, f setFlags, sl *profile.Sl
 	}
 	if changed("vertex-location") {
 		sl.VertexLocation = f.vertexLocation
+	}
+	switch {
+	case changed("aws-region"):
+		sl.AWSRegion = f.aws.region
+	case f.aws.fromEnv && sl.AWSRegion == "":
+		sl.AWSRegion = awsRegionFromEnv(a)
+	}
+	switch {
+	case changed("aws-auth"):
+		sl.AWSAuth = f.aws.auth
+	case f.aws.iamStdin || f.aws.fromEnv:
+		sl.AWSAuth = bedrock.AuthIAM
+	case f.keyStdin && strings.TrimSpace(f.provider) == catalog.AmazonBedrock:
+		sl.AWSAuth = bedrock.AuthAPIKey
 	}
 	if len(errs) > 0 {
 		return errs

@@ -72,6 +72,18 @@ func LoadBook(kv KV) (*Book, error) {
 	return b, nil
 }
 
+// LookupFor is Lookup for a slot of a provider: an Azure deployment is
+// priced by its "azure/<deployment>" row first (Azure's own price), then
+// as the model it is named after.
+func (b *Book) LookupFor(provider, model, plan string) (Price, bool) {
+	if provider == "azure" && !strings.HasPrefix(model, "azure/") {
+		if p, ok := b.Lookup("azure/"+model, plan); ok {
+			return p, true
+		}
+	}
+	return b.Lookup(model, plan)
+}
+
 // Lookup returns the price in force for model (and plan), or false when
 // no price is known: the caller must ask for one, never assume $0. A plan
 // billed by quota stays so unless that very plan was priced by hand.

@@ -144,7 +144,7 @@ func (b *Book) row(ref Ref, w Workload, req Request, budget *Money) (Row, error)
 			return Row{}, err
 		}
 	}
-	p, found := b.Lookup(ref.Model, ref.Plan)
+	p, found := b.LookupFor(ref.Provider, ref.Model, ref.Plan)
 	row := Row{Model: ref.Model, Plan: ref.Plan, Name: ref.Model, Provider: ref.Provider, Slot: ref.Slot, Tier: "", Notes: []string{}}
 	if !found {
 		row.Status, row.Thinking = StatusNoPrice, level

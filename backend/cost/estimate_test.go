@@ -63,6 +63,21 @@ func TestEveryBundledModelHandComputed(t *testing.T) {
 		"qwen/qwen3-coder@":                    "0.0315",
 		"qwen/qwen3-coder-480b-a35b-instruct@": "0.043",
 		"qwen3-coder-plus@":                    "0.27", // above 32k: 1.80 / 9.00
+		// Claude on Bedrock: the global profile at Anthropic's price, the
+		// geographic ones 10% above it.
+		"global.anthropic.claude-sonnet-4-6@":               "0.45",
+		"anthropic.claude-sonnet-4-6@":                      "0.495",
+		"global.anthropic.claude-opus-4-7@":                 "0.75",
+		"anthropic.claude-opus-4-7@":                        "0.825",
+		"global.anthropic.claude-sonnet-4-5-20250929-v1:0@": "0.45",
+		"anthropic.claude-sonnet-4-5-20250929-v1:0@":        "0.495",
+		"global.anthropic.claude-haiku-4-5-20251001-v1:0@":  "0.15",
+		"anthropic.claude-haiku-4-5-20251001-v1:0@":         "0.165",
+		"amazon.nova-pro-v1:0@":                             "0.112",
+		"azure/gpt-5.4@":                                    "0.40",
+		"azure/gpt-5.2@":                                    "0.315",
+		"azure/gpt-5@":                                      "0.225",
+		"azure/gpt-5-mini@":                                 "0.045",
 	}
 	rows := Bundled().Models
 	if len(rows) != len(want) {

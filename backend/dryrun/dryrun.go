@@ -83,6 +83,8 @@ type Input struct {
 	BaseURL         string
 	Plan            string
 	VertexLocation  string
+	AWSRegion       string
+	AWSAuth         string
 	Temperature     *float64
 	MaxOutputTokens *int
 	// ProviderOptions is the final providerOptions (backend/thinking).
@@ -176,7 +178,8 @@ func (r *Runner) tester() *keytest.Tester {
 func (r *Runner) Build(in Input, key secrets.Secret) (Request, error) {
 	in.Provider, in.Model = strings.TrimSpace(in.Provider), strings.TrimSpace(in.Model)
 	t := r.tester()
-	target := keytest.Settings{Provider: in.Provider, Model: in.Model, BaseURL: in.BaseURL, Plan: in.Plan, VertexLocation: in.VertexLocation}
+	target := keytest.Settings{Provider: in.Provider, Model: in.Model, BaseURL: in.BaseURL, Plan: in.Plan, VertexLocation: in.VertexLocation,
+		AWSRegion: in.AWSRegion, AWSAuth: in.AWSAuth}
 	base, err := t.BaseURL(target)
 	if err != nil {
 		return Request{}, err
@@ -195,7 +198,16 @@ func (r *Runner) Build(in Input, key secrets.Secret) (Request, error) {
 		body = b.anthropic(true)
 	case catalog.OpenAI:
 		req.URL, req.API, req.SDK = base+"/responses", "openai-responses", "@ai-sdk/openai (Responses API)"
-		body = b.responses()
+		body = b.responses("openai")
+	case catalog.Azure:
+		req.URL, req.API, req.SDK = keytest.AzureResponsesURL(base, in.Model), "openai-responses", "@ai-sdk/azure (Responses API, deployment URLs)"
+		body = b.responses("azure")
+		b.note("the model is the deployment name: the AI SDK decides by that name whether the model reasons (o-series, gpt-5…), so a deployment named otherwise gets no reasoning and keeps its temperature")
+		b.note("api-version=%s: Kodus's Azure module declares an apiVersion setting but never passes it, so the AI SDK's default is sent", keytest.AzureAPIVersion)
+	case catalog.AmazonBedrock:
+		var url string
+		url, body = b.converse(base)
+		req.URL, req.API, req.SDK = url, "bedrock-converse", "@ai-sdk/amazon-bedrock (Converse API)"
 	case catalog.GoogleGemini:
 		req.URL, req.API, req.SDK = geminiURL(base, in.Model), "gemini-generate-content", "@ai-sdk/google"
 		body = b.gemini()

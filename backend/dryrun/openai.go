@@ -41,10 +41,10 @@ func openAICapsOf(model string) openAICaps {
 
 // responses is the Responses API body (@ai-sdk/openai 4.x, the default
 // for createOpenAI()(model) since AI SDK 5).
-func (b *builder) responses() *object {
+func (b *builder) responses(ns string) *object {
 	in := b.in
-	o := b.opts("openai")
-	b.unread("openai")
+	o := b.opts(ns)
+	b.unread(ns)
 	caps := openAICapsOf(in.Model)
 	effort, hasEffort := str(o["reasoningEffort"])
 	summary, hasSummary := str(o["reasoningSummary"])
@@ -88,7 +88,7 @@ func (b *builder) responses() *object {
 		switch k {
 		case "reasoningEffort", "reasoningSummary", "textVerbosity", "user", "serviceTier":
 		default:
-			b.note("openai.%s is not among the options this dry run maps; it is left out of the body", k)
+			b.note("%s.%s is not among the options this dry run maps; it is left out of the body", ns, k)
 		}
 	}
 	return body

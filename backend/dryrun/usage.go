@@ -51,6 +51,8 @@ func parseAnswer(api string, body []byte) answer {
 			a.usage = &Usage{InputTokens: r.Usage.In + r.Usage.Read + r.Usage.Create, OutputTokens: r.Usage.Out, CachedInputTokens: r.Usage.Read}
 		}
 		return a
+	case "bedrock-converse":
+		return converseAnswer(body)
 	case "openai-responses":
 		var r struct {
 			Status     string `json:"status"`

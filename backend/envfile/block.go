@@ -118,6 +118,9 @@ func Build(src Source, opts Options, now time.Time) (*Block, error) {
 	if strings.EqualFold(s.Model, "auto") {
 		return nil, fmt.Errorf("model %q: Fixed Mode needs a real model id; \"auto\" turns it off", s.Model)
 	}
+	if err := FixedModeCannot(s, src.Profile); err != nil {
+		return nil, err
+	}
 	b := &Block{Profile: src.Profile, Generated: now}
 	key := src.Key.Reveal()
 	if key == "" && s.Provider != catalog.OpenAICompatible {

@@ -82,3 +82,7 @@ const OpenAIDefaultBaseURL = "https://api.openai.com/v1"
 // that need no key: Kodus checks the variable for truthiness, so an empty
 // value would leave env mode unconfigured.
 const KeylessPlaceholder = "no-key-needed"
+
+// LLMVarNames lists the LLM variables Kodus reads in Fixed Mode, in the
+// order a block prints them.
+func LLMVarNames() []string { return append([]string(nil), blockOrder...) }

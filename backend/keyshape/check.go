@@ -101,8 +101,8 @@ func Check(raw string, t Target, cat *catalog.Catalog) Verdict {
 
 // fits says whether a surely recognised brand is accepted where want keys go.
 func fits(want, got Brand) bool {
-	// Vertex's express mode takes a Google API key.
-	return want == got || (want == Vertex && got == Google)
+	// Vertex's express mode takes a Google API key; Bedrock takes IAM keys too.
+	return want == got || (want == Vertex && got == Google) || (want == Bedrock && got == AWSIAM)
 }
 
 // fitsLoosely judges an unsure key: plain sk- keys suit the providers that
@@ -128,6 +128,8 @@ func expected(t Target, cat *catalog.Catalog) (Brand, bool) {
 	switch t.Provider {
 	case catalog.GoogleVertex:
 		return Vertex, true
+	case catalog.AmazonBedrock:
+		return Bedrock, true
 	case catalog.Anthropic, catalog.GoogleGemini, catalog.OpenRouter, catalog.Novita, catalog.OpenAI:
 		for b, info := range brands {
 			if info.provider == t.Provider && (host == "" || host == info.host) {

@@ -7,6 +7,7 @@ package keyshape
 import (
 	"strings"
 
+	"github.com/kodusbyok/studio/backend/bedrock"
 	"github.com/kodusbyok/studio/backend/lazyre"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
@@ -45,6 +46,10 @@ const (
 	Novita     Brand = "novita"
 	OpenAI     Brand = "openai"
 	DeepSeek   Brand = "deepseek"
+	// Bedrock is a Bedrock API key; AWSIAM an AWS access key id or IAM
+	// keys: both go to amazon_bedrock, with the matching auth.
+	Bedrock Brand = "bedrock"
+	AWSIAM  Brand = "aws-iam"
 )
 
 // brandInfo is what the package knows of a family: how to name it, where
@@ -72,6 +77,8 @@ var brands = map[Brand]brandInfo{
 	Novita:     {"Novita AI", "a Novita AI key", "novita", "api.novita.ai", "Novita AI keys start with sk_"},
 	OpenAI:     {"OpenAI", "an OpenAI key", "openai", "api.openai.com", "OpenAI keys start with sk-"},
 	DeepSeek:   {"DeepSeek", "a DeepSeek key", "openai_compatible", "api.deepseek.com", "DeepSeek keys start with sk-"},
+	Bedrock:    {"Amazon Bedrock", "an Amazon Bedrock API key", "amazon_bedrock", "", "Bedrock API keys start with ABSK (long-term) or bedrock-api-key- (short-term); IAM auth takes an access key id (AKIA…/ASIA…) and its secret"},
+	AWSIAM:     {"Amazon Bedrock (IAM)", "an AWS access key id (Amazon Bedrock with IAM auth)", "amazon_bedrock", "", ""},
 }
 
 // Name is the display name of a brand.
@@ -124,6 +131,9 @@ var shapes = []shape{
 	{OpenAI, Medium, "sk-…T3BlbkFJ…", openAIMarkerRE.MatchString, "OpenAI keys carry the marker T3BlbkFJ"},
 	{ZAI, Medium, "<32 hex>.<16 characters>", zaiRE.MatchString, "Z.ai keys look like a 32-character hex id, a dot and a 16-character secret (observed, not documented by Z.ai)"},
 	{Novita, Medium, "sk_…", prefix("sk_"), "Novita AI keys start with sk_ (other services use sk_ too)"},
+	{Bedrock, High, "bedrock-api-key-…", prefix(bedrock.ShortTermPrefix), "short-term Amazon Bedrock API keys start with bedrock-api-key- (valid up to 12 hours, in one region)"},
+	{Bedrock, High, "ABSK…", func(k string) bool { return strings.HasPrefix(k, bedrock.LongTermPrefix) && len(k) > 20 }, "long-term Amazon Bedrock API keys start with ABSK"},
+	{AWSIAM, High, "AKIA…/ASIA…", bedrock.IsAccessKeyID, "AWS access key ids start with AKIA (long-term) or ASIA (temporary): Amazon Bedrock with IAM auth, together with the secret access key"},
 }
 
 // ambiguous lists who issues plain sk- keys, likeliest first.
@@ -140,6 +150,12 @@ func Recognize(raw string) Guess {
 }
 
 func recognizeClean(key string) Guess {
+	if strings.HasPrefix(key, "{") {
+		if _, _, err := bedrock.ParseIAMInput(key); err == nil {
+			return Guess{Brand: AWSIAM, Name: brands[AWSIAM].name, Confidence: High, Shape: "IAM keys JSON",
+				Reason: "an AWS access key id with its secret access key: Amazon Bedrock with IAM auth"}
+		}
+	}
 	if _, ok := secrets.ParseServiceAccount(key); ok {
 		return Guess{Brand: Vertex, Name: brands[Vertex].name, Confidence: High, Shape: "service-account JSON",
 			Reason: "a Google service-account JSON with a project_id: Vertex AI"}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/kodusbyok/studio/backend/kodusline"
 )
 
 // Synthetic keys with each provider's real shape; "FAKE"/"fake" makes it
@@ -96,5 +98,33 @@ func BenchmarkRecognize(b *testing.B) {
 	keys := []string{anthropicKey, geminiKey, zaiKey, plainSKKey, saJSON, "\"" + kimiCodeKey + "\"\n"}
 	for i := 0; i < b.N; i++ {
 		Recognize(keys[i%len(keys)])
+	}
+}
+
+// Bedrock API keys and AWS access keys are recognised and offered
+// Amazon Bedrock; IAM keys pasted into a Bedrock slot fit it.
+func TestRecognizeAWS(t *testing.T) {
+	for key, want := range map[string]Brand{
+		"ABSKQmVkcm9ja0FQSUtleS1leGFtcGxlLWF0LTEyMzQ1Njc4OTAxMjpzZWNyZXQ=":                     Bedrock,
+		"bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249Q2FsbFdpdGhCZWFyZXJUb2tlbg==": Bedrock,
+		"AKIAIOSFODNN7EXAMPLE": AWSIAM,
+		"ASIAIOSFODNN7EXAMPLE": AWSIAM,
+		`{"AccessKeyId":"AKIAIOSFODNN7EXAMPLE","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}`: AWSIAM,
+	} {
+		g := Recognize(key)
+		if g.Brand != want || !g.Confidence.Sure() || strings.Contains(g.Shape, "EXAMPLE") {
+			t.Errorf("%s: %+v", key[:8], g)
+		}
+	}
+	cat := kodusline.MustGet(kodusline.Current).Catalog()
+	v := Check("AKIAIOSFODNN7EXAMPLE", Target{Provider: "openai", Model: "gpt-5.4"}, cat)
+	if v.Fit != FitMismatch || v.Suggestion == nil || v.Suggestion.Provider != "amazon_bedrock" {
+		t.Errorf("an access key in an OpenAI slot: %+v", v)
+	}
+	if v := Check("AKIAIOSFODNN7EXAMPLE", Target{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6"}, cat); v.Fit != FitOK {
+		t.Errorf("an access key in a Bedrock slot: %+v", v)
+	}
+	if v := Check("sk-ant-api03-abcdefghijklmnop", Target{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6"}, cat); v.Fit != FitMismatch || v.Suggestion.Provider != "anthropic" {
+		t.Errorf("an Anthropic key in a Bedrock slot: %+v", v)
 	}
 }

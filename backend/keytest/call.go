@@ -17,6 +17,10 @@ const ProbeSlotCall = "slot_call"
 // provider's rules, then the app's plan check (a GLM or Kimi key refused
 // the way a plan mismatch looks is tried once on the card's other plan).
 func (t *Tester) TestCall(ctx context.Context, s Settings, key secrets.Secret, c Call) Result {
+	if res, stop := t.precheck(ctx, s, key); stop {
+		res.Probe = ProbeSlotCall
+		return finish(res)
+	}
 	ex := t.Send(ctx, s, key, c)
 	res := ex.Result
 	res.Probe = ProbeSlotCall

@@ -67,6 +67,13 @@ func (t *Tester) Describe(s Settings, key secrets.Secret) Probe {
 		} else if r.vendor() == vendorZai || r.vendor() == vendorMoonshot || r.vendor() == vendorKimiCode {
 			p.Note += " If the endpoint refuses the key the way a plan mismatch does, the card's other plan is tried once the same way."
 		}
+	case famBedrock:
+		p.Requests = t.PrecheckRequests(s, key)
+		p.Note = "Amazon Bedrock is tested read-only: STS proves IAM keys, and the control plane says whether the model exists in the region and whether the account has access to it. Nothing is generated."
+	case famAzure:
+		p.Kind = ProbeInference
+		p.Requests = append(t.PrecheckRequests(s, key), "POST "+AzureResponsesURL(base, s.Model))
+		p.Note = "Azure OpenAI" + strings.Replace(oneToken, "1 output token", "16 output tokens (the Responses API's minimum)", 1) + " A deployment cannot be looked up with the resource key."
 	case famMoonshot:
 		p.Requests = []string{"GET " + join(base, "models")}
 		if mv, _, ok := (&run{t: t}).kimiPlans(); ok && sameURL(base, mv.BaseURL) {

@@ -22,7 +22,18 @@ import (
 var (
 	errNoBaseURL        = errors.New("no base URL: an OpenAI-compatible server needs one, e.g. http://localhost:11434/v1")
 	errCredentialsInURL = errors.New("the base URL holds a user name or password; put the key in the key field instead")
+	errNoAzureEndpoint  = errors.New("no base URL: Azure OpenAI needs the resource endpoint, e.g. https://RESOURCE.openai.azure.com/openai")
 )
+
+func baseURLHint(f family) string {
+	switch f {
+	case famAzure:
+		return "Use the resource endpoint from the Azure portal's Keys and Endpoint page, ending in /openai."
+	case famBedrock:
+		return "Pick an AWS region such as us-east-1; the base URL of Bedrock is only an override for a proxy or a local stand-in."
+	}
+	return "Fix the base URL: it includes the version segment, e.g. https://api.openai.com/v1 or http://localhost:11434/v1."
+}
 
 func errBadBaseURL(raw string) error {
 	return fmt.Errorf("the base URL %q is not an http:// or https:// address", raw)
@@ -36,6 +47,8 @@ type run struct {
 	hc     *http.Client
 	base   string
 	redact []string
+	// sign signs a request just before it is sent (SigV4 for IAM keys).
+	sign func(req *http.Request, body []byte) error
 }
 
 // reply is a response read up to its limit.
@@ -52,16 +65,22 @@ type reply struct {
 // URL, so it cannot end up in an error message or a log line.
 func (r *run) send(ctx context.Context, method, u string, hdr http.Header, body any, limit int64) (*reply, error) {
 	var rd io.Reader
+	var raw []byte
 	switch b := body.(type) {
 	case nil:
 	case []byte: // already encoded: sent byte for byte as shown
-		rd = bytes.NewReader(b)
+		raw = b
+	case string: // a form body (STS)
+		raw = []byte(b)
 	default:
 		enc, err := json.Marshal(b)
 		if err != nil {
 			return nil, fmt.Errorf("encode request: %w", err)
 		}
-		rd = bytes.NewReader(enc)
+		raw = enc
+	}
+	if body != nil {
+		rd = bytes.NewReader(raw)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, u, rd)
 	if err != nil {
@@ -70,12 +89,19 @@ func (r *run) send(ctx context.Context, method, u string, hdr http.Header, body 
 	for k, vs := range hdr {
 		req.Header[k] = vs
 	}
-	if body != nil {
+	if body != nil && req.Header.Get("Content-Type") == "" {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	req.Header.Set("Accept", "application/json")
+	if req.Header.Get("Accept") == "" {
+		req.Header.Set("Accept", "application/json")
+	}
 	if r.t.UserAgent != "" {
 		req.Header.Set("User-Agent", r.t.UserAgent)
+	}
+	if r.sign != nil {
+		if err := r.sign(req, raw); err != nil {
+			return nil, fmt.Errorf("sign the request: %w", err)
+		}
 	}
 	start := time.Now()
 	resp, err := r.hc.Do(req)

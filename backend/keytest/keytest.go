@@ -59,10 +59,15 @@ const (
 	CodeTimeout       Code = "timeout"
 	CodeNetwork       Code = "network"
 	CodeUnknown       Code = "unknown"
+	// CodeModelNotEnabled: the key works and the model exists, but the
+	// account may not call it (Bedrock model access not granted).
+	CodeModelNotEnabled Code = "model_not_enabled"
+	// CodeWrongRegion: the model, profile or key belongs to another region.
+	CodeWrongRegion Code = "wrong_region"
 )
 
 // Codes lists every code, for docs and exhaustive tests.
-var Codes = []Code{CodeOK, CodeAuth, CodeNotFound, CodeModelNotFound, CodeWrongPlan, CodeBadRequest, CodePayment, CodeRateLimit, CodeServerError, CodeTimeout, CodeNetwork, CodeUnknown}
+var Codes = []Code{CodeOK, CodeAuth, CodeNotFound, CodeModelNotFound, CodeModelNotEnabled, CodeWrongRegion, CodeWrongPlan, CodeBadRequest, CodePayment, CodeRateLimit, CodeServerError, CodeTimeout, CodeNetwork, CodeUnknown}
 
 // Probe kinds.
 const (
@@ -88,6 +93,10 @@ type Settings struct {
 	BaseURL        string `json:"baseURL"`
 	Plan           string `json:"plan"`
 	VertexLocation string `json:"vertexLocation"`
+	// AWSRegion and AWSAuth are Amazon Bedrock's region and auth kind
+	// (apiKey or iam); the key tells the kind too when it is read.
+	AWSRegion string `json:"awsRegion"`
+	AWSAuth   string `json:"awsAuth"`
 }
 
 // Result is the verdict on one slot. The first eight fields are the
@@ -147,6 +156,16 @@ type Tester struct {
 	UserAgent string
 	// GoogleTokenURL overrides a service account's token_uri (tests).
 	GoogleTokenURL string
+	// Now is the clock for SigV4 signatures and key expiry (nil: the
+	// system clock).
+	Now func() time.Time
+}
+
+func (t *Tester) now() time.Time {
+	if t.Now == nil {
+		return time.Now()
+	}
+	return t.Now()
 }
 
 // NewClient is the HTTP client a test uses: redirects are never followed
@@ -209,8 +228,7 @@ func (t *Tester) Test(ctx context.Context, s Settings, key secrets.Secret) Resul
 func (r *run) dispatch(ctx context.Context) Result {
 	base, err := r.t.baseURL(r.s)
 	if err != nil {
-		return Result{Code: CodeBadRequest, Message: err.Error(), Probe: ProbeMetadata,
-			Hint: "Fix the base URL: it includes the version segment, e.g. https://api.openai.com/v1 or http://localhost:11434/v1."}
+		return Result{Code: CodeBadRequest, Message: err.Error(), Probe: ProbeMetadata, Hint: baseURLHint(r.t.family(r.s))}
 	}
 	r.base = base
 	if r.key.Empty() && r.t.needsKey(r.s) {
@@ -238,6 +256,10 @@ func (r *run) dispatch(ctx context.Context) Result {
 		return r.messages(ctx)
 	case famNovita:
 		return r.modelList(ctx, "Novita AI")
+	case famBedrock:
+		return r.bedrock(ctx)
+	case famAzure:
+		return r.azure(ctx)
 	default:
 		return r.modelList(ctx, "The server")
 	}
@@ -259,6 +281,8 @@ const (
 	// famMessages: the Anthropic protocol at a root URL (anthropic_compatible,
 	// moonshot, zai).
 	famMessages
+	famBedrock
+	famAzure
 )
 
 func (t *Tester) family(s Settings) family {
@@ -277,6 +301,10 @@ func (t *Tester) family(s Settings) family {
 		return famNovita
 	case catalog.AnthropicCompatible, catalog.Moonshot, catalog.Zai:
 		return famMessages
+	case catalog.AmazonBedrock:
+		return famBedrock
+	case catalog.Azure:
+		return famAzure
 	}
 	base, _ := t.baseURL(s)
 	u, _ := url.Parse(base)
@@ -306,6 +334,14 @@ func (t *Tester) needsKey(s Settings) bool {
 // baseURL is the slot's base URL or the provider's (or plan's) default,
 // without a trailing slash; paths are appended to it.
 func (t *Tester) baseURL(s Settings) (string, error) {
+	switch s.Provider {
+	case catalog.AmazonBedrock:
+		return bedrockBase(s)
+	case catalog.Azure:
+		if s.BaseURL == "" {
+			return "", errNoAzureEndpoint
+		}
+	}
 	raw := s.BaseURL
 	if raw == "" && s.Plan != "" {
 		if m, ok := t.catalog().ModelForSlot(s.Provider, s.Model); ok {
@@ -338,6 +374,8 @@ func trimSettings(s Settings) Settings {
 	s.BaseURL = strings.TrimSpace(s.BaseURL)
 	s.Plan = strings.TrimSpace(s.Plan)
 	s.VertexLocation = strings.TrimSpace(s.VertexLocation)
+	s.AWSRegion = strings.ToLower(strings.TrimSpace(s.AWSRegion))
+	s.AWSAuth = strings.TrimSpace(s.AWSAuth)
 	return s
 }
 

@@ -101,6 +101,9 @@ func redactions(key secrets.Secret) []string {
 		return nil
 	}
 	list := []string{key.Reveal()}
+	if c, ok := secrets.ParseAWSCredentials(key.Reveal()); ok {
+		list = append(list, c.AccessKeyID, c.SecretAccessKey, c.SessionToken)
+	}
 	if sa, ok := secrets.ParseServiceAccount(key.Reveal()); ok && sa.PrivateKeyID != "" {
 		list = append(list, sa.PrivateKeyID)
 	}
@@ -186,6 +189,10 @@ func Headline(c Code) string {
 		return "Endpoint not found"
 	case CodeModelNotFound:
 		return "Model not found"
+	case CodeModelNotEnabled:
+		return "Model access not granted"
+	case CodeWrongRegion:
+		return "Wrong region"
 	case CodeWrongPlan:
 		return "Key belongs to the other plan"
 	case CodeBadRequest:
@@ -242,6 +249,10 @@ func defaultHint(c Code) string {
 		return "Model not found at review time: cross-check the model id against the provider's catalog before saving."
 	case CodeWrongPlan:
 		return "Pick the matching Plan: subscription keys don't work on the Developer API endpoint and vice versa."
+	case CodeModelNotEnabled:
+		return "Request access to the model in the Amazon Bedrock console (Model access, in the slot's region), or allow it in the IAM policy; Anthropic models also need the use-case form."
+	case CodeWrongRegion:
+		return "Set the region the model (or inference profile, or short-term key) belongs to, or pick the profile of the region's geography."
 	case CodeBadRequest:
 		return "Check the exact model id and the base URL; the key itself may be fine."
 	case CodePayment:

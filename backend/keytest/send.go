@@ -77,6 +77,10 @@ func (r *run) auth(ctx context.Context) (http.Header, Result, bool) {
 		h.Set("anthropic-version", anthropicVersion)
 	case famGemini:
 		h.Set("x-goog-api-key", r.key.Reveal())
+	case famBedrock:
+		return r.bedrockAuth(), Result{}, true
+	case famAzure:
+		return r.azureHeader(), Result{}, true
 	case famVertex:
 		if _, isSA := secrets.ParseServiceAccount(r.key.Reveal()); !isSA {
 			h.Set("x-goog-api-key", r.key.Reveal())
@@ -106,6 +110,10 @@ func (t *Tester) AuthPreview(s Settings, key secrets.Secret) http.Header {
 		h.Set("anthropic-version", anthropicVersion)
 	case famGemini:
 		h.Set("x-goog-api-key", hidden)
+	case famAzure:
+		h.Set("api-key", hidden)
+	case famBedrock:
+		return bedrockAuthPreview(s, key)
 	case famVertex:
 		if _, isSA := secrets.ParseServiceAccount(key.Reveal()); isSA || key.Empty() {
 			h.Set("Authorization", "Bearer [OAuth access token from the service account]")
@@ -126,11 +134,16 @@ func (r *run) inferenceVerdict(rep *reply) Result {
 	fam := r.t.family(r.s)
 	who := familyName(fam)
 	e := parseError(rep.body)
-	if fam == famMessages {
+	switch fam {
+	case famMessages:
 		if r.base == "" {
 			r.base, _ = r.t.baseURL(r.s)
 		}
 		return r.messagesVerdict(rep, e)
+	case famBedrock:
+		return r.bedrockVerdict(rep)
+	case famAzure:
+		return r.azureVerdict(rep)
 	}
 	if rep.status >= 200 && rep.status < 300 {
 		res := r.answer(rep, e, CodeOK, fmt.Sprintf("%s accepted the request for model %s.", who, r.s.Model))
@@ -213,18 +226,22 @@ func familyName(f family) string {
 		return "Moonshot"
 	case famMessages:
 		return "The endpoint"
+	case famBedrock:
+		return "Amazon Bedrock"
+	case famAzure:
+		return "Azure OpenAI"
 	}
 	return "The server"
 }
 
 // Family names the provider family the settings reach: openai, anthropic,
 // gemini, vertex, openrouter, novita, zai, kimi-code, moonshot, messages
-// (the Anthropic protocol at a root URL) or compatible (any other
-// OpenAI-compatible server).
+// (the Anthropic protocol at a root URL), bedrock, azure or compatible (any
+// other OpenAI-compatible server).
 func (t *Tester) Family(s Settings) string {
 	return [...]string{famCompatible: "compatible", famOpenAI: "openai", famAnthropic: "anthropic", famGemini: "gemini",
 		famVertex: "vertex", famOpenRouter: "openrouter", famNovita: "novita", famZai: "zai", famKimiCode: "kimi-code",
-		famMoonshot: "moonshot", famMessages: "messages"}[t.family(trimSettings(s))]
+		famMoonshot: "moonshot", famMessages: "messages", famBedrock: "bedrock", famAzure: "azure"}[t.family(trimSettings(s))]
 }
 
 // BaseURL is the endpoint the settings reach: the slot's own, its plan's

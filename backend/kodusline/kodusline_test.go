@@ -88,7 +88,7 @@ func TestMid2026CatalogIsTodays(t *testing.T) {
 	for _, m := range c.Recommended() {
 		rec = append(rec, m.ID)
 	}
-	if strings.Join(rec, ",") != "claude-sonnet-4-6,claude-opus-4-7,gemini-3.1-pro-preview-customtools,gpt-5.4,kimi-k2.6,glm-5.1" || len(c.Providers) != 7 || c.KodusLine != "" {
+	if strings.Join(rec, ",") != "claude-sonnet-4-6,claude-opus-4-7,gemini-3.1-pro-preview-customtools,gpt-5.4,kimi-k2.6,glm-5.1" || len(c.Providers) != 8 || c.KodusLine != "" {
 		t.Errorf("mid-2026 recommended = %v, %d providers", rec, len(c.Providers))
 	}
 }

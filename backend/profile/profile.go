@@ -47,8 +47,13 @@ type Slot struct {
 	OpenRouterProviderOrder  []string `json:"openrouterProviderOrder,omitempty"`
 	OpenRouterAllowFallbacks *bool    `json:"openrouterAllowFallbacks,omitempty"`
 	VertexLocation           string   `json:"vertexLocation,omitempty"`
-	KeyRef                   string   `json:"keyRef,omitempty"`
-	KeyMasked                string   `json:"keyMasked,omitempty"`
+	// AWSRegion and AWSAuth are Amazon Bedrock's region and auth kind
+	// (apiKey: a Bedrock API key; iam: IAM access keys). The secrets
+	// themselves are the slot's key, in the keychain.
+	AWSRegion string `json:"awsRegion,omitempty"`
+	AWSAuth   string `json:"awsAuth,omitempty"`
+	KeyRef    string `json:"keyRef,omitempty"`
+	KeyMasked string `json:"keyMasked,omitempty"`
 }
 
 // HasKey reports whether a key is stored in the keychain for this slot.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/kodusbyok/studio/backend/bedrock"
 	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/lazyre"
@@ -74,6 +75,8 @@ func Normalize(s Slot) Slot {
 	s.Plan = strings.TrimSpace(s.Plan)
 	s.BaseURL = strings.TrimSpace(s.BaseURL)
 	s.VertexLocation = strings.TrimSpace(s.VertexLocation)
+	s.AWSRegion = strings.ToLower(strings.TrimSpace(s.AWSRegion))
+	s.AWSAuth = bedrock.NormalizeAuth(s.AWSAuth)
 	s.ReasoningEffort = NormalizeEffort(s.ReasoningEffort)
 	// Only trailing space goes: leading lines stay so that an error's line
 	// and column match what the user typed.
@@ -127,7 +130,7 @@ func Validate(s Slot, line *kodusline.Line) error {
 	}
 
 	if s.BaseURL == "" {
-		if known && prov.RequiresBaseURL {
+		if known && prov.RequiresBaseURL && s.Provider != catalog.Azure {
 			add("baseURL", "is required for "+prov.DisplayName+" (e.g. http://localhost:11434/v1 for Ollama)", "")
 		}
 	} else if rule := checkBaseURL(s.BaseURL); rule != "" {
@@ -189,6 +192,9 @@ func Validate(s Slot, line *kodusline.Line) error {
 		case !vertexLocationRE.MatchString(s.VertexLocation):
 			add("vertexLocation", "must be a region such as us-central1 or global (lower-case letters, digits, '-')", s.VertexLocation)
 		}
+	}
+	for _, fe := range validateCloud(s) {
+		es = append(es, fe)
 	}
 	if len(es) == 0 {
 		return nil

@@ -132,3 +132,36 @@ func TestSlotAccess(t *testing.T) {
 		t.Error("accepted slot primary")
 	}
 }
+
+// The fields of Amazon Bedrock and Azure OpenAI, each with its own rule.
+func TestValidateCloud(t *testing.T) {
+	l := kodusline.MustGet(kodusline.Current)
+	tests := []struct {
+		slot  Slot
+		field string
+	}{
+		{Slot{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSRegion: "us-east-1", AWSAuth: "iam"}, ""},
+		{Slot{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSRegion: "us_east_1"}, "awsRegion"},
+		{Slot{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSAuth: "password"}, "awsAuth"},
+		{Slot{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSRegion: "eu-west-1"}, "model"},
+		{Slot{Provider: "openai", Model: "gpt-5.4", AWSRegion: "us-east-1"}, "awsRegion"},
+		{Slot{Provider: "azure", Model: "gpt-5-4-review", BaseURL: "https://acme.openai.azure.com/openai"}, ""},
+		{Slot{Provider: "azure", Model: "gpt-5-4-review"}, "baseURL"},
+		{Slot{Provider: "azure", Model: "gpt-5-4-review", BaseURL: "https://acme.openai.azure.com/openai/v1"}, "baseURL"},
+		{Slot{Provider: "azure", Model: "gpt-5-4-review", BaseURL: "https://acme.openai.azure.com/openai/deployments/x"}, "baseURL"},
+		{Slot{Provider: "azure", Model: "openai/gpt-5.4", BaseURL: "https://acme.openai.azure.com/openai"}, "model"},
+	}
+	for _, tt := range tests {
+		err := Validate(Normalize(tt.slot), l)
+		fes := AsFieldErrors(err)
+		if tt.field == "" && err != nil || tt.field != "" && (len(fes) != 1 || fes[0].Field != tt.field) {
+			t.Errorf("%+v: %v", tt.slot, err)
+		}
+	}
+	if u, ok := AzureEndpoint("https://acme.openai.azure.com/"); !ok || u != "https://acme.openai.azure.com/openai" {
+		t.Errorf("AzureEndpoint = %s %v", u, ok)
+	}
+	if _, ok := AzureEndpoint("https://gateway.example.com/"); ok {
+		t.Error("a gateway's URL was completed")
+	}
+}

@@ -52,6 +52,9 @@ func Mask(key string) string {
 	if key == "" {
 		return ""
 	}
+	if c, ok := ParseAWSCredentials(key); ok {
+		return maskAWS(c)
+	}
 	if sa, ok := ParseServiceAccount(key); ok {
 		id := []rune(sa.PrivateKeyID)
 		tail := ""

@@ -186,5 +186,5 @@ func lookupPrice(book *cost.Book, err error, slot profile.Slot) (cost.Price, boo
 	if err != nil || book == nil {
 		return cost.Price{}, false
 	}
-	return book.Lookup(slot.Model, slot.Plan)
+	return book.LookupFor(slot.Provider, slot.Model, slot.Plan)
 }

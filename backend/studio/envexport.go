@@ -60,6 +60,9 @@ func (s *Studio) EnvBlock(ctx context.Context, name string, opts EnvOptions) (*e
 	if err != nil {
 		return nil, p, err
 	}
+	if err := envfile.FixedModeCannot(p.Main, name); err != nil {
+		return nil, p, err // said before the keychain is asked for a key
+	}
 	key, err := s.SlotKey(ctx, name, profile.SlotMain)
 	if err != nil {
 		return nil, p, err

@@ -29,6 +29,8 @@ type SlotInput struct {
 	OpenRouterProviderOrder  []string `json:"openrouterProviderOrder"`
 	OpenRouterAllowFallbacks *bool    `json:"openrouterAllowFallbacks,omitempty"`
 	VertexLocation           string   `json:"vertexLocation"`
+	AWSRegion                string   `json:"awsRegion"`
+	AWSAuth                  string   `json:"awsAuth"`
 }
 
 // Slot converts the input into a stored slot (without key fields).
@@ -39,6 +41,7 @@ func (in SlotInput) Slot() profile.Slot {
 		ReasoningEffort: in.ReasoningEffort, ReasoningConfigOverride: in.ReasoningConfigOverride,
 		MaxConcurrentRequests: in.MaxConcurrentRequests, OpenRouterProviderOrder: in.OpenRouterProviderOrder,
 		OpenRouterAllowFallbacks: in.OpenRouterAllowFallbacks, VertexLocation: in.VertexLocation,
+		AWSRegion: in.AWSRegion, AWSAuth: in.AWSAuth,
 	}
 }
 
@@ -50,6 +53,7 @@ func InputFromSlot(s profile.Slot) SlotInput {
 		ReasoningEffort: s.ReasoningEffort, ReasoningConfigOverride: s.ReasoningConfigOverride,
 		MaxConcurrentRequests: s.MaxConcurrentRequests, OpenRouterProviderOrder: s.OpenRouterProviderOrder,
 		OpenRouterAllowFallbacks: s.OpenRouterAllowFallbacks, VertexLocation: s.VertexLocation,
+		AWSRegion: s.AWSRegion, AWSAuth: s.AWSAuth,
 	}
 }
 

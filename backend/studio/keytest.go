@@ -25,7 +25,8 @@ func (s *Studio) tester(timeout time.Duration) *keytest.Tester {
 }
 
 func settingsOf(sl profile.Slot) keytest.Settings {
-	return keytest.Settings{Provider: sl.Provider, Model: sl.Model, BaseURL: sl.BaseURL, Plan: sl.Plan, VertexLocation: sl.VertexLocation}
+	return keytest.Settings{Provider: sl.Provider, Model: sl.Model, BaseURL: sl.BaseURL, Plan: sl.Plan, VertexLocation: sl.VertexLocation,
+		AWSRegion: sl.AWSRegion, AWSAuth: sl.AWSAuth}
 }
 
 // TestSaved tests saved slots of a profile with their keys from the

@@ -72,6 +72,7 @@ func (s *Studio) slotCall(sl profile.Slot, key secrets.Secret, timeout time.Dura
 		limit = b + s.Line.Test.BudgetHeadroom
 	}
 	in := dryrun.Input{Provider: sl.Provider, Model: sl.Model, BaseURL: sl.BaseURL, Plan: sl.Plan, VertexLocation: sl.VertexLocation,
+		AWSRegion: sl.AWSRegion, AWSAuth: sl.AWSAuth,
 		Temperature: temp, MaxOutputTokens: &limit, ProviderOptions: th.ProviderOptions, Prompt: s.Line.Test.Prompt}
 	return (&dryrun.Runner{Tester: s.tester(timeout)}).Build(in, key)
 }
@@ -124,6 +125,11 @@ func (s *Studio) describeSlotCall(sl profile.Slot, key secrets.Secret) keytest.P
 	if err != nil {
 		return keytest.Probe{Kind: keytest.ProbeSlotCall, Requests: []string{}, Note: err.Error()}
 	}
-	return keytest.Probe{Kind: keytest.ProbeSlotCall, Requests: []string{req.Method + " " + req.URL},
-		Note: fmt.Sprintf("%s's Test sends one real call with these settings (temperature, thinking, at most %d output tokens): it is billed, usually a fraction of a cent.", s.Line.Name, req.MaxOutputTokens)}
+	target, _ := req.Call()
+	pre := s.tester(0).PrecheckRequests(target, key)
+	note := fmt.Sprintf("%s's Test sends one real call with these settings (temperature, thinking, at most %d output tokens): it is billed, usually a fraction of a cent.", s.Line.Name, req.MaxOutputTokens)
+	if len(pre) > 0 {
+		note = "First the read-only checks (nothing billed; a failure stops the test there). Then " + note
+	}
+	return keytest.Probe{Kind: keytest.ProbeSlotCall, Requests: append(pre, req.Method+" "+req.URL), Note: note}
 }

@@ -125,6 +125,7 @@ func (s *Studio) PrepareSlot(cfg profile.Slot) (profile.Slot, []string, error) {
 			}
 		}
 	}
+	cfg, notices = prepareCloud(cfg, notices)
 	if err := profile.Validate(cfg, s.Line); err != nil {
 		return cfg, notices, err
 	}
@@ -170,6 +171,9 @@ func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) 
 		}
 		notices = append(notices, prefix("key: ", cleanNotes)...)
 		newKey = secrets.NewSecret(clean)
+	}
+	if slot, err = cloudKey(slot, old, hadOld, newKey); err != nil {
+		return res, err
 	}
 	switch {
 	case !newKey.Empty():
@@ -334,7 +338,7 @@ func (s *Studio) KeyRequired(slot profile.Slot) bool {
 // provider id matches, so a Z.ai key was offered to Kimi (both are
 // openai_compatible); the host check stops that.
 func KeepsKey(old, next profile.Slot) bool {
-	if !old.HasKey() || old.Provider != next.Provider {
+	if !old.HasKey() || old.Provider != next.Provider || (next.AWSAuth != "" && old.AWSAuth != next.AWSAuth) {
 		return false
 	}
 	return hostOf(old.BaseURL) == hostOf(next.BaseURL)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/kodusbyok/studio/backend/bedrock"
+	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/concurrency"
 	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
@@ -31,6 +33,8 @@ type SlotView struct {
 	OpenRouterProviderOrder  []string `json:"openrouterProviderOrder,omitempty"`
 	OpenRouterAllowFallbacks *bool    `json:"openrouterAllowFallbacks,omitempty"`
 	VertexLocation           string   `json:"vertexLocation,omitempty"`
+	AWSRegion                string   `json:"awsRegion,omitempty"`
+	AWSAuth                  string   `json:"awsAuth,omitempty"`
 	HasKey                   bool     `json:"hasKey"`
 	APIKeyMasked             string   `json:"apiKeyMasked,omitempty"`
 	// KeyMissing: a key was saved, but the keychain no longer has it.
@@ -109,6 +113,8 @@ func (s *Studio) SlotView(sl profile.Slot) SlotView {
 		OpenRouterProviderOrder:  sl.OpenRouterProviderOrder,
 		OpenRouterAllowFallbacks: sl.OpenRouterAllowFallbacks,
 		VertexLocation:           sl.VertexLocation,
+		AWSRegion:                sl.AWSRegion,
+		AWSAuth:                  sl.AWSAuth,
 		HasKey:                   sl.HasKey(),
 		APIKeyMasked:             sl.KeyMasked,
 	}
@@ -116,6 +122,9 @@ func (s *Studio) SlotView(sl profile.Slot) SlotView {
 		v.ProviderName = p.DisplayName
 		if v.EffectiveBaseURL == "" {
 			v.EffectiveBaseURL = p.DefaultBaseURL
+		}
+		if v.EffectiveBaseURL == "" && sl.Provider == catalog.AmazonBedrock {
+			v.EffectiveBaseURL = "https://" + bedrock.RuntimeHost(bedrock.Region(sl.AWSRegion))
 		}
 	}
 	if m, ok := s.Catalog.ModelForSlot(sl.Provider, sl.Model); ok {

@@ -40,6 +40,10 @@ func modulePreset(l *kodusline.Line, provider, model, level string) (map[string]
 		return map[string]any{}, []string{l.Name + "'s Novita module has no reasoning preset: nothing is sent for Off, Low, Medium or High; only a Custom JSON (sent under novita) reaches Novita"}
 	case provider == catalog.OpenAICompatible:
 		return compatiblePreset(l, model, level)
+	case provider == catalog.AmazonBedrock:
+		return bedrockPreset(l, model, level)
+	case provider == catalog.Azure:
+		return azurePreset(l, model, level)
 	case t.Protocol == "anthropic-root":
 		return anthropicRootPreset(l, provider, model, level)
 	}

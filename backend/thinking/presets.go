@@ -74,6 +74,8 @@ func preset(provider, model, level string) (map[string]any, []string) {
 			notes = append(notes, "Novita: Kodus versions up to mid-2026 send no reasoning options for a Novita preset; if your Kodus is one of them, use Custom to be sure they are sent")
 		}
 		return obj("openaiCompatible", map[string]any{"thinking": map[string]any{"type": "enabled"}}), notes
+	case catalog.AmazonBedrock:
+		return map[string]any{}, []string{"Kodus up to mid-2026 maps no reasoning for Amazon Bedrock: Low, Medium and High send nothing; only a Custom JSON reaches the request, passed through as written (name the bedrock namespace the AI SDK reads in it)"}
 	}
 	return map[string]any{}, []string{fmt.Sprintf("Kodus has no thinking preset for provider %q: nothing is sent", provider)}
 }

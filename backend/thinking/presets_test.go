@@ -78,7 +78,7 @@ func TestPresets(t *testing.T) {
 		{"openai_compatible", "glm-5.1", binary, "the level is ignored"},
 		{"openai_compatible", "kimi-k2.6", binary, "the level is ignored"},
 		{"novita", "deepseek/deepseek-r1", `{"openaiCompatible":{"thinking":{"type":"enabled"}}}`, "Novita: Kodus versions up to mid-2026 send no reasoning options"},
-		{"amazon_bedrock", "anything", `{}`, `no thinking preset for provider "amazon_bedrock"`},
+		{"amazon_bedrock", "anything", `{}`, `maps no reasoning for Amazon Bedrock`},
 	}
 	for _, c := range cases {
 		for _, l := range []string{"low", "medium", "high"} {

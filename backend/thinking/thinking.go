@@ -246,7 +246,7 @@ func overrideFor(l *kodusline.Line, provider, model, text string) (map[string]an
 		notes = append(notes, fmt.Sprintf("no top-level key is a provider namespace: wrapped under %q, the namespace %s reads", ns, providerName(l, provider)))
 	}
 	for _, k := range named {
-		if k != ns && k != "langsmith" && ns != "" {
+		if k != ns && k != "langsmith" && ns != "" && !(ns == "amazonBedrock" && k == "bedrock") {
 			notes = append(notes, fmt.Sprintf("the %s block is sent, but %s reads only %s", k, providerName(l, provider), ns))
 		}
 	}

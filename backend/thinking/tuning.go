@@ -46,6 +46,13 @@ func ModelTraits(l *kodusline.Line, provider, model string) Traits {
 	case provider == catalog.OpenAI:
 		r := l.Reasoning.IsOpenAIReasoner(model)
 		return Traits{Known: r, ThinksByDefault: r, CanDisable: true}
+	case provider == catalog.AmazonBedrock:
+		return bedrockTraits(l, model)
+	case provider == catalog.Azure:
+		// Kodus's Azure module: an o-series or gpt-5 deployment name thinks
+		// and cannot be told to stop (Off sends nothing).
+		r := l.Reasoning.IsOpenAIReasoner(model)
+		return Traits{Known: r, ThinksByDefault: r, CanDisable: !r}
 	}
 	f := l.Reasoning.Family(model)
 	return Traits{Known: f.Known, ThinksByDefault: f.ThinksByDefault, CanDisable: f.CanDisable}
@@ -93,7 +100,10 @@ func TemperaturePolicy(l *kodusline.Line, provider, model, effort string) (strin
 		}
 		return policyUnsupported, 0
 	}
-	if l.Reasoning.IsOpenAIReasoner(model) && (provider == catalog.OpenAI || l.Reasoning.TemperatureApplies(provider)) {
+	if provider == catalog.AmazonBedrock {
+		return bedrockTemperature(l, model), 0
+	}
+	if l.Reasoning.IsOpenAIReasoner(model) && (provider == catalog.OpenAI || provider == catalog.Azure || l.Reasoning.TemperatureApplies(provider)) {
 		return policyUnsupported, 0
 	}
 	if !l.Reasoning.TemperatureApplies(provider) {

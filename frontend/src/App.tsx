@@ -11,6 +11,7 @@ const CatalogView = lazy(() => import('./views/CatalogView').then((m) => ({ defa
 const CostView = lazy(() => import('./views/CostView').then((m) => ({ default: m.CostView })));
 const ExportView = lazy(() => import('./views/ExportView').then((m) => ({ default: m.ExportView })));
 const SystemView = lazy(() => import('./views/SystemView').then((m) => ({ default: m.SystemView })));
+const KodusView = lazy(() => import('./views/KodusView').then((m) => ({ default: m.KodusView })));
 
 // nonce remounts a view when its nav item is clicked again (back to its start).
 type Route =
@@ -18,13 +19,15 @@ type Route =
   | { view: 'catalog'; target: SlotTarget; nonce?: number }
   | { view: 'system'; nonce?: number }
   | { view: 'cost'; nonce?: number }
-  | { view: 'export'; nonce?: number; profile?: string; focus?: ExportFocus };
+  | { view: 'export'; nonce?: number; profile?: string; focus?: ExportFocus }
+  | { view: 'kodus'; nonce?: number };
 
 const NAV: { view: Route['view']; label: string }[] = [
   { view: 'profiles', label: 'Profiles' },
   { view: 'catalog', label: 'Add a model' },
   { view: 'cost', label: 'Cost' },
   { view: 'export', label: 'Export' },
+  { view: 'kodus', label: 'Kodus' },
   { view: 'system', label: 'System' },
 ];
 
@@ -229,6 +232,7 @@ export function App() {
             )}
             {route.view === 'cost' && <CostView key={route.nonce ?? 0} profiles={profiles} />}
             {route.view === 'export' && <ExportView key={route.nonce ?? 0} profiles={profiles} reload={reload} initialProfile={route.profile} focus={route.focus} />}
+            {route.view === 'kodus' && <KodusView key={route.nonce ?? 0} profiles={profiles} />}
           </Suspense>
         </ErrorBoundary>
       </main>

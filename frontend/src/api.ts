@@ -168,7 +168,7 @@ export interface Api {
 }
 
 /** Wails rejects a promise with the Go error's text; make it an Error. */
-async function call<T>(p: Promise<T>): Promise<T> {
+export async function call<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
   } catch (e) {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApi, type Catalog, type ProfileView } from '../api';
+import { providerCopy } from '../lib/cloudCopy';
 import { useDirty, useLeave } from '../lib/leaveGuard';
 import { emptyForm, inputFromForm } from '../lib/slotForm';
 import { describedBy, Field } from './Field';
@@ -44,6 +45,7 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
 
   const prov = catalog.providers.find((p) => p.id === provider);
   const compatible = provider === 'openai_compatible';
+  const copy = providerCopy(provider);
   useDirty(provider !== (startProvider ?? '') || baseURL !== '' || model !== '' || key !== (initialKey ?? '') || draft !== null);
 
   // A model picked from a server found (or listed) goes straight to the last step.
@@ -138,7 +140,7 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
                   {p.displayName} {p.beta && <span className="tag tag-warn">Beta</span>}
                 </span>
                 <span className="muted small mono">{p.id}</span>
-                <span className="small">{p.requiresBaseURL ? 'Your own endpoint (Ollama, vLLM, LM Studio, proxies)' : p.defaultBaseURL}</span>
+                <span className="small">{providerCopy(p.id)?.card ?? (p.requiresBaseURL ? 'Your own endpoint (Ollama, vLLM, LM Studio, proxies)' : p.defaultBaseURL)}</span>
                 <span className="hint">{p.requiresKey ? `Key: ${p.keyHint}` : 'Key optional'}</span>
               </button>
             ))}
@@ -151,20 +153,21 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
         <div className="panel stack">
           <Field
             id="wizard-baseurl"
-            label={prov.requiresBaseURL ? 'Base URL' : 'Base URL (optional override)'}
+            label={copy?.baseURLLabel ?? (prov.requiresBaseURL ? 'Base URL' : 'Base URL (optional override)')}
             field="baseURL"
             error={error.baseURL}
             hint={
-              prov.requiresBaseURL
+              copy?.baseURLHint ??
+              (prov.requiresBaseURL
                 ? 'Include the version segment, e.g. http://localhost:11434/v1. Plain http and local addresses are fine.'
-                : `Leave empty for ${prov.defaultBaseURL}. Set it for a proxy or another region.`
+                : `Leave empty for ${prov.defaultBaseURL}. Set it for a proxy or another region.`)
             }
           >
             <input
               id="wizard-baseurl"
               className="input mono"
               value={baseURL}
-              placeholder={prov.requiresBaseURL ? 'http://localhost:11434/v1' : prov.defaultBaseURL}
+              placeholder={copy?.baseURLPlaceholder ?? (prov.requiresBaseURL ? 'http://localhost:11434/v1' : prov.defaultBaseURL)}
               onChange={(e) => setBaseURL(e.target.value)}
               {...describedBy('wizard-baseurl', error.baseURL)}
             />
@@ -193,8 +196,21 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
 
       {step === 2 && (
         <div className="panel stack">
-          <Field id="wizard-model" label="Model ID" field="model" error={error.model} hint="The exact id the provider expects, e.g. llama3.1:8b (ollama list) or anthropic/claude-sonnet-4.6.">
-            <input id="wizard-model" className="input mono" value={model} onChange={(e) => setModel(e.target.value)} {...describedBy('wizard-model', error.model)} />
+          <Field
+            id="wizard-model"
+            label={copy?.modelLabel ?? 'Model ID'}
+            field="model"
+            error={error.model}
+            hint={copy?.modelHint ?? 'The exact id the provider expects, e.g. llama3.1:8b (ollama list) or anthropic/claude-sonnet-4.6.'}
+          >
+            <input
+              id="wizard-model"
+              className="input mono"
+              value={model}
+              placeholder={copy?.modelPlaceholder}
+              onChange={(e) => setModel(e.target.value)}
+              {...describedBy('wizard-model', error.model)}
+            />
           </Field>
           {compatible && baseURL && (
             <div className="row">

@@ -74,7 +74,8 @@ describe('SlotEditor', () => {
     const user = userEvent.setup();
     const { state, onSaved } = await renderEditor('claude-sonnet-4-6');
     await user.type(screen.getByLabelText(/API key/), '"sk-ant-api03-FAKE0123456789xyz"');
-    expect(await screen.findByTestId('key-preview')).toHaveTextContent('sk…xyz');
+    // The preview follows the typing (debounced): wait for the whole key's.
+    await waitFor(() => expect(screen.getByTestId('key-preview')).toHaveTextContent('sk…xyz'));
     expect(screen.getByText(/removed surrounding quotes/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());

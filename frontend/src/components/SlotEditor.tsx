@@ -5,6 +5,7 @@ import { focusField } from '../lib/focusField';
 import { useDirty, useLeave } from '../lib/leaveGuard';
 import { errorsByField, formFromInput, inputFromForm, type SlotForm } from '../lib/slotForm';
 import { AdvancedSettings } from './AdvancedSettings';
+import { BedrockFields } from './BedrockFields';
 import { DryRunPanel } from './DryRunPanel';
 import { EditorFooter } from './EditorFooter';
 import { KeyAdvice, useKeyVerdict } from './KeyAdvice';
@@ -145,7 +146,15 @@ export function SlotEditor(props: SlotEditorProps) {
   const patch = (p: Partial<SlotForm>) => {
     setSaveErrors([]);
     // A result no longer applies once the endpoint, model or plan changes.
-    if (p.plan !== undefined || p.baseURL !== undefined || p.model !== undefined || p.provider !== undefined || p.vertexLocation !== undefined) {
+    if (
+      p.plan !== undefined ||
+      p.baseURL !== undefined ||
+      p.model !== undefined ||
+      p.provider !== undefined ||
+      p.vertexLocation !== undefined ||
+      p.awsRegion !== undefined ||
+      p.awsAuth !== undefined
+    ) {
       setTestResult(null);
     }
     setForm((f) => ({ ...f, ...p }));
@@ -314,22 +323,41 @@ export function SlotEditor(props: SlotEditorProps) {
 
       {card?.variants && card.variants.length > 0 && <PlanPicker card={card} plan={form.plan} model={form.model} onPick={(id) => void choosePlan(id)} />}
 
-      <SlotKeyField
-        value={key}
-        onChange={(v) => {
-          setKey(v);
-          setKeyVersion((n) => n + 1);
-          setTestResult(null);
-          setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
-        }}
-        error={shown.apiKey}
-        check={check}
-        card={card}
-        variant={variant}
-        provider={provider}
-        providerId={form.provider}
-        plan={form.plan}
-      />
+      {form.provider === 'amazon_bedrock' ? (
+        <BedrockFields
+          region={form.awsRegion}
+          auth={form.awsAuth}
+          onRegion={(r) => patch({ awsRegion: r })}
+          onAuth={(a) => patch({ awsAuth: a })}
+          onKey={(k) => {
+            setKey(k);
+            setKeyVersion((n) => n + 1);
+            setTestResult(null);
+            setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
+          }}
+          initialKey={key}
+          storedMasked={check?.keptKeyMasked}
+          errors={shown}
+          onBlur={blur}
+        />
+      ) : (
+        <SlotKeyField
+          value={key}
+          onChange={(v) => {
+            setKey(v);
+            setKeyVersion((n) => n + 1);
+            setTestResult(null);
+            setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
+          }}
+          error={shown.apiKey}
+          check={check}
+          card={card}
+          variant={variant}
+          provider={provider}
+          providerId={form.provider}
+          plan={form.plan}
+        />
+      )}
       <KeyAdvice verdict={verdict} onSwitch={canSwitch(verdict?.suggestion) ? switchTo : undefined} />
 
       <AdvancedSettings

@@ -169,7 +169,7 @@ describe('a Fallback on a Kodus that gives every model its own settings', () => 
 describe('model not found', () => {
   it('offers the server’s model ids as buttons that fill the model', async () => {
     const user = userEvent.setup();
-    const initial: SlotInput = { provider: 'openai_compatible', model: 'llama3', plan: '', baseURL: 'http://localhost:11434/v1', reasoningEffort: '', reasoningConfigOverride: '', openrouterProviderOrder: [], vertexLocation: '' };
+    const initial: SlotInput = { provider: 'openai_compatible', model: 'llama3', plan: '', baseURL: 'http://localhost:11434/v1', reasoningEffort: '', reasoningConfigOverride: '', openrouterProviderOrder: [], vertexLocation: '', awsRegion: '', awsAuth: '' };
     const { api } = await renderEditor('', { noCard: true, initial });
     api.testSlotSettings = vi.fn(async () => ({
       fieldErrors: [],

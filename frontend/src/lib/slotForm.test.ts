@@ -17,6 +17,8 @@ describe('slotForm', () => {
       openrouterProviderOrder: ['moonshot', 'together'],
       openrouterAllowFallbacks: false,
       vertexLocation: '',
+      awsRegion: '',
+      awsAuth: '',
     };
     const form = formFromInput(input);
     expect(form.temperature).toBe('0.2');

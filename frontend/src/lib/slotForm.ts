@@ -18,6 +18,9 @@ export interface SlotForm {
   openrouterProviderOrder: string;
   openrouterAllowFallbacks: '' | 'true' | 'false';
   vertexLocation: string;
+  /** Amazon Bedrock's region and auth kind (apiKey or iam). */
+  awsRegion: string;
+  awsAuth: string;
 }
 
 const num = (v: number | undefined | null) => (v === undefined || v === null ? '' : String(v));
@@ -42,6 +45,8 @@ export function formFromInput(i: SlotInput): SlotForm {
           ? 'true'
           : 'false',
     vertexLocation: i.vertexLocation ?? '',
+    awsRegion: i.awsRegion ?? '',
+    awsAuth: i.awsAuth ?? '',
   };
 }
 
@@ -55,6 +60,8 @@ export function emptyForm(provider = '', model = ''): SlotForm {
     reasoningConfigOverride: '',
     openrouterProviderOrder: [],
     vertexLocation: '',
+    awsRegion: '',
+    awsAuth: '',
   });
 }
 
@@ -94,6 +101,8 @@ export function inputFromForm(f: SlotForm): { input: SlotInput; errors: FieldErr
     openrouterAllowFallbacks:
       f.provider === 'open_router' && f.openrouterAllowFallbacks !== '' ? f.openrouterAllowFallbacks === 'true' : undefined,
     vertexLocation: f.provider === 'google_vertex' ? f.vertexLocation : '',
+    awsRegion: f.provider === 'amazon_bedrock' ? f.awsRegion : '',
+    awsAuth: f.provider === 'amazon_bedrock' ? f.awsAuth : '',
   };
   return { input, errors };
 }

@@ -192,6 +192,8 @@ export function fakeApi(profiles: ProfileView[] = []) {
         maxConcurrentRequests: v?.maxConcurrentRequests,
         openrouterProviderOrder: [],
         vertexLocation: '',
+        awsRegion: '',
+        awsAuth: '',
       };
     }),
     // A Kodus with the v1 BYOK shape: its Fallback reads thinking, routing and max input from Main.

@@ -1749,6 +1749,229 @@ export namespace keytest {
 
 }
 
+export namespace kodusapi {
+	
+	export class EnvStatus {
+	    configured: boolean;
+	    model?: string;
+	    providerId?: string;
+	    baseUrl?: string;
+	    vertexLocation?: string;
+	    temperatureOverride?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnvStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.configured = source["configured"];
+	        this.model = source["model"];
+	        this.providerId = source["providerId"];
+	        this.baseUrl = source["baseUrl"];
+	        this.vertexLocation = source["vertexLocation"];
+	        this.temperatureOverride = source["temperatureOverride"];
+	    }
+	}
+	export class ModelStatus {
+	    modelId: string;
+	    model?: string;
+	    providerId?: string;
+	    baseUrl?: string;
+	    resolvable: boolean;
+	    capabilities?: {[key: string]: string};
+	
+	    static createFrom(source: any = {}) {
+	        return new ModelStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.modelId = source["modelId"];
+	        this.model = source["model"];
+	        this.providerId = source["providerId"];
+	        this.baseUrl = source["baseUrl"];
+	        this.resolvable = source["resolvable"];
+	        this.capabilities = source["capabilities"];
+	    }
+	}
+	export class SlotStatus {
+	    configured: boolean;
+	    model?: string;
+	    providerId?: string;
+	    baseUrl?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SlotStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.configured = source["configured"];
+	        this.model = source["model"];
+	        this.providerId = source["providerId"];
+	        this.baseUrl = source["baseUrl"];
+	    }
+	}
+	export class Status {
+	    source: string;
+	    models: ModelStatus[];
+	    byok: SlotStatus;
+	    env: EnvStatus;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.models = this.convertValues(source["models"], ModelStatus);
+	        this.byok = this.convertValues(source["byok"], SlotStatus);
+	        this.env = this.convertValues(source["env"], EnvStatus);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TestResult {
+	    ok: boolean;
+	    code: string;
+	    latencyMs: number;
+	    message?: string;
+	    providerMessage?: string;
+	    httpStatus?: number;
+	    verifiedBy?: string;
+	    warning?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TestResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.code = source["code"];
+	        this.latencyMs = source["latencyMs"];
+	        this.message = source["message"];
+	        this.providerMessage = source["providerMessage"];
+	        this.httpStatus = source["httpStatus"];
+	        this.verifiedBy = source["verifiedBy"];
+	        this.warning = source["warning"];
+	    }
+	}
+
+}
+
+export namespace kodusinstall {
+	
+	export class Install {
+	    dir: string;
+	    composeFile: string;
+	    envFile: string;
+	    services: string[];
+	    llmServices: string[];
+	    optionalLLMServices: string[];
+	    apiService: string;
+	    optionalCommand?: string;
+	    imageTag: string;
+	    foundBy: string[];
+	    running: string[];
+	    problem?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Install(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dir = source["dir"];
+	        this.composeFile = source["composeFile"];
+	        this.envFile = source["envFile"];
+	        this.services = source["services"];
+	        this.llmServices = source["llmServices"];
+	        this.optionalLLMServices = source["optionalLLMServices"];
+	        this.apiService = source["apiService"];
+	        this.optionalCommand = source["optionalCommand"];
+	        this.imageTag = source["imageTag"];
+	        this.foundBy = source["foundBy"];
+	        this.running = source["running"];
+	        this.problem = source["problem"];
+	    }
+	}
+	export class FindResult {
+	    installs: Install[];
+	    searched: string[];
+	    dockerNote?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FindResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.installs = this.convertValues(source["installs"], Install);
+	        this.searched = source["searched"];
+	        this.dockerNote = source["dockerNote"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace main {
+	
+	export class KodusLoginRequest {
+	    url: string;
+	    email: string;
+	    password: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusLoginRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.url = source["url"];
+	        this.email = source["email"];
+	        this.password = source["password"];
+	    }
+	}
+
+}
+
 export namespace profile {
 	
 	export class FieldError {
@@ -2004,6 +2227,8 @@ export namespace studio {
 	    openrouterProviderOrder: string[];
 	    openrouterAllowFallbacks?: boolean;
 	    vertexLocation: string;
+	    awsRegion: string;
+	    awsAuth: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SlotInput(source);
@@ -2024,6 +2249,8 @@ export namespace studio {
 	        this.openrouterProviderOrder = source["openrouterProviderOrder"];
 	        this.openrouterAllowFallbacks = source["openrouterAllowFallbacks"];
 	        this.vertexLocation = source["vertexLocation"];
+	        this.awsRegion = source["awsRegion"];
+	        this.awsAuth = source["awsAuth"];
 	    }
 	}
 	export class ConcurrencyRequest {
@@ -2722,6 +2949,8 @@ export namespace studio {
 	    openrouterProviderOrder?: string[];
 	    openrouterAllowFallbacks?: boolean;
 	    vertexLocation?: string;
+	    awsRegion?: string;
+	    awsAuth?: string;
 	    hasKey: boolean;
 	    apiKeyMasked?: string;
 	    keyMissing?: boolean;
@@ -2753,6 +2982,8 @@ export namespace studio {
 	        this.openrouterProviderOrder = source["openrouterProviderOrder"];
 	        this.openrouterAllowFallbacks = source["openrouterAllowFallbacks"];
 	        this.vertexLocation = source["vertexLocation"];
+	        this.awsRegion = source["awsRegion"];
+	        this.awsAuth = source["awsAuth"];
 	        this.hasKey = source["hasKey"];
 	        this.apiKeyMasked = source["apiKeyMasked"];
 	        this.keyMissing = source["keyMissing"];
@@ -2917,6 +3148,475 @@ export namespace studio {
 	        this.error = source["error"];
 	    }
 	}
+	export class KodusChange {
+	    kind: string;
+	    what: string;
+	    before?: string;
+	    after?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.what = source["what"];
+	        this.before = source["before"];
+	        this.after = source["after"];
+	    }
+	}
+	export class KodusModelView {
+	    id: string;
+	    roles: string[];
+	    provider: string;
+	    providerName: string;
+	    model: string;
+	    baseURL?: string;
+	    keyMasked?: string;
+	    credentialId?: string;
+	    managed?: boolean;
+	    reasoningEffort?: string;
+	    customReasoning?: boolean;
+	    temperature?: number;
+	    maxOutputTokens?: number;
+	    maxConcurrentRequests?: number;
+	    resolvable?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusModelView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.roles = source["roles"];
+	        this.provider = source["provider"];
+	        this.providerName = source["providerName"];
+	        this.model = source["model"];
+	        this.baseURL = source["baseURL"];
+	        this.keyMasked = source["keyMasked"];
+	        this.credentialId = source["credentialId"];
+	        this.managed = source["managed"];
+	        this.reasoningEffort = source["reasoningEffort"];
+	        this.customReasoning = source["customReasoning"];
+	        this.temperature = source["temperature"];
+	        this.maxOutputTokens = source["maxOutputTokens"];
+	        this.maxConcurrentRequests = source["maxConcurrentRequests"];
+	        this.resolvable = source["resolvable"];
+	    }
+	}
+	export class KodusConfigView {
+	    shape: string;
+	    models: KodusModelView[];
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusConfigView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shape = source["shape"];
+	        this.models = this.convertValues(source["models"], KodusModelView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class KodusApplyPlan {
+	    profile: string;
+	    line: string;
+	    shape: string;
+	    usesNow: string;
+	    usesAfter: string;
+	    before?: KodusConfigView;
+	    after?: KodusConfigView;
+	    changes: KodusChange[];
+	    warnings: byokconfig.Warning[];
+	    notes: string[];
+	    digest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusApplyPlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.line = source["line"];
+	        this.shape = source["shape"];
+	        this.usesNow = source["usesNow"];
+	        this.usesAfter = source["usesAfter"];
+	        this.before = this.convertValues(source["before"], KodusConfigView);
+	        this.after = this.convertValues(source["after"], KodusConfigView);
+	        this.changes = this.convertValues(source["changes"], KodusChange);
+	        this.warnings = this.convertValues(source["warnings"], byokconfig.Warning);
+	        this.notes = source["notes"];
+	        this.digest = source["digest"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class KodusRefusal {
+	    status: number;
+	    message: string;
+	    details: string[];
+	    advice?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusRefusal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.message = source["message"];
+	        this.details = source["details"];
+	        this.advice = source["advice"];
+	    }
+	}
+	export class KodusApplyResult {
+	    plan: KodusApplyPlan;
+	    applied: boolean;
+	    refusal?: KodusRefusal;
+	    test?: kodusapi.TestResult;
+	    fallbackTest?: kodusapi.TestResult;
+	    testError?: string;
+	    statusAfter?: kodusapi.Status;
+	    statusSummary?: string;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusApplyResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.plan = this.convertValues(source["plan"], KodusApplyPlan);
+	        this.applied = source["applied"];
+	        this.refusal = this.convertValues(source["refusal"], KodusRefusal);
+	        this.test = this.convertValues(source["test"], kodusapi.TestResult);
+	        this.fallbackTest = this.convertValues(source["fallbackTest"], kodusapi.TestResult);
+	        this.testError = source["testError"];
+	        this.statusAfter = this.convertValues(source["statusAfter"], kodusapi.Status);
+	        this.statusSummary = source["statusSummary"];
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class KodusEnvPlan {
+	    install: kodusinstall.Install;
+	    merge: EnvMergePlan;
+	    services: string[];
+	    restartCommand: string;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusEnvPlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.install = this.convertValues(source["install"], kodusinstall.Install);
+	        this.merge = this.convertValues(source["merge"], EnvMergePlan);
+	        this.services = source["services"];
+	        this.restartCommand = source["restartCommand"];
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class KodusEnvRequest {
+	    profile: string;
+	    dir: string;
+	    options: EnvOptions;
+	    digest: string;
+	    restart: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusEnvRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profile = source["profile"];
+	        this.dir = source["dir"];
+	        this.options = this.convertValues(source["options"], EnvOptions);
+	        this.digest = source["digest"];
+	        this.restart = source["restart"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class KodusVerify {
+	    method: string;
+	    ok: boolean;
+	    overridden?: boolean;
+	    source?: string;
+	    model?: string;
+	    variables?: EnvVarView[];
+	    message: string;
+	    command?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusVerify(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.method = source["method"];
+	        this.ok = source["ok"];
+	        this.overridden = source["overridden"];
+	        this.source = source["source"];
+	        this.model = source["model"];
+	        this.variables = this.convertValues(source["variables"], EnvVarView);
+	        this.message = source["message"];
+	        this.command = source["command"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class KodusRestart {
+	    requested: boolean;
+	    ran: boolean;
+	    ok: boolean;
+	    services: string[];
+	    command: string;
+	    output?: string;
+	    error?: string;
+	    unavailable?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusRestart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.requested = source["requested"];
+	        this.ran = source["ran"];
+	        this.ok = source["ok"];
+	        this.services = source["services"];
+	        this.command = source["command"];
+	        this.output = source["output"];
+	        this.error = source["error"];
+	        this.unavailable = source["unavailable"];
+	    }
+	}
+	export class KodusEnvResult {
+	    plan: KodusEnvPlan;
+	    written: EnvWriteResult;
+	    restart: KodusRestart;
+	    verify?: KodusVerify;
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusEnvResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.plan = this.convertValues(source["plan"], KodusEnvPlan);
+	        this.written = this.convertValues(source["written"], EnvWriteResult);
+	        this.restart = this.convertValues(source["restart"], KodusRestart);
+	        this.verify = this.convertValues(source["verify"], KodusVerify);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	export class KodusSession {
+	    signedIn: boolean;
+	    url?: string;
+	    apiBase?: string;
+	    email?: string;
+	    // Go type: time
+	    signedInAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusSession(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.signedIn = source["signedIn"];
+	        this.url = source["url"];
+	        this.apiBase = source["apiBase"];
+	        this.email = source["email"];
+	        this.signedInAt = this.convertValues(source["signedInAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class KodusStatusView {
+	    kodus: KodusSession;
+	    status: kodusapi.Status;
+	    byokConfig?: KodusConfigView;
+	    summary: string;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusStatusView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kodus = this.convertValues(source["kodus"], KodusSession);
+	        this.status = this.convertValues(source["status"], kodusapi.Status);
+	        this.byokConfig = this.convertValues(source["byokConfig"], KodusConfigView);
+	        this.summary = source["summary"];
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class LineSummary {
 	    id: string;
 	    name: string;

@@ -7,10 +7,16 @@ import {cost} from '../models';
 import {keytest} from '../models';
 import {discover} from '../models';
 import {doctor} from '../models';
+import {kodusinstall} from '../models';
+import {main} from '../models';
 import {concurrency} from '../models';
 import {profile} from '../models';
 
 export function ApplyEnvMerge(arg1:studio.EnvMergeRequest):Promise<studio.EnvWriteResult>;
+
+export function ApplyKodusEnv(arg1:studio.KodusEnvRequest):Promise<studio.KodusEnvResult>;
+
+export function ApplyToKodus(arg1:string,arg2:string):Promise<studio.KodusApplyResult>;
 
 export function BYOKJSON(arg1:string):Promise<studio.BYOKView>;
 
@@ -50,11 +56,23 @@ export function EstimateCost(arg1:studio.CostRequest):Promise<studio.CostResult>
 
 export function ExportEnv(arg1:string,arg2:studio.EnvOptions):Promise<studio.EnvExportView>;
 
+export function FindKodus():Promise<kodusinstall.FindResult>;
+
 export function ImportEnv(arg1:string,arg2:string):Promise<studio.ImportResult>;
 
 export function InspectEnv(arg1:string):Promise<studio.EnvInspectView>;
 
+export function InspectKodusDir(arg1:string):Promise<kodusinstall.Install>;
+
 export function KodusLine():Promise<studio.LineInfo>;
+
+export function KodusLogin(arg1:main.KodusLoginRequest):Promise<studio.KodusSession>;
+
+export function KodusLogout():Promise<Array<string>>;
+
+export function KodusSession():Promise<studio.KodusSession>;
+
+export function KodusStatus():Promise<studio.KodusStatusView>;
 
 export function MeasureConcurrency(arg1:studio.MeasureRequest):Promise<concurrency.Report>;
 
@@ -62,9 +80,15 @@ export function MoveSlot(arg1:string,arg2:string):Promise<studio.MoveResult>;
 
 export function OpenURL(arg1:string):Promise<void>;
 
+export function PickKodusFolder():Promise<string>;
+
 export function PickRepoFolder():Promise<string>;
 
 export function PlanEnvMerge(arg1:studio.EnvMergeRequest):Promise<studio.EnvMergePlan>;
+
+export function PlanKodusApply(arg1:string):Promise<studio.KodusApplyPlan>;
+
+export function PlanKodusEnv(arg1:studio.KodusEnvRequest):Promise<studio.KodusEnvPlan>;
 
 export function PreviewKey(arg1:string):Promise<studio.KeyPreview>;
 

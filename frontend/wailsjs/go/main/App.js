@@ -6,6 +6,14 @@ export function ApplyEnvMerge(arg1) {
   return window['go']['main']['App']['ApplyEnvMerge'](arg1);
 }
 
+export function ApplyKodusEnv(arg1) {
+  return window['go']['main']['App']['ApplyKodusEnv'](arg1);
+}
+
+export function ApplyToKodus(arg1, arg2) {
+  return window['go']['main']['App']['ApplyToKodus'](arg1, arg2);
+}
+
 export function BYOKJSON(arg1) {
   return window['go']['main']['App']['BYOKJSON'](arg1);
 }
@@ -82,6 +90,10 @@ export function ExportEnv(arg1, arg2) {
   return window['go']['main']['App']['ExportEnv'](arg1, arg2);
 }
 
+export function FindKodus() {
+  return window['go']['main']['App']['FindKodus']();
+}
+
 export function ImportEnv(arg1, arg2) {
   return window['go']['main']['App']['ImportEnv'](arg1, arg2);
 }
@@ -90,8 +102,28 @@ export function InspectEnv(arg1) {
   return window['go']['main']['App']['InspectEnv'](arg1);
 }
 
+export function InspectKodusDir(arg1) {
+  return window['go']['main']['App']['InspectKodusDir'](arg1);
+}
+
 export function KodusLine() {
   return window['go']['main']['App']['KodusLine']();
+}
+
+export function KodusLogin(arg1) {
+  return window['go']['main']['App']['KodusLogin'](arg1);
+}
+
+export function KodusLogout() {
+  return window['go']['main']['App']['KodusLogout']();
+}
+
+export function KodusSession() {
+  return window['go']['main']['App']['KodusSession']();
+}
+
+export function KodusStatus() {
+  return window['go']['main']['App']['KodusStatus']();
 }
 
 export function MeasureConcurrency(arg1) {
@@ -106,12 +138,24 @@ export function OpenURL(arg1) {
   return window['go']['main']['App']['OpenURL'](arg1);
 }
 
+export function PickKodusFolder() {
+  return window['go']['main']['App']['PickKodusFolder']();
+}
+
 export function PickRepoFolder() {
   return window['go']['main']['App']['PickRepoFolder']();
 }
 
 export function PlanEnvMerge(arg1) {
   return window['go']['main']['App']['PlanEnvMerge'](arg1);
+}
+
+export function PlanKodusApply(arg1) {
+  return window['go']['main']['App']['PlanKodusApply'](arg1);
+}
+
+export function PlanKodusEnv(arg1) {
+  return window['go']['main']['App']['PlanKodusEnv'](arg1);
 }
 
 export function PreviewKey(arg1) {

@@ -1,0 +1,485 @@
+package kodustest
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/kodusbyok/studio/backend/envfile"
+)
+
+// Kodus keeps secrets AES-encrypted; the stand-in marks them instead, so a
+// test can see what was stored without a key.
+const encPrefix = "enc:"
+
+func encrypt(v string) string { return encPrefix + base64.StdEncoding.EncodeToString([]byte(v)) }
+
+func decrypt(v string) string {
+	if !strings.HasPrefix(v, encPrefix) {
+		return v
+	}
+	b, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(v, encPrefix))
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// mask is find-by-key's maskApiKey: first two + "..." + last three; six
+// characters or fewer become "••••".
+func mask(plain string) string {
+	if len(plain) <= 6 {
+		return "••••"
+	}
+	return plain[:2] + "..." + plain[len(plain)-3:]
+}
+
+// isMasked is create-or-update's isMaskedSecret: a mask echoed back is
+// never stored as a key.
+func isMasked(v string) bool {
+	if strings.Contains(v, "•") {
+		return true
+	}
+	r := []rune(v)
+	return len(r) == 8 && string(r[2:5]) == "..."
+}
+
+var secretSettings = []string{"awsBearerToken", "awsAccessKeyId", "awsSecretAccessKey", "awsSessionToken"}
+
+// Seed stores a BYOK config as if the Kodus web UI had saved it: plaintext
+// keys in it are encrypted.
+func (s *Server) Seed(config map[string]any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stored = encryptConfig(clone(config), nil)
+}
+
+// Stored returns the stored config with its keys decrypted: what Kodus
+// would call the provider with.
+func (s *Server) Stored() map[string]any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stored == nil {
+		return nil
+	}
+	c := clone(s.stored)
+	entries := list(c["credentials"])
+	for _, slot := range []string{"main", "fallback"} {
+		if m, ok := c[slot].(map[string]any); ok {
+			entries = append(entries, m)
+		}
+	}
+	for _, e := range entries {
+		if k, ok := e["apiKey"].(string); ok {
+			e["apiKey"] = decrypt(k)
+		}
+	}
+	return c
+}
+
+func clone(m map[string]any) map[string]any {
+	b, _ := json.Marshal(m)
+	var out map[string]any
+	json.Unmarshal(b, &out)
+	return out
+}
+
+func list(v any) []map[string]any {
+	arr, _ := v.([]any)
+	var out []map[string]any
+	for _, x := range arr {
+		if m, ok := x.(map[string]any); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func str(m map[string]any, k string) string {
+	v, _ := m[k].(string)
+	return v
+}
+
+func isV2(c map[string]any) bool {
+	v, ok := c["version"].(float64)
+	return ok && v == 2
+}
+
+// encryptConfig is encryptV2ByokConfig: each credential's secret fields are
+// encrypted, or — empty or a mask — keep the prior ciphertext of the
+// credential with the same id, else the same provider.
+func encryptConfig(next, prior map[string]any) map[string]any {
+	byID, byProvider := map[string]map[string]any{}, map[string]map[string]any{}
+	for _, c := range list(prior["credentials"]) {
+		if id := str(c, "id"); id != "" {
+			byID[id] = c
+		}
+		if p := str(c, "provider"); p != "" && byProvider[p] == nil {
+			byProvider[p] = c
+		}
+	}
+	var creds []any
+	for _, c := range list(next["credentials"]) {
+		old := byID[str(c, "id")]
+		if old == nil {
+			old = byProvider[str(c, "provider")]
+		}
+		keep := func(in, was string) (string, bool) {
+			in = strings.TrimSpace(in)
+			if in == "" || isMasked(in) {
+				return was, was != ""
+			}
+			return encrypt(in), true
+		}
+		var oldSettings map[string]any
+		if old != nil {
+			oldSettings, _ = old["settings"].(map[string]any)
+		}
+		if v, ok := keep(str(c, "apiKey"), str(old, "apiKey")); ok {
+			c["apiKey"] = v
+		} else {
+			delete(c, "apiKey")
+		}
+		if st, ok := c["settings"].(map[string]any); ok {
+			for _, f := range secretSettings {
+				if v, ok := keep(str(st, f), str(oldSettings, f)); ok {
+					st[f] = v
+				} else {
+					delete(st, f)
+				}
+			}
+		}
+		creds = append(creds, c)
+	}
+	next["credentials"] = creds
+	return next
+}
+
+// encryptV1 is the mid-2026 save of {main, fallback}: a slot's key is
+// encrypted, or — empty — the stored one is kept when the provider is the
+// same.
+func encryptV1(next, prior map[string]any) map[string]any {
+	for _, slot := range []string{"main", "fallback"} {
+		m, ok := next[slot].(map[string]any)
+		if !ok {
+			continue
+		}
+		old, _ := prior[slot].(map[string]any)
+		if k := strings.TrimSpace(str(m, "apiKey")); k != "" && !isMasked(k) {
+			m["apiKey"] = encrypt(k)
+		} else if old != nil && str(old, "provider") == str(m, "provider") && str(old, "apiKey") != "" {
+			m["apiKey"] = str(old, "apiKey")
+		} else {
+			delete(m, "apiKey")
+		}
+	}
+	return next
+}
+
+// refErrors is validateByokConfigRefs.
+func refErrors(c map[string]any) []string {
+	var errs []string
+	creds, models := map[string]bool{}, map[string]bool{}
+	for _, cr := range list(c["credentials"]) {
+		creds[str(cr, "id")] = str(cr, "id") != ""
+	}
+	for _, m := range list(c["models"]) {
+		models[str(m, "id")] = str(m, "id") != ""
+	}
+	for _, m := range list(c["models"]) {
+		cid := str(m, "credentialId")
+		if cid == "" || !creds[cid] {
+			id := str(m, "id")
+			if id == "" {
+				id = "(missing id)"
+			}
+			if cid == "" {
+				cid = "(none)"
+			}
+			errs = append(errs, fmt.Sprintf("Model %q references credentialId %q which does not resolve to any credential", id, cid))
+		}
+	}
+	routing, _ := c["routing"].(map[string]any)
+	for _, k := range []string{"defaultModelId", "fallbackModelId"} {
+		if id := str(routing, k); id != "" && !models[id] {
+			errs = append(errs, fmt.Sprintf("routing.%s %q does not resolve to any model", k, id))
+		}
+	}
+	overrides, _ := routing["taskOverrides"].(map[string]any)
+	for task, v := range overrides {
+		if id, _ := v.(string); id != "" && !models[id] {
+			errs = append(errs, fmt.Sprintf("routing.taskOverrides.%s %q does not resolve to any model", task, id))
+		}
+	}
+	return errs
+}
+
+var endpointSuffixes = []string{"/v1/chat/completions", "/chat/completions", "/completions", "/v1/messages", "/messages", "/v1/responses", "/responses"}
+
+// baseURLProblem is assertSafeOpenAICompatibleUrl with
+// describeBaseUrlProblem, in Kodus's words. Host names resolve without DNS:
+// an IP literal is itself, "localhost" is loopback, any other name public.
+func baseURLProblem(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return "baseURL is not a valid URL."
+	}
+	if u.Scheme != "https" {
+		return "baseURL must use https:// for security."
+	}
+	path := strings.TrimRight(u.Path, "/")
+	for _, suf := range endpointSuffixes {
+		if strings.HasSuffix(path, suf) {
+			fix := u.Scheme + "://" + u.Host + strings.TrimSuffix(path, suf)
+			return fmt.Sprintf("Base URL must not include the %q endpoint — the provider appends it. Use %q instead.", suf, fix)
+		}
+	}
+	host := u.Hostname()
+	addr := "93.184.215.14"
+	if ip := net.ParseIP(host); ip != nil {
+		addr = ip.String()
+	} else if host == "localhost" {
+		addr = "127.0.0.1"
+	}
+	if private(addr) {
+		return fmt.Sprintf("baseURL resolves to a private or reserved address (%s). Point it at a public provider endpoint.", addr)
+	}
+	return ""
+}
+
+// private is isPrivateOrReservedIp (note: only the 100.64. prefix).
+func private(ip string) bool {
+	for _, p := range []string{"0.0.0.0", "127.", "10.", "192.168.", "169.254.", "100.64."} {
+		if strings.HasPrefix(ip, p) {
+			return true
+		}
+	}
+	if strings.HasPrefix(ip, "172.") {
+		n, _ := strconv.Atoi(strings.Split(ip, ".")[1])
+		if n >= 16 && n <= 31 {
+			return true
+		}
+	}
+	l := strings.ToLower(ip)
+	return l == "::1" || l == "::" || strings.HasPrefix(l, "fc") || strings.HasPrefix(l, "fd") || strings.HasPrefix(l, "fe8") || strings.HasPrefix(l, "fe9") || strings.HasPrefix(l, "fea") || strings.HasPrefix(l, "feb")
+}
+
+func (s *Server) createOrUpdate(w http.ResponseWriter, r *http.Request, _ string) {
+	var body struct {
+		Key         string          `json:"key"`
+		ConfigValue json.RawMessage `json:"configValue"`
+	}
+	if json.NewDecoder(r.Body).Decode(&body) != nil {
+		nestError(w, http.StatusBadRequest, "Invalid body", "Bad Request")
+		return
+	}
+	s.mu.Lock()
+	s.saves = append(s.saves, body.ConfigValue)
+	s.mu.Unlock()
+	if body.Key != "byok_config" {
+		nestError(w, http.StatusBadRequest, "the stand-in stores only byok_config", "Bad Request")
+		return
+	}
+	var cfg map[string]any
+	if s.opts.V1 && json.Unmarshal(body.ConfigValue, &cfg) == nil && cfg != nil && !isV2(cfg) {
+		s.mu.Lock()
+		s.stored = encryptV1(cfg, s.stored)
+		s.mu.Unlock()
+		envelope(w, http.StatusCreated, true)
+		return
+	}
+	if json.Unmarshal(body.ConfigValue, &cfg) != nil || cfg == nil || !isV2(cfg) {
+		// A non-v2 blob throws a plain Error, which Nest answers as 500.
+		writeJSON(w, http.StatusInternalServerError, map[string]any{"statusCode": 500, "message": "Internal server error"})
+		return
+	}
+	if errs := refErrors(cfg); len(errs) > 0 {
+		writeJSON(w, http.StatusBadRequest, map[string]any{"message": "Invalid BYOK configuration: unresolved model/routing references", "errors": errs})
+		return
+	}
+	for _, c := range list(cfg["credentials"]) {
+		st, _ := c["settings"].(map[string]any)
+		if b := str(st, "baseURL"); b != "" {
+			if p := baseURLProblem(b); p != "" {
+				nestError(w, http.StatusBadRequest, p, "Bad Request")
+				return
+			}
+		}
+	}
+	s.mu.Lock()
+	s.stored = encryptConfig(cfg, s.stored)
+	s.mu.Unlock()
+	envelope(w, http.StatusCreated, true)
+}
+
+func (s *Server) findByKey(w http.ResponseWriter, r *http.Request, _ string) {
+	if r.URL.Query().Get("key") != "byok_config" {
+		envelope(w, http.StatusOK, nil)
+		return
+	}
+	s.mu.Lock()
+	stored := s.stored
+	var out map[string]any
+	if stored != nil {
+		out = clone(stored)
+	}
+	s.mu.Unlock()
+	if out == nil {
+		envelope(w, http.StatusOK, nil)
+		return
+	}
+	for _, slot := range []string{"main", "fallback"} {
+		if m, ok := out[slot].(map[string]any); ok && str(m, "apiKey") != "" {
+			m["apiKey"] = mask(decrypt(str(m, "apiKey")))
+		}
+	}
+	for _, c := range list(out["credentials"]) {
+		if c["managed"] == true {
+			delete(c, "apiKey")
+			continue
+		}
+		if k := str(c, "apiKey"); k != "" {
+			c["apiKey"] = mask(decrypt(k))
+		}
+		if st, ok := c["settings"].(map[string]any); ok {
+			for _, f := range secretSettings {
+				if v := str(st, f); v != "" {
+					st[f] = mask(decrypt(v))
+				}
+			}
+		}
+	}
+	envelope(w, http.StatusOK, map[string]any{"uuid": s.uuid, "configKey": "byok_config", "configValue": out, "organization": map[string]any{"uuid": "org-0001"}})
+}
+
+func (s *Server) testBYOK(w http.ResponseWriter, r *http.Request, _ string) {
+	var raw json.RawMessage
+	if json.NewDecoder(r.Body).Decode(&raw) != nil {
+		nestError(w, http.StatusBadRequest, "Invalid body", "Bad Request")
+		return
+	}
+	s.mu.Lock()
+	s.tests = append(s.tests, raw)
+	s.mu.Unlock()
+	var call TestCall
+	json.Unmarshal(raw, &call)
+	provider := str(call, "provider")
+	if provider == "" {
+		nestError(w, http.StatusBadRequest, "Unsupported provider: "+provider, "Bad Request")
+		return
+	}
+	bedrockAuth := str(call, "awsBearerToken") != "" || (str(call, "awsAccessKeyId") != "" && str(call, "awsSecretAccessKey") != "")
+	if provider == "amazon_bedrock" && !bedrockAuth {
+		nestError(w, http.StatusBadRequest, "awsBearerToken, or awsAccessKeyId and awsSecretAccessKey, are required for Amazon Bedrock", "Bad Request")
+		return
+	}
+	if provider != "amazon_bedrock" && strings.TrimSpace(str(call, "apiKey")) == "" {
+		nestError(w, http.StatusBadRequest, "apiKey is required", "Bad Request")
+		return
+	}
+	if str(call, "model") == "" {
+		envelope(w, http.StatusCreated, TestVerdict{"ok": false, "code": "bad_request", "latencyMs": 0, "message": "Pick the model first — the test sends a real request to it."})
+		return
+	}
+	if b := str(call, "baseURL"); b != "" {
+		if p := baseURLProblem(b); p != "" {
+			nestError(w, http.StatusBadRequest, p, "Bad Request")
+			return
+		}
+	}
+	verdict := TestVerdict{"ok": true, "code": "ok", "latencyMs": 412, "verifiedBy": "probe"}
+	if s.opts.Test != nil {
+		verdict = s.opts.Test(call)
+	} else if strings.Contains(str(call, "apiKey"), "REVOKED") {
+		verdict = TestVerdict{"ok": false, "code": "auth", "latencyMs": 188, "httpStatus": 401, "message": "Invalid API key", "providerMessage": "invalid x-api-key"}
+	}
+	envelope(w, http.StatusCreated, verdict)
+}
+
+// status is describeLLMConfigStatus over the stored config and the API
+// container's environment (Kodus's env inference).
+func (s *Server) status(w http.ResponseWriter, _ *http.Request, _ string) {
+	s.mu.Lock()
+	cfg := s.stored
+	if cfg != nil {
+		cfg = clone(cfg)
+	}
+	s.mu.Unlock()
+	env := map[string]any{"configured": false}
+	if s.opts.Env != nil {
+		vals := s.opts.Env()
+		inf := envfile.Infer(func(k string) string { return vals[k] })
+		if inf.Configured && inf.Provider != "" {
+			env = map[string]any{"configured": true, "model": inf.Model, "providerId": inf.Provider}
+			if inf.BaseURL != "" {
+				env["baseUrl"] = inf.BaseURL
+			}
+			if t, err := strconv.ParseFloat(strings.TrimSpace(vals[envfile.VarTemperature]), 64); err == nil {
+				env["temperatureOverride"] = t
+			}
+		}
+	}
+	models := []any{}
+	byok := map[string]any{"configured": false}
+	if cfg != nil && isV2(cfg) {
+		creds := map[string]map[string]any{}
+		for _, c := range list(cfg["credentials"]) {
+			creds[str(c, "id")] = c
+		}
+		resolvable := func(m map[string]any) (bool, map[string]any) {
+			c := creds[str(m, "credentialId")]
+			if c == nil {
+				return false, nil
+			}
+			if c["managed"] == true {
+				return env["configured"] == true, c
+			}
+			st, _ := c["settings"].(map[string]any)
+			aws := str(st, "awsBearerToken") != "" || (str(st, "awsAccessKeyId") != "" && str(st, "awsSecretAccessKey") != "")
+			return str(c, "provider") != "" && str(m, "model") != "" && (str(c, "apiKey") != "" || str(c, "provider") == "kodus" || aws), c
+		}
+		all := list(cfg["models"])
+		routing, _ := cfg["routing"].(map[string]any)
+		var def map[string]any
+		for _, m := range all {
+			ok, c := resolvable(m)
+			st, _ := c["settings"].(map[string]any)
+			entry := map[string]any{"modelId": str(m, "id"), "model": str(m, "model"), "providerId": str(c, "provider"), "resolvable": ok}
+			if b := str(st, "baseURL"); b != "" {
+				entry["baseUrl"] = b
+			}
+			models = append(models, entry)
+			if str(m, "id") == str(routing, "defaultModelId") {
+				def = m
+			}
+		}
+		if def == nil && len(all) > 0 {
+			def = all[0]
+		}
+		if def != nil {
+			if ok, c := resolvable(def); ok && c["managed"] != true {
+				st, _ := c["settings"].(map[string]any)
+				byok = map[string]any{"configured": true, "model": str(def, "model"), "providerId": str(c, "provider")}
+				if b := str(st, "baseURL"); b != "" {
+					byok["baseUrl"] = b
+				}
+			}
+		}
+	}
+	if main, ok := cfg["main"].(map[string]any); ok && str(main, "apiKey") != "" {
+		byok = map[string]any{"configured": true, "model": str(main, "model"), "providerId": str(main, "provider")}
+	}
+	source := "none"
+	switch {
+	case byok["configured"] == true:
+		source = "byok"
+	case env["configured"] == true:
+		source = "env"
+	}
+	envelope(w, http.StatusOK, map[string]any{"source": source, "models": models, "byok": byok, "env": env})
+}
