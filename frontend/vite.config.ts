@@ -8,8 +8,9 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
-    // jsdom renders the forms, the charts and the JSON editor slowly on two
-    // loaded cores: room for that, not for waiting on time.
-    testTimeout: 20_000,
+    // Sized for two loaded cores (CI, or a machine building something
+    // else): a component test that takes 1 s idle can take ten times that.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -15,8 +15,8 @@ import (
 )
 
 type envFlags struct {
-	out, merge, replaceLocalhost string
-	full, force, asJSON, trust   bool
+	out, merge, replaceLocalhost         string
+	full, force, asJSON, trust, chmod600 bool
 }
 
 func envCmd(a *app) *cobra.Command {
@@ -31,7 +31,8 @@ func envCmd(a *app) *cobra.Command {
   env NAME --out FILE      write the block to a new file (mode 0600; an existing file needs --force)
   env NAME --full --out F  write a complete new Kodus .env in the installer's layout, secrets generated
   env NAME --merge FILE    merge the block into an existing .env: shows the diff and asks; without a
-                           terminal it shows the diff and writes only with --force
+                           terminal it shows the diff and writes only with --force. The file keeps its
+                           mode; a warning says when others can read it, and --chmod-600 tightens it
   env inspect FILE         what a .env tells Kodus (Fixed Mode, provider, model, masked key)
   env import FILE --profile NAME   turn a .env's Fixed Mode block into a profile
 
@@ -46,6 +47,7 @@ OpenRouter routing) is listed with its consequence. ` + "`kodus-byok byok NAME`"
 	fl.StringVar(&f.merge, "merge", "", "merge into this existing .env")
 	fl.BoolVar(&f.full, "full", false, "with --out: a complete Kodus .env (installer layout, generated secrets)")
 	fl.BoolVar(&f.force, "force", false, "replace an existing --out file (backed up), or write a --merge without asking")
+	fl.BoolVar(&f.chmod600, "chmod-600", false, "with --merge: take the group's and others' read access away (0644 becomes 0600), since the file will hold the key")
 	fl.BoolVar(&f.asJSON, "json", false, `print {"variables", "warnings", "notCarried"} as JSON, the key masked`)
 	fl.BoolVar(&f.trust, "trust-json-schema", false, "write API_TRUST_JSON_SCHEMA_BASE_URLS for a self-hosted endpoint that honours json_schema")
 	fl.StringVar(&f.replaceLocalhost, "replace-localhost", "", "put this host (host.docker.internal or a LAN address) in place of localhost in the base URL")
@@ -65,6 +67,10 @@ type envJSON struct {
 	Backup     string               `json:"backup,omitempty"`
 	Diff       string               `json:"diff,omitempty"`
 	Changes    []envfile.Change     `json:"changes,omitempty"`
+	// Mode and ModeWarning: a --merge target's mode, and who else can read it.
+	Mode        string   `json:"mode,omitempty"`
+	ModeWarning string   `json:"modeWarning,omitempty"`
+	Notes       []string `json:"notes,omitempty"`
 }
 
 func runEnv(a *app, cmd *cobra.Command, name string, f envFlags) error {
@@ -75,6 +81,8 @@ func runEnv(a *app, cmd *cobra.Command, name string, f envFlags) error {
 		return usagef("--full writes a complete new .env: give it --out FILE")
 	case f.force && f.out == "" && f.merge == "":
 		return usagef("--force applies only to --out or --merge")
+	case f.chmod600 && f.merge == "":
+		return usagef("--chmod-600 applies only to --merge (--out always writes mode 0600)")
 	}
 	s, err := a.open()
 	if err != nil {
@@ -164,12 +172,19 @@ func reportBlock(a *app, b *envfile.Block) {
 
 func runMerge(a *app, name string, opts studio.EnvOptions, f envFlags, j envJSON) error {
 	s, _ := a.open()
-	req := studio.EnvMergeRequest{Profile: name, Options: opts, Path: f.merge}
+	req := studio.EnvMergeRequest{Profile: name, Options: opts, Path: f.merge, Chmod600: f.chmod600}
 	plan, err := s.PlanEnvMerge(a.ctx, req)
 	if err != nil {
 		return err
 	}
-	j.Diff, j.Changes = plan.Diff, plan.Changes
+	j.Diff, j.Changes, j.Mode, j.ModeWarning = plan.Diff, plan.Changes, plan.Mode, plan.ModeWarning
+	modeNote := ""
+	if plan.ModeWarning != "" {
+		modeNote = " It is readable by others (mode " + plan.Mode + "), and so will the key be: --chmod-600 tightens it."
+		if f.chmod600 {
+			modeNote = " Its mode goes from " + plan.Mode + " to 0600 (--chmod-600)."
+		}
+	}
 	if plan.NoChange {
 		if f.asJSON {
 			return a.printJSON(j)
@@ -187,9 +202,12 @@ func runMerge(a *app, name string, opts studio.EnvOptions, f envFlags, j envJSON
 		if cur := plan.Current; cur.FixedMode {
 			a.note("%s currently configures Kodus with %s (%s); writing replaces it (a backup is kept next to it)", plan.Path, cur.Inferred.Model, cur.Inferred.ProviderLabel)
 		}
+		if plan.ModeWarning != "" && !f.chmod600 {
+			a.note("warning: %s (add --chmod-600)", plan.ModeWarning)
+		}
 	}
 	if !f.force {
-		ok, asked, err := askConfirm(a, fmt.Sprintf("Write these changes to %s? A backup is kept next to it. [y/N] ", plan.Path))
+		ok, asked, err := askConfirm(a, fmt.Sprintf("Write these changes to %s? A backup is kept next to it.%s [y/N] ", plan.Path, modeNote))
 		if err != nil {
 			return err
 		}
@@ -210,12 +228,14 @@ func runMerge(a *app, name string, opts studio.EnvOptions, f envFlags, j envJSON
 	if err != nil {
 		return err
 	}
-	j.Written, j.Backup = res.Path, res.Backup
+	j.Written, j.Backup, j.Notes = res.Path, res.Backup, res.Notes
 	if f.asJSON {
 		return a.printJSON(j)
 	}
 	fmt.Fprintf(a.out(), "merged into %s; backup %s\n", res.Path, res.Backup)
-	a.note("%s", res.Notes[len(res.Notes)-1])
+	for _, n := range res.Notes[1:] { // the first says where the backup is
+		a.note("%s", n)
+	}
 	return nil
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kodusbyok/studio/backend/capped"
 	"github.com/kodusbyok/studio/backend/cost"
 )
 
@@ -96,9 +97,9 @@ prices you set by hand stay in force; subscription plans stay "plan quota".
 The prices are dated by --as-of, else by the file's modification date.`,
 		Args: argsExactly(1, "a FILE"),
 		RunE: func(_ *cobra.Command, args []string) error {
-			data, err := os.ReadFile(args[0])
+			data, err := capped.ReadFile(args[0], cost.MaxPriceFileBytes)
 			if err != nil {
-				return &UsageError{Err: fmt.Errorf("read price file: %w", err)}
+				return &UsageError{Err: fmt.Errorf("read price file %s: %w", args[0], err)}
 			}
 			date := asOf
 			if date == "" {

@@ -29,6 +29,9 @@ func profileCmd(a *app) *cobra.Command {
 }
 
 func keyText(v studio.SlotView) string {
+	if v.KeyMissing {
+		return studio.KeyMissingText
+	}
 	if !v.HasKey {
 		return "none"
 	}

@@ -11,10 +11,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kodusbyok/studio/backend/bedrock"
+	"github.com/kodusbyok/studio/backend/capped"
 	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/store"
 	"github.com/kodusbyok/studio/backend/studio"
+	"github.com/kodusbyok/studio/backend/thinking"
 )
 
 // maxKeyBytes bounds what --key-stdin reads: a service-account JSON is a
@@ -329,11 +331,20 @@ func readKey(a *app) (string, error) {
 	return string(data), nil
 }
 
+// readFileOrStdin reads a Custom JSON, at most thinking.MaxOverrideBytes.
 func readFileOrStdin(a *app, path string) ([]byte, error) {
 	if path == "-" {
-		return io.ReadAll(io.LimitReader(a.env.Stdin, 1<<20))
+		data, err := capped.Read(a.env.Stdin, thinking.MaxOverrideBytes)
+		if err != nil {
+			return nil, fmt.Errorf("standard input: %w; a reasoning override is a few hundred bytes", err)
+		}
+		return data, nil
 	}
-	return os.ReadFile(path)
+	data, err := capped.ReadFile(path, thinking.MaxOverrideBytes)
+	if errors.Is(err, capped.ErrTooLarge) {
+		return nil, fmt.Errorf("%s: %w; a reasoning override is a few hundred bytes", path, err)
+	}
+	return data, err
 }
 
 // withKeyStdin adds the command line's way to give a key to a missing-key

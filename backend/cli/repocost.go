@@ -171,12 +171,15 @@ func printRepo(w io.Writer, r *studio.RepoReport, rows []cost.Row) {
 	}
 	if len(s.Skipped) > 0 {
 		var parts []string
-		for _, k := range []string{repocost.SkipIgnored, repocost.SkipBinary, repocost.SkipGenerated, repocost.SkipLarge, repocost.SkipDeleted, repocost.SkipNoChange} {
+		for _, k := range []string{repocost.SkipIgnored, repocost.SkipBinary, repocost.SkipGenerated, repocost.SkipLarge, repocost.SkipDeleted, repocost.SkipNoChange, repocost.SkipUnreadable} {
 			if n := s.Skipped[k]; n > 0 {
 				parts = append(parts, fmt.Sprintf("%d %s", n, k))
 			}
 		}
 		notes = append(notes, "files skipped: "+strings.Join(parts, ", "))
+		if n := s.Skipped[repocost.SkipUnreadable]; n > 0 {
+			notes = append(notes, fmt.Sprintf("%d files, folders or changes are not on disk (a partial or damaged clone) and were left out: `git fetch --refetch` restores them", n))
+		}
 	}
 	ctx := fmt.Sprintf("%d lines of context", s.ContextLines)
 	if s.ContextLines == repocost.WholeFile {

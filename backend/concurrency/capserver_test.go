@@ -97,7 +97,16 @@ type capServer struct {
 	// limit that moves with load.
 	dropAfter, dropTo int
 
+	// gated (gate): accepted requests are held until their burst is all
+	// there, or one of it was refused, instead of for hold.
+	gated bool
+
 	mu                    sync.Mutex
+	round, target, seen   int           // the burst being sent, its size, its requests so far
+	release               chan struct{} // closed when the burst's accepted requests may answer
+	refused               bool          // the burst had a rejection: the rest of it is refused too
+	sent                  int           // the burst's requests the probe has launched
+	stopped               bool          // the probe has an answer that is not a success: no more leave
 	open, maxOpen         int
 	inFlight, maxInFlight int
 	total                 int
@@ -118,6 +127,9 @@ func (s *capServer) handle(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.total++
 	n := s.total
+	s.seen++
+	release := s.release
+	s.openIfDone()
 	s.open++
 	s.maxOpen = max(s.maxOpen, s.open)
 	s.arrivedAt = append(s.arrivedAt, time.Now())
@@ -125,7 +137,10 @@ func (s *capServer) handle(w http.ResponseWriter, r *http.Request) {
 	if s.dropAfter > 0 && n > s.dropAfter {
 		limit = s.dropTo
 	}
-	accept := s.inFlight < limit
+	accept := s.inFlight < limit && !(s.gated && s.refused)
+	if !accept && s.gated {
+		s.refused = true
+	}
 	if accept {
 		s.inFlight++
 		s.maxInFlight = max(s.maxInFlight, s.inFlight)
@@ -157,12 +172,16 @@ func (s *capServer) handle(w http.ResponseWriter, r *http.Request) {
 		s.st.reject(w, s.cap)
 		return
 	}
-	hold := s.hold
+	hold, wait := s.hold, (<-chan struct{})(nil)
+	if s.gated {
+		hold, wait = time.Hour, release
+	}
 	if s.slowFrom > 0 && n >= s.slowFrom {
-		hold = s.slowHold
+		hold, wait = s.slowHold, nil
 	}
 	select {
 	case <-time.After(hold):
+	case <-wait:
 	case <-r.Context().Done():
 		s.mu.Lock()
 		s.cancelled++
@@ -172,6 +191,50 @@ func (s *capServer) handle(w http.ResponseWriter, r *http.Request) {
 	// next burst can never see this request still counted.
 	done()
 	jsonReply(w, 200, okChat)
+}
+
+// gate makes the server hold each accepted request until every request
+// of its burst has arrived, or the probe has an answer that was not a
+// success (and so launches no more), rather than for a fixed time; once
+// it refused one request of a burst it refuses the rest of it. How many
+// were in flight together then depends on the probe alone, not on how
+// fast this machine is (a loaded one launched a burst slower than the
+// hold, and the cap came out wrong). It follows the bursts through the
+// probe's progress, which is sent before each request leaves and after
+// each answer is counted.
+func (s *capServer) gate(opt Options) Options {
+	s.gated = true
+	prev := opt.Progress
+	opt.Progress = func(p Progress) {
+		if p.Phase == "sending" {
+			s.mu.Lock()
+			if p.Round != s.round {
+				s.round, s.target, s.seen, s.refused, s.stopped, s.release = p.Round, p.Target, 0, false, false, make(chan struct{})
+			}
+			s.sent = p.Sent
+			s.stopped = s.stopped || p.Sent-p.InFlight > p.Accepted // a refusal or an error is back
+			s.openIfDone()
+			s.mu.Unlock()
+		}
+		if prev != nil {
+			prev(p)
+		}
+	}
+	return opt
+}
+
+// openIfDone lets the held requests of the burst answer once all of it
+// is here: the whole burst, or all that left before the probe stopped
+// launching. s.mu is held.
+func (s *capServer) openIfDone() {
+	if !s.gated || s.release == nil || (s.seen < s.target && !(s.stopped && s.seen >= s.sent)) {
+		return
+	}
+	select {
+	case <-s.release:
+	default:
+		close(s.release)
+	}
 }
 
 func (s *capServer) stats() (total, maxOpen, maxInFlight, open int) {
@@ -193,7 +256,7 @@ func (s *capServer) sender(t *testing.T) (Sender, Plan) {
 		}
 		return (&net.Dialer{}).DialContext(ctx, network, addr)
 	}
-	tester := &keytest.Tester{Client: c, Catalog: kodusline.MustGet(kodusline.Mid2026).Catalog(), Timeout: 5 * time.Second, UserAgent: "kodus-byok-test/1"}
+	tester := &keytest.Tester{Client: c, Catalog: kodusline.MustGet(kodusline.Mid2026).Catalog(), Timeout: 20 * time.Second, UserAgent: "kodus-byok-test/1"}
 	sl := s.st.slot(s.URL)
 	in, fail := tester.NewInferrer(context.Background(), keytest.Settings{Provider: sl.Provider, Model: sl.Model, BaseURL: sl.BaseURL, Plan: sl.Plan}, secrets.NewSecret(s.st.key))
 	if fail != nil {

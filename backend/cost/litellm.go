@@ -43,11 +43,19 @@ type Change struct {
 	Now   string `json:"now"`
 }
 
+// MaxPriceFileBytes caps a price file: LiteLLM's whole
+// model_prices_and_context_window.json is a few MB, so 32 MB leaves it
+// room to grow while a wrong file (a disk image, /dev/zero) stops early.
+const MaxPriceFileBytes = 32 << 20
+
 // ParseLiteLLM reads a LiteLLM price file. Numbers keep their exact JSON
 // text, so 3e-06 becomes exactly 3.00 per 1M tokens. file and pricedAt
 // label the rows.
 func ParseLiteLLM(data []byte, file, pricedAt string) (*Imported, *ImportReport, error) {
 	rep := &ImportReport{File: file, PricedAt: pricedAt, Updated: []Change{}, Missing: []string{}, Rounded: []string{}, Warnings: []string{}}
+	if len(data) > MaxPriceFileBytes {
+		return nil, rep, fmt.Errorf("%s is %d MB: a LiteLLM price file is a few MB, at most %d MB is read", file, len(data)>>20, MaxPriceFileBytes>>20)
+	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, rep, fmt.Errorf("%s is not a LiteLLM price file: %w", file, jsonPos(data, err))

@@ -37,13 +37,14 @@ func WriteNew(path, content string, force bool, now time.Time) (string, error) {
 // WriteMerged replaces an existing file with merged content, keeping its
 // mode and owner, after backing the old file up next to it. want is the
 // content the merge was computed from: if the file changed since, nothing
-// is written.
-func WriteMerged(path, want, content string, now time.Time) (string, error) {
+// is written. private takes the group's and others' permissions away
+// (0644 becomes 0600); a mode is never loosened.
+func WriteMerged(path, want, content string, now time.Time, private bool) (string, error) {
 	target, err := resolve(path)
 	if err != nil {
 		return "", err
 	}
-	cur, err := os.ReadFile(target)
+	cur, err := ReadFile(target)
 	if err != nil {
 		return "", err
 	}
@@ -54,7 +55,11 @@ func WriteMerged(path, want, content string, now time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return replace(target, content, fi.Mode().Perm(), now)
+	mode := fi.Mode().Perm()
+	if private {
+		mode = Private(mode)
+	}
+	return replace(target, content, mode, now)
 }
 
 // replace backs target up, then writes content over it atomically.
@@ -63,7 +68,7 @@ func replace(target, content string, mode fs.FileMode, now time.Time) (string, e
 	if err != nil {
 		return "", err
 	}
-	old, err := os.ReadFile(target)
+	old, err := os.ReadFile(target) // WriteNew's --force target may be any file
 	if err != nil {
 		return "", err
 	}

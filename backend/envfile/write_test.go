@@ -59,7 +59,7 @@ func TestWriteMergedKeepsModeLinkAndChecksChanges(t *testing.T) {
 	if err := os.Symlink("kodus.env", link); err != nil {
 		t.Fatal(err)
 	}
-	backup, err := envfile.WriteMerged(link, "A=1\n", "A=2\n", now)
+	backup, err := envfile.WriteMerged(link, "A=1\n", "A=2\n", now, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,11 +73,11 @@ func TestWriteMergedKeepsModeLinkAndChecksChanges(t *testing.T) {
 		t.Errorf("backup %s = %q", backup, old)
 	}
 	// A second backup in the same second does not overwrite the first.
-	b2, err := envfile.WriteMerged(link, "A=2\n", "A=3\n", now)
+	b2, err := envfile.WriteMerged(link, "A=2\n", "A=3\n", now, false)
 	if err != nil || b2 == backup {
 		t.Errorf("second backup %s (%v)", b2, err)
 	}
-	if _, err := envfile.WriteMerged(link, "A=1\n", "A=4\n", now); err == nil || !strings.Contains(err.Error(), "changed since") {
+	if _, err := envfile.WriteMerged(link, "A=1\n", "A=4\n", now, false); err == nil || !strings.Contains(err.Error(), "changed since") {
 		t.Errorf("stale merge: %v", err)
 	}
 	if got, _ := os.ReadFile(real); string(got) != "A=3\n" {

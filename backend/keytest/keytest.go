@@ -127,6 +127,9 @@ type Result struct {
 	// AvailableModels are the ids a server that lacks the model serves
 	// (at most 100), for the user to pick one.
 	AvailableModels []string `json:"availableModels,omitempty"`
+
+	// malformed: a 2xx answer that is not its endpoint's (shape.go).
+	malformed bool
 }
 
 // Probe says what a test will send, so the app can say it before sending

@@ -71,7 +71,7 @@ func TestOpenAICompatibleLocalServers(t *testing.T) {
 		{"model missing", respond(200, `{"object":"list","data":[{"id":"qwen2.5-coder:latest"}]}`), CodeModelNotFound, "available: qwen2.5-coder:latest", no},
 		{"nothing loaded", respond(200, `{"object":"list","data":[]}`), CodeModelNotFound, "pull or load one first", no},
 		{"vllm wrong key", respond(401, `{"error":"Unauthorized"}`), CodeAuth, "Unauthorized", nil},
-		{"web page, not an API", respond(200, `<!doctype html><html>Open WebUI</html>`), CodeNotFound, "not with a model list", nil},
+		{"web page, not an API", respond(200, `<!doctype html><html>Open WebUI</html>`), CodeUnknown, "text/html", nil},
 		{"missing /v1", respond(404, `404 page not found`, "Content-Type", "text/plain"), CodeNotFound, "must include the version", nil},
 		{"lm studio no model", respond(400, `{"error":{"message":"No models loaded. Please load a model in the developer page or use the 'lms load' command.","type":"invalid_request_error"}}`), CodeBadRequest, "No models loaded", nil},
 		{"rate limit", respond(429, `{"error":{"message":"Too many requests"}}`), CodeRateLimit, "Too many requests", nil},

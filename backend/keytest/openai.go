@@ -98,9 +98,7 @@ func (r *run) lookUp(rep *reply, who string) Result {
 	}
 	ids, ok := listIDs(rep.body)
 	if !ok {
-		res := r.answer(rep, apiError{}, CodeNotFound, fmt.Sprintf("%s answered at %s, but not with a model list.", who, rep.url))
-		res.Hint = "Endpoint not found: the base URL should point at the API (e.g. …/v1), not a web page."
-		return res
+		return r.unexpected(rep)
 	}
 	if found, name := findModel(ids, r.s.Model); found {
 		msg := fmt.Sprintf("%s accepted the key and serves model %s.", who, name)

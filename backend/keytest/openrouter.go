@@ -32,14 +32,17 @@ func (r *run) openRouter(ctx context.Context) Result {
 		} `json:"data"`
 	}
 	if json.Unmarshal(rep.body, &key) != nil {
-		res := r.answer(rep, e, CodeNotFound, "The endpoint answered /key, but not like OpenRouter.")
-		res.Hint = "Endpoint not found: OpenRouter's base URL is https://openrouter.ai/api/v1."
+		res := r.unexpected(rep)
+		res.Hint = "OpenRouter's base URL is https://openrouter.ai/api/v1: check the base URL."
 		return res
 	}
 	if key.Data.LimitRemaining != nil && *key.Data.LimitRemaining <= 0 {
 		return r.answer(rep, e, CodePayment, fmt.Sprintf("OpenRouter accepted the key, but its credit limit (%.2f) is used up.", deref(key.Data.Limit)))
 	}
 	res := r.answer(rep, e, CodeOK, "OpenRouter accepted the key.")
+	if res.Code != CodeOK { // not a /key answer after all
+		return res
+	}
 	found, detail := r.openRouterModel(ctx)
 	res.ModelFound = found
 	switch {

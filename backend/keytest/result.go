@@ -19,8 +19,15 @@ func (r *run) answer(rep *reply, e apiError, code Code, message string) Result {
 	return r.decorate(res, rep, e)
 }
 
-// decorate adds what the reply says to a result built elsewhere.
+// decorate adds what the reply says to a result built elsewhere. Every
+// verdict made from a reply passes here, so this is where a success that
+// is not a well-formed answer of its endpoint becomes unknown (shape.go).
 func (r *run) decorate(res Result, rep *reply, e apiError) Result {
+	if res.Code == CodeOK && rep.status >= 200 && rep.status < 300 {
+		if why := malformed(rep); why != "" {
+			res = r.notWellFormed(res, rep, why)
+		}
+	}
 	res.HTTPStatus = rep.status
 	res.LatencyMs = rep.latency.Milliseconds()
 	if res.Endpoint == "" {
@@ -37,6 +44,9 @@ func (r *run) decorate(res Result, rep *reply, e apiError) Result {
 
 // fallback is the verdict by status when no provider rule applies.
 func (r *run) fallback(rep *reply, e apiError, who string) Result {
+	if res, ok := r.billingError(rep, e, who); ok {
+		return res
+	}
 	res := fromStatus(rep, e)
 	if res.Message == "" {
 		res.Message = defaultMessage(res.Code, who, rep.status)
@@ -150,6 +160,9 @@ func redactWords(msg, secret string) string {
 // hint that maps to the Troubleshooting section users know.
 func finish(res Result) Result {
 	res.OK = res.Code == CodeOK || res.Code == CodeRateLimit
+	if res.malformed {
+		res.ModelFound = nil // set by a probe that took the answer for a success
+	}
 	if res.Probe == "" {
 		res.Probe = ProbeMetadata
 	}

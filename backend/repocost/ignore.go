@@ -42,6 +42,10 @@ const (
 	SkipLarge     = "large"     // over MaxFileBytes
 	SkipDeleted   = "deleted"   // nothing left to review
 	SkipNoChange  = "unchanged" // a pure rename or mode change
+	// SkipUnreadable: an object the history names is not on disk (a
+	// partial or damaged clone): a file, a folder of files, or a whole
+	// change whose tree is gone. The scan goes on without it.
+	SkipUnreadable = "unreadable"
 )
 
 // Rules is a parsed ignore list.

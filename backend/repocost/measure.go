@@ -43,12 +43,16 @@ type measured struct {
 	skipped map[string]int
 }
 
+// What is not on disk (a partial or damaged clone) is skipped and counted
+// as SkipUnreadable, and the scan goes on: a missing tree of the change or
+// of its parent skips the change, a missing folder its files, a missing
+// file itself. A path on the ignore list is never read, so it never counts.
 func (m *measurer) measure(ctx context.Context, c commitInfo) (measured, error) {
 	out := measured{skipped: map[string]int{}}
 	m.trees.next()
 	to, err := m.trees.tree(c.tree)
 	if err != nil {
-		return out, m.objectErr(c, err)
+		return m.unreadable(out, c, err)
 	}
 	var from *object.Tree // nil: the root commit, compared with nothing
 	if c.parents > 0 {
@@ -56,20 +60,24 @@ func (m *measurer) measure(ctx context.Context, c commitInfo) (measured, error) 
 		if parentTree.IsZero() { // the parent is older than the window
 			parent, err := object.GetCommit(m.h.repo.Storer, c.parent)
 			if err != nil {
-				return out, m.objectErr(c, err)
+				return m.unreadable(out, c, err)
 			}
 			parentTree = parent.TreeHash
 		}
 		if from, err = m.trees.tree(parentTree); err != nil {
-			return out, m.objectErr(c, err)
+			return m.unreadable(out, c, err)
 		}
 	}
 	changes, err := m.trees.diff(ctx, from, to)
-	if errors.Is(err, plumbing.ErrObjectNotFound) {
-		return out, m.objectErr(c, err)
-	}
 	if err != nil {
 		return out, m.ctxErr(ctx, fmt.Errorf("compare the trees of %s: %w", short(c.hash), err))
+	}
+	for _, dir := range m.trees.missing {
+		if m.ignored(dir) || m.ignored(dir+"/") {
+			out.skipped[SkipIgnored]++
+		} else {
+			out.skipped[SkipUnreadable]++
+		}
 	}
 	// Ignored paths go before rename detection, which reads blobs.
 	kept := changes[:0]
@@ -82,16 +90,22 @@ func (m *measurer) measure(ctx context.Context, c commitInfo) (measured, error) 
 		}
 		kept = append(kept, ch)
 	}
-	if kept, err = object.DetectRenames(kept, renames); err != nil {
+	if renamed, err := object.DetectRenames(kept, renames); err == nil {
+		kept = renamed
+	} else if !errors.Is(err, plumbing.ErrObjectNotFound) {
 		return out, fmt.Errorf("detect renames in %s: %w", short(c.hash), err)
-	}
+	} // else a file it compares is not on disk: measure without renames
+
 	for _, ch := range kept {
 		if ctx.Err() != nil {
 			return out, ErrCanceled
 		}
 		f, reason, err := m.file(ch)
+		if errors.Is(err, plumbing.ErrObjectNotFound) {
+			reason, err = SkipUnreadable, nil
+		}
 		if err != nil {
-			return out, m.objectErr(c, err)
+			return out, fmt.Errorf("read %s: %w", short(c.hash), err)
 		}
 		if reason != "" {
 			out.skipped[reason]++
@@ -193,11 +207,14 @@ func (m *measurer) blob(h plumbing.Hash) (string, string, error) {
 	return string(data), "", nil
 }
 
-func (m *measurer) objectErr(c commitInfo, err error) error {
+// unreadable skips a whole change whose tree is not on disk; any other
+// failure to read it stops the scan.
+func (m *measurer) unreadable(out measured, c commitInfo, err error) (measured, error) {
 	if errors.Is(err, plumbing.ErrObjectNotFound) {
-		return fmt.Errorf("%w: %s (%s) refers to objects that are not on disk (a partial clone? run `git fetch --refetch`)", ErrMissingObject, short(c.hash), c.subject)
+		out.skipped[SkipUnreadable]++
+		return out, nil
 	}
-	return fmt.Errorf("read %s: %w", short(c.hash), err)
+	return out, fmt.Errorf("read %s: %w", short(c.hash), err)
 }
 
 func (m *measurer) ctxErr(ctx context.Context, err error) error {

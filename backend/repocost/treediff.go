@@ -25,6 +25,9 @@ type treeDiffer struct {
 	s         storer.EncodedObjectStorer
 	cur, prev map[plumbing.Hash]*object.Tree
 	entries   int // in cur
+	// missing lists the folders of the last diff whose tree object is
+	// not on disk: they are left out, and the caller counts them.
+	missing []string
 }
 
 // maxDepth stops a damaged repository whose folders nest without end.
@@ -65,6 +68,7 @@ func (d *treeDiffer) tree(h plumbing.Hash) (*object.Tree, error) {
 // diff compares from (nil: nothing, for a root commit) with to.
 func (d *treeDiffer) diff(ctx context.Context, from, to *object.Tree) (object.Changes, error) {
 	var out object.Changes
+	d.missing = d.missing[:0]
 	err := d.dirs(ctx, "", from, to, 0, &out)
 	return out, err
 }
@@ -103,11 +107,17 @@ func (d *treeDiffer) dirs(ctx context.Context, prefix string, a, b *object.Tree,
 			case xDir && yDir:
 				ta, err := d.tree(x.Hash)
 				if err != nil {
-					return d.treeErr(prefix+x.Name, err)
+					if err := d.treeErr(prefix+x.Name, err); err != nil {
+						return err
+					}
+					continue
 				}
 				tb, err := d.tree(y.Hash)
 				if err != nil {
-					return d.treeErr(prefix+y.Name, err)
+					if err := d.treeErr(prefix+y.Name, err); err != nil {
+						return err
+					}
+					continue
 				}
 				if err := d.dirs(ctx, prefix+x.Name+"/", ta, tb, depth+1, out); err != nil {
 					return err
@@ -152,9 +162,12 @@ func (d *treeDiffer) all(ctx context.Context, prefix string, t *object.Tree, e o
 	return nil
 }
 
+// treeErr: a folder whose tree is not on disk is noted in missing and
+// left out (nil); any other failure stops the diff.
 func (d *treeDiffer) treeErr(path string, err error) error {
 	if errors.Is(err, plumbing.ErrObjectNotFound) {
-		return err // the caller names the commit
+		d.missing = append(d.missing, path)
+		return nil
 	}
 	return fmt.Errorf("read the folder %s: %w", path, err)
 }

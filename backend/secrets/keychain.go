@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/99designs/keyring"
@@ -189,6 +190,10 @@ func (k *Keychain) open() (keyring.Keyring, error) {
 		PassPrefix:              ServiceName,
 		WinCredPrefix:           ServiceName,
 	}
+	if k.backend == "file" {
+		k.ring = newFileRing(k.cfg.FileDir, cfg.FilePasswordFunc)
+		return k.ring, nil
+	}
 	ring, err := keyring.Open(cfg)
 	if err != nil {
 		return nil, k.unavailable(err)
@@ -282,8 +287,12 @@ func (k *Keychain) translate(what string, err error) error {
 		return nil
 	case errors.Is(err, keyring.ErrKeyNotFound), errors.Is(err, os.ErrNotExist):
 		return fmt.Errorf("%s: %w", what, ErrNotFound)
+	case errors.Is(err, ErrWrongPassphrase):
+		return fmt.Errorf("%s: %w: it does not open the keys in %s, so nothing was read or written; use the passphrase they were saved with (%s)", what, ErrWrongPassphrase, k.cfg.FileDir, EnvPassphrase)
 	case errors.Is(err, ErrPassphraseNeeded), errors.Is(err, ErrUnavailable):
 		return fmt.Errorf("%s: %w", what, err)
+	case errors.Is(err, syscall.ENOSPC):
+		return fmt.Errorf("%s in %s: the disk is full, nothing was saved: %w", what, k.backend, err)
 	case k.backend == "file" && strings.Contains(err.Error(), "aes.KeyUnwrap"):
 		return fmt.Errorf("%s: %w", what, ErrWrongPassphrase)
 	}

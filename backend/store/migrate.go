@@ -56,27 +56,54 @@ var migrations = []func(tx *bolt.Tx) error{
 	},
 }
 
-func readVersion(tx *bolt.Tx) int {
+// version reads the recorded schema version strictly: no record is 0 (a
+// new file), anything but a plain decimal number of at most 9 digits is
+// ErrUnknownSchema, and a number above SchemaVersion is ErrNewerSchema. A
+// file refused here is never written to.
+func (s *Store) version(tx *bolt.Tx) (int, error) {
 	b := tx.Bucket([]byte(BucketMeta))
 	if b == nil {
-		return 0
+		return 0, nil
 	}
-	v, err := strconv.Atoi(string(b.Get(keySchemaVersion)))
-	if err != nil {
-		return 0
+	raw := b.Get(keySchemaVersion)
+	if raw == nil {
+		return 0, nil
 	}
-	return v
+	v, err := strconv.Atoi(string(raw))
+	if err != nil || len(raw) > 9 || !plainDigits(raw) {
+		return 0, fmt.Errorf("the profile database %s %w (%q; this build reads versions up to %d); it was left untouched: open it with the kodus-byok that wrote it, or update kodus-byok",
+			s.Path, ErrUnknownSchema, clip(raw), SchemaVersion)
+	}
+	if v > SchemaVersion {
+		return v, fmt.Errorf("the profile database %s %w (file schema %d, this build understands up to %d); it was left untouched: update kodus-byok",
+			s.Path, ErrNewerSchema, v, SchemaVersion)
+	}
+	return v, nil
+}
+
+func plainDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+// clip keeps a stray value short in a message.
+func clip(b []byte) string {
+	if len(b) > 24 {
+		return string(b[:24]) + "…"
+	}
+	return string(b)
 }
 
 // migrate brings the file up to SchemaVersion inside one transaction, so a
 // failed step leaves the file as it was.
-func migrate(tx *bolt.Tx) error {
-	v := readVersion(tx)
-	if v > SchemaVersion {
-		return fmt.Errorf("%w (file schema %d, this build understands up to %d); update kodus-byok", ErrNewerSchema, v, SchemaVersion)
-	}
-	if v == SchemaVersion {
-		return nil
+func (s *Store) migrate(tx *bolt.Tx) error {
+	v, err := s.version(tx)
+	if err != nil || v == SchemaVersion {
+		return err
 	}
 	for i := v; i < SchemaVersion; i++ {
 		if err := migrations[i](tx); err != nil {

@@ -2,22 +2,25 @@
 //
 // The file is opened for each operation and closed right after, so the GUI
 // and the command line can be used side by side; bbolt's file lock then
-// only serialises the moments of access. Opening waits at most Timeout for
-// that lock and then fails with ErrLocked instead of hanging.
+// only serialises the moments of access. A busy file is retried with a
+// growing pause for at most Timeout, then fails with ErrLocked instead of
+// hanging. Reads open the file read-only (a read-only file can be listed)
+// and never create it. A file that is not a profile database, is empty, or
+// has a schema this build does not understand is refused and left as it
+// is: an error never costs the user their profiles.
 package store
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
-	"path/filepath"
 	"sort"
 	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/kodusbyok/studio/backend/profile"
 )
@@ -28,103 +31,127 @@ const (
 	BucketProfiles = "profiles"
 )
 
-// DefaultTimeout is how long an operation waits for another process that
-// holds the database.
-const DefaultTimeout = 2 * time.Second
+// DefaultTimeout is how long an operation waits in all for other
+// processes that hold the database: long enough for a hundred scripted
+// writers in a row, short enough that a stuck one is reported.
+const DefaultTimeout = 10 * time.Second
 
 var (
 	// ErrLocked means another process kept the database busy past Timeout.
-	ErrLocked = errors.New("the profile database is in use by another kodus-byok process")
+	ErrLocked = errors.New("is in use by another kodus-byok process")
 	// ErrNotFound means the named record does not exist.
 	ErrNotFound = errors.New("not found")
 	// ErrNewerSchema means the file was written by a newer version.
-	ErrNewerSchema = errors.New("the profile database was written by a newer version of kodus-byok")
+	ErrNewerSchema = errors.New("was written by a newer version of kodus-byok")
+	// ErrUnknownSchema means the recorded schema version is not a number
+	// this build can read ("3.0", "v3", an overflowing number).
+	ErrUnknownSchema = errors.New("has a schema version this build does not understand")
 )
 
 // Store is a handle on the database file; it holds no open file between
 // operations.
 type Store struct {
-	Path    string
+	Path string
+	// Timeout bounds the wait for other processes (DefaultTimeout).
 	Timeout time.Duration
+	// Sleep and Now pace that wait; nil means the real clock (tests
+	// inject a fake one, so no test waits for real).
+	Sleep func(time.Duration)
+	Now   func() time.Time
 
-	migrateOnce sync.Once
-	migrateErr  error
+	mu      sync.Mutex
+	notices []string
 }
 
 // New returns a store for the file at path; nothing is opened yet.
 func New(path string) *Store { return &Store{Path: path, Timeout: DefaultTimeout} }
 
-func (s *Store) open(readOnly bool) (*bolt.DB, error) {
-	if err := os.MkdirAll(filepath.Dir(s.Path), 0o700); err != nil {
-		return nil, fmt.Errorf("create data dir: %w", err)
-	}
-	if readOnly {
-		if _, err := os.Stat(s.Path); errors.Is(err, os.ErrNotExist) {
-			readOnly = false // bbolt cannot create a file read-only
-		}
-	}
-	db, err := bolt.Open(s.Path, 0o600, &bolt.Options{Timeout: s.Timeout, ReadOnly: readOnly})
-	if errors.Is(err, bolterrors.ErrTimeout) {
-		return nil, fmt.Errorf("%w (%s); close the other instance or retry", ErrLocked, s.Path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", s.Path, err)
-	}
-	return db, nil
+// TakeNotices returns what the store did on its own that the user should
+// be told (an empty file kept aside), once.
+func (s *Store) TakeNotices() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := s.notices
+	s.notices = nil
+	return n
 }
 
-func (s *Store) ensureMigrated() error {
-	s.migrateOnce.Do(func() {
+func (s *Store) notice(msg string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.notices = append(s.notices, msg)
+}
+
+// View runs fn in a read-only transaction on a file opened read-only. A
+// file that does not exist yet holds nothing: fn is not called. A file of
+// an older schema is migrated first (that one write needs write access).
+func (s *Store) View(fn func(tx *bolt.Tx) error) error {
+	stale := false
+	err := s.guarded(func() error {
 		db, err := s.open(false)
+		if errors.Is(err, errMissing) {
+			return nil
+		}
 		if err != nil {
-			s.migrateErr = err
-			s.migrateOnce = sync.Once{} // a locked file may be free next time
-			return
+			return err
 		}
 		defer db.Close()
-		// A read command must not write (and fsync) the file: look first,
-		// and open a write transaction only when there is something to do.
-		current := false
-		_ = db.View(func(tx *bolt.Tx) error { current = readVersion(tx) == SchemaVersion; return nil })
-		if !current {
-			s.migrateErr = db.Update(migrate)
-		}
+		return db.View(func(tx *bolt.Tx) error {
+			v, err := s.version(tx)
+			if err != nil {
+				return err
+			}
+			if v < SchemaVersion {
+				stale = true
+				return nil
+			}
+			return fn(tx)
+		})
 	})
-	return s.migrateErr
-}
-
-// View runs fn in a read-only transaction.
-func (s *Store) View(fn func(tx *bolt.Tx) error) error {
-	if err := s.ensureMigrated(); err != nil {
+	if err != nil || !stale {
 		return err
 	}
-	db, err := s.open(true)
-	if err != nil {
+	if err := s.Update(func(*bolt.Tx) error { return nil }); err != nil {
 		return err
 	}
-	defer db.Close()
-	return db.View(fn)
+	return s.View(fn)
 }
 
-// Update runs fn in a read-write transaction.
+// Update runs fn in a read-write transaction, after migrating the file to
+// SchemaVersion in the same transaction: a failure leaves it as it was.
 func (s *Store) Update(fn func(tx *bolt.Tx) error) error {
-	if err := s.ensureMigrated(); err != nil {
+	return s.guarded(func() error {
+		db, err := s.open(true)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		err = db.Update(func(tx *bolt.Tx) error {
+			if err := s.migrate(tx); err != nil {
+				return err
+			}
+			return fn(tx)
+		})
+		if errors.Is(err, fs.ErrPermission) || isDiskError(err) {
+			return s.describe(err)
+		}
 		return err
-	}
-	db, err := s.open(false)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	return db.Update(fn)
+	})
 }
 
 // SchemaVersion reports the version recorded in the file.
+// A missing file is created, as the first use of the app would.
 func (s *Store) SchemaVersion() (int, error) {
+	if _, err := os.Stat(s.Path); errors.Is(err, fs.ErrNotExist) {
+		if err := s.Update(func(*bolt.Tx) error { return nil }); err != nil {
+			return 0, err
+		}
+	}
 	var v int
 	err := s.View(func(tx *bolt.Tx) error {
-		v = readVersion(tx)
-		return nil
+		var err error
+		v, err = s.version(tx)
+		return err
 	})
 	return v, err
 }

@@ -148,8 +148,8 @@ func (s *Studio) dryRunSlot(ctx context.Context, req DryRunRequest, out *DryRunR
 		}
 		slot, stored = sl, sl.HasKey()
 		if sl.HasKey() && wantKey(sl) {
-			if key, err = s.Keys.Get(ctx, sl.KeyRef); err != nil && !req.Preview {
-				return slot, key, stored, fmt.Errorf("read the %s key: %w", req.Slot, err)
+			if key, err = s.storedKey(ctx, p.Name, req.Slot, sl); err != nil && !req.Preview {
+				return slot, key, stored, err
 			}
 		}
 	} else {

@@ -188,6 +188,9 @@ type EnvMergeRequest struct {
 	// Digest is the plan's, so that the write goes ahead only on the file
 	// the user saw the diff of.
 	Digest string `json:"digest"`
+	// Chmod600 takes the group's and others' permissions away as the merge
+	// writes (0644 becomes 0600); a mode is never loosened.
+	Chmod600 bool `json:"chmod600,omitempty"`
 }
 
 // EnvMergePlan is the diff to confirm before a merge is written.
@@ -200,6 +203,10 @@ type EnvMergePlan struct {
 	Inferred envfile.Inference `json:"inferred"`
 	Digest   string            `json:"digest"`
 	NoChange bool              `json:"noChange"`
+	// Mode is the file's mode ("0644"); ModeWarning is set when users
+	// other than its owner can read it, and so the key merged into it.
+	Mode        string `json:"mode,omitempty"`
+	ModeWarning string `json:"modeWarning,omitempty"`
 }
 
 func (s *Studio) mergeFor(ctx context.Context, req EnvMergeRequest) (string, string, envfile.MergeResult, error) {
@@ -207,7 +214,7 @@ func (s *Studio) mergeFor(ctx context.Context, req EnvMergeRequest) (string, str
 	if err != nil {
 		return "", "", envfile.MergeResult{}, err
 	}
-	data, err := os.ReadFile(path)
+	data, err := envfile.ReadFile(path)
 	if err != nil {
 		return path, "", envfile.MergeResult{}, fmt.Errorf("read %s: %w", path, err)
 	}
@@ -229,8 +236,12 @@ func (s *Studio) PlanEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvMerg
 	if err != nil {
 		return EnvMergePlan{}, err
 	}
-	return EnvMergePlan{Path: path, Diff: envfile.Diff(filepath.Base(path), old, res.Content), Changes: nonNil(res.Changes),
-		Current: cur, Inferred: res.Inferred, Digest: digest(old), NoChange: res.Content == old}, nil
+	plan := EnvMergePlan{Path: path, Diff: envfile.Diff(filepath.Base(path), old, res.Content), Changes: nonNil(res.Changes),
+		Current: cur, Inferred: res.Inferred, Digest: digest(old), NoChange: res.Content == old}
+	if fi, err := os.Stat(path); err == nil {
+		plan.Mode, plan.ModeWarning = envfile.ModeText(fi.Mode()), envfile.ModeWarning(path, fi.Mode())
+	}
+	return plan, nil
 }
 
 // ApplyEnvMerge writes the merge the user confirmed: backup next to the
@@ -249,11 +260,22 @@ func (s *Studio) ApplyEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvWri
 		res.Notes = []string{"the file already holds this block; nothing was written"}
 		return res, nil
 	}
-	res.Backup, err = envfile.WriteMerged(path, old, m.Content, s.Now())
+	fi, err := os.Stat(path)
 	if err != nil {
 		return res, err
 	}
-	res.Notes = []string{"the old file is backed up as " + res.Backup, applyNote}
+	res.Backup, err = envfile.WriteMerged(path, old, m.Content, s.Now(), req.Chmod600)
+	if err != nil {
+		return res, err
+	}
+	res.Notes = []string{"the old file is backed up as " + res.Backup}
+	switch mode := fi.Mode(); {
+	case req.Chmod600 && envfile.Private(mode) != mode.Perm():
+		res.Notes = append(res.Notes, fmt.Sprintf("its mode went from %s to %s: only its owner can read the key", envfile.ModeText(mode), envfile.ModeText(envfile.Private(mode))))
+	case envfile.OthersCanRead(mode):
+		res.Notes = append(res.Notes, fmt.Sprintf("warning: %s is still readable by others (mode %s) and now holds the key: run chmod 600 %s", path, envfile.ModeText(mode), path))
+	}
+	res.Notes = append(res.Notes, applyNote)
 	return res, nil
 }
 
@@ -270,7 +292,7 @@ func (s *Studio) InspectEnv(path string) (EnvInspectView, error) {
 	if err != nil {
 		return EnvInspectView{}, err
 	}
-	data, err := os.ReadFile(p)
+	data, err := envfile.ReadFile(p)
 	if err != nil {
 		return EnvInspectView{}, fmt.Errorf("read %s: %w", p, err)
 	}
@@ -295,7 +317,7 @@ func (s *Studio) ImportEnv(ctx context.Context, path, name string, replace bool)
 	if err != nil {
 		return SaveResult{}, err
 	}
-	data, err := os.ReadFile(p)
+	data, err := envfile.ReadFile(p)
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("read %s: %w", p, err)
 	}

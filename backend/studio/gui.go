@@ -125,7 +125,7 @@ func (s *Studio) CheckSlot(profileName, slotName string, in SlotInput) SlotCheck
 		}
 	}
 	if p, err := s.Store.Profile(profileName); err == nil {
-		if old, ok := p.Slot(slotName); ok && KeepsKey(old, slot) {
+		if old, ok := p.Slot(slotName); ok && KeepsKey(old, slot) && !s.keyGone(context.Background(), old) {
 			check.KeptKeyMasked = old.KeyMasked
 		}
 	}

@@ -2,7 +2,6 @@ package studio
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
@@ -36,9 +35,9 @@ func (s *Studio) keyForEdited(ctx context.Context, pasted, profileName, slotName
 	}
 	k := editedKey{StoredMasked: old.KeyMasked}
 	if read {
-		key, err := s.Keys.Get(ctx, old.KeyRef)
+		key, err := s.storedKey(ctx, profileName, slotName, old)
 		if err != nil {
-			return k, fmt.Errorf("read the stored key: %w", err)
+			return k, err
 		}
 		k.Key = key
 	}

@@ -49,8 +49,8 @@ func (s *Studio) TestSaved(ctx context.Context, name string, slots []string, tim
 		}
 		var key secrets.Secret
 		if sl.HasKey() {
-			if key, err = s.Keys.Get(ctx, sl.KeyRef); err != nil {
-				return nil, fmt.Errorf("read the %s key: %w", name, err)
+			if key, err = s.storedKey(ctx, p.Name, name, sl); err != nil {
+				return nil, err
 			}
 		}
 		jobs = append(jobs, job{name, sl, key})

@@ -183,6 +183,8 @@ func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) 
 		if err := s.Keys.Set(ctx, slot.KeyRef, label, newKey); err != nil {
 			return res, err
 		}
+	case hadOld && KeepsKey(old, slot) && s.keyGone(ctx, old) && s.KeyRequired(slot):
+		return res, &profile.FieldError{Field: "apiKey", Rule: "is required: the stored key is missing from the keychain; paste it again, or pipe it to --key-stdin"}
 	case hadOld && KeepsKey(old, slot):
 		slot.KeyRef, slot.KeyMasked = old.KeyRef, old.KeyMasked
 		notices = append(notices, "kept the stored key "+old.KeyMasked)
@@ -203,6 +205,8 @@ func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) 
 		}
 		return res, err
 	}
+	// An empty database file was kept aside and a new one started.
+	notices = append(notices, s.Store.TakeNotices()...)
 	if hadOld && old.HasKey() && old.KeyRef != slot.KeyRef {
 		if err := s.Keys.Delete(ctx, old.KeyRef); err != nil {
 			notices = append(notices, fmt.Sprintf("the old key could not be removed from the keychain (%v); remove item %q by hand", err, old.KeyRef))
@@ -315,7 +319,7 @@ func (s *Studio) SlotKey(ctx context.Context, name, slot string) (secrets.Secret
 	if !sl.HasKey() {
 		return secrets.Secret{}, nil
 	}
-	return s.Keys.Get(ctx, sl.KeyRef)
+	return s.storedKey(ctx, name, slot, sl)
 }
 
 // KeyRequired reports whether a slot needs a key: every provider but

@@ -37,6 +37,8 @@ type SlotView struct {
 	AWSAuth                  string   `json:"awsAuth,omitempty"`
 	HasKey                   bool     `json:"hasKey"`
 	APIKeyMasked             string   `json:"apiKeyMasked,omitempty"`
+	// KeyMissing: a key was saved, but the keychain no longer has it.
+	KeyMissing bool `json:"keyMissing,omitempty"`
 	// Ignored names settings the slot holds that Kodus does not use there
 	// (on a v1 Kodus's Fallback: thinking, OpenRouter routing, max input
 	// tokens); MainOnly lists those fields, which a card does not show.
@@ -88,6 +90,7 @@ func (s *Studio) View(p profile.Profile) ProfileView {
 		}
 		v.Fallback = &fb
 	}
+	s.markMissing(p, &v)
 	return v
 }
 

@@ -206,6 +206,9 @@ func override(l *kodusline.Line, provider, model, text string) (map[string]any, 
 }
 
 func overrideFor(l *kodusline.Line, provider, model, text string) (map[string]any, []string, error) {
+	if len(text) > MaxOverrideBytes {
+		return nil, nil, tooLarge(len(text))
+	}
 	d, perr := parseJSON([]byte(text))
 	if perr != nil {
 		return nil, nil, perr

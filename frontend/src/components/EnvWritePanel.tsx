@@ -17,6 +17,8 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
   const [result, setResult] = useState<EnvWriteResult | null>(null);
   const [plan, setPlan] = useState<EnvMergePlan | null>(null);
   const [confirm, setConfirm] = useState(false);
+  // Tighten a file others can read to owner-only as the key goes into it.
+  const [chmod600, setChmod600] = useState(false);
   // A plan or result belongs to the block it was made for.
   useEffect(() => {
     setPlan(null);
@@ -53,7 +55,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
     run(async () => {
       if (!plan) return;
       setConfirm(false);
-      const r = await api.applyEnvMerge({ profile, options: opts, path, digest: plan.digest });
+      const r = await api.applyEnvMerge({ profile, options: opts, path, digest: plan.digest, chmod600: chmod600 && !!plan.modeWarning });
       setPlan(null);
       setResult(r);
       toast(`Merged into ${r.path}`);
@@ -108,6 +110,15 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
             <div className="alert alert-ok">The file already holds this block; there is nothing to write.</div>
           ) : (
             <>
+              {plan.modeWarning && (
+                <div className="alert alert-warn stack" style={{ gap: 4 }} data-testid="merge-mode-warning">
+                  <div>{plan.modeWarning}.</div>
+                  <label className="check">
+                    <input type="checkbox" checked={chmod600} onChange={(e) => setChmod600(e.target.checked)} />
+                    <span>Tighten it to owner-only (chmod 600) as the key is written</span>
+                  </label>
+                </div>
+              )}
               <DiffView diff={plan.diff} />
               <ul className="list small">
                 {plan.changes.map((c) => (
@@ -173,6 +184,19 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
               {replacing && (
                 <p>
                   This file configures Kodus with <strong>{plan.current.inferred.model}</strong> ({plan.current.inferred.providerLabel}). Writing replaces those variables in the file with profile {profile}’s.
+                </p>
+              )}
+              {plan.modeWarning && (
+                <p data-testid="confirm-mode-warning">
+                  {chmod600 ? (
+                    <>
+                      Its mode goes from <code>{plan.mode}</code> to owner-only, so only its owner can read the key.
+                    </>
+                  ) : (
+                    <>
+                      <strong>Other users can read this file (mode {plan.mode})</strong>, and so the key written into it. Tick “Tighten it to owner-only” to change that.
+                    </>
+                  )}
                 </p>
               )}
               <p>Every other line stays as it is, and the old file is backed up next to it. Kodus picks the change up when you run <code>docker compose up -d</code>; a BYOK model saved in Kodus’s settings still takes precedence over the .env.</p>

@@ -34,7 +34,8 @@ describe('Use my repository', () => {
     expect(screen.queryByTestId('cost-table')).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Choose folder…' }));
-    expect(screen.getByLabelText('Repository folder')).toHaveValue('/src/picked');
+    // The folder comes back from the backend: wait for it, never assume it.
+    await waitFor(() => expect(screen.getByLabelText('Repository folder')).toHaveValue('/src/picked'));
     await user.clear(screen.getByLabelText('Repository folder'));
     await user.type(screen.getByLabelText('Repository folder'), '/src/shop{Enter}');
 

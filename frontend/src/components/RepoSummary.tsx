@@ -10,6 +10,7 @@ const SKIP_LABEL: Record<string, string> = {
   large: 'over 1 MiB',
   deleted: 'deleted',
   unchanged: 'renamed or mode change only',
+  unreadable: 'not on disk (a partial or damaged clone; git fetch --refetch restores them)',
 };
 
 

@@ -38,7 +38,18 @@ export function SlotCard({ slot, v }: { slot: SlotName; v: SlotView }) {
   const title = slot === 'main' ? 'Main' : 'Fallback';
   const uses = (f: string) => !(v.mainOnly ?? []).includes(f);
   const rows: [string, React.ReactNode][] = [
-    ['Key', v.hasKey ? <code data-testid="masked-key">{v.apiKeyMasked}</code> : <span className="muted">none (keyless)</span>],
+    [
+      'Key',
+      v.keyMissing ? (
+        <span className="field-error" data-testid="key-missing">
+          key missing from the keychain: edit the slot and paste the key again
+        </span>
+      ) : v.hasKey ? (
+        <code data-testid="masked-key">{v.apiKeyMasked}</code>
+      ) : (
+        <span className="muted">none (keyless)</span>
+      ),
+    ],
     ['Base URL', <code>{v.effectiveBaseURL || '—'}</code>],
   ];
   if (v.planLabel) rows.push(['Plan', v.planLabel]);

@@ -68,6 +68,29 @@ describe('ExportView', () => {
     expect(await screen.findByTestId('env-write-result')).toHaveTextContent('Backup: /srv/kodus/.env.bak-1');
   });
 
+  it('warns when others can read the .env and tightens it only when asked', async () => {
+    const user = userEvent.setup();
+    const api = renderExport();
+    vi.mocked(api.planEnvMerge).mockImplementation(async (req) => ({
+      ...(await fakeApi(profiles).api.planEnvMerge(req)),
+      mode: '0644',
+      modeWarning: `${req.path} is readable by other users on this machine (mode 0644): the key written into it will be too; tighten it to 0600 so only its owner can read it`,
+    }));
+    await screen.findByTestId('routing-check');
+    await user.type(screen.getByLabelText('.env file'), '/srv/kodus/.env');
+    await user.click(screen.getByRole('button', { name: 'Preview merge into this .env' }));
+    const warning = await screen.findByTestId('merge-mode-warning');
+    expect(warning).toHaveTextContent('readable by other users on this machine (mode 0644)');
+    await user.click(screen.getByRole('button', { name: 'Write changes…' }));
+    expect(screen.getByTestId('confirm-mode-warning')).toHaveTextContent('Other users can read this file (mode 0644)');
+    await user.keyboard('{Escape}');
+    await user.click(within(warning).getByRole('checkbox', { name: /Tighten it to owner-only/ }));
+    await user.click(screen.getByRole('button', { name: 'Write changes…' }));
+    expect(screen.getByTestId('confirm-mode-warning')).toHaveTextContent('Its mode goes from 0644 to owner-only');
+    await user.click(screen.getByRole('button', { name: 'Write changes' }));
+    expect(api.applyEnvMerge).toHaveBeenCalledWith(expect.objectContaining({ path: '/srv/kodus/.env', chmod600: true }));
+  });
+
   it('shows a file it cannot read as an error, not as "not configured"', async () => {
     const user = userEvent.setup();
     renderExport();

@@ -2741,6 +2741,8 @@ export namespace studio {
 	    inferred: envfile.Inference;
 	    digest: string;
 	    noChange: boolean;
+	    mode?: string;
+	    modeWarning?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new EnvMergePlan(source);
@@ -2755,6 +2757,8 @@ export namespace studio {
 	        this.inferred = this.convertValues(source["inferred"], envfile.Inference);
 	        this.digest = source["digest"];
 	        this.noChange = source["noChange"];
+	        this.mode = source["mode"];
+	        this.modeWarning = source["modeWarning"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2794,6 +2798,7 @@ export namespace studio {
 	    options: EnvOptions;
 	    path: string;
 	    digest: string;
+	    chmod600?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new EnvMergeRequest(source);
@@ -2805,6 +2810,7 @@ export namespace studio {
 	        this.options = this.convertValues(source["options"], EnvOptions);
 	        this.path = source["path"];
 	        this.digest = source["digest"];
+	        this.chmod600 = source["chmod600"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2947,6 +2953,7 @@ export namespace studio {
 	    awsAuth?: string;
 	    hasKey: boolean;
 	    apiKeyMasked?: string;
+	    keyMissing?: boolean;
 	    ignored?: string[];
 	    mainOnly?: string[];
 	    routingSent?: RoutingSent;
@@ -2979,6 +2986,7 @@ export namespace studio {
 	        this.awsAuth = source["awsAuth"];
 	        this.hasKey = source["hasKey"];
 	        this.apiKeyMasked = source["apiKeyMasked"];
+	        this.keyMissing = source["keyMissing"];
 	        this.ignored = source["ignored"];
 	        this.mainOnly = source["mainOnly"];
 	        this.routingSent = this.convertValues(source["routingSent"], RoutingSent);
