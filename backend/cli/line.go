@@ -14,7 +14,7 @@ import (
 // lineFlag adds --kodus-line to a command whose output depends on the
 // Kodus release line; it overrides the line saved in the data dir.
 func (a *app) lineFlag(cmd *cobra.Command) {
-	cmd.PersistentFlags().StringVar(&a.line, "kodus-line", "", "the Kodus release line to follow for this run: current (what IMAGE_TAG=latest runs) or mid-2026 (selfhosted-2.1.x); default: the saved one (`kodus line show`)")
+	cmd.PersistentFlags().StringVar(&a.line, "kodus-line", "", "the Kodus release `LINE` to follow for this run: current (what IMAGE_TAG=latest runs) or mid-2026 (selfhosted-2.1.x); default: the saved one (see kodus line show)")
 }
 
 // kodusLine is the line in force without opening the store or the
