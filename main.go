@@ -2,7 +2,7 @@
 // desktop app, with a command it runs headless over the same backend.
 //
 // A plain `go build .` gives the command line alone: the desktop app
-// (gui.go, app.go) is compiled in only with the Wails build tags that
+// (gui.go, app.go, package bindings) is compiled in only with the Wails build tags that
 // `make build` and `wails build` pass, so the CLI links no Wails, GTK or
 // WebKit code and starts at once.
 package main
@@ -12,7 +12,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -61,14 +60,4 @@ func noGUI() int {
 func dataDirID() string {
 	sum := sha256.Sum256([]byte(os.Getenv("KODUS_BYOK_HOME")))
 	return hex.EncodeToString(sum[:6])
-}
-
-// httpsLink accepts only https links with a host, so opening a link from
-// the webview can never navigate it away or start another program.
-func httpsLink(link string) (string, error) {
-	u, err := url.Parse(link)
-	if err != nil || u.Scheme != "https" || u.Host == "" {
-		return "", fmt.Errorf("not an https link: %q", link)
-	}
-	return u.String(), nil
 }

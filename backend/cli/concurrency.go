@@ -77,7 +77,7 @@ ceiling reached, 1 otherwise, 2 for bad usage.`,
 			if err != nil {
 				return err
 			}
-			v, err := s.Concurrency(studio.ConcurrencyRequest{Profile: args[0], Slot: slot, Max: ceiling})
+			v, err := s.Concurrency().Concurrency(studio.ConcurrencyRequest{Profile: args[0], Slot: slot, Max: ceiling})
 			if err != nil {
 				return err
 			}
@@ -97,7 +97,7 @@ ceiling reached, 1 otherwise, 2 for bad usage.`,
 					return &ExitError{Code: ExitFailure}
 				}
 			}
-			rep, err := s.Measure(a.ctx, studio.MeasureRequest{Profile: args[0], Slot: slot, Max: ceiling}, func(p concurrency.Progress) {
+			rep, err := s.Concurrency().Measure(a.ctx, studio.MeasureRequest{Profile: args[0], Slot: slot, Max: ceiling}, func(p concurrency.Progress) {
 				if p.Phase == "burst" || p.Phase == "waiting" {
 					a.note("%s", p.Message)
 				}
@@ -208,19 +208,19 @@ above it each call gets 429 and is retried after 2 s and 4 s, then goes to the F
 			if err != nil {
 				return err
 			}
-			p, err := s.Store.Profile(args[0])
+			p, err := s.Profiles().Stored(args[0])
 			if err != nil {
 				return err
 			}
 			if capFlag > 0 && len(slots) > 1 && p.Fallback != nil {
 				return usagef("--cap is one endpoint's cap: add --slot main or --slot fallback")
 			}
-			out := adviseJSON{Profile: p.Name, Slots: []adviseSlot{}, Guidance: concurrency.Guidance, Table: s.ConcurrencyTable()}
+			out := adviseJSON{Profile: p.Name, Slots: []adviseSlot{}, Guidance: concurrency.Guidance, Table: s.Concurrency().ConcurrencyTable()}
 			for _, name := range slots {
 				if _, ok := p.Slot(name); !ok {
 					continue
 				}
-				v, err := s.Concurrency(studio.ConcurrencyRequest{Profile: p.Name, Slot: name, Workload: &w, MeasuredCap: capFlag})
+				v, err := s.Concurrency().Concurrency(studio.ConcurrencyRequest{Profile: p.Name, Slot: name, Workload: &w, MeasuredCap: capFlag})
 				if err != nil {
 					return err
 				}

@@ -89,7 +89,7 @@ vendored, generated and binary files are skipped (see --ignore).`,
 				}
 				req.Repo = &studio.RepoCost{ScanID: id, Calls: rf.calls}
 			}
-			res, err := s.Cost(req)
+			res, err := s.Costs().Cost(req)
 			if err != nil {
 				return err
 			}

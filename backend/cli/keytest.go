@@ -124,7 +124,7 @@ func runTestSaved(a *app, name string, f testFlags, timeout time.Duration) error
 	if err != nil {
 		return err
 	}
-	p, err := s.Store.Profile(name)
+	p, err := s.Profiles().Stored(name)
 	if err != nil {
 		return err
 	}
@@ -142,12 +142,12 @@ func runTestSaved(a *app, name string, f testFlags, timeout time.Duration) error
 	}
 	for _, sl := range slots {
 		if cfg, ok := p.Slot(sl); ok {
-			if note := s.DescribeTest(studio.InputFromSlot(cfg), "").Note; note != "" {
+			if note := s.KeyTests().DescribeTest(studio.InputFromSlot(cfg), "").Note; note != "" {
 				a.note("note (%s): %s", sl, note)
 			}
 		}
 	}
-	results, err := s.TestSaved(a.ctx, name, slots, timeout)
+	results, err := s.KeyTests().TestSaved(a.ctx, name, slots, timeout)
 	if err != nil {
 		return err
 	}
@@ -171,8 +171,8 @@ func runTestUnsaved(a *app, f testFlags, timeout time.Duration) error {
 		return err
 	}
 	cfg := profile.Slot{Provider: provider, Model: model, Plan: f.plan}
-	if m, ok := s.Catalog.Model(model); ok && m.Provider == provider {
-		if cfg, err = s.Draft(m.ID, f.plan); err != nil {
+	if m, ok := s.Lines().Catalog().Model(model); ok && m.Provider == provider {
+		if cfg, err = s.Profiles().Draft(m.ID, f.plan); err != nil {
 			return err
 		}
 	}
@@ -204,10 +204,10 @@ func runTestUnsaved(a *app, f testFlags, timeout time.Duration) error {
 		}
 	}
 	in := studio.InputFromSlot(cfg)
-	if note := s.DescribeTest(in, key).Note; note != "" {
+	if note := s.KeyTests().DescribeTest(in, key).Note; note != "" {
 		a.note("note: %s", note)
 	}
-	out, err := s.TestSettings(a.ctx, studio.TestSlotRequest{Slot: slotName, Config: in, APIKey: key, TimeoutMs: int(timeout / time.Millisecond)})
+	out, err := s.KeyTests().TestSettings(a.ctx, studio.TestSlotRequest{Slot: slotName, Config: in, APIKey: key, TimeoutMs: int(timeout / time.Millisecond)})
 	if err != nil {
 		return err
 	}

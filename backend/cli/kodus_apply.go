@@ -59,7 +59,7 @@ A BYOK config saved in Kodus takes precedence over the .env.`,
 			if err != nil {
 				return err
 			}
-			plan, err := s.PlanKodusApply(a.ctx, args[0])
+			plan, err := s.Kodus().PlanKodusApply(a.ctx, args[0])
 			if err != nil {
 				return err
 			}
@@ -84,7 +84,7 @@ A BYOK config saved in Kodus takes precedence over the .env.`,
 					return &ExitError{Code: ExitFailure}
 				}
 			}
-			res, err := s.ApplyKodus(a.ctx, args[0], plan.Digest)
+			res, err := s.Kodus().ApplyKodus(a.ctx, args[0], plan.Digest)
 			if err != nil {
 				return err
 			}
