@@ -67,11 +67,15 @@ usage window), overloaded, retry_after, budget or inconsistent. Exit 0 when a ca
 ceiling reached, 1 otherwise, 2 for bad usage.`,
 		Args: argsExactly(1, "a profile NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if slot != profile.SlotMain && slot != profile.SlotFallback {
-				return usagef("--slot must be main or fallback (got %q)", slot)
+			req := studio.MeasureRequest{Profile: args[0], Slot: slot, Max: ceiling}
+			if slot == "" {
+				req.Slot = "-" // the flag's empty value is not the default Main
 			}
-			if ceiling < 1 || ceiling > concurrency.MaxCeiling {
-				return usagef("--max must be from 1 to %d (got %d)", concurrency.MaxCeiling, ceiling)
+			if ceiling < 1 {
+				req.Max = -1 // 0 is the default in a request; a typed 0 is out of range
+			}
+			if err := req.Validate(); err != nil {
+				return flagUsage(err, map[string]string{"slot": fmt.Sprintf("%q", slot), "max": fmt.Sprint(ceiling)})
 			}
 			s, err := a.open()
 			if err != nil {
@@ -201,8 +205,8 @@ above it each call gets 429 and is retried after 2 s and 4 s, then goes to the F
 				}
 				w.LatencyMs = int(d / time.Millisecond)
 			}
-			if capFlag < 0 || capFlag > profile.MaxConcurrencyLimit {
-				return usagef("--cap must be from 1 to %d (got %d)", profile.MaxConcurrencyLimit, capFlag)
+			if err := (studio.ConcurrencyRequest{MeasuredCap: capFlag}).Validate(); err != nil {
+				return flagUsage(err, map[string]string{"measuredCap": fmt.Sprint(capFlag)})
 			}
 			s, err := a.open()
 			if err != nil {

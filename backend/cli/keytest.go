@@ -20,8 +20,6 @@ type testFlags struct {
 	aws                                                           awsFlags
 }
 
-// maxTestTimeout keeps a typo (--timeout 15h) from hanging a script.
-const maxTestTimeout = 10 * time.Minute
 
 func testCmd(a *app) *cobra.Command {
 	var f testFlags
@@ -113,8 +111,12 @@ func parseTimeout(raw string) (time.Duration, error) {
 		}
 		d = time.Duration(secs) * time.Second
 	}
-	if d <= 0 || d > maxTestTimeout {
-		return 0, usagef("--timeout must be more than 0 and at most %s (got %q)", maxTestTimeout, raw)
+	ms := int((d + time.Millisecond - 1) / time.Millisecond)
+	if d <= 0 {
+		ms = -1 // 0 is the default in a request; a typed 0 is out of range
+	}
+	if err := (studio.TestSlotRequest{TimeoutMs: ms}).Validate(); err != nil {
+		return 0, flagUsage(err, map[string]string{"timeoutMs": fmt.Sprintf("%q", raw)})
 	}
 	return d, nil
 }

@@ -64,6 +64,9 @@ func (s *Concurrency) ConcurrencyTable() []concurrency.Row { return concurrency.
 func (s *Concurrency) Concurrency(req ConcurrencyRequest) (ConcurrencyView, error) {
 	slotName := orMain(req.Slot)
 	v := ConcurrencyView{Profile: req.Profile, Slot: slotName, Advice: []concurrency.Advice{}, FieldErrors: []profile.FieldError{}}
+	if err := req.Validate(); err != nil {
+		return v, err
+	}
 	p, sl, err := s.concurrencySlot(req.Profile, slotName, req.Config)
 	if err != nil {
 		return v, err
@@ -199,8 +202,8 @@ var ErrCannotMeasure = errors.New("cannot measure")
 // Measure runs the concurrency probe against a slot's endpoint with its
 // key. progress may be nil.
 func (s *Concurrency) Measure(ctx context.Context, req MeasureRequest, progress func(concurrency.Progress)) (concurrency.Report, error) {
-	if req.Max < 0 || req.Max > concurrency.MaxCeiling {
-		return concurrency.Report{}, &profile.FieldError{Field: "max", Rule: fmt.Sprintf("must be from 1 to %d", concurrency.MaxCeiling), Value: fmt.Sprint(req.Max)}
+	if err := req.Validate(); err != nil {
+		return concurrency.Report{}, err
 	}
 	slotName := orMain(req.Slot)
 	_, sl, err := s.concurrencySlot(req.Profile, slotName, req.Config)

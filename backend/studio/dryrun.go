@@ -55,6 +55,10 @@ func (s *core) dryRunner(timeout time.Duration) *dryrun.Runner {
 // unless Preview, sends it once (billed; never retried).
 func (s *DryRuns) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, error) {
 	out := DryRunResult{FieldErrors: []profile.FieldError{}, Notices: []string{}}
+	if err := req.Validate(); err != nil {
+		out.FieldErrors = flatten(profile.AsFieldErrors(err))
+		return out, nil
+	}
 	if req.Slot == "" {
 		req.Slot = profile.SlotMain
 	}

@@ -92,6 +92,10 @@ type TestSlotResult struct {
 // the pasted key (or the stored one that saving would keep).
 func (s *KeyTests) TestSettings(ctx context.Context, req TestSlotRequest) (TestSlotResult, error) {
 	out := TestSlotResult{FieldErrors: []profile.FieldError{}, Notices: []string{}}
+	if err := req.Validate(); err != nil {
+		out.FieldErrors = flatten(profile.AsFieldErrors(err))
+		return out, nil
+	}
 	slot, notices, err := s.prepareSlot(req.Config.Slot())
 	out.Notices = nonNil(notices)
 	if fes := profile.AsFieldErrors(err); fes != nil {
