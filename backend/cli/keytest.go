@@ -20,7 +20,6 @@ type testFlags struct {
 	aws                                                           awsFlags
 }
 
-
 func testCmd(a *app) *cobra.Command {
 	var f testFlags
 	cmd := &cobra.Command{
