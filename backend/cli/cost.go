@@ -13,6 +13,12 @@ import (
 	"github.com/kodusbyok/studio/backend/studio"
 )
 
+// costUsage says a CostRequest.Validate field error in the flags' words.
+var costUsage = map[string]string{
+	"all":     "use --model or --all, not both",
+	"profile": "--profile prices the profile's Main and Fallback; drop --model/--all",
+}
+
 func costCmd(a *app) *cobra.Command {
 	var (
 		models               []string
@@ -46,11 +52,14 @@ vendored, generated and binary files are skipped (see --ignore).`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			f := cmd.Flags()
 			exact := f.Changed("input-tokens") || f.Changed("output-tokens")
+			req := studio.CostRequest{All: all, Profile: profileName}
+			for _, m := range models {
+				req.Models = append(req.Models, cost.Ref{Model: m, Plan: plan})
+			}
+			if fes := profile.AsFieldErrors(req.Validate()); len(fes) > 0 {
+				return usagef("%s", costUsage[fes[0].Field])
+			}
 			switch {
-			case all && len(models) > 0:
-				return usagef("use --model or --all, not both")
-			case profileName != "" && (all || len(models) > 0):
-				return usagef("--profile prices the profile's Main and Fallback; drop --model/--all")
 			case exact && !(f.Changed("input-tokens") && f.Changed("output-tokens")):
 				return usagef("--input-tokens and --output-tokens go together")
 			case plan != "" && len(models) == 0:
@@ -71,10 +80,7 @@ vendored, generated and binary files are skipped (see --ignore).`,
 			}
 			as.CacheHit, as.FallbackShare, as.BudgetUSD = cacheHit, fbShare, budget
 			as.InputTokensPerFile, as.OutputTokensPerFile, as.ExtraCallsPerPR = fileIn, fileOut, xtr
-			req := studio.CostRequest{Assumptions: as, All: all, Profile: profileName, SlotThinking: !f.Changed("thinking"), Levels: !exact}
-			for _, m := range models {
-				req.Models = append(req.Models, cost.Ref{Model: m, Plan: plan})
-			}
+			req.Assumptions, req.SlotThinking, req.Levels = as, !f.Changed("thinking"), !exact
 			if exact {
 				req.Exact = &studio.ExactTokens{InputTokens: inTokens, OutputTokens: outTokens}
 			}

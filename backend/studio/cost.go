@@ -87,12 +87,12 @@ func (s *Costs) Cost(req CostRequest) (CostResult, error) {
 	if err != nil {
 		return res, err
 	}
+	if err := req.Validate(); err != nil {
+		res.FieldErrors = flatten(profile.AsFieldErrors(err))
+		return res, nil
+	}
 	creq := cost.Request{Assumptions: req.Assumptions, Models: req.Models, Levels: req.Levels, Workload: req.Workload}
 	if req.Exact != nil {
-		if fes := exactErrors(*req.Exact); fes != nil {
-			res.FieldErrors = flatten(fes)
-			return res, nil
-		}
 		zero := int64(0)
 		creq.Workload = &cost.Workload{PRsPerMonth: req.Assumptions.PRsPerMonth, PRs: []cost.PR{{Name: "exact tokens", Calls: []cost.Call{
 			{Label: "exact tokens", InputTokens: req.Exact.InputTokens, OutputTokens: req.Exact.OutputTokens, ReasoningTokens: &zero},
@@ -102,10 +102,6 @@ func (s *Costs) Cost(req CostRequest) (CostResult, error) {
 	}
 	var scan *repocost.Result
 	if req.Repo != nil {
-		if req.Exact != nil {
-			res.FieldErrors = []profile.FieldError{{Field: "repo", Rule: "exact tokens and a repository do not go together", Value: req.Repo.ScanID}}
-			return res, nil
-		}
 		r, w, fes, err := s.scans.workload(req.Repo, req.Assumptions)
 		if err != nil || fes != nil {
 			res.FieldErrors = fes

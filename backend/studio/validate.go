@@ -70,3 +70,25 @@ func (r TestSlotRequest) Validate() error {
 func (r DryRunRequest) Validate() error {
 	return fieldErrs(checkSlotName(r.Slot), checkTimeout(r.TimeoutMs))
 }
+
+// Validate checks what the request prices: the models listed or all of
+// them, or a profile's slots; exact tokens, alone.
+func (r CostRequest) Validate() error {
+	var es profile.Errors
+	if r.All && len(r.Models) > 0 {
+		es = append(es, &profile.FieldError{Field: "all", Rule: "prices every model: list no models with it"})
+	}
+	if r.Profile != "" && (r.All || len(r.Models) > 0) {
+		es = append(es, &profile.FieldError{Field: "profile", Rule: "prices the profile's Main and Fallback: list no models with it"})
+	}
+	if r.Exact != nil {
+		es = append(es, exactErrors(*r.Exact)...)
+		if r.Repo != nil {
+			es = append(es, &profile.FieldError{Field: "repo", Rule: "exact tokens and a repository do not go together", Value: r.Repo.ScanID})
+		}
+	}
+	if es == nil {
+		return nil
+	}
+	return es
+}

@@ -3,6 +3,7 @@ package studio
 import (
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/cost"
 	"github.com/kodusbyok/studio/backend/profile"
 )
 
@@ -31,6 +32,25 @@ func TestRequestValidate(t *testing.T) {
 			t.Errorf("%s: %v", tc.name, tc.err)
 		case tc.field != "" && (len(fes) != 1 || fes[0].Field != tc.field):
 			t.Errorf("%s: %v, want a %s field error", tc.name, tc.err, tc.field)
+		}
+	}
+}
+
+func TestCostRequestValidate(t *testing.T) {
+	one := []cost.Ref{{Model: "gpt-4o"}}
+	for _, tc := range []struct {
+		req   CostRequest
+		field string
+	}{
+		{CostRequest{Models: one}, ""},
+		{CostRequest{All: true, Models: one}, "all"},
+		{CostRequest{Profile: "p", All: true}, "profile"},
+		{CostRequest{Exact: &ExactTokens{InputTokens: -1}}, "inputTokens"},
+		{CostRequest{Exact: &ExactTokens{InputTokens: 1}, Repo: &RepoCost{ScanID: "x"}}, "repo"},
+	} {
+		fes := profile.AsFieldErrors(tc.req.Validate())
+		if (tc.field == "") != (len(fes) == 0) || (tc.field != "" && fes[0].Field != tc.field) {
+			t.Errorf("%+v: %v, want %q", tc.req, fes, tc.field)
 		}
 	}
 }
