@@ -56,9 +56,13 @@ type pkgImports struct {
 }
 
 // scan parses the import clauses of every Go file under backend/.
-func scan(t *testing.T) map[string]*pkgImports {
+func scan(t *testing.T) map[string]*pkgImports { return scanDir(t, "..") }
+
+// scanDir parses the import clauses of every Go file under dir, by
+// package directory relative to dir.
+func scanDir(t *testing.T, dir string) map[string]*pkgImports {
 	t.Helper()
-	root, err := filepath.Abs("..")
+	root, err := filepath.Abs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,12 +145,19 @@ func sorted(m map[string]bool) []string {
 }
 
 func TestNoDesktopOrCgoImports(t *testing.T) {
-	for pkg, imps := range scan(t) {
+	checkNoDesktopOrCgo(t, "backend/", scan(t))
+	// The desktop bindings too: only the window's runtime, in the
+	// build-tagged main package, touches Wails.
+	checkNoDesktopOrCgo(t, "bindings/", scanDir(t, "../../bindings"))
+}
+
+func checkNoDesktopOrCgo(t *testing.T, prefix string, pkgs map[string]*pkgImports) {
+	for pkg, imps := range pkgs {
 		for _, set := range []map[string]bool{imps.code, imps.tests} {
 			for _, imp := range sorted(set) {
 				for _, bad := range forbidden {
 					if imp == bad || (strings.HasSuffix(bad, "/") && strings.HasPrefix(imp, bad)) {
-						t.Errorf("backend/%s imports %q: the backend stays plain Go, without Wails or cgo", pkg, imp)
+						t.Errorf("%s%s imports %q: it stays plain Go, without Wails or cgo", prefix, pkg, imp)
 					}
 				}
 			}

@@ -1,5 +1,13 @@
 package studio
 
+import (
+	"reflect"
+	"testing"
+
+	"github.com/kodusbyok/studio/backend/secrets"
+	"github.com/kodusbyok/studio/backend/store"
+)
+
 // testStudio puts every service of one studio behind one value, so the
 // tests of each domain call its methods directly.
 type testStudio struct {
@@ -29,4 +37,29 @@ func openAll(opts Options) (*testStudio, error) {
 		return nil, err
 	}
 	return allServices(s), nil
+}
+
+// No service has an exported field, nor a method that hands out the store
+// or the keychain: adapters reach the data only through the services.
+func TestServicesExposeNoInternals(t *testing.T) {
+	s := newStudio(t)
+	forbidden := map[reflect.Type]bool{reflect.TypeFor[*store.Store](): true, reflect.TypeFor[*secrets.Keychain](): true, reflect.TypeFor[*core](): true}
+	st := reflect.ValueOf(s.core.withLine(s.line, LineFromFlag))
+	for i := 0; i < st.NumMethod(); i++ {
+		svc := st.Method(i).Call(nil)[0].Type()
+		for _, typ := range []reflect.Type{svc, st.Type()} {
+			for f := range typ.Elem().Fields() {
+				if f.IsExported() {
+					t.Errorf("%s has the exported field %s", typ, f.Name)
+				}
+			}
+			for m := range typ.Methods() {
+				for out := range m.Type.Outs() {
+					if forbidden[out] {
+						t.Errorf("%s.%s returns %s", typ, m.Name, out)
+					}
+				}
+			}
+		}
+	}
 }
