@@ -13,6 +13,12 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
+// Concurrency pre-fills, explains and measures a slot's concurrency.
+type Concurrency struct{ *core }
+
+// Concurrency is the concurrency service.
+func (s *Studio) Concurrency() *Concurrency { return &Concurrency{s.c} }
+
 // ConcurrencyRequest asks about one slot's concurrency: the saved slot, or
 // the settings being edited (Config) in the context of the saved profile.
 type ConcurrencyRequest struct {

@@ -13,6 +13,12 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
+// Costs prices reviews and keeps the prices in force.
+type Costs struct{ *core }
+
+// Costs is the cost service.
+func (s *Studio) Costs() *Costs { return &Costs{s.c} }
+
 // CostRequest is what the Cost view and `kodus-byok cost` ask: the models
 // (explicit, the recommended ones, all, or a profile's slots) and the
 // assumptions.

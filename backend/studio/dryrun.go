@@ -17,6 +17,12 @@ import (
 	"github.com/kodusbyok/studio/backend/thinking"
 )
 
+// DryRuns builds (and sends) the request Kodus sends for a slot.
+type DryRuns struct{ *core }
+
+// DryRuns is the dry run service.
+func (s *Studio) DryRuns() *DryRuns { return &DryRuns{s.c} }
+
 // DryRunRequest asks for a settings dry run of a slot: the saved one
 // (Config nil) or settings being edited. APIKey is a pasted key; "" uses
 // the stored key (for edited settings, only when saving would keep it).

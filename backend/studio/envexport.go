@@ -16,6 +16,13 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
+// Exports writes, merges, reads and imports the Kodus .env block and the
+// BYOK config.
+type Exports struct{ *core }
+
+// Exports is the .env and BYOK config service.
+func (s *Studio) Exports() *Exports { return &Exports{s.c} }
+
 // The .env export (issue 5): the service the CLI's `env`/`byok` commands
 // and the GUI's Export view share. Keys are read here from the keychain and
 // go only into files, the clipboard (app.go) or a provider; every value

@@ -11,6 +11,13 @@ import (
 	"github.com/kodusbyok/studio/backend/thinking"
 )
 
+// Environment describes the data dir, the keychain and the profile
+// database, and unlocks a file keychain.
+type Environment struct{ *core }
+
+// Environment is the data dir and keychain service.
+func (s *Studio) Environment() *Environment { return &Environment{s.c} }
+
 // The request and result types below are the contract with the GUI; Wails
 // generates their TypeScript twins in frontend/wailsjs/go/models.ts.
 

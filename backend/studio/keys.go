@@ -2,6 +2,7 @@ package studio
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
@@ -54,4 +55,17 @@ func (s *core) storedSlot(name, slot string) (profile.Slot, bool) {
 		return profile.Slot{}, false
 	}
 	return p.Slot(slot)
+}
+
+// savedSlot is a saved profile and one of its slots.
+func (s *core) savedSlot(name, slotName string) (profile.Profile, profile.Slot, error) {
+	p, err := s.store.Profile(name)
+	if err != nil {
+		return p, profile.Slot{}, err
+	}
+	sl, ok := p.Slot(slotName)
+	if !ok {
+		return p, sl, fmt.Errorf("profile %q has no %s slot", name, slotName)
+	}
+	return p, sl, nil
 }

@@ -13,6 +13,12 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
+// KeyTests tests a slot's settings and key against its provider.
+type KeyTests struct{ *core }
+
+// KeyTests is the key test service.
+func (s *Studio) KeyTests() *KeyTests { return &KeyTests{s.c} }
+
 // tester builds the key tester with the studio's catalog and an honest
 // User-Agent (see docs/decisions.md on Kimi Code).
 func (s *core) tester(timeout time.Duration) *keytest.Tester {

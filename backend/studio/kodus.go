@@ -12,6 +12,13 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
+// Kodus connects to a running Kodus: its API (BYOK config) and its
+// install (.env, Compose).
+type Kodus struct{ *core }
+
+// Kodus is the Kodus connection service.
+func (s *Studio) Kodus() *Kodus { return &Kodus{s.c} }
+
 // The Kodus session: where and as whom in bbolt (nothing secret), the
 // tokens in the keychain only.
 const (

@@ -14,6 +14,13 @@ import (
 	"github.com/kodusbyok/studio/backend/paths"
 )
 
+// Lines follows a Kodus release line and moves slots to what it
+// recommends.
+type Lines struct{ *core }
+
+// Lines is the Kodus line service.
+func (s *Studio) Lines() *Lines { return &Lines{s.c} }
+
 // The Kodus release line the user runs is a choice of the data dir, kept in
 // a small JSON file beside the profile database (not in it, so reading it
 // never waits for the database lock and `catalog` works without opening

@@ -110,13 +110,9 @@ func (s *Lines) MoveSlot(ctx context.Context, name, slotName string) (MoveResult
 	if err := profile.ValidateSlotName(slotName); err != nil {
 		return MoveResult{}, err
 	}
-	p, err := s.store.Profile(name)
+	p, sl, err := s.savedSlot(name, slotName)
 	if err != nil {
 		return MoveResult{}, err
-	}
-	sl, ok := p.Slot(slotName)
-	if !ok {
-		return MoveResult{}, fmt.Errorf("profile %q has no %s slot", name, slotName)
 	}
 	mv, next, ok := s.moveFor(slotName, sl)
 	if !ok {

@@ -15,6 +15,12 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
+// Repos scans a repository's history to price reviews of its own changes.
+type Repos struct{ *core }
+
+// Repos is the repository scan service.
+func (s *Studio) Repos() *Repos { return &Repos{s.c} }
+
 // RepoScanRequest is "Use my repository" / `cost --repo`: a folder and a
 // window (days or a number of changes).
 type RepoScanRequest struct {

@@ -13,87 +13,10 @@ import (
 // keychain: adapters reach the data only through the services' methods.
 type Studio struct{ c *core }
 
-// Profiles saves, lists, checks and deletes profiles and their slots.
-type Profiles struct{ *core }
-
-// Environment describes the data dir, the keychain and the profile
-// database, and unlocks a file keychain.
-type Environment struct{ *core }
-
-// Keys recognises pasted keys (which card or plan they belong to).
-type Keys struct{ *core }
-
-// KeyTests tests a slot's settings and key against its provider.
-type KeyTests struct{ *core }
-
-// Thinking previews the providerOptions Kodus sends for a slot.
-type Thinking struct{ *core }
-
-// Exports writes, merges, reads and imports the Kodus .env block and the
-// BYOK config.
-type Exports struct{ *core }
-
-// Costs prices reviews and keeps the prices in force.
-type Costs struct{ *core }
-
-// Repos scans a repository's history to price reviews of its own changes.
-type Repos struct{ *core }
-
-// Concurrency pre-fills, explains and measures a slot's concurrency.
-type Concurrency struct{ *core }
-
-// DryRuns builds (and sends) the request Kodus sends for a slot.
-type DryRuns struct{ *core }
-
-// Kodus connects to a running Kodus: its API (BYOK config) and its
-// install (.env, Compose).
-type Kodus struct{ *core }
-
-// Lines follows a Kodus release line and moves slots to what it
-// recommends.
-type Lines struct{ *core }
-
-// Profiles is the profiles service.
-func (s *Studio) Profiles() *Profiles { return &Profiles{s.c} }
-
-// Environment is the data dir and keychain service.
-func (s *Studio) Environment() *Environment { return &Environment{s.c} }
-
-// Keys is the key recognition service.
-func (s *Studio) Keys() *Keys { return &Keys{s.c} }
-
-// KeyTests is the key test service.
-func (s *Studio) KeyTests() *KeyTests { return &KeyTests{s.c} }
-
-// Thinking is the thinking preview service.
-func (s *Studio) Thinking() *Thinking { return &Thinking{s.c} }
-
-// Exports is the .env and BYOK config service.
-func (s *Studio) Exports() *Exports { return &Exports{s.c} }
-
-// Costs is the cost service.
-func (s *Studio) Costs() *Costs { return &Costs{s.c} }
-
-// Repos is the repository scan service.
-func (s *Studio) Repos() *Repos { return &Repos{s.c} }
-
-// Concurrency is the concurrency service.
-func (s *Studio) Concurrency() *Concurrency { return &Concurrency{s.c} }
-
-// DryRuns is the dry run service.
-func (s *Studio) DryRuns() *DryRuns { return &DryRuns{s.c} }
-
-// Kodus is the Kodus connection service.
-func (s *Studio) Kodus() *Kodus { return &Kodus{s.c} }
-
-// Lines is the Kodus line service.
-func (s *Studio) Lines() *Lines { return &Lines{s.c} }
-
 // Services across domains: a service calls another through these.
 func (s *core) profiles() *Profiles { return &Profiles{s} }
 func (s *core) exports() *Exports   { return &Exports{s} }
 func (s *core) costs() *Costs       { return &Costs{s} }
-func (s *core) repos() *Repos       { return &Repos{s} }
 func (s *core) kodus() *Kodus       { return &Kodus{s} }
 func (s *core) lines() *Lines       { return &Lines{s} }
 

@@ -2,24 +2,22 @@ package studio
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/kodusbyok/studio/backend/keyshape"
 	"github.com/kodusbyok/studio/backend/keytest"
 	"github.com/kodusbyok/studio/backend/kodusinstall"
 )
 
+// Keys recognises pasted keys (which card or plan they belong to).
+type Keys struct{ *core }
+
+// Keys is the key recognition service.
+func (s *Studio) Keys() *Keys { return &Keys{s.c} }
+
 // SlotInput returns a saved slot in editable form.
 func (s *Profiles) SlotInput(name, slot string) (SlotInput, error) {
-	p, err := s.store.Profile(name)
-	if err != nil {
-		return SlotInput{}, err
-	}
-	sl, ok := p.Slot(slot)
-	if !ok {
-		return SlotInput{}, fmt.Errorf("profile %q has no %s slot", name, slot)
-	}
-	return InputFromSlot(sl), nil
+	_, sl, err := s.savedSlot(name, slot)
+	return InputFromSlot(sl), err
 }
 
 // DraftInput pre-fills a slot being edited from a catalog card and plan.

@@ -25,6 +25,12 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
+// Profiles saves, lists, checks and deletes profiles and their slots.
+type Profiles struct{ *core }
+
+// Profiles is the profiles service.
+func (s *Studio) Profiles() *Profiles { return &Profiles{s.c} }
+
 // core is one opened data dir with its keychain, on one Kodus release
 // line: the line's rules and catalog decide every preview, validation,
 // test and export. Every service is a view of one core; none exposes it.

@@ -9,6 +9,12 @@ import (
 	"github.com/kodusbyok/studio/backend/thinking"
 )
 
+// Thinking previews the providerOptions Kodus sends for a slot.
+type Thinking struct{ *core }
+
+// Thinking is the thinking preview service.
+func (s *Studio) Thinking() *Thinking { return &Thinking{s.c} }
+
 // ThinkingPreview is the live "Kodus will send" of a slot being edited:
 // the final providerOptions and a note for each rule that fired, or the
 // problems that stop a Custom JSON (line, column, path).
