@@ -59,7 +59,7 @@ func TestSetLineSwapsTheStudio(t *testing.T) {
 // Kodus's catalog gives every card a temperature; Kodus latest never sends
 // one to a model that takes none, so a new slot leaves it empty.
 func TestDraftOnCurrent(t *testing.T) {
-	s := allServices(newStudio(t).core.withLine(kodusline.MustGet(kodusline.Current), LineFromFlag))
+	s := allServices(newStudio(t).withLine(kodusline.MustGet(kodusline.Current), LineFromFlag))
 	for model, want := range map[string]bool{"kimi-k2.7-code": false, "claude-opus-4-7": false, "gpt-5.4": false, "claude-sonnet-4-6": true, "glm-5.2": true} {
 		d, err := s.draft(model, "")
 		if err != nil || (d.Temperature != nil) != want {
@@ -129,7 +129,7 @@ func TestSavedProfileMoves(t *testing.T) {
 
 // Kodus latest's Test refuses a setting before any call.
 func TestTestRefusesBeforeSending(t *testing.T) {
-	s := allServices(newStudio(t).core.withLine(kodusline.MustGet(kodusline.Current), LineFromFlag))
+	s := allServices(newStudio(t).withLine(kodusline.MustGet(kodusline.Current), LineFromFlag))
 	res, err := s.TestSettings(context.Background(), TestSlotRequest{Slot: "main", APIKey: "sk-FAKEmoonshot0123456789abcdef",
 		Config: SlotInput{Provider: "moonshot", Model: "kimi-k2.7-code", Temperature: profile.Ptr(1.0), ReasoningEffort: "medium"}})
 	if err != nil || res.Result == nil || res.Result.Code != "bad_request" || res.Result.HTTPStatus != 0 || !strings.Contains(res.Result.Message, "does not accept a temperature") {

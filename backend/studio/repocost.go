@@ -244,8 +244,9 @@ type RepoDefaults struct {
 	TokenizerNote string `json:"tokenizerNote"`
 }
 
-// RepoDefaults: 90 days (or the last 200 changes), 3 lines of context, the
-// default call mapping and the ignore list in force.
+// RepoDefaults is what a scan starts from: 90 days (or the last 200
+// changes), 3 lines of context, the default call mapping and the ignore
+// list in force.
 func (s *Repos) RepoDefaults() (RepoDefaults, error) {
 	l, err := s.RepoIgnore()
 	return RepoDefaults{SinceDays: 90, Last: 200, ContextLines: repocost.DefaultContextLines, Calls: repocost.DefaultCalls(), Ignore: l,

@@ -150,19 +150,9 @@ func (s *core) prepareSlot(cfg profile.Slot) (profile.Slot, []string, error) {
 // only after the profile is saved, so a failure at any step loses nothing.
 func (s *Profiles) Save(ctx context.Context, req SaveRequest) (SaveResult, error) {
 	var res SaveResult
-	if err := profile.ValidateName(req.Profile); err != nil {
+	existing, isNew, err := s.existingFor(req)
+	if err != nil {
 		return res, err
-	}
-	if err := profile.ValidateSlotName(req.Slot); err != nil {
-		return res, err
-	}
-	existing, err := s.store.Profile(req.Profile)
-	isNew := errors.Is(err, store.ErrNotFound)
-	if err != nil && !isNew {
-		return res, err
-	}
-	if req.Slot == profile.SlotFallback && (isNew || existing.Main.Provider == "") {
-		return res, fmt.Errorf("profile %q: %w; save its Main slot first", req.Profile, ErrNoMain)
 	}
 	old, hadOld := existing.Slot(req.Slot)
 	slot, notices, err := s.prepareSlot(req.Config)
@@ -173,37 +163,19 @@ func (s *Profiles) Save(ctx context.Context, req SaveRequest) (SaveResult, error
 		return res, err
 	}
 	notices = append(notices, warningNotices(s.tokenWarnings(slot))...)
-	prov, _ := s.catalog.Provider(slot.Provider)
 	slot.KeyRef, slot.KeyMasked = "", ""
-
-	var newKey secrets.Secret
-	if req.Key != nil && *req.Key != "" {
-		clean, cleanNotes, err := secrets.Clean(*req.Key)
-		if err != nil {
-			return res, &profile.FieldError{Field: "apiKey", Rule: err.Error()}
-		}
-		notices = append(notices, prefix("key: ", cleanNotes)...)
-		newKey = secrets.NewSecret(clean)
+	newKey, keyNotes, err := pastedKey(req.Key)
+	if err != nil {
+		return res, err
 	}
 	if slot, err = cloudKey(slot, old, hadOld, newKey); err != nil {
 		return res, err
 	}
-	switch {
-	case !newKey.Empty():
-		slot.KeyRef = profile.KeyRef(req.Profile, req.Slot) + "." + randomSuffix()
-		slot.KeyMasked = newKey.Masked()
-		label := fmt.Sprintf("Kodus BYOK Studio: %s (%s, %s)", req.Profile, req.Slot, prov.DisplayName)
-		if err := s.keys.Set(ctx, slot.KeyRef, label, newKey); err != nil {
-			return res, err
-		}
-	case hadOld && KeepsKey(old, slot) && s.keyGone(ctx, old) && s.keyRequired(slot):
-		return res, &profile.FieldError{Field: "apiKey", Rule: "is required: the stored key is missing from the keychain; paste it again, or pipe it to --key-stdin"}
-	case hadOld && KeepsKey(old, slot):
-		slot.KeyRef, slot.KeyMasked = old.KeyRef, old.KeyMasked
-		notices = append(notices, "kept the stored key "+old.KeyMasked)
-	case s.keyRequired(slot):
-		return res, &profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required for %s: paste it", s.slotView(slot).ProviderName)}
+	slot, placeNotes, err := s.placeKey(ctx, req, slot, old, hadOld, newKey)
+	if err != nil {
+		return res, err
 	}
+	notices = append(append(notices, keyNotes...), placeNotes...)
 
 	now := s.now()
 	p := existing
@@ -228,6 +200,62 @@ func (s *Profiles) Save(ctx context.Context, req SaveRequest) (SaveResult, error
 	res.Profile = s.view(p)
 	res.Notices = notices
 	return res, nil
+}
+
+// existingFor checks the names of a save and loads the profile it goes
+// into (isNew when there is none yet); a Fallback needs the Main first.
+func (s *Profiles) existingFor(req SaveRequest) (existing profile.Profile, isNew bool, err error) {
+	if err := profile.ValidateName(req.Profile); err != nil {
+		return existing, false, err
+	}
+	if err := profile.ValidateSlotName(req.Slot); err != nil {
+		return existing, false, err
+	}
+	existing, err = s.store.Profile(req.Profile)
+	isNew = errors.Is(err, store.ErrNotFound)
+	if err != nil && !isNew {
+		return existing, false, err
+	}
+	if req.Slot == profile.SlotFallback && (isNew || existing.Main.Provider == "") {
+		return existing, isNew, fmt.Errorf("profile %q: %w; save its Main slot first", req.Profile, ErrNoMain)
+	}
+	return existing, isNew, nil
+}
+
+// pastedKey cleans a pasted key (nil or empty: none pasted).
+func pastedKey(raw *string) (secrets.Secret, []string, error) {
+	if raw == nil || *raw == "" {
+		return secrets.Secret{}, nil, nil
+	}
+	clean, notes, err := secrets.Clean(*raw)
+	if err != nil {
+		return secrets.Secret{}, nil, &profile.FieldError{Field: "apiKey", Rule: err.Error()}
+	}
+	return secrets.NewSecret(clean), prefix("key: ", notes), nil
+}
+
+// placeKey gives the slot its key: a new one goes to the keychain under a
+// fresh item; else the stored one is kept when the slot keeps its
+// provider and host; else a slot that needs a key is refused.
+func (s *Profiles) placeKey(ctx context.Context, req SaveRequest, slot, old profile.Slot, hadOld bool, newKey secrets.Secret) (profile.Slot, []string, error) {
+	switch {
+	case !newKey.Empty():
+		prov, _ := s.catalog.Provider(slot.Provider)
+		slot.KeyRef = profile.KeyRef(req.Profile, req.Slot) + "." + randomSuffix()
+		slot.KeyMasked = newKey.Masked()
+		label := fmt.Sprintf("Kodus BYOK Studio: %s (%s, %s)", req.Profile, req.Slot, prov.DisplayName)
+		if err := s.keys.Set(ctx, slot.KeyRef, label, newKey); err != nil {
+			return slot, nil, err
+		}
+	case hadOld && KeepsKey(old, slot) && s.keyGone(ctx, old) && s.keyRequired(slot):
+		return slot, nil, &profile.FieldError{Field: "apiKey", Rule: "is required: the stored key is missing from the keychain; paste it again, or pipe it to --key-stdin"}
+	case hadOld && KeepsKey(old, slot):
+		slot.KeyRef, slot.KeyMasked = old.KeyRef, old.KeyMasked
+		return slot, []string{"kept the stored key " + old.KeyMasked}, nil
+	case s.keyRequired(slot):
+		return slot, nil, &profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required for %s: paste it", s.slotView(slot).ProviderName)}
+	}
+	return slot, nil, nil
 }
 
 // keepSavedPlan lets an edit keep the plan a slot was saved with under

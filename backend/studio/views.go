@@ -138,15 +138,6 @@ func (s *core) slotView(sl profile.Slot) SlotView {
 	return v
 }
 
-// Advice lists what the seed's Fallback Strategy and concurrency rules say
-// about a setup: the warnings of backend/concurrency (a tight subscription
-// without a Fallback, no concurrency limit on one, Main and Fallback on
-// one provider, 0 read as no limit…).
-func (s *core) adviceList(p profile.Profile) []string {
-	advice, _ := s.advice(p)
-	return advice
-}
-
 // AdviceNoFallback is the code of the advice to add a Fallback.
 const AdviceNoFallback = "no-fallback"
 
