@@ -2,9 +2,9 @@
 // desktop app, with a command it runs headless over the same backend.
 //
 // A plain `go build .` gives the command line alone: the desktop app
-// (gui.go, app.go, package bindings) is compiled in only with the Wails build tags that
-// `make build` and `wails build` pass, so the CLI links no Wails, GTK or
-// WebKit code and starts at once.
+// (gui.go, app.go, and through them package bindings) is compiled in only
+// with the Wails build tags that `make build` and `wails build` pass, so
+// the CLI links no Wails, GTK or WebKit code and starts at once.
 package main
 
 import (

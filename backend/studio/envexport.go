@@ -25,8 +25,8 @@ func (s *Studio) Exports() *Exports { return &Exports{s.c} }
 
 // The .env export (issue 5): the service the CLI's `env`/`byok` commands
 // and the GUI's Export view share. Keys are read here from the keychain and
-// go only into files, the clipboard (app.go) or a provider; every value
-// returned for display is masked.
+// go only into files, the clipboard (the desktop bindings) or a provider;
+// every value returned for display is masked.
 
 // EnvOptions are the user's export choices.
 type EnvOptions struct {
