@@ -23,7 +23,7 @@ type Exports struct{ *core }
 // Exports is the .env and BYOK config service.
 func (s *Studio) Exports() *Exports { return &Exports{s.c} }
 
-// The .env export (issue 5): the service the CLI's `env`/`byok` commands
+// The .env export: the service the CLI's `env`/`byok` commands
 // and the GUI's Export view share. Keys are read here from the keychain and
 // go only into files, the clipboard (the desktop bindings) or a provider;
 // every value returned for display is masked.
@@ -293,7 +293,8 @@ type EnvInspectView struct {
 }
 
 // InspectEnv reads a .env. A file that cannot be read is an error, never
-// "Fixed Mode off" (Kodus's gap 21: a failed load looks like nothing).
+// "Fixed Mode off" (Kodus's own page shows a failed load as nothing
+// configured).
 func (s *Exports) InspectEnv(path string) (EnvInspectView, error) {
 	p, err := ExpandPath(path)
 	if err != nil {

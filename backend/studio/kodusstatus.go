@@ -57,7 +57,7 @@ type kodusSessionView = KodusSession
 
 var taskLabels = map[string]string{"codeReview": "code review", "prSummary": "PR summary", "conversation": "chat", "kodyRulesReview": "Kody Rules review", "ruleGeneration": "Kody Rules generation", "businessValidation": "business rules"}
 
-// ConfigView reads a stored BYOK config (masked, as find-by-key returns it).
+// configView reads a stored BYOK config (masked, as find-by-key returns it).
 func (s *core) configView(raw json.RawMessage) (*KodusConfigView, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil

@@ -7,7 +7,7 @@ import (
 	"github.com/kodusbyok/studio/backend/profile"
 )
 
-// ModelLimits is what is known of a slot's model: its name, context
+// modelLimits is what is known of a slot's model: its name, context
 // window and most output tokens (0 = unknown). The catalog's context
 // window wins; the bundled price table fills in the rest, so models of the
 // manual path it knows are checked too.
@@ -25,7 +25,7 @@ func (s *core) modelLimits(sl profile.Slot) cost.Limits {
 	return l
 }
 
-// TokenWarnings checks a slot's token limits against its model's: a max
+// tokenWarnings checks a slot's token limits against its model's: a max
 // output above what the model can write, a max input above its context
 // window, or the two together overflowing it. Kodus accepts any whole
 // number and the provider then rejects or truncates review calls, so

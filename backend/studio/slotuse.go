@@ -17,7 +17,7 @@ import (
 // model has every field) ignores none of them.
 var FallbackIgnores = []string{"reasoningEffort", "reasoningConfigOverride", "openrouterProviderOrder", "openrouterAllowFallbacks", "maxInputTokens"}
 
-// MainOnly lists the fields the followed Kodus line does not read on this
+// mainOnly lists the fields the followed Kodus line does not read on this
 // slot: FallbackIgnores on a v1 line's Fallback, else none. The GUI hides
 // them there and saves without them.
 func (s *core) mainOnly(slotName string) []string {

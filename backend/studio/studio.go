@@ -113,7 +113,7 @@ type SaveResult struct {
 // ErrNoMain means a fallback was saved before the profile had a main slot.
 var ErrNoMain = errors.New("a profile needs its Main slot before a Fallback")
 
-// PrepareSlot normalizes a slot, applies its plan and catalog aliases, and
+// prepareSlot normalizes a slot, applies its plan and catalog aliases, and
 // validates it. It returns the slot as it would be stored plus notices.
 func (s *core) prepareSlot(cfg profile.Slot) (profile.Slot, []string, error) {
 	cfg = profile.Normalize(cfg)
@@ -346,7 +346,7 @@ func (s *Profiles) DeleteFallback(ctx context.Context, name string) (ProfileView
 	return s.view(p), notices, nil
 }
 
-// SlotKey reads a slot's key from the keychain, for backend services that
+// slotKey reads a slot's key from the keychain, for backend services that
 // send it to its provider (key test, export). It never reaches the GUI.
 func (s *core) slotKey(ctx context.Context, name, slot string) (secrets.Secret, error) {
 	p, err := s.store.Profile(name)
@@ -363,7 +363,7 @@ func (s *core) slotKey(ctx context.Context, name, slot string) (secrets.Secret, 
 	return s.storedKey(ctx, name, slot, sl)
 }
 
-// KeyRequired reports whether a slot needs a key: every provider but
+// keyRequired reports whether a slot needs a key: every provider but
 // OpenAI-compatible does, and so does a catalog model on an
 // OpenAI-compatible cloud (Z.ai, Moonshot). Local servers need none.
 func (s *core) keyRequired(slot profile.Slot) bool {

@@ -68,7 +68,7 @@ type ProfileView struct {
 	UpdatedAt   time.Time `json:"updatedAt"`
 }
 
-// View turns a stored profile into its view.
+// view turns a stored profile into its view.
 func (s *core) view(p profile.Profile) ProfileView {
 	advice, codes := s.advice(p)
 	v := ProfileView{
@@ -94,7 +94,7 @@ func (s *core) view(p profile.Profile) ProfileView {
 	return v
 }
 
-// SlotView turns a stored slot into its view.
+// slotView turns a stored slot into its view.
 func (s *core) slotView(sl profile.Slot) SlotView {
 	v := SlotView{
 		Provider:                 sl.Provider,
@@ -184,7 +184,7 @@ func hasAdvice(list []concurrency.Advice, code string) bool {
 	return false
 }
 
-// Draft is a slot pre-filled from a catalog card and plan, for the GUI's
+// draft is a slot pre-filled from a catalog card and plan, for the GUI's
 // connect panel and for `profile set` on a new slot.
 func (s *core) draft(modelID, plan string) (profile.Slot, error) {
 	m, ok := s.catalog.Model(modelID)
