@@ -3,18 +3,20 @@
 // reaches up into the services or the adapters built on it.
 //
 // The layers, lowest first (a package may import its own layer and any
-// lower one, never a higher one):
+// lower one, never a higher one); docs/architecture.md draws them:
 //
-//  0. foundation: lazyre, capped, paths, buildinfo, watch
-//  1. facts: catalog, kodusline (the catalog and the Kodus release lines)
-//  2. secrets and the wire: secrets, bedrock, kodusapi, discover, kodusinstall
-//  3. rules: thinking, keyshape, keytest, profile
-//  4. domain: store, cost, concurrency, envfile, byokconfig, repocost, dryrun
-//  5. services: studio (one service per domain), doctor
-//  6. adapters: cli (the desktop bindings live outside backend/)
+//  0. utilities: lazyre, capped, paths, buildinfo, watch
+//  1. Kodus knowledge and keys: catalog, kodusline, secrets, bedrock
+//  2. domain: profile, thinking, keytest, keyshape, cost, kodusapi,
+//     kodusinstall, discover, store (bbolt stores profiles)
+//  3. features: envfile, byokconfig, concurrency, dryrun, repocost
+//  4. service: studio (one service per domain)
+//  5. adapters: cli, doctor; outside backend/, the desktop bindings
+//     (package bindings, also free of Wails) and main (the window, the
+//     only code that imports Wails, behind build tags)
 //
 // Test-support sub-packages (kodusapi/kodustest, repocost/repotest…) sit
-// beside the domain and only tests import them.
+// with the features and only tests import them.
 package archtest
 
 import (
@@ -35,17 +37,16 @@ const module = "github.com/kodusbyok/studio/"
 // its layer.
 var layers = map[string]int{
 	"lazyre": 0, "capped": 0, "paths": 0, "buildinfo": 0, "watch": 0,
-	"catalog": 1, "kodusline": 1,
-	"secrets": 2, "bedrock": 2, "kodusapi": 2, "discover": 2, "kodusinstall": 2,
-	"thinking": 3, "keyshape": 3, "keytest": 3, "profile": 3,
-	"store": 4, "cost": 4, "concurrency": 4, "envfile": 4, "byokconfig": 4, "repocost": 4, "dryrun": 4,
-	"studio": 5, "doctor": 5,
-	"cli": 6,
+	"catalog": 1, "kodusline": 1, "secrets": 1, "bedrock": 1,
+	"profile": 2, "thinking": 2, "keytest": 2, "keyshape": 2, "cost": 2, "kodusapi": 2, "kodusinstall": 2, "discover": 2, "store": 2,
+	"envfile": 3, "byokconfig": 3, "concurrency": 3, "dryrun": 3, "repocost": 3,
+	"studio": 4,
+	"cli":    5, "doctor": 5,
 }
 
 // testSupportLayer is where test-support packages sit: they may use the
 // domain, and nothing but tests may import them.
-const testSupportLayer = 4
+const testSupportLayer = 3
 
 // forbidden are imports no backend package may have: the desktop toolkit
 // and cgo keep to the top-level desktop build.
