@@ -15,8 +15,8 @@
 //     (package bindings, also free of Wails) and main (the window, the
 //     only code that imports Wails, behind build tags)
 //
-// Test-support sub-packages (kodusapi/kodustest, repocost/repotest…) sit
-// with the features and only tests import them.
+// Test support (internal/golden, internal/fakeprovider, and sub-packages
+// such as kodusapi/kodustest) sits with the features; only tests import it.
 package archtest
 
 import (
@@ -110,9 +110,13 @@ func scanDir(t *testing.T, dir string) map[string]*pkgImports {
 	return pkgs
 }
 
-// isTestSupport: a sub-package named like kodustest (or below one, such
-// as kodustest/standin, the stand-in server the end-to-end tests run).
+// isTestSupport: the shared test helpers under internal/ (golden files,
+// a fake provider), or a sub-package named like kodustest (or below one,
+// such as kodustest/standin, the stand-in server the end-to-end tests run).
 func isTestSupport(pkg string) bool {
+	if strings.HasPrefix(pkg, "internal/") {
+		return true
+	}
 	parts := strings.Split(pkg, "/")
 	for _, p := range parts[1:] {
 		if strings.HasSuffix(p, "test") {

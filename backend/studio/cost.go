@@ -85,6 +85,33 @@ func (s *Costs) PriceBook() (*cost.Book, error) {
 	return b, nil
 }
 
+// compare prices a profile's slots, or the models asked for (all the
+// line's, or its recommended ones, when none are listed).
+func (s *Costs) compare(book *cost.Book, req CostRequest, creq cost.Request) (rep cost.Report, fes []profile.FieldError, err error) {
+	if req.Profile != "" {
+		p, err := s.store.Profile(req.Profile)
+		if err != nil {
+			return rep, nil, err
+		}
+		rep, err = book.CompareProfile(p, creq, !req.SlotThinking)
+		if es := profile.AsFieldErrors(err); es != nil {
+			return rep, flatten(es), nil
+		}
+		return rep, nil, err
+	}
+	if len(creq.Models) == 0 {
+		creq.Models = book.CatalogRefs(s.catalog, req.All)
+	}
+	rep, err = book.Compare(creq)
+	if es := profile.AsFieldErrors(err); es != nil {
+		return rep, flatten(es), nil
+	}
+	if err == nil {
+		cost.Sort(rep.Rows)
+	}
+	return rep, nil, err
+}
+
 // Cost runs a comparison. Broken assumptions come back as field errors,
 // not as an error.
 func (s *Costs) Cost(req CostRequest) (CostResult, error) {
@@ -115,34 +142,10 @@ func (s *Costs) Cost(req CostRequest) (CostResult, error) {
 		}
 		scan, creq.Workload = r, w
 	}
-	var rep cost.Report
-	switch {
-	case req.Profile != "":
-		p, err := s.store.Profile(req.Profile)
-		if err != nil {
-			return res, err
-		}
-		rep, err = book.CompareProfile(p, creq, !req.SlotThinking)
-		if fes := profile.AsFieldErrors(err); fes != nil {
-			res.FieldErrors = flatten(fes)
-			return res, nil
-		}
-		if err != nil {
-			return res, err
-		}
-	default:
-		if len(creq.Models) == 0 {
-			creq.Models = book.CatalogRefs(s.catalog, req.All)
-		}
-		rep, err = book.Compare(creq)
-		if fes := profile.AsFieldErrors(err); fes != nil {
-			res.FieldErrors = flatten(fes)
-			return res, nil
-		}
-		if err != nil {
-			return res, err
-		}
-		cost.Sort(rep.Rows)
+	rep, fes, err := s.compare(book, req, creq)
+	if err != nil || fes != nil {
+		res.FieldErrors = fes
+		return res, err
 	}
 	if req.Exact != nil {
 		// Only these settings applied: say so rather than echo the rest.
