@@ -23,9 +23,10 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -140,15 +141,6 @@ func layerOf(pkg string) (int, bool) {
 	return 0, false
 }
 
-func sorted(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 func TestNoDesktopOrCgoImports(t *testing.T) {
 	checkNoDesktopOrCgo(t, "backend/", scan(t))
 	// The desktop bindings too: only the window's runtime, in the
@@ -159,7 +151,7 @@ func TestNoDesktopOrCgoImports(t *testing.T) {
 func checkNoDesktopOrCgo(t *testing.T, prefix string, pkgs map[string]*pkgImports) {
 	for pkg, imps := range pkgs {
 		for _, set := range []map[string]bool{imps.code, imps.tests} {
-			for _, imp := range sorted(set) {
+			for _, imp := range slices.Sorted(maps.Keys(set)) {
 				for _, bad := range forbidden {
 					if imp == bad || (strings.HasSuffix(bad, "/") && strings.HasPrefix(imp, bad)) {
 						t.Errorf("%s%s imports %q: it stays plain Go, without Wails or cgo", prefix, pkg, imp)
@@ -177,7 +169,7 @@ func TestLayers(t *testing.T) {
 			t.Errorf("backend/%s has no layer: add it to the layers in this test (and to docs/architecture.md)", pkg)
 			continue
 		}
-		for _, imp := range sorted(imps.code) {
+		for _, imp := range slices.Sorted(maps.Keys(imps.code)) {
 			dep, inModule := strings.CutPrefix(imp, module+"backend/")
 			if !inModule {
 				if strings.HasPrefix(imp, module) {
