@@ -67,10 +67,14 @@ type envJSON struct {
 	Backup     string               `json:"backup,omitempty"`
 	Diff       string               `json:"diff,omitempty"`
 	Changes    []envfile.Change     `json:"changes,omitempty"`
-	// Mode and ModeWarning: a --merge target's mode, and who else can read it.
-	Mode        string   `json:"mode,omitempty"`
-	ModeWarning string   `json:"modeWarning,omitempty"`
-	Notes       []string `json:"notes,omitempty"`
+	fileModeJSON
+	Notes []string `json:"notes,omitempty"`
+}
+
+// fileModeJSON is a merge target's mode, and who else can read it.
+type fileModeJSON struct {
+	Mode        string `json:"mode,omitempty"`
+	ModeWarning string `json:"modeWarning,omitempty"`
 }
 
 func runEnv(a *app, cmd *cobra.Command, name string, f envFlags) error {
@@ -177,7 +181,7 @@ func runMerge(a *app, name string, opts studio.EnvOptions, f envFlags, j envJSON
 	if err != nil {
 		return err
 	}
-	j.Diff, j.Changes, j.Mode, j.ModeWarning = plan.Diff, plan.Changes, plan.Mode, plan.ModeWarning
+	j.Diff, j.Changes, j.fileModeJSON = plan.Diff, plan.Changes, fileModeJSON{plan.Mode, plan.ModeWarning}
 	modeNote := mergeModeNote(plan, f.chmod600)
 	if plan.NoChange {
 		if f.asJSON {

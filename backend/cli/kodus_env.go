@@ -88,13 +88,11 @@ type applyEnvJSON struct {
 	Backup   string           `json:"backup,omitempty"`
 	Diff     string           `json:"diff"`
 	Changes  []envfile.Change `json:"changes"`
-	// Mode and ModeWarning: the .env's mode, and who else can read it.
-	Mode        string              `json:"mode,omitempty"`
-	ModeWarning string              `json:"modeWarning,omitempty"`
-	Services    []string            `json:"services"`
-	Restart     studio.KodusRestart `json:"restart"`
-	Verify      *studio.KodusVerify `json:"verify,omitempty"`
-	Notes       []string            `json:"notes"`
+	fileModeJSON
+	Services []string            `json:"services"`
+	Restart  studio.KodusRestart `json:"restart"`
+	Verify   *studio.KodusVerify `json:"verify,omitempty"`
+	Notes    []string            `json:"notes"`
 }
 
 func kodusApplyEnvCmd(a *app) *cobra.Command {
@@ -153,7 +151,7 @@ func runApplyEnv(a *app, name string, f applyEnvFlags) error {
 		return err
 	}
 	j := applyEnvJSON{Profile: name, Dir: plan.Install.Dir, EnvFile: plan.Install.EnvFile, ImageTag: plan.Install.ImageTag, Diff: plan.Merge.Diff,
-		Changes: nonNilSlice(plan.Merge.Changes), Mode: plan.Merge.Mode, ModeWarning: plan.Merge.ModeWarning, Services: plan.Services, Notes: plan.Notes,
+		Changes: nonNilSlice(plan.Merge.Changes), fileModeJSON: fileModeJSON{plan.Merge.Mode, plan.Merge.ModeWarning}, Services: plan.Services, Notes: plan.Notes,
 		Restart: studio.KodusRestart{Requested: f.restart, Services: plan.Services, Command: plan.RestartCommand}}
 	if !f.asJSON {
 		if plan.Merge.NoChange {
