@@ -8,8 +8,9 @@
 //  0. utilities: lazyre, capped, paths, buildinfo, watch
 //  1. Kodus knowledge and keys: catalog, kodusline, secrets, bedrock
 //  2. domain: profile, thinking, keytest, keyshape, cost, kodusapi,
-//     kodusinstall, discover, store (bbolt stores profiles)
-//  3. features: envfile, byokconfig, concurrency, dryrun, repocost
+//     discover, store (bbolt stores profiles)
+//  3. features: envfile, byokconfig, concurrency, dryrun, repocost,
+//     kodusinstall (reads an install's .env through envfile)
 //  4. service: studio (one service per domain)
 //  5. adapters: cli, doctor; outside backend/, the desktop bindings
 //     (package bindings, also free of Wails) and main (the window, the
@@ -39,8 +40,8 @@ const module = "github.com/kodusbyok/studio/"
 var layers = map[string]int{
 	"lazyre": 0, "capped": 0, "paths": 0, "buildinfo": 0, "watch": 0,
 	"catalog": 1, "kodusline": 1, "secrets": 1, "bedrock": 1,
-	"profile": 2, "thinking": 2, "keytest": 2, "keyshape": 2, "cost": 2, "kodusapi": 2, "kodusinstall": 2, "discover": 2, "store": 2,
-	"envfile": 3, "byokconfig": 3, "concurrency": 3, "dryrun": 3, "repocost": 3,
+	"profile": 2, "thinking": 2, "keytest": 2, "keyshape": 2, "cost": 2, "kodusapi": 2, "discover": 2, "store": 2,
+	"envfile": 3, "byokconfig": 3, "concurrency": 3, "dryrun": 3, "repocost": 3, "kodusinstall": 3,
 	"studio": 4,
 	"cli":    5, "doctor": 5,
 }
