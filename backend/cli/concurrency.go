@@ -333,10 +333,10 @@ func printCalc(w io.Writer, c concurrency.Calc) {
 	fmt.Fprintf(tw, "\tsetting\twall time\t429s\t%s\twaiting on 429s\t\n", failed)
 	for _, r := range c.Rows {
 		mark := ""
-		switch {
-		case r.Concurrency == c.Fastest:
+		switch r.Concurrency {
+		case c.Fastest:
 			mark = "  ← fastest"
-		case r.Concurrency == c.FirstRetryAt:
+		case c.FirstRetryAt:
 			mark = "  ← 429s start"
 		}
 		wall := fmtSeconds(r.WallSeconds)

@@ -14,7 +14,7 @@ import (
 // capOpenAI answers chat completions like OpenAI, with a concurrency cap:
 // 429 rate_limit_exceeded (and its headers) beyond cap in flight, 401 for
 // another key.
-func capOpenAI(t *testing.T, cap int) (*httptest.Server, func() int) {
+func capOpenAI(t *testing.T, limit int) (*httptest.Server, func() int) {
 	var mu sync.Mutex
 	inFlight, total := 0, 0
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -22,7 +22,7 @@ func capOpenAI(t *testing.T, cap int) (*httptest.Server, func() int) {
 		w.Header().Set("Content-Type", "application/json")
 		mu.Lock()
 		total++
-		ok := inFlight < cap
+		ok := inFlight < limit
 		if ok {
 			inFlight++
 		}

@@ -188,7 +188,9 @@ func TestPricesImportSetUnset(t *testing.T) {
 	}
 
 	bad := filepath.Join(t.TempDir(), "bad.json")
-	os.WriteFile(bad, []byte("{\n \"x\": {,}\n}"), 0o600)
+	if err := os.WriteFile(bad, []byte("{\n \"x\": {,}\n}"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if r := h.run("", "prices", "import", bad); r.code != ExitUsage || !strings.Contains(r.stderr, "line 2, column") {
 		t.Errorf("bad import = %d %q", r.code, r.stderr)
 	}

@@ -321,7 +321,9 @@ func TestKodusPull(t *testing.T) {
 		}
 		Fallback *struct{}
 	}
-	json.Unmarshal([]byte(show.stdout), &p)
+	if err := json.Unmarshal([]byte(show.stdout), &p); err != nil {
+		t.Fatal(err)
+	}
 	if p.Main.Model != "claude-sonnet-4-6" || p.Main.ReasoningEffort != "medium" || p.Main.MaxOutputTokens != 16384 || p.Main.APIKeyMasked != "sk…xyz" || p.Fallback != nil {
 		t.Fatalf("profile: %s", show.stdout)
 	}
@@ -341,7 +343,9 @@ func TestKodusPull(t *testing.T) {
 			}
 		}
 	}
-	json.Unmarshal([]byte(r.stdout), &j)
+	if err := json.Unmarshal([]byte(r.stdout), &j); err != nil {
+		t.Fatal(err)
+	}
 	if !j.Plan.Main.KeepsLocalKey || !j.Plan.Main.LocalKeyDiffers {
 		t.Fatalf("%s", r.stdout)
 	}

@@ -43,7 +43,9 @@ func TestKodusLineCommand(t *testing.T) {
 		}
 	}
 	// A broken saved choice is an error, never silently the default.
-	os.WriteFile(filepath.Join(h.env["KODUS_BYOK_HOME"], "kodus-line.json"), []byte("{"), 0o600)
+	if err := os.WriteFile(filepath.Join(h.env["KODUS_BYOK_HOME"], "kodus-line.json"), []byte("{"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if r := h.run("", "catalog", "--json"); r.code != ExitFailure || !strings.Contains(r.stderr, "kodus line set") {
 		t.Errorf("broken file: exit %d %q", r.code, r.stderr)
 	}
@@ -124,9 +126,13 @@ func TestOptionsCurrent(t *testing.T) {
 		var v struct {
 			ProviderOptions json.RawMessage `json:"providerOptions"`
 		}
-		json.Unmarshal([]byte(h.ok("", "options", name, "--json").stdout), &v)
+		if err := json.Unmarshal([]byte(h.ok("", "options", name, "--json").stdout), &v); err != nil {
+			t.Fatal(err)
+		}
 		var compact map[string]any
-		json.Unmarshal(v.ProviderOptions, &compact)
+		if err := json.Unmarshal(v.ProviderOptions, &compact); err != nil {
+			t.Fatal(err)
+		}
 		got, _ := json.Marshal(compact)
 		if string(got) != want {
 			t.Errorf("%s: %s, want %s", name, got, want)
@@ -180,7 +186,9 @@ func TestBYOKCurrent(t *testing.T) {
 func TestEnvInspectNamesBothLines(t *testing.T) {
 	h := newCurrentHarness(t)
 	p := filepath.Join(t.TempDir(), ".env")
-	os.WriteFile(p, []byte("IMAGE_TAG=selfhosted-2.1.28\nAPI_LLM_PROVIDER_MODEL=glm-5.1\nAPI_OPEN_AI_API_KEY="+zaiKey+"\nAPI_OPENAI_FORCE_BASE_URL=https://api.z.ai/api/paas/v4/\n"), 0o600)
+	if err := os.WriteFile(p, []byte("IMAGE_TAG=selfhosted-2.1.28\nAPI_LLM_PROVIDER_MODEL=glm-5.1\nAPI_OPEN_AI_API_KEY="+zaiKey+"\nAPI_OPENAI_FORCE_BASE_URL=https://api.z.ai/api/paas/v4/\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	r := h.ok("", "env", "inspect", p)
 	for _, want := range []string{"IMAGE_TAG=selfhosted-2.1.28", "Kodus selfhosted-2.1.x", "the app follows Kodus latest", "kodus line set mid-2026"} {
 		if !strings.Contains(r.stdout+r.stderr, want) {

@@ -39,7 +39,9 @@ func TestZai(t *testing.T) {
 				Type string `json:"type"`
 			} `json:"thinking"`
 		}
-		json.Unmarshal([]byte(r.Body), &body)
+		if err := json.Unmarshal([]byte(r.Body), &body); err != nil {
+			t.Fatal(err)
+		}
 		if r.Method != "POST" || r.Path != "/api/paas/v4/chat/completions" || body.Model != "glm-5.1" || body.MaxTokens != 1 || body.Thinking.Type != "disabled" {
 			t.Errorf("request = %s %s %s", r.Method, r.Path, r.Body)
 		}

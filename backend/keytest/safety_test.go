@@ -97,7 +97,9 @@ func TestEveryProviderSafetyCases(t *testing.T) {
 func TestResultJSONFields(t *testing.T) {
 	b, _ := json.Marshal(finish(Result{Slot: "main", Code: CodeOK}))
 	var m map[string]any
-	json.Unmarshal(b, &m)
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
 	for _, k := range []string{"slot", "ok", "code", "httpStatus", "latencyMs", "modelFound", "message", "hint"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("result JSON lacks %q: %s", k, b)

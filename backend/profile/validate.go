@@ -193,9 +193,7 @@ func Validate(s Slot, line *kodusline.Line) error {
 			add("vertexLocation", "must be a region such as us-central1 or global (lower-case letters, digits, '-')", s.VertexLocation)
 		}
 	}
-	for _, fe := range validateCloud(s) {
-		es = append(es, fe)
-	}
+	es = append(es, validateCloud(s)...)
 	if len(es) == 0 {
 		return nil
 	}
