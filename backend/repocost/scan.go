@@ -200,6 +200,31 @@ func emptyWindow(o Options, w walkResult) error {
 	return fmt.Errorf("%w: no merge or commit on the branch %s", ErrEmptyWindow, what)
 }
 
+// reportProgress calls progress with done from one goroutine, a few times
+// a second, until the returned stop (which reports a last time and waits).
+func reportProgress(done *atomic.Int64, progress func(int)) (stop func()) {
+	quit := make(chan struct{})
+	reported := make(chan struct{})
+	go func() {
+		defer close(reported)
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				progress(int(done.Load()))
+			case <-quit:
+				progress(int(done.Load()))
+				return
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-reported
+	}
+}
+
 // measureAll measures the changes on parallel workers, each with its own
 // repository handle and token counter, and returns them in order. Workers
 // take runs of consecutive changes: a commit's tree is the next one's
@@ -252,22 +277,7 @@ func measureAll(ctx context.Context, op *opener, first *repoHandle, counter *Cou
 			}
 		}()
 	}
-	stop := make(chan struct{})
-	reported := make(chan struct{})
-	go func() { // progress from one goroutine, a few times a second
-		defer close(reported)
-		t := time.NewTicker(100 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-t.C:
-				progress(int(done.Load()))
-			case <-stop:
-				progress(int(done.Load()))
-				return
-			}
-		}
-	}()
+	stopProgress := reportProgress(&done, progress)
 feed:
 	for i := 0; i < len(changes); i += block {
 		select {
@@ -278,8 +288,7 @@ feed:
 	}
 	close(next)
 	wg.Wait()
-	close(stop)
-	<-reported
+	stopProgress()
 	if firstErr != nil {
 		return nil, 0, firstErr
 	}
