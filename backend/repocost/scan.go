@@ -225,6 +225,19 @@ func reportProgress(done *atomic.Int64, progress func(int)) (stop func()) {
 	}
 }
 
+// feed sends the start of each block of n changes to the workers, until
+// ctx is done, then closes next.
+func feed(ctx context.Context, next chan<- int, n, block int) {
+	defer close(next)
+	for i := 0; i < n; i += block {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
 // measureAll measures the changes on parallel workers, each with its own
 // repository handle and token counter, and returns them in order. Workers
 // take runs of consecutive changes: a commit's tree is the next one's
@@ -278,15 +291,7 @@ func measureAll(ctx context.Context, op *opener, first *repoHandle, counter *Cou
 		}()
 	}
 	stopProgress := reportProgress(&done, progress)
-feed:
-	for i := 0; i < len(changes); i += block {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
+	feed(ctx, next, len(changes), block)
 	wg.Wait()
 	stopProgress()
 	if firstErr != nil {
