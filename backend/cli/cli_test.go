@@ -4,16 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/internal/golden"
+
 	"github.com/spf13/cobra"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 type result struct {
 	code           int
@@ -64,27 +63,15 @@ func (h *harness) ok(stdin string, args ...string) result {
 	return r
 }
 
-func golden(t *testing.T, name, got string) {
+func assertGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./backend/cli -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from golden file (go test ./backend/cli -update to accept):\n%s", name, got)
-	}
+	golden.Assert(t, filepath.Join("testdata", name), []byte(got))
 }
 
 func TestCatalogJSONGolden(t *testing.T) {
 	h := newHarness(t)
 	r := h.ok("", "catalog", "--json")
-	golden(t, "catalog.json.golden", r.stdout)
+	assertGolden(t, "catalog.json.golden", r.stdout)
 	var c struct {
 		Version string `json:"version"`
 		Models  []struct {
@@ -115,7 +102,7 @@ func TestProfileLifecycle(t *testing.T) {
 	h.ok("zai-0123456789abcdef.ghij", "profile", "set", "team", "--slot", "fallback", "--provider", "openai_compatible", "--model", "glm-5.1", "--plan", "coding-plan", "--key-stdin")
 
 	show := h.ok("", "profile", "show", "team", "--json")
-	golden(t, "profile-show.json.golden", scrubTimes(show.stdout))
+	assertGolden(t, "profile-show.json.golden", scrubTimes(show.stdout))
 	var v map[string]any
 	if err := json.Unmarshal([]byte(show.stdout), &v); err != nil {
 		t.Fatal(err)

@@ -127,7 +127,7 @@ func TestConcurrencyAdvise(t *testing.T) {
 	h.ok("0123456789abcdef0123456789abcdef.FAKEfakeFAKEfake", "profile", "set", "glm", "--provider", "openai_compatible", "--model", "glm-5.1", "--plan", "coding-plan", "--max-concurrent", "0", "--key-stdin")
 
 	r := h.ok("", "concurrency", "advise", "glm", "--json", "--files", "6", "--latency", "20s")
-	golden(t, "concurrency-advise.json.golden", r.stdout)
+	assertGolden(t, "concurrency-advise.json.golden", r.stdout)
 	var out struct {
 		Slots []struct {
 			Slot       string               `json:"slot"`

@@ -64,7 +64,7 @@ func TestCostExactTokens(t *testing.T) {
 func TestCostDefaultGolden(t *testing.T) {
 	h := newHarness(t)
 	r := h.ok("", "cost", "--json")
-	golden(t, "cost.json.golden", r.stdout)
+	assertGolden(t, "cost.json.golden", r.stdout)
 	c := decodeCost(t, r.stdout)
 	var order []string
 	for _, row := range c.Rows {

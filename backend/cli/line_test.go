@@ -55,9 +55,9 @@ func TestKodusLineCommand(t *testing.T) {
 func TestCatalogCurrent(t *testing.T) {
 	h := newCurrentHarness(t)
 	r := h.ok("", "catalog", "--json")
-	golden(t, "catalog-current.json.golden", r.stdout)
-	golden(t, "cost-current.json.golden", h.ok("", "cost", "--json").stdout)
-	golden(t, "schema-profile-current.json.golden", h.ok("", "schema", "profile").stdout)
+	assertGolden(t, "catalog-current.json.golden", r.stdout)
+	assertGolden(t, "cost-current.json.golden", h.ok("", "cost", "--json").stdout)
+	assertGolden(t, "schema-profile-current.json.golden", h.ok("", "schema", "profile").stdout)
 	var c struct {
 		Providers []struct{ ID string }
 		Models    []struct{ ID, Tier string }
@@ -87,13 +87,13 @@ func TestCatalogCurrent(t *testing.T) {
 // line saved: the regression guard of the mid-2026 line.
 func TestMid2026FlagKeepsTodaysGoldens(t *testing.T) {
 	h := newCurrentHarness(t)
-	golden(t, "catalog.json.golden", h.ok("", "catalog", "--json", "--kodus-line", "mid-2026").stdout)
-	golden(t, "schema-profile.json.golden", h.ok("", "schema", "profile", "--kodus-line", "mid-2026").stdout)
-	golden(t, "cost.json.golden", h.ok("", "cost", "--json", "--kodus-line", "mid-2026").stdout)
+	assertGolden(t, "catalog.json.golden", h.ok("", "catalog", "--json", "--kodus-line", "mid-2026").stdout)
+	assertGolden(t, "schema-profile.json.golden", h.ok("", "schema", "profile", "--kodus-line", "mid-2026").stdout)
+	assertGolden(t, "cost.json.golden", h.ok("", "cost", "--json", "--kodus-line", "mid-2026").stdout)
 	h.ok(key, "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--key-stdin", "--kodus-line", "mid-2026")
-	golden(t, "options-sonnet.json.golden", h.ok("", "options", "team", "--json", "--kodus-line", "mid-2026").stdout)
+	assertGolden(t, "options-sonnet.json.golden", h.ok("", "options", "team", "--json", "--kodus-line", "mid-2026").stdout)
 	h.ok("zai-0123456789abcdef.ghij", "profile", "set", "team", "--slot", "fallback", "--provider", "openai_compatible", "--model", "glm-5.1", "--plan", "coding-plan", "--key-stdin", "--kodus-line", "mid-2026")
-	golden(t, "profile-show.json.golden", scrubTimes(h.ok("", "profile", "show", "team", "--json", "--kodus-line", "mid-2026").stdout))
+	assertGolden(t, "profile-show.json.golden", scrubTimes(h.ok("", "profile", "show", "team", "--json", "--kodus-line", "mid-2026").stdout))
 	// And the same profile under the current line is v2, with the advice
 	// to move the GLM 5.1 slot.
 	byok := h.ok("", "byok", "team", "--json").stdout
@@ -160,7 +160,7 @@ func TestBYOKCurrent(t *testing.T) {
 	h.ok(key, "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--thinking", "off", "--key-stdin")
 	h.ok("", "profile", "set", "team", "--slot", "fallback", "--provider", "openai_compatible", "--model", "qwen3-coder", "--base-url", "http://192.168.1.20:8000/v1")
 	r := h.ok("", "byok", "team", "--json")
-	golden(t, "byok-v2.json.golden", r.stdout)
+	assertGolden(t, "byok-v2.json.golden", r.stdout)
 	if !strings.Contains(r.stdout, `"reasoningEffort": "none"`) || strings.Contains(r.stdout, "apiKey") {
 		t.Errorf("byok = %s", r.stdout)
 	}

@@ -15,7 +15,7 @@ func TestOptionsPreset(t *testing.T) {
 	h := newHarness(t)
 	h.ok(key, "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--key-stdin")
 	r := h.ok("", "options", "team", "--json")
-	golden(t, "options-sonnet.json.golden", r.stdout)
+	assertGolden(t, "options-sonnet.json.golden", r.stdout)
 	var v struct {
 		ProviderOptions map[string]any `json:"providerOptions"`
 		Notes           []string       `json:"notes"`
@@ -51,7 +51,7 @@ func TestOptionsCustomOpenRouter(t *testing.T) {
 	h.ok("sk-or-v1-FAKE0123456789abcdef", "profile", "set", "team", "--slot", "fallback", "--provider", "open_router", "--model", "moonshotai/kimi-k2.5",
 		"--openrouter-order", "moonshot, together,", "--openrouter-allow-fallbacks", "false", "--thinking-json", override, "--key-stdin")
 	r := h.ok("", "options", "team", "--slot", "fallback", "--json")
-	golden(t, "options-openrouter-custom.json.golden", r.stdout)
+	assertGolden(t, "options-openrouter-custom.json.golden", r.stdout)
 	var v struct {
 		ProviderOptions struct {
 			OpenRouter struct {

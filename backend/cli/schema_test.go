@@ -41,7 +41,7 @@ func validate(t *testing.T, s *sjs.Schema, src string) error {
 func TestSchemaProfile(t *testing.T) {
 	h := newHarness(t)
 	r := h.ok("", "schema")
-	golden(t, "schema-profile.json.golden", r.stdout)
+	assertGolden(t, "schema-profile.json.golden", r.stdout)
 	s := compileSchema(t, r.stdout)
 
 	h.ok(key, "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--key-stdin")
