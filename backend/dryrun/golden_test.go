@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/internal/fakeprovider"
 	"github.com/kodusbyok/studio/backend/internal/golden"
 	"github.com/kodusbyok/studio/backend/keytest"
 	"github.com/kodusbyok/studio/backend/kodusline"
@@ -64,7 +65,7 @@ var levels = []string{"off", "low", "medium", "high"}
 // byte, with the notes on what the AI SDK did on the way.
 func TestRequestGolden(t *testing.T) {
 	no := false
-	sa := serviceAccountJSON()
+	sa := fakeprovider.ServiceAccountJSON()
 	byLevel := map[string]slotCase{
 		"anthropic-sonnet-4-6":       {provider: "anthropic", model: "claude-sonnet-4-6"},
 		"anthropic-opus-4-7":         {provider: "anthropic", model: "claude-opus-4-7"},
