@@ -221,11 +221,7 @@ func runAdvise(a *app, name, slot, latency string, measuredCap int, w *concurren
 	if measuredCap < 0 || measuredCap > profile.MaxConcurrencyLimit {
 		return usagef("--cap must be from 1 to %d (got %d)", profile.MaxConcurrencyLimit, measuredCap)
 	}
-	s, err := a.open()
-	if err != nil {
-		return err
-	}
-	p, err := s.Store.Profile(name)
+	s, p, err := a.openProfile(name)
 	if err != nil {
 		return err
 	}

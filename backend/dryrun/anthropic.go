@@ -127,14 +127,19 @@ func anthropicOptions(body *object, o map[string]any) {
 	if effort, ok := str(o["effort"]); ok {
 		body.put("output_config", map[string]any{"effort": effort})
 	}
-	if speed, ok := str(o["speed"]); ok {
-		body.put("speed", speed)
-	}
-	if geo, ok := str(o["inferenceGeo"]); ok {
-		body.put("inference_geo", geo)
-	}
+	copyStrings(body, o, "speed", "speed", "inferenceGeo", "inference_geo")
 	if cc, ok := o["cacheControl"].(map[string]any); ok {
 		body.put("cache_control", cc)
+	}
+}
+
+// copyStrings puts each string option the client copies as it is, given
+// as pairs of option name and body field, in that order.
+func copyStrings(body *object, o map[string]any, pairs ...string) {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if v, ok := str(o[pairs[i]]); ok {
+			body.put(pairs[i+1], v)
+		}
 	}
 }
 

@@ -5,15 +5,8 @@
 package fakeprovider
 
 import (
-	"context"
-	"crypto/rand"
-	"crypto/rsa"
-	"crypto/x509"
 	"encoding/json"
-	"encoding/pem"
-	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -115,39 +108,4 @@ func ByPath(routes map[string]http.HandlerFunc) http.HandlerFunc {
 		}
 		Respond(404, `404 page not found`, "Content-Type", "text/plain")(w, r)
 	}
-}
-
-// LoopbackOnly is a DialContext that refuses any host but 127.0.0.1.
-func LoopbackOnly(ctx context.Context, network, addr string) (net.Conn, error) {
-	if host, _, _ := net.SplitHostPort(addr); host != "127.0.0.1" {
-		return nil, fmt.Errorf("test tried to reach %s", addr)
-	}
-	return (&net.Dialer{}).DialContext(ctx, network, addr)
-}
-
-var (
-	saOnce sync.Once
-	saJSON string
-)
-
-// ServiceAccountJSON is a Google service account (project fake-project)
-// with a freshly made RSA key, so the real JWT signing path runs.
-func ServiceAccountJSON() string {
-	saOnce.Do(func() {
-		pk, err := rsa.GenerateKey(rand.Reader, 2048)
-		if err != nil {
-			panic(err)
-		}
-		der, err := x509.MarshalPKCS8PrivateKey(pk)
-		if err != nil {
-			panic(err)
-		}
-		b, _ := json.Marshal(map[string]string{
-			"type": "service_account", "project_id": "fake-project", "private_key_id": "fakekeyid0123456789abcdef",
-			"private_key": string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})), "client_email": "kodus@fake-project.iam.gserviceaccount.com",
-			"token_uri": "https://oauth2.googleapis.com/token",
-		})
-		saJSON = string(b)
-	})
-	return saJSON
 }
