@@ -47,6 +47,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 
@@ -283,7 +284,7 @@ func (b *builder) opts(ns string) map[string]any { return asMap(b.in.ProviderOpt
 // unread notes the namespaces the client reads none of.
 func (b *builder) unread(read ...string) {
 	for _, ns := range sortedKeys(b.in.ProviderOptions) {
-		if ns == "langsmith" || contains(read, ns) {
+		if ns == "langsmith" || slices.Contains(read, ns) {
 			continue
 		}
 		b.note("providerOptions.%s is not read by this client, so it is not sent", ns)
@@ -317,13 +318,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

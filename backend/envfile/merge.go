@@ -2,6 +2,7 @@ package envfile
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/joho/godotenv"
@@ -109,7 +110,7 @@ func (m *merger) line(l docLine) error {
 		} else {
 			m.out = append(m.out, l.raw)
 		}
-	case l.kind == lineAssign && contains(googleVars, l.name) && l.value() != "":
+	case l.kind == lineAssign && slices.Contains(googleVars, l.name) && l.value() != "":
 		reason := commentReasons[l.name]
 		m.out = append(m.out, fmt.Sprintf("# Commented out by Kodus BYOK Studio on %s: %s.%s", m.date, reason, m.nl))
 		m.changes = append(m.changes, Change{Var: l.name, Action: "commented-out", Line: len(m.out) + 1, Reason: reason})
@@ -119,7 +120,7 @@ func (m *merger) line(l docLine) error {
 	}
 	if l.section == "LLM PROVIDERS" {
 		switch {
-		case l.kind == lineAssign && (contains(blockOrder, l.name) || l.name == VarGoogleKeyAlias):
+		case l.kind == lineAssign && (slices.Contains(blockOrder, l.name) || l.name == VarGoogleKeyAlias):
 			m.insertAt = len(m.out)
 		case l.kind == lineAssign:
 			m.afterAny = len(m.out)
@@ -175,13 +176,4 @@ func (m *merger) addMissing(profile string) error {
 	}
 	m.out = append(m.out[:insertAt], append(add, m.out[insertAt:]...)...)
 	return nil
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

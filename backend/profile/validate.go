@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -169,7 +170,7 @@ func (es *Errors) checkCount(field string, v *int, limit int) {
 
 // checkReasoning checks the thinking level and the custom override.
 func (es *Errors) checkReasoning(s Slot, line *kodusline.Line) {
-	if s.ReasoningEffort != "" && !contains(Efforts, s.ReasoningEffort) {
+	if s.ReasoningEffort != "" && !slices.Contains(Efforts, s.ReasoningEffort) {
 		es.add("reasoningEffort", "must be one of "+strings.Join(Efforts, ", "), s.ReasoningEffort)
 	}
 	switch {
@@ -184,7 +185,7 @@ func (es *Errors) checkReasoning(s Slot, line *kodusline.Line) {
 	case s.ReasoningConfigOverride != "":
 		es.add("reasoningConfigOverride", "is used only when reasoningEffort is custom: choose custom, or remove the JSON", "")
 	}
-	if contains([]string{EffortLow, EffortMedium, EffortHigh}, s.ReasoningEffort) {
+	if slices.Contains([]string{EffortLow, EffortMedium, EffortHigh}, s.ReasoningEffort) {
 		if _, err := thinking.Build(thinking.Input{Line: line, Provider: s.Provider, Model: s.Model, Effort: s.ReasoningEffort}); err != nil {
 			var pe *thinking.PickerError
 			if errors.As(err, &pe) {
@@ -246,13 +247,4 @@ func checkBaseURL(raw string) string {
 		return "must not contain a query string or fragment"
 	}
 	return ""
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
