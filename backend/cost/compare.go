@@ -380,11 +380,7 @@ func (b *Book) CatalogRefs(c *catalog.Catalog, all bool) []Ref {
 			if v.ID == m.DefaultVariantID {
 				continue
 			}
-			id := m.ID
-			if v.Model != "" {
-				id = v.Model
-			}
-			addRef(Ref{Model: id, Plan: v.ID, Provider: m.Provider})
+			addRef(Ref{Model: m.ModelFor(v), Plan: v.ID, Provider: m.Provider})
 		}
 	}
 	if all {
