@@ -14,7 +14,8 @@ import (
 
 const spendFile = "testdata/spend.md"
 
-// checkSpendTable writes the README's table of requests spent from the
+// checkSpendTable writes the table of requests spent (quoted in
+// docs/concurrency.md) from the
 // Z.ai-style probes of TestProbeFindsTheExactCap (go test
 // ./backend/concurrency -run ExactCap -update). Without -update it checks
 // that the fresh run matches the committed figures exactly. They leave out
