@@ -120,11 +120,7 @@ func parseTimeout(raw string) (time.Duration, error) {
 }
 
 func runTestSaved(a *app, name string, f testFlags, timeout time.Duration) error {
-	s, err := a.open()
-	if err != nil {
-		return err
-	}
-	p, err := s.Store.Profile(name)
+	s, p, err := a.openProfile(name)
 	if err != nil {
 		return err
 	}

@@ -238,7 +238,7 @@ type RepoDefaults struct {
 	TokenizerNote string `json:"tokenizerNote"`
 }
 
-// RepoDefaults: 90 days (or the last 200 changes), 3 lines of context, the
+// RepoDefaults are 90 days (or the last 200 changes), 3 lines of context, the
 // default call mapping and the ignore list in force.
 func (s *Studio) RepoDefaults() (RepoDefaults, error) {
 	l, err := s.RepoIgnore()
