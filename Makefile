@@ -21,10 +21,12 @@ CLI_GO  := CGO_ENABLED=0 go build -trimpath -ldflags "-s -w $(LDFLAGS)"
 # stops godbus from auto-launching orphan dbus-daemons.
 NOBUS   := DBUS_SESSION_BUS_ADDRESS=disabled:
 GOENV   := GOPATH=$(shell go env GOPATH) GOCACHE=$(shell go env GOCACHE) GOMODCACHE=$(shell go env GOMODCACHE)
+# golangci-lint, pinned in its own module so its dependencies stay out of go.mod.
+LINT    := go tool -modfile=tools/lint/go.mod golangci-lint
 XVFB    := xvfb-run -a -s "-screen 0 1280x900x24"
 
 .PHONY: run setup setup-test setup-package build build-dev cli frontend bindings check-bindings \
-        test test-go test-frontend test-keyring e2e standin smoke test-package package dist \
+        test lint test-go test-frontend test-keyring e2e standin smoke test-package package dist \
         bench bench-cli bench-startup clean
 
 run: setup build
@@ -60,7 +62,12 @@ check-bindings: bindings
 	@git diff --exit-code -- frontend/wailsjs || { echo "frontend/wailsjs is stale: run make bindings and commit it" >&2; exit 1; }
 
 test: setup-test
-	$(MAKE) check-bindings test-go test-frontend test-keyring e2e smoke test-package
+	$(MAKE) check-bindings lint test-go test-frontend test-keyring e2e smoke test-package
+
+# .golangci.yml: the untagged build (backend, CLI), then the desktop app's.
+lint:
+	$(LINT) run --allow-parallel-runners ./...
+	$(LINT) run --allow-parallel-runners --build-tags desktop,production,$(TAGS) ./...
 
 # Untagged and cgo-free: the backend and the CLI need neither GTK nor WebKit.
 test-go:

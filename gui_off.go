@@ -3,8 +3,12 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/kodusbyok/studio/backend/buildinfo"
+	"github.com/kodusbyok/studio/backend/cli"
 )
 
 // runGUI in a command-line-only build: the packages install the desktop
@@ -31,4 +35,10 @@ func desktopApp(exe string) string {
 		return filepath.Clean(app)
 	}
 	return ""
+}
+
+// noGUI is what a command-line-only build says when asked for the window.
+func noGUI() int {
+	fmt.Fprintf(os.Stderr, "kodus-byok: this binary was built without the desktop app; use a command (kodus-byok --help), or build the app with %s\n", buildinfo.GUIBuildCommand)
+	return cli.ExitFailure
 }

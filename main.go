@@ -11,7 +11,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"os"
 	"os/signal"
 	"strings"
@@ -47,12 +46,6 @@ func wantsGUI(args []string) bool {
 		}
 	}
 	return false
-}
-
-// noGUI is what a command-line-only build says when asked for the window.
-func noGUI() int {
-	fmt.Fprintf(os.Stderr, "kodus-byok: this binary was built without the desktop app; use a command (kodus-byok --help), or build the app with %s\n", buildinfo.GUIBuildCommand)
-	return cli.ExitFailure
 }
 
 // dataDirID keys the single-instance lock: one window per data dir, while

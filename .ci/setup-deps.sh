@@ -43,3 +43,8 @@ fi
 # The Wails CLI is pinned as a Go tool in go.mod (built on first use from the
 # module proxy; it needs a newer golang.org/x/tools on Go 1.26).
 echo "==> wails CLI: $(go tool wails version 2>/dev/null | tail -1)"
+if [ "$mode" = test ]; then
+  # golangci-lint is pinned in its own module (tools/lint/go.mod), so its
+  # dependencies stay out of the app's go.mod; built on first use.
+  echo "==> golangci-lint: $(go tool -modfile=tools/lint/go.mod golangci-lint version 2>/dev/null | cut -d' ' -f1-4)"
+fi

@@ -65,11 +65,15 @@ func Region(r string) string {
 	return DefaultRegion
 }
 
-// Hosts of a region: the runtime (Converse), the control plane (model and
-// inference-profile look-ups) and STS.
+// RuntimeHost is a region's runtime host (Converse).
 func RuntimeHost(region string) string { return "bedrock-runtime." + region + ".amazonaws.com" }
+
+// ControlHost is a region's control-plane host (model and inference-profile
+// look-ups).
 func ControlHost(region string) string { return "bedrock." + region + ".amazonaws.com" }
-func STSHost(region string) string     { return "sts." + region + ".amazonaws.com" }
+
+// STSHost is a region's STS host.
+func STSHost(region string) string { return "sts." + region + ".amazonaws.com" }
 
 // Geography prefixes of cross-region inference profiles.
 var geographies = []string{"us-gov", "global", "apac", "us", "eu", "jp", "au", "ca"}

@@ -2,4 +2,4 @@
 
 package buildinfo
 
-const devTag = false
+const devTag = false //nolint:unused // read by gui_on.go, in desktop builds only

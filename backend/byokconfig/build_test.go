@@ -2,18 +2,15 @@ package byokconfig
 
 import (
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/internal/golden"
 	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 var (
 	current = kodusline.MustGet(kodusline.Current)
@@ -24,29 +21,14 @@ func f64(v float64) *float64 { return &v }
 func intp(v int) *int        { return &v }
 func strp(v string) *string  { return &v }
 
-func golden(t *testing.T, name string, v any) {
+func assertGolden(t *testing.T, name string, v any) {
 	t.Helper()
 	got, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
 	got = append(got, '\n')
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./backend/byokconfig -update)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs:\n%s", path, got)
-	}
+	golden.Assert(t, filepath.Join("testdata", name), got)
 }
 
 var (
@@ -63,7 +45,7 @@ func TestV2Golden(t *testing.T) {
 	if e.V2 == nil || e.V1 != nil || e.Shape != 2 {
 		t.Fatalf("shape = %+v", e)
 	}
-	golden(t, "v2-team.json", e)
+	assertGolden(t, "v2-team.json", e)
 	m := e.V2.Models[0]
 	if m.ReasoningEffort != "none" || e.V2.Routing.DefaultModelID != "team-main" || e.V2.Routing.FallbackModelID != "team-fallback" {
 		t.Errorf("v2 = %+v %+v", m, e.V2.Routing)
@@ -183,7 +165,7 @@ func TestMerge(t *testing.T) {
 	}
 	add := Build(current, "team", Slot{Role: "main", Slot: sonnetOff}, nil, false).V2
 	got := Merge(existing, *add)
-	golden(t, "merge.json", got)
+	assertGolden(t, "merge.json", got)
 	if *got.Credentials[1].APIKey != "" || *got.Credentials[0].APIKey != "envsecret" || got.Credentials[2].APIKey != nil {
 		t.Errorf("a carried-over credential must be re-sent with apiKey \"\" and a managed one untouched: %+v", got.Credentials)
 	}

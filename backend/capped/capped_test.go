@@ -10,12 +10,16 @@ import (
 func TestReadFile(t *testing.T) {
 	dir := t.TempDir()
 	small := filepath.Join(dir, "small")
-	os.WriteFile(small, []byte("A=1\n"), 0o600)
+	if err := os.WriteFile(small, []byte("A=1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if data, err := ReadFile(small, 10); err != nil || string(data) != "A=1\n" {
 		t.Fatalf("small = %q %v", data, err)
 	}
 	big := filepath.Join(dir, "big")
-	os.WriteFile(big, make([]byte, 3<<20), 0o600)
+	if err := os.WriteFile(big, make([]byte, 3<<20), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	_, err := ReadFile(big, 1<<20)
 	if !errors.Is(err, ErrTooLarge) || err.Error() != "too large: 3 MB, at most 1 MB is read" {
 		t.Fatalf("big = %v", err)

@@ -126,6 +126,14 @@ type Model struct {
 // Recommended reports whether the model is one of Kodus's curated picks.
 func (m Model) Recommended() bool { return m.Tier == TierRecommended }
 
+// ModelFor is the model id plan v of m calls: the plan's own, else m's.
+func (m Model) ModelFor(v Variant) string {
+	if v.Model != "" {
+		return v.Model
+	}
+	return m.ID
+}
+
 // Variant returns the plan with the given id.
 func (m Model) Variant(id string) (Variant, bool) {
 	for _, v := range m.Variants {

@@ -91,6 +91,16 @@ type app struct {
 	line string
 }
 
+// openProfile opens the studio and reads the saved profile name.
+func (a *app) openProfile(name string) (*studio.Studio, profile.Profile, error) {
+	s, err := a.open()
+	if err != nil {
+		return nil, profile.Profile{}, err
+	}
+	p, err := s.Profiles().Stored(name)
+	return s, p, err
+}
+
 func (a *app) open() (*studio.Studio, error) {
 	if a.studio != nil {
 		return a.studio, nil

@@ -4,16 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/internal/golden"
+
 	"github.com/spf13/cobra"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 type result struct {
 	code           int
@@ -64,27 +63,15 @@ func (h *harness) ok(stdin string, args ...string) result {
 	return r
 }
 
-func golden(t *testing.T, name, got string) {
+func assertGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./backend/cli -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from golden file (go test ./backend/cli -update to accept):\n%s", name, got)
-	}
+	golden.Assert(t, filepath.Join("testdata", name), []byte(got))
 }
 
 func TestCatalogJSONGolden(t *testing.T) {
 	h := newHarness(t)
 	r := h.ok("", "catalog", "--json")
-	golden(t, "catalog.json.golden", r.stdout)
+	assertGolden(t, "catalog.json.golden", r.stdout)
 	var c struct {
 		Version string `json:"version"`
 		Models  []struct {
@@ -115,7 +102,7 @@ func TestProfileLifecycle(t *testing.T) {
 	h.ok("zai-0123456789abcdef.ghij", "profile", "set", "team", "--slot", "fallback", "--provider", "openai_compatible", "--model", "glm-5.1", "--plan", "coding-plan", "--key-stdin")
 
 	show := h.ok("", "profile", "show", "team", "--json")
-	golden(t, "profile-show.json.golden", scrubTimes(show.stdout))
+	assertGolden(t, "profile-show.json.golden", scrubTimes(show.stdout))
 	var v map[string]any
 	if err := json.Unmarshal([]byte(show.stdout), &v); err != nil {
 		t.Fatal(err)
@@ -128,14 +115,18 @@ func TestProfileLifecycle(t *testing.T) {
 	// Update one field: the rest (and the key) stay.
 	h.ok("", "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--temperature", "0.3", "--max-concurrent", "4")
 	show = h.ok("", "profile", "show", "team", "--json")
-	json.Unmarshal([]byte(show.stdout), &v)
+	if err := json.Unmarshal([]byte(show.stdout), &v); err != nil {
+		t.Fatal(err)
+	}
 	main := v["main"].(map[string]any)
 	if main["temperature"] != 0.3 || main["maxConcurrentRequests"] != 4.0 || main["maxOutputTokens"] != 16384.0 || main["apiKeyMasked"] != "sk…xyz" {
 		t.Errorf("partial update = %v", main)
 	}
 	// Clearing with an empty value.
 	h.ok("", "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--max-concurrent=")
-	json.Unmarshal([]byte(h.ok("", "profile", "show", "team", "--json").stdout), &v)
+	if err := json.Unmarshal([]byte(h.ok("", "profile", "show", "team", "--json").stdout), &v); err != nil {
+		t.Fatal(err)
+	}
 	if _, set := v["main"].(map[string]any)["maxConcurrentRequests"]; set {
 		t.Error("--max-concurrent= did not clear")
 	}
@@ -180,14 +171,16 @@ func TestKeyNeverPrinted(t *testing.T) {
 	if strings.Contains(all.String(), "SECRETSECRET") {
 		t.Fatal("the key was printed")
 	}
-	filepath.WalkDir(h.env["KODUS_BYOK_HOME"], func(p string, d os.DirEntry, _ error) error {
+	if err := filepath.WalkDir(h.env["KODUS_BYOK_HOME"], func(p string, d os.DirEntry, _ error) error {
 		if d != nil && !d.IsDir() {
 			if b, _ := os.ReadFile(p); bytes.Contains(b, []byte("SECRETSECRET")) {
 				t.Errorf("%s holds the key", p)
 			}
 		}
 		return nil
-	})
+	}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestExitCodesAndMessages(t *testing.T) {
@@ -241,7 +234,9 @@ func TestKeylessLocalAndOpenRouter(t *testing.T) {
 	h.ok("sk-or-v1-FAKE0123456789abcdef", "profile", "set", "local", "--slot", "fallback", "--provider", "open_router", "--model", "moonshotai/kimi-k2.5",
 		"--openrouter-order", "moonshot, together,", "--openrouter-allow-fallbacks", "false", "--key-stdin")
 	var v map[string]any
-	json.Unmarshal([]byte(h.ok("", "profile", "show", "local", "--json").stdout), &v)
+	if err := json.Unmarshal([]byte(h.ok("", "profile", "show", "local", "--json").stdout), &v); err != nil {
+		t.Fatal(err)
+	}
 	if v["main"].(map[string]any)["hasKey"] != false {
 		t.Error("local server got a key")
 	}
@@ -256,16 +251,22 @@ func TestThinkingFlags(t *testing.T) {
 	h := newHarness(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "t.json")
-	os.WriteFile(path, []byte(`{"thinking":{"type":"enabled","budgetTokens":20000}}`), 0o600)
+	if err := os.WriteFile(path, []byte(`{"thinking":{"type":"enabled","budgetTokens":20000}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	h.ok(key, "profile", "set", "p", "--provider", "anthropic", "--model", "claude-sonnet-4-5-20250929", "--thinking-json", path, "--key-stdin")
 	var v map[string]any
-	json.Unmarshal([]byte(h.ok("", "profile", "show", "p", "--json").stdout), &v)
+	if err := json.Unmarshal([]byte(h.ok("", "profile", "show", "p", "--json").stdout), &v); err != nil {
+		t.Fatal(err)
+	}
 	m := v["main"].(map[string]any)
 	if m["reasoningEffort"] != "custom" || !strings.Contains(m["reasoningConfigOverride"].(string), "budgetTokens") {
 		t.Errorf("thinking = %v", m)
 	}
 	h.ok("", "profile", "set", "p", "--provider", "anthropic", "--model", "claude-sonnet-4-5-20250929", "--thinking", "none")
-	json.Unmarshal([]byte(h.ok("", "profile", "show", "p", "--json").stdout), &v)
+	if err := json.Unmarshal([]byte(h.ok("", "profile", "show", "p", "--json").stdout), &v); err != nil {
+		t.Fatal(err)
+	}
 	if v["main"].(map[string]any)["reasoningEffort"] != "off" {
 		t.Errorf("thinking none = %v", v["main"])
 	}

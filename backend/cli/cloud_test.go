@@ -15,7 +15,7 @@ import (
 // text (the bbolt file included): secrets live only in the keychain.
 func noSecretOnDisk(t *testing.T, h *harness, secretsList ...string) {
 	t.Helper()
-	filepath.WalkDir(h.env["KODUS_BYOK_HOME"], func(p string, d os.DirEntry, _ error) error {
+	if err := filepath.WalkDir(h.env["KODUS_BYOK_HOME"], func(p string, d os.DirEntry, _ error) error {
 		if d == nil || d.IsDir() {
 			return nil
 		}
@@ -26,7 +26,9 @@ func noSecretOnDisk(t *testing.T, h *harness, secretsList ...string) {
 			}
 		}
 		return nil
-	})
+	}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // The acceptance of Amazon Bedrock: a Bedrock API key and IAM keys saved

@@ -193,55 +193,8 @@ above it each call gets 429 and is retried after 2 s and 4 s, then goes to the F
 [{"concurrency", "wallSeconds", "rejected", "failed", "retrySeconds"}], …}, "measure"}], "advice":
 [{"severity", "code", "slot"?, "message", "suggested"?}], "guidance", "table"}.`,
 		Args: argsExactly(1, "a profile NAME"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			slots, err := adviseSlots(slot)
-			if err != nil {
-				return err
-			}
-			if latency != "" {
-				d, err := parseLatency(latency)
-				if err != nil {
-					return err
-				}
-				w.LatencyMs = int(d / time.Millisecond)
-			}
-			if err := (studio.ConcurrencyRequest{MeasuredCap: capFlag}).Validate(); err != nil {
-				return flagUsage(err, map[string]string{"measuredCap": fmt.Sprint(capFlag)})
-			}
-			s, err := a.open()
-			if err != nil {
-				return err
-			}
-			p, err := s.Profiles().Stored(args[0])
-			if err != nil {
-				return err
-			}
-			if capFlag > 0 && len(slots) > 1 && p.Fallback != nil {
-				return usagef("--cap is one endpoint's cap: add --slot main or --slot fallback")
-			}
-			out := adviseJSON{Profile: p.Name, Slots: []adviseSlot{}, Guidance: concurrency.Guidance, Table: s.Concurrency().ConcurrencyTable()}
-			for _, name := range slots {
-				if _, ok := p.Slot(name); !ok {
-					continue
-				}
-				v, err := s.Concurrency().Concurrency(studio.ConcurrencyRequest{Profile: p.Name, Slot: name, Workload: &w, MeasuredCap: capFlag})
-				if err != nil {
-					return err
-				}
-				if len(v.FieldErrors) > 0 {
-					return fieldErrors(v.FieldErrors)
-				}
-				out.Advice = v.Advice
-				out.Slots = append(out.Slots, adviseSlot{Slot: name, Plan: v.Plan, PreFill: v.PreFill, Setting: v.Setting, Calculator: v.Calculator, Measure: v.Measure})
-			}
-			if out.Advice == nil {
-				out.Advice = []concurrency.Advice{}
-			}
-			if asJSON {
-				return a.printJSON(out)
-			}
-			printAdvise(a.out(), out)
-			return nil
+		RunE: func(_ *cobra.Command, args []string) error {
+			return runAdvise(a, args[0], slot, latency, capFlag, &w, asJSON)
 		},
 	}
 	fl := cmd.Flags()
@@ -253,6 +206,55 @@ above it each call gets 429 and is retried after 2 s and 4 s, then goes to the F
 	fl.IntVar(&capFlag, "cap", 0, "the provider's concurrency cap, e.g. from `concurrency probe` (default: the plan's)")
 	fl.BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
+}
+
+// runAdvise prints the advice for the slots of profile name; latency and
+// measuredCap, when set, replace the workload's and the plan's.
+func runAdvise(a *app, name, slot, latency string, measuredCap int, w *concurrency.Workload, asJSON bool) error {
+	slots, err := adviseSlots(slot)
+	if err != nil {
+		return err
+	}
+	if latency != "" {
+		d, err := parseLatency(latency)
+		if err != nil {
+			return err
+		}
+		w.LatencyMs = int(d / time.Millisecond)
+	}
+	if err := (studio.ConcurrencyRequest{MeasuredCap: measuredCap}).Validate(); err != nil {
+		return flagUsage(err, map[string]string{"measuredCap": fmt.Sprint(measuredCap)})
+	}
+	s, p, err := a.openProfile(name)
+	if err != nil {
+		return err
+	}
+	if measuredCap > 0 && len(slots) > 1 && p.Fallback != nil {
+		return usagef("--cap is one endpoint's cap: add --slot main or --slot fallback")
+	}
+	out := adviseJSON{Profile: p.Name, Slots: []adviseSlot{}, Guidance: concurrency.Guidance, Table: s.Concurrency().ConcurrencyTable()}
+	for _, slotName := range slots {
+		if _, ok := p.Slot(slotName); !ok {
+			continue
+		}
+		v, err := s.Concurrency().Concurrency(studio.ConcurrencyRequest{Profile: p.Name, Slot: slotName, Workload: w, MeasuredCap: measuredCap})
+		if err != nil {
+			return err
+		}
+		if len(v.FieldErrors) > 0 {
+			return fieldErrors(v.FieldErrors)
+		}
+		out.Advice = v.Advice
+		out.Slots = append(out.Slots, adviseSlot{Slot: slotName, Plan: v.Plan, PreFill: v.PreFill, Setting: v.Setting, Calculator: v.Calculator, Measure: v.Measure})
+	}
+	if out.Advice == nil {
+		out.Advice = []concurrency.Advice{}
+	}
+	if asJSON {
+		return a.printJSON(out)
+	}
+	printAdvise(a.out(), out)
+	return nil
 }
 
 func adviseSlots(slot string) ([]string, error) {
@@ -337,10 +339,10 @@ func printCalc(w io.Writer, c concurrency.Calc) {
 	fmt.Fprintf(tw, "\tsetting\twall time\t429s\t%s\twaiting on 429s\t\n", failed)
 	for _, r := range c.Rows {
 		mark := ""
-		switch {
-		case r.Concurrency == c.Fastest:
+		switch r.Concurrency {
+		case c.Fastest:
 			mark = "  ← fastest"
-		case r.Concurrency == c.FirstRetryAt:
+		case c.FirstRetryAt:
 			mark = "  ← 429s start"
 		}
 		wall := fmtSeconds(r.WallSeconds)

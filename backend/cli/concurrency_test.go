@@ -13,7 +13,7 @@ import (
 // capOpenAI answers chat completions like OpenAI, with a concurrency cap:
 // 429 rate_limit_exceeded (and its headers) beyond cap in flight, 401 for
 // another key. Accepted requests answer when their burst is complete.
-func capOpenAI(t *testing.T, cap int) (*httptest.Server, func() int) {
+func capOpenAI(t *testing.T, limit int) (*httptest.Server, func() int) {
 	var mu sync.Mutex
 	inFlight, total := 0, 0
 	gate := newBurstGate()
@@ -22,7 +22,7 @@ func capOpenAI(t *testing.T, cap int) (*httptest.Server, func() int) {
 		w.Header().Set("Content-Type", "application/json")
 		mu.Lock()
 		total++
-		ok := inFlight < cap
+		ok := inFlight < limit
 		if ok {
 			inFlight++
 		}
@@ -133,7 +133,7 @@ func TestConcurrencyAdvise(t *testing.T) {
 	h.ok("0123456789abcdef0123456789abcdef.FAKEfakeFAKEfake", "profile", "set", "glm", "--provider", "openai_compatible", "--model", "glm-5.1", "--plan", "coding-plan", "--max-concurrent", "0", "--key-stdin")
 
 	r := h.ok("", "concurrency", "advise", "glm", "--json", "--files", "6", "--latency", "20s")
-	golden(t, "concurrency-advise.json.golden", r.stdout)
+	assertGolden(t, "concurrency-advise.json.golden", r.stdout)
 	var out struct {
 		Slots []struct {
 			Slot       string               `json:"slot"`

@@ -7,30 +7,28 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/kodusbyok/studio/backend/cost"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/studio"
 )
 
-// costUsage says a CostRequest.Validate field error in the flags' words.
-var costUsage = map[string]string{
-	"all":     "use --model or --all, not both",
-	"profile": "--profile prices the profile's Main and Fallback; drop --model/--all",
+// costFlags are the flags of `cost`.
+type costFlags struct {
+	models               []string
+	all, asJSON          bool
+	plan, profileName    string
+	budget               string
+	inTokens, outTokens  int64
+	as                   cost.Assumptions
+	cacheHit, fbShare    float64
+	fileIn, fileOut, xtr int64
+	rf                   repoFlags
 }
 
 func costCmd(a *app) *cobra.Command {
-	var (
-		models               []string
-		all, asJSON          bool
-		plan, profileName    string
-		budget               string
-		inTokens, outTokens  int64
-		as                   = cost.DefaultAssumptions()
-		cacheHit, fbShare    float64
-		fileIn, fileOut, xtr int64
-		rf                   repoFlags
-	)
+	c := &costFlags{as: cost.DefaultAssumptions()}
 	cmd := &cobra.Command{
 		Use:   "cost",
 		Short: "Estimate what a review and a month of reviews cost, per model and thinking level (offline)",
@@ -50,106 +48,147 @@ diff with context (counted with the o200k_base tokenizer, offline), plus the ext
 vendored, generated and binary files are skipped (see --ignore).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			f := cmd.Flags()
-			exact := f.Changed("input-tokens") || f.Changed("output-tokens")
-			req := studio.CostRequest{All: all, Profile: profileName}
-			for _, m := range models {
-				req.Models = append(req.Models, cost.Ref{Model: m, Plan: plan})
-			}
-			if fes := profile.AsFieldErrors(req.Validate()); len(fes) > 0 {
-				return usagef("%s", costUsage[fes[0].Field])
-			}
-			switch {
-			case exact && !(f.Changed("input-tokens") && f.Changed("output-tokens")):
-				return usagef("--input-tokens and --output-tokens go together")
-			case plan != "" && len(models) == 0:
-				return usagef("--plan needs --model")
-			}
-			if err := rf.check(f); err != nil {
-				return err
-			}
-			if exact {
-				for _, n := range []string{"files-per-pr", "thinking", "cache-hit", "file-input-tokens", "file-output-tokens", "extra-calls"} {
-					if f.Changed(n) {
-						return usagef("--input-tokens/--output-tokens price exactly those tokens with no other assumptions; drop --%s", n)
-					}
-				}
-				if !f.Changed("prs") {
-					as.PRsPerMonth = 1
-				}
-			}
-			as.CacheHit, as.FallbackShare, as.BudgetUSD = cacheHit, fbShare, budget
-			as.InputTokensPerFile, as.OutputTokensPerFile, as.ExtraCallsPerPR = fileIn, fileOut, xtr
-			req.Assumptions, req.SlotThinking, req.Levels = as, !f.Changed("thinking"), !exact
-			if exact {
-				req.Exact = &studio.ExactTokens{InputTokens: inTokens, OutputTokens: outTokens}
-			}
-			s, err := a.open()
-			if err != nil {
-				return err
-			}
-			if rf.dir != "" {
-				id, err := a.scanRepo(s, &rf)
-				if err != nil {
-					return err
-				}
-				req.Repo = &studio.RepoCost{ScanID: id, Calls: rf.calls}
-			}
-			res, err := s.Costs().Cost(req)
-			if err != nil {
-				return err
-			}
-			if len(res.FieldErrors) > 0 {
-				return fieldErrs(res.FieldErrors)
-			}
-			rep := res.Report
-			var out any = rep
-			if r := res.Repo; r != nil {
-				out = costRepoJSON{Report: rep, Repo: repoJSON{Result: r.Scan, Calls: r.Calls, TokenizerNote: r.TokenizerNote, Biggest: r.Biggest}}
-			}
-			switch {
-			case asJSON:
-				if err := a.printJSON(out); err != nil {
-					return err
-				}
-			case res.Repo != nil:
-				printRepo(a.out(), res.Repo, rep.Rows)
-				fmt.Fprintln(a.out())
-				printCost(a.out(), rep, "repo")
-			case exact:
-				printCost(a.out(), rep, "exact")
-			default:
-				printCost(a.out(), rep, "")
-			}
-			for _, m := range rep.MissingPrices {
-				a.note("no price for %s: set one with  %s prices set %s --input USD_PER_1M --output USD_PER_1M", m, "kodus-byok", m)
-			}
-			if len(rep.MissingPrices) > 0 {
-				return &ExitError{Code: ExitFailure}
-			}
-			return nil
+			return c.run(a, cmd.Flags())
 		},
 	}
-	f := cmd.Flags()
-	f.StringSliceVar(&models, "model", nil, "model id to price (repeat, or comma-separated)")
-	f.BoolVar(&all, "all", false, "every catalog model and every model in the price table")
-	f.StringVar(&plan, "plan", "", "plan of the --model (e.g. coding-plan for GLM's Coding Plan)")
-	f.StringVar(&profileName, "profile", "", "price a saved profile: Main + Fallback blended")
-	f.Int64Var(&as.PRsPerMonth, "prs", as.PRsPerMonth, "PRs reviewed per month")
-	f.Int64Var(&as.FilesPerPR, "files-per-pr", as.FilesPerPR, "changed files per PR (one review call each)")
-	f.Int64Var(&fileIn, "file-input-tokens", as.InputTokensPerFile, "prompt tokens per file review call")
-	f.Int64Var(&fileOut, "file-output-tokens", as.OutputTokensPerFile, "answer tokens per file review call")
-	f.Int64Var(&xtr, "extra-calls", as.ExtraCallsPerPR, "extra calls per PR (summary, cross-file, safeguard)")
-	f.StringVar(&as.Thinking, "thinking", as.Thinking, "thinking level: off, low, medium or high (default: medium, or each profile slot's own)")
-	f.Float64Var(&cacheHit, "cache-hit", as.CacheHit, "share of each prompt read from the cache, 0 to 1")
-	f.Float64Var(&fbShare, "fallback-share", as.FallbackShare, "share of calls served by the Fallback, 0 to 1 (with --profile)")
-	f.StringVar(&budget, "budget", "", "monthly cap in USD: how many PRs a month fit")
-	f.Int64Var(&inTokens, "input-tokens", 0, "price exactly this many input tokens as one PR (with --output-tokens)")
-	f.Int64Var(&outTokens, "output-tokens", 0, "price exactly this many output tokens as one PR (with --input-tokens)")
-	f.BoolVar(&asJSON, "json", false, "print JSON")
-	rf.register(f)
+	c.register(cmd.Flags())
 	a.lineFlag(cmd)
 	return cmd
+}
+
+func (c *costFlags) register(f *pflag.FlagSet) {
+	as := &c.as
+	f.StringSliceVar(&c.models, "model", nil, "model id to price (repeat, or comma-separated)")
+	f.BoolVar(&c.all, "all", false, "every catalog model and every model in the price table")
+	f.StringVar(&c.plan, "plan", "", "plan of the --model (e.g. coding-plan for GLM's Coding Plan)")
+	f.StringVar(&c.profileName, "profile", "", "price a saved profile: Main + Fallback blended")
+	f.Int64Var(&as.PRsPerMonth, "prs", as.PRsPerMonth, "PRs reviewed per month")
+	f.Int64Var(&as.FilesPerPR, "files-per-pr", as.FilesPerPR, "changed files per PR (one review call each)")
+	f.Int64Var(&c.fileIn, "file-input-tokens", as.InputTokensPerFile, "prompt tokens per file review call")
+	f.Int64Var(&c.fileOut, "file-output-tokens", as.OutputTokensPerFile, "answer tokens per file review call")
+	f.Int64Var(&c.xtr, "extra-calls", as.ExtraCallsPerPR, "extra calls per PR (summary, cross-file, safeguard)")
+	f.StringVar(&as.Thinking, "thinking", as.Thinking, "thinking level: off, low, medium or high (default: medium, or each profile slot's own)")
+	f.Float64Var(&c.cacheHit, "cache-hit", as.CacheHit, "share of each prompt read from the cache, 0 to 1")
+	f.Float64Var(&c.fbShare, "fallback-share", as.FallbackShare, "share of calls served by the Fallback, 0 to 1 (with --profile)")
+	f.StringVar(&c.budget, "budget", "", "monthly cap in USD: how many PRs a month fit")
+	f.Int64Var(&c.inTokens, "input-tokens", 0, "price exactly this many input tokens as one PR (with --output-tokens)")
+	f.Int64Var(&c.outTokens, "output-tokens", 0, "price exactly this many output tokens as one PR (with --input-tokens)")
+	f.BoolVar(&c.asJSON, "json", false, "print JSON")
+	c.rf.register(f)
+}
+
+func (c *costFlags) run(a *app, f *pflag.FlagSet) error {
+	exact := f.Changed("input-tokens") || f.Changed("output-tokens")
+	if err := c.check(f, exact); err != nil {
+		return err
+	}
+	req := c.request(f, exact)
+	s, err := a.open()
+	if err != nil {
+		return err
+	}
+	if c.rf.dir != "" {
+		id, err := a.scanRepo(s, &c.rf)
+		if err != nil {
+			return err
+		}
+		req.Repo = &studio.RepoCost{ScanID: id, Calls: c.rf.calls}
+	}
+	res, err := s.Costs().Cost(req)
+	if err != nil {
+		return err
+	}
+	if len(res.FieldErrors) > 0 {
+		return fieldErrs(res.FieldErrors)
+	}
+	return c.print(a, res, exact)
+}
+
+// check refuses flags that do not go together.
+func (c *costFlags) check(f *pflag.FlagSet, exact bool) error {
+	if fes := profile.AsFieldErrors(c.priced().Validate()); len(fes) > 0 {
+		return usagef("%s", costUsage[fes[0].Field])
+	}
+	switch {
+	case exact && !(f.Changed("input-tokens") && f.Changed("output-tokens")):
+		return usagef("--input-tokens and --output-tokens go together")
+	case c.plan != "" && len(c.models) == 0:
+		return usagef("--plan needs --model")
+	}
+	if err := c.rf.check(f); err != nil {
+		return err
+	}
+	if exact {
+		for _, n := range []string{"files-per-pr", "thinking", "cache-hit", "file-input-tokens", "file-output-tokens", "extra-calls"} {
+			if f.Changed(n) {
+				return usagef("--input-tokens/--output-tokens price exactly those tokens with no other assumptions; drop --%s", n)
+			}
+		}
+	}
+	return nil
+}
+
+// costUsage says a CostRequest.Validate field error in the flags' words.
+var costUsage = map[string]string{
+	"all":     "use --model or --all, not both",
+	"profile": "--profile prices the profile's Main and Fallback; drop --model/--all",
+}
+
+// priced is what the request prices: the models, all of them, or a
+// profile's slots.
+func (c *costFlags) priced() studio.CostRequest {
+	req := studio.CostRequest{All: c.all, Profile: c.profileName}
+	for _, m := range c.models {
+		req.Models = append(req.Models, cost.Ref{Model: m, Plan: c.plan})
+	}
+	return req
+}
+
+// request is the studio's cost request the flags describe.
+func (c *costFlags) request(f *pflag.FlagSet, exact bool) studio.CostRequest {
+	as := c.as
+	if exact && !f.Changed("prs") {
+		as.PRsPerMonth = 1
+	}
+	as.CacheHit, as.FallbackShare, as.BudgetUSD = c.cacheHit, c.fbShare, c.budget
+	as.InputTokensPerFile, as.OutputTokensPerFile, as.ExtraCallsPerPR = c.fileIn, c.fileOut, c.xtr
+	req := c.priced()
+	req.Assumptions, req.SlotThinking, req.Levels = as, !f.Changed("thinking"), !exact
+	if exact {
+		req.Exact = &studio.ExactTokens{InputTokens: c.inTokens, OutputTokens: c.outTokens}
+	}
+	return req
+}
+
+// print shows the result (JSON, or the tables) and notes the models that
+// have no price; a missing price is a failure.
+func (c *costFlags) print(a *app, res studio.CostResult, exact bool) error {
+	rep := res.Report
+	var out any = rep
+	if r := res.Repo; r != nil {
+		out = costRepoJSON{Report: rep, Repo: repoJSON{Result: r.Scan, Calls: r.Calls, TokenizerNote: r.TokenizerNote, Biggest: r.Biggest}}
+	}
+	switch {
+	case c.asJSON:
+		if err := a.printJSON(out); err != nil {
+			return err
+		}
+	case res.Repo != nil:
+		printRepo(a.out(), res.Repo, rep.Rows)
+		fmt.Fprintln(a.out())
+		printCost(a.out(), rep, "repo")
+	case exact:
+		printCost(a.out(), rep, "exact")
+	default:
+		printCost(a.out(), rep, "")
+	}
+	for _, m := range rep.MissingPrices {
+		a.note("no price for %s: set one with  %s prices set %s --input USD_PER_1M --output USD_PER_1M", m, "kodus-byok", m)
+	}
+	if len(rep.MissingPrices) > 0 {
+		return &ExitError{Code: ExitFailure}
+	}
+	return nil
 }
 
 // fieldErrs turns the studio's field errors into the exit-2 error report.
@@ -164,6 +203,27 @@ func fieldErrs(fes []profile.FieldError) error {
 // printCost prints the table; mode is "exact" (token totals), "repo" (a
 // repository's history, described above it) or "" (the assumptions).
 func printCost(w io.Writer, rep *cost.Report, mode string) {
+	printCostHeading(w, rep, mode)
+	printCostRows(w, rep)
+	if p := rep.Profile; p != nil {
+		printCostProfile(w, p, rep.Assumptions.BudgetUSD)
+	}
+	var notes []string
+	for _, r := range rep.Rows {
+		for _, n := range r.Notes {
+			notes = append(notes, rowName(r, false)+": "+n)
+		}
+	}
+	if len(notes) > 0 {
+		fmt.Fprintln(w, "\nNotes:")
+		for _, n := range notes {
+			fmt.Fprintf(w, "  · %s\n", n)
+		}
+	}
+}
+
+// printCostHeading says where the prices come from and what was assumed.
+func printCostHeading(w io.Writer, rep *cost.Report, mode string) {
 	a := rep.Assumptions
 	fmt.Fprintf(w, "Prices as of %s (bundled table %s", rep.PricedAt, rep.TablePricedAt)
 	if rep.ImportedFrom != "" {
@@ -180,20 +240,30 @@ func printCost(w io.Writer, rep *cost.Report, mode string) {
 		fmt.Fprintf(w, "%d PRs/month · %d files/PR (%d in / %d out tokens each) · %d extra calls · thinking %s · cache hit %g%%\n\n",
 			a.PRsPerMonth, a.FilesPerPR, a.InputTokensPerFile, a.OutputTokensPerFile, a.ExtraCallsPerPR, a.Thinking, a.CacheHit*100)
 	}
+}
+
+// rowName is the row's model and plan, after its slot when withSlot.
+func rowName(r cost.Row, withSlot bool) string {
+	name := r.Model
+	if r.Plan != "" {
+		name += " (" + r.Plan + ")"
+	}
+	if withSlot && r.Slot != "" {
+		name = r.Slot + ": " + name
+	}
+	return name
+}
+
+// printCostRows prints one line per model.
+func printCostRows(w io.Writer, rep *cost.Report) {
+	budget := rep.Assumptions.BudgetUSD
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	head := "MODEL\tPER PR\tPER MONTH\tINPUT\tCACHED\tOUTPUT\tREASONING\tTHINKING\tTIER\tPRICE SOURCE"
-	if a.BudgetUSD != "" {
-		head += "\tPRS IN $" + a.BudgetUSD
+	if budget != "" {
+		head += "\tPRS IN $" + budget
 	}
 	fmt.Fprintln(tw, head)
 	for _, r := range rep.Rows {
-		name := r.Model
-		if r.Plan != "" {
-			name += " (" + r.Plan + ")"
-		}
-		if r.Slot != "" {
-			name = r.Slot + ": " + name
-		}
 		perPR, perMonth := "", ""
 		switch r.Status {
 		case cost.StatusPlanQuota:
@@ -207,9 +277,9 @@ func printCost(w io.Writer, rep *cost.Report, mode string) {
 		if r.Status == cost.StatusNoPrice {
 			src = "—"
 		}
-		line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", name, perPR, perMonth, tokens(r.InputTokens), tokens(r.CachedInputTokens),
+		line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", rowName(r, true), perPR, perMonth, tokens(r.InputTokens), tokens(r.CachedInputTokens),
 			tokens(r.OutputTokens), tokens(r.ReasoningTokens), r.Thinking, r.Tier, src)
-		if a.BudgetUSD != "" {
+		if budget != "" {
 			fit := "—"
 			if r.BudgetPRs != nil {
 				fit = fmt.Sprint(*r.BudgetPRs)
@@ -218,37 +288,23 @@ func printCost(w io.Writer, rep *cost.Report, mode string) {
 		}
 		fmt.Fprintln(tw, line)
 	}
-	tw.Flush()
-	if p := rep.Profile; p != nil {
-		fmt.Fprintf(w, "\nProfile %s (Fallback share %g%%): ", p.Name, p.FallbackShare*100)
-		if p.PerMonth != nil {
-			fmt.Fprintf(w, "%s per PR, %s per month", usd(*p.PerPR, 4), usd(*p.PerMonth, 2))
-			if p.BudgetPRs != nil {
-				fmt.Fprintf(w, ", %d PRs a month fit in $%s", *p.BudgetPRs, a.BudgetUSD)
-			}
-			fmt.Fprintln(w)
-		} else {
-			fmt.Fprintln(w, "no total")
+	_ = tw.Flush() // w is the command's output; a failed write there has nowhere to go
+}
+
+// printCostProfile prints the profile's blended total.
+func printCostProfile(w io.Writer, p *cost.ProfileTotal, budget string) {
+	fmt.Fprintf(w, "\nProfile %s (Fallback share %g%%): ", p.Name, p.FallbackShare*100)
+	if p.PerMonth != nil {
+		fmt.Fprintf(w, "%s per PR, %s per month", usd(*p.PerPR, 4), usd(*p.PerMonth, 2))
+		if p.BudgetPRs != nil {
+			fmt.Fprintf(w, ", %d PRs a month fit in $%s", *p.BudgetPRs, budget)
 		}
-		for _, n := range p.Notes {
-			fmt.Fprintf(w, "  · %s\n", n)
-		}
+		fmt.Fprintln(w)
+	} else {
+		fmt.Fprintln(w, "no total")
 	}
-	var notes []string
-	for _, r := range rep.Rows {
-		name := r.Model
-		if r.Plan != "" {
-			name += " (" + r.Plan + ")"
-		}
-		for _, n := range r.Notes {
-			notes = append(notes, name+": "+n)
-		}
-	}
-	if len(notes) > 0 {
-		fmt.Fprintln(w, "\nNotes:")
-		for _, n := range notes {
-			fmt.Fprintf(w, "  · %s\n", n)
-		}
+	for _, n := range p.Notes {
+		fmt.Fprintf(w, "  · %s\n", n)
 	}
 }
 

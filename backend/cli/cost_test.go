@@ -64,7 +64,7 @@ func TestCostExactTokens(t *testing.T) {
 func TestCostDefaultGolden(t *testing.T) {
 	h := newHarness(t)
 	r := h.ok("", "cost", "--json")
-	golden(t, "cost.json.golden", r.stdout)
+	assertGolden(t, "cost.json.golden", r.stdout)
 	c := decodeCost(t, r.stdout)
 	var order []string
 	for _, row := range c.Rows {
@@ -188,7 +188,9 @@ func TestPricesImportSetUnset(t *testing.T) {
 	}
 
 	bad := filepath.Join(t.TempDir(), "bad.json")
-	os.WriteFile(bad, []byte("{\n \"x\": {,}\n}"), 0o600)
+	if err := os.WriteFile(bad, []byte("{\n \"x\": {,}\n}"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if r := h.run("", "prices", "import", bad); r.code != ExitUsage || !strings.Contains(r.stderr, "line 2, column") {
 		t.Errorf("bad import = %d %q", r.code, r.stderr)
 	}

@@ -37,7 +37,9 @@ func TestDiscoverJSON(t *testing.T) {
 		t.Errorf("ollama = %+v", out.Servers[0])
 	}
 	var m discover.Model
-	json.Unmarshal(out.Servers[0].Models[0], &m)
+	if err := json.Unmarshal(out.Servers[0].Models[0], &m); err != nil {
+		t.Fatal(err)
+	}
 	if m.ID != "llama3.1:8b" || m.ParameterSize != "8.0B" {
 		t.Errorf("model = %+v", m)
 	}

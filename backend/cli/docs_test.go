@@ -11,6 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/kodusbyok/studio/backend/internal/golden"
 )
 
 // docs/cli.md is the command line's reference. Under each command's heading
@@ -127,7 +129,7 @@ func TestDocsCLI(t *testing.T) {
 	doc := string(raw)
 	root := Root()
 	want := regenerate(doc, root)
-	if *update && want != doc {
+	if golden.Update() && want != doc {
 		if err := os.WriteFile(cliDoc, []byte(want), 0o644); err != nil {
 			t.Fatal(err)
 		}

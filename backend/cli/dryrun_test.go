@@ -109,7 +109,9 @@ func TestDryRunSends(t *testing.T) {
 		t.Fatalf("exit %d, %d requests\n%s%s", r.code, f.count(), r.stdout, r.stderr)
 	}
 	var res map[string]any
-	json.Unmarshal([]byte(r.stdout), &res)
+	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil {
+		t.Fatal(err)
+	}
 	if res["code"] != "settings_rejected" || res["parameter"] != "temperature" || res["httpStatus"] != 400.0 ||
 		!strings.Contains(res["hint"].(string), "Set Temperature to 1") || res["providerMessage"] != "invalid temperature: only 1 is allowed for this model" {
 		t.Errorf("rejected = %s", r.stdout)

@@ -103,33 +103,7 @@ func runEnv(a *app, cmd *cobra.Command, name string, f envFlags) error {
 	}
 	switch {
 	case f.out != "":
-		res, err := s.Exports().WriteEnv(a.ctx, studio.EnvWriteRequest{Profile: name, Options: opts, Path: f.out, Full: f.full, Force: f.force})
-		if errors.Is(err, envfile.ErrExists) {
-			return fmt.Errorf("%w (use --force to replace it; the old one is backed up)", err)
-		}
-		if err != nil {
-			return err
-		}
-		j.Written, j.Backup = res.Path, res.Backup
-		if f.asJSON {
-			return a.printJSON(j)
-		}
-		what := "the Fixed Mode block"
-		if f.full {
-			what = "a complete Kodus .env"
-		}
-		fmt.Fprintf(a.out(), "wrote %s to %s (mode 0600)\n", what, res.Path)
-		if res.Backup != "" {
-			fmt.Fprintf(a.out(), "the old file is backed up as %s\n", res.Backup)
-		}
-		for _, fi := range res.FillIns {
-			fmt.Fprintf(a.out(), "fill in %s: %s\n", fi.Var, fi.What)
-		}
-		for _, p := range res.Problems {
-			a.note("problem: %s", p)
-		}
-		a.note("%s", res.Notes[len(res.Notes)-1])
-		return nil
+		return runEnvOut(a, s, name, opts, f, j)
 	case f.merge != "":
 		return runMerge(a, name, opts, f, j)
 	}
@@ -145,6 +119,37 @@ func runEnv(a *app, cmd *cobra.Command, name string, f envFlags) error {
 	}
 	_, err = io.WriteString(a.out(), text)
 	return err
+}
+
+// runEnvOut writes the block (or, with --full, a complete .env) to --out.
+func runEnvOut(a *app, s *studio.Studio, name string, opts studio.EnvOptions, f envFlags, j envJSON) error {
+	res, err := s.Exports().WriteEnv(a.ctx, studio.EnvWriteRequest{Profile: name, Options: opts, Path: f.out, Full: f.full, Force: f.force})
+	if errors.Is(err, envfile.ErrExists) {
+		return fmt.Errorf("%w (use --force to replace it; the old one is backed up)", err)
+	}
+	if err != nil {
+		return err
+	}
+	j.Written, j.Backup = res.Path, res.Backup
+	if f.asJSON {
+		return a.printJSON(j)
+	}
+	what := "the Fixed Mode block"
+	if f.full {
+		what = "a complete Kodus .env"
+	}
+	fmt.Fprintf(a.out(), "wrote %s to %s (mode 0600)\n", what, res.Path)
+	if res.Backup != "" {
+		fmt.Fprintf(a.out(), "the old file is backed up as %s\n", res.Backup)
+	}
+	for _, fi := range res.FillIns {
+		fmt.Fprintf(a.out(), "fill in %s: %s\n", fi.Var, fi.What)
+	}
+	for _, p := range res.Problems {
+		a.note("problem: %s", p)
+	}
+	a.note("%s", res.Notes[len(res.Notes)-1])
+	return nil
 }
 
 // reportBlock prints the check, the warnings and what is not carried on

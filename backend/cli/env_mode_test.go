@@ -26,7 +26,9 @@ func TestEnvMergeIntoAReadableFile(t *testing.T) {
 	}
 	for _, c := range cases {
 		p := layout(t, t.TempDir())
-		os.Chmod(p, c.mode)
+		if err := os.Chmod(p, c.mode); err != nil {
+			t.Fatal(err)
+		}
 		var asked string
 		askConfirm = func(_ *app, prompt string) (bool, bool, error) { asked = prompt; return true, true, nil }
 		r := h.ok("", append([]string{"env", "glm", "--merge", p}, c.flags...)...)
@@ -54,7 +56,9 @@ func TestEnvMergeIntoAReadableFile(t *testing.T) {
 
 	// --json carries the warning; --chmod-600 needs --merge.
 	p := layout(t, t.TempDir())
-	os.Chmod(p, 0o644)
+	if err := os.Chmod(p, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	r := h.run("", "env", "glm", "--merge", p, "--json")
 	var j map[string]any
 	if err := json.Unmarshal([]byte(r.stdout), &j); err != nil || j["mode"] != "0644" || !strings.Contains(j["modeWarning"].(string), "other users") {

@@ -18,7 +18,9 @@ func layout(t *testing.T, dir string) string {
 	if err := os.WriteFile(p, data, 0o640); err != nil {
 		t.Fatal(err)
 	}
-	os.Chmod(p, 0o640)
+	if err := os.Chmod(p, 0o640); err != nil {
+		t.Fatal(err)
+	}
 	return p
 }
 
@@ -144,7 +146,9 @@ func TestEnvMerge(t *testing.T) {
 		Inferred  struct{ Provider, Model string }
 		KeyMasked string `json:"keyMasked"`
 	}
-	json.Unmarshal([]byte(rep.stdout), &ins)
+	if err := json.Unmarshal([]byte(rep.stdout), &ins); err != nil {
+		t.Fatal(err)
+	}
 	if !ins.FixedMode || ins.Inferred.Provider != "anthropic" || ins.Inferred.Model != "claude-opus-4-7" || ins.KeyMasked != "sk…xyz" {
 		t.Errorf("inspect after switch = %s", rep.stdout)
 	}
@@ -161,7 +165,9 @@ func TestEnvImport(t *testing.T) {
 		t.Errorf("import = %q / %q", r.stdout, r.stderr)
 	}
 	var v map[string]any
-	json.Unmarshal([]byte(h.ok("", "profile", "show", "fromenv", "--json").stdout), &v)
+	if err := json.Unmarshal([]byte(h.ok("", "profile", "show", "fromenv", "--json").stdout), &v); err != nil {
+		t.Fatal(err)
+	}
 	m := v["main"].(map[string]any)
 	if m["plan"] != "coding-plan" || m["maxConcurrentRequests"] != 1.0 || m["baseURL"] != "https://api.z.ai/api/coding/paas/v4" {
 		t.Errorf("imported slot = %v", m)
@@ -200,7 +206,9 @@ func TestBYOKCommand(t *testing.T) {
 		t.Errorf("stderr = %s", r.stderr)
 	}
 	r = h.ok("", "byok", "glm", "--json", "--with-keys")
-	json.Unmarshal([]byte(r.stdout), &cfg)
+	if err := json.Unmarshal([]byte(r.stdout), &cfg); err != nil {
+		t.Fatal(err)
+	}
 	if cfg.Main["apiKey"] != "zai-FAKE-0123456789abcdef.ghij" || cfg.Fallback["apiKey"] != key || !strings.Contains(r.stderr, "plain text") {
 		t.Errorf("with keys = %s / %s", r.stdout, r.stderr)
 	}

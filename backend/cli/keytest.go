@@ -121,11 +121,7 @@ func parseTimeout(raw string) (time.Duration, error) {
 }
 
 func runTestSaved(a *app, name string, f testFlags, timeout time.Duration) error {
-	s, err := a.open()
-	if err != nil {
-		return err
-	}
-	p, err := s.Profiles().Stored(name)
+	s, p, err := a.openProfile(name)
 	if err != nil {
 		return err
 	}

@@ -73,15 +73,7 @@ A BYOK config saved in Kodus takes precedence over the .env.`,
 					return err
 				}
 				if !asked || !ok {
-					if asJSON {
-						_ = a.printJSON(j)
-					}
-					if !asked {
-						a.note("not applied: there is no terminal to confirm on; review the difference and re-run with --yes")
-					} else {
-						a.note("not applied")
-					}
-					return &ExitError{Code: ExitFailure}
+					return a.declined(asJSON, j, asked, "not applied", "difference")
 				}
 			}
 			res, err := s.Kodus().ApplyKodus(a.ctx, args[0], plan.Digest)
@@ -191,4 +183,20 @@ func testLine(t kodusapi.TestResult) string {
 		s += " — warning: " + t.Warning
 	}
 	return s
+}
+
+// declined ends a change the user did not confirm (asked: there was a
+// terminal to ask on): the JSON result when asked for, and what was not
+// done ("not applied"), with what to review (the difference) when nobody
+// could be asked.
+func (a *app) declined(asJSON bool, j any, asked bool, notDone, review string) error {
+	if asJSON {
+		_ = a.printJSON(j) // already failing: the exit code says so
+	}
+	if !asked {
+		a.note("%s: there is no terminal to confirm on; review the %s and re-run with --yes", notDone, review)
+	} else {
+		a.note("%s", notDone)
+	}
+	return &ExitError{Code: ExitFailure}
 }

@@ -122,7 +122,9 @@ func TestKodusApplyKeepsWhatKodusHasAndRunsItsTest(t *testing.T) {
 		t.Fatalf("now %q after %q", out.UsesNow, out.UsesAfter)
 	}
 	var test map[string]any
-	json.Unmarshal(k.Tests()[0], &test)
+	if err := json.Unmarshal(k.Tests()[0], &test); err != nil {
+		t.Fatal(err)
+	}
 	if test["provider"] != "anthropic" || test["model"] != "claude-sonnet-4-6" || test["apiKey"] != claudeKey || test["reasoningEffort"] != "none" {
 		t.Fatalf("Kodus's Test got %v", test)
 	}
@@ -134,7 +136,9 @@ func TestKodusApplyKeepsWhatKodusHasAndRunsItsTest(t *testing.T) {
 	// Applying again replaces the profile's own entries, nothing piles up.
 	h.ok("", "kodus", "apply", "team", "--yes")
 	var again struct{ Models []any }
-	json.Unmarshal(k.Saves()[1], &again)
+	if err := json.Unmarshal(k.Saves()[1], &again); err != nil {
+		t.Fatal(err)
+	}
 	if len(again.Models) != 4 {
 		t.Fatalf("%d models after a second apply", len(again.Models))
 	}
@@ -167,7 +171,9 @@ func TestKodusApplyRefusedInKodusWords(t *testing.T) {
 	h.ok("sk-FAKElocal-0123456789", "profile", "set", "lan", "--provider", "openai_compatible", "--model", "qwen2.5-coder:32b", "--base-url", "https://192.168.1.20:8000/v1", "--key-stdin")
 	r := h.run("", "kodus", "apply", "lan", "--yes", "--json")
 	var out applyOut
-	json.Unmarshal([]byte(r.stdout), &out)
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatal(err)
+	}
 	if r.code != 1 || out.Applied || out.Refusal == nil || out.Refusal.Status != 400 ||
 		out.Refusal.Message != "baseURL resolves to a private or reserved address (192.168.1.20). Point it at a public provider endpoint." ||
 		!strings.Contains(out.Refusal.Advice, "Fixed Mode") {
@@ -197,7 +203,9 @@ func TestKodusApplyMid2026SendsV1(t *testing.T) {
 	h.ok(claudeKey, "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--key-stdin")
 	r := h.ok("", "kodus", "apply", "team", "--kodus-line", "mid-2026", "--yes", "--json")
 	var sent map[string]any
-	json.Unmarshal(k.Saves()[0], &sent)
+	if err := json.Unmarshal(k.Saves()[0], &sent); err != nil {
+		t.Fatal(err)
+	}
 	main, _ := sent["main"].(map[string]any)
 	if sent["version"] != nil || main == nil || main["apiKey"] != claudeKey || main["model"] != "claude-sonnet-4-6" {
 		t.Fatalf("sent %s", k.Saves()[0])
@@ -207,7 +215,9 @@ func TestKodusApplyMid2026SendsV1(t *testing.T) {
 	}
 	// Applied again, the key Kodus holds is kept: apiKey "" (the same mask).
 	h.ok("", "kodus", "apply", "team", "--kodus-line", "mid-2026", "--yes")
-	json.Unmarshal(k.Saves()[1], &sent)
+	if err := json.Unmarshal(k.Saves()[1], &sent); err != nil {
+		t.Fatal(err)
+	}
 	if sent["main"].(map[string]any)["apiKey"] != nil && sent["main"].(map[string]any)["apiKey"] != "" {
 		t.Fatalf("the key was sent again: %s", k.Saves()[1])
 	}
@@ -233,7 +243,9 @@ func TestKodusApplyBedrockTestsWithItsOwnAuth(t *testing.T) {
 	h.ok(token, "profile", "set", "aws", "--provider", "amazon_bedrock", "--model", "anthropic.claude-sonnet-4-6", "--aws-region", "eu-west-1", "--key-stdin")
 	r := h.ok("", "kodus", "apply", "aws", "--yes", "--json")
 	var test map[string]any
-	json.Unmarshal(k.Tests()[0], &test)
+	if err := json.Unmarshal(k.Tests()[0], &test); err != nil {
+		t.Fatal(err)
+	}
 	if test["provider"] != "amazon_bedrock" || test["awsBearerToken"] != token || test["awsRegion"] != "eu-west-1" || test["apiKey"] != nil {
 		t.Fatalf("Kodus's Test got %v", test)
 	}

@@ -172,15 +172,7 @@ func runApplyEnv(a *app, name string, f applyEnvFlags) error {
 			return err
 		}
 		if !asked || !ok {
-			if f.asJSON {
-				_ = a.printJSON(j)
-			}
-			if !asked {
-				a.note("not written: there is no terminal to confirm on; review the diff and re-run with --yes")
-			} else {
-				a.note("not written")
-			}
-			return &ExitError{Code: ExitFailure}
+			return a.declined(f.asJSON, j, asked, "not written", "diff")
 		}
 	}
 	req.Digest = plan.Merge.Digest

@@ -322,7 +322,9 @@ func TestKodusPull(t *testing.T) {
 		}
 		Fallback *struct{}
 	}
-	json.Unmarshal([]byte(show.stdout), &p)
+	if err := json.Unmarshal([]byte(show.stdout), &p); err != nil {
+		t.Fatal(err)
+	}
 	if p.Main.Model != "claude-sonnet-4-6" || p.Main.ReasoningEffort != "medium" || p.Main.MaxOutputTokens != 16384 || p.Main.APIKeyMasked != "sk…xyz" || p.Fallback != nil {
 		t.Fatalf("profile: %s", show.stdout)
 	}
@@ -342,7 +344,9 @@ func TestKodusPull(t *testing.T) {
 			}
 		}
 	}
-	json.Unmarshal([]byte(r.stdout), &j)
+	if err := json.Unmarshal([]byte(r.stdout), &j); err != nil {
+		t.Fatal(err)
+	}
 	if !j.Plan.Main.KeepsLocalKey || !j.Plan.Main.LocalKeyDiffers {
 		t.Fatalf("%s", r.stdout)
 	}
@@ -376,7 +380,9 @@ func TestKodusApplyEnvIntoAReadableEnv(t *testing.T) {
 	}{{nil, 0o644}, {[]string{"--chmod-600"}, 0o600}} {
 		dir := installtest.Layout(t)
 		env := filepath.Join(dir, ".env")
-		os.Chmod(env, 0o644)
+		if err := os.Chmod(env, 0o644); err != nil {
+			t.Fatal(err)
+		}
 		var asked string
 		askConfirm = func(_ *app, prompt string) (bool, bool, error) { asked = prompt; return true, true, nil }
 		r := h.ok("", append([]string{"kodus", "apply-env", "team", "--dir", dir}, c.flags...)...)
@@ -397,7 +403,9 @@ func TestKodusApplyEnvIntoAReadableEnv(t *testing.T) {
 		}
 	}
 	dir := installtest.Layout(t)
-	os.Chmod(filepath.Join(dir, ".env"), 0o640)
+	if err := os.Chmod(filepath.Join(dir, ".env"), 0o640); err != nil {
+		t.Fatal(err)
+	}
 	r := h.run("", "kodus", "apply-env", "team", "--dir", dir, "--json")
 	var j map[string]any
 	if err := json.Unmarshal([]byte(r.stdout), &j); err != nil || j["mode"] != "0640" || !strings.Contains(fmt.Sprint(j["modeWarning"]), "the members of its group") {

@@ -14,9 +14,13 @@ func TestOversizedInputIsRefused(t *testing.T) {
 	h := glmHarness(t)
 	dir := t.TempDir()
 	bigJSON := filepath.Join(dir, "thinking.json")
-	os.WriteFile(bigJSON, []byte(`{"x":"`+strings.Repeat("a", 100<<10)+`"}`), 0o600)
+	if err := os.WriteFile(bigJSON, []byte(`{"x":"`+strings.Repeat("a", 100<<10)+`"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	bigEnv := filepath.Join(dir, "big.env")
-	os.WriteFile(bigEnv, []byte("# padding\n"+strings.Repeat("A=1\n", 600<<10)), 0o600)
+	if err := os.WriteFile(bigEnv, []byte("# padding\n"+strings.Repeat("A=1\n", 600<<10)), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		stdin string
 		args  []string

@@ -37,12 +37,6 @@ func (a *app) kodusLine() (*kodusline.Line, studio.LineInfo, error) {
 	return l, info, nil
 }
 
-// says notes on standard error which line a result follows, so a JSON
-// result on standard output stays exactly what Kodus reads.
-func (a *app) says(l *kodusline.Line) {
-	a.note("note: %s (Kodus line %s; --kodus-line or `kodus line set` to change)", l.Says(), l.ID)
-}
-
 func kodusLineCmd(a *app) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{

@@ -43,7 +43,9 @@ func TestKodusLineCommand(t *testing.T) {
 		}
 	}
 	// A broken saved choice is an error, never silently the default.
-	os.WriteFile(filepath.Join(h.env["KODUS_BYOK_HOME"], "kodus-line.json"), []byte("{"), 0o600)
+	if err := os.WriteFile(filepath.Join(h.env["KODUS_BYOK_HOME"], "kodus-line.json"), []byte("{"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if r := h.run("", "catalog", "--json"); r.code != ExitFailure || !strings.Contains(r.stderr, "kodus line set") {
 		t.Errorf("broken file: exit %d %q", r.code, r.stderr)
 	}
@@ -53,9 +55,9 @@ func TestKodusLineCommand(t *testing.T) {
 func TestCatalogCurrent(t *testing.T) {
 	h := newCurrentHarness(t)
 	r := h.ok("", "catalog", "--json")
-	golden(t, "catalog-current.json.golden", r.stdout)
-	golden(t, "cost-current.json.golden", h.ok("", "cost", "--json").stdout)
-	golden(t, "schema-profile-current.json.golden", h.ok("", "schema", "profile").stdout)
+	assertGolden(t, "catalog-current.json.golden", r.stdout)
+	assertGolden(t, "cost-current.json.golden", h.ok("", "cost", "--json").stdout)
+	assertGolden(t, "schema-profile-current.json.golden", h.ok("", "schema", "profile").stdout)
 	var c struct {
 		Providers []struct{ ID string }
 		Models    []struct{ ID, Tier string }
@@ -85,13 +87,13 @@ func TestCatalogCurrent(t *testing.T) {
 // line saved: the regression guard of the mid-2026 line.
 func TestMid2026FlagKeepsTodaysGoldens(t *testing.T) {
 	h := newCurrentHarness(t)
-	golden(t, "catalog.json.golden", h.ok("", "catalog", "--json", "--kodus-line", "mid-2026").stdout)
-	golden(t, "schema-profile.json.golden", h.ok("", "schema", "profile", "--kodus-line", "mid-2026").stdout)
-	golden(t, "cost.json.golden", h.ok("", "cost", "--json", "--kodus-line", "mid-2026").stdout)
+	assertGolden(t, "catalog.json.golden", h.ok("", "catalog", "--json", "--kodus-line", "mid-2026").stdout)
+	assertGolden(t, "schema-profile.json.golden", h.ok("", "schema", "profile", "--kodus-line", "mid-2026").stdout)
+	assertGolden(t, "cost.json.golden", h.ok("", "cost", "--json", "--kodus-line", "mid-2026").stdout)
 	h.ok(key, "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--key-stdin", "--kodus-line", "mid-2026")
-	golden(t, "options-sonnet.json.golden", h.ok("", "options", "team", "--json", "--kodus-line", "mid-2026").stdout)
+	assertGolden(t, "options-sonnet.json.golden", h.ok("", "options", "team", "--json", "--kodus-line", "mid-2026").stdout)
 	h.ok("zai-0123456789abcdef.ghij", "profile", "set", "team", "--slot", "fallback", "--provider", "openai_compatible", "--model", "glm-5.1", "--plan", "coding-plan", "--key-stdin", "--kodus-line", "mid-2026")
-	golden(t, "profile-show.json.golden", scrubTimes(h.ok("", "profile", "show", "team", "--json", "--kodus-line", "mid-2026").stdout))
+	assertGolden(t, "profile-show.json.golden", scrubTimes(h.ok("", "profile", "show", "team", "--json", "--kodus-line", "mid-2026").stdout))
 	// And the same profile under the current line is v2, with the advice
 	// to move the GLM 5.1 slot.
 	byok := h.ok("", "byok", "team", "--json").stdout
@@ -124,9 +126,13 @@ func TestOptionsCurrent(t *testing.T) {
 		var v struct {
 			ProviderOptions json.RawMessage `json:"providerOptions"`
 		}
-		json.Unmarshal([]byte(h.ok("", "options", name, "--json").stdout), &v)
+		if err := json.Unmarshal([]byte(h.ok("", "options", name, "--json").stdout), &v); err != nil {
+			t.Fatal(err)
+		}
 		var compact map[string]any
-		json.Unmarshal(v.ProviderOptions, &compact)
+		if err := json.Unmarshal(v.ProviderOptions, &compact); err != nil {
+			t.Fatal(err)
+		}
 		got, _ := json.Marshal(compact)
 		if string(got) != want {
 			t.Errorf("%s: %s, want %s", name, got, want)
@@ -154,7 +160,7 @@ func TestBYOKCurrent(t *testing.T) {
 	h.ok(key, "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--thinking", "off", "--key-stdin")
 	h.ok("", "profile", "set", "team", "--slot", "fallback", "--provider", "openai_compatible", "--model", "qwen3-coder", "--base-url", "http://192.168.1.20:8000/v1")
 	r := h.ok("", "byok", "team", "--json")
-	golden(t, "byok-v2.json.golden", r.stdout)
+	assertGolden(t, "byok-v2.json.golden", r.stdout)
 	if !strings.Contains(r.stdout, `"reasoningEffort": "none"`) || strings.Contains(r.stdout, "apiKey") {
 		t.Errorf("byok = %s", r.stdout)
 	}
@@ -180,7 +186,9 @@ func TestBYOKCurrent(t *testing.T) {
 func TestEnvInspectNamesBothLines(t *testing.T) {
 	h := newCurrentHarness(t)
 	p := filepath.Join(t.TempDir(), ".env")
-	os.WriteFile(p, []byte("IMAGE_TAG=selfhosted-2.1.28\nAPI_LLM_PROVIDER_MODEL=glm-5.1\nAPI_OPEN_AI_API_KEY="+zaiKey+"\nAPI_OPENAI_FORCE_BASE_URL=https://api.z.ai/api/paas/v4/\n"), 0o600)
+	if err := os.WriteFile(p, []byte("IMAGE_TAG=selfhosted-2.1.28\nAPI_LLM_PROVIDER_MODEL=glm-5.1\nAPI_OPEN_AI_API_KEY="+zaiKey+"\nAPI_OPENAI_FORCE_BASE_URL=https://api.z.ai/api/paas/v4/\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	r := h.ok("", "env", "inspect", p)
 	for _, want := range []string{"IMAGE_TAG=selfhosted-2.1.28", "Kodus selfhosted-2.1.x", "the app follows Kodus latest", "kodus line set mid-2026"} {
 		if !strings.Contains(r.stdout+r.stderr, want) {

@@ -15,7 +15,7 @@ func TestOptionsPreset(t *testing.T) {
 	h := newHarness(t)
 	h.ok(key, "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--key-stdin")
 	r := h.ok("", "options", "team", "--json")
-	golden(t, "options-sonnet.json.golden", r.stdout)
+	assertGolden(t, "options-sonnet.json.golden", r.stdout)
 	var v struct {
 		ProviderOptions map[string]any `json:"providerOptions"`
 		Notes           []string       `json:"notes"`
@@ -45,11 +45,13 @@ func TestOptionsCustomOpenRouter(t *testing.T) {
 	h := newHarness(t)
 	h.ok(key, "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--key-stdin")
 	override := filepath.Join(t.TempDir(), "routing.json")
-	os.WriteFile(override, []byte("{\n  \"reasoning\": {\"effort\": \"high\"},\n  \"provider\": {\"ignore\": [\"deepinfra\"], \"allow_fallbacks\": true}\n}\n"), 0o600)
+	if err := os.WriteFile(override, []byte("{\n  \"reasoning\": {\"effort\": \"high\"},\n  \"provider\": {\"ignore\": [\"deepinfra\"], \"allow_fallbacks\": true}\n}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	h.ok("sk-or-v1-FAKE0123456789abcdef", "profile", "set", "team", "--slot", "fallback", "--provider", "open_router", "--model", "moonshotai/kimi-k2.5",
 		"--openrouter-order", "moonshot, together,", "--openrouter-allow-fallbacks", "false", "--thinking-json", override, "--key-stdin")
 	r := h.ok("", "options", "team", "--slot", "fallback", "--json")
-	golden(t, "options-openrouter-custom.json.golden", r.stdout)
+	assertGolden(t, "options-openrouter-custom.json.golden", r.stdout)
 	var v struct {
 		ProviderOptions struct {
 			OpenRouter struct {
@@ -57,7 +59,9 @@ func TestOptionsCustomOpenRouter(t *testing.T) {
 			} `json:"openrouter"`
 		} `json:"providerOptions"`
 	}
-	json.Unmarshal([]byte(r.stdout), &v)
+	if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
+		t.Fatal(err)
+	}
 	p := v.ProviderOptions.OpenRouter.Provider
 	if order, _ := json.Marshal(p["order"]); string(order) != `["moonshot","together"]` || p["allow_fallbacks"] != true || p["ignore"] == nil {
 		t.Errorf("merged provider block = %v", p)
@@ -79,7 +83,9 @@ func TestInvalidOverrideRefused(t *testing.T) {
 		t.Errorf("trailing comma: exit %d, stderr %q", r.code, r.stderr)
 	}
 	missing := filepath.Join(t.TempDir(), "o.json")
-	os.WriteFile(missing, []byte("{\n  \"thinking\": {\"type\": \"enabled\", \"budgetTokens\": 500}\n  \"effort\": \"high\"\n}"), 0o600)
+	if err := os.WriteFile(missing, []byte("{\n  \"thinking\": {\"type\": \"enabled\", \"budgetTokens\": 500}\n  \"effort\": \"high\"\n}"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	r = h.run("", "profile", "set", "p", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--thinking-json", missing)
 	if r.code != ExitUsage || !strings.Contains(r.stderr, "line 2, column 55: missing comma") {
 		t.Errorf("missing comma: exit %d, stderr %q", r.code, r.stderr)
@@ -93,7 +99,9 @@ func TestInvalidOverrideRefused(t *testing.T) {
 		t.Errorf("level with JSON: exit %d", r.code)
 	}
 	var v map[string]any
-	json.Unmarshal([]byte(h.ok("", "profile", "show", "p", "--json").stdout), &v)
+	if err := json.Unmarshal([]byte(h.ok("", "profile", "show", "p", "--json").stdout), &v); err != nil {
+		t.Fatal(err)
+	}
 	if m := v["main"].(map[string]any); m["reasoningEffort"] != "medium" || m["reasoningConfigOverride"] != nil {
 		t.Errorf("a refused set changed the profile: %v", m)
 	}
@@ -146,7 +154,9 @@ func TestThinkingLevelReplacesCustom(t *testing.T) {
 		t.Errorf("stderr = %q", r.stderr)
 	}
 	var v map[string]any
-	json.Unmarshal([]byte(r.stdout), &v)
+	if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
+		t.Fatal(err)
+	}
 	if m := v["main"].(map[string]any); m["reasoningEffort"] != "high" || m["reasoningConfigOverride"] != nil {
 		t.Errorf("main = %v", m)
 	}

@@ -157,7 +157,9 @@ func openDir(t *testing.T) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
-	os.Chmod(dir, 0o755)
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	return dir
 }
 
@@ -166,7 +168,14 @@ func chownTree(t *testing.T, dir string, uid int) {
 	if uid == 0 {
 		return
 	}
-	filepath.Walk(dir, func(p string, _ os.FileInfo, _ error) error { return os.Lchown(p, uid, uid) })
+	if err := filepath.Walk(dir, func(p string, _ os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		return os.Lchown(p, uid, uid)
+	}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // `profile list` on every kind of broken database: exit 1 (0 when the file
@@ -193,17 +202,23 @@ func TestProfileListOnBrokenDatabases(t *testing.T) {
 		{"cut short", func(t *testing.T, c *cliProc) (string, func()) {
 			path := dbWithProfiles(t, c.home, 60)
 			data, _ := os.ReadFile(path)
-			os.WriteFile(path, data[:4*4096], 0o600)
+			if err := os.WriteFile(path, data[:4*4096], 0o600); err != nil {
+				t.Fatal(err)
+			}
 			return path, nil
 		}, 1, []string{"is not a profile database", "cut short", "a copy is kept as"}},
 		{"random bytes", func(t *testing.T, c *cliProc) (string, func()) {
 			path := filepath.Join(c.home, "profiles.db")
-			os.WriteFile(path, random, 0o600)
+			if err := os.WriteFile(path, random, 0o600); err != nil {
+				t.Fatal(err)
+			}
 			return path, nil
 		}, 1, []string{"is not a profile database"}},
 		{"zero length", func(t *testing.T, c *cliProc) (string, func()) {
 			path := filepath.Join(c.home, "profiles.db")
-			os.WriteFile(path, nil, 0o600)
+			if err := os.WriteFile(path, nil, 0o600); err != nil {
+				t.Fatal(err)
+			}
 			return path, nil
 		}, 1, []string{"is empty (0 bytes)", "restore it from a backup"}},
 		{"read-only file in a read-only folder", func(t *testing.T, c *cliProc) (string, func()) {
@@ -211,16 +226,22 @@ func TestProfileListOnBrokenDatabases(t *testing.T) {
 			*c = otherUser(t, *c)
 			chownTree(t, c.home, c.uid)
 			path := filepath.Join(c.home, "profiles.db")
-			os.Chmod(path, 0o400)
-			os.Chmod(c.home, 0o500)
-			return path, func() { os.Chmod(c.home, 0o700) }
+			if err := os.Chmod(path, 0o400); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chmod(c.home, 0o500); err != nil {
+				t.Fatal(err)
+			}
+			return path, func() { _ = os.Chmod(c.home, 0o700) } // best effort: the temp dir goes anyway
 		}, 0, nil},
 		{"unreadable file", func(t *testing.T, c *cliProc) (string, func()) {
 			dbWithProfiles(t, c.home, 1)
 			*c = otherUser(t, *c)
 			chownTree(t, c.home, c.uid)
 			path := filepath.Join(c.home, "profiles.db")
-			os.Chmod(path, 0o000)
+			if err := os.Chmod(path, 0o000); err != nil {
+				t.Fatal(err)
+			}
 			return path, nil
 		}, 1, []string{"permission denied"}},
 	}

@@ -35,11 +35,7 @@ alone. A slot that is not moved keeps working as it is.`,
 			default:
 				return usagef("--slot must be main, fallback or all (got %q)", slot)
 			}
-			s, err := a.open()
-			if err != nil {
-				return err
-			}
-			p, err := s.Profiles().Stored(args[0])
+			s, p, err := a.openProfile(args[0])
 			if err != nil {
 				return err
 			}

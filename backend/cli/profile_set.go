@@ -113,21 +113,9 @@ func runProfileSet(a *app, cmd *cobra.Command, name string, f setFlags) error {
 		}
 		return fes
 	}
-	var key *string
-	var keyNotes []string
-	switch {
-	case f.keyStdin:
-		k, err := readKey(a)
-		if err != nil {
-			return err
-		}
-		key = &k
-	case f.aws.iamStdin || f.aws.fromEnv:
-		k, notes, err := readIAMKeys(a, f.aws)
-		if err != nil {
-			return err
-		}
-		key, keyNotes = &k, notes
+	key, keyNotes, err := readSetKey(a, f)
+	if err != nil {
+		return err
 	}
 	res, err := s.Profiles().Save(a.ctx, studio.SaveRequest{Profile: name, Slot: f.slot, Config: slot, Key: key})
 	if errors.Is(err, studio.ErrNoMain) {
@@ -154,6 +142,26 @@ func runProfileSet(a *app, cmd *cobra.Command, name string, f setFlags) error {
 	}
 	fmt.Fprintf(a.out(), "saved %s (%s): %s on %s, key %s\n", name, f.slot, v.ModelName, v.ProviderName, keyText(v))
 	return nil
+}
+
+// readSetKey reads the key the flags say to read (standard input, or the
+// AWS IAM keys), or nil to keep the stored one.
+func readSetKey(a *app, f setFlags) (*string, []string, error) {
+	switch {
+	case f.keyStdin:
+		k, err := readKey(a)
+		if err != nil {
+			return nil, nil, err
+		}
+		return &k, nil, nil
+	case f.aws.iamStdin || f.aws.fromEnv:
+		k, notes, err := readIAMKeys(a, f.aws)
+		if err != nil {
+			return nil, nil, err
+		}
+		return &k, notes, nil
+	}
+	return nil, nil, nil
 }
 
 // baseSlot is what `profile set` starts from: the stored slot when provider
@@ -199,30 +207,7 @@ func applySetFlags(a *app, changed func(string) bool, f setFlags, sl *profile.Sl
 	if changed("base-url") {
 		sl.BaseURL = f.baseURL
 	}
-	if changed("temperature") {
-		v, err := optFloat(f.temperature)
-		if err != nil {
-			errs = append(errs, &profile.FieldError{Field: "temperature", Rule: "must be a number between 0 and 2", Value: f.temperature})
-		}
-		sl.Temperature = v
-	}
-	for _, n := range []struct {
-		flag, field, raw string
-		dst              **int
-	}{
-		{"max-output-tokens", "maxOutputTokens", f.maxOut, &sl.MaxOutputTokens},
-		{"max-input-tokens", "maxInputTokens", f.maxIn, &sl.MaxInputTokens},
-		{"max-concurrent", "maxConcurrentRequests", f.maxConcurrent, &sl.MaxConcurrentRequests},
-	} {
-		if !changed(n.flag) {
-			continue
-		}
-		v, err := optInt(n.raw)
-		if err != nil {
-			errs = append(errs, &profile.FieldError{Field: n.field, Rule: "must be a whole number ≥ 0", Value: n.raw})
-		}
-		*n.dst = v
-	}
+	errs = append(errs, setNumberFlags(changed, f, sl)...)
 	if changed("thinking") {
 		sl.ReasoningEffort = f.thinking
 		// A level replaces Custom: its stored JSON would be inert.
@@ -259,6 +244,47 @@ func applySetFlags(a *app, changed func(string) bool, f setFlags, sl *profile.Sl
 	if changed("vertex-location") {
 		sl.VertexLocation = f.vertexLocation
 	}
+	setAWSSlot(a, changed, f, sl)
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// setNumberFlags sets the temperature and the token and concurrency
+// limits the flags change; a value that is not a number is a field error.
+func setNumberFlags(changed func(string) bool, f setFlags, sl *profile.Slot) profile.Errors {
+	var errs profile.Errors
+	if changed("temperature") {
+		v, err := optFloat(f.temperature)
+		if err != nil {
+			errs = append(errs, &profile.FieldError{Field: "temperature", Rule: "must be a number between 0 and 2", Value: f.temperature})
+		}
+		sl.Temperature = v
+	}
+	for _, n := range []struct {
+		flag, field, raw string
+		dst              **int
+	}{
+		{"max-output-tokens", "maxOutputTokens", f.maxOut, &sl.MaxOutputTokens},
+		{"max-input-tokens", "maxInputTokens", f.maxIn, &sl.MaxInputTokens},
+		{"max-concurrent", "maxConcurrentRequests", f.maxConcurrent, &sl.MaxConcurrentRequests},
+	} {
+		if !changed(n.flag) {
+			continue
+		}
+		v, err := optInt(n.raw)
+		if err != nil {
+			errs = append(errs, &profile.FieldError{Field: n.field, Rule: "must be a whole number ≥ 0", Value: n.raw})
+		}
+		*n.dst = v
+	}
+	return errs
+}
+
+// setAWSSlot sets Amazon Bedrock's region and auth kind: as given, else
+// from the environment or from how the key is read.
+func setAWSSlot(a *app, changed func(string) bool, f setFlags, sl *profile.Slot) {
 	switch {
 	case changed("aws-region"):
 		sl.AWSRegion = f.aws.region
@@ -273,10 +299,6 @@ func applySetFlags(a *app, changed func(string) bool, f setFlags, sl *profile.Sl
 	case f.keyStdin && strings.TrimSpace(f.provider) == catalog.AmazonBedrock:
 		sl.AWSAuth = bedrock.AuthAPIKey
 	}
-	if len(errs) > 0 {
-		return errs
-	}
-	return nil
 }
 
 func hasField(es profile.Errors, field string) bool {

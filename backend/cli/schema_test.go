@@ -41,12 +41,14 @@ func validate(t *testing.T, s *sjs.Schema, src string) error {
 func TestSchemaProfile(t *testing.T) {
 	h := newHarness(t)
 	r := h.ok("", "schema")
-	golden(t, "schema-profile.json.golden", r.stdout)
+	assertGolden(t, "schema-profile.json.golden", r.stdout)
 	s := compileSchema(t, r.stdout)
 
 	h.ok(key, "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--key-stdin")
 	override := filepath.Join(t.TempDir(), "o.json")
-	os.WriteFile(override, []byte(`{"openrouter": {"reasoning": {"effort": "high"}}}`), 0o600)
+	if err := os.WriteFile(override, []byte(`{"openrouter": {"reasoning": {"effort": "high"}}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	h.ok("sk-or-v1-FAKE0123456789abcdef", "profile", "set", "team", "--slot", "fallback", "--provider", "open_router", "--model", "z-ai/glm-5", "--thinking-json", override, "--openrouter-order", "z-ai", "--key-stdin")
 	for _, out := range []string{h.ok("", "profile", "show", "team", "--json").stdout, h.ok("", "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--json").stdout} {
 		if err := validate(t, s, out); err != nil {

@@ -27,7 +27,7 @@ type style struct {
 	path string
 	key  string
 	// reject writes the provider's 429.
-	reject func(w http.ResponseWriter, cap int)
+	reject func(w http.ResponseWriter, limit int)
 }
 
 func jsonReply(w http.ResponseWriter, status int, body string) {
@@ -55,8 +55,8 @@ var styles = []style{
 		},
 		path: "/v1/chat/completions",
 		key:  "sk-FAKEmoonshotKEY0123456789abcdef",
-		reject: func(w http.ResponseWriter, cap int) {
-			jsonReply(w, 429, fmt.Sprintf(`{"error":{"type":"rate_limit_reached_error","message":"Your account org-FAKE request reached max concurrency: %d, please try again after 1 seconds"}}`, cap))
+		reject: func(w http.ResponseWriter, limit int) {
+			jsonReply(w, 429, fmt.Sprintf(`{"error":{"type":"rate_limit_reached_error","message":"Your account org-FAKE request reached max concurrency: %d, please try again after 1 seconds"}}`, limit))
 		},
 	},
 	{
@@ -115,9 +115,9 @@ type capServer struct {
 	idle                  *sync.Cond // signalled when a request is done
 }
 
-func newCapServer(t *testing.T, st style, cap int, hold time.Duration) *capServer {
+func newCapServer(t *testing.T, st style, limit int, hold time.Duration) *capServer {
 	t.Helper()
-	s := &capServer{st: st, cap: cap, hold: hold}
+	s := &capServer{st: st, cap: limit, hold: hold}
 	s.idle = sync.NewCond(&s.mu)
 	s.Server = httptest.NewServer(http.HandlerFunc(s.handle))
 	t.Cleanup(s.Close)

@@ -31,15 +31,15 @@ func ClassOf(baseURL string) string {
 	if err != nil {
 		return ""
 	}
-	switch host := strings.ToLower(u.Hostname()); {
-	case host == "api.z.ai" || host == "open.bigmodel.cn":
+	switch strings.ToLower(u.Hostname()) {
+	case "api.z.ai", "open.bigmodel.cn":
 		if strings.Contains(u.Path+"/", "/coding/") {
 			return PlanZaiCoding
 		}
 		return PlanZaiPaas
-	case host == "api.kimi.com":
+	case "api.kimi.com":
 		return PlanKimiCode
-	case host == "api.moonshot.ai" || host == "api.moonshot.cn":
+	case "api.moonshot.ai", "api.moonshot.cn":
 		return PlanMoonshot
 	}
 	return ""

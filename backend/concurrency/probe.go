@@ -242,21 +242,7 @@ func (p *prober) run(ctx context.Context) Report {
 		spacing = max(spacing, p.opt.minSpacing)
 		p.round++
 		rr := p.burst(ctx, target, known, spacing)
-		rep.Rounds++
-		rep.Accepted += rr.accepted
-		rep.Rejected += rr.rejected
-		if rr.firstCap != nil {
-			rep.Late += max(0, rr.sent-rr.maxOK-1)
-		}
-		rep.History = append(rep.History, Round{Target: target, Sent: rr.sent, Accepted: rr.accepted, Rejected: rr.rejected,
-			MaxInFlight: rr.maxOK, SpacingUs: spacing.Microseconds(), WaitedMs: waited.Milliseconds()})
-		p.good = max(p.good, rr.maxOK)
-		p.emit(Progress{Phase: "burst", Target: target, Sent: rr.sent, Accepted: rr.accepted, Rejected: rr.rejected,
-			Requests: p.requests, MaxRequests: p.maxReq, Good: p.good, Bad: p.badOrZero(),
-			Message: fmt.Sprintf("Burst %d: %d sent (up to %d at once), %d accepted, %d rejected; %d worked at once.", p.round, rr.sent, target, rr.accepted, rr.rejected, rr.maxOK)})
-		if rr.minOK > 0 && (p.lat == 0 || rr.minOK < p.lat) {
-			p.lat = rr.minOK
-		}
+		p.record(&rep, rr, Round{Target: target, SpacingUs: spacing.Microseconds(), WaitedMs: waited.Milliseconds()})
 		if rr.firstCap != nil {
 			p.bad = min(p.bad, rr.bound)
 			rep.Rejection = rejectionOf(*rr.firstCap)
@@ -307,6 +293,27 @@ func (p *prober) run(ctx context.Context) Report {
 	rep.MaxAccepted, rep.Requests = p.good, p.requests
 	rep.Cap = min(p.good, p.bad-1)
 	return rep
+}
+
+// record adds a burst to the report and the progress, and learns the
+// largest accepted level and the fastest answer from it. round has the
+// burst's target, spacing and wait.
+func (p *prober) record(rep *Report, rr burstResult, round Round) {
+	rep.Rounds++
+	rep.Accepted += rr.accepted
+	rep.Rejected += rr.rejected
+	if rr.firstCap != nil {
+		rep.Late += max(0, rr.sent-rr.maxOK-1)
+	}
+	round.Sent, round.Accepted, round.Rejected, round.MaxInFlight = rr.sent, rr.accepted, rr.rejected, rr.maxOK
+	rep.History = append(rep.History, round)
+	p.good = max(p.good, rr.maxOK)
+	p.emit(Progress{Phase: "burst", Target: round.Target, Sent: rr.sent, Accepted: rr.accepted, Rejected: rr.rejected,
+		Requests: p.requests, MaxRequests: p.maxReq, Good: p.good, Bad: p.badOrZero(),
+		Message: fmt.Sprintf("Burst %d: %d sent (up to %d at once), %d accepted, %d rejected; %d worked at once.", p.round, rr.sent, round.Target, rr.accepted, rr.rejected, rr.maxOK)})
+	if rr.minOK > 0 && (p.lat == 0 || rr.minOK < p.lat) {
+		p.lat = rr.minOK
+	}
 }
 
 // stopFor ends the probe on a cancel or an answer that is not a rate limit.

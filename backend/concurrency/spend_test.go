@@ -1,7 +1,6 @@
 package concurrency
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,9 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/spend.md from real probes")
+	"github.com/kodusbyok/studio/backend/internal/golden"
+)
 
 const spendFile = "testdata/spend.md"
 
@@ -36,7 +35,7 @@ func checkSpendTable(t *testing.T, reports []Report) {
 		fresh[n] = sent
 		fmt.Fprintf(&b, "| %d | %d | %d | %.1f | %d | %d | %s |\n", n, sent, rep.Rounds, float64(sent)/float64(n), naive, full, saved(full, sent))
 	}
-	if *update {
+	if golden.Update() { // rewrite testdata/spend.md from real probes
 		if err := os.MkdirAll(filepath.Dir(spendFile), 0o755); err != nil {
 			t.Fatal(err)
 		}

@@ -172,17 +172,49 @@ func (b *Book) row(ref Ref, w Workload, req Request, budget *Money) (Row, error)
 	if err != nil {
 		return row, err
 	}
+	if levelNote != "" {
+		row.Notes = append(row.Notes, levelNote)
+	}
+	row.setResult(res, p.Note, budget)
+	if req.Levels {
+		if row.Levels, err = levelCosts(p, w, opts); err != nil {
+			return row, err
+		}
+	}
+	return row, nil
+}
+
+// levelCosts is the month's cost at each thinking level.
+func levelCosts(p Price, w Workload, opts Options) ([]LevelCost, error) {
+	var out []LevelCost
+	for _, l := range Levels {
+		o := opts
+		o.Thinking = l
+		r, err := Estimate(p, w, o)
+		if err != nil {
+			return out, err
+		}
+		lc := LevelCost{Thinking: l}
+		if r.Status == StatusPriced {
+			m := r.PerMonth.Total
+			lc.PerMonth = &m
+		}
+		out = append(out, lc)
+	}
+	return out, nil
+}
+
+// setResult copies an estimate into the row: status, tokens, amounts and
+// notes (the price's own note last).
+func (row *Row) setResult(res Result, priceNote string, budget *Money) {
 	row.result = res
 	row.Status, row.Thinking = res.Status, res.Thinking
 	row.InputTokens, row.CachedInputTokens, row.CacheWriteTokens = res.TokensPerPR.Input, res.TokensPerPR.Cached, res.TokensPerPR.CacheWrite
 	row.OutputTokens, row.ReasoningTokens = res.TokensPerPR.Output, res.TokensPerPR.Reasoning
 	row.Tier = strings.Join(res.Tiers, ", ")
-	if levelNote != "" {
-		row.Notes = append(row.Notes, levelNote)
-	}
 	row.Notes = append(row.Notes, res.Notes...)
-	if p.Note != "" {
-		row.Notes = append(row.Notes, p.Note)
+	if priceNote != "" {
+		row.Notes = append(row.Notes, priceNote)
 	}
 	if res.Status == StatusPriced {
 		perPR, perMonth := res.PerPR.Total, res.PerMonth.Total
@@ -192,23 +224,6 @@ func (b *Book) row(ref Ref, w Workload, req Request, budget *Money) (Row, error)
 			row.BudgetPRs = FitPRs(*budget, perPR)
 		}
 	}
-	if req.Levels {
-		for _, l := range Levels {
-			o := opts
-			o.Thinking = l
-			r, err := Estimate(p, w, o)
-			if err != nil {
-				return row, err
-			}
-			lc := LevelCost{Thinking: l}
-			if r.Status == StatusPriced {
-				m := r.PerMonth.Total
-				lc.PerMonth = &m
-			}
-			row.Levels = append(row.Levels, lc)
-		}
-	}
-	return row, nil
 }
 
 // Sort orders rows cheapest month first; plans billed by quota, then
@@ -365,11 +380,7 @@ func (b *Book) CatalogRefs(c *catalog.Catalog, all bool) []Ref {
 			if v.ID == m.DefaultVariantID {
 				continue
 			}
-			id := m.ID
-			if v.Model != "" {
-				id = v.Model
-			}
-			addRef(Ref{Model: id, Plan: v.ID, Provider: m.Provider})
+			addRef(Ref{Model: m.ModelFor(v), Plan: v.ID, Provider: m.Provider})
 		}
 	}
 	if all {

@@ -185,114 +185,36 @@ func Estimate(p Price, w Workload, o Options) (Result, error) {
 	if why != "" {
 		res.Notes = append(res.Notes, why)
 	}
-	reasoning := o.Reasoning.at(level)
 	switch {
 	case p.Subscription != nil:
 		res.Status = StatusPlanQuota
 	case !p.Priced():
 		res.Status = StatusNoPrice
 	}
-	priced := res.Status == StatusPriced
-
-	var sum Breakdown
-	var tok Tokens
-	var tiersUsed uint64 // bit i+1 set: tier i used (bit 0: base)
-	var tooLong, tooMuchOut int64
-	var err error
-	acc := func(dst *Money, n int64, r Rate) {
-		if err != nil || !priced {
-			return
-		}
-		var m Money
-		if m, err = mulTokens(n, r); err == nil {
-			*dst, err = add(*dst, m)
-		}
-	}
+	t := tally{p: p, o: o, priced: res.Status == StatusPriced}
+	reasoning := o.Reasoning.at(level)
 	for _, pr := range w.PRs {
 		for i, c := range pr.Calls {
-			count := c.Count
-			if count <= 0 {
-				count = 1
+			if err := t.call(i == 0, c, reasoning); err != nil {
+				return res, err
 			}
-			if c.InputTokens < 0 || c.OutputTokens < 0 {
-				return res, fmt.Errorf("token counts must not be negative")
-			}
-			r := reasoning
-			if c.ReasoningTokens != nil {
-				r = *c.ReasoningTokens
-			}
-			if p.ContextWindow > 0 && c.InputTokens > p.ContextWindow {
-				tooLong = max(tooLong, c.InputTokens)
-			}
-			if p.MaxOutput > 0 && c.OutputTokens+r > p.MaxOutput {
-				tooMuchOut = max(tooMuchOut, c.OutputTokens+r)
-			}
-			cached := (c.InputTokens*o.CacheHitBP + 5000) / 10000
-			tok.Input += c.InputTokens * count
-			tok.Output += c.OutputTokens * count
-			tok.Reasoning += r * count
-			if !priced {
-				continue
-			}
-			prompt := c.InputTokens
-			if o.BaseTier {
-				prompt = 0
-			}
-			idx, in, out, read, write, hasRead, hasWrite := p.tierFor(prompt)
-			tiersUsed |= 1 << (idx + 1)
-			hits := count
-			if i == 0 && cached > 0 {
-				// The PR's first call finds the cache cold and writes it.
-				hits--
-				if hasWrite {
-					acc(&sum.CacheWrite, cached, write)
-					acc(&sum.Input, c.InputTokens-cached, in)
-					tok.CacheWrite += cached
-				} else {
-					acc(&sum.Input, c.InputTokens, in)
-				}
-			}
-			if hasRead {
-				acc(&sum.CachedInput, cached*hits, read)
-				acc(&sum.Input, (c.InputTokens-cached)*hits, in)
-				tok.Cached += cached * hits
-			} else {
-				acc(&sum.Input, c.InputTokens*hits, in)
-			}
-			acc(&sum.Output, c.OutputTokens*count, out)
-			acc(&sum.Reasoning, r*count, out)
 		}
 	}
-	if err != nil {
-		return res, err
+	if t.err != nil {
+		return res, t.err
 	}
-	if o.CacheHitBP > 0 && priced && p.CacheRead == nil {
-		res.Notes = append(res.Notes, "no cache price: cached prompt tokens are billed in full")
-	}
-	if tooLong > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("a call of %d prompt tokens exceeds the %d-token context window; Kodus splits large diffs into more calls", tooLong, p.ContextWindow))
-	}
-	if tooMuchOut > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("a call's output and reasoning (%d tokens) exceed the model's %d-token output cap", tooMuchOut, p.MaxOutput))
-	}
-	for i := -1; i < len(p.Tiers) && i < 62; i++ {
-		if tiersUsed&(1<<(i+1)) != 0 {
-			res.Tiers = append(res.Tiers, p.TierLabel(i))
-		}
-	}
-	if o.BaseTier && len(p.Tiers) > 0 {
-		res.Notes = append(res.Notes, "priced at the base tier: a token total is not one request's prompt")
-	}
+	t.notes(&res)
 	n := int64(len(w.PRs))
 	num, den := w.monthScale()
-	res.TokensPerPR, res.TokensPerMonth = tok.scale(1, n), tok.scale(num, den)
-	if !priced {
+	res.TokensPerPR, res.TokensPerMonth = t.tok.scale(1, n), t.tok.scale(num, den)
+	if !t.priced {
 		return res, nil
 	}
-	if res.PerPR, err = sum.scale(1, n); err != nil {
+	var err error
+	if res.PerPR, err = t.sum.scale(1, n); err != nil {
 		return res, err
 	}
-	res.PerMonth, err = sum.scale(num, den)
+	res.PerMonth, err = t.sum.scale(num, den)
 	return res, err
 }
 

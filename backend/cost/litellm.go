@@ -95,56 +95,87 @@ func ParseLiteLLM(data []byte, file, pricedAt string) (*Imported, *ImportReport,
 // parseEntry turns one entry into a price; ok is false for entries that
 // are not priced chat models (sample_spec, embeddings, images).
 func parseEntry(name string, msg json.RawMessage) (p Price, ok, rounded bool, err error) {
-	var fields map[string]json.RawMessage
-	if json.Unmarshal(msg, &fields) != nil {
+	var e liteEntry
+	if json.Unmarshal(msg, &e.fields) != nil {
 		return p, false, false, nil
 	}
 	var mode string
-	_ = json.Unmarshal(fields["mode"], &mode)
+	_ = json.Unmarshal(e.fields["mode"], &mode)
 	if !chatModes[mode] || name == "sample_spec" {
 		return p, false, false, nil
 	}
-	rate := func(k string) (*Rate, error) {
-		v, found := fields[k]
-		if !found || string(v) == "null" {
-			return nil, nil
-		}
-		text := strings.Trim(string(v), `"`)
-		r, rnd, err := rateFromPerToken(text)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", k, err)
-		}
-		rounded = rounded || rnd
-		return &r, nil
-	}
-	if p.Input, err = rate("input_cost_per_token"); err != nil {
+	if p.Input, err = e.rate("input_cost_per_token"); err != nil {
 		return p, false, false, err
 	}
-	if p.Output, err = rate("output_cost_per_token"); err != nil {
+	if p.Output, err = e.rate("output_cost_per_token"); err != nil {
 		return p, false, false, err
 	}
 	if p.Input == nil || p.Output == nil {
 		return p, false, false, nil
 	}
-	if p.CacheRead, err = rate("cache_read_input_token_cost"); err != nil {
+	for _, r := range []struct {
+		dst **Rate
+		key string
+	}{
+		{&p.CacheRead, "cache_read_input_token_cost"},
+		{&p.CacheWrite, "cache_creation_input_token_cost"},
+		{&p.CacheWrite1h, "cache_creation_input_token_cost_above_1hr"},
+	} {
+		if *r.dst, err = e.rate(r.key); err != nil {
+			return p, false, false, err
+		}
+	}
+	if p.Tiers, err = e.tiers(); err != nil {
 		return p, false, false, err
 	}
-	if p.CacheWrite, err = rate("cache_creation_input_token_cost"); err != nil {
-		return p, false, false, err
+	p.ContextWindow = intField(e.fields, "max_input_tokens")
+	p.MaxOutput = intField(e.fields, "max_output_tokens")
+	if p.MaxOutput == 0 {
+		p.MaxOutput = intField(e.fields, "max_tokens")
 	}
-	if p.CacheWrite1h, err = rate("cache_creation_input_token_cost_above_1hr"); err != nil {
-		return p, false, false, err
+	var provider string
+	_ = json.Unmarshal(e.fields["litellm_provider"], &provider)
+	p.ID, p.Name = name, name
+	if provider != "" {
+		p.Note = "LiteLLM provider " + provider + "."
 	}
+	return p, true, e.rounded, nil
+}
+
+// liteEntry is one entry of a LiteLLM price file.
+type liteEntry struct {
+	fields map[string]json.RawMessage
+	// rounded: a rate was rounded to the table's precision.
+	rounded bool
+}
+
+// rate reads a per-token cost field (nil when absent).
+func (e *liteEntry) rate(k string) (*Rate, error) {
+	v, found := e.fields[k]
+	if !found || string(v) == "null" {
+		return nil, nil
+	}
+	text := strings.Trim(string(v), `"`)
+	r, rnd, err := rateFromPerToken(text)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", k, err)
+	}
+	e.rounded = e.rounded || rnd
+	return &r, nil
+}
+
+// tiers reads the *_above_Nk_tokens fields, in prompt-size order.
+func (e *liteEntry) tiers() ([]Tier, error) {
 	tiers := map[int64]*Tier{}
-	for k := range fields {
+	for k := range e.fields {
 		m := tierKeyRE.FindStringSubmatch(k)
 		if m == nil {
 			continue
 		}
 		n, _ := strconv.ParseInt(m[2], 10, 64)
-		r, err := rate(k)
+		r, err := e.rate(k)
 		if err != nil {
-			return p, false, false, err
+			return nil, err
 		}
 		if r == nil {
 			continue
@@ -165,22 +196,12 @@ func parseEntry(name string, msg json.RawMessage) (p Price, ok, rounded bool, er
 			t.CacheWrite = r
 		}
 	}
+	var out []Tier
 	for _, t := range tiers {
-		p.Tiers = append(p.Tiers, *t)
+		out = append(out, *t)
 	}
-	sort.Slice(p.Tiers, func(i, j int) bool { return p.Tiers[i].AbovePromptTokens < p.Tiers[j].AbovePromptTokens })
-	p.ContextWindow = intField(fields, "max_input_tokens")
-	p.MaxOutput = intField(fields, "max_output_tokens")
-	if p.MaxOutput == 0 {
-		p.MaxOutput = intField(fields, "max_tokens")
-	}
-	var provider string
-	_ = json.Unmarshal(fields["litellm_provider"], &provider)
-	p.ID, p.Name = name, name
-	if provider != "" {
-		p.Note = "LiteLLM provider " + provider + "."
-	}
-	return p, true, rounded, nil
+	sort.Slice(out, func(i, j int) bool { return out[i].AbovePromptTokens < out[j].AbovePromptTokens })
+	return out, nil
 }
 
 func intField(fields map[string]json.RawMessage, k string) int64 {

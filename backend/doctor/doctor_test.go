@@ -37,7 +37,9 @@ func TestFindLibrary(t *testing.T) {
 	if _, ok := FindLibrary(WebKitLibraries, []string{dir}); ok {
 		t.Fatal("found a library in an empty dir")
 	}
-	os.WriteFile(filepath.Join(dir, WebKitLibraries[1]), nil, 0o644)
+	if err := os.WriteFile(filepath.Join(dir, WebKitLibraries[1]), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if p, ok := FindLibrary(WebKitLibraries, []string{dir}); !ok || filepath.Base(p) != WebKitLibraries[1] {
 		t.Fatalf("FindLibrary = %q %v", p, ok)
 	}
@@ -48,8 +50,14 @@ func TestDataDirNotWritable(t *testing.T) {
 		t.Skip("root can write anywhere")
 	}
 	dir := t.TempDir()
-	os.Chmod(dir, 0o500)
-	defer os.Chmod(dir, 0o700)
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := os.Chmod(dir, 0o700); err != nil {
+			t.Error(err)
+		}
+	})
 	if c := dataDirCheck(dir); c.OK || c.Hint == "" {
 		t.Fatalf("read-only dir = %+v", c)
 	}

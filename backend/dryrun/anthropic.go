@@ -46,21 +46,9 @@ func (b *builder) anthropic(withModel bool) *object {
 		b.note("temperature %v is not sent: the AI SDK drops sampling parameters for %s, which rejects them", *temperature, in.Model)
 		temperature = nil
 	}
-
 	thinking := asMap(o["thinking"])
-	kind, _ := str(thinking["type"])
+	kind, budget := b.anthropicThinking(thinking)
 	isThinking := kind == "enabled" || kind == "adaptive"
-	var budget int64
-	if kind == "enabled" {
-		var ok bool
-		if budget, ok = number(thinking["budgetTokens"]); !ok {
-			budget = 1024
-			b.note("thinking type \"enabled\" without budgetTokens: the AI SDK sends its default budget of 1024 tokens")
-		}
-	}
-	if kind == "disabled" {
-		b.note("thinking {type: \"disabled\"} is not sent: the AI SDK sends thinking only when it is enabled or adaptive, so the model's default applies")
-	}
 
 	maxTokens := caps.maxOutput
 	if in.MaxOutputTokens != nil {
@@ -86,18 +74,7 @@ func (b *builder) anthropic(withModel bool) *object {
 		}
 		body.put("thinking", t)
 	}
-	if effort, ok := str(o["effort"]); ok {
-		body.put("output_config", map[string]any{"effort": effort})
-	}
-	if speed, ok := str(o["speed"]); ok {
-		body.put("speed", speed)
-	}
-	if geo, ok := str(o["inferenceGeo"]); ok {
-		body.put("inference_geo", geo)
-	}
-	if cc, ok := o["cacheControl"].(map[string]any); ok {
-		body.put("cache_control", cc)
-	}
+	anthropicOptions(body, o)
 	body.put("messages", []any{map[string]any{"role": "user", "content": []any{b.userText()}}})
 
 	if isThinking {
@@ -125,6 +102,45 @@ func (b *builder) anthropic(withModel bool) *object {
 		}
 	}
 	return body
+}
+
+// anthropicThinking reads the thinking option: its type and the budget
+// the AI SDK sends with type enabled.
+func (b *builder) anthropicThinking(thinking map[string]any) (string, int64) {
+	kind, _ := str(thinking["type"])
+	var budget int64
+	if kind == "enabled" {
+		var ok bool
+		if budget, ok = number(thinking["budgetTokens"]); !ok {
+			budget = 1024
+			b.note("thinking type \"enabled\" without budgetTokens: the AI SDK sends its default budget of 1024 tokens")
+		}
+	}
+	if kind == "disabled" {
+		b.note("thinking {type: \"disabled\"} is not sent: the AI SDK sends thinking only when it is enabled or adaptive, so the model's default applies")
+	}
+	return kind, budget
+}
+
+// anthropicOptions puts the options the AI SDK copies into the body.
+func anthropicOptions(body *object, o map[string]any) {
+	if effort, ok := str(o["effort"]); ok {
+		body.put("output_config", map[string]any{"effort": effort})
+	}
+	copyStrings(body, o, "speed", "speed", "inferenceGeo", "inference_geo")
+	if cc, ok := o["cacheControl"].(map[string]any); ok {
+		body.put("cache_control", cc)
+	}
+}
+
+// copyStrings puts each string option the client copies as it is, given
+// as pairs of option name and body field, in that order.
+func copyStrings(body *object, o map[string]any, pairs ...string) {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if v, ok := str(o[pairs[i]]); ok {
+			body.put(pairs[i+1], v)
+		}
+	}
 }
 
 func deref(f *float64) any {

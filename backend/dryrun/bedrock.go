@@ -22,86 +22,20 @@ func (b *builder) converse(base string) (string, *object) {
 		b.note("model %s is sent as %s: Kodus gives a bare anthropic.* id the inference profile of %s's geography (AWS refuses on-demand calls of it)", in.Model, model, region)
 	}
 	url := strings.TrimRight(base, "/") + "/model/" + bedrock.EncodeModelID(model) + "/converse"
-
-	ns := "amazonBedrock"
-	o := b.opts(ns)
-	if _, ok := b.in.ProviderOptions[ns]; !ok {
-		if legacy := b.opts("bedrock"); legacy != nil {
-			ns, o = "bedrock", legacy
-		}
-	} else if _, both := b.in.ProviderOptions["bedrock"]; both {
-		b.note("providerOptions.bedrock is not read: the AI SDK reads amazonBedrock first and uses the legacy bedrock key only without it")
-	}
-	for _, k := range sortedKeys(b.in.ProviderOptions) {
-		if k != "amazonBedrock" && k != "bedrock" && k != "langsmith" {
-			b.note("providerOptions.%s is not read by this client, so it is not sent", k)
-		}
-	}
-
+	ns, o := b.bedrockOptions()
 	anthropic := bedrock.IsAnthropic(model)
 	rc := asMap(o["reasoningConfig"])
 	kind, _ := str(rc["type"])
-	effort, hasEffort := str(rc["maxReasoningEffort"])
 	thinking := kind == "enabled" || kind == "adaptive"
-	extra := cloneFields(asMap(o["additionalModelRequestFields"]))
 
-	temperature := in.Temperature
-	if t := temperature; t != nil && (*t > 1 || *t < 0) {
-		v := min(max(*t, 0), 1)
-		b.note("temperature %v is sent as %v: the AI SDK clamps temperatures to Bedrock's range 0–1", *t, v)
-		temperature = &v
-	}
-	inference := newObject()
+	temperature := b.converseTemperature()
 	var maxTokens *int64
 	if in.MaxOutputTokens != nil {
 		m := int64(*in.MaxOutputTokens)
 		maxTokens = &m
 	}
-	switch {
-	case anthropic && kind == "enabled":
-		if budget, ok := number(rc["budgetTokens"]); ok {
-			if maxTokens != nil {
-				*maxTokens += budget
-			} else {
-				m := budget + 4096
-				maxTokens = &m
-			}
-			b.note("thinking with a %d-token budget: the AI SDK adds the budget to maxTokens", budget)
-			extra = setField(extra, "thinking", map[string]any{"type": "enabled", "budget_tokens": budget})
-		}
-	case anthropic && kind == "adaptive":
-		t := map[string]any{"type": "adaptive"}
-		if d, ok := str(rc["display"]); ok {
-			t["display"] = d
-		}
-		extra = setField(extra, "thinking", t)
-	case !anthropic && kind == "adaptive":
-		b.note("adaptive thinking applies only to Claude on Bedrock: the AI SDK ignores it for %s", model)
-	case !anthropic && rc["budgetTokens"] != nil:
-		b.note("budgetTokens applies only to Claude on Bedrock: the AI SDK ignores it for %s", model)
-	}
-	if hasEffort {
-		switch {
-		case anthropic:
-			oc := cloneFields(asMap(extra["output_config"]))
-			extra = setField(extra, "output_config", setField(oc, "effort", effort))
-		case strings.HasPrefix(model, "openai."):
-			extra = setField(extra, "reasoning_effort", effort)
-		default:
-			r := map[string]any{}
-			if kind != "" && kind != "adaptive" {
-				r["type"] = kind
-			}
-			if budget, ok := number(rc["budgetTokens"]); ok && kind == "enabled" {
-				r["budgetTokens"] = budget
-			}
-			r["maxReasoningEffort"] = effort
-			extra = setField(extra, "reasoningConfig", r)
-		}
-	}
-	if beta, ok := o["anthropicBeta"].([]any); ok {
-		extra = setField(extra, "anthropic_beta", beta)
-	}
+	extra, maxTokens := b.converseReasoning(model, o, maxTokens)
+	inference := newObject()
 	if maxTokens != nil {
 		inference.put("maxTokens", *maxTokens)
 		b.maxNested = maxTokens
@@ -135,6 +69,98 @@ func (b *builder) converse(base string) (string, *object) {
 		}
 	}
 	return url, body
+}
+
+// bedrockOptions are the provider options the AI SDK reads (amazonBedrock,
+// else the legacy bedrock key) and their namespace; it notes the others.
+func (b *builder) bedrockOptions() (string, map[string]any) {
+	ns := "amazonBedrock"
+	o := b.opts(ns)
+	if _, ok := b.in.ProviderOptions[ns]; !ok {
+		if legacy := b.opts("bedrock"); legacy != nil {
+			ns, o = "bedrock", legacy
+		}
+	} else if _, both := b.in.ProviderOptions["bedrock"]; both {
+		b.note("providerOptions.bedrock is not read: the AI SDK reads amazonBedrock first and uses the legacy bedrock key only without it")
+	}
+	for _, k := range sortedKeys(b.in.ProviderOptions) {
+		if k != "amazonBedrock" && k != "bedrock" && k != "langsmith" {
+			b.note("providerOptions.%s is not read by this client, so it is not sent", k)
+		}
+	}
+	return ns, o
+}
+
+// converseTemperature is the temperature clamped to Bedrock's range 0–1.
+func (b *builder) converseTemperature() *float64 {
+	temperature := b.in.Temperature
+	if t := temperature; t != nil && (*t > 1 || *t < 0) {
+		v := min(max(*t, 0), 1)
+		b.note("temperature %v is sent as %v: the AI SDK clamps temperatures to Bedrock's range 0–1", *t, v)
+		temperature = &v
+	}
+	return temperature
+}
+
+// converseReasoning turns reasoningConfig into additionalModelRequestFields
+// for the model's family and returns them with maxTokens (a Claude
+// thinking budget is added to it).
+func (b *builder) converseReasoning(model string, o map[string]any, maxTokens *int64) (map[string]any, *int64) {
+	anthropic := bedrock.IsAnthropic(model)
+	rc := asMap(o["reasoningConfig"])
+	kind, _ := str(rc["type"])
+	extra := cloneFields(asMap(o["additionalModelRequestFields"]))
+	switch {
+	case anthropic && kind == "enabled":
+		if budget, ok := number(rc["budgetTokens"]); ok {
+			if maxTokens != nil {
+				*maxTokens += budget
+			} else {
+				m := budget + 4096
+				maxTokens = &m
+			}
+			b.note("thinking with a %d-token budget: the AI SDK adds the budget to maxTokens", budget)
+			extra = setField(extra, "thinking", map[string]any{"type": "enabled", "budget_tokens": budget})
+		}
+	case anthropic && kind == "adaptive":
+		t := map[string]any{"type": "adaptive"}
+		if d, ok := str(rc["display"]); ok {
+			t["display"] = d
+		}
+		extra = setField(extra, "thinking", t)
+	case !anthropic && kind == "adaptive":
+		b.note("adaptive thinking applies only to Claude on Bedrock: the AI SDK ignores it for %s", model)
+	case !anthropic && rc["budgetTokens"] != nil:
+		b.note("budgetTokens applies only to Claude on Bedrock: the AI SDK ignores it for %s", model)
+	}
+	if effort, ok := str(rc["maxReasoningEffort"]); ok {
+		extra = converseEffort(extra, model, rc, effort)
+	}
+	if beta, ok := o["anthropicBeta"].([]any); ok {
+		extra = setField(extra, "anthropic_beta", beta)
+	}
+	return extra, maxTokens
+}
+
+// converseEffort adds a reasoning effort where the model's family reads it.
+func converseEffort(extra map[string]any, model string, rc map[string]any, effort string) map[string]any {
+	kind, _ := str(rc["type"])
+	switch {
+	case bedrock.IsAnthropic(model):
+		oc := cloneFields(asMap(extra["output_config"]))
+		return setField(extra, "output_config", setField(oc, "effort", effort))
+	case strings.HasPrefix(model, "openai."):
+		return setField(extra, "reasoning_effort", effort)
+	}
+	r := map[string]any{}
+	if kind != "" && kind != "adaptive" {
+		r["type"] = kind
+	}
+	if budget, ok := number(rc["budgetTokens"]); ok && kind == "enabled" {
+		r["budgetTokens"] = budget
+	}
+	r["maxReasoningEffort"] = effort
+	return setField(extra, "reasoningConfig", r)
 }
 
 func cloneFields(m map[string]any) map[string]any {

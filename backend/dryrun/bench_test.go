@@ -3,6 +3,7 @@ package dryrun
 import (
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/internal/fakeprovider"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
@@ -10,7 +11,7 @@ import (
 // stay far below a frame.
 func BenchmarkBuild(b *testing.B) {
 	r := goldenRunner()
-	sa := secrets.NewSecret(serviceAccountJSON())
+	sa := secrets.NewSecret(fakeprovider.ServiceAccountJSON())
 	cases := map[string]struct {
 		in  Input
 		key secrets.Secret

@@ -1,6 +1,7 @@
 package dryrun
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kodusbyok/studio/backend/lazyre"
@@ -34,7 +35,7 @@ func (b *builder) chat(name string) *object {
 	known := map[string]any{}
 	for _, ns := range read {
 		for k, v := range asMap(po[ns]) {
-			if contains(compatSchemaKeys, k) {
+			if slices.Contains(compatSchemaKeys, k) {
 				known[k] = v
 			}
 		}
@@ -45,14 +46,14 @@ func (b *builder) chat(name string) *object {
 	for _, ns := range uniq(name, cname) {
 		m := asMap(po[ns])
 		for _, k := range sortedKeys(m) {
-			if !contains(compatSchemaKeys, k) {
+			if !slices.Contains(compatSchemaKeys, k) {
 				spread.put(k, m[k])
 			}
 		}
 	}
 	if name != "openai-compatible" && cname != "openaiCompatible" {
 		for _, k := range sortedKeys(asMap(po["openaiCompatible"])) {
-			if !contains(compatSchemaKeys, k) {
+			if !slices.Contains(compatSchemaKeys, k) {
 				dropped = append(dropped, k)
 			}
 		}

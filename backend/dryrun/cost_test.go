@@ -51,12 +51,12 @@ func TestPriceUsage(t *testing.T) {
 func TestWorstCase(t *testing.T) {
 	p := bundled(t, "claude-sonnet-4-6", "")
 	// 60 × 3.00 + 16384 × 15.00 per 1M = 0.00018 + 0.24576.
-	if got, max, ok := WorstCase(p, Request{MaxOutputTokens: 16384}); !ok || got != "0.24594" || max != 16384 {
-		t.Errorf("worst case = %s %d %v", got, max, ok)
+	if got, tokens, ok := WorstCase(p, Request{MaxOutputTokens: 16384}); !ok || got != "0.24594" || tokens != 16384 {
+		t.Errorf("worst case = %s %d %v", got, tokens, ok)
 	}
 	// No cap on the wire: the model's own maximum bounds it.
-	if _, max, ok := WorstCase(p, Request{}); !ok || max != 64000 {
-		t.Errorf("no cap: %d %v", max, ok)
+	if _, tokens, ok := WorstCase(p, Request{}); !ok || tokens != 64000 {
+		t.Errorf("no cap: %d %v", tokens, ok)
 	}
 	if _, _, ok := WorstCase(cost.Price{ID: "local"}, Request{}); ok {
 		t.Error("an unpriced model with no cap has no bound")

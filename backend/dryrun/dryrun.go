@@ -48,6 +48,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 
@@ -186,8 +187,28 @@ func (r *Runner) Build(in Input, key secrets.Secret) (Request, error) {
 		return Request{}, err
 	}
 	b := &builder{in: in, notes: []string{}}
+	req, body, target := b.protocol(t, base, key, target)
+	raw, err := body.MarshalJSON()
+	if err != nil {
+		return Request{}, fmt.Errorf("encode the request body: %w", err)
+	}
+	req.Body, req.Notes, req.target = raw, b.notes, target
+	if v, ok := body.get(b.maxKey); ok {
+		req.MaxOutputTokens, _ = number(v)
+	}
+	if req.MaxOutputTokens == 0 && b.maxNested != nil {
+		req.MaxOutputTokens = *b.maxNested
+	}
+	req.setHeaders(t, target, key, in.KeyStored)
+	return req, nil
+}
+
+// protocol builds the request of the provider's client: its URL, API and
+// body (and, for Vertex, the target the key test resolves).
+func (b *builder) protocol(t *keytest.Tester, base string, key secrets.Secret, target keytest.Settings) (Request, *object, keytest.Settings) {
 	req := Request{Method: http.MethodPost}
 	var body *object
+	in := b.in
 	switch in.Provider {
 	case catalog.Anthropic:
 		req.URL, req.API, req.SDK = base+"/messages", "anthropic-messages", "@ai-sdk/anthropic"
@@ -225,31 +246,25 @@ func (r *Runner) Build(in Input, key secrets.Secret) (Request, error) {
 		req.URL, req.API, req.SDK = base+"/chat/completions", "chat-completions", `@ai-sdk/openai-compatible (name "openai-compatible")`
 		body = b.chat("openai-compatible")
 	}
-	raw, err := body.MarshalJSON()
-	if err != nil {
-		return Request{}, fmt.Errorf("encode the request body: %w", err)
-	}
-	req.Body, req.Notes, req.target = raw, b.notes, target
-	if v, ok := body.get(b.maxKey); ok {
-		req.MaxOutputTokens, _ = number(v)
-	}
-	if req.MaxOutputTokens == 0 && b.maxNested != nil {
-		req.MaxOutputTokens = *b.maxNested
-	}
+	return req, body, target
+}
+
+// setHeaders sets the headers sent and the ones shown (the auth header as
+// the key test would send it, the key masked).
+func (req *Request) setHeaders(t *keytest.Tester, target keytest.Settings, key secrets.Secret, keyStored bool) {
 	req.header = http.Header{"Content-Type": {"application/json"}, "Accept": {"application/json"}}
 	if t.UserAgent != "" {
 		req.header.Set("User-Agent", t.UserAgent)
 	}
 	shown := req.header.Clone()
 	shownKey := key
-	if key.Empty() && in.KeyStored {
+	if key.Empty() && keyStored {
 		shownKey = secrets.NewSecret("stored key, not read for a preview")
 	}
 	for k, v := range t.AuthPreview(target, shownKey) {
 		shown[k] = v
 	}
 	req.Headers = flat(shown)
-	return req, nil
 }
 
 // builder collects the notes of one translation.
@@ -270,7 +285,7 @@ func (b *builder) opts(ns string) map[string]any { return asMap(b.in.ProviderOpt
 // unread notes the namespaces the client reads none of.
 func (b *builder) unread(read ...string) {
 	for _, ns := range sortedKeys(b.in.ProviderOptions) {
-		if ns == "langsmith" || contains(read, ns) {
+		if ns == "langsmith" || slices.Contains(read, ns) {
 			continue
 		}
 		b.note("providerOptions.%s is not read by this client, so it is not sent", ns)
@@ -304,13 +319,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -3,19 +3,17 @@ package dryrun
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/internal/fakeprovider"
+	"github.com/kodusbyok/studio/backend/internal/golden"
 	"github.com/kodusbyok/studio/backend/keytest"
 	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/secrets"
 	"github.com/kodusbyok/studio/backend/thinking"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // slotCase is a slot as saved: the catalog's defaults for a card, or a
 // manual setup, with a Thinking choice.
@@ -67,7 +65,7 @@ var levels = []string{"off", "low", "medium", "high"}
 // byte, with the notes on what the AI SDK did on the way.
 func TestRequestGolden(t *testing.T) {
 	no := false
-	sa := serviceAccountJSON()
+	sa := fakeprovider.ServiceAccountJSON()
 	byLevel := map[string]slotCase{
 		"anthropic-sonnet-4-6":       {provider: "anthropic", model: "claude-sonnet-4-6"},
 		"anthropic-opus-4-7":         {provider: "anthropic", model: "claude-opus-4-7"},
@@ -164,19 +162,5 @@ func shown(t *testing.T, r Request) []byte {
 
 func compareGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./backend/dryrun -run Golden -update)", err)
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s differs (go test ./backend/dryrun -run Golden -update to accept):\n%s", path, got)
-	}
+	golden.Assert(t, path, got)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/internal/fakeprovider"
 	"github.com/kodusbyok/studio/backend/keytest"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
@@ -31,7 +32,7 @@ func TestHostileSuccessIsNotAccepted(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			f := newFake(t, respond(200, c.body))
+			f := fakeprovider.New(t, fakeprovider.Respond(200, c.body))
 			res, err := runner(f).Run(context.Background(), c.in(f.URL), secrets.NewSecret(c.key))
 			if err != nil {
 				t.Fatal(err)

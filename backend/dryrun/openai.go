@@ -59,12 +59,7 @@ func (b *builder) responses(ns string) *object {
 	if v, ok := str(o["textVerbosity"]); ok {
 		body.put("text", map[string]any{"verbosity": v})
 	}
-	if v, ok := str(o["user"]); ok {
-		body.put("user", v)
-	}
-	if v, ok := str(o["serviceTier"]); ok {
-		body.put("service_tier", v)
-	}
+	copyStrings(body, o, "user", "user", "serviceTier", "service_tier")
 	if caps.reasoning && (hasEffort || hasSummary) {
 		r := map[string]any{}
 		if hasEffort {

@@ -95,71 +95,88 @@ func fixFor(param, family string, in Input, providerMsg string) string {
 	claude := family == "anthropic" || strings.HasPrefix(model, "claude")
 	switch param {
 	case ParamTemperature:
-		if v := onlyValueRE.FindStringSubmatch(msg); v != nil || kimi {
-			val := "1"
-			if v != nil {
-				val = v[1]
-			}
-			fix := fmt.Sprintf("Set Temperature to %s (Advanced settings): the provider accepts no other value for this model.", val)
-			if kimi {
-				fix += " Kimi K2.6 and later take only 1 (Kodus's own default since May 2026); in Fixed Mode set API_LLM_TEMPERATURE_OVERRIDE=1."
-			}
-			return fix
-		}
-		if containsAny(msg, "deprecated", "not supported", "does not support", "unsupported") {
-			return "Clear Temperature (leave it empty): this model takes none" + orThinkingOff(msg) + "."
-		}
-		return "Set Temperature within the range the provider accepts (Anthropic 0–1, most others 0–2), or clear it."
+		return temperatureFix(msg, kimi)
 	case ParamThinking:
-		switch {
-		case google && containsAny(msg, "budget") && containsAny(msg, "level"):
-			return "Send thinkingBudget or thinkingLevel, not both: remove one from the Custom JSON (thinkingLevel for Gemini 3, thinkingBudget for Gemini 2.5)."
-		case google && containsAny(msg, "level"):
-			return "Use a thinkingLevel this model accepts (Gemini 3 Pro: low or high; 3.1 Pro: low, medium or high; Flash: minimal to high), or pick another Thinking level."
-		case google:
-			return "Use a thinking budget within the model's range (Gemini 2.5 Pro 128–32768, Flash 0–24576): pick a lower Thinking level, or set thinkingBudget in Custom."
-		case claude && containsAny(msg, "max_tokens") && containsAny(msg, "budget"):
-			return "Keep the thinking budget below max_tokens: pick a lower Thinking level, or raise Max output tokens."
-		case claude:
-			return `Use adaptive thinking: pick Low, Medium or High (Kodus sends {"type": "adaptive"} with an effort for Claude 4.6 and later), or in Custom {"thinking": {"type": "adaptive"}, "effort": "medium"}.`
-		}
-		return "Change Thinking: pick Off or another level, or fix the Custom JSON to a shape this model accepts."
+		return thinkingFix(msg, google, claude)
 	case ParamEffort:
-		fix := "Pick a reasoning effort this model supports (the Thinking level, or reasoningEffort in Custom)"
-		if claude {
-			fix = "Pick an effort this model accepts (xhigh only on Opus 4.7 and later; low, medium, high or max on 4.6)"
-		}
-		if m := supportedRE.FindStringSubmatch(providerMsg); m != nil {
-			fix += ": the provider lists " + strings.TrimSpace(m[1])
-		}
-		return fix + "."
+		return effortFix(providerMsg, claude)
 	case ParamMaxTokens:
-		fix := "Lower Max output tokens to within the model's output limit"
-		if containsAny(msg, "below minimum", "at least", "too small", ">=") {
-			fix = "Raise Max output tokens: the provider refuses so small a value"
-			if m := minimumRE.FindStringSubmatch(providerMsg); m != nil {
-				fix = fmt.Sprintf("Raise Max output tokens to at least %s (the provider's minimum)", strings.ReplaceAll(m[1], ",", ""))
-			}
-			return fix + "."
-		}
-		if m := contextRE.FindStringSubmatch(providerMsg); m != nil {
-			fix = fmt.Sprintf("Lower Max output tokens well below the server's context length (%s tokens), so a review's prompt fits beside the answer; on vLLM you can raise --max-model-len instead", strings.ReplaceAll(m[1], ",", ""))
-		} else {
-			for _, re := range limitREs {
-				if m := re.FindStringSubmatch(providerMsg); m != nil {
-					fix = fmt.Sprintf("Lower Max output tokens to %s or less, the provider's limit for this model", strings.ReplaceAll(m[1], ",", ""))
-					break
-				}
-			}
-		}
-		if t, _ := str(asMap(asMap(in.ProviderOptions["anthropic"])["thinking"])["type"]); claude && t == "enabled" {
-			fix += "; with budget thinking the AI SDK adds the budget to it"
-		}
-		return fix + "."
+		return maxTokensFix(providerMsg, in, claude)
 	case ParamRouting:
 		return "Check Pin providers and Allow fallbacks: no provider you allowed serves this model now. Allow fallbacks, or pin a provider listed for the model on openrouter.ai."
 	}
 	return ""
+}
+
+func temperatureFix(msg string, kimi bool) string {
+	if v := onlyValueRE.FindStringSubmatch(msg); v != nil || kimi {
+		val := "1"
+		if v != nil {
+			val = v[1]
+		}
+		fix := fmt.Sprintf("Set Temperature to %s (Advanced settings): the provider accepts no other value for this model.", val)
+		if kimi {
+			fix += " Kimi K2.6 and later take only 1 (Kodus's own default since May 2026); in Fixed Mode set API_LLM_TEMPERATURE_OVERRIDE=1."
+		}
+		return fix
+	}
+	if containsAny(msg, "deprecated", "not supported", "does not support", "unsupported") {
+		return "Clear Temperature (leave it empty): this model takes none" + orThinkingOff(msg) + "."
+	}
+	return "Set Temperature within the range the provider accepts (Anthropic 0–1, most others 0–2), or clear it."
+}
+
+func thinkingFix(msg string, google, claude bool) string {
+	switch {
+	case google && containsAny(msg, "budget") && containsAny(msg, "level"):
+		return "Send thinkingBudget or thinkingLevel, not both: remove one from the Custom JSON (thinkingLevel for Gemini 3, thinkingBudget for Gemini 2.5)."
+	case google && containsAny(msg, "level"):
+		return "Use a thinkingLevel this model accepts (Gemini 3 Pro: low or high; 3.1 Pro: low, medium or high; Flash: minimal to high), or pick another Thinking level."
+	case google:
+		return "Use a thinking budget within the model's range (Gemini 2.5 Pro 128–32768, Flash 0–24576): pick a lower Thinking level, or set thinkingBudget in Custom."
+	case claude && containsAny(msg, "max_tokens") && containsAny(msg, "budget"):
+		return "Keep the thinking budget below max_tokens: pick a lower Thinking level, or raise Max output tokens."
+	case claude:
+		return `Use adaptive thinking: pick Low, Medium or High (Kodus sends {"type": "adaptive"} with an effort for Claude 4.6 and later), or in Custom {"thinking": {"type": "adaptive"}, "effort": "medium"}.`
+	}
+	return "Change Thinking: pick Off or another level, or fix the Custom JSON to a shape this model accepts."
+}
+
+func effortFix(providerMsg string, claude bool) string {
+	fix := "Pick a reasoning effort this model supports (the Thinking level, or reasoningEffort in Custom)"
+	if claude {
+		fix = "Pick an effort this model accepts (xhigh only on Opus 4.7 and later; low, medium, high or max on 4.6)"
+	}
+	if m := supportedRE.FindStringSubmatch(providerMsg); m != nil {
+		fix += ": the provider lists " + strings.TrimSpace(m[1])
+	}
+	return fix + "."
+}
+
+func maxTokensFix(providerMsg string, in Input, claude bool) string {
+	msg := strings.ToLower(providerMsg)
+	fix := "Lower Max output tokens to within the model's output limit"
+	if containsAny(msg, "below minimum", "at least", "too small", ">=") {
+		fix = "Raise Max output tokens: the provider refuses so small a value"
+		if m := minimumRE.FindStringSubmatch(providerMsg); m != nil {
+			fix = fmt.Sprintf("Raise Max output tokens to at least %s (the provider's minimum)", strings.ReplaceAll(m[1], ",", ""))
+		}
+		return fix + "."
+	}
+	if m := contextRE.FindStringSubmatch(providerMsg); m != nil {
+		fix = fmt.Sprintf("Lower Max output tokens well below the server's context length (%s tokens), so a review's prompt fits beside the answer; on vLLM you can raise --max-model-len instead", strings.ReplaceAll(m[1], ",", ""))
+	} else {
+		for _, re := range limitREs {
+			if m := re.FindStringSubmatch(providerMsg); m != nil {
+				fix = fmt.Sprintf("Lower Max output tokens to %s or less, the provider's limit for this model", strings.ReplaceAll(m[1], ",", ""))
+				break
+			}
+		}
+	}
+	if t, _ := str(asMap(asMap(in.ProviderOptions["anthropic"])["thinking"])["type"]); claude && t == "enabled" {
+		fix += "; with budget thinking the AI SDK adds the budget to it"
+	}
+	return fix + "."
 }
 
 func orThinkingOff(msg string) string {

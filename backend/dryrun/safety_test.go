@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kodusbyok/studio/backend/internal/fakeprovider"
 	"github.com/kodusbyok/studio/backend/keytest"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
@@ -30,15 +31,15 @@ func run(t *testing.T, r *Runner, in Input, key string) Result {
 func TestSafety(t *testing.T) {
 	t.Run("server errors are not retried", func(t *testing.T) {
 		for _, status := range []int{429, 500, 503, 529} {
-			f := newFake(t, respond(status, `{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}`, "Retry-After", "1"))
+			f := fakeprovider.New(t, fakeprovider.Respond(status, `{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}`, "Retry-After", "1"))
 			res := run(t, runner(f), anthropicInput(f.URL), fakeAnthropicKey)
-			if n := len(f.requests()); n != 1 || res.OK || res.HTTPStatus != status {
+			if n := len(f.Requests()); n != 1 || res.OK || res.HTTPStatus != status {
 				t.Errorf("HTTP %d: %d request(s), result %+v", status, n, res)
 			}
 		}
 	})
 	t.Run("timeout", func(t *testing.T) {
-		f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		f := fakeprovider.New(t, func(w http.ResponseWriter, r *http.Request) {
 			<-r.Context().Done() // held until the client gives up: only its timeout ends it
 		})
 		r := runner(f)
@@ -49,21 +50,21 @@ func TestSafety(t *testing.T) {
 		}
 	})
 	t.Run("redirect is not followed", func(t *testing.T) {
-		other := newFake(t, respond(200, `{}`))
-		f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		other := fakeprovider.New(t, fakeprovider.Respond(200, `{}`))
+		f := fakeprovider.New(t, func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, other.URL+r.URL.Path, http.StatusTemporaryRedirect)
 		})
 		res := run(t, runner(f), anthropicInput(f.URL), fakeAnthropicKey)
 		if res.HTTPStatus != 307 || res.OK || !strings.Contains(res.Message, other.URL) {
 			t.Errorf("redirect result = %+v", res)
 		}
-		if n := len(other.requests()); n != 0 {
+		if n := len(other.Requests()); n != 0 {
 			t.Fatalf("the redirect target got %d request(s): the key went to another host", n)
 		}
 	})
 	t.Run("huge body is cut", func(t *testing.T) {
 		var whole atomic.Bool
-		f := newFake(t, func(w http.ResponseWriter, _ *http.Request) {
+		f := fakeprovider.New(t, func(w http.ResponseWriter, _ *http.Request) {
 			w.WriteHeader(http.StatusBadRequest)
 			chunk := []byte(strings.Repeat("x", 64<<10))
 			for range 1600 { // 100 MB unless the client stops reading and hangs up
@@ -80,14 +81,14 @@ func TestSafety(t *testing.T) {
 		}
 	})
 	t.Run("an echoed key is redacted", func(t *testing.T) {
-		f := newFake(t, respond(401, `{"error":{"message":"Incorrect API key provided: `+fakeOpenAIKey+`. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}`))
+		f := fakeprovider.New(t, fakeprovider.Respond(401, `{"error":{"message":"Incorrect API key provided: `+fakeOpenAIKey+`. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}`))
 		res := run(t, runner(f), Input{Provider: "openai", Model: "gpt-5.4", BaseURL: f.URL + "/v1"}, fakeOpenAIKey)
 		if res.Code != keytest.CodeAuth || strings.Contains(mustJSON(res), fakeOpenAIKey) || !strings.Contains(res.ProviderMessage, "[redacted]") {
 			t.Errorf("echo = %s", mustJSON(res))
 		}
 	})
 	t.Run("nothing listening", func(t *testing.T) {
-		f := newFake(t, respond(200, `{}`))
+		f := fakeprovider.New(t, fakeprovider.Respond(200, `{}`))
 		base := f.URL
 		r := runner(f)
 		f.Close()
@@ -97,10 +98,10 @@ func TestSafety(t *testing.T) {
 		}
 	})
 	t.Run("no key, nothing sent", func(t *testing.T) {
-		f := newFake(t, respond(200, `{}`))
+		f := fakeprovider.New(t, fakeprovider.Respond(200, `{}`))
 		res := run(t, runner(f), anthropicInput(f.URL), "")
-		if res.Code != keytest.CodeAuth || res.Sent || len(f.requests()) != 0 {
-			t.Errorf("keyless = %+v, %d requests", res, len(f.requests()))
+		if res.Code != keytest.CodeAuth || res.Sent || len(f.Requests()) != 0 {
+			t.Errorf("keyless = %+v, %d requests", res, len(f.Requests()))
 		}
 	})
 	t.Run("a broken base URL is an error before sending", func(t *testing.T) {
@@ -114,18 +115,18 @@ func TestSafety(t *testing.T) {
 // A service account becomes an OAuth token (through the same client); the
 // token reaches Vertex AI as a Bearer, and is never shown.
 func TestVertexServiceAccount(t *testing.T) {
-	f := newFake(t, respond(200, `{"candidates":[{"content":{"parts":[{"text":"OK"}],"role":"model"},"finishReason":"STOP"}],"usageMetadata":{"promptTokenCount":14,"candidatesTokenCount":1,"totalTokenCount":15}}`))
+	f := fakeprovider.New(t, fakeprovider.Respond(200, `{"candidates":[{"content":{"parts":[{"text":"OK"}],"role":"model"},"finishReason":"STOP"}],"usageMetadata":{"promptTokenCount":14,"candidatesTokenCount":1,"totalTokenCount":15}}`))
 	in := Input{Provider: "google_vertex", Model: "gemini-2.5-pro", BaseURL: f.URL + "/v1", VertexLocation: "us-central1", MaxOutputTokens: intp(2048),
 		ProviderOptions: opts(`{"google":{"thinkingConfig":{"thinkingBudget":5000}}}`)}
-	res := run(t, runner(f), in, serviceAccountJSON())
+	res := run(t, runner(f), in, fakeprovider.ServiceAccountJSON())
 	if res.Code != keytest.CodeOK || res.Usage == nil || res.Usage.InputTokens != 14 || res.Usage.OutputTokens != 1 {
 		t.Fatalf("result = %+v", res)
 	}
-	s := f.last(t)
-	if s.Path != "/v1/projects/fake-project/locations/us-central1/publishers/google/models/gemini-2.5-pro:generateContent" || s.Header.Get("Authorization") != "Bearer "+fakeToken {
+	s := f.Last(t)
+	if s.Path != "/v1/projects/fake-project/locations/us-central1/publishers/google/models/gemini-2.5-pro:generateContent" || s.Header.Get("Authorization") != "Bearer "+fakeprovider.Token {
 		t.Errorf("request = %s %v", s.Path, s.Header)
 	}
-	if strings.Contains(mustJSON(res), fakeToken) || strings.Contains(mustJSON(res), "PRIVATE KEY") {
+	if strings.Contains(mustJSON(res), fakeprovider.Token) || strings.Contains(mustJSON(res), "PRIVATE KEY") {
 		t.Error("the token or the private key reached the result")
 	}
 	if res.Request.Headers["Authorization"] != "Bearer [OAuth access token from the service account]" {
@@ -135,11 +136,11 @@ func TestVertexServiceAccount(t *testing.T) {
 
 // Claude on Vertex speaks the Anthropic protocol over rawPredict.
 func TestVertexClaude(t *testing.T) {
-	f := newFake(t, respond(200, `{"id":"msg_vrtx_FAKE","type":"message","role":"assistant","model":"claude-sonnet-4-6","content":[{"type":"text","text":"OK"}],"stop_reason":"end_turn","usage":{"input_tokens":20,"output_tokens":4}}`))
+	f := fakeprovider.New(t, fakeprovider.Respond(200, `{"id":"msg_vrtx_FAKE","type":"message","role":"assistant","model":"claude-sonnet-4-6","content":[{"type":"text","text":"OK"}],"stop_reason":"end_turn","usage":{"input_tokens":20,"output_tokens":4}}`))
 	in := Input{Provider: "google_vertex", Model: "claude-sonnet-4-6", BaseURL: f.URL + "/v1", MaxOutputTokens: intp(4096),
 		ProviderOptions: opts(`{"google":{"thinkingConfig":{"thinkingLevel":"medium"}}}`)}
-	res := run(t, runner(f), in, serviceAccountJSON())
-	s := f.last(t)
+	res := run(t, runner(f), in, fakeprovider.ServiceAccountJSON())
+	s := f.Last(t)
 	if res.Code != keytest.CodeOK || s.Path != "/v1/projects/fake-project/locations/global/publishers/anthropic/models/claude-sonnet-4-6:rawPredict" ||
 		s.Body["anthropic_version"] != "vertex-2023-10-16" || s.Body["model"] != nil || s.Body["thinking"] != nil {
 		t.Fatalf("result %+v\nrequest %s %s", res, s.Path, s.Raw)

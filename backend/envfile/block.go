@@ -126,57 +126,15 @@ func Build(src Source, opts Options, now time.Time) (*Block, error) {
 	if key == "" && s.Provider != catalog.OpenAICompatible {
 		return nil, fmt.Errorf("profile %q has no key for its Main model; save one first", src.Profile)
 	}
-	add := func(name, value string, note string) {
-		b.Vars = append(b.Vars, Var{Name: name, value: value, Secret: IsSecret(name), Note: note})
-	}
 	base := effectiveBaseURL(s, src.Catalog)
 	fixedKnown := true
 	if anthropicProtocol(s.Provider) {
 		base, fixedKnown = fixedModeEndpoint(s, src.Catalog)
 	}
-	switch s.Provider {
-	case catalog.Anthropic:
-		add(VarOpenAIKey, key, "Anthropic keys go in this one key slot too")
-		add(VarBaseURL, "", "empty: Kodus sends claude- models to Anthropic's own SDK")
-	case catalog.OpenAI:
-		add(VarOpenAIKey, key, "")
-		if s.BaseURL != "" && trimSlash(s.BaseURL) != trimSlash(OpenAIDefaultBaseURL) {
-			add(VarBaseURL, s.BaseURL, "")
-		} else {
-			add(VarBaseURL, "", "empty: "+OpenAIDefaultBaseURL)
-		}
-	case catalog.GoogleGemini:
-		add(VarBaseURL, "", "empty: any base URL here would route the model through the OpenAI-compatible client")
-		add(VarGoogleKey, key, "")
-	case catalog.GoogleVertex:
-		add(VarBaseURL, "", "empty: any base URL here would route the model through the OpenAI-compatible client")
-		add(VarVertexKey, vertexKeyValue(key), "service-account JSON, base64-encoded as Kodus expects")
-		if s.VertexLocation != "" {
-			add(VarVertexLocation, s.VertexLocation, "")
-		}
-	default: // openai_compatible, open_router, novita, and the Anthropic-protocol brands: the OpenAI-compatible client
-		note := ""
-		if key == "" {
-			key, note = KeylessPlaceholder, "placeholder: the server needs no key, but Kodus needs a non-empty value"
-		}
-		add(VarOpenAIKey, key, note)
-		url, rewritten := rewriteLocalhost(base, opts.ReplaceLocalhost)
-		urlNote := ""
-		if rewritten {
-			urlNote = "localhost replaced by " + opts.ReplaceLocalhost + " so Kodus's containers can reach it"
-		}
-		if anthropicProtocol(s.Provider) && fixedKnown {
-			urlNote = "the plan's OpenAI-compatible endpoint: Fixed Mode cannot reach the Anthropic-protocol one"
-		}
-		add(VarBaseURL, url, urlNote)
-		// Only self-hosted endpoints: OpenRouter and Novita are Kodus's own concern.
-		if opts.TrustJSONSchema && s.Provider == catalog.OpenAICompatible {
-			add(VarTrustSchema, trustFragment(url), "")
-		}
-	}
-	add(VarModel, s.Model, "")
+	b.addKeyAndURL(s, key, base, fixedKnown, opts)
+	b.add(VarModel, s.Model, "")
 	if t, note := temperatureOverride(src, s); t != "" {
-		add(VarTemperature, t, note)
+		b.add(VarTemperature, t, note)
 	}
 	for _, v := range b.Vars {
 		if _, err := Quote(v.value); err != nil {
@@ -194,6 +152,56 @@ func Build(src Source, opts Options, now time.Time) (*Block, error) {
 	}
 	b.NotCarried = notCarried(src, b.Expected.Provider)
 	return b, nil
+}
+
+func (b *Block) add(name, value string, note string) {
+	b.Vars = append(b.Vars, Var{Name: name, value: value, Secret: IsSecret(name), Note: note})
+}
+
+// addKeyAndURL adds the key and base URL variables the slot's provider
+// takes (base: the endpoint Fixed Mode calls; fixedKnown: the plan has a
+// known OpenAI-compatible endpoint).
+func (b *Block) addKeyAndURL(s profile.Slot, key, base string, fixedKnown bool, opts Options) {
+	switch s.Provider {
+	case catalog.Anthropic:
+		b.add(VarOpenAIKey, key, "Anthropic keys go in this one key slot too")
+		b.add(VarBaseURL, "", "empty: Kodus sends claude- models to Anthropic's own SDK")
+	case catalog.OpenAI:
+		b.add(VarOpenAIKey, key, "")
+		if s.BaseURL != "" && trimSlash(s.BaseURL) != trimSlash(OpenAIDefaultBaseURL) {
+			b.add(VarBaseURL, s.BaseURL, "")
+		} else {
+			b.add(VarBaseURL, "", "empty: "+OpenAIDefaultBaseURL)
+		}
+	case catalog.GoogleGemini:
+		b.add(VarBaseURL, "", "empty: any base URL here would route the model through the OpenAI-compatible client")
+		b.add(VarGoogleKey, key, "")
+	case catalog.GoogleVertex:
+		b.add(VarBaseURL, "", "empty: any base URL here would route the model through the OpenAI-compatible client")
+		b.add(VarVertexKey, vertexKeyValue(key), "service-account JSON, base64-encoded as Kodus expects")
+		if s.VertexLocation != "" {
+			b.add(VarVertexLocation, s.VertexLocation, "")
+		}
+	default: // openai_compatible, open_router, novita, and the Anthropic-protocol brands: the OpenAI-compatible client
+		note := ""
+		if key == "" {
+			key, note = KeylessPlaceholder, "placeholder: the server needs no key, but Kodus needs a non-empty value"
+		}
+		b.add(VarOpenAIKey, key, note)
+		url, rewritten := rewriteLocalhost(base, opts.ReplaceLocalhost)
+		urlNote := ""
+		if rewritten {
+			urlNote = "localhost replaced by " + opts.ReplaceLocalhost + " so Kodus's containers can reach it"
+		}
+		if anthropicProtocol(s.Provider) && fixedKnown {
+			urlNote = "the plan's OpenAI-compatible endpoint: Fixed Mode cannot reach the Anthropic-protocol one"
+		}
+		b.add(VarBaseURL, url, urlNote)
+		// Only self-hosted endpoints: OpenRouter and Novita are Kodus's own concern.
+		if opts.TrustJSONSchema && s.Provider == catalog.OpenAICompatible {
+			b.add(VarTrustSchema, trustFragment(url), "")
+		}
+	}
 }
 
 func sortVars(vs []Var) {

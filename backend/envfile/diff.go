@@ -38,11 +38,11 @@ func maskValue(v string) string {
 	return secrets.Mask(v)
 }
 
-// Diff is a unified diff from old to new with every secret masked.
-func Diff(path, old, new string) string {
+// Diff is a unified diff from before to after with every secret masked.
+func Diff(path, before, after string) string {
 	d, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
-		A:        difflib.SplitLines(maskSecrets(old)),
-		B:        difflib.SplitLines(maskSecrets(new)),
+		A:        difflib.SplitLines(maskSecrets(before)),
+		B:        difflib.SplitLines(maskSecrets(after)),
 		FromFile: path,
 		ToFile:   path + " (merged)",
 		Context:  2,

@@ -1,9 +1,7 @@
 package envfile_test
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,13 +9,12 @@ import (
 
 	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/envfile"
+	"github.com/kodusbyok/studio/backend/internal/golden"
 	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
 	"github.com/kodusbyok/studio/backend/studio"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 var now = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
 
@@ -89,24 +86,9 @@ func describe(t *testing.T, b *envfile.Block) string {
 	return sb.String()
 }
 
-func golden(t *testing.T, name, got string) {
+func assertGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./backend/envfile -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file (go test ./backend/envfile -update to accept):\n%s", name, got)
-	}
+	golden.Assert(t, filepath.Join("testdata", name), []byte(got))
 }
 
 // Every catalog model, and every plan of those with plans, has a golden
@@ -118,7 +100,7 @@ func TestGoldenCatalog(t *testing.T) {
 		key := fakeKeys[s.Provider]
 		b := build(t, envfile.Source{Main: s, Key: secrets.NewSecret(key)}, envfile.Options{})
 		got := describe(t, b)
-		golden(t, "golden/"+name+".golden", got)
+		assertGolden(t, "golden/"+name+".golden", got)
 		if b.Inferred.Provider != envfile.ExpectedRoute(s, cat).Provider {
 			t.Errorf("Kodus would route %s to %s", m.ID, b.Inferred.Provider)
 		}
@@ -179,7 +161,7 @@ func TestGoldenSelfHostedAndGateways(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			b := build(t, envfile.Source{Main: c.main, Fallback: c.fallback, Key: secrets.NewSecret(c.key)}, c.opts)
-			golden(t, "golden/"+c.name+".golden", describe(t, b))
+			assertGolden(t, "golden/"+c.name+".golden", describe(t, b))
 		})
 	}
 }
@@ -197,7 +179,7 @@ func TestGoldenCatalogCurrent(t *testing.T) {
 			t.Fatal(err)
 		}
 		b := build(t, envfile.Source{Main: s, Key: secrets.NewSecret(fakeKeys[s.Provider]), Line: l}, envfile.Options{})
-		golden(t, "golden-current/"+name+".golden", describe(t, b))
+		assertGolden(t, "golden-current/"+name+".golden", describe(t, b))
 		if b.Inferred.Provider != envfile.ExpectedRoute(s, l.Catalog()).Provider {
 			t.Errorf("Kodus would route %s to %s", m.ID, b.Inferred.Provider)
 		}

@@ -52,67 +52,34 @@ func Infer(get func(string) string) Inference {
 		return inf.label()
 	}
 	inf.Configured = true
-	base := v(VarBaseURL)
-	openaiKey := v(VarOpenAIKey)
-	googleVar := VarGoogleKey
-	googleKey := v(VarGoogleKey)
-	if googleKey == "" && v(VarGoogleKeyAlias) != "" {
-		googleVar, googleKey = VarGoogleKeyAlias, v(VarGoogleKeyAlias)
+	e := envKeys{
+		base: v(VarBaseURL), openaiKey: v(VarOpenAIKey), googleVar: VarGoogleKey, googleKey: v(VarGoogleKey),
+		vertexKey: v(VarVertexKey), vertexLocation: v(VarVertexLocation),
+		adc: v(VarGCloudProject) != "" || v(VarGCloudProject2) != "",
 	}
-	vertexKey := v(VarVertexKey)
-	adc := v(VarGCloudProject) != "" || v(VarGCloudProject2) != ""
-	proxy := base != "" && !strings.Contains(base, "api.anthropic.com")
-
-	vertex := func(rule string) Inference {
-		inf.Provider, inf.KeyVar, inf.BaseURL, inf.Rule = RouteGoogleVertex, VarVertexKey, vertexBaseURL, rule
-		inf.VertexLocation = v(VarVertexLocation)
-		if inf.VertexLocation == "" {
-			inf.VertexLocation = vertexDefaultLocation
-		}
-		return inf.label()
+	if e.googleKey == "" && v(VarGoogleKeyAlias) != "" {
+		e.googleVar, e.googleKey = VarGoogleKeyAlias, v(VarGoogleKeyAlias)
 	}
+	proxy := e.base != "" && !strings.Contains(e.base, "api.anthropic.com")
 	switch {
 	case !proxy && geminiRE.MatchString(model):
-		switch {
-		case googleKey != "":
-			inf.Provider, inf.KeyVar, inf.BaseURL = RouteGoogleGemini, googleVar, geminiBaseURL
-			inf.Rule = "a gemini- model with an AI Studio key goes to Google AI Studio"
-			return inf.label()
-		case vertexKey != "" && IsServiceAccountBase64(vertexKey):
-			return vertex("a gemini- model with a base64 service-account JSON in " + VarVertexKey + " goes to Vertex AI")
-		case vertexKey != "":
-			inf.Provider, inf.KeyVar, inf.BaseURL = RouteGoogleGemini, VarVertexKey, geminiBaseURL
-			inf.Rule = VarVertexKey + " is not a base64 service-account JSON, so Kodus treats it as an AI Studio key"
-			return inf.label()
-		case adc:
-			inf.KeyVar = ""
-			return vertex("a gemini- model with no key but GOOGLE_CLOUD_PROJECT set uses Vertex with Application Default Credentials (Kodus mid-2026 only)")
+		if out, ok := e.gemini(inf); ok {
+			return out
 		}
 	case !proxy && claudeRE.MatchString(model):
-		switch {
-		case openaiKey != "":
-			inf.Provider, inf.KeyVar, inf.BaseURL = RouteAnthropic, VarOpenAIKey, anthropicDefaultBaseURL
-			if base != "" {
-				inf.BaseURL = base
-			}
-			inf.Rule = "a claude- model with " + VarOpenAIKey + " set and no proxy base URL goes to Anthropic's own SDK"
-			return inf.label()
-		case vertexKey != "":
-			return vertex("a claude- model with only " + VarVertexKey + " set runs Claude on Vertex AI")
-		case adc:
-			inf.KeyVar = ""
-			return vertex("a claude- model with no key but GOOGLE_CLOUD_PROJECT set uses Claude on Vertex with Application Default Credentials (Kodus mid-2026 only)")
+		if out, ok := e.claude(inf); ok {
+			return out
 		}
 	}
-	if openaiKey != "" {
+	if e.openaiKey != "" {
 		inf.Provider, inf.KeyVar, inf.BaseURL = RouteOpenAICompatible, VarOpenAIKey, OpenAIDefaultBaseURL
-		if base != "" {
-			inf.BaseURL = base
+		if e.base != "" {
+			inf.BaseURL = e.base
 		}
 		switch {
 		case proxy && (geminiRE.MatchString(model) || claudeRE.MatchString(model)):
 			inf.Rule = VarBaseURL + " is set to a non-Anthropic URL, so Kodus skips Gemini/Claude name detection and uses its OpenAI-compatible client"
-		case base == "":
+		case e.base == "":
 			inf.Rule = "any other model with " + VarOpenAIKey + " set goes to Kodus's OpenAI-compatible client at " + OpenAIDefaultBaseURL + " (" + VarBaseURL + " is empty)"
 		default:
 			inf.Rule = "any other model with " + VarOpenAIKey + " set goes to Kodus's OpenAI-compatible client at " + VarBaseURL
@@ -121,6 +88,64 @@ func Infer(get func(string) string) Inference {
 	}
 	inf.Rule = "no key variable Kodus would use for this model is set: Kodus treats env as not configured and every call fails"
 	return inf.label()
+}
+
+// envKeys are the values that decide where Kodus sends a model's calls.
+type envKeys struct {
+	base, openaiKey, googleVar, googleKey, vertexKey, vertexLocation string
+	// adc: GOOGLE_CLOUD_PROJECT is set (Application Default Credentials).
+	adc bool
+}
+
+// vertex routes to Vertex AI.
+func (e envKeys) vertex(inf Inference, rule string) Inference {
+	inf.Provider, inf.KeyVar, inf.BaseURL, inf.Rule = RouteGoogleVertex, VarVertexKey, vertexBaseURL, rule
+	inf.VertexLocation = e.vertexLocation
+	if inf.VertexLocation == "" {
+		inf.VertexLocation = vertexDefaultLocation
+	}
+	return inf.label()
+}
+
+// gemini routes a gemini- model by its key; ok is false when none of the
+// Google keys decides.
+func (e envKeys) gemini(inf Inference) (Inference, bool) {
+	switch {
+	case e.googleKey != "":
+		inf.Provider, inf.KeyVar, inf.BaseURL = RouteGoogleGemini, e.googleVar, geminiBaseURL
+		inf.Rule = "a gemini- model with an AI Studio key goes to Google AI Studio"
+		return inf.label(), true
+	case e.vertexKey != "" && IsServiceAccountBase64(e.vertexKey):
+		return e.vertex(inf, "a gemini- model with a base64 service-account JSON in "+VarVertexKey+" goes to Vertex AI"), true
+	case e.vertexKey != "":
+		inf.Provider, inf.KeyVar, inf.BaseURL = RouteGoogleGemini, VarVertexKey, geminiBaseURL
+		inf.Rule = VarVertexKey + " is not a base64 service-account JSON, so Kodus treats it as an AI Studio key"
+		return inf.label(), true
+	case e.adc:
+		inf.KeyVar = ""
+		return e.vertex(inf, "a gemini- model with no key but GOOGLE_CLOUD_PROJECT set uses Vertex with Application Default Credentials (Kodus mid-2026 only)"), true
+	}
+	return inf, false
+}
+
+// claude routes a claude- model by its key; ok is false when neither the
+// OpenAI nor the Vertex key decides.
+func (e envKeys) claude(inf Inference) (Inference, bool) {
+	switch {
+	case e.openaiKey != "":
+		inf.Provider, inf.KeyVar, inf.BaseURL = RouteAnthropic, VarOpenAIKey, anthropicDefaultBaseURL
+		if e.base != "" {
+			inf.BaseURL = e.base
+		}
+		inf.Rule = "a claude- model with " + VarOpenAIKey + " set and no proxy base URL goes to Anthropic's own SDK"
+		return inf.label(), true
+	case e.vertexKey != "":
+		return e.vertex(inf, "a claude- model with only "+VarVertexKey+" set runs Claude on Vertex AI"), true
+	case e.adc:
+		inf.KeyVar = ""
+		return e.vertex(inf, "a claude- model with no key but GOOGLE_CLOUD_PROJECT set uses Claude on Vertex with Application Default Credentials (Kodus mid-2026 only)"), true
+	}
+	return inf, false
 }
 
 func (inf Inference) label() Inference {

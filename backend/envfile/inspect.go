@@ -2,6 +2,7 @@ package envfile
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -90,7 +91,7 @@ func duplicates(content string) []string {
 	count := map[string]int{}
 	var dups []string
 	for _, l := range scan(content) {
-		if l.kind == lineAssign && (contains(blockOrder, l.name) || l.name == VarGoogleKeyAlias) {
+		if l.kind == lineAssign && (slices.Contains(blockOrder, l.name) || l.name == VarGoogleKeyAlias) {
 			count[l.name]++
 			if count[l.name] == 2 {
 				dups = append(dups, l.name)

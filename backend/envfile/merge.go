@@ -2,6 +2,7 @@ package envfile
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/joho/godotenv"
@@ -41,8 +42,29 @@ func Merge(old string, b *Block) (MergeResult, error) {
 	if _, err := godotenv.Unmarshal(old); err != nil {
 		return MergeResult{}, fmt.Errorf("the file is not a valid .env (%w); fix it first, nothing was changed", err)
 	}
-	nl := newline(old)
-	date := b.Generated.Format("2006-01-02")
+	m := merger{
+		nl: newline(old), date: b.Generated.Format("2006-01-02"), desired: desiredValues(b), seen: map[string]bool{},
+		insertAt: -1, afterAny: -1, afterHeader: -1,
+	}
+	for _, l := range scan(old) {
+		if err := m.line(l); err != nil {
+			return MergeResult{}, err
+		}
+	}
+	if err := m.addMissing(b.Profile); err != nil {
+		return MergeResult{}, err
+	}
+	content := strings.Join(m.out, "")
+	vals, err := godotenv.Unmarshal(content)
+	if err != nil {
+		return MergeResult{}, fmt.Errorf("internal error: the merged file does not parse: %w", err)
+	}
+	return MergeResult{Content: content, Changes: m.changes, Inferred: Infer(func(k string) string { return vals[k] })}, nil
+}
+
+// desiredValues is every LLM variable of the template, empty unless the
+// block sets it.
+func desiredValues(b *Block) map[string]string {
 	desired := map[string]string{}
 	for _, n := range templateLLMVars {
 		if n != VarTrustSchema {
@@ -52,101 +74,106 @@ func Merge(old string, b *Block) (MergeResult, error) {
 	for _, v := range b.Vars {
 		desired[v.Name] = v.value
 	}
-	var out []string
-	var changes []Change
-	seen := map[string]bool{}
+	return desired
+}
+
+// merger builds the merged file line by line.
+type merger struct {
+	nl, date string
+	desired  map[string]string
+	out      []string
+	changes  []Change
+	seen     map[string]bool
 	// Added lines go after the section's last LLM variable, else after its
 	// last variable, else under its header.
-	insertAt, afterAny, afterHeader := -1, -1, -1
-	for _, l := range scan(old) {
-		want, managed := desired[l.name]
+	insertAt, afterAny, afterHeader int
+}
+
+// line copies one line of the old file: replaced when the block manages
+// it, commented out when it is a Google/Vertex variable the block drops.
+func (m *merger) line(l docLine) error {
+	want, managed := m.desired[l.name]
+	switch {
+	case l.kind == lineAssign && managed:
+		m.seen[l.name] = true
+		if l.value() != want {
+			q, err := Quote(want)
+			if err != nil {
+				return fmt.Errorf("%s: %w", l.name, err)
+			}
+			action := "set"
+			if want == "" {
+				action = "emptied"
+			}
+			m.changes = append(m.changes, Change{Var: l.name, Action: action, Line: len(m.out) + 1})
+			m.out = append(m.out, l.withValue(q))
+		} else {
+			m.out = append(m.out, l.raw)
+		}
+	case l.kind == lineAssign && slices.Contains(googleVars, l.name) && l.value() != "":
+		reason := commentReasons[l.name]
+		m.out = append(m.out, fmt.Sprintf("# Commented out by Kodus BYOK Studio on %s: %s.%s", m.date, reason, m.nl))
+		m.changes = append(m.changes, Change{Var: l.name, Action: "commented-out", Line: len(m.out) + 1, Reason: reason})
+		m.out = append(m.out, "# "+l.raw)
+	default:
+		m.out = append(m.out, l.raw)
+	}
+	if l.section == "LLM PROVIDERS" {
 		switch {
-		case l.kind == lineAssign && managed:
-			seen[l.name] = true
-			if l.value() != want {
-				q, err := Quote(want)
-				if err != nil {
-					return MergeResult{}, fmt.Errorf("%s: %w", l.name, err)
-				}
-				action := "set"
-				if want == "" {
-					action = "emptied"
-				}
-				changes = append(changes, Change{Var: l.name, Action: action, Line: len(out) + 1})
-				out = append(out, l.withValue(q))
-			} else {
-				out = append(out, l.raw)
-			}
-		case l.kind == lineAssign && contains(googleVars, l.name) && l.value() != "":
-			reason := commentReasons[l.name]
-			out = append(out, fmt.Sprintf("# Commented out by Kodus BYOK Studio on %s: %s.%s", date, reason, nl))
-			changes = append(changes, Change{Var: l.name, Action: "commented-out", Line: len(out) + 1, Reason: reason})
-			out = append(out, "# "+l.raw)
-		default:
-			out = append(out, l.raw)
-		}
-		if l.section == "LLM PROVIDERS" {
-			switch {
-			case l.kind == lineAssign && (contains(blockOrder, l.name) || l.name == VarGoogleKeyAlias):
-				insertAt = len(out)
-			case l.kind == lineAssign:
-				afterAny = len(out)
-			case afterHeader < 0:
-				afterHeader = len(out)
-			}
+		case l.kind == lineAssign && (slices.Contains(blockOrder, l.name) || l.name == VarGoogleKeyAlias):
+			m.insertAt = len(m.out)
+		case l.kind == lineAssign:
+			m.afterAny = len(m.out)
+		case m.afterHeader < 0:
+			m.afterHeader = len(m.out)
 		}
 	}
+	return nil
+}
+
+// addMissing adds the block's variables the old file lacks, under a
+// comment naming the profile, in the LLM PROVIDERS section (or a new one
+// at the end).
+func (m *merger) addMissing(profile string) error {
+	insertAt := m.insertAt
 	if insertAt < 0 {
-		insertAt = afterAny
+		insertAt = m.afterAny
 	}
 	if insertAt < 0 {
-		insertAt = afterHeader
+		insertAt = m.afterHeader
 	}
 	var add []string
 	var added []string
 	for _, n := range blockOrder {
-		if v, ok := desired[n]; ok && v != "" && !seen[n] {
+		if v, ok := m.desired[n]; ok && v != "" && !m.seen[n] {
 			line, err := Line(n, v)
 			if err != nil {
-				return MergeResult{}, err
+				return err
 			}
-			add = append(add, line+nl)
+			add = append(add, line+m.nl)
 			added = append(added, n)
 		}
 	}
-	if len(add) > 0 {
-		add = append([]string{fmt.Sprintf("# Added by Kodus BYOK Studio on %s for profile %s.%s", date, b.Profile, nl)}, add...)
-		if insertAt < 0 {
-			add = append([]string{nl, "## ----  LLM PROVIDERS  ----" + nl, nl}, add...)
-			insertAt = len(out)
-		}
-		if insertAt > 0 && !strings.HasSuffix(out[insertAt-1], "\n") {
-			out[insertAt-1] += nl
-		}
-		for i := range changes {
-			if changes[i].Line > insertAt {
-				changes[i].Line += len(add)
-			}
-		}
-		first := insertAt + len(add) - len(added) + 1
-		for i, n := range added {
-			changes = append(changes, Change{Var: n, Action: "added", Line: first + i})
-		}
-		out = append(out[:insertAt], append(add, out[insertAt:]...)...)
+	if len(add) == 0 {
+		return nil
 	}
-	content := strings.Join(out, "")
-	vals, err := godotenv.Unmarshal(content)
-	if err != nil {
-		return MergeResult{}, fmt.Errorf("internal error: the merged file does not parse: %w", err)
+	add = append([]string{fmt.Sprintf("# Added by Kodus BYOK Studio on %s for profile %s.%s", m.date, profile, m.nl)}, add...)
+	if insertAt < 0 {
+		add = append([]string{m.nl, "## ----  LLM PROVIDERS  ----" + m.nl, m.nl}, add...)
+		insertAt = len(m.out)
 	}
-	return MergeResult{Content: content, Changes: changes, Inferred: Infer(func(k string) string { return vals[k] })}, nil
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
+	if insertAt > 0 && !strings.HasSuffix(m.out[insertAt-1], "\n") {
+		m.out[insertAt-1] += m.nl
+	}
+	for i := range m.changes {
+		if m.changes[i].Line > insertAt {
+			m.changes[i].Line += len(add)
 		}
 	}
-	return false
+	first := insertAt + len(add) - len(added) + 1
+	for i, n := range added {
+		m.changes = append(m.changes, Change{Var: n, Action: "added", Line: first + i})
+	}
+	m.out = append(m.out[:insertAt], append(add, m.out[insertAt:]...)...)
+	return nil
 }

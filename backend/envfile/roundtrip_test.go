@@ -132,8 +132,8 @@ func TestRoundTripFilesForNode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "roundtrip.env", content)
-	golden(t, "roundtrip.json", string(js)+"\n")
+	assertGolden(t, "roundtrip.env", content)
+	assertGolden(t, "roundtrip.json", string(js)+"\n")
 }
 
 func compare(t *testing.T, reader string, want, got map[string]string) {

@@ -52,10 +52,14 @@ func TestWriteNew(t *testing.T) {
 
 func TestWriteMergedKeepsModeLinkAndChecksChanges(t *testing.T) {
 	dir := t.TempDir()
-	real := filepath.Join(dir, "kodus.env")
+	target := filepath.Join(dir, "kodus.env")
 	link := filepath.Join(dir, ".env")
-	os.WriteFile(real, []byte("A=1\n"), 0o640)
-	os.Chmod(real, 0o640)
+	if err := os.WriteFile(target, []byte("A=1\n"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(target, 0o640); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.Symlink("kodus.env", link); err != nil {
 		t.Fatal(err)
 	}
@@ -66,8 +70,8 @@ func TestWriteMergedKeepsModeLinkAndChecksChanges(t *testing.T) {
 	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
 		t.Error("the symlink was replaced by a file")
 	}
-	if got, _ := os.ReadFile(real); string(got) != "A=2\n" || mode(t, real) != 0o640 {
-		t.Errorf("merged = %q mode %v, want mode kept 0640", got, mode(t, real))
+	if got, _ := os.ReadFile(target); string(got) != "A=2\n" || mode(t, target) != 0o640 {
+		t.Errorf("merged = %q mode %v, want mode kept 0640", got, mode(t, target))
 	}
 	if old, _ := os.ReadFile(backup); string(old) != "A=1\n" || filepath.Dir(backup) != dir || !strings.HasPrefix(filepath.Base(backup), "kodus.env.bak-20261127-") {
 		t.Errorf("backup %s = %q", backup, old)
@@ -80,7 +84,7 @@ func TestWriteMergedKeepsModeLinkAndChecksChanges(t *testing.T) {
 	if _, err := envfile.WriteMerged(link, "A=1\n", "A=4\n", now, false); err == nil || !strings.Contains(err.Error(), "changed since") {
 		t.Errorf("stale merge: %v", err)
 	}
-	if got, _ := os.ReadFile(real); string(got) != "A=3\n" {
+	if got, _ := os.ReadFile(target); string(got) != "A=3\n" {
 		t.Errorf("stale merge wrote %q", got)
 	}
 	assertNoTemp(t, dir)

@@ -16,14 +16,14 @@ import (
 type Confidence string
 
 const (
-	// High: a documented prefix that only this issuer uses.
+	// High is a documented prefix that only this issuer uses.
 	High Confidence = "high"
-	// Medium: a shape seen on this issuer's keys but not documented by it,
+	// Medium is a shape seen on this issuer's keys but not documented by it,
 	// or a prefix other (non-LLM) services use too.
 	Medium Confidence = "medium"
-	// Low: several providers issue keys of this shape (plain sk-).
+	// Low means several providers issue keys of this shape (plain sk-).
 	Low Confidence = "low"
-	// None: no known shape.
+	// None means no known shape.
 	None Confidence = "none"
 )
 
@@ -35,6 +35,7 @@ func (c Confidence) Sure() bool { return c == High || c == Medium }
 // interchangeable.
 type Brand string
 
+// The brands keyshape recognises.
 const (
 	Anthropic  Brand = "anthropic"
 	Google     Brand = "google"

@@ -44,10 +44,10 @@ func (r *run) azureModels(ctx context.Context) (Result, bool) {
 	if err != nil {
 		return r.netFailure(ctx, err, u, ProbeMetadata), false
 	}
-	switch {
-	case rep.status == http.StatusOK:
+	switch rep.status {
+	case http.StatusOK:
 		return r.answer(rep, apiError{}, CodeOK, "Azure OpenAI accepted the key at this resource endpoint."), true
-	case rep.status == http.StatusNotFound:
+	case http.StatusNotFound:
 		// A gateway in front of Azure may not route Models - List: the
 		// deployment call decides.
 		return Result{}, true

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -226,7 +227,7 @@ func (r *run) bedrockModel(ctx context.Context, model, region string) Result {
 	if fm.ModelDetails.Lifecycle.Status == "LEGACY" {
 		notes = append(notes, "AWS lists the model as LEGACY: it will be retired, so plan a move to a newer one")
 	}
-	if !p.IsProfile() && len(fm.ModelDetails.InferenceTypes) > 0 && !hasString(fm.ModelDetails.InferenceTypes, "ON_DEMAND") {
+	if !p.IsProfile() && len(fm.ModelDetails.InferenceTypes) > 0 && !slices.Contains(fm.ModelDetails.InferenceTypes, "ON_DEMAND") {
 		f := false
 		res := r.answer(rep, apiError{}, CodeModelNotFound, fmt.Sprintf("%s cannot be called on demand in %s, only through an inference profile.", foundation, region))
 		res.ModelFound = &f
@@ -359,13 +360,4 @@ func (r *run) bedrockVerdict(rep *reply) Result {
 		return r.answer(rep, e.api(), CodeBadRequest, "Amazon Bedrock rejected the request: "+r.clean(e.Message))
 	}
 	return r.fallback(rep, e.api(), "Amazon Bedrock")
-}
-
-func hasString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

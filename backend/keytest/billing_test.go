@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/internal/fakeprovider"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
@@ -39,7 +40,7 @@ func TestBillingErrorsArePayment(t *testing.T) {
 				continue // each endpoint sends its own provider's error shapes
 			}
 			t.Run(fm.name+"/"+b.name, func(t *testing.T) {
-				f := newFake(t, respond(b.status, b.body))
+				f := fakeprovider.New(t, fakeprovider.Respond(b.status, b.body))
 				tr := testerFor(f)
 				res := tr.Test(context.Background(), fm.settings(f.URL), secrets.NewSecret(fm.key))
 				if res.Code != CodePayment || res.OK {

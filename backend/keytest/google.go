@@ -116,11 +116,11 @@ func (r *run) vertex(ctx context.Context) Result {
 	}
 	e := parseError(rep.body)
 	var res Result
-	switch {
-	case rep.status == http.StatusOK:
+	switch rep.status {
+	case http.StatusOK:
 		res = r.answer(rep, e, CodeOK, fmt.Sprintf("Vertex AI accepted the credentials and serves model %s in %s.", r.s.Model, loc))
 		res.ModelFound = ptr(true)
-	case rep.status == http.StatusUnauthorized:
+	case http.StatusUnauthorized:
 		res = r.answer(rep, e, CodeAuth, "Vertex AI rejected the credentials.")
 	default:
 		var ok bool

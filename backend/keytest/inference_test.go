@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kodusbyok/studio/backend/internal/fakeprovider"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
@@ -34,7 +35,7 @@ func TestInferenceRequests(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.family, func(t *testing.T) {
 			fm := fam(c.family)
-			f := newFake(t, respond(200, c.ok))
+			f := fakeprovider.New(t, fakeprovider.Respond(200, c.ok))
 			tr := testerFor(f)
 			// testerFor points a service account's token_uri at the fake.
 			in, fail := tr.NewInferrer(context.Background(), fm.settings(f.URL), secrets.NewSecret(fm.key))
@@ -48,7 +49,7 @@ func TestInferenceRequests(t *testing.T) {
 			if a.Result.Code != CodeOK || !a.Result.OK || a.Result.Probe != ProbeInference {
 				t.Fatalf("result = %+v", a.Result)
 			}
-			r := f.last(t)
+			r := f.Last(t)
 			if r.Method != http.MethodPost || r.Path != c.path {
 				t.Errorf("request = %s %s, want POST %s", r.Method, r.Path, c.path)
 			}
@@ -59,7 +60,7 @@ func TestInferenceRequests(t *testing.T) {
 				t.Errorf("user agent = %q", r.Header.Get("User-Agent"))
 			}
 			var body map[string]any
-			if err := json.Unmarshal([]byte(r.Body), &body); err != nil {
+			if err := json.Unmarshal([]byte(r.Raw), &body); err != nil {
 				t.Fatalf("body %q: %v", r.Body, err)
 			}
 			var got any = body
@@ -67,10 +68,10 @@ func TestInferenceRequests(t *testing.T) {
 				got = got.(map[string]any)[part]
 			}
 			if got != c.tokens {
-				t.Errorf("%s = %v, want %v (body %s)", c.tokenField, got, c.tokens, r.Body)
+				t.Errorf("%s = %v, want %v (body %s)", c.tokenField, got, c.tokens, r.Raw)
 			}
-			if c.family == "zai" && !strings.Contains(r.Body, `"thinking":{"type":"disabled"}`) {
-				t.Errorf("Z.ai body without thinking disabled: %s", r.Body)
+			if c.family == "zai" && !strings.Contains(r.Raw, `"thinking":{"type":"disabled"}`) {
+				t.Errorf("Z.ai body without thinking disabled: %s", r.Raw)
 			}
 			if strings.Contains(mustJSON(a.Result), fm.key) {
 				t.Error("the key leaked into the result")
@@ -88,23 +89,23 @@ func TestInferenceVerdicts(t *testing.T) {
 		providerCode string
 		retryAfter   time.Duration
 	}{
-		{"zai concurrency", "zai", respond(429, `{"error":{"code":"1302","message":"High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits"}}`), CodeRateLimit, "1302", 0},
-		{"zai no package", "zai", respond(429, `{"error":{"code":"1113","message":"Insufficient balance or no resource package. Please recharge."}}`), CodePayment, "1113", 0},
-		{"moonshot rate limit", "moonshot", respond(429, `{"error":{"type":"rate_limit_reached_error","message":"Your account org-1 request reached max concurrency: 3, please try again after 1 seconds"}}`, "Retry-After", "1"), CodeRateLimit, "rate_limit_reached_error", time.Second},
-		{"moonshot quota", "moonshot", respond(429, `{"error":{"type":"exceeded_current_quota_error","message":"Your account is suspended, please check your plan and billing details"}}`), CodePayment, "exceeded_current_quota_error", 0},
-		{"openai rate limit", "openai", respond(429, `{"error":{"message":"Rate limit reached for gpt-5.4 on requests per min (RPM): Limit 500.","type":"requests","param":null,"code":"rate_limit_exceeded"}}`, "retry-after-ms", "250", "Retry-After", "1", "x-ratelimit-remaining-requests", "0"), CodeRateLimit, "rate_limit_exceeded", 250 * time.Millisecond},
-		{"openai quota", "openai", respond(429, `{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}`), CodePayment, "insufficient_quota", 0},
-		{"anthropic rate limit", "anthropic", respond(429, `{"type":"error","error":{"type":"rate_limit_error","message":"This request would exceed your account's rate limit."}}`, "retry-after", "3"), CodeRateLimit, "rate_limit_error", 3 * time.Second},
-		{"anthropic spend limit", "anthropic", respond(429, `{"type":"error","error":{"type":"rate_limit_error","message":"This request would exceed your account's monthly spend limit."}}`, "retry-after", "86400"), CodePayment, "rate_limit_error", 24 * time.Hour},
-		{"gemini quota", "gemini", respond(429, `{"error":{"code":429,"message":"You exceeded your current quota. Please retry in 37s.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaId":"GenerateRequestsPerMinutePerProjectPerModel"}]},{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"37s"}]}}`), CodeRateLimit, "GenerateRequestsPerMinutePerProjectPerModel", 37 * time.Second},
-		{"kimi code agents only", "kimi-code", respond(403, `{"error":{"type":"access_terminated_error","message":"Kimi For Coding is currently only available for Coding Agents such as Kimi CLI, Claude Code, Roo Code, Kilo Code, etc."}}`), CodeAuth, "access_terminated_error", 0},
-		{"ollama unknown model", "compatible", respond(404, `{"error":{"message":"model \"foo\" not found, try pulling it first","type":"api_error","param":null,"code":null}}`), CodeModelNotFound, "api_error", 0},
-		{"server error", "compatible", respond(500, `{"error":{"message":"boom"}}`), CodeServerError, "", 0},
+		{"zai concurrency", "zai", fakeprovider.Respond(429, `{"error":{"code":"1302","message":"High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits"}}`), CodeRateLimit, "1302", 0},
+		{"zai no package", "zai", fakeprovider.Respond(429, `{"error":{"code":"1113","message":"Insufficient balance or no resource package. Please recharge."}}`), CodePayment, "1113", 0},
+		{"moonshot rate limit", "moonshot", fakeprovider.Respond(429, `{"error":{"type":"rate_limit_reached_error","message":"Your account org-1 request reached max concurrency: 3, please try again after 1 seconds"}}`, "Retry-After", "1"), CodeRateLimit, "rate_limit_reached_error", time.Second},
+		{"moonshot quota", "moonshot", fakeprovider.Respond(429, `{"error":{"type":"exceeded_current_quota_error","message":"Your account is suspended, please check your plan and billing details"}}`), CodePayment, "exceeded_current_quota_error", 0},
+		{"openai rate limit", "openai", fakeprovider.Respond(429, `{"error":{"message":"Rate limit reached for gpt-5.4 on requests per min (RPM): Limit 500.","type":"requests","param":null,"code":"rate_limit_exceeded"}}`, "retry-after-ms", "250", "Retry-After", "1", "x-ratelimit-remaining-requests", "0"), CodeRateLimit, "rate_limit_exceeded", 250 * time.Millisecond},
+		{"openai quota", "openai", fakeprovider.Respond(429, `{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}`), CodePayment, "insufficient_quota", 0},
+		{"anthropic rate limit", "anthropic", fakeprovider.Respond(429, `{"type":"error","error":{"type":"rate_limit_error","message":"This request would exceed your account's rate limit."}}`, "retry-after", "3"), CodeRateLimit, "rate_limit_error", 3 * time.Second},
+		{"anthropic spend limit", "anthropic", fakeprovider.Respond(429, `{"type":"error","error":{"type":"rate_limit_error","message":"This request would exceed your account's monthly spend limit."}}`, "retry-after", "86400"), CodePayment, "rate_limit_error", 24 * time.Hour},
+		{"gemini quota", "gemini", fakeprovider.Respond(429, `{"error":{"code":429,"message":"You exceeded your current quota. Please retry in 37s.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaId":"GenerateRequestsPerMinutePerProjectPerModel"}]},{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"37s"}]}}`), CodeRateLimit, "GenerateRequestsPerMinutePerProjectPerModel", 37 * time.Second},
+		{"kimi code agents only", "kimi-code", fakeprovider.Respond(403, `{"error":{"type":"access_terminated_error","message":"Kimi For Coding is currently only available for Coding Agents such as Kimi CLI, Claude Code, Roo Code, Kilo Code, etc."}}`), CodeAuth, "access_terminated_error", 0},
+		{"ollama unknown model", "compatible", fakeprovider.Respond(404, `{"error":{"message":"model \"foo\" not found, try pulling it first","type":"api_error","param":null,"code":null}}`), CodeModelNotFound, "api_error", 0},
+		{"server error", "compatible", fakeprovider.Respond(500, `{"error":{"message":"boom"}}`), CodeServerError, "", 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			fm := fam(c.family)
-			f := newFake(t, c.handler)
+			f := fakeprovider.New(t, c.handler)
 			in, fail := testerFor(f).NewInferrer(context.Background(), fm.settings(f.URL), secrets.NewSecret(fm.key))
 			if fail != nil {
 				t.Fatalf("NewInferrer: %+v", *fail)
@@ -124,10 +125,10 @@ func TestInferenceVerdicts(t *testing.T) {
 }
 
 func TestInferenceNeedsAKey(t *testing.T) {
-	f := newFake(t, respond(200, `{}`))
+	f := fakeprovider.New(t, fakeprovider.Respond(200, `{}`))
 	_, fail := testerFor(f).NewInferrer(context.Background(), fam("openai").settings(f.URL), secrets.Secret{})
-	if fail == nil || fail.Code != CodeAuth || len(f.requests()) != 0 {
-		t.Fatalf("fail = %+v, requests %d", fail, len(f.requests()))
+	if fail == nil || fail.Code != CodeAuth || len(f.Requests()) != 0 {
+		t.Fatalf("fail = %+v, requests %d", fail, len(f.Requests()))
 	}
 	spec, err := testerFor(f).DescribeInference(Settings{Provider: "openai_compatible", Model: "m"}, secrets.Secret{})
 	if err == nil {

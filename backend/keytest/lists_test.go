@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/internal/fakeprovider"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
@@ -19,24 +20,24 @@ func orErr(code int, msg string) string {
 
 func TestOpenRouter(t *testing.T) {
 	runCases(t, fam("openrouter"), []pcase{
-		{"ok", byPath(map[string]http.HandlerFunc{"/key": respond(200, orKey), "/models": respond(200, orModels)}), CodeOK, "lists model moonshotai/kimi-k2.5", yes},
-		{"model missing", byPath(map[string]http.HandlerFunc{"/key": respond(200, orKey), "/models": respond(200, `{"data":[{"id":"z-ai/glm-5"}]}`)}), CodeModelNotFound, "lists no model", no},
-		{"model list down: key still proven", byPath(map[string]http.HandlerFunc{"/key": respond(200, orKey), "/models": respond(502, orErr(502, "upstream"))}), CodeOK, "not checked", nil},
-		{"invalid key", respond(401, orErr(401, "User not found.")), CodeAuth, "User not found.", nil},
-		{"no credits", respond(402, orErr(402, "Insufficient credits. Add more using https://openrouter.ai/credits")), CodePayment, "insufficient credits", nil},
-		{"key limit used up", byPath(map[string]http.HandlerFunc{"/key": respond(200, `{"data":{"label":"x","limit":5,"limit_remaining":0,"usage":5}}`)}), CodePayment, "credit limit (5.00) is used up", nil},
-		{"wrong base URL", respond(404, `<html>Not Found</html>`), CodeNotFound, "Endpoint not found", nil},
-		{"bad request", respond(400, orErr(400, "Invalid request")), CodeBadRequest, "Invalid request", nil},
-		{"rate limit", respond(429, orErr(429, "Rate limit exceeded: free-models-per-min."), "Retry-After", "20"), CodeRateLimit, "free-models-per-min", nil},
-		{"server error", respond(503, orErr(503, "No available model provider that meets your routing requirements")), CodeServerError, "HTTP 503", nil},
+		{"ok", fakeprovider.ByPath(map[string]http.HandlerFunc{"/key": fakeprovider.Respond(200, orKey), "/models": fakeprovider.Respond(200, orModels)}), CodeOK, "lists model moonshotai/kimi-k2.5", yes},
+		{"model missing", fakeprovider.ByPath(map[string]http.HandlerFunc{"/key": fakeprovider.Respond(200, orKey), "/models": fakeprovider.Respond(200, `{"data":[{"id":"z-ai/glm-5"}]}`)}), CodeModelNotFound, "lists no model", no},
+		{"model list down: key still proven", fakeprovider.ByPath(map[string]http.HandlerFunc{"/key": fakeprovider.Respond(200, orKey), "/models": fakeprovider.Respond(502, orErr(502, "upstream"))}), CodeOK, "not checked", nil},
+		{"invalid key", fakeprovider.Respond(401, orErr(401, "User not found.")), CodeAuth, "User not found.", nil},
+		{"no credits", fakeprovider.Respond(402, orErr(402, "Insufficient credits. Add more using https://openrouter.ai/credits")), CodePayment, "insufficient credits", nil},
+		{"key limit used up", fakeprovider.ByPath(map[string]http.HandlerFunc{"/key": fakeprovider.Respond(200, `{"data":{"label":"x","limit":5,"limit_remaining":0,"usage":5}}`)}), CodePayment, "credit limit (5.00) is used up", nil},
+		{"wrong base URL", fakeprovider.Respond(404, `<html>Not Found</html>`), CodeNotFound, "Endpoint not found", nil},
+		{"bad request", fakeprovider.Respond(400, orErr(400, "Invalid request")), CodeBadRequest, "Invalid request", nil},
+		{"rate limit", fakeprovider.Respond(429, orErr(429, "Rate limit exceeded: free-models-per-min."), "Retry-After", "20"), CodeRateLimit, "free-models-per-min", nil},
+		{"server error", fakeprovider.Respond(503, orErr(503, "No available model provider that meets your routing requirements")), CodeServerError, "HTTP 503", nil},
 	}, nil)
 
 	// The public list is asked without the key.
-	f := newFake(t, byPath(map[string]http.HandlerFunc{"/key": respond(200, orKey), "/models": respond(200, orModels)}))
+	f := fakeprovider.New(t, fakeprovider.ByPath(map[string]http.HandlerFunc{"/key": fakeprovider.Respond(200, orKey), "/models": fakeprovider.Respond(200, orModels)}))
 	s := fam("openrouter").settings(f.URL)
 	s.Model = "moonshotai/kimi-k2.5:nitro" // a routing shortcut of a listed model
 	check(t, testerFor(f), s, fam("openrouter").key, CodeOK)
-	rs := f.requests()
+	rs := f.Requests()
 	if len(rs) != 2 || rs[0].Path != "/api/v1/key" || rs[0].Header.Get("Authorization") == "" || rs[1].Path != "/api/v1/models" || rs[1].Header.Get("Authorization") != "" {
 		t.Errorf("requests = %+v", rs)
 	}
@@ -48,15 +49,15 @@ func TestNovita(t *testing.T) {
 	}
 	list := `{"object":"list","data":[{"id":"moonshotai/kimi-k2-instruct","object":"model","input_token_price_per_m":5700},{"id":"deepseek/deepseek-v3.1"}]}`
 	runCases(t, fam("novita"), []pcase{
-		{"ok", respond(200, list), CodeOK, "serves model", yes},
-		{"model missing", respond(200, `{"data":[{"id":"deepseek/deepseek-v3.1"}]}`), CodeModelNotFound, "available: deepseek/deepseek-v3.1", no},
-		{"invalid key", respond(401, nerr(401, "INVALID_API_KEY", "invalid api key")), CodeAuth, "INVALID_API_KEY", nil},
-		{"no balance", respond(403, nerr(403, "NOT_ENOUGH_BALANCE", "not enough balance")), CodePayment, "NOT_ENOUGH_BALANCE", nil},
-		{"wrong base URL", respond(404, `404 page not found`, "Content-Type", "text/plain"), CodeNotFound, "no model list", nil},
-		{"bad request", respond(400, nerr(400, "INVALID_REQUEST", "bad request")), CodeBadRequest, "INVALID_REQUEST", nil},
-		{"rate limit", respond(429, nerr(429, "RATE_LIMIT_EXCEEDED", "rate limit exceeded")), CodeRateLimit, "RATE_LIMIT_EXCEEDED", nil},
-		{"server error", respond(500, nerr(500, "MODEL_NOT_AVAILABLE", "model not available")), CodeServerError, "MODEL_NOT_AVAILABLE", nil},
-	}, func(t *testing.T, r seen) {
+		{"ok", fakeprovider.Respond(200, list), CodeOK, "serves model", yes},
+		{"model missing", fakeprovider.Respond(200, `{"data":[{"id":"deepseek/deepseek-v3.1"}]}`), CodeModelNotFound, "available: deepseek/deepseek-v3.1", no},
+		{"invalid key", fakeprovider.Respond(401, nerr(401, "INVALID_API_KEY", "invalid api key")), CodeAuth, "INVALID_API_KEY", nil},
+		{"no balance", fakeprovider.Respond(403, nerr(403, "NOT_ENOUGH_BALANCE", "not enough balance")), CodePayment, "NOT_ENOUGH_BALANCE", nil},
+		{"wrong base URL", fakeprovider.Respond(404, `404 page not found`, "Content-Type", "text/plain"), CodeNotFound, "no model list", nil},
+		{"bad request", fakeprovider.Respond(400, nerr(400, "INVALID_REQUEST", "bad request")), CodeBadRequest, "INVALID_REQUEST", nil},
+		{"rate limit", fakeprovider.Respond(429, nerr(429, "RATE_LIMIT_EXCEEDED", "rate limit exceeded")), CodeRateLimit, "RATE_LIMIT_EXCEEDED", nil},
+		{"server error", fakeprovider.Respond(500, nerr(500, "MODEL_NOT_AVAILABLE", "model not available")), CodeServerError, "MODEL_NOT_AVAILABLE", nil},
+	}, func(t *testing.T, r fakeprovider.Request) {
 		if r.Path != "/openai/v1/models" || r.Header.Get("Authorization") != "Bearer "+fam("novita").key {
 			t.Errorf("request = %s %v", r.Path, r.Header)
 		}
@@ -67,33 +68,33 @@ func TestNovita(t *testing.T) {
 func TestOpenAICompatibleLocalServers(t *testing.T) {
 	ollama := `{"object":"list","data":[{"id":"llama3.1:8b","object":"model","created":1,"owned_by":"library"},{"id":"qwen2.5-coder:latest","object":"model"}]}`
 	runCases(t, fam("compatible"), []pcase{
-		{"ok", respond(200, ollama), CodeOK, "serves model llama3.1:8b", yes},
-		{"model missing", respond(200, `{"object":"list","data":[{"id":"qwen2.5-coder:latest"}]}`), CodeModelNotFound, "available: qwen2.5-coder:latest", no},
-		{"nothing loaded", respond(200, `{"object":"list","data":[]}`), CodeModelNotFound, "pull or load one first", no},
-		{"vllm wrong key", respond(401, `{"error":"Unauthorized"}`), CodeAuth, "Unauthorized", nil},
-		{"web page, not an API", respond(200, `<!doctype html><html>Open WebUI</html>`), CodeUnknown, "text/html", nil},
-		{"missing /v1", respond(404, `404 page not found`, "Content-Type", "text/plain"), CodeNotFound, "must include the version", nil},
-		{"lm studio no model", respond(400, `{"error":{"message":"No models loaded. Please load a model in the developer page or use the 'lms load' command.","type":"invalid_request_error"}}`), CodeBadRequest, "No models loaded", nil},
-		{"rate limit", respond(429, `{"error":{"message":"Too many requests"}}`), CodeRateLimit, "Too many requests", nil},
-		{"payment", respond(402, `{"error":{"message":"Budget exceeded"}}`), CodePayment, "Budget exceeded", nil},
-		{"server error", respond(500, `{"error":{"message":"model runner has unexpectedly stopped"}}`), CodeServerError, "unexpectedly stopped", nil},
+		{"ok", fakeprovider.Respond(200, ollama), CodeOK, "serves model llama3.1:8b", yes},
+		{"model missing", fakeprovider.Respond(200, `{"object":"list","data":[{"id":"qwen2.5-coder:latest"}]}`), CodeModelNotFound, "available: qwen2.5-coder:latest", no},
+		{"nothing loaded", fakeprovider.Respond(200, `{"object":"list","data":[]}`), CodeModelNotFound, "pull or load one first", no},
+		{"vllm wrong key", fakeprovider.Respond(401, `{"error":"Unauthorized"}`), CodeAuth, "Unauthorized", nil},
+		{"web page, not an API", fakeprovider.Respond(200, `<!doctype html><html>Open WebUI</html>`), CodeUnknown, "text/html", nil},
+		{"missing /v1", fakeprovider.Respond(404, `404 page not found`, "Content-Type", "text/plain"), CodeNotFound, "must include the version", nil},
+		{"lm studio no model", fakeprovider.Respond(400, `{"error":{"message":"No models loaded. Please load a model in the developer page or use the 'lms load' command.","type":"invalid_request_error"}}`), CodeBadRequest, "No models loaded", nil},
+		{"rate limit", fakeprovider.Respond(429, `{"error":{"message":"Too many requests"}}`), CodeRateLimit, "Too many requests", nil},
+		{"payment", fakeprovider.Respond(402, `{"error":{"message":"Budget exceeded"}}`), CodePayment, "Budget exceeded", nil},
+		{"server error", fakeprovider.Respond(500, `{"error":{"message":"model runner has unexpectedly stopped"}}`), CodeServerError, "unexpectedly stopped", nil},
 	}, nil)
 
 	// Keyless: no Authorization header at all; a ":latest" tag is implied.
-	f := newFake(t, respond(200, ollama))
+	f := fakeprovider.New(t, fakeprovider.Respond(200, ollama))
 	s := Settings{Provider: "openai_compatible", Model: "qwen2.5-coder", BaseURL: f.URL + "/v1"}
 	res := check(t, testerFor(f), s, "", CodeOK)
-	if h := f.last(t).Header.Get("Authorization"); h != "" || !strings.Contains(res.Message, "without a key") {
+	if h := f.Last(t).Header.Get("Authorization"); h != "" || !strings.Contains(res.Message, "without a key") {
 		t.Errorf("keyless: auth header %q, message %q", h, res.Message)
 	}
 	// A missing model lists the server's ids, for the GUI to offer.
-	f = newFake(t, respond(200, ollama))
+	f = fakeprovider.New(t, fakeprovider.Respond(200, ollama))
 	res = check(t, testerFor(f), Settings{Provider: "openai_compatible", Model: "llama3", BaseURL: f.URL + "/v1"}, "", CodeModelNotFound)
 	if strings.Join(res.AvailableModels, ",") != "llama3.1:8b,qwen2.5-coder:latest" || strings.Contains(res.Message, "available") {
 		t.Errorf("available = %v, message %q", res.AvailableModels, res.Message)
 	}
 	// A server that wants a key, tested without one.
-	f = newFake(t, respond(401, `{"error":"Unauthorized"}`))
+	f = fakeprovider.New(t, fakeprovider.Respond(401, `{"error":"Unauthorized"}`))
 	if res := check(t, testerFor(f), Settings{Provider: "openai_compatible", Model: "m", BaseURL: f.URL + "/v1"}, "", CodeAuth); res.Headline != "Key required" {
 		t.Errorf("headline = %q", res.Headline)
 	}
@@ -101,7 +102,7 @@ func TestOpenAICompatibleLocalServers(t *testing.T) {
 
 // A model list larger than the limit proves the key but not the model.
 func TestHugeModelList(t *testing.T) {
-	f := newFake(t, func(w http.ResponseWriter, _ *http.Request) {
+	f := fakeprovider.New(t, func(w http.ResponseWriter, _ *http.Request) {
 		w.WriteHeader(200)
 		w.Write([]byte(`{"data":[`))
 		item := []byte(`{"id":"` + strings.Repeat("m", 1000) + `"},`)

@@ -164,11 +164,7 @@ func (r *run) otherPlan(ctx context.Context, res Result, e apiError) Result {
 		if v.ID == mine.ID {
 			continue
 		}
-		model := m.ID
-		if v.Model != "" {
-			model = v.Model
-		}
-		rep, e2, err := r.messagesCall(ctx, v.BaseURL, model)
+		rep, e2, err := r.messagesCall(ctx, v.BaseURL, m.ModelFor(v))
 		if err == nil && (rep.status == http.StatusOK || rep.status == http.StatusTooManyRequests || zaiRateCodes[e2.Code]) {
 			return wrongPlan(res, v, r.who())
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kodusbyok/studio/backend/catalog"
+	"github.com/kodusbyok/studio/backend/internal/fakeprovider"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
@@ -32,19 +33,19 @@ func TestAnthropicProtocolBrands(t *testing.T) {
 		return Settings{Provider: "zai", Model: "glm-5.2", Plan: "developer", BaseURL: b + "/api/anthropic"}
 	}, fakeZaiKey}
 	runCases(t, zai, []pcase{
-		{"ok", respond(200, messagesOK), CodeOK, "served model glm-5.2", yes},
-		{"invalid key", respond(401, anthropicErr("authentication_error", "invalid x-api-key")), CodeAuth, "authentication_error", nil},
-		{"no package", respond(429, zaiErr("1113", "Insufficient balance or no resource package. Please recharge.")), CodePayment, "1113", nil},
-		{"model missing", respond(400, zaiErr("1211", "Unknown Model, please check the model code.")), CodeModelNotFound, "not available", no},
-		{"too much concurrency", respond(429, zaiErr("1302", "High concurrency usage of this API")), CodeRateLimit, "throttling", nil},
-		{"overloaded", respond(529, anthropicErr("overloaded_error", "Overloaded")), CodeServerError, "529", nil},
-	}, func(t *testing.T, r seen) {
+		{"ok", fakeprovider.Respond(200, messagesOK), CodeOK, "served model glm-5.2", yes},
+		{"invalid key", fakeprovider.Respond(401, anthropicErr("authentication_error", "invalid x-api-key")), CodeAuth, "authentication_error", nil},
+		{"no package", fakeprovider.Respond(429, zaiErr("1113", "Insufficient balance or no resource package. Please recharge.")), CodePayment, "1113", nil},
+		{"model missing", fakeprovider.Respond(400, zaiErr("1211", "Unknown Model, please check the model code.")), CodeModelNotFound, "not available", no},
+		{"too much concurrency", fakeprovider.Respond(429, zaiErr("1302", "High concurrency usage of this API")), CodeRateLimit, "throttling", nil},
+		{"overloaded", fakeprovider.Respond(529, anthropicErr("overloaded_error", "Overloaded")), CodeServerError, "529", nil},
+	}, func(t *testing.T, r fakeprovider.Request) {
 		if r.Method != "POST" || r.Path != "/api/anthropic/v1/messages" || r.Header.Get("x-api-key") != fakeZaiKey ||
 			r.Header.Get("anthropic-version") != "2023-06-01" || r.Header.Get("Authorization") != "" {
 			t.Errorf("request = %s %s %v", r.Method, r.Path, r.Header)
 		}
-		if !strings.Contains(r.Body, `"max_tokens":1`) || !strings.Contains(r.Body, `"model":"glm-5.2"`) {
-			t.Errorf("body = %s", r.Body)
+		if !strings.Contains(r.Raw, `"max_tokens":1`) || !strings.Contains(r.Raw, `"model":"glm-5.2"`) {
+			t.Errorf("body = %s", r.Raw)
 		}
 	})
 
@@ -52,10 +53,10 @@ func TestAnthropicProtocolBrands(t *testing.T) {
 		return Settings{Provider: "moonshot", Model: "kimi-k2.7-code", BaseURL: b + "/anthropic/v1/"}
 	}, fakeMoonshotKey}
 	runCases(t, moon, []pcase{
-		{"ok", respond(200, messagesOK), CodeOK, "Moonshot accepted", yes},
-		{"suspended", respond(403, `{"error":{"type":"exceeded_current_quota_error","message":"Your account is suspended"}}`), CodePayment, "balance", nil},
-		{"model missing", respond(404, anthropicErr("not_found_error", "model: kimi-k9")), CodeModelNotFound, "has no model", no},
-	}, func(t *testing.T, r seen) {
+		{"ok", fakeprovider.Respond(200, messagesOK), CodeOK, "Moonshot accepted", yes},
+		{"suspended", fakeprovider.Respond(403, `{"error":{"type":"exceeded_current_quota_error","message":"Your account is suspended"}}`), CodePayment, "balance", nil},
+		{"model missing", fakeprovider.Respond(404, anthropicErr("not_found_error", "model: kimi-k9")), CodeModelNotFound, "has no model", no},
+	}, func(t *testing.T, r fakeprovider.Request) {
 		if r.Path != "/anthropic/v1/messages" {
 			t.Errorf("a trailing /v1 is stripped from the root: path %s", r.Path)
 		}
@@ -65,7 +66,7 @@ func TestAnthropicProtocolBrands(t *testing.T) {
 		return Settings{Provider: "moonshot", Model: "kimi-for-coding", Plan: "code-plan", BaseURL: b + "/coding"}
 	}, "sk-kimi-FAKEtestKEY0123456789abcdef"}
 	runCases(t, kimi, []pcase{
-		{"coding agents only", respond(403, `{"error":{"type":"access_terminated_error","message":"Kimi For Coding is currently only available for Coding Agents such as Kimi CLI, Claude Code, Roo Code, Kilo Code, etc."}}`), CodeAuth, "coding agents", nil},
+		{"coding agents only", fakeprovider.Respond(403, `{"error":{"type":"access_terminated_error","message":"Kimi For Coding is currently only available for Coding Agents such as Kimi CLI, Claude Code, Roo Code, Kilo Code, etc."}}`), CodeAuth, "coding agents", nil},
 	}, nil)
 }
 
@@ -77,25 +78,25 @@ func TestAnthropicCompatible(t *testing.T) {
 	}
 	key := "FAKEminimaxKEY0123456789abcdefgh"
 	t.Run("listed", func(t *testing.T) {
-		f := newFake(t, byPath(map[string]http.HandlerFunc{"/v1/models": respond(200, `{"data":[{"type":"model","id":"MiniMax-M2"}]}`)}))
+		f := fakeprovider.New(t, fakeprovider.ByPath(map[string]http.HandlerFunc{"/v1/models": fakeprovider.Respond(200, `{"data":[{"type":"model","id":"MiniMax-M2"}]}`)}))
 		res := check(t, testerFor(f), s(f.URL), key, CodeOK)
-		if len(f.requests()) != 1 || res.Probe != ProbeMetadata || f.last(t).Header.Get("x-api-key") != key {
-			t.Errorf("requests = %+v, result %+v", f.requests(), res)
+		if len(f.Requests()) != 1 || res.Probe != ProbeMetadata || f.Last(t).Header.Get("x-api-key") != key {
+			t.Errorf("requests = %+v, result %+v", f.Requests(), res)
 		}
 	})
 	t.Run("no model list", func(t *testing.T) {
-		f := newFake(t, byPath(map[string]http.HandlerFunc{"/v1/messages": respond(200, messagesOK)}))
+		f := fakeprovider.New(t, fakeprovider.ByPath(map[string]http.HandlerFunc{"/v1/messages": fakeprovider.Respond(200, messagesOK)}))
 		res := check(t, testerFor(f), s(f.URL), key, CodeOK)
-		rs := f.requests()
+		rs := f.Requests()
 		if len(rs) != 2 || rs[0].Path != "/anthropic/v1/models" || rs[1].Path != "/anthropic/v1/messages" || res.Probe != ProbeInference {
 			t.Errorf("requests = %+v", rs)
 		}
 	})
 	t.Run("bad key on the list", func(t *testing.T) {
-		f := newFake(t, respond(401, anthropicErr("authentication_error", "invalid x-api-key")))
+		f := fakeprovider.New(t, fakeprovider.Respond(401, anthropicErr("authentication_error", "invalid x-api-key")))
 		check(t, testerFor(f), s(f.URL), key, CodeAuth)
-		if len(f.requests()) != 1 {
-			t.Errorf("a refused key is not tried again: %+v", f.requests())
+		if len(f.Requests()) != 1 {
+			t.Errorf("a refused key is not tried again: %+v", f.Requests())
 		}
 	})
 }
@@ -119,13 +120,13 @@ func currentCatalog(t *testing.T, developer, coding string) *catalog.Catalog {
 // A Coding Plan key on the Developer API's Anthropic endpoint: Z.ai answers
 // 1113, the other plan accepts it, and the verdict names the plan.
 func TestZaiPlanMismatchOverAnthropicProtocol(t *testing.T) {
-	dev := newFake(t, respond(429, zaiErr("1113", "Insufficient balance or no resource package. Please recharge.")))
-	coding := newFake(t, respond(200, messagesOK))
+	dev := fakeprovider.New(t, fakeprovider.Respond(429, zaiErr("1113", "Insufficient balance or no resource package. Please recharge.")))
+	coding := fakeprovider.New(t, fakeprovider.Respond(200, messagesOK))
 	tr := testerFor(dev)
 	tr.Catalog = currentCatalog(t, dev.URL, coding.URL)
 	res := check(t, tr, Settings{Provider: "zai", Model: "glm-5.2", Plan: "developer", BaseURL: dev.URL + "/api/anthropic"}, fakeZaiKey, CodeWrongPlan)
-	if res.SuggestedPlan != "coding-plan" || coding.last(t).Path != "/api/coding/paas/v4/v1/messages" || coding.last(t).Header.Get("x-api-key") != fakeZaiKey {
-		t.Errorf("result = %+v, coding plan got %+v", res, coding.requests())
+	if res.SuggestedPlan != "coding-plan" || coding.Last(t).Path != "/api/coding/paas/v4/v1/messages" || coding.Last(t).Header.Get("x-api-key") != fakeZaiKey {
+		t.Errorf("result = %+v, coding plan got %+v", res, coding.Requests())
 	}
 	// The same through the slot's own call (Kodus latest's Test).
 	call := Call{Method: "POST", URL: dev.URL + "/api/anthropic/v1/messages", Body: []byte(`{"model":"glm-5.2","max_tokens":16,"messages":[{"role":"user","content":"ping"}]}`)}
@@ -134,16 +135,16 @@ func TestZaiPlanMismatchOverAnthropicProtocol(t *testing.T) {
 		t.Errorf("TestCall = %+v", got)
 	}
 	// A key of a proxy's endpoint never goes to the vendor.
-	proxy := newFake(t, respond(429, zaiErr("1113", "no package")))
+	proxy := fakeprovider.New(t, fakeprovider.Respond(429, zaiErr("1113", "no package")))
 	check(t, tr, Settings{Provider: "zai", Model: "glm-5.2", BaseURL: proxy.URL + "/zai"}, fakeZaiKey, CodePayment)
 }
 
 func TestTestCallAndRefused(t *testing.T) {
-	f := newFake(t, respond(200, messagesOK))
+	f := fakeprovider.New(t, fakeprovider.Respond(200, messagesOK))
 	tr := testerFor(f)
 	s := Settings{Provider: "zai", Model: "glm-5.2", BaseURL: f.URL + "/api/anthropic"}
 	res := tr.TestCall(context.Background(), s, secrets.NewSecret(fakeZaiKey), Call{Method: "POST", URL: f.URL + "/api/anthropic/v1/messages", Body: []byte(`{}`)})
-	if !res.OK || res.Code != CodeOK || !strings.Contains(res.Message, "the call Kodus makes") || f.last(t).Header.Get("x-api-key") != fakeZaiKey {
+	if !res.OK || res.Code != CodeOK || !strings.Contains(res.Message, "the call Kodus makes") || f.Last(t).Header.Get("x-api-key") != fakeZaiKey {
 		t.Errorf("TestCall = %+v", res)
 	}
 	r := Refused("glm-5.3 always reasons", "clear it")

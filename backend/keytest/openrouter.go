@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -75,22 +76,13 @@ func (r *run) openRouterModel(ctx context.Context) (*bool, string) {
 	}
 	// Shortcut suffixes (:nitro, :floor, :online) route an existing model.
 	model := r.s.Model
-	if i := strings.LastIndex(model, ":"); i > 0 && !contains(ids, model) {
+	if i := strings.LastIndex(model, ":"); i > 0 && !slices.Contains(ids, model) {
 		switch model[i+1:] {
 		case "nitro", "floor", "online":
 			model = model[:i]
 		}
 	}
-	return ptr(contains(ids, model)), ""
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return ptr(slices.Contains(ids, model)), ""
 }
 
 func deref(f *float64) float64 {

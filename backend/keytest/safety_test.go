@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kodusbyok/studio/backend/internal/fakeprovider"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
@@ -22,7 +23,7 @@ func TestEveryProviderSafetyCases(t *testing.T) {
 	for _, fam := range families {
 		t.Run(fam.name, func(t *testing.T) {
 			t.Run("timeout", func(t *testing.T) {
-				f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+				f := fakeprovider.New(t, func(w http.ResponseWriter, r *http.Request) {
 					<-r.Context().Done() // held until the client gives up: only its timeout ends it
 				})
 				tr := testerFor(f)
@@ -33,7 +34,7 @@ func TestEveryProviderSafetyCases(t *testing.T) {
 				}
 			})
 			t.Run("network", func(t *testing.T) {
-				f := newFake(t, respond(200, `{}`))
+				f := fakeprovider.New(t, fakeprovider.Respond(200, `{}`))
 				base := f.URL
 				tr := testerFor(f)
 				f.Close() // nothing listens there any more
@@ -43,21 +44,21 @@ func TestEveryProviderSafetyCases(t *testing.T) {
 				}
 			})
 			t.Run("redirect is not followed", func(t *testing.T) {
-				other := newFake(t, respond(200, `{"data":[]}`))
-				f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+				other := fakeprovider.New(t, fakeprovider.Respond(200, `{"data":[]}`))
+				f := fakeprovider.New(t, func(w http.ResponseWriter, r *http.Request) {
 					http.Redirect(w, r, other.URL+r.URL.Path, http.StatusFound)
 				})
 				res := check(t, testerFor(f), fam.settings(f.URL), fam.key, CodeNotFound)
 				if res.HTTPStatus != 302 || res.Headline != "Endpoint redirected" || !strings.Contains(res.Message, other.URL) {
 					t.Errorf("redirect result = %+v", res)
 				}
-				if n := len(other.requests()); n != 0 {
+				if n := len(other.Requests()); n != 0 {
 					t.Fatalf("the redirect target got %d request(s): the key went to another host", n)
 				}
 			})
 			t.Run("huge body", func(t *testing.T) {
 				var whole atomic.Bool
-				f := newFake(t, func(w http.ResponseWriter, _ *http.Request) {
+				f := fakeprovider.New(t, func(w http.ResponseWriter, _ *http.Request) {
 					w.WriteHeader(http.StatusInternalServerError)
 					whole.Store(writeHuge(w))
 				})
@@ -72,14 +73,14 @@ func TestEveryProviderSafetyCases(t *testing.T) {
 					t.Skip("a service account is never sent; its token is covered in TestVertex")
 				}
 				body := `{"error":{"message":"Incorrect API key provided: ` + fam.key + `. Truncated: ` + fam.key[:len(fam.key)-4] + `…","type":"invalid_request_error","code":"invalid_api_key"}}`
-				f := newFake(t, respond(http.StatusUnauthorized, body))
+				f := fakeprovider.New(t, fakeprovider.Respond(http.StatusUnauthorized, body))
 				res := check(t, testerFor(f), fam.settings(f.URL), fam.key, CodeAuth)
 				if !strings.Contains(res.ProviderMessage, "Incorrect API key provided: [redacted]. Truncated: [redacted]…") {
 					t.Errorf("provider message = %q", res.ProviderMessage)
 				}
 			})
 			t.Run("unrecognised answer", func(t *testing.T) {
-				f := newFake(t, respond(http.StatusNoContent, ``))
+				f := fakeprovider.New(t, fakeprovider.Respond(http.StatusNoContent, ``))
 				check(t, testerFor(f), fam.settings(f.URL), fam.key, CodeUnknown)
 			})
 		})
@@ -90,7 +91,9 @@ func TestEveryProviderSafetyCases(t *testing.T) {
 func TestResultJSONFields(t *testing.T) {
 	b, _ := json.Marshal(finish(Result{Slot: "main", Code: CodeOK}))
 	var m map[string]any
-	json.Unmarshal(b, &m)
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
 	for _, k := range []string{"slot", "ok", "code", "httpStatus", "latencyMs", "modelFound", "message", "hint"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("result JSON lacks %q: %s", k, b)
@@ -134,7 +137,7 @@ func TestRedact(t *testing.T) {
 			t.Errorf("Redact(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	sa := serviceAccountJSON()
+	sa := fakeprovider.ServiceAccountJSON()
 	if got := Redact("service_account fakekeyid0123456789abcdef", redactions(secrets.NewSecret(sa))); got != "service_account [redacted]" {
 		t.Errorf("service account redaction = %q", got)
 	}
@@ -142,20 +145,20 @@ func TestRedact(t *testing.T) {
 
 // A caller's client must not follow redirects either.
 func TestCallerClientDoesNotFollowRedirects(t *testing.T) {
-	other := newFake(t, respond(200, `{}`))
-	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+	other := fakeprovider.New(t, fakeprovider.Respond(200, `{}`))
+	f := fakeprovider.New(t, func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, other.URL, http.StatusMovedPermanently)
 	})
 	tr := tester()
 	tr.Client = &http.Client{Transport: tr.Client.Transport}
 	check(t, tr, families[0].settings(f.URL), fakeOpenAIKey, CodeNotFound)
-	if len(other.requests()) != 0 {
+	if len(other.Requests()) != 0 {
 		t.Fatal("followed a redirect")
 	}
 }
 
 func TestTLSIsVerified(t *testing.T) {
-	srv := httptest.NewUnstartedServer(respond(200, `{"id":"gpt-5.4"}`))
+	srv := httptest.NewUnstartedServer(fakeprovider.Respond(200, `{"id":"gpt-5.4"}`))
 	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
 	srv.StartTLS()
 	defer srv.Close()

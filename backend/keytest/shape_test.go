@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/internal/fakeprovider"
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
@@ -31,14 +32,14 @@ var hostile = []struct {
 	handler http.HandlerFunc
 	says    []string
 }{
-	{"html page", respond(200, "<!DOCTYPE html><html><head><title>Sign in</title></head><body>Welcome to the captive portal</body></html>"),
+	{"html page", fakeprovider.Respond(200, "<!DOCTYPE html><html><head><title>Sign in</title></head><body>Welcome to the captive portal</body></html>"),
 		[]string{"text/html", `starting "<!DOCTYPE html><html><head><title>Sign in`, "not JSON"}},
-	{"invalid json", respond(200, `{"choices": [ {"message": `, "Content-Type", "application/json"),
+	{"invalid json", fakeprovider.Respond(200, `{"choices": [ {"message": `, "Content-Type", "application/json"),
 		[]string{"application/json", "not JSON", `starting "{\"choices\": [ {\"message\":`}},
 	{"endless body", endless("text/plain"), []string{"text/plain", "reading stopped there", `starting "lorem ipsum`}},
-	{"json error at 200", respond(200, `{"error":{"message":"upstream provider failed","type":"proxy_error"}}`),
+	{"json error at 200", fakeprovider.Respond(200, `{"error":{"message":"upstream provider failed","type":"proxy_error"}}`),
 		[]string{"application/json", "JSON, but not"}},
-	{"empty body", respond(200, "", "Content-Type", "application/json"), []string{"an empty body"}},
+	{"empty body", fakeprovider.Respond(200, "", "Content-Type", "application/json"), []string{"an empty body"}},
 }
 
 // TestHostileSuccessIsNotOK: the key test and the inference request of
@@ -47,7 +48,7 @@ func TestHostileSuccessIsNotOK(t *testing.T) {
 	for _, fm := range append(families, messagesFamilies...) {
 		for _, h := range hostile {
 			t.Run(fm.name+"/"+h.name, func(t *testing.T) {
-				f := newFake(t, h.handler)
+				f := fakeprovider.New(t, h.handler)
 				tr := testerFor(f)
 				res := tr.Test(context.Background(), fm.settings(f.URL), secrets.NewSecret(fm.key))
 				assertUnknown(t, "key test", res, h.says)
@@ -93,7 +94,7 @@ func assertUnknown(t *testing.T, what string, res Result, says []string) {
 // The first bytes shown never carry the key, even when the page echoes it.
 func TestReceivedBytesAreRedacted(t *testing.T) {
 	fm := fam("openai")
-	f := newFake(t, respond(200, "<html>your key "+fakeOpenAIKey+" is invalid</html>"))
+	f := fakeprovider.New(t, fakeprovider.Respond(200, "<html>your key "+fakeOpenAIKey+" is invalid</html>"))
 	res := testerFor(f).Test(context.Background(), fm.settings(f.URL), secrets.NewSecret(fm.key))
 	if res.Code != CodeUnknown || strings.Contains(mustJSON(res), fakeOpenAIKey) || !strings.Contains(res.Message, "[redacted]") {
 		t.Fatalf("result = %+v", res)

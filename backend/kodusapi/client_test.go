@@ -152,7 +152,9 @@ func TestFindBYOKComesBackMaskedAndKeepsKeysOnEmpty(t *testing.T) {
 	}
 	// Re-sent with apiKey "" the stored key stays.
 	var cfg map[string]any
-	json.Unmarshal(p.ConfigValue, &cfg)
+	if err := json.Unmarshal(p.ConfigValue, &cfg); err != nil {
+		t.Fatal(err)
+	}
 	cfg["credentials"].([]any)[0].(map[string]any)["apiKey"] = ""
 	if err := c.SaveBYOK(context.Background(), cfg); err != nil {
 		t.Fatal(err)

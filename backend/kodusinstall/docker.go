@@ -133,7 +133,9 @@ func (d Docker) run(ctx context.Context, dir string, onLine func(string), args .
 				onLine(line)
 			}
 		}
-		io.Copy(io.Discard, pr)
+		// Drain past an over-long line so the command never blocks on a
+		// full pipe; what is lost is output, not the result.
+		_, _ = io.Copy(io.Discard, pr)
 	}()
 	err := cmd.Run()
 	pw.Close()

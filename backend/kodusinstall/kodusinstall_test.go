@@ -33,14 +33,18 @@ func TestInstallerLayoutNamesTheServicesThatReadTheLLM(t *testing.T) {
 
 func TestInspectRefusesWhatIsNotKodus(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "compose.yaml"), []byte("services:\n  db:\n    image: postgres:16\n"), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "compose.yaml"), []byte("services:\n  db:\n    image: postgres:16\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := kodusinstall.Inspect(dir); !errors.Is(err, kodusinstall.ErrNotKodus) {
 		t.Fatalf("err = %v", err)
 	}
 	if _, err := kodusinstall.Inspect(t.TempDir()); !errors.Is(err, kodusinstall.ErrNoCompose) {
 		t.Fatalf("err = %v", err)
 	}
-	os.WriteFile(filepath.Join(dir, "compose.yaml"), []byte("services: [\n"), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "compose.yaml"), []byte("services: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := kodusinstall.Inspect(dir); err == nil || !strings.Contains(err.Error(), "not a valid compose file") {
 		t.Fatalf("err = %v", err)
 	}

@@ -2,6 +2,7 @@ package kodusline
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -19,16 +20,16 @@ type Move struct {
 func (l *Line) MoveFor(provider, model, plan, baseURL string) (Move, bool) {
 	host, path := splitURL(baseURL)
 	for _, m := range l.Migrations {
-		if !has(m.From.Providers, provider) || !hasFold(m.From.Models, strings.TrimSpace(model)) {
+		if !slices.Contains(m.From.Providers, provider) || !hasFold(m.From.Models, strings.TrimSpace(model)) {
 			continue
 		}
-		if len(m.From.Hosts) > 0 && host != "" && !has(m.From.Hosts, host) {
+		if len(m.From.Hosts) > 0 && host != "" && !slices.Contains(m.From.Hosts, host) {
 			continue
 		}
 		mv := Move{Provider: m.To.Provider, Model: m.To.Model, Reason: m.Reason}
 		for _, p := range m.Plans {
-			byPlan := plan != "" && has(p.FromPlans, plan)
-			byURL := plan == "" && host != "" && (len(p.Hosts) == 0 || has(p.Hosts, host)) &&
+			byPlan := plan != "" && slices.Contains(p.FromPlans, plan)
+			byURL := plan == "" && host != "" && (len(p.Hosts) == 0 || slices.Contains(p.Hosts, host)) &&
 				(p.PathContains == "" || strings.Contains(path, p.PathContains)) && (len(p.Hosts) > 0 || p.PathContains != "")
 			if byPlan || byURL {
 				mv.Plan = p.To
@@ -46,15 +47,6 @@ func splitURL(raw string) (host, path string) {
 		return "", ""
 	}
 	return strings.ToLower(u.Hostname()), u.Path
-}
-
-func has(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func hasFold(list []string, v string) bool {

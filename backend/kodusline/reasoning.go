@@ -75,7 +75,7 @@ type Family struct {
 	re *lazyre.Regexp
 }
 
-// Reasons: a recognised model that thinks (OpenRouter then pins upstreams
+// Reasons reports a recognised model that thinks (OpenRouter then pins upstreams
 // that honour reasoning).
 func (f Family) Reasons() bool { return f.Known && f.ThinksByDefault }
 
@@ -104,14 +104,14 @@ type Picker struct {
 	re     *lazyre.Regexp
 }
 
-// OpenAIRules: which ids reason, and the levels Kodus's picker offers.
+// OpenAIRules says which ids reason, and the levels Kodus's picker offers.
 type OpenAIRules struct {
 	ReasonerMatch string   `json:"reasonerMatch"`
 	Pickers       []Picker `json:"pickers"`
 	re            *lazyre.Regexp
 }
 
-// GeminiRules: levels a Gemini 3 model lacks, and the 2.5 budget ranges.
+// GeminiRules lists levels a Gemini 3 model lacks, and the 2.5 budget ranges.
 type GeminiRules struct {
 	Levels       []Picker      `json:"levels"`
 	BudgetMatch  string        `json:"budgetMatch"`
@@ -153,12 +153,12 @@ func (r *Reasoning) compile() error {
 	for i := range r.Claude {
 		g := &r.Claude[i]
 		if g.From != "" {
-			maj, min, ok := strings.Cut(g.From, ".")
+			maj, minor, ok := strings.Cut(g.From, ".")
 			if !ok {
 				return fmt.Errorf("claude generation %s: from %q is not major.minor", g.ID, g.From)
 			}
 			g.major, _ = strconv.Atoi(maj)
-			g.minor, _ = strconv.Atoi(min)
+			g.minor, _ = strconv.Atoi(minor)
 		}
 	}
 	if r.OpenAI.re, err = compileRE(r.OpenAI.ReasonerMatch); err != nil {
@@ -224,7 +224,7 @@ func (r *Reasoning) ClaudeGeneration(family string, major, minor int) (ClaudeGen
 	return ClaudeGeneration{}, false
 }
 
-// IsOpenAIReasoner: an OpenAI reasoning model (o-series, GPT-5) by id.
+// IsOpenAIReasoner reports an OpenAI reasoning model (o-series, GPT-5) by id.
 func (r *Reasoning) IsOpenAIReasoner(model string) bool {
 	return r.OpenAI.re != nil && r.OpenAI.re.MatchString(BareID(model))
 }
@@ -240,7 +240,7 @@ func (r *Reasoning) GeminiLevels(model string) []string {
 	return pick(r.Gemini.Levels, BareID(model))
 }
 
-// GeminiBudgetModel: a Gemini model that takes a thinking budget (2.5).
+// GeminiBudgetModel reports a Gemini model that takes a thinking budget (2.5).
 func (r *Reasoning) GeminiBudgetModel(model string) bool {
 	return r.Gemini.budgetRE != nil && r.Gemini.budgetRE.MatchString(BareID(model))
 }
@@ -276,7 +276,7 @@ func (r *Reasoning) Namespaced(key string) bool {
 	return false
 }
 
-// Applies reports whether the family's temperature policy applies on a
+// TemperatureApplies reports whether the family's temperature policy applies on a
 // provider.
 func (r *Reasoning) TemperatureApplies(provider string) bool {
 	for _, p := range r.TemperatureTransports {

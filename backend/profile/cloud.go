@@ -17,34 +17,33 @@ var deploymentRE = lazyre.New(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
 // Azure resource endpoint and deployment name Kodus can route.
 func validateCloud(s Slot) Errors {
 	var es Errors
-	add := func(field, rule, value string) { es = append(es, &FieldError{Field: field, Rule: rule, Value: value}) }
 	if s.Provider != catalog.AmazonBedrock {
 		if s.AWSRegion != "" {
-			add("awsRegion", "applies only to provider amazon_bedrock", s.AWSRegion)
+			es.add("awsRegion", "applies only to provider amazon_bedrock", s.AWSRegion)
 		}
 		if s.AWSAuth != "" {
-			add("awsAuth", "applies only to provider amazon_bedrock", s.AWSAuth)
+			es.add("awsAuth", "applies only to provider amazon_bedrock", s.AWSAuth)
 		}
 	}
 	switch s.Provider {
 	case catalog.AmazonBedrock:
 		if s.AWSRegion != "" && !bedrock.ValidRegion(s.AWSRegion) {
-			add("awsRegion", "must be an AWS region such as us-east-1, eu-central-1 or ap-southeast-2", s.AWSRegion)
+			es.add("awsRegion", "must be an AWS region such as us-east-1, eu-central-1 or ap-southeast-2", s.AWSRegion)
 		}
 		if s.AWSAuth != "" && s.AWSAuth != bedrock.AuthAPIKey && s.AWSAuth != bedrock.AuthIAM {
-			add("awsAuth", "must be apiKey (a Bedrock API key) or iam (IAM access keys)", s.AWSAuth)
+			es.add("awsAuth", "must be apiKey (a Bedrock API key) or iam (IAM access keys)", s.AWSAuth)
 		}
 		if why := bedrock.GeographyMismatch(s.Model, s.AWSRegion); why != "" && s.Model != "" && (s.AWSRegion == "" || bedrock.ValidRegion(s.AWSRegion)) {
-			add("model", why+": pick the profile of the region's geography (us., eu., apac. or global.), or change the region", s.Model)
+			es.add("model", why+": pick the profile of the region's geography (us., eu., apac. or global.), or change the region", s.Model)
 		}
 	case catalog.Azure:
 		if s.BaseURL == "" {
-			add("baseURL", "is required for Azure OpenAI: the resource endpoint, e.g. https://RESOURCE.openai.azure.com/openai", "")
+			es.add("baseURL", "is required for Azure OpenAI: the resource endpoint, e.g. https://RESOURCE.openai.azure.com/openai", "")
 		} else if rule := azureEndpointRule(s.BaseURL); rule != "" {
-			add("baseURL", rule, s.BaseURL)
+			es.add("baseURL", rule, s.BaseURL)
 		}
 		if s.Model != "" && !deploymentRE.MatchString(s.Model) {
-			add("model", "is the Azure deployment name (letters, digits, '.', '_' or '-', as shown under Deployments), not a path or a model id with a vendor prefix", s.Model)
+			es.add("model", "is the Azure deployment name (letters, digits, '.', '_' or '-', as shown under Deployments), not a path or a model id with a vendor prefix", s.Model)
 		}
 	}
 	return es

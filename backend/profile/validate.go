@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -94,112 +95,124 @@ func Normalize(s Slot) Slot {
 // Validate checks a normalized slot against a Kodus line's catalog and
 // rules and returns every problem at once (Errors), or nil.
 func Validate(s Slot, line *kodusline.Line) error {
-	cat := line.Catalog()
 	var es Errors
-	add := func(field, rule, value string) { es = append(es, &FieldError{Field: field, Rule: rule, Value: value}) }
+	es.checkModel(s, line.Catalog())
+	if t := s.Temperature; t != nil && (math.IsNaN(*t) || *t < 0 || *t > 2) {
+		es.add("temperature", "must be between 0 and 2", fmt.Sprint(*t))
+	}
+	es.checkCount("maxOutputTokens", s.MaxOutputTokens, MaxTokensLimit)
+	es.checkCount("maxInputTokens", s.MaxInputTokens, MaxTokensLimit)
+	es.checkCount("maxConcurrentRequests", s.MaxConcurrentRequests, MaxConcurrencyLimit)
+	es.checkReasoning(s, line)
+	es.checkProviderFields(s)
+	es = append(es, validateCloud(s)...)
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
 
+func (es *Errors) add(field, rule, value string) {
+	*es = append(*es, &FieldError{Field: field, Rule: rule, Value: value})
+}
+
+// checkModel checks the provider, model, plan and base URL.
+func (es *Errors) checkModel(s Slot, cat *catalog.Catalog) {
 	prov, known := cat.Provider(s.Provider)
 	switch {
 	case s.Provider == "":
-		add("provider", "is required; one of "+strings.Join(cat.ProviderIDs(), ", "), "")
+		es.add("provider", "is required; one of "+strings.Join(cat.ProviderIDs(), ", "), "")
 	case !known:
-		add("provider", "must be one of "+strings.Join(cat.ProviderIDs(), ", "), s.Provider)
+		es.add("provider", "must be one of "+strings.Join(cat.ProviderIDs(), ", "), s.Provider)
 	}
 
 	switch {
 	case s.Model == "":
-		add("model", "is required", "")
+		es.add("model", "is required", "")
 	case spaceRE.MatchString(s.Model):
-		add("model", "must not contain spaces", s.Model)
+		es.add("model", "must not contain spaces", s.Model)
 	case strings.EqualFold(s.Model, "auto"):
-		add("model", "must be a real model id: \"auto\" is Kodus's switch for managed mode", s.Model)
+		es.add("model", "must be a real model id: \"auto\" is Kodus's switch for managed mode", s.Model)
 	case len(s.Model) > 256:
-		add("model", "must be at most 256 characters", s.Model[:32]+"…")
+		es.add("model", "must be at most 256 characters", s.Model[:32]+"…")
 	}
 
 	if s.Plan != "" {
 		m, ok := cat.ModelForSlot(s.Provider, s.Model)
 		switch {
 		case !ok || len(m.Variants) == 0:
-			add("plan", "applies only to catalog models with plans ("+plannedModels(cat)+")", s.Plan)
+			es.add("plan", "applies only to catalog models with plans ("+plannedModels(cat)+")", s.Plan)
 		default:
 			if _, ok := m.Variant(s.Plan); !ok {
-				add("plan", "must be one of "+strings.Join(m.VariantIDs(), ", ")+" for "+m.ID, s.Plan)
+				es.add("plan", "must be one of "+strings.Join(m.VariantIDs(), ", ")+" for "+m.ID, s.Plan)
 			}
 		}
 	}
 
 	if s.BaseURL == "" {
 		if known && prov.RequiresBaseURL && s.Provider != catalog.Azure {
-			add("baseURL", "is required for "+prov.DisplayName+" (e.g. http://localhost:11434/v1 for Ollama)", "")
+			es.add("baseURL", "is required for "+prov.DisplayName+" (e.g. http://localhost:11434/v1 for Ollama)", "")
 		}
 	} else if rule := checkBaseURL(s.BaseURL); rule != "" {
-		add("baseURL", rule, s.BaseURL)
+		es.add("baseURL", rule, s.BaseURL)
 	}
+}
 
-	if t := s.Temperature; t != nil && (math.IsNaN(*t) || *t < 0 || *t > 2) {
-		add("temperature", "must be between 0 and 2", fmt.Sprint(*t))
+func (es *Errors) checkCount(field string, v *int, limit int) {
+	switch {
+	case v == nil:
+	case *v < 0:
+		es.add(field, "must be a whole number ≥ 0", fmt.Sprint(*v))
+	case *v > limit:
+		es.add(field, fmt.Sprintf("must be at most %d", limit), fmt.Sprint(*v))
 	}
-	checkCount := func(field string, v *int, limit int) {
-		switch {
-		case v == nil:
-		case *v < 0:
-			add(field, "must be a whole number ≥ 0", fmt.Sprint(*v))
-		case *v > limit:
-			add(field, fmt.Sprintf("must be at most %d", limit), fmt.Sprint(*v))
-		}
-	}
-	checkCount("maxOutputTokens", s.MaxOutputTokens, MaxTokensLimit)
-	checkCount("maxInputTokens", s.MaxInputTokens, MaxTokensLimit)
-	checkCount("maxConcurrentRequests", s.MaxConcurrentRequests, MaxConcurrencyLimit)
+}
 
-	if s.ReasoningEffort != "" && !contains(Efforts, s.ReasoningEffort) {
-		add("reasoningEffort", "must be one of "+strings.Join(Efforts, ", "), s.ReasoningEffort)
+// checkReasoning checks the thinking level and the custom override.
+func (es *Errors) checkReasoning(s Slot, line *kodusline.Line) {
+	if s.ReasoningEffort != "" && !slices.Contains(Efforts, s.ReasoningEffort) {
+		es.add("reasoningEffort", "must be one of "+strings.Join(Efforts, ", "), s.ReasoningEffort)
 	}
 	switch {
 	case s.ReasoningEffort == EffortCustom && strings.TrimSpace(s.ReasoningConfigOverride) == "":
-		add("reasoningConfigOverride", "is required when reasoningEffort is custom (a JSON object)", "")
+		es.add("reasoningConfigOverride", "is required when reasoningEffort is custom (a JSON object)", "")
 	case s.ReasoningEffort == EffortCustom:
 		// The same check as the GUI's live preview: line, column and the
 		// provider's documented values. Kodus would silently drop it.
 		if err := thinking.CheckOverride(line, s.Provider, s.Model, s.ReasoningConfigOverride); err != nil {
-			add("reasoningConfigOverride", err.Error(), "")
+			es.add("reasoningConfigOverride", err.Error(), "")
 		}
 	case s.ReasoningConfigOverride != "":
-		add("reasoningConfigOverride", "is used only when reasoningEffort is custom: choose custom, or remove the JSON", "")
+		es.add("reasoningConfigOverride", "is used only when reasoningEffort is custom: choose custom, or remove the JSON", "")
 	}
-	if contains([]string{EffortLow, EffortMedium, EffortHigh}, s.ReasoningEffort) {
+	if slices.Contains([]string{EffortLow, EffortMedium, EffortHigh}, s.ReasoningEffort) {
 		if _, err := thinking.Build(thinking.Input{Line: line, Provider: s.Provider, Model: s.Model, Effort: s.ReasoningEffort}); err != nil {
 			var pe *thinking.PickerError
 			if errors.As(err, &pe) {
-				add("reasoningEffort", pe.Error(), s.ReasoningEffort)
+				es.add("reasoningEffort", pe.Error(), s.ReasoningEffort)
 			}
 		}
 	}
+}
 
+// checkProviderFields refuses the fields of another provider.
+func (es *Errors) checkProviderFields(s Slot) {
 	if s.Provider != catalog.OpenRouter {
 		if len(s.OpenRouterProviderOrder) > 0 {
-			add("openrouterProviderOrder", "applies only to provider open_router", strings.Join(s.OpenRouterProviderOrder, ","))
+			es.add("openrouterProviderOrder", "applies only to provider open_router", strings.Join(s.OpenRouterProviderOrder, ","))
 		}
 		if s.OpenRouterAllowFallbacks != nil {
-			add("openrouterAllowFallbacks", "applies only to provider open_router", fmt.Sprint(*s.OpenRouterAllowFallbacks))
+			es.add("openrouterAllowFallbacks", "applies only to provider open_router", fmt.Sprint(*s.OpenRouterAllowFallbacks))
 		}
 	}
 	if s.VertexLocation != "" {
 		switch {
 		case s.Provider != catalog.GoogleVertex:
-			add("vertexLocation", "applies only to provider google_vertex", s.VertexLocation)
+			es.add("vertexLocation", "applies only to provider google_vertex", s.VertexLocation)
 		case !vertexLocationRE.MatchString(s.VertexLocation):
-			add("vertexLocation", "must be a region such as us-central1 or global (lower-case letters, digits, '-')", s.VertexLocation)
+			es.add("vertexLocation", "must be a region such as us-central1 or global (lower-case letters, digits, '-')", s.VertexLocation)
 		}
 	}
-	for _, fe := range validateCloud(s) {
-		es = append(es, fe)
-	}
-	if len(es) == 0 {
-		return nil
-	}
-	return es
 }
 
 // plannedModels names the catalog cards with plans, for the plan rule.
@@ -234,13 +247,4 @@ func checkBaseURL(raw string) string {
 		return "must not contain a query string or fragment"
 	}
 	return ""
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

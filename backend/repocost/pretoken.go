@@ -89,7 +89,13 @@ func asciiPiece(s string, i int) int {
 		}
 		return j
 	}
-	// c is white space. A5: up to the run's last line break, if it has one.
+	return spacePiece(s, i)
+}
+
+// spacePiece is asciiPiece where s[i] is white space. A5: up to the run's
+// last line break, if it has one.
+func spacePiece(s string, i int) int {
+	n := len(s)
 	e := i + 1
 	for e < n && class[s[e]] == cSpace {
 		e++

@@ -200,6 +200,44 @@ func emptyWindow(o Options, w walkResult) error {
 	return fmt.Errorf("%w: no merge or commit on the branch %s", ErrEmptyWindow, what)
 }
 
+// reportProgress calls progress with done from one goroutine, a few times
+// a second, until the returned stop (which reports a last time and waits).
+func reportProgress(done *atomic.Int64, progress func(int)) (stop func()) {
+	quit := make(chan struct{})
+	reported := make(chan struct{})
+	go func() {
+		defer close(reported)
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				progress(int(done.Load()))
+			case <-quit:
+				progress(int(done.Load()))
+				return
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-reported
+	}
+}
+
+// feed sends the start of each block of n changes to the workers, until
+// ctx is done, then closes next.
+func feed(ctx context.Context, next chan<- int, n, block int) {
+	defer close(next)
+	for i := 0; i < n; i += block {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
 // measureAll measures the changes on parallel workers, each with its own
 // repository handle and token counter, and returns them in order. Workers
 // take runs of consecutive changes: a commit's tree is the next one's
@@ -252,34 +290,10 @@ func measureAll(ctx context.Context, op *opener, first *repoHandle, counter *Cou
 			}
 		}()
 	}
-	stop := make(chan struct{})
-	reported := make(chan struct{})
-	go func() { // progress from one goroutine, a few times a second
-		defer close(reported)
-		t := time.NewTicker(100 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-t.C:
-				progress(int(done.Load()))
-			case <-stop:
-				progress(int(done.Load()))
-				return
-			}
-		}
-	}()
-feed:
-	for i := 0; i < len(changes); i += block {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
+	stopProgress := reportProgress(&done, progress)
+	feed(ctx, next, len(changes), block)
 	wg.Wait()
-	close(stop)
-	<-reported
+	stopProgress()
 	if firstErr != nil {
 		return nil, 0, firstErr
 	}

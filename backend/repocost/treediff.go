@@ -97,40 +97,37 @@ func (d *treeDiffer) dirs(ctx context.Context, prefix string, a, b *object.Tree,
 			}
 			j++
 		default: // the same name on both sides
-			x, y := ea[i], eb[j]
-			i, j = i+1, j+1
-			xDir, yDir := x.Mode == filemode.Dir, y.Mode == filemode.Dir
-			switch {
-			case x.Hash == y.Hash && x.Mode == y.Mode: // unchanged (a mode change is a change)
-			case !xDir && !yDir:
-				*out = append(*out, &object.Change{From: entry(prefix, a, x), To: entry(prefix, b, y)})
-			case xDir && yDir:
-				ta, err := d.tree(x.Hash)
-				if err != nil {
-					if err := d.treeErr(prefix+x.Name, err); err != nil {
-						return err
-					}
-					continue
-				}
-				tb, err := d.tree(y.Hash)
-				if err != nil {
-					if err := d.treeErr(prefix+y.Name, err); err != nil {
-						return err
-					}
-					continue
-				}
-				if err := d.dirs(ctx, prefix+x.Name+"/", ta, tb, depth+1, out); err != nil {
-					return err
-				}
-			default: // a file became a folder or the other way round
-				if err := d.all(ctx, prefix, a, x, depth, false, out); err != nil {
-					return err
-				}
-				if err := d.all(ctx, prefix, b, y, depth, true, out); err != nil {
-					return err
-				}
+			if err := d.same(ctx, prefix, a, b, ea[i], eb[j], depth, out); err != nil {
+				return err
 			}
+			i, j = i+1, j+1
 		}
+	}
+	return nil
+}
+
+// same compares entry x of folder a with entry y of the same name in b.
+func (d *treeDiffer) same(ctx context.Context, prefix string, a, b *object.Tree, x, y object.TreeEntry, depth int, out *object.Changes) error {
+	xDir, yDir := x.Mode == filemode.Dir, y.Mode == filemode.Dir
+	switch {
+	case x.Hash == y.Hash && x.Mode == y.Mode: // unchanged (a mode change is a change)
+	case !xDir && !yDir:
+		*out = append(*out, &object.Change{From: entry(prefix, a, x), To: entry(prefix, b, y)})
+	case xDir && yDir:
+		ta, err := d.tree(x.Hash)
+		if err != nil {
+			return d.treeErr(prefix+x.Name, err)
+		}
+		tb, err := d.tree(y.Hash)
+		if err != nil {
+			return d.treeErr(prefix+y.Name, err)
+		}
+		return d.dirs(ctx, prefix+x.Name+"/", ta, tb, depth+1, out)
+	default: // a file became a folder or the other way round
+		if err := d.all(ctx, prefix, a, x, depth, false, out); err != nil {
+			return err
+		}
+		return d.all(ctx, prefix, b, y, depth, true, out)
 	}
 	return nil
 }

@@ -19,7 +19,7 @@ type Calls struct {
 	ChunkTokens      int64 `json:"chunkTokens"`
 }
 
-// DefaultCalls: a 4,500-token fixed prompt per file call, chunks of 38,400.
+// DefaultCalls is a 4,500-token fixed prompt per file call, chunks of 38,400.
 func DefaultCalls() Calls { return Calls{FilePromptTokens: 4500, ChunkTokens: 38_400} }
 
 // Validate lists the broken fields.

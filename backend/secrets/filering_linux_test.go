@@ -16,7 +16,11 @@ func TestFullDiskLeavesNoEmptyKeyFile(t *testing.T) {
 	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=64k"); err != nil {
 		t.Skipf("cannot mount a tmpfs here (%v); TestFailedWriteLeavesNothing covers it", err)
 	}
-	t.Cleanup(func() { syscall.Unmount(dir, 0) })
+	t.Cleanup(func() {
+		if err := syscall.Unmount(dir, 0); err != nil {
+			t.Error(err)
+		}
+	})
 	ctx := context.Background()
 	keys := filepath.Join(dir, "keys")
 	k := fileKeychain(t, keys, "p")

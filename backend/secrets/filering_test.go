@@ -123,10 +123,10 @@ func TestFailedWriteLeavesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := dirNames(t, dir)
-	real := writeItem
-	t.Cleanup(func() { writeItem = real })
+	orig := writeItem
+	t.Cleanup(func() { writeItem = orig })
 	writeItem = func(f *os.File, data []byte) error {
-		f.Write(data[:len(data)/3])
+		_, _ = f.Write(data[:len(data)/3]) // a partial write, then the disk is full
 		return &os.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
 	}
 	for _, ref := range []string{"profile.b.main.1", "profile.a.main.1"} {
@@ -135,7 +135,7 @@ func TestFailedWriteLeavesNothing(t *testing.T) {
 			t.Fatalf("Set on a full disk = %v", err)
 		}
 	}
-	writeItem = real
+	writeItem = orig
 	if after := dirNames(t, dir); strings.Join(after, ",") != strings.Join(before, ",") {
 		t.Fatalf("files left behind: %v → %v", before, after)
 	}

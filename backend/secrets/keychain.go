@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -96,7 +97,7 @@ func New(cfg Config) (*Keychain, error) {
 	if b == "" {
 		b = NativeBackend()
 	}
-	if !contains(Backends, b) {
+	if !slices.Contains(Backends, b) {
 		return nil, fmt.Errorf("%s=%q is not a keychain backend; use one of %s", EnvBackend, b, strings.Join(Backends, ", "))
 	}
 	if cfg.Timeout == 0 {
@@ -376,13 +377,4 @@ func (k *Keychain) Check(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

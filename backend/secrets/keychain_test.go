@@ -32,7 +32,7 @@ func TestFileBackendRoundTrip(t *testing.T) {
 		t.Fatalf("Get = %v, %v", got.Masked(), err)
 	}
 	// The key is encrypted on disk: no file holds it in plain text.
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, _ error) error {
+	if err := filepath.WalkDir(dir, func(p string, d os.DirEntry, _ error) error {
 		if !d.IsDir() {
 			b, _ := os.ReadFile(p)
 			if strings.Contains(string(b), "0123456789abcdef") {
@@ -40,7 +40,9 @@ func TestFileBackendRoundTrip(t *testing.T) {
 			}
 		}
 		return nil
-	})
+	}); err != nil {
+		t.Fatal(err)
+	}
 	keys, err := k.Keys(ctx)
 	if err != nil || len(keys) != 1 || keys[0] != "profile.team.main.1" {
 		t.Fatalf("Keys = %v, %v", keys, err)

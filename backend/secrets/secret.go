@@ -33,9 +33,16 @@ func (s Secret) Empty() bool { return s.v == "" }
 // Masked is the display form.
 func (s Secret) Masked() string { return Mask(s.v) }
 
-func (s Secret) String() string               { return "[redacted]" }
-func (s Secret) GoString() string             { return "secrets.Secret{[redacted]}" }
-func (s Secret) LogValue() slog.Value         { return slog.StringValue("[redacted]") }
+// String is "[redacted]": fmt, slog and encoding/json never see the key.
+func (s Secret) String() string { return "[redacted]" }
+
+// GoString is "[redacted]" for %#v.
+func (s Secret) GoString() string { return "secrets.Secret{[redacted]}" }
+
+// LogValue is "[redacted]" for slog.
+func (s Secret) LogValue() slog.Value { return slog.StringValue("[redacted]") }
+
+// MarshalJSON is "[redacted]" for encoding/json.
 func (s Secret) MarshalJSON() ([]byte, error) { return []byte(`"[redacted]"`), nil }
 
 // Format makes %v, %s, %q and %x print the redacted form too.

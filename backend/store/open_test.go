@@ -87,16 +87,18 @@ func TestUnusableFilesAreRefusedUntouched(t *testing.T) {
 		want  []string
 		is    error
 	}{
-		{"random bytes", func(t *testing.T, path string) { os.WriteFile(path, random, 0o600) },
+		{"random bytes", func(t *testing.T, path string) { writeFile(t, path, random) },
 			[]string{"is not a profile database", "a copy is kept as"}, ErrDamaged},
-		{"a few random bytes", func(t *testing.T, path string) { os.WriteFile(path, random[:5000], 0o600) },
+		{"a few random bytes", func(t *testing.T, path string) { writeFile(t, path, random[:5000]) },
 			[]string{"is not a profile database"}, ErrDamaged},
 		{"cut short", func(t *testing.T, path string) {
 			s, data := savedStore(t, 60)
 			if len(data) < 6*4096 {
 				t.Fatalf("the test database is only %d bytes", len(data))
 			}
-			os.WriteFile(path, data[:4*4096], 0o600)
+			if err := os.WriteFile(path, data[:4*4096], 0o600); err != nil {
+				t.Fatal(err)
+			}
 			_ = s
 		}, []string{"is not a profile database", "cut short"}, ErrDamaged},
 		{"schema 3.0", func(t *testing.T, path string) { writeVersion(t, path, "3.0") }, []string{`"3.0"`, "left untouched"}, ErrUnknownSchema},
@@ -141,7 +143,9 @@ func TestDamagedFileIsCopiedOnce(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "profiles.db")
 	junk := bytes.Repeat([]byte("not a database "), 1000)
-	os.WriteFile(path, junk, 0o600)
+	if err := os.WriteFile(path, junk, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	s := New(path)
 	for range 3 {
 		if _, err := s.Profiles(); !errors.Is(err, ErrDamaged) {
@@ -163,7 +167,9 @@ func TestDamagedFileIsCopiedOnce(t *testing.T) {
 func TestEmptyFileIsKeptAside(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "profiles.db")
-	os.WriteFile(path, nil, 0o600)
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	s := New(path)
 	new(fakeClock).install(s)
 	_, err := s.Profiles()
@@ -292,5 +298,12 @@ func TestReadOnlyFileIsReadable(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(s.Path); !bytes.Equal(before, after) {
 		t.Fatal("the file was changed")
+	}
+}
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -108,7 +108,9 @@ func TestMigrationFromVersion1(t *testing.T) {
 	legacy := `{"name":"old","main":{"provider":"openai","model":"gpt-5.4","reasoningEffort":"none"},"fallback":{"provider":"anthropic","model":"claude-opus-4-7","reasoningEffort":"NONE"}}`
 	err = db.Update(func(tx *bolt.Tx) error {
 		m, _ := tx.CreateBucket([]byte(BucketMeta))
-		m.Put(keySchemaVersion, []byte("1"))
+		if err := m.Put(keySchemaVersion, []byte("1")); err != nil {
+			return err
+		}
 		p, _ := tx.CreateBucket([]byte(BucketProfiles))
 		return p.Put([]byte("old"), []byte(legacy))
 	})
@@ -131,14 +133,20 @@ func TestMigrationFromVersion1(t *testing.T) {
 
 func TestNewerSchemaIsRefusedAndUntouched(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "profiles.db")
-	db, _ := bolt.Open(path, 0o600, nil)
-	db.Update(func(tx *bolt.Tx) error {
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
 		m, _ := tx.CreateBucket([]byte(BucketMeta))
 		return m.Put(keySchemaVersion, []byte("99"))
 	})
 	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 	before, _ := os.ReadFile(path)
-	_, err := New(path).Profiles()
+	_, err = New(path).Profiles()
 	if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "99") {
 		t.Fatalf("newer schema: %v", err)
 	}

@@ -19,7 +19,7 @@ const zaiKey = "0123456789abcdef0123456789abcdef.FAKEfakeFAKEfake"
 // zaiCapServer answers like Z.ai's coding endpoint with a concurrency cap:
 // HTTP 429 business code 1302 beyond cap requests in flight. Accepted
 // requests answer when their burst is complete.
-func zaiCapServer(t *testing.T, cap int) (*httptest.Server, func() []string) {
+func zaiCapServer(t *testing.T, limit int) (*httptest.Server, func() []string) {
 	t.Helper()
 	var mu sync.Mutex
 	inFlight := 0
@@ -29,7 +29,7 @@ func zaiCapServer(t *testing.T, cap int) (*httptest.Server, func() []string) {
 		io.Copy(io.Discard, r.Body)
 		mu.Lock()
 		auth = append(auth, r.Header.Get("Authorization"))
-		ok := inFlight < cap && r.URL.Path == "/api/coding/paas/v4/chat/completions"
+		ok := inFlight < limit && r.URL.Path == "/api/coding/paas/v4/chat/completions"
 		if ok {
 			inFlight++
 		}

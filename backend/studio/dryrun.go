@@ -102,8 +102,8 @@ func (s *DryRuns) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, 
 	book, bookErr := s.costs().PriceBook()
 	price, priced := lookupPrice(book, bookErr, slot)
 	if priced {
-		if amount, max, ok := dryrun.WorstCase(price, built); ok {
-			out.WorstCase, out.WorstCaseTokens = amount, max
+		if amount, tokens, ok := dryrun.WorstCase(price, built); ok {
+			out.WorstCase, out.WorstCaseTokens = amount, tokens
 		} else {
 			var u dryrun.Usage
 			dryrun.PriceUsage(price, &u)

@@ -25,7 +25,9 @@ func TestExportViewsHoldNoKey(t *testing.T) {
 	}
 	dir := t.TempDir()
 	p := filepath.Join(dir, ".env")
-	os.WriteFile(p, []byte("API_LLM_PROVIDER_MODEL=auto\nAPI_OPEN_AI_API_KEY=\n"), 0o600)
+	if err := os.WriteFile(p, []byte("API_LLM_PROVIDER_MODEL=auto\nAPI_OPEN_AI_API_KEY=\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	plan, err := s.PlanEnvMerge(ctx, EnvMergeRequest{Profile: "team", Path: p})
 	if err != nil {
 		t.Fatal(err)
@@ -39,7 +41,9 @@ func TestExportViewsHoldNoKey(t *testing.T) {
 		t.Fatal("a view carries the key")
 	}
 	// The file changes between preview and write: nothing is written.
-	os.WriteFile(p, []byte("API_LLM_PROVIDER_MODEL=auto\nAPI_OPEN_AI_API_KEY=\nOTHER=1\n"), 0o600)
+	if err := os.WriteFile(p, []byte("API_LLM_PROVIDER_MODEL=auto\nAPI_OPEN_AI_API_KEY=\nOTHER=1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.ApplyEnvMerge(ctx, EnvMergeRequest{Profile: "team", Path: p, Digest: plan.Digest}); err == nil || !strings.Contains(err.Error(), "changed since") {
 		t.Errorf("stale apply: %v", err)
 	}

@@ -33,7 +33,9 @@ func TestLineChoice(t *testing.T) {
 	if err := SaveLine(home, "nope", time.Now()); err == nil {
 		t.Error("an unknown line is not saved")
 	}
-	os.WriteFile(filepath.Join(home, lineFile), []byte(`{"line":"2030"}`), 0o600)
+	if err := os.WriteFile(filepath.Join(home, lineFile), []byte(`{"line":"2030"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if _, _, err := ResolveLine(home, ""); err == nil || !strings.Contains(err.Error(), "unknown Kodus line") {
 		t.Errorf("a broken saved line: %v", err)
 	}

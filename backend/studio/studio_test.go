@@ -61,7 +61,7 @@ func TestSaveStoresKeyOnlyInKeychain(t *testing.T) {
 		t.Fatalf("SlotKey = %s, %v", got.Masked(), err)
 	}
 	// Neither the bbolt file nor anything else in the data dir holds the key.
-	filepath.WalkDir(s.home, func(p string, d os.DirEntry, _ error) error {
+	if err := filepath.WalkDir(s.home, func(p string, d os.DirEntry, _ error) error {
 		if d != nil && !d.IsDir() {
 			b, _ := os.ReadFile(p)
 			if strings.Contains(string(b), "AAAAbbbbCCCC") {
@@ -69,7 +69,9 @@ func TestSaveStoresKeyOnlyInKeychain(t *testing.T) {
 			}
 		}
 		return nil
-	})
+	}); err != nil {
+		t.Fatal(err)
+	}
 	v := res.Profile.Main
 	if v.Temperature == nil || *v.Temperature != 0 || *v.MaxOutputTokens != 16384 || v.ReasoningEffort != "medium" || v.ModelName != "Claude Sonnet 4.6" {
 		t.Errorf("view = %+v", v)

@@ -141,62 +141,81 @@ func (p *parser) object(ptr, display string) map[string]any {
 	p.i++
 	obj := map[string]any{}
 	comma := -1 // offset of the last comma, for the trailing-comma message
-	afterValue := -1
-	lastKey := ""
-	for {
-		p.skipSpace()
-		if p.eof() {
-			l, c := p.d.pos(open)
-			p.fail(p.i, "unexpected end of the JSON: expected a field name or '}' to close the object opened at line %d, column %d", l, c)
-		}
-		switch c := p.src[p.i]; {
-		case c == '}' && comma >= 0:
-			p.fail(comma, "trailing comma: JSON allows no ',' after the last field; remove it")
-		case c == '}':
-			p.i++
-			p.depth--
-			return obj
-		case c == '\'':
-			p.fail(p.i, "field names need double quotes (\"), not single quotes")
-		case c == '/':
-			p.fail(p.i, "comments are not allowed in JSON")
-		case c != '"':
-			if isLetter(c) || c == '_' || c == '$' {
-				p.fail(p.i, "field names need double quotes: expected '\"', found %s", p.describe(p.i))
-			}
-			p.fail(p.i, "expected a field name in double quotes or '}', found %s", p.describe(p.i))
-		}
-		key := p.str()
-		p.skipSpace()
-		if p.eof() || p.src[p.i] != ':' {
-			p.fail(p.i, "expected ':' after the field name %q, found %s", key, p.describe(p.i))
-		}
-		p.i++
+	for !p.objectEnd(open, comma) {
+		key := p.fieldName()
 		childPtr := ptr + "/" + escapePointer(key)
 		childDisplay := joinDisplay(display, key)
 		if _, dup := obj[key]; dup {
 			p.d.dups = append(p.d.dups, childDisplay)
 		}
 		obj[key] = p.value(childPtr, childDisplay)
-		afterValue, lastKey = p.i, key
-		p.skipSpace()
-		if p.eof() {
-			l, c := p.d.pos(open)
-			p.fail(p.i, "unexpected end of the JSON: expected ',' or '}' to close the object opened at line %d, column %d", l, c)
-		}
-		switch c := p.src[p.i]; c {
-		case ',':
-			comma = p.i
-			p.i++
-		case '}':
-			comma = -1
-		case '"':
-			l, col := p.d.pos(p.i)
-			p.fail(afterValue, "missing comma: expected ',' after the value of %q, before the next field at line %d, column %d", lastKey, l, col)
-		default:
-			p.fail(p.i, "expected ',' or '}' after the value of %q, found %s", lastKey, p.describe(p.i))
-		}
+		comma = p.fieldEnd(open, key)
 	}
+	return obj
+}
+
+// objectEnd consumes the '}' that closes the object opened at open and
+// reports true, or reports false at the '"' of the next field name; on
+// anything else it fails. comma is the offset of the last comma, or -1.
+func (p *parser) objectEnd(open, comma int) bool {
+	p.skipSpace()
+	if p.eof() {
+		l, c := p.d.pos(open)
+		p.fail(p.i, "unexpected end of the JSON: expected a field name or '}' to close the object opened at line %d, column %d", l, c)
+	}
+	switch c := p.src[p.i]; {
+	case c == '}' && comma >= 0:
+		p.fail(comma, "trailing comma: JSON allows no ',' after the last field; remove it")
+	case c == '}':
+		p.i++
+		p.depth--
+		return true
+	case c == '\'':
+		p.fail(p.i, "field names need double quotes (\"), not single quotes")
+	case c == '/':
+		p.fail(p.i, "comments are not allowed in JSON")
+	case c != '"':
+		if isLetter(c) || c == '_' || c == '$' {
+			p.fail(p.i, "field names need double quotes: expected '\"', found %s", p.describe(p.i))
+		}
+		p.fail(p.i, "expected a field name in double quotes or '}', found %s", p.describe(p.i))
+	}
+	return false
+}
+
+// fieldName reads a field name and the ':' after it.
+func (p *parser) fieldName() string {
+	key := p.str()
+	p.skipSpace()
+	if p.eof() || p.src[p.i] != ':' {
+		p.fail(p.i, "expected ':' after the field name %q, found %s", key, p.describe(p.i))
+	}
+	p.i++
+	return key
+}
+
+// fieldEnd reads what follows the value of field key: a ',' (consumed; its
+// offset is returned) or the '}' (left for objectEnd; -1).
+func (p *parser) fieldEnd(open int, key string) int {
+	afterValue := p.i
+	p.skipSpace()
+	if p.eof() {
+		l, c := p.d.pos(open)
+		p.fail(p.i, "unexpected end of the JSON: expected ',' or '}' to close the object opened at line %d, column %d", l, c)
+	}
+	switch c := p.src[p.i]; c {
+	case ',':
+		p.i++
+		return p.i - 1
+	case '}':
+		return -1
+	case '"':
+		l, col := p.d.pos(p.i)
+		p.fail(afterValue, "missing comma: expected ',' after the value of %q, before the next field at line %d, column %d", key, l, col)
+	default:
+		p.fail(p.i, "expected ',' or '}' after the value of %q, found %s", key, p.describe(p.i))
+	}
+	return -1
 }
 
 func (p *parser) array(ptr, display string) []any {

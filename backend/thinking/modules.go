@@ -3,6 +3,7 @@ package thinking
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kodusbyok/studio/backend/catalog"
@@ -93,7 +94,7 @@ func geminiPreset(l *kodusline.Line, provider, model, level string) (map[string]
 	switch {
 	case g.levels():
 		lv, notes := level, []string{}
-		if avail := l.Reasoning.GeminiLevels(model); avail != nil && !containsStr(avail, level) {
+		if avail := l.Reasoning.GeminiLevels(model); avail != nil && !slices.Contains(avail, level) {
 			if provider == catalog.GoogleGemini {
 				lv = roundUp(avail, level)
 				notes = append(notes, fmt.Sprintf("%s takes only thinkingLevel %s: %s rounds %q up to %q", g, strings.Join(avail, " and "), l.Name, level, lv))
@@ -214,13 +215,4 @@ func anthropicRootPreset(l *kodusline.Line, provider, model, level string) (map[
 		notes = append(notes, fmt.Sprintf("%s wants a top-level reasoning_effort, which the anthropic namespace cannot carry: it gets the budget hint only", f.Label))
 	}
 	return obj("anthropic", map[string]any{"thinking": map[string]any{"type": "enabled", "budgetTokens": b}}), notes
-}
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

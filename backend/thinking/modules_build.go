@@ -3,6 +3,7 @@ package thinking
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kodusbyok/studio/backend/catalog"
@@ -78,7 +79,7 @@ func checkPicker(l *kodusline.Line, provider, model, level string) error {
 		return nil
 	}
 	levels := l.Reasoning.OpenAIPicker(model)
-	if len(levels) > 1 && !containsStr(levels, level) {
+	if len(levels) > 1 && !slices.Contains(levels, level) {
 		return &PickerError{Line: l.Name, Model: model, Level: level, Levels: levels}
 	}
 	return nil

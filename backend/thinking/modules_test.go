@@ -3,11 +3,11 @@ package thinking
 import (
 	"encoding/json"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/internal/golden"
 	"github.com/kodusbyok/studio/backend/kodusline"
 )
 
@@ -231,19 +231,7 @@ func TestPreviewGoldenCurrent(t *testing.T) {
 			b, _ := json.MarshalIndent(r, "", "  ")
 			b = append(b, '\n')
 			path := filepath.Join("testdata", "preview-current", name+".json.golden")
-			if *update {
-				_ = os.MkdirAll(filepath.Dir(path), 0o755)
-				if err := os.WriteFile(path, b, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (go test ./backend/thinking -run Golden -update)", err)
-			}
-			if string(b) != string(want) {
-				t.Errorf("preview differs from %s:\n%s", path, b)
-			}
+			golden.Assert(t, path, b)
 		})
 	}
 }

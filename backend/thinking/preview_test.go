@@ -3,13 +3,11 @@ package thinking
 import (
 	"encoding/json"
 	"errors"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+	"github.com/kodusbyok/studio/backend/internal/golden"
+)
 
 // The preview the GUI and `kodus-byok options` show, as golden files: what
 // is sent and every note, or the problems of an invalid override.
@@ -54,21 +52,7 @@ func TestPreviewGolden(t *testing.T) {
 			}
 			b = append(b, '\n')
 			path := filepath.Join("testdata", "preview", name+".json.golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, b, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./backend/thinking -run Golden -update)", err)
-			}
-			if string(b) != string(want) {
-				t.Errorf("preview differs from %s:\n%s", path, b)
-			}
+			golden.Assert(t, path, b)
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/internal/golden"
 	"github.com/kodusbyok/studio/backend/kodusline"
 )
 
@@ -21,12 +22,12 @@ func TestEmbeddedSchemaIsCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	want.WriteByte('\n')
-	if *update {
+	if golden.Update() {
 		if err := os.WriteFile("provider-options.schema.json", want.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if !bytes.Equal(baseDoc, want.Bytes()) && !*update {
+	if !bytes.Equal(baseDoc, want.Bytes()) && !golden.Update() {
 		t.Fatal("provider-options.schema.json is not Schema(): run go test ./backend/thinking -run TestEmbeddedSchemaIsCurrent -update")
 	}
 }
@@ -63,7 +64,7 @@ func TestPresetChecksAreCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw = append(raw, '\n')
-	if *update {
+	if golden.Update() {
 		if err := os.WriteFile("preset-checks.json", raw, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -37,7 +37,7 @@ type AnthropicThinking struct {
 	Display      string `json:"display,omitempty" jsonschema:"enum=summarized,enum=omitted"`
 }
 
-// JSONSchemaExtend: type enabled needs a budget.
+// JSONSchemaExtend says type enabled needs a budget.
 func (AnthropicThinking) JSONSchemaExtend(s *jsonschema.Schema) {
 	s.If = &jsonschema.Schema{Properties: props("type", &jsonschema.Schema{Const: "enabled"}), Required: []string{"type"}}
 	s.Then = &jsonschema.Schema{Required: []string{"budgetTokens"}, Description: `thinking type "enabled" needs budgetTokens (at least 1024)`}
@@ -48,14 +48,14 @@ type GoogleOptions struct {
 	ThinkingConfig *GoogleThinkingConfig `json:"thinkingConfig,omitempty"`
 }
 
-// GoogleThinkingConfig: a budget (Gemini 2.5) or a level (Gemini 3).
+// GoogleThinkingConfig is a budget (Gemini 2.5) or a level (Gemini 3).
 type GoogleThinkingConfig struct {
 	ThinkingBudget  *int   `json:"thinkingBudget,omitempty" jsonschema:"minimum=-1,description=Gemini 2.5 token budget: -1 dynamic; 0 off where the model allows it"`
 	ThinkingLevel   string `json:"thinkingLevel,omitempty" jsonschema:"enum=minimal,enum=low,enum=medium,enum=high"`
 	IncludeThoughts *bool  `json:"includeThoughts,omitempty"`
 }
 
-// JSONSchemaExtend: Gemini answers 400 when both are sent.
+// JSONSchemaExtend allows one of the two: Gemini answers 400 when both are sent.
 func (GoogleThinkingConfig) JSONSchemaExtend(s *jsonschema.Schema) {
 	s.Not = &jsonschema.Schema{Required: []string{"thinkingBudget", "thinkingLevel"},
 		Description: "send thinkingBudget or thinkingLevel, not both (Gemini answers 400): thinkingLevel for Gemini 3, thinkingBudget for Gemini 2.5"}
@@ -77,7 +77,7 @@ type OpenRouterOptions struct {
 	Usage     *OpenRouterUsage     `json:"usage,omitempty"`
 }
 
-// OpenRouterReasoning: an effort or a token budget.
+// OpenRouterReasoning is an effort or a token budget.
 type OpenRouterReasoning struct {
 	Effort    string `json:"effort,omitempty" jsonschema:"enum=xhigh,enum=high,enum=medium,enum=low,enum=minimal,enum=none"`
 	MaxTokens *int   `json:"max_tokens,omitempty" jsonschema:"minimum=0"`
@@ -85,7 +85,7 @@ type OpenRouterReasoning struct {
 	Enabled   *bool  `json:"enabled,omitempty"`
 }
 
-// JSONSchemaExtend: OpenRouter takes one of the two.
+// JSONSchemaExtend allows one of the two: OpenRouter takes one of the two.
 func (OpenRouterReasoning) JSONSchemaExtend(s *jsonschema.Schema) {
 	s.Not = &jsonschema.Schema{Required: []string{"effort", "max_tokens"}, Description: "send reasoning.effort or reasoning.max_tokens, not both"}
 }

@@ -82,10 +82,12 @@ func (s *Server) Stored() map[string]any {
 	return c
 }
 
+// clone deep-copies a JSON object; m came from JSON, so the round trip
+// cannot fail.
 func clone(m map[string]any) map[string]any {
 	b, _ := json.Marshal(m)
 	var out map[string]any
-	json.Unmarshal(b, &out)
+	_ = json.Unmarshal(b, &out)
 	return out
 }
 
@@ -367,7 +369,7 @@ func (s *Server) testBYOK(w http.ResponseWriter, r *http.Request, _ string) {
 	s.tests = append(s.tests, raw)
 	s.mu.Unlock()
 	var call TestCall
-	json.Unmarshal(raw, &call)
+	_ = json.Unmarshal(raw, &call) // a body that is not an object has no provider: refused below
 	provider := str(call, "provider")
 	if provider == "" {
 		nestError(w, http.StatusBadRequest, "Unsupported provider: "+provider, "Bad Request")
@@ -410,66 +412,11 @@ func (s *Server) status(w http.ResponseWriter, _ *http.Request, _ string) {
 		cfg = clone(cfg)
 	}
 	s.mu.Unlock()
-	env := map[string]any{"configured": false}
-	if s.opts.Env != nil {
-		vals := s.opts.Env()
-		inf := envfile.Infer(func(k string) string { return vals[k] })
-		if inf.Configured && inf.Provider != "" {
-			env = map[string]any{"configured": true, "model": inf.Model, "providerId": inf.Provider}
-			if inf.BaseURL != "" {
-				env["baseUrl"] = inf.BaseURL
-			}
-			if t, err := strconv.ParseFloat(strings.TrimSpace(vals[envfile.VarTemperature]), 64); err == nil {
-				env["temperatureOverride"] = t
-			}
-		}
-	}
+	env := s.envStatus()
 	models := []any{}
 	byok := map[string]any{"configured": false}
 	if cfg != nil && isV2(cfg) {
-		creds := map[string]map[string]any{}
-		for _, c := range list(cfg["credentials"]) {
-			creds[str(c, "id")] = c
-		}
-		resolvable := func(m map[string]any) (bool, map[string]any) {
-			c := creds[str(m, "credentialId")]
-			if c == nil {
-				return false, nil
-			}
-			if c["managed"] == true {
-				return env["configured"] == true, c
-			}
-			st, _ := c["settings"].(map[string]any)
-			aws := str(st, "awsBearerToken") != "" || (str(st, "awsAccessKeyId") != "" && str(st, "awsSecretAccessKey") != "")
-			return str(c, "provider") != "" && str(m, "model") != "" && (str(c, "apiKey") != "" || str(c, "provider") == "kodus" || aws), c
-		}
-		all := list(cfg["models"])
-		routing, _ := cfg["routing"].(map[string]any)
-		var def map[string]any
-		for _, m := range all {
-			ok, c := resolvable(m)
-			st, _ := c["settings"].(map[string]any)
-			entry := map[string]any{"modelId": str(m, "id"), "model": str(m, "model"), "providerId": str(c, "provider"), "resolvable": ok}
-			if b := str(st, "baseURL"); b != "" {
-				entry["baseUrl"] = b
-			}
-			models = append(models, entry)
-			if str(m, "id") == str(routing, "defaultModelId") {
-				def = m
-			}
-		}
-		if def == nil && len(all) > 0 {
-			def = all[0]
-		}
-		if def != nil {
-			if ok, c := resolvable(def); ok && c["managed"] != true {
-				st, _ := c["settings"].(map[string]any)
-				byok = map[string]any{"configured": true, "model": str(def, "model"), "providerId": str(c, "provider")}
-				if b := str(st, "baseURL"); b != "" {
-					byok["baseUrl"] = b
-				}
-			}
-		}
+		models, byok = v2Status(cfg, env["configured"] == true)
 	}
 	if main, ok := cfg["main"].(map[string]any); ok && str(main, "apiKey") != "" {
 		byok = map[string]any{"configured": true, "model": str(main, "model"), "providerId": str(main, "provider")}
@@ -482,4 +429,76 @@ func (s *Server) status(w http.ResponseWriter, _ *http.Request, _ string) {
 		source = "env"
 	}
 	envelope(w, http.StatusOK, map[string]any{"source": source, "models": models, "byok": byok, "env": env})
+}
+
+// envStatus is Kodus's env inference over the API container's environment.
+func (s *Server) envStatus() map[string]any {
+	env := map[string]any{"configured": false}
+	if s.opts.Env == nil {
+		return env
+	}
+	vals := s.opts.Env()
+	inf := envfile.Infer(func(k string) string { return vals[k] })
+	if inf.Configured && inf.Provider != "" {
+		env = map[string]any{"configured": true, "model": inf.Model, "providerId": inf.Provider}
+		if inf.BaseURL != "" {
+			env["baseUrl"] = inf.BaseURL
+		}
+		if t, err := strconv.ParseFloat(strings.TrimSpace(vals[envfile.VarTemperature]), 64); err == nil {
+			env["temperatureOverride"] = t
+		}
+	}
+	return env
+}
+
+// v2Status is each model of a v2 config with whether its credential
+// resolves, and the default model when it resolves to a BYOK credential.
+// envConfigured: a managed credential resolves through the environment.
+func v2Status(cfg map[string]any, envConfigured bool) ([]any, map[string]any) {
+	models := []any{}
+	byok := map[string]any{"configured": false}
+	creds := map[string]map[string]any{}
+	for _, c := range list(cfg["credentials"]) {
+		creds[str(c, "id")] = c
+	}
+	resolvable := func(m map[string]any) (bool, map[string]any) {
+		c := creds[str(m, "credentialId")]
+		if c == nil {
+			return false, nil
+		}
+		if c["managed"] == true {
+			return envConfigured, c
+		}
+		st, _ := c["settings"].(map[string]any)
+		aws := str(st, "awsBearerToken") != "" || (str(st, "awsAccessKeyId") != "" && str(st, "awsSecretAccessKey") != "")
+		return str(c, "provider") != "" && str(m, "model") != "" && (str(c, "apiKey") != "" || str(c, "provider") == "kodus" || aws), c
+	}
+	all := list(cfg["models"])
+	routing, _ := cfg["routing"].(map[string]any)
+	var def map[string]any
+	for _, m := range all {
+		ok, c := resolvable(m)
+		st, _ := c["settings"].(map[string]any)
+		entry := map[string]any{"modelId": str(m, "id"), "model": str(m, "model"), "providerId": str(c, "provider"), "resolvable": ok}
+		if b := str(st, "baseURL"); b != "" {
+			entry["baseUrl"] = b
+		}
+		models = append(models, entry)
+		if str(m, "id") == str(routing, "defaultModelId") {
+			def = m
+		}
+	}
+	if def == nil && len(all) > 0 {
+		def = all[0]
+	}
+	if def != nil {
+		if ok, c := resolvable(def); ok && c["managed"] != true {
+			st, _ := c["settings"].(map[string]any)
+			byok = map[string]any{"configured": true, "model": str(def, "model"), "providerId": str(c, "provider")}
+			if b := str(st, "baseURL"); b != "" {
+				byok["baseUrl"] = b
+			}
+		}
+	}
+	return models, byok
 }
