@@ -1,17 +1,17 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useApi, type Catalog, type EnvInfo, type ProfileView, type SlotName } from './api';
-import type { SlotTarget } from './components/SlotEditor';
-import { ErrorBoundary } from './components/ErrorBoundary';
+import type { SlotTarget } from './features/slot-editor/SlotEditor';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { useLeave } from './lib/leaveGuard';
-import type { ExportFocus } from './views/ExportView';
-import { ProfilesView } from './views/ProfilesView';
+import type { ExportFocus } from './features/export/ExportView';
+import { ProfilesView } from './features/profiles/ProfilesView';
 
 // Views the first window does not show load when first opened.
-const CatalogView = lazy(() => import('./views/CatalogView').then((m) => ({ default: m.CatalogView })));
-const CostView = lazy(() => import('./views/CostView').then((m) => ({ default: m.CostView })));
-const ExportView = lazy(() => import('./views/ExportView').then((m) => ({ default: m.ExportView })));
-const SystemView = lazy(() => import('./views/SystemView').then((m) => ({ default: m.SystemView })));
-const KodusView = lazy(() => import('./views/KodusView').then((m) => ({ default: m.KodusView })));
+const CatalogView = lazy(() => import('./features/catalog/CatalogView').then((m) => ({ default: m.CatalogView })));
+const CostView = lazy(() => import('./features/cost/CostView').then((m) => ({ default: m.CostView })));
+const ExportView = lazy(() => import('./features/export/ExportView').then((m) => ({ default: m.ExportView })));
+const SystemView = lazy(() => import('./features/system/SystemView').then((m) => ({ default: m.SystemView })));
+const KodusView = lazy(() => import('./features/kodus/KodusView').then((m) => ({ default: m.KodusView })));
 
 // nonce remounts a view when its nav item is clicked again (back to its start).
 type Route =
