@@ -13,8 +13,14 @@ beforeAll(async () => {
   app = await startApp();
   // A profile with a Fallback, saved from the command line, so Profiles and
   // Export have something to show.
-  const main = await app.cli(['profile', 'set', 'team', '--provider', 'anthropic', '--model', 'claude-sonnet-4-6', '--key-stdin'], 'sk-ant-api03-FAKEe2eA11Y0123456789-abc');
-  const fb = await app.cli(['profile', 'set', 'team', '--slot', 'fallback', '--provider', 'openai', '--model', 'gpt-5.4', '--key-stdin'], 'sk-proj-FAKEe2eA11Y0123456789');
+  const main = await app.cli(
+    ['profile', 'set', 'team', '--provider', 'anthropic', '--model', 'claude-sonnet-4-6', '--key-stdin'],
+    'sk-ant-api03-FAKEe2eA11Y0123456789-abc',
+  );
+  const fb = await app.cli(
+    ['profile', 'set', 'team', '--slot', 'fallback', '--provider', 'openai', '--model', 'gpt-5.4', '--key-stdin'],
+    'sk-proj-FAKEe2eA11Y0123456789',
+  );
   expect([main.code, fb.code]).toEqual([0, 0]);
 });
 
@@ -35,11 +41,16 @@ async function seriousViolations(page: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
     // label-content-name-mismatch (a visible label not part of the accessible name) is experimental in axe: on here.
     const res = await axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } });
-    return { passed: res.passes.length, violations: res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })) };
+    return {
+      passed: res.passes.length,
+      violations: res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })),
+    };
   });
   // The engine ran its rules on the page (an empty run would pass anything).
   expect(found.passed).toBeGreaterThan(10);
-  return found.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return found.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Opens a view, then checks it in light and dark. */
@@ -54,7 +65,6 @@ async function check(name: string, open: (page: Page) => Promise<void>) {
   await page.emulateMedia({ colorScheme: 'light' });
   expect(problems).toEqual([]);
 }
-
 
 describe('accessibility', () => {
   it('Profiles', () =>
@@ -119,4 +129,3 @@ describe('accessibility', () => {
       await page.locator('.kv').first().waitFor();
     }));
 });
-

@@ -35,12 +35,18 @@ beforeAll(async () => {
     if (req.url === '/v1/models') return reply(200, { object: 'list', data: [{ id: 'glm-local', object: 'model', owned_by: 'local' }] });
     if (req.url !== '/v1/chat/completions') return reply(404, { error: { message: 'not found' } });
     if (inFlight >= CAP) {
-      return reply(429, { error: { code: '1302', message: 'High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits' } });
+      return reply(429, {
+        error: { code: '1302', message: 'High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits' },
+      });
     }
     inFlight++;
     setTimeout(() => {
       inFlight--;
-      reply(200, { id: 'chatcmpl-e2e', object: 'chat.completion', choices: [{ index: 0, finish_reason: 'length', message: { role: 'assistant', content: '' } }] });
+      reply(200, {
+        id: 'chatcmpl-e2e',
+        object: 'chat.completion',
+        choices: [{ index: 0, finish_reason: 'length', message: { role: 'assistant', content: '' } }],
+      });
     }, HOLD_MS);
   });
   await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
@@ -112,7 +118,10 @@ describe('concurrency', () => {
 
   it('shows the GLM Coding Plan tiers and warnings for a profile saved from the command line', async () => {
     const { page } = app;
-    const set = await app.cli(['profile', 'set', 'glm', '--provider', 'openai_compatible', '--model', 'glm-5.1', '--plan', 'coding-plan', '--max-concurrent', '0', '--key-stdin'], 'zai-e2e-0123456789abcdef.ghij');
+    const set = await app.cli(
+      ['profile', 'set', 'glm', '--provider', 'openai_compatible', '--model', 'glm-5.1', '--plan', 'coding-plan', '--max-concurrent', '0', '--key-stdin'],
+      'zai-e2e-0123456789abcdef.ghij',
+    );
     expect(set.code).toBe(0);
     // The open window follows the database: no reload.
     const card = page.locator('[data-profile="glm"]');

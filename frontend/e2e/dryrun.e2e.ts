@@ -110,7 +110,10 @@ describe('settings dry run', () => {
 
   it('runs the same dry run from the command line, and --preview sends nothing', async () => {
     const before = bodies.length;
-    const set = await app.cli(['profile', 'set', 'local', '--provider', 'openai_compatible', '--model', 'kimi-local', '--base-url', baseURL, '--temperature', '0', '--key-stdin'], KEY);
+    const set = await app.cli(
+      ['profile', 'set', 'local', '--provider', 'openai_compatible', '--model', 'kimi-local', '--base-url', baseURL, '--temperature', '0', '--key-stdin'],
+      KEY,
+    );
     expect(set.code).toBe(0);
     const prev = await app.cli(['dryrun', 'local', '--preview', '--json']);
     expect(prev.code).toBe(0);
@@ -124,7 +127,11 @@ describe('settings dry run', () => {
     // The saved slot from the profile screen: preview only, nothing sent.
     const { page } = app;
     await page.reload();
-    await page.getByRole('link', { name: 'Profiles' }).or(page.getByRole('button', { name: 'Profiles' })).first().click();
+    await page
+      .getByRole('link', { name: 'Profiles' })
+      .or(page.getByRole('button', { name: 'Profiles' }))
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Dry run local Main' }).click();
     const panel = page.getByTestId('dry-run');
     await panel.getByTestId('dry-run-body').waitFor();

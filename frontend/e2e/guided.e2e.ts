@@ -31,7 +31,9 @@ async function cardsFit(app: RunningApp, line: string) {
   const { page } = app;
   await page.setViewportSize({ width: 1280, height: 900 });
   // The cards come from the backend's catalog: no card is named here.
-  const catalog = await page.evaluate(() => (window as unknown as { go: { main: { App: { Catalog: () => Promise<{ models: Card[] }> } } } }).go.main.App.Catalog());
+  const catalog = await page.evaluate(() =>
+    (window as unknown as { go: { main: { App: { Catalog: () => Promise<{ models: Card[] }> } } } }).go.main.App.Catalog(),
+  );
   const cards = catalog.models.filter((m) => m.tier === 'recommended');
   expect(cards.length).toBeGreaterThan(0);
   mkdirSync(artifactsDir, { recursive: true });
@@ -57,7 +59,8 @@ async function cardsFit(app: RunningApp, line: string) {
 }
 
 describe('the add flow', () => {
-  it('fits every recommended card, each plan, on one 1280×900 screen up to Test & save, Advanced closed (Kodus selfhosted-2.1.x)', () => cardsFit(app, 'mid-2026'));
+  it('fits every recommended card, each plan, on one 1280×900 screen up to Test & save, Advanced closed (Kodus selfhosted-2.1.x)', () =>
+    cardsFit(app, 'mid-2026'));
 
   it('and on Kodus latest, what a new install follows', async () => {
     const latest = await startApp({}, '');
@@ -88,7 +91,11 @@ describe('the user never loses work', () => {
     expect(await page.getByRole('heading', { name: 'GPT-5.4', level: 1 }).count()).toBe(1);
 
     // A nav item, Cancel and "Choose another model" ask before throwing it away.
-    for (const leave of [page.getByRole('button', { name: 'Profiles', exact: true }), page.getByRole('button', { name: 'Cancel', exact: true }), page.getByRole('button', { name: /Choose another model/ })]) {
+    for (const leave of [
+      page.getByRole('button', { name: 'Profiles', exact: true }),
+      page.getByRole('button', { name: 'Cancel', exact: true }),
+      page.getByRole('button', { name: /Choose another model/ }),
+    ]) {
       await leave.click();
       const ask = page.getByRole('alertdialog', { name: 'Discard your changes?' });
       await ask.waitFor();
@@ -136,7 +143,10 @@ describe('the user never loses work', () => {
     await page.getByRole('alertdialog').getByRole('button', { name: 'Discard' }).click();
     await page.getByRole('heading', { name: 'Profiles', exact: true }).waitFor();
     const before = await page.evaluate(() => performance.timeOrigin);
-    const set = await app.cli(['profile', 'set', 'from-cli', '--provider', 'anthropic', '--model', 'claude-sonnet-4-6', '--key-stdin'], 'sk-ant-api03-FAKEe2eCLI0123456789-xyz');
+    const set = await app.cli(
+      ['profile', 'set', 'from-cli', '--provider', 'anthropic', '--model', 'claude-sonnet-4-6', '--key-stdin'],
+      'sk-ant-api03-FAKEe2eCLI0123456789-xyz',
+    );
     expect(set.code).toBe(0);
     const card = page.locator('[data-profile="from-cli"]');
     await card.waitFor({ timeout: 15_000 });

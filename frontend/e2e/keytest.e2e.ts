@@ -20,7 +20,10 @@ function answer(req: IncomingMessage): { status: number; body: unknown } {
   if (req.url !== '/v1/models') return { status: 404, body: { error: { message: 'not found' } } };
   if (auth !== `Bearer ${GOOD}`) {
     const got = auth.replace(/^Bearer /, '');
-    return { status: 401, body: { error: { message: `Incorrect API key provided: ${got}.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } } };
+    return {
+      status: 401,
+      body: { error: { message: `Incorrect API key provided: ${got}.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } },
+    };
   }
   return { status: 200, body: { object: 'list', data: [{ id: 'coder-7b', object: 'model', owned_by: 'local' }] } };
 }

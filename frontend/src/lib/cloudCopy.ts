@@ -30,8 +30,7 @@ export function providerCopy(provider: string): ProviderCopy | undefined {
       return {
         card: 'Your resource endpoint, a deployment and its key',
         baseURLLabel: 'Resource endpoint',
-        baseURLHint:
-          'From the Azure portal’s Keys and Endpoint page, ending in /openai. Kodus appends /deployments/{deployment}/responses to it.',
+        baseURLHint: 'From the Azure portal’s Keys and Endpoint page, ending in /openai. Kodus appends /deployments/{deployment}/responses to it.',
         baseURLPlaceholder: 'https://RESOURCE.openai.azure.com/openai',
         modelLabel: 'Deployment name',
         modelHint:

@@ -4,7 +4,8 @@ import type { CostAssumptions } from '../api';
 
 /** Measured from the repository instead of assumed. */
 export const FROM_REPO: NumKey[] = ['prsPerMonth', 'filesPerPR', 'inputTokensPerFile'];
-export type NumKey = 'prsPerMonth' | 'filesPerPR' | 'inputTokensPerFile' | 'outputTokensPerFile' | 'extraCallsPerPR' | 'inputTokensPerExtraCall' | 'outputTokensPerExtraCall';
+export type NumKey =
+  'prsPerMonth' | 'filesPerPR' | 'inputTokensPerFile' | 'outputTokensPerFile' | 'extraCallsPerPR' | 'inputTokensPerExtraCall' | 'outputTokensPerExtraCall';
 
 export const NUMBERS: { key: NumKey; label: string; hint: string }[] = [
   { key: 'prsPerMonth', label: 'PRs per month', hint: 'reviews a month' },
@@ -58,7 +59,11 @@ export function fromForm(f: Form): { a?: CostAssumptions; errors: Record<string,
   const a: CostAssumptions = {
     ...nums,
     thinking: f.thinking === 'saved' ? 'medium' : f.thinking,
-    reasoning: { low: whole('reasoning.low', f.reasoning.low), medium: whole('reasoning.medium', f.reasoning.medium), high: whole('reasoning.high', f.reasoning.high) },
+    reasoning: {
+      low: whole('reasoning.low', f.reasoning.low),
+      medium: whole('reasoning.medium', f.reasoning.medium),
+      high: whole('reasoning.high', f.reasoning.high),
+    },
     cacheHit: pct('cacheHit', f.cacheHitPct),
     fallbackShare: pct('fallbackShare', f.fallbackPct),
     budgetUSD: f.budget.trim(),

@@ -21,11 +21,37 @@ export const FIELD_LABEL: Record<string, string> = {
 };
 
 /** The editor's fields in the order they appear on screen. */
-export const FIELD_ORDER = ['name', 'plan', 'apiKey', 'reasoningEffort', 'reasoningConfigOverride', 'openrouterProviderOrder', 'openrouterAllowFallbacks', 'temperature', 'maxOutputTokens', 'maxInputTokens', 'maxConcurrentRequests', 'baseURL', 'vertexLocation', 'provider', 'model'];
+export const FIELD_ORDER = [
+  'name',
+  'plan',
+  'apiKey',
+  'reasoningEffort',
+  'reasoningConfigOverride',
+  'openrouterProviderOrder',
+  'openrouterAllowFallbacks',
+  'temperature',
+  'maxOutputTokens',
+  'maxInputTokens',
+  'maxConcurrentRequests',
+  'baseURL',
+  'vertexLocation',
+  'provider',
+  'model',
+];
 
 /** Fields under "Advanced": a failed save opens it to show them. */
-export const ADVANCED_FIELDS = new Set(['reasoningEffort', 'reasoningConfigOverride', 'openrouterProviderOrder', 'openrouterAllowFallbacks', 'temperature', 'maxOutputTokens', 'maxInputTokens', 'maxConcurrentRequests', 'baseURL', 'vertexLocation']);
-
+export const ADVANCED_FIELDS = new Set([
+  'reasoningEffort',
+  'reasoningConfigOverride',
+  'openrouterProviderOrder',
+  'openrouterAllowFallbacks',
+  'temperature',
+  'maxOutputTokens',
+  'maxInputTokens',
+  'maxConcurrentRequests',
+  'baseURL',
+  'vertexLocation',
+]);
 
 export function labelOf(field: string): string {
   return FIELD_LABEL[field] ?? field;

@@ -39,11 +39,7 @@ export function formFromInput(i: SlotInput): SlotForm {
     reasoningConfigOverride: i.reasoningConfigOverride ?? '',
     openrouterProviderOrder: (i.openrouterProviderOrder ?? []).join(', '),
     openrouterAllowFallbacks:
-      i.openrouterAllowFallbacks === undefined || i.openrouterAllowFallbacks === null
-        ? ''
-        : i.openrouterAllowFallbacks
-          ? 'true'
-          : 'false',
+      i.openrouterAllowFallbacks === undefined || i.openrouterAllowFallbacks === null ? '' : i.openrouterAllowFallbacks ? 'true' : 'false',
     vertexLocation: i.vertexLocation ?? '',
     awsRegion: i.awsRegion ?? '',
     awsAuth: i.awsAuth ?? '',
@@ -98,8 +94,7 @@ export function inputFromForm(f: SlotForm): { input: SlotInput; errors: FieldErr
     reasoningEffort: f.reasoningEffort,
     reasoningConfigOverride: f.reasoningEffort === 'custom' ? f.reasoningConfigOverride : '',
     openrouterProviderOrder: f.provider === 'open_router' ? parseOrder(f.openrouterProviderOrder) : [],
-    openrouterAllowFallbacks:
-      f.provider === 'open_router' && f.openrouterAllowFallbacks !== '' ? f.openrouterAllowFallbacks === 'true' : undefined,
+    openrouterAllowFallbacks: f.provider === 'open_router' && f.openrouterAllowFallbacks !== '' ? f.openrouterAllowFallbacks === 'true' : undefined,
     vertexLocation: f.provider === 'google_vertex' ? f.vertexLocation : '',
     awsRegion: f.provider === 'amazon_bedrock' ? f.awsRegion : '',
     awsAuth: f.provider === 'amazon_bedrock' ? f.awsAuth : '',

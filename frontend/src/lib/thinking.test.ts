@@ -23,14 +23,19 @@ describe('problemRange', () => {
 
 describe('problemText', () => {
   it('reads like the CLI’s message, with the path when there is one', () => {
-    expect(problemText({ line: 3, column: 4, path: 'anthropic.effort', message: '"x" is not allowed' })).toBe('Line 3, column 4: anthropic.effort: "x" is not allowed');
+    expect(problemText({ line: 3, column: 4, path: 'anthropic.effort', message: '"x" is not allowed' })).toBe(
+      'Line 3, column 4: anthropic.effort: "x" is not allowed',
+    );
     expect(problemText({ line: 1, column: 9, message: 'trailing comma' })).toBe('Line 1, column 9: trailing comma');
   });
 });
 
 describe('compactJSON', () => {
   it('puts valid JSON on one line', () => {
-    expect(compactJSON('{\n  "thinking": { "type": "adaptive" }\n}')).toEqual({ short: '{"thinking":{"type":"adaptive"}}', full: '{"thinking":{"type":"adaptive"}}' });
+    expect(compactJSON('{\n  "thinking": { "type": "adaptive" }\n}')).toEqual({
+      short: '{"thinking":{"type":"adaptive"}}',
+      full: '{"thinking":{"type":"adaptive"}}',
+    });
   });
   it('shortens long JSON and keeps the whole text for the tooltip', () => {
     const long = JSON.stringify({ provider: { order: ['moonshot', 'together', 'fireworks', 'groq', 'deepinfra'] } });

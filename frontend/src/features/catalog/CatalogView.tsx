@@ -210,7 +210,9 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
       </div>
       {error && <div className="alert alert-err">{error}</div>}
       <h2>Recommended</h2>
-      <p className="hint" style={{ marginTop: -6 }}>Kodus’s picks for code review. A label says what the pick is best at.</p>
+      <p className="hint" style={{ marginTop: -6 }}>
+        Kodus’s picks for code review. A label says what the pick is best at.
+      </p>
       <div className="grid-cards" data-testid="recommended">
         {catalog.models
           .filter((m) => m.tier === 'recommended')
@@ -219,7 +221,9 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
           ))}
       </div>
       <h2 style={{ marginTop: 12 }}>Other models</h2>
-      <p className="hint" style={{ marginTop: -6 }}>In Kodus’s catalog but not among its picks: older, cheaper or newer models. “Best value” and “Budget” are Kodus’s own tiers for them.</p>
+      <p className="hint" style={{ marginTop: -6 }}>
+        In Kodus’s catalog but not among its picks: older, cheaper or newer models. “Best value” and “Budget” are Kodus’s own tiers for them.
+      </p>
       <div className="grid-cards" data-testid="others">
         {catalog.models
           .filter((m) => m.tier !== 'recommended')

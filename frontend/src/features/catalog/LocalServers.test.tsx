@@ -43,7 +43,10 @@ describe('Find local servers', () => {
     expect(screen.getByText(/Optional: local servers usually need no key/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
-    expect(state.saved[0]).toMatchObject({ apiKey: '', config: { provider: 'openai_compatible', model: 'qwen2.5-coder:7b', baseURL: 'http://127.0.0.1:11434/v1' } });
+    expect(state.saved[0]).toMatchObject({
+      apiKey: '',
+      config: { provider: 'openai_compatible', model: 'qwen2.5-coder:7b', baseURL: 'http://127.0.0.1:11434/v1' },
+    });
     await waitFor(() => expect(onDone).toHaveBeenCalled());
   });
 
@@ -112,7 +115,15 @@ describe('Find local servers', () => {
   it('asks for the key of a server that lists its models only with one, and keeps it for the slot', async () => {
     const user = userEvent.setup();
     const { api, state } = renderCatalog();
-    const vllm = { kind: 'vllm', name: 'vLLM', baseURL: 'http://127.0.0.1:8000/v1', version: '0.11.0', latencyMs: 2, models: [], notes: ['This server was started with an API key: its models are listed only with that key, and Kodus needs it too.'] };
+    const vllm = {
+      kind: 'vllm',
+      name: 'vLLM',
+      baseURL: 'http://127.0.0.1:8000/v1',
+      version: '0.11.0',
+      latencyMs: 2,
+      models: [],
+      notes: ['This server was started with an API key: its models are listed only with that key, and Kodus needs it too.'],
+    };
     api.discoverServers = vi.fn(async (req) => {
       state.discoverRequests.push(req);
       return req.key === 'vllm-FAKE-key-01'

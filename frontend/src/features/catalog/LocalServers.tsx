@@ -187,7 +187,9 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
       ))}
       {servers.length > 0 && result && result.unreachable.length > 0 && (
         <details className="small muted">
-          <summary>Nothing at {result.unreachable.length} other address{result.unreachable.length > 1 ? 'es' : ''}</summary>
+          <summary>
+            Nothing at {result.unreachable.length} other address{result.unreachable.length > 1 ? 'es' : ''}
+          </summary>
           <ul style={{ margin: '4px 0 0' }}>
             {result.unreachable.map((m) => (
               <li key={m.baseURL}>

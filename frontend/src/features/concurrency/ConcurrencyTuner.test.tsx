@@ -34,14 +34,26 @@ describe('Concurrency on the profile page', () => {
     expect(within(tuner).getByRole('heading')).toHaveTextContent('Max concurrent requests — GLM Coding Plan: 1');
     expect(within(tuner).getByTestId('concurrency-prefill')).toHaveTextContent('Suggested: 1, the plan allows up to 30');
     expect(tuner).toHaveTextContent('Max: 1 (up to 30) — Max allows up to 30, but we default to the safe value.');
-    const warnings = within(tuner).getAllByTestId('concurrency-warning').map((w) => w.getAttribute('data-code'));
+    const warnings = within(tuner)
+      .getAllByTestId('concurrency-warning')
+      .map((w) => w.getAttribute('data-code'));
     expect(warnings).toEqual(['tight-unlimited', 'tight-solo']);
     // The chart loads on first show.
-    expect(await within(tuner).findByTestId('concurrency-chart')).toHaveAttribute('data-summary', 'Review time of one PR: 3 min 20 s at 1, fastest 3 min 20 s at 1; 429s from 2');
+    expect(await within(tuner).findByTestId('concurrency-chart')).toHaveAttribute(
+      'data-summary',
+      'Review time of one PR: 3 min 20 s at 1, fastest 3 min 20 s at 1; 429s from 2',
+    );
     expect(within(tuner).getByTestId('measure-note')).toHaveTextContent('up to 95 billed requests');
     expect(within(tuner).getByTestId('measure-note')).toHaveTextContent('“Max concurrent requests” is what Kodus uses');
     // The backend is asked about the saved slot.
-    await waitFor(() => expect(state.concurrencyRequests.at(-1)).toMatchObject({ profile: 'glm', slot: 'main', config: { plan: 'coding-plan', maxConcurrentRequests: 1 }, max: 32 }));
+    await waitFor(() =>
+      expect(state.concurrencyRequests.at(-1)).toMatchObject({
+        profile: 'glm',
+        slot: 'main',
+        config: { plan: 'coding-plan', maxConcurrentRequests: 1 },
+        max: 32,
+      }),
+    );
   });
 
   it('saves a suggested value on the slot, keeping its key', async () => {
@@ -62,7 +74,9 @@ describe('Concurrency on the profile page', () => {
 
     await waitFor(() => expect(state.measures).toHaveLength(1));
     expect(state.measures[0].req).toMatchObject({ profile: 'glm', slot: 'main', apiKey: '', max: 32, config: { plan: 'coding-plan' } });
-    expect(await within(tuner).findByTestId('measure-progress')).toHaveTextContent('Burst 2 (up to 2 at once): 2 sent, 1 accepted, 0 rejected. · 3 of at most 95 sent');
+    expect(await within(tuner).findByTestId('measure-progress')).toHaveTextContent(
+      'Burst 2 (up to 2 at once): 2 sent, 1 accepted, 0 rejected. · 3 of at most 95 sent',
+    );
 
     state.measures[0].finish(measuredReport);
     const result = await within(tuner).findByTestId('measure-result');
@@ -99,7 +113,18 @@ describe('Concurrency in the add form', () => {
   it('is only the number, with what 0 means', async () => {
     const { api } = fakeApi();
     const card = catalog.models.find((m) => m.id === 'glm-5.1') as CatalogModel;
-    renderApp(api, <SlotEditor catalog={catalog} card={card} initial={await api.draft('glm-5.1', 'coding-plan')} target={{ profile: 'glm', slot: 'main', fixed: false }} profiles={[]} onSaved={vi.fn()} onCancel={vi.fn()} />);
+    renderApp(
+      api,
+      <SlotEditor
+        catalog={catalog}
+        card={card}
+        initial={await api.draft('glm-5.1', 'coding-plan')}
+        target={{ profile: 'glm', slot: 'main', fixed: false }}
+        profiles={[]}
+        onSaved={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+    );
     const user = userEvent.setup();
     await openAdvanced(user);
     expect(screen.queryByTestId('concurrency-tuner')).not.toBeInTheDocument();

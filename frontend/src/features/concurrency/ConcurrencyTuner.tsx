@@ -34,7 +34,16 @@ function useConcurrencyView(form: SlotForm, profile: string, slot: SlotName, w: 
     let live = true;
     const t = setTimeout(() => {
       const latency = w.latency.trim() === '' ? NaN : Number(w.latency);
-      const workload = { filesPerPR: orBad(whole(w.files)), callsPerFile: orBad(whole(w.calls)), extraCalls: 4, latencyMs: orBad(Math.round(latency * 1000)), providerCap: 0, retries: 2, backoffMs: 2000, hasFallback: false };
+      const workload = {
+        filesPerPR: orBad(whole(w.files)),
+        callsPerFile: orBad(whole(w.calls)),
+        extraCalls: 4,
+        latencyMs: orBad(Math.round(latency * 1000)),
+        providerCap: 0,
+        retries: 2,
+        backoffMs: 2000,
+        hasFallback: false,
+      };
       api
         .concurrencyInfo({ profile, slot, config: input, workload, measuredCap, max: ceiling })
         .then((v) => {
@@ -120,7 +129,11 @@ export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props
           </span>
         )}
       </div>
-      {pf && <p className="hint" style={{ margin: 0 }}>{pf.reason}</p>}
+      {pf && (
+        <p className="hint" style={{ margin: 0 }}>
+          {pf.reason}
+        </p>
+      )}
       {pf?.tiers?.length ? (
         <ul className="hint list" style={{ margin: 0 }}>
           {pf.tiers.map((t) => (
@@ -153,7 +166,16 @@ export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props
         <div className="row" style={{ alignItems: 'flex-end' }}>
           <div className="field" style={{ width: 130 }}>
             <label htmlFor="measure-max">Try up to</label>
-            <input id="measure-max" className="input" inputMode="numeric" value={ceiling} aria-invalid={ceilingOK ? undefined : true} aria-describedby="measure-note" onChange={(e) => setCeiling(e.target.value)} disabled={running} />
+            <input
+              id="measure-max"
+              className="input"
+              inputMode="numeric"
+              value={ceiling}
+              aria-invalid={ceilingOK ? undefined : true}
+              aria-describedby="measure-note"
+              onChange={(e) => setCeiling(e.target.value)}
+              disabled={running}
+            />
           </div>
           {running ? (
             <button type="button" className="btn" onClick={() => void api.cancelConcurrencyMeasure(runID)}>
@@ -178,7 +200,12 @@ export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props
           </div>
         )}
         {report && !running && (
-          <div className={`alert ${report.recommended > 0 ? 'alert-ok' : 'alert-warn'}`} role="status" data-testid="measure-result" data-stopped-by={report.stoppedBy}>
+          <div
+            className={`alert ${report.recommended > 0 ? 'alert-ok' : 'alert-warn'}`}
+            role="status"
+            data-testid="measure-result"
+            data-stopped-by={report.stoppedBy}
+          >
             <div className="spread">
               <div className="alert-title">
                 {report.stoppedBy === 'rate_limit' && report.cap > 0
@@ -198,7 +225,8 @@ export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props
             </div>
             <div className="small">{report.why}</div>
             <div className="hint">
-              {report.requests} request{report.requests === 1 ? '' : 's'} in {report.rounds} burst{report.rounds === 1 ? '' : 's'} (at most {report.maxRequests}).
+              {report.requests} request{report.requests === 1 ? '' : 's'} in {report.rounds} burst{report.rounds === 1 ? '' : 's'} (at most {report.maxRequests}
+              ).
             </div>
           </div>
         )}

@@ -23,10 +23,21 @@ describe('CostView', () => {
   it('shows the Go estimate: date, rows sorted by month, plan quota, sources', async () => {
     renderCost();
     const table = await screen.findByTestId('cost-table');
-    expect(screen.getByTestId('priced-at')).toHaveTextContent('Prices date from 2026-07-24 (the oldest price compared here) to 2026-11-27 (when the bundled table was compiled); each row shows its own date.');
+    expect(screen.getByTestId('priced-at')).toHaveTextContent(
+      'Prices date from 2026-07-24 (the oldest price compared here) to 2026-11-27 (when the bundled table was compiled); each row shows its own date.',
+    );
     expect(screen.getByTestId('price-status-legend')).toHaveTextContent('Disputed: the sources disagree');
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.getAttribute('data-model'))).toEqual(['kimi-k2.6', 'glm-5.1', 'gemini-3.1-pro-preview-customtools', 'gpt-5.4', 'claude-sonnet-4-6', 'claude-opus-4-7', 'glm-5.1', 'kimi-for-coding']);
+    expect(rows.map((r) => r.getAttribute('data-model'))).toEqual([
+      'kimi-k2.6',
+      'glm-5.1',
+      'gemini-3.1-pro-preview-customtools',
+      'gpt-5.4',
+      'claude-sonnet-4-6',
+      'claude-opus-4-7',
+      'glm-5.1',
+      'kimi-for-coding',
+    ]);
     const sonnet = rows[4];
     expect(within(sonnet).getByTestId('per-month')).toHaveTextContent('$124.20');
     expect(within(sonnet).getByTestId('per-pr')).toHaveTextContent('$0.6210');

@@ -32,7 +32,10 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
   const fromRepo = source === 'repo';
 
   useEffect(() => {
-    void api.costDefaults().then((a) => setForm(toForm(a)), (e) => setFailure(String(e)));
+    void api.costDefaults().then(
+      (a) => setForm(toForm(a)),
+      (e) => setFailure(String(e)),
+    );
     // Profiles may have changed from the command line since the app loaded them.
     void api.profiles().then(
       (ps) => {
@@ -41,7 +44,10 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
       },
       () => {},
     );
-    void api.repoDefaults().then((d) => setCalls({ filePromptTokens: String(d.calls.filePromptTokens), chunkTokens: d.calls.chunkTokens }), () => {});
+    void api.repoDefaults().then(
+      (d) => setCalls({ filePromptTokens: String(d.calls.filePromptTokens), chunkTokens: d.calls.chunkTokens }),
+      () => {},
+    );
   }, [api]);
 
   const parsed = form ? fromForm(form) : null;
@@ -49,7 +55,14 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
   useEffect(() => {
     if (!form || !parsed?.a || (mode === 'profile' && !profile)) return;
     if (fromRepo && (!repoScan || !/^\s*\d+\s*$/.test(calls.filePromptTokens))) return;
-    const req: CostRequest = { assumptions: parsed.a, models: [], all: mode === 'all', profile: mode === 'profile' ? profile : '', slotThinking: mode === 'profile' && form.thinking === 'saved', levels: true };
+    const req: CostRequest = {
+      assumptions: parsed.a,
+      models: [],
+      all: mode === 'all',
+      profile: mode === 'profile' ? profile : '',
+      slotThinking: mode === 'profile' && form.thinking === 'saved',
+      levels: true,
+    };
     if (fromRepo && repoScan) req.repo = { scanId: repoScan.id, calls: { filePromptTokens: Number(calls.filePromptTokens), chunkTokens: calls.chunkTokens } };
     const mine = ++seq.current;
     // One request per frame however fast the user types; a late answer to an older request is dropped.
@@ -94,7 +107,8 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
                   <>Prices as of {rep.pricedAt}</>
                 ) : (
                   <>
-                    Prices date from {rep.pricedAt} (the oldest price compared here) to {rep.tablePricedAt} (when the bundled table was compiled); each row shows its own date
+                    Prices date from {rep.pricedAt} (the oldest price compared here) to {rep.tablePricedAt} (when the bundled table was compiled); each row
+                    shows its own date
                   </>
                 )}
                 {rep.importedFrom ? `, refreshed from ${rep.importedFrom}` : ''}.
@@ -156,31 +170,79 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
         </div>
         <div className="grid-4">
           {fromRepo && (
-            <Field id="cost-filePromptTokens" label="Fixed prompt per file call" field="filePromptTokens" error={serverErrors.filePromptTokens ?? (/^\s*\d+\s*$/.test(calls.filePromptTokens) ? undefined : 'must be a whole number')} hint="system prompt; the file’s measured diff is added">
-              <input id="cost-filePromptTokens" className="input" inputMode="numeric" value={calls.filePromptTokens} onChange={(e) => setCalls({ ...calls, filePromptTokens: e.target.value })} />
+            <Field
+              id="cost-filePromptTokens"
+              label="Fixed prompt per file call"
+              field="filePromptTokens"
+              error={serverErrors.filePromptTokens ?? (/^\s*\d+\s*$/.test(calls.filePromptTokens) ? undefined : 'must be a whole number')}
+              hint="system prompt; the file’s measured diff is added"
+            >
+              <input
+                id="cost-filePromptTokens"
+                className="input"
+                inputMode="numeric"
+                value={calls.filePromptTokens}
+                onChange={(e) => setCalls({ ...calls, filePromptTokens: e.target.value })}
+              />
             </Field>
           )}
           {NUMBERS.filter((n) => !(fromRepo && FROM_REPO.includes(n.key))).map((n) => (
             <Field key={n.key} id={`cost-${n.key}`} label={n.label} field={n.key} error={errors[n.key]} hint={n.hint}>
-              <input id={`cost-${n.key}`} className="input" inputMode="numeric" value={form.numbers[n.key]} onChange={(e) => setNum(n.key, e.target.value)} {...describedBy(`cost-${n.key}`, errors[n.key])} />
+              <input
+                id={`cost-${n.key}`}
+                className="input"
+                inputMode="numeric"
+                value={form.numbers[n.key]}
+                onChange={(e) => setNum(n.key, e.target.value)}
+                {...describedBy(`cost-${n.key}`, errors[n.key])}
+              />
             </Field>
           ))}
           <Field id="cost-budget" label="Monthly budget (US$)" field="budgetUSD" error={errors.budgetUSD} hint="optional: how many PRs fit">
-            <input id="cost-budget" className="input" inputMode="decimal" placeholder="1000" value={form.budget} onChange={(e) => set({ budget: e.target.value })} {...describedBy('cost-budget', errors.budgetUSD)} />
+            <input
+              id="cost-budget"
+              className="input"
+              inputMode="decimal"
+              placeholder="1000"
+              value={form.budget}
+              onChange={(e) => set({ budget: e.target.value })}
+              {...describedBy('cost-budget', errors.budgetUSD)}
+            />
           </Field>
         </div>
         <div className="row" style={{ alignItems: 'flex-start', gap: 24 }}>
           <div className="field">
             <span className="label">Thinking</span>
-            <Segmented label="Thinking" value={form.thinking} onChange={(v) => set({ thinking: v })} options={mode === 'profile' ? [{ id: 'saved', label: 'As saved' }, ...LEVELS] : LEVELS} />
+            <Segmented
+              label="Thinking"
+              value={form.thinking}
+              onChange={(v) => set({ thinking: v })}
+              options={mode === 'profile' ? [{ id: 'saved', label: 'As saved' }, ...LEVELS] : LEVELS}
+            />
             <div className="hint">Reasoning tokens are billed as output. Off adds none.</div>
           </div>
           <Field id="cost-cacheHit" label="Cache hit (%)" field="cacheHit" error={errors.cacheHit} hint="share of each prompt read from cache">
-            <input id="cost-cacheHit" className="input" style={{ width: 110 }} inputMode="decimal" value={form.cacheHitPct} onChange={(e) => set({ cacheHitPct: e.target.value })} {...describedBy('cost-cacheHit', errors.cacheHit)} />
+            <input
+              id="cost-cacheHit"
+              className="input"
+              style={{ width: 110 }}
+              inputMode="decimal"
+              value={form.cacheHitPct}
+              onChange={(e) => set({ cacheHitPct: e.target.value })}
+              {...describedBy('cost-cacheHit', errors.cacheHit)}
+            />
           </Field>
           {mode === 'profile' && (
             <Field id="cost-fallbackShare" label="Fallback share (%)" field="fallbackShare" error={errors.fallbackShare} hint="calls the Fallback serves">
-              <input id="cost-fallbackShare" className="input" style={{ width: 110 }} inputMode="decimal" value={form.fallbackPct} onChange={(e) => set({ fallbackPct: e.target.value })} {...describedBy('cost-fallbackShare', errors.fallbackShare)} />
+              <input
+                id="cost-fallbackShare"
+                className="input"
+                style={{ width: 110 }}
+                inputMode="decimal"
+                value={form.fallbackPct}
+                onChange={(e) => set({ fallbackPct: e.target.value })}
+                {...describedBy('cost-fallbackShare', errors.fallbackShare)}
+              />
             </Field>
           )}
         </div>
@@ -189,13 +251,20 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
           <div className="grid-4" style={{ marginTop: 8 }}>
             {(['low', 'medium', 'high'] as const).map((l) => (
               <Field key={l} id={`cost-reasoning-${l}`} label={`At ${l}`} field={`reasoning.${l}`} error={errors[`reasoning.${l}`]} hint="">
-                <input id={`cost-reasoning-${l}`} className="input" inputMode="numeric" value={form.reasoning[l]} onChange={(e) => set({ reasoning: { ...form.reasoning, [l]: e.target.value } })} />
+                <input
+                  id={`cost-reasoning-${l}`}
+                  className="input"
+                  inputMode="numeric"
+                  value={form.reasoning[l]}
+                  onChange={(e) => set({ reasoning: { ...form.reasoning, [l]: e.target.value } })}
+                />
               </Field>
             ))}
           </div>
         </details>
         <p className="hint" hidden={fromRepo}>
-          Defaults are estimates (about ten developers; 88k prompt and 24k answer tokens per PR at Medium), no prompt caching assumed. The first call of each PR writes the cache, the others read it. Each call’s own prompt size picks its price tier (Gemini Pro above 200k, GPT-5.4 above 272k).
+          Defaults are estimates (about ten developers; 88k prompt and 24k answer tokens per PR at Medium), no prompt caching assumed. The first call of each PR
+          writes the cache, the others read it. Each call’s own prompt size picks its price tier (Gemini Pro above 200k, GPT-5.4 above 272k).
         </p>
       </form>
 
@@ -232,7 +301,10 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
             <p>
               <strong>{usd(rep.profile.perMonth)}</strong> a month, {usd(rep.profile.perPR, 4)} per PR
               {rows.some((r) => r.slot === 'fallback') ? `, with ${Math.round(rep.profile.fallbackShare * 1000) / 10}% of calls on the Fallback` : ''}
-              {rep.profile.budgetPRsPerMonth !== undefined && rep.profile.budgetPRsPerMonth !== null ? `; ${rep.profile.budgetPRsPerMonth} PRs a month fit in $${budget}` : ''}.
+              {rep.profile.budgetPRsPerMonth !== undefined && rep.profile.budgetPRsPerMonth !== null
+                ? `; ${rep.profile.budgetPRsPerMonth} PRs a month fit in $${budget}`
+                : ''}
+              .
             </p>
           ) : (
             <p className="muted">No total yet.</p>
@@ -294,7 +366,9 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
                     </>
                   ) : (
                     <td colSpan={2} className="num">
-                      <span className={r.status === 'plan-quota' ? 'tag tag-accent' : 'tag tag-warn'}>{r.status === 'plan-quota' ? 'Plan quota' : 'No price'}</span>
+                      <span className={r.status === 'plan-quota' ? 'tag tag-accent' : 'tag tag-warn'}>
+                        {r.status === 'plan-quota' ? 'Plan quota' : 'No price'}
+                      </span>
                     </td>
                   )}
                   <td className="num">{tokens(r.inputTokens)}</td>

@@ -13,7 +13,18 @@ async function renderKimi() {
   const card = catalog.models.find((m) => m.id === 'kimi-k2.6') as CatalogModel;
   const initial = { ...(await api.draft('kimi-k2.6', '')), temperature: 0 };
   const onCancel = vi.fn();
-  renderApp(api, <SlotEditor catalog={catalog} card={card} initial={initial} target={{ profile: 'team', slot: 'main', fixed: true }} profiles={[]} onSaved={vi.fn()} onCancel={onCancel} />);
+  renderApp(
+    api,
+    <SlotEditor
+      catalog={catalog}
+      card={card}
+      initial={initial}
+      target={{ profile: 'team', slot: 'main', fixed: true }}
+      profiles={[]}
+      onSaved={vi.fn()}
+      onCancel={onCancel}
+    />,
+  );
   await openAdvanced(userEvent.setup());
   return { api, state, onCancel };
 }
@@ -91,7 +102,20 @@ describe('Dry run in the slot editor', () => {
 describe('Dry run from the profile screen', () => {
   it('runs a saved slot with its stored key', async () => {
     const user = userEvent.setup();
-    const kimi = { provider: 'openai_compatible', providerName: 'Moonshot AI', model: 'kimi-k2.6', modelName: 'Kimi K2.6', recommended: true, effectiveBaseURL: 'https://api.moonshot.ai/v1', baseURL: 'https://api.moonshot.ai/v1', hasKey: true, apiKeyMasked: 'sk…def', temperature: 1, maxOutputTokens: 16384, reasoningEffort: 'medium' };
+    const kimi = {
+      provider: 'openai_compatible',
+      providerName: 'Moonshot AI',
+      model: 'kimi-k2.6',
+      modelName: 'Kimi K2.6',
+      recommended: true,
+      effectiveBaseURL: 'https://api.moonshot.ai/v1',
+      baseURL: 'https://api.moonshot.ai/v1',
+      hasKey: true,
+      apiKeyMasked: 'sk…def',
+      temperature: 1,
+      maxOutputTokens: 16384,
+      reasoningEffort: 'medium',
+    };
     const team: ProfileView = { name: 'team', main: kimi, advice: [], createdAt: '', updatedAt: '' };
     const { api, state } = fakeApi([team]);
     render(

@@ -41,7 +41,10 @@ export function ByokPanel({ profile, notCarried }: { profile: string; notCarried
         BYOK config
       </h2>
       <p className="muted small" style={{ margin: 0 }}>
-        Kodus’s BYOK config{view?.says ? `, ${view.says},` : ''} carries {notCarried ? 'everything Fixed Mode cannot' : 'the fallback, concurrency, thinking and token limits'}, and takes precedence over the .env. {view?.shape} Kodus keeps it per organisation: enter these values on its “Bring your own key” page, or send the JSON to its API (<code>POST /organization-parameters/create-or-update</code>, key <code>byok_config</code>).
+        Kodus’s BYOK config{view?.says ? `, ${view.says},` : ''} carries{' '}
+        {notCarried ? 'everything Fixed Mode cannot' : 'the fallback, concurrency, thinking and token limits'}, and takes precedence over the .env.{' '}
+        {view?.shape} Kodus keeps it per organisation: enter these values on its “Bring your own key” page, or send the JSON to its API (
+        <code>POST /organization-parameters/create-or-update</code>, key <code>byok_config</code>).
       </p>
       {view?.warnings.map((w) => (
         <div key={w.slot + w.code + w.message} className="alert alert-warn small" data-testid="byok-warning">
@@ -62,7 +65,16 @@ export function ByokPanel({ profile, notCarried }: { profile: string; notCarried
         </div>
       ))}
       <div className="row">
-        <button className="btn" disabled={!view} onClick={() => void navigator.clipboard.writeText(view!.json).then(() => toast('BYOK JSON copied (without keys)'), (e) => toast(errText(e), true))}>
+        <button
+          className="btn"
+          disabled={!view}
+          onClick={() =>
+            void navigator.clipboard.writeText(view!.json).then(
+              () => toast('BYOK JSON copied (without keys)'),
+              (e) => toast(errText(e), true),
+            )
+          }
+        >
           Copy JSON (no keys)
         </button>
       </div>

@@ -42,7 +42,14 @@ export function EnvInspectPanel({ reload }: { reload: () => Promise<void> }) {
       <div className="row" style={{ alignItems: 'flex-end' }}>
         <div className="field" style={{ flex: 1 }}>
           <label htmlFor="inspect-path">.env to inspect</label>
-          <input id="inspect-path" className="input" placeholder="/opt/kodus/.env" value={path} onChange={(e) => setPath(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && path && void inspect()} />
+          <input
+            id="inspect-path"
+            className="input"
+            placeholder="/opt/kodus/.env"
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && path && void inspect()}
+          />
         </div>
         <button className="btn" disabled={!path} onClick={() => void inspect()}>
           Inspect

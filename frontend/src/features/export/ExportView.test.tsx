@@ -7,11 +7,26 @@ import { fakeApi } from '../../test/fakeApi';
 import { ExportView } from './ExportView';
 
 const slot = (model: string, baseURL: string, extra: Partial<ProfileView['main']> = {}): ProfileView['main'] => ({
-  provider: 'openai_compatible', providerName: 'Z.ai', model, modelName: model, recommended: true, baseURL, effectiveBaseURL: baseURL, hasKey: true, apiKeyMasked: 'za…hij', ...extra,
+  provider: 'openai_compatible',
+  providerName: 'Z.ai',
+  model,
+  modelName: model,
+  recommended: true,
+  baseURL,
+  effectiveBaseURL: baseURL,
+  hasKey: true,
+  apiKeyMasked: 'za…hij',
+  ...extra,
 });
 const profiles: ProfileView[] = [
   { name: 'glm', main: slot('glm-5.1', 'https://api.z.ai/api/coding/paas/v4', { maxConcurrentRequests: 1 }), advice: [], createdAt: '', updatedAt: '' },
-  { name: 'local', main: slot('llama3.1:8b', 'http://localhost:11434/v1', { apiKeyMasked: undefined, hasKey: false }), advice: [], createdAt: '', updatedAt: '' },
+  {
+    name: 'local',
+    main: slot('llama3.1:8b', 'http://localhost:11434/v1', { apiKeyMasked: undefined, hasKey: false }),
+    advice: [],
+    createdAt: '',
+    updatedAt: '',
+  },
 ];
 
 function renderExport() {
@@ -115,7 +130,19 @@ describe('ExportView', () => {
     const user = userEvent.setup();
     const api = renderExport();
     const exists = { fillIns: [], problems: [], generated: [], changes: [], notes: [], exists: true };
-    api.writeEnv = vi.fn(async (req) => (req.force ? { path: '/opt/kodus/llm.env', backup: '/opt/kodus/llm.env.bak-1', fillIns: [], problems: [], generated: [], changes: [], notes: ['written with mode 0600: it holds your key', 'the old file is backed up as /opt/kodus/llm.env.bak-1'] } : { ...exists, path: '/opt/kodus/llm.env' }));
+    api.writeEnv = vi.fn(async (req) =>
+      req.force
+        ? {
+            path: '/opt/kodus/llm.env',
+            backup: '/opt/kodus/llm.env.bak-1',
+            fillIns: [],
+            problems: [],
+            generated: [],
+            changes: [],
+            notes: ['written with mode 0600: it holds your key', 'the old file is backed up as /opt/kodus/llm.env.bak-1'],
+          }
+        : { ...exists, path: '/opt/kodus/llm.env' },
+    );
     await user.type(await screen.findByLabelText('.env file'), '/opt/kodus/llm.env');
     await user.click(screen.getByRole('button', { name: 'Write the block as a new file' }));
     const ask = await screen.findByRole('alertdialog', { name: 'Replace /opt/kodus/llm.env?' });
@@ -126,7 +153,9 @@ describe('ExportView', () => {
     expect(within(result).getAllByText(/llm.env.bak-1/)).toHaveLength(1);
     expect(api.writeEnv).toHaveBeenLastCalledWith(expect.objectContaining({ force: true }));
 
-    api.writeBYOKFile = vi.fn(async (_p: string, path: string, _k: boolean, force: boolean) => (force ? { path, backup: path + '.bak', fillIns: [], problems: [], generated: [], changes: [], notes: [] } : { ...exists, path }));
+    api.writeBYOKFile = vi.fn(async (_p: string, path: string, _k: boolean, force: boolean) =>
+      force ? { path, backup: path + '.bak', fillIns: [], problems: [], generated: [], changes: [], notes: [] } : { ...exists, path },
+    );
     await user.type(screen.getByLabelText('Save to a new file'), '/tmp/byok.json');
     await user.click(screen.getByRole('button', { name: 'Save BYOK JSON' }));
     await user.click(within(await screen.findByRole('alertdialog', { name: 'Replace /tmp/byok.json?' })).getByRole('button', { name: 'Replace it' }));

@@ -60,7 +60,9 @@ export function ExportView({ profiles, reload, initialProfile, focus }: ExportVi
       <div className="page-head">
         <div>
           <h1>Export</h1>
-          <p className="muted">Turn a profile into the <code>.env</code> block Kodus reads in Fixed Mode, or into its BYOK config. Check an existing <code>.env</code> below.</p>
+          <p className="muted">
+            Turn a profile into the <code>.env</code> block Kodus reads in Fixed Mode, or into its BYOK config. Check an existing <code>.env</code> below.
+          </p>
         </div>
       </div>
       {profiles.length === 0 ? (
@@ -76,7 +78,15 @@ export function ExportView({ profiles, reload, initialProfile, focus }: ExportVi
             </h2>
             <div className="field" style={{ minWidth: 220 }}>
               <label htmlFor="export-profile">Profile</label>
-              <select id="export-profile" className="input" value={name} onChange={(e) => { setName(e.target.value); setOpts({ trustJSONSchema: false, replaceLocalhost: '' }); }}>
+              <select
+                id="export-profile"
+                className="input"
+                value={name}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  setOpts({ trustJSONSchema: false, replaceLocalhost: '' });
+                }}
+              >
                 {profiles.map((p) => (
                   <option key={p.name} value={p.name}>
                     {p.name} — {p.main.modelName}

@@ -18,7 +18,16 @@ async function renderEditor(modelID: string) {
   render(
     <ApiContext.Provider value={api}>
       <ToastProvider>
-        <SlotEditor catalog={catalog} card={card} initial={await api.draft(modelID, '')} target={{ profile: 'team', slot: 'main', fixed: false }} profiles={[]} onSaved={vi.fn()} onCancel={vi.fn()} onSwitch={onSwitch} />
+        <SlotEditor
+          catalog={catalog}
+          card={card}
+          initial={await api.draft(modelID, '')}
+          target={{ profile: 'team', slot: 'main', fixed: false }}
+          profiles={[]}
+          onSaved={vi.fn()}
+          onCancel={vi.fn()}
+          onSwitch={onSwitch}
+        />
       </ToastProvider>
     </ApiContext.Provider>,
   );
@@ -71,7 +80,10 @@ describe('key suggestion', () => {
     await waitFor(() => expect(screen.queryByTestId('key-suggestion')).not.toBeInTheDocument());
     await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
-    expect(state.saved[0]).toMatchObject({ apiKey: KIMI_CODE, config: { plan: 'kimi-code', model: 'kimi-for-coding', baseURL: 'https://api.kimi.com/coding/v1' } });
+    expect(state.saved[0]).toMatchObject({
+      apiKey: KIMI_CODE,
+      config: { plan: 'kimi-code', model: 'kimi-for-coding', baseURL: 'https://api.kimi.com/coding/v1' },
+    });
   });
 
   it('can be dismissed, says only a hint when unsure, and nothing for a short input', async () => {

@@ -44,9 +44,7 @@ export function KeyAdvice({ verdict, onSwitch }: KeyAdviceProps) {
       <div className="alert alert-warn spread key-advice" role="status" data-testid="key-suggestion">
         <div>
           <div className="alert-title">{verdict.message}</div>
-          <div className="small">
-            {capitalise(verdict.guess.reason)}. Switching keeps the key you pasted.
-          </div>
+          <div className="small">{capitalise(verdict.guess.reason)}. Switching keeps the key you pasted.</div>
         </div>
         <div className="row" style={{ flexWrap: 'nowrap', flexShrink: 0 }}>
           {onSwitch && (

@@ -31,7 +31,9 @@ export function KeyInput({ id, label, value, onChange, error, placeholder, store
   const hint =
     value === '' ? (
       storedMasked ? (
-        <>Stored key <code>{storedMasked}</code> is kept if you leave this empty.</>
+        <>
+          Stored key <code>{storedMasked}</code> is kept if you leave this empty.
+        </>
       ) : (
         help
       )

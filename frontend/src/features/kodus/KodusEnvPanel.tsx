@@ -98,13 +98,20 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
         Fixed Mode: apply a profile to the install’s .env
       </h2>
       <p className="muted small">
-        Kodus reads the <code>.env</code> when its containers are created: after the merge, the API and the workers are recreated with <code>docker compose up -d</code>. Without Docker here, the exact command to run is shown.
+        Kodus reads the <code>.env</code> when its containers are created: after the merge, the API and the workers are recreated with{' '}
+        <code>docker compose up -d</code>. Without Docker here, the exact command to run is shown.
       </p>
       {found && (
         <div className="field">
           <label htmlFor="kodus-install">Kodus install</label>
           <div className="row">
-            <select id="kodus-install" className="input" value={found.installs.some((i) => i.dir === dir) ? dir : ''} onChange={(e) => void choose(e.target.value)} style={{ flex: 1 }}>
+            <select
+              id="kodus-install"
+              className="input"
+              value={found.installs.some((i) => i.dir === dir) ? dir : ''}
+              onChange={(e) => void choose(e.target.value)}
+              style={{ flex: 1 }}
+            >
               <option value="">{found.installs.length ? 'Choose…' : 'None found — type or pick a folder'}</option>
               {found.installs.map((i) => (
                 <option key={i.dir} value={i.dir}>
@@ -128,11 +135,19 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
       )}
       <div className="field">
         <label htmlFor="kodus-dir">Install directory</label>
-        <input id="kodus-dir" className="input" value={dir} onChange={(e) => setDir(e.target.value)} onBlur={() => dir !== install?.dir && void choose(dir)} placeholder="~/kodus-installer" />
+        <input
+          id="kodus-dir"
+          className="input"
+          value={dir}
+          onChange={(e) => setDir(e.target.value)}
+          onBlur={() => dir !== install?.dir && void choose(dir)}
+          placeholder="~/kodus-installer"
+        />
       </div>
       {install && (
         <div className="small" data-testid="kodus-install">
-          Services that read the LLM variables: <strong>{install.llmServices.join(', ') || 'none'}</strong> · Kodus version: <code>{install.imageTag || 'latest'}</code>
+          Services that read the LLM variables: <strong>{install.llmServices.join(', ') || 'none'}</strong> · Kodus version:{' '}
+          <code>{install.imageTag || 'latest'}</code>
           {install.problem && <div className="field-error">{install.problem}</div>}
         </div>
       )}
@@ -188,7 +203,15 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
       )}
       {(running || lines.length > 0) && (
         <div className="stack" style={{ gap: 4 }}>
-          <div className="small">{running ? <><span className="spinner" /> Docker Compose is recreating the services…</> : 'Docker Compose said:'}</div>
+          <div className="small">
+            {running ? (
+              <>
+                <span className="spinner" /> Docker Compose is recreating the services…
+              </>
+            ) : (
+              'Docker Compose said:'
+            )}
+          </div>
           <pre className="diff" ref={logRef} data-testid="kodus-compose-log" style={{ maxHeight: 220, overflow: 'auto' }}>
             {lines.map((l) => l.line).join('\n')}
           </pre>
@@ -201,7 +224,12 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
           body={
             <>
               Only the LLM variables change; the old file is backed up next to it.
-              {restart && <> Then <code>{plan.restartCommand.replace(/^cd .* && /, '')}</code> recreates {plan.services.join(', ')}.</>}
+              {restart && (
+                <>
+                  {' '}
+                  Then <code>{plan.restartCommand.replace(/^cd .* && /, '')}</code> recreates {plan.services.join(', ')}.
+                </>
+              )}
             </>
           }
           confirmLabel={restart ? 'Write and recreate' : 'Write'}
@@ -249,9 +277,7 @@ function ApplyEnvResult({ result, signedIn }: { result: KodusEnvResult; signedIn
             {v.method === 'kodus-status' ? ' (Kodus’s status)' : v.method === 'container-env' ? ' (the API container’s environment)' : ''}
           </div>
           {v.message}
-          {v.variables && v.variables.length > 0 && (
-            <pre className="diff">{v.variables.map((x) => `${x.name}=${x.value}`).join('\n')}</pre>
-          )}
+          {v.variables && v.variables.length > 0 && <pre className="diff">{v.variables.map((x) => `${x.name}=${x.value}`).join('\n')}</pre>}
           {!signedIn && v.method !== 'kodus-status' && <div className="hint">Sign in above to see what Kodus itself reports.</div>}
         </div>
       )}

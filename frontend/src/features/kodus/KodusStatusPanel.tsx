@@ -43,7 +43,12 @@ export function KodusStatusPanel({ view }: { view: KodusStatusView }) {
         {st.env.configured ? (
           <>
             <code>{st.env.model}</code> · {st.env.providerId}
-            {st.env.baseUrl ? <> at <code>{st.env.baseUrl}</code></> : null}
+            {st.env.baseUrl ? (
+              <>
+                {' '}
+                at <code>{st.env.baseUrl}</code>
+              </>
+            ) : null}
           </>
         ) : (
           <span className="muted">no model</span>

@@ -8,7 +8,16 @@ import { KodusView } from './KodusView';
 const profiles: ProfileView[] = [
   {
     name: 'team',
-    main: { provider: 'anthropic', providerName: 'Anthropic', model: 'claude-sonnet-4-6', modelName: 'Claude Sonnet 4.6', recommended: true, effectiveBaseURL: '', hasKey: true, apiKeyMasked: 'sk…xyz' },
+    main: {
+      provider: 'anthropic',
+      providerName: 'Anthropic',
+      model: 'claude-sonnet-4-6',
+      modelName: 'Claude Sonnet 4.6',
+      recommended: true,
+      effectiveBaseURL: '',
+      hasKey: true,
+      apiKeyMasked: 'sk…xyz',
+    },
     advice: [],
     createdAt: '',
     updatedAt: '',
@@ -16,7 +25,13 @@ const profiles: ProfileView[] = [
 ];
 
 const signedOut: KodusSession = { signedIn: false, url: '', apiBase: '', email: '', signedInAt: '' };
-const signedIn: KodusSession = { signedIn: true, url: 'http://kodus:3000', apiBase: 'http://kodus:3000/api/proxy/api', email: 'me@example.com', signedInAt: '' };
+const signedIn: KodusSession = {
+  signedIn: true,
+  url: 'http://kodus:3000',
+  apiBase: 'http://kodus:3000/api/proxy/api',
+  email: 'me@example.com',
+  signedInAt: '',
+};
 
 const status: KodusStatusView = {
   kodus: signedIn,
@@ -26,7 +41,21 @@ const status: KodusStatusView = {
     byok: { configured: true, model: 'gpt-5.4', providerId: 'openai' },
     env: { configured: true, model: 'glm-5.1', providerId: 'openai_compatible', baseUrl: 'https://api.z.ai/api/paas/v4' },
   },
-  byokConfig: { shape: 'v2', models: [{ id: 'm1', roles: ['default'], provider: 'openai', providerName: 'OpenAI', model: 'gpt-5.4', keyMasked: 'sk...abc', reasoningEffort: 'medium', resolvable: true }] },
+  byokConfig: {
+    shape: 'v2',
+    models: [
+      {
+        id: 'm1',
+        roles: ['default'],
+        provider: 'openai',
+        providerName: 'OpenAI',
+        model: 'gpt-5.4',
+        keyMasked: 'sk...abc',
+        reasoningEffort: 'medium',
+        resolvable: true,
+      },
+    ],
+  },
   summary: 'Kodus uses its BYOK config: gpt-5.4 (OpenAI).',
   notes: ['A BYOK config saved in Kodus takes precedence over the .env: while it has a default model, Kodus does not use the .env’s model.'],
 };

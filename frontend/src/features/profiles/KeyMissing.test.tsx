@@ -6,7 +6,15 @@ import { catalog, fakeApi } from '../../test/fakeApi';
 import { ProfilesView } from './ProfilesView';
 
 const slot = (provider: string, model: string, extra: Partial<ProfileView['main']> = {}): ProfileView['main'] => ({
-  provider, providerName: provider, model, modelName: model, recommended: false, effectiveBaseURL: 'https://api.example/v1', hasKey: true, apiKeyMasked: 'sk…xyz', ...extra,
+  provider,
+  providerName: provider,
+  model,
+  modelName: model,
+  recommended: false,
+  effectiveBaseURL: 'https://api.example/v1',
+  hasKey: true,
+  apiKeyMasked: 'sk…xyz',
+  ...extra,
 });
 
 // A key deleted from the keychain behind the app's back is shown as missing,

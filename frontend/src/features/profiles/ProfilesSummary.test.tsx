@@ -31,7 +31,13 @@ describe('profile summary card', () => {
   // Kodus's summary never shows Custom (it stores no effort for it).
   it('shows Custom and the JSON for a Custom slot, the level otherwise', () => {
     const override = '{\n  "provider": { "order": ["moonshot", "together", "fireworks"], "ignore": ["deepinfra"] }\n}';
-    const p: ProfileView = { name: 'team', main: slot({ reasoningEffort: 'custom', reasoningConfigOverride: override }), advice: [], createdAt: '', updatedAt: '' };
+    const p: ProfileView = {
+      name: 'team',
+      main: slot({ reasoningEffort: 'custom', reasoningConfigOverride: override }),
+      advice: [],
+      createdAt: '',
+      updatedAt: '',
+    };
     const other: ProfileView = { ...p, name: 'plain', main: slot({ reasoningEffort: 'medium' }) };
     renderProfiles([p, other]);
     const code = within(screen.getByRole('region', { name: 'Profile team' })).getByTestId('custom-json');
@@ -44,8 +50,21 @@ describe('profile summary card', () => {
   it('never shows a value that is not sent: a Fallback’s unused settings, pins a Custom JSON replaces', () => {
     const p: ProfileView = {
       name: 'team',
-      main: slot({ provider: 'open_router', providerName: 'OpenRouter', model: 'moonshotai/kimi-k2.5', reasoningEffort: 'custom', reasoningConfigOverride: '{"openrouter":{"provider":{"order":["deepinfra"]}}}', openrouterProviderOrder: ['moonshot'], routingSent: { order: ['deepinfra'] } }),
-      fallback: slot({ reasoningEffort: 'high', maxInputTokens: 100000, ignored: ['Thinking High', 'Max input tokens 100000'], mainOnly: ['reasoningEffort', 'reasoningConfigOverride', 'openrouterProviderOrder', 'openrouterAllowFallbacks', 'maxInputTokens'] }),
+      main: slot({
+        provider: 'open_router',
+        providerName: 'OpenRouter',
+        model: 'moonshotai/kimi-k2.5',
+        reasoningEffort: 'custom',
+        reasoningConfigOverride: '{"openrouter":{"provider":{"order":["deepinfra"]}}}',
+        openrouterProviderOrder: ['moonshot'],
+        routingSent: { order: ['deepinfra'] },
+      }),
+      fallback: slot({
+        reasoningEffort: 'high',
+        maxInputTokens: 100000,
+        ignored: ['Thinking High', 'Max input tokens 100000'],
+        mainOnly: ['reasoningEffort', 'reasoningConfigOverride', 'openrouterProviderOrder', 'openrouterAllowFallbacks', 'maxInputTokens'],
+      }),
       advice: [],
       createdAt: '',
       updatedAt: '',
@@ -57,14 +76,19 @@ describe('profile summary card', () => {
     expect(main).not.toHaveTextContent('moonshot,');
     expect(within(fallback).queryByTestId('thinking-summary')).not.toBeInTheDocument();
     expect(within(fallback).queryByText('Max input', { selector: 'dt' })).not.toBeInTheDocument();
-    expect(within(fallback).getByTestId('slot-ignored')).toHaveTextContent('Saved but not used on a Fallback (Kodus reads it from Main): Thinking High, Max input tokens 100000.');
+    expect(within(fallback).getByTestId('slot-ignored')).toHaveTextContent(
+      'Saved but not used on a Fallback (Kodus reads it from Main): Thinking High, Max input tokens 100000.',
+    );
   });
 
   it('says "no fallback" once, in the Fallback’s place', () => {
     const p: ProfileView = {
       name: 'solo',
       main: slot({}),
-      advice: ['No fallback: add one on a different provider so reviews keep running when the main model is rate-limited or down.', 'Main has no concurrency limit.'],
+      advice: [
+        'No fallback: add one on a different provider so reviews keep running when the main model is rate-limited or down.',
+        'Main has no concurrency limit.',
+      ],
       adviceCodes: ['no-fallback', 'unlimited'],
       createdAt: '',
       updatedAt: '',
@@ -73,6 +97,10 @@ describe('profile summary card', () => {
     const solo = screen.getByRole('region', { name: 'Profile solo' });
     expect(within(solo).getAllByText(/No fallback|Add a fallback/)).toHaveLength(1);
     expect(within(solo).getByTestId('fallback-advice')).toHaveTextContent('No fallback: add one on a different provider');
-    expect(within(solo).getAllByTestId('advice').map((a) => a.textContent)).toEqual(['Main has no concurrency limit.']);
+    expect(
+      within(solo)
+        .getAllByTestId('advice')
+        .map((a) => a.textContent),
+    ).toEqual(['Main has no concurrency limit.']);
   });
 });

@@ -23,7 +23,14 @@ const slot = (provider: string, model: string) => ({
   openrouterProviderOrder: [],
 });
 
-const team: ProfileView = { name: 'team', main: slot('openai', 'gpt-5.4'), fallback: slot('anthropic', 'claude-sonnet-4-6'), advice: [], createdAt: '', updatedAt: '' };
+const team: ProfileView = {
+  name: 'team',
+  main: slot('openai', 'gpt-5.4'),
+  fallback: slot('anthropic', 'claude-sonnet-4-6'),
+  advice: [],
+  createdAt: '',
+  updatedAt: '',
+};
 
 describe('ProfilesView key test', () => {
   it('tests Main and Fallback at once and shows each result as it arrives', async () => {

@@ -192,7 +192,15 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
           <div className="alert-title">Couldn’t read the saved profiles</div>
           <div>{loadError}</div>
           <div className="small">
-            Nothing was changed. If another kodus-byok window or command is using the profiles, close it and try again. If the file is damaged, move it out of the data folder{env?.dataDir ? <> (<code>{env.dataDir}</code>)</> : null} to start afresh; keys stay in the keychain.
+            Nothing was changed. If another kodus-byok window or command is using the profiles, close it and try again. If the file is damaged, move it out of
+            the data folder
+            {env?.dataDir ? (
+              <>
+                {' '}
+                (<code>{env.dataDir}</code>)
+              </>
+            ) : null}{' '}
+            to start afresh; keys stay in the keychain.
           </div>
           <div>
             <button type="button" className="btn btn-sm" onClick={() => void reload()}>
@@ -217,10 +225,21 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
           <button className="btn btn-sm" onClick={() => onChooseModel(p.name, slot)} aria-label={`Change model of ${p.name} ${LABEL[slot]}`}>
             Change model
           </button>
-          <button className="btn btn-sm" aria-pressed={at(dry, p.name, slot)} aria-label={`Dry run ${p.name} ${LABEL[slot]}`} title="Shows the exact request Kodus will send for a review, and sends it once if you confirm" onClick={() => setDry(at(dry, p.name, slot) ? null : { profile: p.name, slot })}>
+          <button
+            className="btn btn-sm"
+            aria-pressed={at(dry, p.name, slot)}
+            aria-label={`Dry run ${p.name} ${LABEL[slot]}`}
+            title="Shows the exact request Kodus will send for a review, and sends it once if you confirm"
+            onClick={() => setDry(at(dry, p.name, slot) ? null : { profile: p.name, slot })}
+          >
             Dry run
           </button>
-          <button className="btn btn-sm" aria-pressed={at(tuning, p.name, slot)} aria-label={`Concurrency of ${p.name} ${LABEL[slot]}`} onClick={() => setTuning(at(tuning, p.name, slot) ? null : { profile: p.name, slot })}>
+          <button
+            className="btn btn-sm"
+            aria-pressed={at(tuning, p.name, slot)}
+            aria-label={`Concurrency of ${p.name} ${LABEL[slot]}`}
+            onClick={() => setTuning(at(tuning, p.name, slot) ? null : { profile: p.name, slot })}
+          >
             Concurrency
           </button>
           {slot === 'fallback' && (
@@ -234,7 +253,15 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
   };
   const toolPanels = (p: ProfileView, slot: SlotName) => (
     <Suspense fallback={loading}>
-      {at(dry, p.name, slot) && <DryRunPanel key={`${p.name}|${slot}`} slotLabel={LABEL[slot]} autoFocus run={(preview) => api.dryRunSlot({ profile: p.name, slot, apiKey: '', preview })} onClose={() => setDry(null)} />}
+      {at(dry, p.name, slot) && (
+        <DryRunPanel
+          key={`${p.name}|${slot}`}
+          slotLabel={LABEL[slot]}
+          autoFocus
+          run={(preview) => api.dryRunSlot({ profile: p.name, slot, apiKey: '', preview })}
+          onClose={() => setDry(null)}
+        />
+      )}
       {at(tuning, p.name, slot) && <SlotConcurrency key={`${p.name}|${slot}`} profile={p.name} slot={slot} onSaved={() => void reload()} />}
     </Suspense>
   );
@@ -245,7 +272,10 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
       {profiles.length === 0 && (
         <div className="empty stack" style={{ alignItems: 'center' }}>
           <h2>No profiles yet</h2>
-          <p className="muted">Pick one of Kodus’s recommended models, paste its key, and save. Keys stay in your OS keychain{env ? ` (${env.keychainDescription})` : ''}; this app shows them masked.</p>
+          <p className="muted">
+            Pick one of Kodus’s recommended models, paste its key, and save. Keys stay in your OS keychain{env ? ` (${env.keychainDescription})` : ''}; this app
+            shows them masked.
+          </p>
           <button className="btn btn-primary" onClick={onNewProfile}>
             Choose a model
           </button>
@@ -261,7 +291,13 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
             <div className="spread">
               <h2 style={{ margin: 0 }}>{p.name}</h2>
               <div className="row">
-                <button className="btn btn-sm" onClick={() => testProfile(p)} disabled={busy(p.name)} aria-label={`Test profile ${p.name}`} title="Proves each key, endpoint and model (Main and Fallback at once)">
+                <button
+                  className="btn btn-sm"
+                  onClick={() => testProfile(p)}
+                  disabled={busy(p.name)}
+                  aria-label={`Test profile ${p.name}`}
+                  title="Proves each key, endpoint and model (Main and Fallback at once)"
+                >
                   {busy(p.name) ? <span className="spinner" aria-hidden /> : null} Test
                 </button>
                 {onExport && (
@@ -282,7 +318,9 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
               ) : (
                 <div className="slot-empty">
                   <div className="muted small">Fallback</div>
-                  <div data-testid="fallback-advice">{fallbackAdvice[0] ?? 'Add a fallback so reviews keep running if your main model is rate-limited or down. A different provider works best.'}</div>
+                  <div data-testid="fallback-advice">
+                    {fallbackAdvice[0] ?? 'Add a fallback so reviews keep running if your main model is rate-limited or down. A different provider works best.'}
+                  </div>
                   <button className="btn btn-sm" onClick={() => onChooseModel(p.name, 'fallback')}>
                     Add fallback
                   </button>

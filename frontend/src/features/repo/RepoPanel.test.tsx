@@ -46,13 +46,22 @@ describe('Use my repository', () => {
     expect(within(summary).getByTestId('repo-p90')).toHaveTextContent('9.1k tokens');
     expect(summary).toHaveTextContent('15 commits made directly on the branch are not counted');
     expect(summary).toHaveTextContent('12 ignored by the list, 2 binary');
-    expect((await screen.findByTestId('size-histogram')).getAttribute('data-summary')).toBe('500–1.0k: 9, 1.0k–2.0k: 14, 2.0k–5.0k: 11, 5.0k–10.0k: 5, 10.0k–20.0k: 2, 20.0k–50.0k: 1');
+    expect((await screen.findByTestId('size-histogram')).getAttribute('data-summary')).toBe(
+      '500–1.0k: 9, 1.0k–2.0k: 14, 2.0k–5.0k: 11, 5.0k–10.0k: 5, 10.0k–20.0k: 2, 20.0k–50.0k: 1',
+    );
     expect(within(screen.getByTestId('biggest-changes')).getByText('Merge pull request #7 from shop/checkout')).toBeInTheDocument();
     expect(within(screen.getByTestId('biggest-changes')).getByText('$0.3125')).toBeInTheDocument();
     const table = await screen.findByTestId('cost-table');
     expect(within(table).getByRole('columnheader', { name: 'Per change' })).toBeInTheDocument();
 
-    expect(state.scans[0]).toMatchObject({ dir: '/src/shop', branch: '', sinceDays: 90, last: 0, contextLines: 3, ignore: ['# lock files', 'yarn.lock', 'vendor/'] });
+    expect(state.scans[0]).toMatchObject({
+      dir: '/src/shop',
+      branch: '',
+      sinceDays: 90,
+      last: 0,
+      contextLines: 3,
+      ignore: ['# lock files', 'yarn.lock', 'vendor/'],
+    });
     const req = state.costRequests[state.costRequests.length - 1];
     expect(req.repo).toEqual({ scanId: 'scan-1', calls: { filePromptTokens: 4500, chunkTokens: 38400 } });
 
@@ -61,7 +70,7 @@ describe('Use my repository', () => {
     await user.type(screen.getByLabelText('Fixed prompt per file call'), '6000');
     await waitFor(() => expect(state.costRequests[state.costRequests.length - 1].repo?.calls.filePromptTokens).toBe(6000));
     expect(state.scans).toHaveLength(1);
-   }, 20_000); // three charts render in jsdom: slow on a loaded machine
+  }, 20_000); // three charts render in jsdom: slow on a loaded machine
 
   it('asks for a folder, says what is wrong with a bad one, and scans the last N changes', async () => {
     const { user, state } = await openRepo();

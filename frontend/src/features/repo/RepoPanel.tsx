@@ -40,13 +40,16 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
   const runningRef = useRef(false);
 
   const loadDefaults = () =>
-    api.repoDefaults().then((d) => {
-      setDefaults(d);
-      setDays(String(d.sinceDays));
-      setLast(String(d.last));
-      setContext(String(d.contextLines));
-      setIgnore(d.ignore.lines.join('\n'));
-    }, (e) => setError(String(e)));
+    api.repoDefaults().then(
+      (d) => {
+        setDefaults(d);
+        setDays(String(d.sinceDays));
+        setLast(String(d.last));
+        setContext(String(d.contextLines));
+        setIgnore(d.ignore.lines.join('\n'));
+      },
+      (e) => setError(String(e)),
+    );
   useEffect(() => {
     void loadDefaults();
     return api.onRepoProgress((p) => runningRef.current && setProgress(p));
@@ -63,7 +66,14 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
     if (!/^\s*\d+\s*$/.test(kind === 'days' ? days : last) || n < 1) local[kind === 'days' ? 'since' : 'last'] = 'must be a whole number of at least 1';
     setFieldErrors(local);
     if (Object.keys(local).length) return;
-    const req: RepoScanRequest = { dir: dir.trim(), branch: branch.trim(), sinceDays: kind === 'days' ? n : 0, last: kind === 'last' ? n : 0, ignore: ignoreLines(), contextLines: Number(context) };
+    const req: RepoScanRequest = {
+      dir: dir.trim(),
+      branch: branch.trim(),
+      sinceDays: kind === 'days' ? n : 0,
+      last: kind === 'last' ? n : 0,
+      ignore: ignoreLines(),
+      contextLines: Number(context),
+    };
     setError('');
     setStopped(false);
     setProgress(null);
@@ -125,8 +135,21 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
       </div>
       <div className="row" style={{ alignItems: 'flex-end', gap: 12 }}>
         <div style={{ flex: 1 }}>
-          <Field id="repo-dir" label="Repository folder" field="dir" error={fieldErrors.dir} hint="a checkout, a sub-folder of one, a worktree or a bare repository">
-            <input id="repo-dir" className="input" placeholder="/home/me/src/my-service" value={dir} onChange={(e) => setDir(e.target.value)} {...describedBy('repo-dir', fieldErrors.dir)} />
+          <Field
+            id="repo-dir"
+            label="Repository folder"
+            field="dir"
+            error={fieldErrors.dir}
+            hint="a checkout, a sub-folder of one, a worktree or a bare repository"
+          >
+            <input
+              id="repo-dir"
+              className="input"
+              placeholder="/home/me/src/my-service"
+              value={dir}
+              onChange={(e) => setDir(e.target.value)}
+              {...describedBy('repo-dir', fieldErrors.dir)}
+            />
           </Field>
         </div>
         <button type="button" className="btn" onClick={() => void pick()} disabled={running} style={{ marginBottom: 22 }}>
@@ -151,14 +174,34 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
         </div>
         {kind === 'days' ? (
           <Field id="repo-days" label="Days" field="since" error={fieldErrors.since} hint="changes newer than this">
-            <input id="repo-days" className="input" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} {...describedBy('repo-days', fieldErrors.since)} />
+            <input
+              id="repo-days"
+              className="input"
+              inputMode="numeric"
+              value={days}
+              onChange={(e) => setDays(e.target.value)}
+              {...describedBy('repo-days', fieldErrors.since)}
+            />
           </Field>
         ) : (
           <Field id="repo-last" label="Changes" field="last" error={fieldErrors.last} hint="the newest merges or commits">
-            <input id="repo-last" className="input" inputMode="numeric" value={last} onChange={(e) => setLast(e.target.value)} {...describedBy('repo-last', fieldErrors.last)} />
+            <input
+              id="repo-last"
+              className="input"
+              inputMode="numeric"
+              value={last}
+              onChange={(e) => setLast(e.target.value)}
+              {...describedBy('repo-last', fieldErrors.last)}
+            />
           </Field>
         )}
-        <Field id="repo-context" label="Context around each change" field="contextLines" error={fieldErrors.contextLines} hint="what the reviewer reads besides the changed lines">
+        <Field
+          id="repo-context"
+          label="Context around each change"
+          field="contextLines"
+          error={fieldErrors.contextLines}
+          hint="what the reviewer reads besides the changed lines"
+        >
           <select id="repo-context" className="input" value={context} onChange={(e) => setContext(e.target.value)}>
             {CONTEXT.map((c) => (
               <option key={c.id} value={c.id}>
@@ -170,11 +213,25 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
       </div>
       <details className="advanced">
         <summary>
-          Skipped files ({ignore.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#')).length} patterns{defaults?.ignore.default ? ', the defaults' : ', your list'})
+          Skipped files ({ignore.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#')).length} patterns
+          {defaults?.ignore.default ? ', the defaults' : ', your list'})
         </summary>
         <div className="stack" style={{ marginTop: 8 }}>
-          <Field id="repo-ignore" label="Ignore list" field="ignore" error={fieldErrors.ignore} hint="gitignore syntax, one pattern a line: a name matches at any depth, a trailing / is a folder, ! brings a path back. Binary files and files marked generated are always skipped.">
-            <textarea id="repo-ignore" className="input mono" rows={8} value={ignore} onChange={(e) => setIgnore(e.target.value)} {...describedBy('repo-ignore', fieldErrors.ignore)} />
+          <Field
+            id="repo-ignore"
+            label="Ignore list"
+            field="ignore"
+            error={fieldErrors.ignore}
+            hint="gitignore syntax, one pattern a line: a name matches at any depth, a trailing / is a folder, ! brings a path back. Binary files and files marked generated are always skipped."
+          >
+            <textarea
+              id="repo-ignore"
+              className="input mono"
+              rows={8}
+              value={ignore}
+              onChange={(e) => setIgnore(e.target.value)}
+              {...describedBy('repo-ignore', fieldErrors.ignore)}
+            />
           </Field>
           <div className="row">
             <button type="button" className="btn btn-sm" onClick={() => void saveIgnore(ignoreLines())}>

@@ -34,7 +34,14 @@ export function AdvancedSettings(props: AdvancedSettingsProps) {
   return (
     <section className="advanced" aria-labelledby={`${idPrefix}-toggle`}>
       <h2 className="advanced-head">
-        <button type="button" id={`${idPrefix}-toggle`} className="advanced-toggle" aria-expanded={open} aria-controls={`${idPrefix}-body`} onClick={() => onToggle(!open)}>
+        <button
+          type="button"
+          id={`${idPrefix}-toggle`}
+          className="advanced-toggle"
+          aria-expanded={open}
+          aria-controls={`${idPrefix}-body`}
+          onClick={() => onToggle(!open)}
+        >
           <span aria-hidden className="chevron">
             {open ? '▾' : '▸'}
           </span>{' '}
@@ -78,7 +85,9 @@ function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, war
   const concurrencyHint =
     form.maxConcurrentRequests.trim() === '0'
       ? '0 means no limit in Kodus, not zero requests: every call of a review at once.'
-      : (variant?.maxConcurrentReason ?? provider?.maxConcurrentReason ?? 'Empty or 0 = no limit in Kodus. Set it for rate-limited plans; tune it on the profile page once saved.');
+      : (variant?.maxConcurrentReason ??
+        provider?.maxConcurrentReason ??
+        'Empty or 0 = no limit in Kodus. Set it for rate-limited plans; tune it on the profile page once saved.');
 
   return (
     <>
@@ -86,7 +95,8 @@ function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, war
         <MainOnly idPrefix={idPrefix} form={form} errors={errors} onChange={onChange} onBlur={onBlur} />
       ) : (
         <p className="hint" data-testid="fallback-ignores" style={{ margin: 0 }}>
-          On a Fallback, this Kodus release uses the model, key, endpoint, temperature, max output tokens and concurrency. Thinking, Custom JSON, OpenRouter routing and max input tokens come from Main only, so they are set there.
+          On a Fallback, this Kodus release uses the model, key, endpoint, temperature, max output tokens and concurrency. Thinking, Custom JSON, OpenRouter
+          routing and max input tokens come from Main only, so they are set there.
         </p>
       )}
       <div className="grid-2">
@@ -96,7 +106,13 @@ function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, war
         {num('maxConcurrentRequests', 'Max concurrent requests', 'No limit', concurrencyHint, 'numeric')}
       </div>
       {provider && !provider.requiresBaseURL && !form.plan && (
-        <Field id={id('baseURL')} label="Base URL override" field="baseURL" error={errors.baseURL} hint={`Empty uses ${provider.defaultBaseURL || 'the provider default'}. For proxies and other regions.`}>
+        <Field
+          id={id('baseURL')}
+          label="Base URL override"
+          field="baseURL"
+          error={errors.baseURL}
+          hint={`Empty uses ${provider.defaultBaseURL || 'the provider default'}. For proxies and other regions.`}
+        >
           <input
             id={id('baseURL')}
             className="input mono"
@@ -109,7 +125,13 @@ function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, war
         </Field>
       )}
       {form.provider === 'google_vertex' && (
-        <Field id={id('vertexLocation')} label="Vertex region" field="vertexLocation" error={errors.vertexLocation} hint="Empty for the global endpoint (recommended); a region such as us-east5 only for data residency.">
+        <Field
+          id={id('vertexLocation')}
+          label="Vertex region"
+          field="vertexLocation"
+          error={errors.vertexLocation}
+          hint="Empty for the global endpoint (recommended); a region such as us-east5 only for data residency."
+        >
           <input
             id={id('vertexLocation')}
             className="input"
@@ -153,8 +175,16 @@ function MainOnly({ idPrefix, form, errors, onChange, onBlur }: Pick<AdvancedSet
       {form.provider === 'open_router' && (
         <div className="panel stack">
           <h3 className="label">OpenRouter routing</h3>
-          <p className="hint" style={{ margin: 0 }}>OpenRouter routes each request to a different upstream by default. Pin providers here to avoid quality and behaviour drift between calls.</p>
-          <Field id={id('openrouterProviderOrder')} label="Pin providers (in order)" field="openrouterProviderOrder" error={errors.openrouterProviderOrder} hint="Comma-separated upstream names. First available wins. Empty = OpenRouter’s default routing.">
+          <p className="hint" style={{ margin: 0 }}>
+            OpenRouter routes each request to a different upstream by default. Pin providers here to avoid quality and behaviour drift between calls.
+          </p>
+          <Field
+            id={id('openrouterProviderOrder')}
+            label="Pin providers (in order)"
+            field="openrouterProviderOrder"
+            error={errors.openrouterProviderOrder}
+            hint="Comma-separated upstream names. First available wins. Empty = OpenRouter’s default routing."
+          >
             <input
               id={id('openrouterProviderOrder')}
               className="input"
@@ -164,7 +194,12 @@ function MainOnly({ idPrefix, form, errors, onChange, onBlur }: Pick<AdvancedSet
               {...describedBy(id('openrouterProviderOrder'), errors.openrouterProviderOrder)}
             />
           </Field>
-          <Field id={id('openrouterAllowFallbacks')} label="Allow fallbacks" field="openrouterAllowFallbacks" hint="Off: requests fail when none of the pinned providers is available.">
+          <Field
+            id={id('openrouterAllowFallbacks')}
+            label="Allow fallbacks"
+            field="openrouterAllowFallbacks"
+            hint="Off: requests fail when none of the pinned providers is available."
+          >
             <select
               id={id('openrouterAllowFallbacks')}
               className="input"

@@ -26,7 +26,10 @@ function renderFields(auth = '', initialKey?: string) {
 describe('BedrockFields', () => {
   it('makes one key of the IAM fields, with Kodus’s field names, only when complete', () => {
     expect(bedrockKey('iam', '', { accessKeyId: ID, secretAccessKey: '', sessionToken: '' })).toBe('');
-    expect(JSON.parse(bedrockKey('iam', '', { accessKeyId: ` ${ID} `, secretAccessKey: SECRET, sessionToken: '' }))).toEqual({ awsAccessKeyId: ID, awsSecretAccessKey: SECRET });
+    expect(JSON.parse(bedrockKey('iam', '', { accessKeyId: ` ${ID} `, secretAccessKey: SECRET, sessionToken: '' }))).toEqual({
+      awsAccessKeyId: ID,
+      awsSecretAccessKey: SECRET,
+    });
     expect(JSON.parse(bedrockKey('iam', '', { accessKeyId: ID, secretAccessKey: SECRET, sessionToken: 'tok' })).awsSessionToken).toBe('tok');
     expect(bedrockKey('apiKey', 'ABSKkey', { accessKeyId: ID, secretAccessKey: SECRET, sessionToken: '' })).toBe('ABSKkey');
   });
@@ -61,7 +64,13 @@ describe('BedrockFields', () => {
     await user.paste(SECRET);
     await user.click(screen.getByLabelText('Session token (optional)'));
     await user.paste('FwoGZXIvYXdzEXAMPLE');
-    await waitFor(() => expect(JSON.parse(onKey.mock.lastCall![0])).toEqual({ awsAccessKeyId: 'ASIAIOSFODNN7EXAMPLE', awsSecretAccessKey: SECRET, awsSessionToken: 'FwoGZXIvYXdzEXAMPLE' }));
+    await waitFor(() =>
+      expect(JSON.parse(onKey.mock.lastCall![0])).toEqual({
+        awsAccessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+        awsSecretAccessKey: SECRET,
+        awsSessionToken: 'FwoGZXIvYXdzEXAMPLE',
+      }),
+    );
     expect(screen.queryByText(/is required/)).toBeNull();
   });
 
@@ -78,7 +87,18 @@ describe('BedrockFields', () => {
         <ToastProvider>
           <SlotEditor
             catalog={catalog}
-            initial={{ provider: 'amazon_bedrock', model: 'us.anthropic.claude-sonnet-4-6', plan: '', baseURL: '', reasoningEffort: '', reasoningConfigOverride: '', openrouterProviderOrder: [], vertexLocation: '', awsRegion: '', awsAuth: '' }}
+            initial={{
+              provider: 'amazon_bedrock',
+              model: 'us.anthropic.claude-sonnet-4-6',
+              plan: '',
+              baseURL: '',
+              reasoningEffort: '',
+              reasoningConfigOverride: '',
+              openrouterProviderOrder: [],
+              vertexLocation: '',
+              awsRegion: '',
+              awsAuth: '',
+            }}
             target={{ profile: 'team', slot: 'main', fixed: false }}
             profiles={[]}
             onSaved={vi.fn()}
@@ -105,7 +125,11 @@ describe('BedrockFields', () => {
 
 describe('carriedKey', () => {
   it('reads back what the fields made, an access key id, or an API key', () => {
-    expect(carriedKey(JSON.stringify({ awsAccessKeyId: ID, awsSecretAccessKey: SECRET })).iam).toEqual({ accessKeyId: ID, secretAccessKey: SECRET, sessionToken: '' });
+    expect(carriedKey(JSON.stringify({ awsAccessKeyId: ID, awsSecretAccessKey: SECRET })).iam).toEqual({
+      accessKeyId: ID,
+      secretAccessKey: SECRET,
+      sessionToken: '',
+    });
     expect(carriedKey(ID).iam.accessKeyId).toBe(ID);
     expect(carriedKey('ABSKkey')).toEqual({ apiKey: 'ABSKkey', iam: { accessKeyId: '', secretAccessKey: '', sessionToken: '' } });
   });

@@ -11,7 +11,18 @@ async function renderEditor(modelID: string, extra: { onSaved?: () => void } = {
   const card = catalog.models.find((m) => m.id === modelID) as CatalogModel;
   const initial = await api.draft(modelID, '');
   const onSaved = extra.onSaved ?? vi.fn();
-  renderApp(api, <SlotEditor catalog={catalog} card={card} initial={initial} target={{ profile: 'default', slot: 'main', fixed: false }} profiles={[]} onSaved={onSaved} onCancel={vi.fn()} />);
+  renderApp(
+    api,
+    <SlotEditor
+      catalog={catalog}
+      card={card}
+      initial={initial}
+      target={{ profile: 'default', slot: 'main', fixed: false }}
+      profiles={[]}
+      onSaved={onSaved}
+      onCancel={vi.fn()}
+    />,
+  );
   return { api, state, onSaved };
 }
 
@@ -41,7 +52,13 @@ describe('SlotEditor', () => {
     await user.type(screen.getByLabelText('Kimi Code Plan key'), 'sk-kimi-FAKE0123456789abcdef');
     await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
-    expect(state.saved[0].config).toMatchObject({ model: 'kimi-for-coding', baseURL: 'https://api.kimi.com/coding/v1', maxOutputTokens: 8000, maxConcurrentRequests: 30, temperature: 1 });
+    expect(state.saved[0].config).toMatchObject({
+      model: 'kimi-for-coding',
+      baseURL: 'https://api.kimi.com/coding/v1',
+      maxOutputTokens: 8000,
+      maxConcurrentRequests: 30,
+      temperature: 1,
+    });
   });
 
   it('shows each field’s error after a failed save and saves nothing', async () => {
@@ -98,7 +115,12 @@ describe('SlotEditor', () => {
     await user.type(screen.getByLabelText(/API key/), 'sk-ant-api03-FAKE0123456789xyz');
     await user.click(screen.getByRole('button', { name: 'Test' }));
     expect(await screen.findByText('Connection OK — provider responded in 42 ms.')).toBeInTheDocument();
-    expect(state.tested[0]).toMatchObject({ profile: 'default', slot: 'main', apiKey: 'sk-ant-api03-FAKE0123456789xyz', config: { model: 'claude-sonnet-4-6' } });
+    expect(state.tested[0]).toMatchObject({
+      profile: 'default',
+      slot: 'main',
+      apiKey: 'sk-ant-api03-FAKE0123456789xyz',
+      config: { model: 'claude-sonnet-4-6' },
+    });
     expect(state.saved).toHaveLength(0);
     expect(onSaved).not.toHaveBeenCalled();
     await waitFor(() => expect(screen.getByTestId('test-note')).toHaveTextContent('one metadata call (no inference)'));

@@ -1,5 +1,15 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useApi, type Catalog, type CatalogModel, type FieldError, type KeySuggestion, type KeyTestResult, type ProfileView, type SlotInput, type SlotName } from '../../api';
+import {
+  useApi,
+  type Catalog,
+  type CatalogModel,
+  type FieldError,
+  type KeySuggestion,
+  type KeyTestResult,
+  type ProfileView,
+  type SlotInput,
+  type SlotName,
+} from '../../api';
 import { ADVANCED_FIELDS, firstField, forSlot, namesOf } from '../../lib/fieldLabels';
 import { focusField } from '../../lib/focusField';
 import { useDirty, useLeave } from '../../lib/leaveGuard';
@@ -71,7 +81,23 @@ const fieldsOf = (errs: FieldError[]) => errs.map((e) => e.field);
  * puts the cursor in it. Esc never discards the form; leaving it dirty asks.
  */
 export function SlotEditor(props: SlotEditorProps) {
-  const { catalog, card, initial, target: initialTarget, profiles, heading, onSaved, onCancel, onBack, backLabel, backKeepsDraft, initialKey, initialPlace, onDraft, onSwitch } = props;
+  const {
+    catalog,
+    card,
+    initial,
+    target: initialTarget,
+    profiles,
+    heading,
+    onSaved,
+    onCancel,
+    onBack,
+    backLabel,
+    backKeepsDraft,
+    initialKey,
+    initialPlace,
+    onDraft,
+    onSwitch,
+  } = props;
   const api = useApi();
   const toast = useToast();
   const leave = useLeave();
@@ -180,7 +206,6 @@ export function SlotEditor(props: SlotEditorProps) {
     if (card && s.model === card.id && s.plan) void choosePlan(s.plan);
     else onSwitch?.({ suggestion: s, key, target: { ...initialTarget, profile: profileName, slot } });
   };
-
 
   /** Tests the settings as they are; field errors are shown like a save's. */
   const runTest = async (): Promise<KeyTestResult | null> => {

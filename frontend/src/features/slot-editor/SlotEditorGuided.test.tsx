@@ -19,13 +19,34 @@ async function renderEditor(modelID: string, o: Opts = {}) {
   const initial = o.initial ?? (await api.draft(modelID, ''));
   const onCancel = vi.fn();
   const onSaved = vi.fn();
-  renderApp(api, <SlotEditor catalog={catalog} card={card} initial={initial} target={{ profile: 'team', slot: o.slot ?? 'main', fixed: Boolean(o.slot) }} profiles={o.profiles ?? []} onSaved={onSaved} onCancel={onCancel} onBack={vi.fn()} />);
+  renderApp(
+    api,
+    <SlotEditor
+      catalog={catalog}
+      card={card}
+      initial={initial}
+      target={{ profile: 'team', slot: o.slot ?? 'main', fixed: Boolean(o.slot) }}
+      profiles={o.profiles ?? []}
+      onSaved={onSaved}
+      onCancel={onCancel}
+      onBack={vi.fn()}
+    />,
+  );
   return { api, state, onCancel, onSaved };
 }
 
 const team: ProfileView = {
   name: 'team',
-  main: { provider: 'anthropic', providerName: 'Anthropic', model: 'claude-sonnet-4-6', modelName: 'Claude Sonnet 4.6', recommended: true, effectiveBaseURL: 'https://api.anthropic.com/v1', hasKey: true, apiKeyMasked: 'sk…xyz' },
+  main: {
+    provider: 'anthropic',
+    providerName: 'Anthropic',
+    model: 'claude-sonnet-4-6',
+    modelName: 'Claude Sonnet 4.6',
+    recommended: true,
+    effectiveBaseURL: 'https://api.anthropic.com/v1',
+    hasKey: true,
+    apiKeyMasked: 'sk…xyz',
+  },
   advice: [],
   createdAt: '',
   updatedAt: '',
@@ -40,7 +61,9 @@ describe('the first screen of a card', () => {
     expect(screen.queryByTestId('thinking-preview')).not.toBeInTheDocument();
     expect(screen.getByTestId('save-target')).toHaveTextContent('Saves as profile team, Main model');
     await user.click(screen.getByRole('radio', { name: 'Coding Plan' }));
-    await waitFor(() => expect(screen.getByTestId('advanced-summary')).toHaveTextContent('Thinking Medium · temperature 0 · max output 16,384 · concurrency 1'));
+    await waitFor(() =>
+      expect(screen.getByTestId('advanced-summary')).toHaveTextContent('Thinking Medium · temperature 0 · max output 16,384 · concurrency 1'),
+    );
   });
 
   it('names the key after the plan whose site issues it, and shows the model id it saves', async () => {
@@ -158,7 +181,18 @@ describe('a Fallback on a Kodus that gives every model its own settings', () => 
     const { api } = fakeApi([team]);
     api.checkSlot = vi.fn(async () => ({ fieldErrors: [], fieldWarnings: [], notices: [], keyRequired: true, mainOnly: [] }));
     const card = catalog.models.find((m) => m.id === 'gpt-5.4') as CatalogModel;
-    renderApp(api, <SlotEditor catalog={catalog} card={card} initial={await api.draft('gpt-5.4', '')} target={{ profile: 'team', slot: 'fallback', fixed: true }} profiles={[team]} onSaved={vi.fn()} onCancel={vi.fn()} />);
+    renderApp(
+      api,
+      <SlotEditor
+        catalog={catalog}
+        card={card}
+        initial={await api.draft('gpt-5.4', '')}
+        target={{ profile: 'team', slot: 'fallback', fixed: true }}
+        profiles={[team]}
+        onSaved={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+    );
     await openAdvanced(user);
     expect(await screen.findByRole('radio', { name: 'Medium' })).toBeInTheDocument();
     expect(screen.getByLabelText('Max input tokens')).toBeInTheDocument();
@@ -169,12 +203,35 @@ describe('a Fallback on a Kodus that gives every model its own settings', () => 
 describe('model not found', () => {
   it('offers the server’s model ids as buttons that fill the model', async () => {
     const user = userEvent.setup();
-    const initial: SlotInput = { provider: 'openai_compatible', model: 'llama3', plan: '', baseURL: 'http://localhost:11434/v1', reasoningEffort: '', reasoningConfigOverride: '', openrouterProviderOrder: [], vertexLocation: '', awsRegion: '', awsAuth: '' };
+    const initial: SlotInput = {
+      provider: 'openai_compatible',
+      model: 'llama3',
+      plan: '',
+      baseURL: 'http://localhost:11434/v1',
+      reasoningEffort: '',
+      reasoningConfigOverride: '',
+      openrouterProviderOrder: [],
+      vertexLocation: '',
+      awsRegion: '',
+      awsAuth: '',
+    };
     const { api } = await renderEditor('', { noCard: true, initial });
     api.testSlotSettings = vi.fn(async () => ({
       fieldErrors: [],
       notices: [],
-      result: { slot: 'main', ok: false, code: 'model_not_found', httpStatus: 200, latencyMs: 3, modelFound: false, message: 'The server answered, but model "llama3" is not among the 2 it serves.', hint: 'Use one of the model ids it serves (available: llama3.1:8b, qwen2.5-coder:7b).', headline: 'Model not found', probe: 'metadata', availableModels: ['llama3.1:8b', 'qwen2.5-coder:7b'] },
+      result: {
+        slot: 'main',
+        ok: false,
+        code: 'model_not_found',
+        httpStatus: 200,
+        latencyMs: 3,
+        modelFound: false,
+        message: 'The server answered, but model "llama3" is not among the 2 it serves.',
+        hint: 'Use one of the model ids it serves (available: llama3.1:8b, qwen2.5-coder:7b).',
+        headline: 'Model not found',
+        probe: 'metadata',
+        availableModels: ['llama3.1:8b', 'qwen2.5-coder:7b'],
+      },
     }));
     await user.click(screen.getByRole('button', { name: 'Test' }));
     const list = await screen.findByTestId('available-models');

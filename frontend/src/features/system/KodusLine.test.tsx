@@ -30,8 +30,16 @@ describe('SlotMoves', () => {
     const user = userEvent.setup();
     const { api } = fakeApi();
     const move: SlotMove = {
-      slot: 'main', from: 'glm-5.1 on OpenAI-compatible', provider: 'zai', providerName: 'Z.ai', model: 'glm-5.2', modelName: 'GLM 5.2', plan: 'coding-plan', planLabel: 'Coding Plan',
-      reason: 'Kodus latest reaches GLM through its own provider, zai.', changes: ['provider: openai_compatible → zai', 'key: FA…ake kept'],
+      slot: 'main',
+      from: 'glm-5.1 on OpenAI-compatible',
+      provider: 'zai',
+      providerName: 'Z.ai',
+      model: 'glm-5.2',
+      modelName: 'GLM 5.2',
+      plan: 'coding-plan',
+      planLabel: 'Coding Plan',
+      reason: 'Kodus latest reaches GLM through its own provider, zai.',
+      changes: ['provider: openai_compatible → zai', 'key: FA…ake kept'],
     };
     let moved = false;
     api.slotMoves = vi.fn(async () => (moved ? [] : [move]));

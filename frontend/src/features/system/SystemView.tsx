@@ -30,7 +30,9 @@ export function SystemView({ onLineChange }: { onLineChange?: () => void }) {
       <div className="page-head">
         <div>
           <h1>System</h1>
-          <p className="muted">Where data and keys live, and whether the keychain works. Same as <code>kodus-byok doctor</code>.</p>
+          <p className="muted">
+            Where data and keys live, and whether the keychain works. Same as <code>kodus-byok doctor</code>.
+          </p>
         </div>
         <button className="btn" onClick={() => void run()} disabled={running}>
           {running ? <span className="spinner" aria-hidden /> : null} Run checks again
@@ -43,7 +45,10 @@ export function SystemView({ onLineChange }: { onLineChange?: () => void }) {
           <dl className="kv">
             <dt>Version</dt>
             <dd>
-              {report.version} <span className="muted">(commit {report.commit}, built {report.buildDate})</span>
+              {report.version}{' '}
+              <span className="muted">
+                (commit {report.commit}, built {report.buildDate})
+              </span>
             </dd>
             <dt>Data dir</dt>
             <dd>

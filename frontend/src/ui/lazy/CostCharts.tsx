@@ -14,7 +14,6 @@ const LINE_COLORS = ['#5b4dd6', '#e5534b', '#2f9e6e', '#d4a017', '#1d7fd8', '#c2
 const LEVEL_LABEL: Record<string, string> = { off: 'Off', low: 'Low', medium: 'Medium', high: 'High' };
 const LEVEL_LINES = 8;
 
-
 const money = (v: unknown) => usd(String(v));
 const axisMoney = (v: number) => `$${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 
@@ -24,7 +23,14 @@ export function StackedCostChart({ rows }: { rows: CostRow[] }) {
     .filter((r) => r.breakdown)
     .map((r) => {
       const m = r.breakdown!.perMonth;
-      return { name: rowLabel(r), input: num(m.input) + num(m.cacheWrite), cached: num(m.cachedInput), output: num(m.output), reasoning: num(m.reasoning), total: num(m.total) };
+      return {
+        name: rowLabel(r),
+        input: num(m.input) + num(m.cacheWrite),
+        cached: num(m.cachedInput),
+        output: num(m.output),
+        reasoning: num(m.reasoning),
+        total: num(m.total),
+      };
     });
   if (data.length === 0) return <p className="muted">No model here has a per-token price to chart.</p>;
   const summary = data.map((d) => `${d.name} ${usd(String(d.total))}`).join(', ');
@@ -66,10 +72,22 @@ export function LevelChart({ rows }: { rows: CostRow[] }) {
         <Tooltip formatter={money} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }} />
         <Legend itemSorter={null} />
         {shown.map((r, i) => (
-          <Line key={`${r.model}@${r.plan}@${r.slot}`} dataKey={`m${i}`} name={rowLabel(r)} stroke={LINE_COLORS[i % LINE_COLORS.length]} strokeWidth={2} dot isAnimationActive={false} />
+          <Line
+            key={`${r.model}@${r.plan}@${r.slot}`}
+            dataKey={`m${i}`}
+            name={rowLabel(r)}
+            stroke={LINE_COLORS[i % LINE_COLORS.length]}
+            strokeWidth={2}
+            dot
+            isAnimationActive={false}
+          />
         ))}
       </LineChart>
-      {more > 0 && <figcaption className="hint">The {shown.length} cheapest models are drawn; {more} more are in the table.</figcaption>}
+      {more > 0 && (
+        <figcaption className="hint">
+          The {shown.length} cheapest models are drawn; {more} more are in the table.
+        </figcaption>
+      )}
     </figure>
   );
 }
