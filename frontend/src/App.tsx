@@ -5,6 +5,7 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import { useLeave } from './lib/leaveGuard';
 import type { ExportFocus } from './features/export/ExportView';
 import { ProfilesView } from './features/profiles/ProfilesView';
+import { errorText } from './lib/errorText';
 
 // Views the first window does not show load when first opened.
 const CatalogView = lazy(() => import('./features/catalog/CatalogView').then((m) => ({ default: m.CatalogView })));
@@ -76,7 +77,7 @@ function UnlockScreen({ env, onUnlocked }: { env: EnvInfo; onUnlocked: () => voi
             await api.unlockKeychain(pass);
             onUnlocked();
           } catch (err) {
-            setError(err instanceof Error ? err.message : String(err));
+            setError(errorText(err));
           }
         }}
       >
@@ -103,7 +104,7 @@ function useProfiles() {
       setLoadError('');
     } catch (e) {
       // A failed load is shown as such, never as "no profiles".
-      setLoadError(e instanceof Error ? e.message : String(e));
+      setLoadError(errorText(e));
     }
   }, [api]);
   useEffect(() => {
@@ -134,7 +135,7 @@ export function App() {
         setEnv(e);
         setCatalog(c);
       })
-      .catch((e) => setStartError(String(e)));
+      .catch((e) => setStartError(errorText(e)));
   }, [api, reload]);
 
   const newTarget = (): SlotTarget => ({
@@ -227,7 +228,7 @@ export function App() {
               <SystemView
                 onLineChange={() => {
                   // Another Kodus release: its catalog, and profiles seen through it.
-                  api.catalog().then(setCatalog, (e) => setStartError(String(e)));
+                  api.catalog().then(setCatalog, (e) => setStartError(errorText(e)));
                   void reload();
                 }}
               />

@@ -6,6 +6,7 @@ import { ManualWizard } from './ManualWizard';
 import { SlotEditor, type KeySwitch, type SlotTarget } from '../slot-editor/SlotEditor';
 import { useToast } from '../../ui/Toasts';
 import { emptyForm, inputFromForm } from '../../lib/slotForm';
+import { errorText } from '../../lib/errorText';
 
 interface CatalogViewProps {
   catalog: Catalog;
@@ -90,7 +91,7 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
       setCard(m);
       return true;
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       return false;
     }
   };

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useApi, type DiscoverResult, type LocalModel, type LocalServer } from '../../api';
+import { errorText } from '../../lib/errorText';
 
 export const DOCKER_REMINDER =
   'Inside Kodus’s Docker containers, localhost is not this machine: use host.docker.internal (on Linux, map it with extra_hosts: host-gateway) or this machine’s LAN address.';
@@ -49,16 +50,15 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
       const res = await api.discoverServers({ urls, onlyURLs: Boolean(onlyURLs), ...(onlyURLs && serverKey ? { key: serverKey } : {}) });
       if (id === run.current) setResult(res);
     } catch (e) {
-      if (id === run.current) setError(e instanceof Error ? e.message : String(e));
+      if (id === run.current) setError(errorText(e));
     } finally {
       if (id === run.current) setBusy(false);
     }
   };
 
   // Search once when opened; later searches are the user's.
-  useEffect(() => {
-    void search();
-  }, []);
+  const searchOnOpen = useEffectEvent(() => void search());
+  useEffect(() => searchOnOpen(), []);
 
   const servers = result?.servers ?? [];
   const loopback = servers.some((s) => s.containerBaseURL);

@@ -49,7 +49,7 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
   useDirty(provider !== (startProvider ?? '') || baseURL !== '' || model !== '' || key !== (initialKey ?? '') || draft !== null);
 
   // A model picked from a server found (or listed) goes straight to the last step.
-  const useLocal = (url: string, id: string) => {
+  const pickLocal = (url: string, id: string) => {
     setBaseURL(url);
     setModel(id);
     setError({});
@@ -194,7 +194,7 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
           )}
         </div>
       )}
-      {step === 1 && compatible && finding && <LocalServers onUse={(s, m) => useLocal(s.baseURL, m.id)} />}
+      {step === 1 && compatible && finding && <LocalServers onUse={(s, m) => pickLocal(s.baseURL, m.id)} />}
 
       {step === 2 && (
         <div className="panel stack">
@@ -231,7 +231,7 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
           onlyURLs={[baseURL]}
           serverKey={key}
           onServerKey={setKey}
-          onUse={(s, m) => useLocal(s.baseURL, m.id)}
+          onUse={(s, m) => pickLocal(s.baseURL, m.id)}
         />
       )}
 

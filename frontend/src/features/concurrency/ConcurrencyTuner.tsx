@@ -3,6 +3,7 @@ import { useApi, type ConcurrencyProgress, type ConcurrencyReport, type Concurre
 import { inputFromForm, type SlotForm } from '../../lib/slotForm';
 import { ConcurrencyChart } from '../../ui/lazy/LazyCharts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { errorText } from '../../lib/errorText';
 
 interface Props {
   form: SlotForm;
@@ -51,7 +52,7 @@ function useConcurrencyView(form: SlotForm, profile: string, slot: SlotName, w: 
           setView(v);
           setError('');
         })
-        .catch((e) => live && setError(e instanceof Error ? e.message : String(e)));
+        .catch((e) => live && setError(errorText(e)));
     }, 200);
     return () => {
       live = false;
@@ -102,7 +103,7 @@ export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props
       const rep = await api.measureConcurrency({ profile, slot, config: input, apiKey, max: ceilingN, id });
       if (runRef.current === id) setReport(rep);
     } catch (e) {
-      if (runRef.current === id) setMeasureError(e instanceof Error ? e.message : String(e));
+      if (runRef.current === id) setMeasureError(errorText(e));
     } finally {
       if (runRef.current === id) setRunID('');
     }

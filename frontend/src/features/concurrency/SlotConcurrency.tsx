@@ -3,6 +3,7 @@ import { useApi, type SlotInput, type SlotName } from '../../api';
 import { formFromInput } from '../../lib/slotForm';
 import { ConcurrencyTuner } from './ConcurrencyTuner';
 import { useToast } from '../../ui/Toasts';
+import { errorText } from '../../lib/errorText';
 
 interface SlotConcurrencyProps {
   profile: string;
@@ -24,7 +25,7 @@ export function SlotConcurrency({ profile, slot, onSaved }: SlotConcurrencyProps
     let live = true;
     api.slotInput(profile, slot).then(
       (i) => live && setInput(i),
-      (e) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e) => live && setError(errorText(e)),
     );
     return () => {
       live = false;
@@ -46,7 +47,7 @@ export function SlotConcurrency({ profile, slot, onSaved }: SlotConcurrencyProps
       toast(`Max concurrent requests ${n} saved on ${profile} (${slot === 'main' ? 'Main' : 'Fallback'})`);
       onSaved();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

@@ -20,6 +20,19 @@ function renderCost() {
 vi.mock('../../ui/lazy/LazyCharts', () => ({ StackedCostChart: () => null, LevelChart: () => null, SizeHistogram: () => null }));
 
 describe('CostView', () => {
+  it('shows why the profiles and the repository defaults could not be loaded', async () => {
+    const fake = fakeApi();
+    vi.mocked(fake.api.profiles).mockRejectedValue(new Error('profile database is locked'));
+    vi.mocked(fake.api.repoDefaults).mockRejectedValue(new Error('no home directory'));
+    render(
+      <ApiContext.Provider value={fake.api}>
+        <CostView profiles={[]} />
+      </ApiContext.Provider>,
+    );
+    expect(await screen.findByTestId('cost-profiles-error')).toHaveTextContent("Couldn't load the profiles: profile database is locked.");
+    expect(await screen.findByTestId('cost-repo-defaults-error')).toHaveTextContent("Couldn't load the repository scan defaults: no home directory.");
+  });
+
   it('shows the Go estimate: date, rows sorted by month, plan quota, sources', async () => {
     renderCost();
     const table = await screen.findByTestId('cost-table');

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApi, type CostRequest, type CostResult, type CostRow, type ProfileView, type RepoReport, type RepoScanResult } from '../../api';
 import { LevelChart, SizeHistogram, StackedCostChart } from '../../ui/lazy/LazyCharts';
 import { rowLabel } from '../../lib/costLabels';
@@ -10,6 +10,7 @@ import { tokens, usd } from '../../lib/money';
 import { FROM_REPO, fromForm, LEVELS, NUMBERS, toForm, type Form, type NumKey } from '../../lib/costForm';
 import { PriceCell } from './PriceCell';
 import { Segmented } from '../../ui/Segmented';
+import { errorText } from '../../lib/errorText';
 
 type Mode = 'recommended' | 'all' | 'profile';
 type Source = 'assumptions' | 'repo';
@@ -23,6 +24,8 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
   const [profile, setProfile] = useState(initialProfiles[0]?.name ?? '');
   const [result, setResult] = useState<CostResult | null>(null);
   const [failure, setFailure] = useState('');
+  // What the view could not load: shown, never dropped (the estimate still works without them).
+  const [loadErrors, setLoadErrors] = useState<{ profiles?: string; repoDefaults?: string }>({});
   const [editing, setEditing] = useState<CostRow | null>(null);
   const [version, setVersion] = useState(0);
   const [source, setSource] = useState<Source>('assumptions');
@@ -34,7 +37,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
   useEffect(() => {
     void api.costDefaults().then(
       (a) => setForm(toForm(a)),
-      (e) => setFailure(String(e)),
+      (e) => setFailure(errorText(e)),
     );
     // Profiles may have changed from the command line since the app loaded them.
     void api.profiles().then(
@@ -42,15 +45,15 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
         setProfiles(ps);
         setProfile((cur) => (ps.some((p) => p.name === cur) ? cur : (ps[0]?.name ?? '')));
       },
-      () => {},
+      (e) => setLoadErrors((l) => ({ ...l, profiles: errorText(e) })),
     );
     void api.repoDefaults().then(
       (d) => setCalls({ filePromptTokens: String(d.calls.filePromptTokens), chunkTokens: d.calls.chunkTokens }),
-      () => {},
+      (e) => setLoadErrors((l) => ({ ...l, repoDefaults: errorText(e) })),
     );
   }, [api]);
 
-  const parsed = form ? fromForm(form) : null;
+  const parsed = useMemo(() => (form ? fromForm(form) : null), [form]);
   const localErrors = parsed?.errors ?? {};
   useEffect(() => {
     if (!form || !parsed?.a || (mode === 'profile' && !profile)) return;
@@ -75,12 +78,12 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
           setResult(res);
           setFailure('');
         },
-        (e) => mine === seq.current && setFailure(e instanceof Error ? e.message : String(e)),
+        (e) => mine === seq.current && setFailure(errorText(e)),
       );
     });
     return () => cancel(handle);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, form, mode, profile, version, fromRepo, repoScan, calls]);
+    // version: Reset asks again with the same form.
+  }, [api, form, parsed, mode, profile, version, fromRepo, repoScan, calls]);
 
   if (!form) return <div aria-busy="true">{failure ? <div className="alert alert-err">{failure}</div> : <span className="spinner" />}</div>;
 
@@ -116,10 +119,28 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
             )}
           </p>
         </div>
-        <button className="btn" onClick={() => void api.costDefaults().then((a) => setForm(toForm(a)))}>
+        <button
+          className="btn"
+          onClick={() =>
+            void api.costDefaults().then(
+              (a) => setForm(toForm(a)),
+              (e) => setFailure(errorText(e)),
+            )
+          }
+        >
           Reset assumptions
         </button>
       </div>
+      {loadErrors.profiles && (
+        <div className="alert alert-err" role="alert" data-testid="cost-profiles-error">
+          Couldn&apos;t load the profiles: {loadErrors.profiles}. The list below may be out of date.
+        </div>
+      )}
+      {loadErrors.repoDefaults && (
+        <div className="alert alert-err" role="alert" data-testid="cost-repo-defaults-error">
+          Couldn&apos;t load the repository scan defaults: {loadErrors.repoDefaults}.
+        </div>
+      )}
 
       <div className="row">
         <span className="label" id="source-label">

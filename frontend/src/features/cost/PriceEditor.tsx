@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApi, type CostRow, type FieldError } from '../../api';
 import { describedBy, Field } from '../../ui/Field';
+import { errorText } from '../../lib/errorText';
 
 interface PriceEditorProps {
   row: CostRow;
@@ -35,7 +36,7 @@ export function PriceEditor({ row, onSaved, onCancel }: PriceEditorProps) {
       }
       onSaved();
     } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
+      setFailure(errorText(err));
     }
   };
 

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { DryRun, DryRunResult, FieldError } from '../../api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { errorText } from '../../lib/errorText';
 
 interface DryRunPanelProps {
   /** Builds the request (preview) or sends it once. */
@@ -86,7 +87,7 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
             if (!live) return;
             setPhase(p.fieldErrors?.length || !p.result ? { kind: 'invalid', errors: p.fieldErrors ?? [] } : { kind: 'ready', preview: p });
           })
-          .catch((e) => live && setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) }))
+          .catch((e) => live && setPhase({ kind: 'error', message: errorText(e) }))
           .finally(() => live && setStale(false));
       },
       built.current ? 200 : 0,
@@ -97,10 +98,11 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
       clearTimeout(t);
     };
   }, [version]);
+  const focused = useEffectEvent(() => onFocused?.());
   useEffect(() => {
     if (!autoFocus) return;
     headingRef.current?.focus();
-    onFocused?.();
+    focused();
   }, [autoFocus]);
 
   const preview = 'preview' in phase ? phase.preview : undefined;
@@ -117,7 +119,7 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
       }
       setPhase({ kind: 'done', preview, result: r.result });
     } catch (e) {
-      setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e), preview });
+      setPhase({ kind: 'error', message: errorText(e), preview });
     }
   };
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useApi, type BYOKView } from '../../api';
-import { errText } from './ExportView';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useToast } from '../../ui/Toasts';
+import { errorText } from '../../lib/errorText';
 
 /** The profile as Kodus's BYOK config JSON: shown without keys; written with keys only after a confirmation. */
 export function ByokPanel({ profile, notCarried }: { profile: string; notCarried: boolean }) {
@@ -16,7 +16,7 @@ export function ByokPanel({ profile, notCarried }: { profile: string; notCarried
   const [error, setError] = useState('');
 
   useEffect(() => {
-    api.byokJSON(profile).then(setView, (e) => setError(errText(e)));
+    api.byokJSON(profile).then(setView, (e) => setError(errorText(e)));
   }, [api, profile]);
 
   const write = async (force = false) => {
@@ -31,7 +31,7 @@ export function ByokPanel({ profile, notCarried }: { profile: string; notCarried
       }
       toast(`BYOK config written to ${r.path}${withKeys ? ' with keys' : ''}${r.backup ? ` (the old file is kept as ${r.backup})` : ''}`);
     } catch (e) {
-      setError(errText(e));
+      setError(errorText(e));
     }
   };
 
@@ -71,7 +71,7 @@ export function ByokPanel({ profile, notCarried }: { profile: string; notCarried
           onClick={() =>
             void navigator.clipboard.writeText(view!.json).then(
               () => toast('BYOK JSON copied (without keys)'),
-              (e) => toast(errText(e), true),
+              (e) => toast(errorText(e), true),
             )
           }
         >

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useApi, type EnvInspectView } from '../../api';
-import { errText } from './ExportView';
 import { EnvBanner } from './EnvBanner';
 import { useToast } from '../../ui/Toasts';
+import { errorText } from '../../lib/errorText';
 
 /** Read an existing .env as Kodus would, and import its Fixed Mode block as a profile. */
 export function EnvInspectPanel({ reload }: { reload: () => Promise<void> }) {
@@ -20,7 +20,7 @@ export function EnvInspectPanel({ reload }: { reload: () => Promise<void> }) {
       setView(await api.inspectEnv(path));
     } catch (e) {
       // A file that cannot be read is an error, never "not configured".
-      setError(errText(e));
+      setError(errorText(e));
     }
   };
   const doImport = async () => {
@@ -30,7 +30,7 @@ export function EnvInspectPanel({ reload }: { reload: () => Promise<void> }) {
       toast(`Profile ${r.profile.name} imported`);
       await reload();
     } catch (e) {
-      toast(errText(e), true);
+      toast(errorText(e), true);
     }
   };
 

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useApi, type EnvMergePlan, type EnvOptions, type EnvWriteResult } from '../../api';
-import { errText } from './ExportView';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DiffView, EnvBanner } from './EnvBanner';
 import { useToast } from '../../ui/Toasts';
+import { errorText } from '../../lib/errorText';
 
 /** The three ways to write the block: copy, a new file (block or complete .env), a merge. */
 export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOptions }) {
@@ -33,7 +33,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
     try {
       await f();
     } catch (e) {
-      setError(errText(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -74,7 +74,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
             void api
               .copyEnvBlock(profile, opts)
               .then(() => toast('Block copied with the key: paste it into your .env (the clipboard is cleared after a minute)'))
-              .catch((e) => toast(errText(e), true))
+              .catch((e) => toast(errorText(e), true))
           }
         >
           Copy block

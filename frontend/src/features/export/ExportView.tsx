@@ -3,8 +3,7 @@ import { useApi, type EnvExportView, type EnvOptions, type ProfileView } from '.
 import { ByokPanel } from './ByokPanel';
 import { EnvInspectPanel } from './EnvInspectPanel';
 import { EnvWritePanel } from './EnvWritePanel';
-
-export const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorText } from '../../lib/errorText';
 
 /** Where the view opens: the .env writer or the BYOK config. */
 export type ExportFocus = 'env' | 'byok';
@@ -39,7 +38,7 @@ export function ExportView({ profiles, reload, initialProfile, focus }: ExportVi
       .catch((e) => {
         if (!live) return;
         setView(null);
-        setError(errText(e));
+        setError(errorText(e));
       });
     return () => {
       live = false;

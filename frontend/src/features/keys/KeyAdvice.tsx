@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useApi, type KeySuggestion, type KeyVerdict, type SlotInput } from '../../api';
 import { useDebounced } from '../../lib/useDebounced';
 
@@ -18,10 +18,15 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function useKeyVerdict(key: string, input: SlotInput): KeyVerdict | null {
   const api = useApi();
   const { provider, model, plan, baseURL } = input;
-  // A few characters say nothing yet; don't nag while a key is typed.
-  const call = key.trim().length < 12 ? null : () => api.checkKey(key, { ...input, provider, model, plan, baseURL });
   // Only these four fields change the verdict; the rest of input is carried along.
-  return useDebounced(call, [api, key, provider, model, plan, baseURL], 200);
+  const rest = useRef(input);
+  rest.current = input;
+  const call = useMemo(
+    // A few characters say nothing yet; don't nag while a key is typed.
+    () => (key.trim().length < 12 ? null : () => api.checkKey(key, { ...rest.current, provider, model, plan, baseURL })),
+    [api, key, provider, model, plan, baseURL],
+  );
+  return useDebounced(call, 200).value;
 }
 
 interface KeyAdviceProps {

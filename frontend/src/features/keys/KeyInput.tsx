@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useApi } from '../../api';
 import { useDebounced } from '../../lib/useDebounced';
 import { describedBy, Field } from '../../ui/Field';
@@ -25,7 +25,8 @@ interface KeyInputProps {
 export function KeyInput({ id, label, value, onChange, error, placeholder, storedMasked, multiline, help, autoFocus }: KeyInputProps) {
   const api = useApi();
   const [reveal, setReveal] = useState(false);
-  const preview = useDebounced(value === '' ? null : () => api.previewKey(value), [api, value], 120);
+  const call = useMemo(() => (value === '' ? null : () => api.previewKey(value)), [api, value]);
+  const preview = useDebounced(call, 120).value;
 
   const shownError = error ?? preview?.error;
   const hint =

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { ProfileView } from '../../api';
 import { useKodusApi, type KodusApplyPlan, type KodusApplyResult, type KodusChange, type KodusTestResult } from '../../kodusApi';
-import { errText } from '../export/ExportView';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ProfileSelect } from '../../ui/ProfileSelect';
+import { errorText } from '../../lib/errorText';
 
 const SIGN: Record<string, string> = { add: '+', update: '~', route: '→', keep: '=', remove: '−' };
 
@@ -29,7 +29,7 @@ export function KodusApplyPanel({ profiles, onApplied }: { profiles: ProfileView
       setPlan(await api.planApply(profile));
     } catch (e) {
       setPlan(null);
-      setError(errText(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -46,7 +46,7 @@ export function KodusApplyPanel({ profiles, onApplied }: { profiles: ProfileView
       setPlan(null);
       if (r.applied) onApplied();
     } catch (e) {
-      setError(errText(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ProfileView } from '../../api';
-import { errText } from '../export/ExportView';
 import { useKodusApi, type KodusComposeLine, type KodusEnvPlan, type KodusEnvResult, type KodusFindResult, type KodusInstall } from '../../kodusApi';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ProfileSelect } from '../../ui/ProfileSelect';
+import { errorText } from '../../lib/errorText';
 
 /**
  * Fixed Mode through the install directory: pick the install, preview the
@@ -36,7 +36,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
           setInstall(first);
         }
       })
-      .catch((e) => setError(errText(e)));
+      .catch((e) => setError(errorText(e)));
   }, [api]);
 
   useEffect(() => {
@@ -57,7 +57,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
       setInstall(await api.inspectDir(d));
     } catch (e) {
       setInstall(null);
-      setError(errText(e));
+      setError(errorText(e));
     }
   };
 
@@ -68,7 +68,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
       setPlan(await api.planEnv({ profile, dir, options: { trustJSONSchema: false, replaceLocalhost: '' }, digest: '', restart }));
     } catch (e) {
       setPlan(null);
-      setError(errText(e));
+      setError(errorText(e));
     }
   };
 
@@ -85,7 +85,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
       setPlan(null);
       onApplied();
     } catch (e) {
-      setError(errText(e));
+      setError(errorText(e));
     } finally {
       off();
       setRunning(false);

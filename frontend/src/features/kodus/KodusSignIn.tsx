@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { errText } from '../export/ExportView';
 import { useKodusApi, type KodusSession } from '../../kodusApi';
+import { errorText } from '../../lib/errorText';
 
 /** Sign in to Kodus with the web app's email and password; the session goes to the keychain. */
 export function KodusSignIn({ initial, onSignedIn }: { initial: KodusSession; onSignedIn: (s: KodusSession) => void }) {
@@ -30,7 +30,7 @@ export function KodusSignIn({ initial, onSignedIn }: { initial: KodusSession; on
             setPassword('');
             onSignedIn(s);
           } catch (err) {
-            setError(errText(err));
+            setError(errorText(err));
           } finally {
             setBusy(false);
           }

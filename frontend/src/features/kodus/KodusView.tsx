@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ProfileView } from '../../api';
-import { errText } from '../export/ExportView';
 import { useKodusApi, type KodusSession, type KodusStatusView } from '../../kodusApi';
 import { KodusSignIn } from './KodusSignIn';
 import { KodusStatusPanel } from './KodusStatusPanel';
 import { KodusEnvPanel } from './KodusEnvPanel';
 import { KodusApplyPanel } from './KodusApplyPanel';
+import { errorText } from '../../lib/errorText';
 
 /** Connect to the Kodus the user runs: sign in, see what it uses, apply a profile. */
 export function KodusView({ profiles }: { profiles: ProfileView[] }) {
@@ -23,7 +23,7 @@ export function KodusView({ profiles }: { profiles: ProfileView[] }) {
       setStatus(await api.status());
     } catch (e) {
       setStatus(null);
-      setStatusError(errText(e));
+      setStatusError(errorText(e));
     } finally {
       setLoading(false);
     }
@@ -36,7 +36,7 @@ export function KodusView({ profiles }: { profiles: ProfileView[] }) {
         setSession(s);
         if (s.signedIn) void refresh();
       })
-      .catch((e) => setStatusError(errText(e)));
+      .catch((e) => setStatusError(errorText(e)));
   }, [api, refresh]);
 
   return (

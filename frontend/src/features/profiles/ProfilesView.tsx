@@ -9,6 +9,7 @@ import type { KeySwitch } from '../slot-editor/SlotEditor';
 import { SlotTestView, type SlotTest } from './SlotTestView';
 import { useToast } from '../../ui/Toasts';
 import type { ExportFocus } from '../export/ExportView';
+import { errorText } from '../../lib/errorText';
 
 // Editing and the slot tools load when first used: the list shows first.
 const SlotEditor = lazy(() => import('../slot-editor/SlotEditor').then((m) => ({ default: m.SlotEditor })));
@@ -68,7 +69,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
       api
         .testProfileSlot(p.name, slot)
         .then((result) => set(slot, { result }))
-        .catch((e) => set(slot, { error: e instanceof Error ? e.message : String(e) }));
+        .catch((e) => set(slot, { error: errorText(e) }));
     }
   };
   const busy = (name: string) => Object.values(tests[name] ?? {}).some((t) => t && 'pending' in t);
@@ -79,7 +80,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
     try {
       setEditing({ profile, slot, input: await api.slotInput(profile, slot) });
     } catch (e) {
-      toast(e instanceof Error ? e.message : String(e), true);
+      toast(errorText(e), true);
     }
   };
 
@@ -98,7 +99,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
         toast('Fallback model removed');
       }
     } catch (e) {
-      toast(`Couldn't delete: ${e instanceof Error ? e.message : String(e)}`, true);
+      toast(`Couldn't delete: ${errorText(e)}`, true);
     }
     await reload();
   };
@@ -112,7 +113,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
       else setEditing({ ...editing, key, manualProvider: sg.provider, n });
       toast(`Switched to ${suggestionLabel(sg)}; your key is kept`);
     } catch (e) {
-      toast(e instanceof Error ? e.message : String(e), true);
+      toast(errorText(e), true);
     }
   };
   const savedEdit = async (profile: string) => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApi, type SlotMove, type SlotName } from '../../api';
+import { errorText } from '../../lib/errorText';
 
 /**
  * What the Kodus release the app follows now recommends for a saved slot
@@ -24,7 +25,7 @@ export function SlotMoves({ profile, reload }: { profile: string; reload: () => 
       setMoves(await api.slotMoves(profile));
       await reload();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy('');
     }

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useApi, type FieldError, type RepoDefaults, type RepoProgress, type RepoScanRequest, type RepoScanResult } from '../../api';
 import { describedBy, Field } from '../../ui/Field';
+import { errorText } from '../../lib/errorText';
 
 type WindowKind = 'days' | 'last';
 
@@ -48,12 +49,12 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
         setContext(String(d.contextLines));
         setIgnore(d.ignore.lines.join('\n'));
       },
-      (e) => setError(String(e)),
+      (e) => setError(errorText(e)),
     );
+  const loadOnOpen = useEffectEvent(() => void loadDefaults());
   useEffect(() => {
-    void loadDefaults();
+    loadOnOpen();
     return api.onRepoProgress((p) => runningRef.current && setProgress(p));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api]);
 
   const errs = (fes: FieldError[]) => Object.fromEntries(fes.map((f) => [f.field, f.rule]));
@@ -87,7 +88,7 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
         onScanned(res);
       }
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
+      const msg = errorText(e);
       if (msg.includes('stopped')) setStopped(true);
       else setError(msg);
     } finally {
@@ -101,7 +102,7 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
       const d = await api.pickRepoFolder();
       if (d) setDir(d);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

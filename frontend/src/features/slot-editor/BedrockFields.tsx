@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { ExternalLink } from '../../ui/ExternalLink';
 import { describedBy, Field } from '../../ui/Field';
 import { KeyInput } from '../keys/KeyInput';
@@ -95,12 +95,12 @@ export function BedrockFields({ region, auth, onRegion, onAuth, onKey, initialKe
   const problems = iamProblems(iam);
 
   // An access key id pasted into a Bedrock slot means IAM auth.
-  useEffect(() => {
+  const pickIAM = useEffectEvent(() => {
     if (carried.iam.accessKeyId && auth !== 'iam') onAuth('iam');
-  }, []);
-  useEffect(() => {
-    onKey(bedrockKey(kind, apiKey, iam));
-  }, [kind, apiKey, iam.accessKeyId, iam.secretAccessKey, iam.sessionToken]);
+  });
+  useEffect(() => pickIAM(), []);
+  const reportKey = useEffectEvent((k: string) => onKey(k));
+  useEffect(() => reportKey(bedrockKey(kind, apiKey, iam)), [kind, apiKey, iam]);
 
   const setPart = (part: keyof IAMKeys, v: string) => setIAM((k) => ({ ...k, [part]: v }));
   const kept = storedMasked ? `Stored ${storedMasked} is kept if you leave these empty.` : '';

@@ -27,6 +27,26 @@ async function renderEditor(modelID: string, extra: { onSaved?: () => void } = {
 }
 
 describe('SlotEditor', () => {
+  it('says when the live check failed instead of showing the settings as valid', async () => {
+    const { api } = fakeApi();
+    vi.mocked(api.checkSlot).mockRejectedValue(new Error('profile database is locked'));
+    const card = catalog.models.find((m) => m.id === 'glm-5.1') as CatalogModel;
+    const initial = await api.draft('glm-5.1', '');
+    renderApp(
+      api,
+      <SlotEditor
+        catalog={catalog}
+        card={card}
+        initial={initial}
+        target={{ profile: 'default', slot: 'main', fixed: false }}
+        profiles={[]}
+        onSaved={vi.fn()}
+        onCancel={vi.fn()}
+      />,
+    );
+    expect(await screen.findByTestId('check-error')).toHaveTextContent("Couldn't check these settings: profile database is locked");
+  });
+
   it('fills the Coding Plan endpoint and concurrency 1 when the plan is picked', async () => {
     const user = userEvent.setup();
     await renderEditor('glm-5.1');

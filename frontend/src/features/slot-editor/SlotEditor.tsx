@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   useApi,
   type Catalog,
@@ -26,6 +26,7 @@ import { SlotKeyField } from './SlotKeyField';
 import { useSlotCheck, useTestProbe } from './slotChecks';
 import { SLOT_LABEL } from './SlotTargetFields';
 import { useToast } from '../../ui/Toasts';
+import { errorText } from '../../lib/errorText';
 
 /** A switch the user chose from a key suggestion: the pasted key and where it was going travel along. */
 export interface KeySwitch {
@@ -127,7 +128,7 @@ export function SlotEditor(props: SlotEditorProps) {
   // read there (a v1 Fallback's thinking…): the backend's check says which.
   const [mainOnly, setMainOnly] = useState<string[]>([]);
   const saved = useMemo(() => forSlot(form, mainOnly), [form, mainOnly]);
-  const { check, errors, input } = useSlotCheck(profileName, slot, saved);
+  const { check, checkError, errors, input } = useSlotCheck(profileName, slot, saved);
   const checkedMainOnly = check?.mainOnly?.join(',') ?? '';
   useEffect(() => setMainOnly(checkedMainOnly ? checkedMainOnly.split(',') : []), [checkedMainOnly]);
   const verdict = useKeyVerdict(key, input);
@@ -138,9 +139,8 @@ export function SlotEditor(props: SlotEditorProps) {
 
   const dirty = key !== '' || profileName !== initialTarget.profile || slot !== initialTarget.slot || JSON.stringify(form) !== JSON.stringify(initialForm);
   useDirty(dirty);
-  useEffect(() => {
-    onDraft?.({ form, key, profileName, slot });
-  }, [form, key, profileName, slot]); // eslint-disable-line react-hooks/exhaustive-deps
+  const reportDraft = useEffectEvent(() => onDraft?.({ form, key, profileName, slot }));
+  useEffect(() => reportDraft(), [form, key, profileName, slot]);
 
   const visible = (field: string) => submitted || touched.has(field);
   const allErrors = errorsByField([...saveErrors, ...errors]);
@@ -230,7 +230,7 @@ export function SlotEditor(props: SlotEditorProps) {
       setTestResult(res.result);
       return res.result;
     } catch (e) {
-      setTestError(e instanceof Error ? e.message : String(e));
+      setTestError(errorText(e));
       return null;
     } finally {
       setTesting(false);
@@ -277,7 +277,7 @@ export function SlotEditor(props: SlotEditorProps) {
       setKey('');
       onSaved(res.profile);
     } catch (e) {
-      setFormError(e instanceof Error ? e.message : String(e));
+      setFormError(errorText(e));
     } finally {
       setSaving(false);
     }
@@ -415,6 +415,11 @@ export function SlotEditor(props: SlotEditorProps) {
             requestFocus(fieldsOf(errs));
           }}
         />
+      )}
+      {checkError && (
+        <div className="alert alert-err" role="alert" data-testid="check-error">
+          Couldn&apos;t check these settings: {checkError}
+        </div>
       )}
       {formError && (
         <div className="alert alert-err" role="alert">

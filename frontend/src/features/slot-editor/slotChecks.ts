@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useApi, type FieldError, type SlotName } from '../../api';
 import { inputFromForm, type SlotForm } from '../../lib/slotForm';
 import { useDebounced } from '../../lib/useDebounced';
@@ -7,9 +7,11 @@ import { useDebounced } from '../../lib/useDebounced';
 export function useSlotCheck(profile: string, slot: SlotName, form: SlotForm) {
   const api = useApi();
   const parsed = useMemo(() => inputFromForm(form), [form]);
-  const check = useDebounced(() => api.checkSlot(profile.trim(), slot, parsed.input), [api, profile, slot, parsed], 150);
+  const call = useCallback(() => api.checkSlot(profile.trim(), slot, parsed.input), [api, profile, slot, parsed]);
+  const { value: check, error: checkError } = useDebounced(call, 150);
   const errors: FieldError[] = [...parsed.errors, ...(check?.fieldErrors ?? []).filter((e) => !parsed.errors.some((p) => p.field === e.field))];
-  return { check, errors, input: parsed.input };
+  // checkError: the check itself failed; the form is then not known to be valid.
+  return { check, checkError, errors, input: parsed.input };
 }
 
 /** What Test will send for the current settings, said before it is sent. */
@@ -18,5 +20,6 @@ export function useTestProbe(form: SlotForm, key: string) {
   const { input } = useMemo(() => inputFromForm(form), [form]);
   // Only a Vertex key's shape (service account or API key) changes the probe.
   const keyShape = form.provider === 'google_vertex' ? key : '';
-  return useDebounced(() => api.describeKeyTest(input, keyShape), [api, input, keyShape], 200);
+  const call = useCallback(() => api.describeKeyTest(input, keyShape), [api, input, keyShape]);
+  return useDebounced(call, 200).value;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApi, type LineInfo } from '../../api';
+import { errorText } from '../../lib/errorText';
 
 /**
  * Which Kodus release the app follows: its catalog, providers, reasoning
@@ -13,7 +14,7 @@ export function KodusLinePanel({ onChange }: { onChange?: () => void }) {
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    api.kodusLine().then(setInfo, (e) => setError(e instanceof Error ? e.message : String(e)));
+    api.kodusLine().then(setInfo, (e) => setError(errorText(e)));
   }, [api]);
 
   const choose = async (id: string) => {
@@ -23,7 +24,7 @@ export function KodusLinePanel({ onChange }: { onChange?: () => void }) {
       setInfo(await api.setKodusLine(id));
       onChange?.();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }

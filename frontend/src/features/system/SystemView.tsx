@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useApi, type DoctorReport } from '../../api';
 import { KodusLinePanel } from './KodusLinePanel';
+import { errorText } from '../../lib/errorText';
 
 /** The Kodus release the app follows, and the same checks as `kodus-byok doctor`, run on demand. */
 export function SystemView({ onLineChange }: { onLineChange?: () => void }) {
@@ -15,15 +16,13 @@ export function SystemView({ onLineChange }: { onLineChange?: () => void }) {
     try {
       setReport(await api.doctor());
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setRunning(false);
     }
   };
-  useEffect(() => {
-    void run();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const runOnOpen = useEffectEvent(() => void run());
+  useEffect(() => runOnOpen(), []);
 
   return (
     <div className="stack">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi, type SlotName, type ThinkingPreview } from '../../api';
 import { inputFromForm, type SlotForm } from '../../lib/slotForm';
 import { problemText } from '../../lib/thinking';
@@ -40,16 +40,18 @@ export function useThinkingPreview(slot: SlotName, form: SlotForm, delayMs = 150
   const [state, setState] = useState<{ preview: ThinkingPreview | null; previewFor: string }>({ preview: null, previewFor: '' });
   const latest = useRef(key);
   latest.current = key;
+  // Asks for the preview of the form as it is now; an answer for an older key is dropped.
+  const ask = useEffectEvent((forKey: string) => {
+    api
+      .previewThinking(slot, input)
+      .then((p) => latest.current === forKey && setState({ preview: p, previewFor: input.reasoningConfigOverride }))
+      .catch(() => latest.current === forKey && setState({ preview: null, previewFor: '' }));
+  });
+  // key holds every input the preview depends on.
   useEffect(() => {
-    const t = setTimeout(() => {
-      api
-        .previewThinking(slot, input)
-        .then((p) => latest.current === key && setState({ preview: p, previewFor: input.reasoningConfigOverride }))
-        .catch(() => latest.current === key && setState({ preview: null, previewFor: '' }));
-    }, delayMs);
+    const t = setTimeout(() => ask(key), delayMs);
     return () => clearTimeout(t);
-    // key holds every input the preview depends on.
-  }, [api, key, delayMs]); // eslint-disable-line
+  }, [key, delayMs]);
   return { ...state, empty: form.reasoningEffort === 'custom' && form.reasoningConfigOverride.trim() === '' };
 }
 
