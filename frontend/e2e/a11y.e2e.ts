@@ -13,14 +13,8 @@ beforeAll(async () => {
   app = await startApp();
   // A profile with a Fallback, saved from the command line, so Profiles and
   // Export have something to show.
-  const main = await app.cli(
-    ['profile', 'set', 'team', '--provider', 'anthropic', '--model', 'claude-sonnet-4-6', '--key-stdin'],
-    'sk-ant-api03-FAKEe2eA11Y0123456789-abc',
-  );
-  const fb = await app.cli(
-    ['profile', 'set', 'team', '--slot', 'fallback', '--provider', 'openai', '--model', 'gpt-5.4', '--key-stdin'],
-    'sk-proj-FAKEe2eA11Y0123456789',
-  );
+  const main = await app.cli(['profile', 'set', 'team', '--provider', 'anthropic', '--model', 'claude-sonnet-4-6', '--key-stdin'], 'sk-ant-api03-FAKEe2eA11Y0123456789-abc');
+  const fb = await app.cli(['profile', 'set', 'team', '--slot', 'fallback', '--provider', 'openai', '--model', 'gpt-5.4', '--key-stdin'], 'sk-proj-FAKEe2eA11Y0123456789');
   expect([main.code, fb.code]).toEqual([0, 0]);
 });
 
@@ -48,9 +42,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
   });
   // The engine ran its rules on the page (an empty run would pass anything).
   expect(found.passed).toBeGreaterThan(10);
-  return found.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return found.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Opens a view, then checks it in light and dark. */

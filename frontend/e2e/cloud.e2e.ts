@@ -42,17 +42,12 @@ function serveBedrock(req: IncomingMessage, res: ServerResponse) {
   bedrockSeen.push(`${req.method} ${path} ${m ? `${m[3]}@${m[2]}` : 'unsigned'}`);
   if (!m || m[1] !== ACCESS_KEY) return awsError(res, 403, 'UnrecognizedClientException', 'The security token included in the request is invalid.');
   if (req.method === 'POST' && path === '/') {
-    return send(
-      res,
-      200,
-      '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/kodus-e2e</Arn></GetCallerIdentityResult></GetCallerIdentityResponse>',
-    );
+    return send(res, 200, '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/kodus-e2e</Arn></GetCallerIdentityResult></GetCallerIdentityResponse>');
   }
   const [, kind, id] = /^\/([^/]+)\/(.+)$/.exec(path) ?? [];
   if (kind === 'inference-profiles' && profiles[id])
     return send(res, 200, { inferenceProfileId: id, status: 'ACTIVE', models: [{ modelArn: `arn:aws:bedrock:us-east-1::foundation-model/${profiles[id]}` }] });
-  if (kind === 'foundation-models' && id in enabled)
-    return send(res, 200, { modelDetails: { modelId: id, inferenceTypesSupported: ['INFERENCE_PROFILE'], modelLifecycle: { status: 'ACTIVE' } } });
+  if (kind === 'foundation-models' && id in enabled) return send(res, 200, { modelDetails: { modelId: id, inferenceTypesSupported: ['INFERENCE_PROFILE'], modelLifecycle: { status: 'ACTIVE' } } });
   if (kind === 'foundation-model-availability' && id in enabled) {
     const a = enabled[id] ? 'AVAILABLE' : 'NOT_AVAILABLE';
     return send(res, 200, {
@@ -75,8 +70,7 @@ function serveBedrock(req: IncomingMessage, res: ServerResponse) {
 
 function serveAzure(req: IncomingMessage, res: ServerResponse) {
   azureSeen.push({ url: req.url ?? '', apiKey: String(req.headers['api-key'] ?? ''), auth: req.headers.authorization ?? '' });
-  if (req.headers['api-key'] !== AZURE_KEY)
-    return send(res, 401, { error: { code: '401', message: 'Access denied due to invalid subscription key or wrong API endpoint.' } });
+  if (req.headers['api-key'] !== AZURE_KEY) return send(res, 401, { error: { code: '401', message: 'Access denied due to invalid subscription key or wrong API endpoint.' } });
   const path = (req.url ?? '').split('?')[0];
   if (req.method === 'GET' && path === '/openai/models') return send(res, 200, { object: 'list', data: [{ id: 'gpt-5.4', object: 'model' }] });
   const d = /^\/openai\/deployments\/([^/]+)\/responses$/.exec(path);

@@ -21,9 +21,7 @@ describe('cost', () => {
     await page.getByRole('button', { name: 'Cost' }).click();
     await sonnet().waitFor();
     // Two dates, each said for what it is.
-    expect(await page.getByTestId('priced-at').textContent()).toContain(
-      'Prices date from 2026-07-24 (the oldest price compared here) to 2026-11-27 (when the bundled table was compiled)',
-    );
+    expect(await page.getByTestId('priced-at').textContent()).toContain('Prices date from 2026-07-24 (the oldest price compared here) to 2026-11-27 (when the bundled table was compiled)');
     expect(await page.getByTestId('price-status-legend').textContent()).toContain('Disputed: the sources disagree on this price');
     expect(await sonnet().getByTestId('per-month').textContent()).toBe('$124.20');
     expect(await page.locator('tr[data-model="glm-5.1"][data-plan="coding-plan"]').textContent()).toContain('Plan quota');
@@ -62,17 +60,7 @@ describe('cost', () => {
 
   it('asks for a price for an unpriced profile model and uses the one typed', async () => {
     const { page } = app;
-    const set = await app.cli([
-      'profile',
-      'set',
-      'local',
-      '--provider',
-      'openai_compatible',
-      '--model',
-      'llama3.1:8b',
-      '--base-url',
-      'http://localhost:11434/v1',
-    ]);
+    const set = await app.cli(['profile', 'set', 'local', '--provider', 'openai_compatible', '--model', 'llama3.1:8b', '--base-url', 'http://localhost:11434/v1']);
     expect(set.code).toBe(0);
     await page.getByRole('button', { name: 'Profiles' }).click();
     await page.getByRole('button', { name: 'Cost' }).click();

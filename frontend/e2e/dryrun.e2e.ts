@@ -110,10 +110,7 @@ describe('settings dry run', () => {
 
   it('runs the same dry run from the command line, and --preview sends nothing', async () => {
     const before = bodies.length;
-    const set = await app.cli(
-      ['profile', 'set', 'local', '--provider', 'openai_compatible', '--model', 'kimi-local', '--base-url', baseURL, '--temperature', '0', '--key-stdin'],
-      KEY,
-    );
+    const set = await app.cli(['profile', 'set', 'local', '--provider', 'openai_compatible', '--model', 'kimi-local', '--base-url', baseURL, '--temperature', '0', '--key-stdin'], KEY);
     expect(set.code).toBe(0);
     const prev = await app.cli(['dryrun', 'local', '--preview', '--json']);
     expect(prev.code).toBe(0);

@@ -31,9 +31,7 @@ async function cardsFit(app: RunningApp, line: string) {
   const { page } = app;
   await page.setViewportSize({ width: 1280, height: 900 });
   // The cards come from the backend's catalog: no card is named here.
-  const catalog = await page.evaluate(() =>
-    (window as unknown as { go: { main: { App: { Catalog: () => Promise<{ models: Card[] }> } } } }).go.main.App.Catalog(),
-  );
+  const catalog = await page.evaluate(() => (window as unknown as { go: { main: { App: { Catalog: () => Promise<{ models: Card[] }> } } } }).go.main.App.Catalog());
   const cards = catalog.models.filter((m) => m.tier === 'recommended');
   expect(cards.length).toBeGreaterThan(0);
   mkdirSync(artifactsDir, { recursive: true });
@@ -59,8 +57,7 @@ async function cardsFit(app: RunningApp, line: string) {
 }
 
 describe('the add flow', () => {
-  it('fits every recommended card, each plan, on one 1280×900 screen up to Test & save, Advanced closed (Kodus selfhosted-2.1.x)', () =>
-    cardsFit(app, 'mid-2026'));
+  it('fits every recommended card, each plan, on one 1280×900 screen up to Test & save, Advanced closed (Kodus selfhosted-2.1.x)', () => cardsFit(app, 'mid-2026'));
 
   it('and on Kodus latest, what a new install follows', async () => {
     const latest = await startApp({}, '');
@@ -143,10 +140,7 @@ describe('the user never loses work', () => {
     await page.getByRole('alertdialog').getByRole('button', { name: 'Discard' }).click();
     await page.getByRole('heading', { name: 'Profiles', exact: true }).waitFor();
     const before = await page.evaluate(() => performance.timeOrigin);
-    const set = await app.cli(
-      ['profile', 'set', 'from-cli', '--provider', 'anthropic', '--model', 'claude-sonnet-4-6', '--key-stdin'],
-      'sk-ant-api03-FAKEe2eCLI0123456789-xyz',
-    );
+    const set = await app.cli(['profile', 'set', 'from-cli', '--provider', 'anthropic', '--model', 'claude-sonnet-4-6', '--key-stdin'], 'sk-ant-api03-FAKEe2eCLI0123456789-xyz');
     expect(set.code).toBe(0);
     const card = page.locator('[data-profile="from-cli"]');
     await card.waitFor({ timeout: 15_000 });

@@ -28,10 +28,7 @@ describe('Kodus release line', () => {
 
   it('offers to move a slot saved for the mid-2026 Kodus, and moves it keeping the key', async () => {
     const { page } = app;
-    const set = await app.cli(
-      ['profile', 'set', 'old', '--provider', 'openai_compatible', '--model', 'glm-5.1', '--plan', 'coding-plan', '--key-stdin', '--kodus-line', 'mid-2026'],
-      ZAI_KEY,
-    );
+    const set = await app.cli(['profile', 'set', 'old', '--provider', 'openai_compatible', '--model', 'glm-5.1', '--plan', 'coding-plan', '--key-stdin', '--kodus-line', 'mid-2026'], ZAI_KEY);
     expect(set.code).toBe(0);
     // The window follows the profile database: the profile appears without a reload.
     await nav(page, 'Profiles');

@@ -46,11 +46,7 @@ function makeRepo(): string {
   write('yarn.lock', '# bump\n');
   git(['add', '.']);
   git(['commit', '-q', '-m', 'bump lock file'], 15);
-  pr(
-    2,
-    { 'src/cart.ts': Array.from({ length: 60 }, (_, i) => `export const item${i} = { id: ${i}, name: 'item ${i}', price: ${i * 3} };`).join('\n') + '\n' },
-    10,
-  );
+  pr(2, { 'src/cart.ts': Array.from({ length: 60 }, (_, i) => `export const item${i} = { id: ${i}, name: 'item ${i}', price: ${i * 3} };`).join('\n') + '\n' }, 10);
   pr(3, { 'src/app.ts': 'export const answer = 43;\nexport function double(n: number) {\n  return n * 2;\n}\n' }, 5);
   return dir;
 }

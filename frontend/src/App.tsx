@@ -174,9 +174,7 @@ export function App() {
       <Sidebar
         current={route.view}
         env={env}
-        onNav={(view) =>
-          leave(() => setRoute(view === 'catalog' ? { view: 'catalog', target: newTarget(), nonce: Date.now() } : ({ view, nonce: Date.now() } as Route)))
-        }
+        onNav={(view) => leave(() => setRoute(view === 'catalog' ? { view: 'catalog', target: newTarget(), nonce: Date.now() } : ({ view, nonce: Date.now() } as Route)))}
       />
       <main className="main">
         {env.error && (
@@ -234,9 +232,7 @@ export function App() {
               />
             )}
             {route.view === 'cost' && <CostView key={route.nonce ?? 0} profiles={profiles} />}
-            {route.view === 'export' && (
-              <ExportView key={route.nonce ?? 0} profiles={profiles} reload={reload} initialProfile={route.profile} focus={route.focus} />
-            )}
+            {route.view === 'export' && <ExportView key={route.nonce ?? 0} profiles={profiles} reload={reload} initialProfile={route.profile} focus={route.focus} />}
             {route.view === 'kodus' && <KodusView key={route.nonce ?? 0} profiles={profiles} />}
           </Suspense>
         </ErrorBoundary>

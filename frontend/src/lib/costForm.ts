@@ -4,8 +4,7 @@ import type { CostAssumptions } from '../api';
 
 /** Measured from the repository instead of assumed. */
 export const FROM_REPO: NumKey[] = ['prsPerMonth', 'filesPerPR', 'inputTokensPerFile'];
-export type NumKey =
-  'prsPerMonth' | 'filesPerPR' | 'inputTokensPerFile' | 'outputTokensPerFile' | 'extraCallsPerPR' | 'inputTokensPerExtraCall' | 'outputTokensPerExtraCall';
+export type NumKey = 'prsPerMonth' | 'filesPerPR' | 'inputTokensPerFile' | 'outputTokensPerFile' | 'extraCallsPerPR' | 'inputTokensPerExtraCall' | 'outputTokensPerExtraCall';
 
 export const NUMBERS: { key: NumKey; label: string; hint: string }[] = [
   { key: 'prsPerMonth', label: 'PRs per month', hint: 'reviews a month' },

@@ -7,9 +7,7 @@ export function focusField(root: HTMLElement | null, field: string, tries = 60) 
   const next = (f: () => void) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : setTimeout(f, 16));
   const step = () => {
     const box = root?.querySelector<HTMLElement>(`[data-field="${field}"]`);
-    const target =
-      box?.querySelector<HTMLElement>('input:not([type=hidden]), textarea, select, .cm-content, [role="radio"][aria-checked="true"], [role="radio"], button') ??
-      null;
+    const target = box?.querySelector<HTMLElement>('input:not([type=hidden]), textarea, select, .cm-content, [role="radio"][aria-checked="true"], [role="radio"], button') ?? null;
     if (target) {
       target.scrollIntoView?.({ block: 'center' });
       target.focus();

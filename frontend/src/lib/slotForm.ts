@@ -38,8 +38,7 @@ export function formFromInput(i: SlotInput): SlotForm {
     reasoningEffort: i.reasoningEffort ?? '',
     reasoningConfigOverride: i.reasoningConfigOverride ?? '',
     openrouterProviderOrder: (i.openrouterProviderOrder ?? []).join(', '),
-    openrouterAllowFallbacks:
-      i.openrouterAllowFallbacks === undefined || i.openrouterAllowFallbacks === null ? '' : i.openrouterAllowFallbacks ? 'true' : 'false',
+    openrouterAllowFallbacks: i.openrouterAllowFallbacks === undefined || i.openrouterAllowFallbacks === null ? '' : i.openrouterAllowFallbacks ? 'true' : 'false',
     vertexLocation: i.vertexLocation ?? '',
     awsRegion: i.awsRegion ?? '',
     awsAuth: i.awsAuth ?? '',

@@ -23,9 +23,7 @@ describe('problemRange', () => {
 
 describe('problemText', () => {
   it('reads like the CLI’s message, with the path when there is one', () => {
-    expect(problemText({ line: 3, column: 4, path: 'anthropic.effort', message: '"x" is not allowed' })).toBe(
-      'Line 3, column 4: anthropic.effort: "x" is not allowed',
-    );
+    expect(problemText({ line: 3, column: 4, path: 'anthropic.effort', message: '"x" is not allowed' })).toBe('Line 3, column 4: anthropic.effort: "x" is not allowed');
     expect(problemText({ line: 1, column: 9, message: 'trailing comma' })).toBe('Line 1, column 9: trailing comma');
   });
 });

@@ -198,9 +198,7 @@ function preview(input: SlotInput): ThinkingPreview {
     return {
       ...base,
       providerOptions: {},
-      problems: [
-        { line: before.length, column: before[before.length - 1].length + 1, message: "trailing comma: JSON allows no ',' after the last field; remove it" },
-      ],
+      problems: [{ line: before.length, column: before[before.length - 1].length + 1, message: "trailing comma: JSON allows no ',' after the last field; remove it" }],
     };
   }
 }
@@ -291,8 +289,7 @@ export function fakeApi(profiles: ProfileView[] = []) {
   const check = (input: SlotInput): FieldError[] => {
     const errs: FieldError[] = [];
     if (!input.model) errs.push({ field: 'model', rule: 'is required' });
-    if (input.temperature !== undefined && (input.temperature < 0 || input.temperature > 2))
-      errs.push({ field: 'temperature', rule: 'must be between 0 and 2' });
+    if (input.temperature !== undefined && (input.temperature < 0 || input.temperature > 2)) errs.push({ field: 'temperature', rule: 'must be between 0 and 2' });
     if (input.provider === 'openai_compatible' && !input.baseURL) errs.push({ field: 'baseURL', rule: 'is required for OpenAI-compatible' });
     return errs;
   };
@@ -394,8 +391,7 @@ export function fakeApi(profiles: ProfileView[] = []) {
     // request's assumptions and a model without a price when asked for one.
     estimateCost: vi.fn(async (req: CostRequest) => {
       state.costRequests.push(req);
-      if (req.assumptions.prsPerMonth < 1)
-        return { fieldErrors: [{ field: 'prsPerMonth', rule: 'must be a whole number from 1 to 1000000', value: String(req.assumptions.prsPerMonth) }] };
+      if (req.assumptions.prsPerMonth < 1) return { fieldErrors: [{ field: 'prsPerMonth', rule: 'must be a whole number from 1 to 1000000', value: String(req.assumptions.prsPerMonth) }] };
       const rows = [...costReport.rows];
       if (req.models?.some((m) => m.model === 'llama3.1:8b') && !state.prices.some((p) => p.model === 'llama3.1:8b')) {
         rows.push({
@@ -643,9 +639,7 @@ function exportView(p: ProfileView, opts: EnvOptions): EnvExportView {
     expected: { provider: 'openai_compatible', baseURL: base },
     routingOK: true,
     warnings: local ? [{ code: 'localhost', message: `${base} points at localhost`, fix: 'Use host.docker.internal' }] : [],
-    notCarried: p.main.maxConcurrentRequests
-      ? [{ setting: 'Max concurrent requests', value: String(p.main.maxConcurrentRequests), consequence: 'Fixed Mode applies no concurrency cap' }]
-      : [],
+    notCarried: p.main.maxConcurrentRequests ? [{ setting: 'Max concurrent requests', value: String(p.main.maxConcurrentRequests), consequence: 'Fixed Mode applies no concurrency cap' }] : [],
     localEndpoint: local,
     lanAddresses: ['192.168.1.20'],
     canTrustSchema: true,
@@ -692,8 +686,7 @@ function fakeDryRun(req: DryRunRequest, input: Pick<SlotInput, 'provider' | 'mod
       },
     };
   }
-  if (!req.apiKey && req.config)
-    return { ...out, fieldErrors: [{ field: 'apiKey', rule: 'is required to send a dry run to Moonshot AI (Preview needs none)' }] };
+  if (!req.apiKey && req.config) return { ...out, fieldErrors: [{ field: 'apiKey', rule: 'is required to send a dry run to Moonshot AI (Preview needs none)' }] };
   if (input.model.startsWith('kimi') && input.temperature !== 1) {
     return {
       ...out,

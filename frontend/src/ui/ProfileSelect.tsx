@@ -1,19 +1,7 @@
 import type { ProfileView } from '../api';
 
 /** A labelled select of the saved profiles, each with its Main model. */
-export function ProfileSelect({
-  id,
-  label,
-  profiles,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  profiles: ProfileView[];
-  value: string;
-  onChange: (name: string) => void;
-}) {
+export function ProfileSelect({ id, label, profiles, value, onChange }: { id: string; label: string; profiles: ProfileView[]; value: string; onChange: (name: string) => void }) {
   return (
     <div className="field" style={{ flex: 1 }}>
       <label htmlFor={id}>{label}</label>

@@ -8,10 +8,7 @@ import { ManualWizard } from './ManualWizard';
 function renderWizard() {
   const { api, state } = fakeApi();
   const onCancel = vi.fn();
-  renderApp(
-    api,
-    <ManualWizard catalog={catalog} profiles={[]} target={{ profile: 'default', slot: 'main', fixed: false }} onCancel={onCancel} onSaved={vi.fn()} />,
-  );
+  renderApp(api, <ManualWizard catalog={catalog} profiles={[]} target={{ profile: 'default', slot: 'main', fixed: false }} onCancel={onCancel} onSaved={vi.fn()} />);
   return { api, state, onCancel, user: userEvent.setup() };
 }
 

@@ -140,9 +140,7 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
                   {p.displayName} {p.beta && <span className="tag tag-warn">Beta</span>}
                 </span>
                 <span className="muted small mono">{p.id}</span>
-                <span className="small">
-                  {providerCopy(p.id)?.card ?? (p.requiresBaseURL ? 'Your own endpoint (Ollama, vLLM, LM Studio, proxies)' : p.defaultBaseURL)}
-                </span>
+                <span className="small">{providerCopy(p.id)?.card ?? (p.requiresBaseURL ? 'Your own endpoint (Ollama, vLLM, LM Studio, proxies)' : p.defaultBaseURL)}</span>
                 <span className="hint">{p.requiresKey ? `Key: ${p.keyHint}` : 'Key optional'}</span>
               </button>
             ))}
@@ -225,14 +223,7 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
         </div>
       )}
       {step === 2 && compatible && baseURL && finding && (
-        <LocalServers
-          key={baseURL}
-          title="Models on this server"
-          onlyURLs={[baseURL]}
-          serverKey={key}
-          onServerKey={setKey}
-          onUse={(s, m) => pickLocal(s.baseURL, m.id)}
-        />
+        <LocalServers key={baseURL} title="Models on this server" onlyURLs={[baseURL]} serverKey={key} onServerKey={setKey} onUse={(s, m) => pickLocal(s.baseURL, m.id)} />
       )}
 
       {step === 3 && (

@@ -39,10 +39,7 @@ describe('Concurrency on the profile page', () => {
       .map((w) => w.getAttribute('data-code'));
     expect(warnings).toEqual(['tight-unlimited', 'tight-solo']);
     // The chart loads on first show.
-    expect(await within(tuner).findByTestId('concurrency-chart')).toHaveAttribute(
-      'data-summary',
-      'Review time of one PR: 3 min 20 s at 1, fastest 3 min 20 s at 1; 429s from 2',
-    );
+    expect(await within(tuner).findByTestId('concurrency-chart')).toHaveAttribute('data-summary', 'Review time of one PR: 3 min 20 s at 1, fastest 3 min 20 s at 1; 429s from 2');
     expect(within(tuner).getByTestId('measure-note')).toHaveTextContent('up to 95 billed requests');
     expect(within(tuner).getByTestId('measure-note')).toHaveTextContent('“Max concurrent requests” is what Kodus uses');
     // The backend is asked about the saved slot.
@@ -74,9 +71,7 @@ describe('Concurrency on the profile page', () => {
 
     await waitFor(() => expect(state.measures).toHaveLength(1));
     expect(state.measures[0].req).toMatchObject({ profile: 'glm', slot: 'main', apiKey: '', max: 32, config: { plan: 'coding-plan' } });
-    expect(await within(tuner).findByTestId('measure-progress')).toHaveTextContent(
-      'Burst 2 (up to 2 at once): 2 sent, 1 accepted, 0 rejected. · 3 of at most 95 sent',
-    );
+    expect(await within(tuner).findByTestId('measure-progress')).toHaveTextContent('Burst 2 (up to 2 at once): 2 sent, 1 accepted, 0 rejected. · 3 of at most 95 sent');
 
     state.measures[0].finish(measuredReport);
     const result = await within(tuner).findByTestId('measure-result');

@@ -201,12 +201,7 @@ export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props
           </div>
         )}
         {report && !running && (
-          <div
-            className={`alert ${report.recommended > 0 ? 'alert-ok' : 'alert-warn'}`}
-            role="status"
-            data-testid="measure-result"
-            data-stopped-by={report.stoppedBy}
-          >
+          <div className={`alert ${report.recommended > 0 ? 'alert-ok' : 'alert-warn'}`} role="status" data-testid="measure-result" data-stopped-by={report.stoppedBy}>
             <div className="spread">
               <div className="alert-title">
                 {report.stoppedBy === 'rate_limit' && report.cap > 0

@@ -110,8 +110,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
                   <>Prices as of {rep.pricedAt}</>
                 ) : (
                   <>
-                    Prices date from {rep.pricedAt} (the oldest price compared here) to {rep.tablePricedAt} (when the bundled table was compiled); each row
-                    shows its own date
+                    Prices date from {rep.pricedAt} (the oldest price compared here) to {rep.tablePricedAt} (when the bundled table was compiled); each row shows its own date
                   </>
                 )}
                 {rep.importedFrom ? `, refreshed from ${rep.importedFrom}` : ''}.
@@ -198,13 +197,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
               error={serverErrors.filePromptTokens ?? (/^\s*\d+\s*$/.test(calls.filePromptTokens) ? undefined : 'must be a whole number')}
               hint="system prompt; the file’s measured diff is added"
             >
-              <input
-                id="cost-filePromptTokens"
-                className="input"
-                inputMode="numeric"
-                value={calls.filePromptTokens}
-                onChange={(e) => setCalls({ ...calls, filePromptTokens: e.target.value })}
-              />
+              <input id="cost-filePromptTokens" className="input" inputMode="numeric" value={calls.filePromptTokens} onChange={(e) => setCalls({ ...calls, filePromptTokens: e.target.value })} />
             </Field>
           )}
           {NUMBERS.filter((n) => !(fromRepo && FROM_REPO.includes(n.key))).map((n) => (
@@ -234,12 +227,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
         <div className="row" style={{ alignItems: 'flex-start', gap: 24 }}>
           <div className="field">
             <span className="label">Thinking</span>
-            <Segmented
-              label="Thinking"
-              value={form.thinking}
-              onChange={(v) => set({ thinking: v })}
-              options={mode === 'profile' ? [{ id: 'saved', label: 'As saved' }, ...LEVELS] : LEVELS}
-            />
+            <Segmented label="Thinking" value={form.thinking} onChange={(v) => set({ thinking: v })} options={mode === 'profile' ? [{ id: 'saved', label: 'As saved' }, ...LEVELS] : LEVELS} />
             <div className="hint">Reasoning tokens are billed as output. Off adds none.</div>
           </div>
           <Field id="cost-cacheHit" label="Cache hit (%)" field="cacheHit" error={errors.cacheHit} hint="share of each prompt read from cache">
@@ -272,20 +260,14 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
           <div className="grid-4" style={{ marginTop: 8 }}>
             {(['low', 'medium', 'high'] as const).map((l) => (
               <Field key={l} id={`cost-reasoning-${l}`} label={`At ${l}`} field={`reasoning.${l}`} error={errors[`reasoning.${l}`]} hint="">
-                <input
-                  id={`cost-reasoning-${l}`}
-                  className="input"
-                  inputMode="numeric"
-                  value={form.reasoning[l]}
-                  onChange={(e) => set({ reasoning: { ...form.reasoning, [l]: e.target.value } })}
-                />
+                <input id={`cost-reasoning-${l}`} className="input" inputMode="numeric" value={form.reasoning[l]} onChange={(e) => set({ reasoning: { ...form.reasoning, [l]: e.target.value } })} />
               </Field>
             ))}
           </div>
         </details>
         <p className="hint" hidden={fromRepo}>
-          Defaults are estimates (about ten developers; 88k prompt and 24k answer tokens per PR at Medium), no prompt caching assumed. The first call of each PR
-          writes the cache, the others read it. Each call’s own prompt size picks its price tier (Gemini Pro above 200k, GPT-5.4 above 272k).
+          Defaults are estimates (about ten developers; 88k prompt and 24k answer tokens per PR at Medium), no prompt caching assumed. The first call of each PR writes the cache, the others read it.
+          Each call’s own prompt size picks its price tier (Gemini Pro above 200k, GPT-5.4 above 272k).
         </p>
       </form>
 
@@ -322,10 +304,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
             <p>
               <strong>{usd(rep.profile.perMonth)}</strong> a month, {usd(rep.profile.perPR, 4)} per PR
               {rows.some((r) => r.slot === 'fallback') ? `, with ${Math.round(rep.profile.fallbackShare * 1000) / 10}% of calls on the Fallback` : ''}
-              {rep.profile.budgetPRsPerMonth !== undefined && rep.profile.budgetPRsPerMonth !== null
-                ? `; ${rep.profile.budgetPRsPerMonth} PRs a month fit in $${budget}`
-                : ''}
-              .
+              {rep.profile.budgetPRsPerMonth !== undefined && rep.profile.budgetPRsPerMonth !== null ? `; ${rep.profile.budgetPRsPerMonth} PRs a month fit in $${budget}` : ''}.
             </p>
           ) : (
             <p className="muted">No total yet.</p>
@@ -387,9 +366,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
                     </>
                   ) : (
                     <td colSpan={2} className="num">
-                      <span className={r.status === 'plan-quota' ? 'tag tag-accent' : 'tag tag-warn'}>
-                        {r.status === 'plan-quota' ? 'Plan quota' : 'No price'}
-                      </span>
+                      <span className={r.status === 'plan-quota' ? 'tag tag-accent' : 'tag tag-warn'}>{r.status === 'plan-quota' ? 'Plan quota' : 'No price'}</span>
                     </td>
                   )}
                   <td className="num">{tokens(r.inputTokens)}</td>

@@ -41,53 +41,24 @@ export function PriceEditor({ row, onSaved, onCancel }: PriceEditorProps) {
   };
 
   return (
-    <form
-      className="panel stack"
-      aria-label={`Price for ${row.model}`}
-      onSubmit={save}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-      data-testid="price-editor"
-    >
+    <form className="panel stack" aria-label={`Price for ${row.model}`} onSubmit={save} onKeyDown={(e) => e.key === 'Escape' && onCancel()} data-testid="price-editor">
       <div>
         <h3>
           Price for <code>{row.model}</code>
         </h3>
         <p className="muted small">
-          USD per 1M tokens, as on the provider’s price page. Kept in this app’s database and used instead of the bundled or imported price; 0 is fine for a
-          free local model.
+          USD per 1M tokens, as on the provider’s price page. Kept in this app’s database and used instead of the bundled or imported price; 0 is fine for a free local model.
         </p>
       </div>
       <div className="grid-3">
         <Field id={id('input')} label="Input" field="input" error={errors.input} hint="per 1M prompt tokens">
-          <input
-            id={id('input')}
-            className="input"
-            inputMode="decimal"
-            autoFocus
-            value={form.input}
-            onChange={set('input')}
-            {...describedBy(id('input'), errors.input)}
-          />
+          <input id={id('input')} className="input" inputMode="decimal" autoFocus value={form.input} onChange={set('input')} {...describedBy(id('input'), errors.input)} />
         </Field>
         <Field id={id('output')} label="Output" field="output" error={errors.output} hint="per 1M answer tokens (reasoning too)">
-          <input
-            id={id('output')}
-            className="input"
-            inputMode="decimal"
-            value={form.output}
-            onChange={set('output')}
-            {...describedBy(id('output'), errors.output)}
-          />
+          <input id={id('output')} className="input" inputMode="decimal" value={form.output} onChange={set('output')} {...describedBy(id('output'), errors.output)} />
         </Field>
         <Field id={id('cacheRead')} label="Cached input" field="cacheRead" error={errors.cacheRead} hint="optional; empty = no cache discount">
-          <input
-            id={id('cacheRead')}
-            className="input"
-            inputMode="decimal"
-            value={form.cacheRead}
-            onChange={set('cacheRead')}
-            {...describedBy(id('cacheRead'), errors.cacheRead)}
-          />
+          <input id={id('cacheRead')} className="input" inputMode="decimal" value={form.cacheRead} onChange={set('cacheRead')} {...describedBy(id('cacheRead'), errors.cacheRead)} />
         </Field>
       </div>
       <Field id={id('note')} label="Where the price comes from" field="note" hint="optional, e.g. the provider’s page and date">

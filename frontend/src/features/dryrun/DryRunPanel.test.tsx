@@ -13,18 +13,7 @@ async function renderKimi() {
   const card = catalog.models.find((m) => m.id === 'kimi-k2.6') as CatalogModel;
   const initial = { ...(await api.draft('kimi-k2.6', '')), temperature: 0 };
   const onCancel = vi.fn();
-  renderApp(
-    api,
-    <SlotEditor
-      catalog={catalog}
-      card={card}
-      initial={initial}
-      target={{ profile: 'team', slot: 'main', fixed: true }}
-      profiles={[]}
-      onSaved={vi.fn()}
-      onCancel={onCancel}
-    />,
-  );
+  renderApp(api, <SlotEditor catalog={catalog} card={card} initial={initial} target={{ profile: 'team', slot: 'main', fixed: true }} profiles={[]} onSaved={vi.fn()} onCancel={onCancel} />);
   await openAdvanced(userEvent.setup());
   return { api, state, onCancel };
 }

@@ -214,13 +214,7 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
           <div className="hint" style={{ maxWidth: 480 }} data-testid="dry-run-cost">
             {costLine(preview)} Sent once, never retried.
           </div>
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={phase.kind === 'sending' || stale}
-            aria-busy={phase.kind === 'sending'}
-            onClick={() => setConfirming(true)}
-          >
+          <button type="button" className="btn btn-primary" disabled={phase.kind === 'sending' || stale} aria-busy={phase.kind === 'sending'} onClick={() => setConfirming(true)}>
             {phase.kind === 'sending' ? <span className="spinner" aria-hidden /> : null} {phase.kind === 'done' ? 'Send again…' : 'Send once…'}
           </button>
         </div>
@@ -233,8 +227,7 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
             title="Send one billed request?"
             body={
               <>
-                This sends the request above once to <code>{hostOf(preview.result?.request.url ?? '')}</code> with your key. {costLine(preview)} It is never
-                retried.
+                This sends the request above once to <code>{hostOf(preview.result?.request.url ?? '')}</code> with your key. {costLine(preview)} It is never retried.
               </>
             }
             confirmLabel="Send once"

@@ -41,9 +41,8 @@ export function ByokPanel({ profile, notCarried }: { profile: string; notCarried
         BYOK config
       </h2>
       <p className="muted small" style={{ margin: 0 }}>
-        Kodus’s BYOK config{view?.says ? `, ${view.says},` : ''} carries{' '}
-        {notCarried ? 'everything Fixed Mode cannot' : 'the fallback, concurrency, thinking and token limits'}, and takes precedence over the .env.{' '}
-        {view?.shape} Kodus keeps it per organisation: enter these values on its “Bring your own key” page, or send the JSON to its API (
+        Kodus’s BYOK config{view?.says ? `, ${view.says},` : ''} carries {notCarried ? 'everything Fixed Mode cannot' : 'the fallback, concurrency, thinking and token limits'}, and takes precedence
+        over the .env. {view?.shape} Kodus keeps it per organisation: enter these values on its “Bring your own key” page, or send the JSON to its API (
         <code>POST /organization-parameters/create-or-update</code>, key <code>byok_config</code>).
       </p>
       {view?.warnings.map((w) => (

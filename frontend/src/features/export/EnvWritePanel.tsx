@@ -83,17 +83,8 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
       </div>
       <div className="field">
         <label htmlFor="env-path">.env file</label>
-        <input
-          id="env-path"
-          className="input"
-          placeholder="/opt/kodus/.env"
-          value={path}
-          onChange={(e) => setPath(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && path && void preview()}
-        />
-        <div className="hint">
-          A new file is created with mode 0600. A merge keeps every other line exactly, backs the old file up next to it and keeps its mode.
-        </div>
+        <input id="env-path" className="input" placeholder="/opt/kodus/.env" value={path} onChange={(e) => setPath(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && path && void preview()} />
+        <div className="hint">A new file is created with mode 0600. A merge keeps every other line exactly, backs the old file up next to it and keeps its mode.</div>
       </div>
       <div className="row">
         <button className="btn btn-primary" disabled={!path || busy} onClick={() => void preview()}>
@@ -194,8 +185,8 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
             <>
               {replacing && (
                 <p>
-                  This file configures Kodus with <strong>{plan.current.inferred.model}</strong> ({plan.current.inferred.providerLabel}). Writing replaces those
-                  variables in the file with profile {profile}’s.
+                  This file configures Kodus with <strong>{plan.current.inferred.model}</strong> ({plan.current.inferred.providerLabel}). Writing replaces those variables in the file with profile{' '}
+                  {profile}’s.
                 </p>
               )}
               {plan.modeWarning && (
@@ -206,15 +197,14 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
                     </>
                   ) : (
                     <>
-                      <strong>Other users can read this file (mode {plan.mode})</strong>, and so the key written into it. Tick “Tighten it to owner-only” to
-                      change that.
+                      <strong>Other users can read this file (mode {plan.mode})</strong>, and so the key written into it. Tick “Tighten it to owner-only” to change that.
                     </>
                   )}
                 </p>
               )}
               <p>
-                Every other line stays as it is, and the old file is backed up next to it. Kodus picks the change up when you run{' '}
-                <code>docker compose up -d</code>; a BYOK model saved in Kodus’s settings still takes precedence over the .env.
+                Every other line stays as it is, and the old file is backed up next to it. Kodus picks the change up when you run <code>docker compose up -d</code>; a BYOK model saved in Kodus’s
+                settings still takes precedence over the .env.
               </p>
             </>
           }

@@ -58,8 +58,7 @@ export function KodusApplyPanel({ profiles, onApplied }: { profiles: ProfileView
         Apply a profile to Kodus (BYOK)
       </h2>
       <p className="muted small">
-        Saves the profile in Kodus’s BYOK config through its API. Everything else Kodus has is kept — its other keys are re-sent empty, so Kodus keeps them.
-        Then Kodus runs its own Test of the model.
+        Saves the profile in Kodus’s BYOK config through its API. Everything else Kodus has is kept — its other keys are re-sent empty, so Kodus keeps them. Then Kodus runs its own Test of the model.
       </p>
       <div className="row" style={{ alignItems: 'flex-end' }}>
         <ProfileSelect

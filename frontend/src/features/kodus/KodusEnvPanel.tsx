@@ -98,20 +98,14 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
         Fixed Mode: apply a profile to the install’s .env
       </h2>
       <p className="muted small">
-        Kodus reads the <code>.env</code> when its containers are created: after the merge, the API and the workers are recreated with{' '}
-        <code>docker compose up -d</code>. Without Docker here, the exact command to run is shown.
+        Kodus reads the <code>.env</code> when its containers are created: after the merge, the API and the workers are recreated with <code>docker compose up -d</code>. Without Docker here, the exact
+        command to run is shown.
       </p>
       {found && (
         <div className="field">
           <label htmlFor="kodus-install">Kodus install</label>
           <div className="row">
-            <select
-              id="kodus-install"
-              className="input"
-              value={found.installs.some((i) => i.dir === dir) ? dir : ''}
-              onChange={(e) => void choose(e.target.value)}
-              style={{ flex: 1 }}
-            >
+            <select id="kodus-install" className="input" value={found.installs.some((i) => i.dir === dir) ? dir : ''} onChange={(e) => void choose(e.target.value)} style={{ flex: 1 }}>
               <option value="">{found.installs.length ? 'Choose…' : 'None found — type or pick a folder'}</option>
               {found.installs.map((i) => (
                 <option key={i.dir} value={i.dir}>
@@ -135,19 +129,11 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
       )}
       <div className="field">
         <label htmlFor="kodus-dir">Install directory</label>
-        <input
-          id="kodus-dir"
-          className="input"
-          value={dir}
-          onChange={(e) => setDir(e.target.value)}
-          onBlur={() => dir !== install?.dir && void choose(dir)}
-          placeholder="~/kodus-installer"
-        />
+        <input id="kodus-dir" className="input" value={dir} onChange={(e) => setDir(e.target.value)} onBlur={() => dir !== install?.dir && void choose(dir)} placeholder="~/kodus-installer" />
       </div>
       {install && (
         <div className="small" data-testid="kodus-install">
-          Services that read the LLM variables: <strong>{install.llmServices.join(', ') || 'none'}</strong> · Kodus version:{' '}
-          <code>{install.imageTag || 'latest'}</code>
+          Services that read the LLM variables: <strong>{install.llmServices.join(', ') || 'none'}</strong> · Kodus version: <code>{install.imageTag || 'latest'}</code>
           {install.problem && <div className="field-error">{install.problem}</div>}
         </div>
       )}

@@ -16,8 +16,8 @@ export function KodusSignIn({ initial, onSignedIn }: { initial: KodusSession; on
         Sign in to Kodus
       </h2>
       <p className="muted small">
-        Give Kodus’s API (port 3001 by default) or the address of its web app: the API behind the web app is found on its own. The password goes only to Kodus;
-        the session is kept in your OS keychain and is never shown.
+        Give Kodus’s API (port 3001 by default) or the address of its web app: the API behind the web app is found on its own. The password goes only to Kodus; the session is kept in your OS keychain
+        and is never shown.
       </p>
       <form
         className="stack"
@@ -47,14 +47,7 @@ export function KodusSignIn({ initial, onSignedIn }: { initial: KodusSession; on
           </div>
           <div className="field" style={{ flex: 1 }}>
             <label htmlFor="kodus-password">Password</label>
-            <input
-              id="kodus-password"
-              className="input"
-              type="password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              autoComplete="current-password"
-            />
+            <input id="kodus-password" className="input" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
           </div>
         </div>
         {error && (

@@ -45,8 +45,8 @@ export function KodusView({ profiles }: { profiles: ProfileView[] }) {
         <div>
           <h1>Kodus</h1>
           <p className="muted">
-            Connect to the Kodus you run: see which LLM it uses, and apply a profile — to its BYOK config through its API, or to the <code>.env</code> of its
-            install (Fixed Mode). A BYOK config in Kodus takes precedence over the <code>.env</code>.
+            Connect to the Kodus you run: see which LLM it uses, and apply a profile — to its BYOK config through its API, or to the <code>.env</code> of its install (Fixed Mode). A BYOK config in
+            Kodus takes precedence over the <code>.env</code>.
           </p>
         </div>
       </div>

@@ -21,8 +21,8 @@ export function NextStep({ profile, onExport, onDismiss }: NextStepProps) {
       <div className="grid-2">
         <div className="stack" style={{ gap: 6 }}>
           <div className="small">
-            <strong>.env (Fixed Mode)</strong>: Kodus reads its model and key from these variables when its containers start; merge them into Kodus’s{' '}
-            <code>.env</code> and run <code>docker compose up -d</code>.
+            <strong>.env (Fixed Mode)</strong>: Kodus reads its model and key from these variables when its containers start; merge them into Kodus’s <code>.env</code> and run{' '}
+            <code>docker compose up -d</code>.
           </div>
           <div>
             <button type="button" className="btn btn-sm btn-primary" onClick={() => onExport('env')}>
@@ -32,8 +32,8 @@ export function NextStep({ profile, onExport, onDismiss }: NextStepProps) {
         </div>
         <div className="stack" style={{ gap: 6 }}>
           <div className="small">
-            <strong>BYOK config</strong>: Kodus keeps it per organisation and prefers it to the <code>.env</code>; it also carries the Fallback, concurrency and
-            thinking. Enter it on Kodus’s “Bring your own key” page or send it to Kodus’s API.
+            <strong>BYOK config</strong>: Kodus keeps it per organisation and prefers it to the <code>.env</code>; it also carries the Fallback, concurrency and thinking. Enter it on Kodus’s “Bring
+            your own key” page or send it to Kodus’s API.
           </div>
           <div>
             <button type="button" className="btn btn-sm" onClick={() => onExport('byok')}>

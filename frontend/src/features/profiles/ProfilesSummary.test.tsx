@@ -76,19 +76,14 @@ describe('profile summary card', () => {
     expect(main).not.toHaveTextContent('moonshot,');
     expect(within(fallback).queryByTestId('thinking-summary')).not.toBeInTheDocument();
     expect(within(fallback).queryByText('Max input', { selector: 'dt' })).not.toBeInTheDocument();
-    expect(within(fallback).getByTestId('slot-ignored')).toHaveTextContent(
-      'Saved but not used on a Fallback (Kodus reads it from Main): Thinking High, Max input tokens 100000.',
-    );
+    expect(within(fallback).getByTestId('slot-ignored')).toHaveTextContent('Saved but not used on a Fallback (Kodus reads it from Main): Thinking High, Max input tokens 100000.');
   });
 
   it('says "no fallback" once, in the Fallback’s place', () => {
     const p: ProfileView = {
       name: 'solo',
       main: slot({}),
-      advice: [
-        'No fallback: add one on a different provider so reviews keep running when the main model is rate-limited or down.',
-        'Main has no concurrency limit.',
-      ],
+      advice: ['No fallback: add one on a different provider so reviews keep running when the main model is rate-limited or down.', 'Main has no concurrency limit.'],
       adviceCodes: ['no-fallback', 'unlimited'],
       createdAt: '',
       updatedAt: '',

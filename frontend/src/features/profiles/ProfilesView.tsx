@@ -193,8 +193,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
           <div className="alert-title">Couldn’t read the saved profiles</div>
           <div>{loadError}</div>
           <div className="small">
-            Nothing was changed. If another kodus-byok window or command is using the profiles, close it and try again. If the file is damaged, move it out of
-            the data folder
+            Nothing was changed. If another kodus-byok window or command is using the profiles, close it and try again. If the file is damaged, move it out of the data folder
             {env?.dataDir ? (
               <>
                 {' '}
@@ -255,13 +254,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
   const toolPanels = (p: ProfileView, slot: SlotName) => (
     <Suspense fallback={loading}>
       {at(dry, p.name, slot) && (
-        <DryRunPanel
-          key={`${p.name}|${slot}`}
-          slotLabel={LABEL[slot]}
-          autoFocus
-          run={(preview) => api.dryRunSlot({ profile: p.name, slot, apiKey: '', preview })}
-          onClose={() => setDry(null)}
-        />
+        <DryRunPanel key={`${p.name}|${slot}`} slotLabel={LABEL[slot]} autoFocus run={(preview) => api.dryRunSlot({ profile: p.name, slot, apiKey: '', preview })} onClose={() => setDry(null)} />
       )}
       {at(tuning, p.name, slot) && <SlotConcurrency key={`${p.name}|${slot}`} profile={p.name} slot={slot} onSaved={() => void reload()} />}
     </Suspense>
@@ -274,8 +267,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
         <div className="empty stack" style={{ alignItems: 'center' }}>
           <h2>No profiles yet</h2>
           <p className="muted">
-            Pick one of Kodus’s recommended models, paste its key, and save. Keys stay in your OS keychain{env ? ` (${env.keychainDescription})` : ''}; this app
-            shows them masked.
+            Pick one of Kodus’s recommended models, paste its key, and save. Keys stay in your OS keychain{env ? ` (${env.keychainDescription})` : ''}; this app shows them masked.
           </p>
           <button className="btn btn-primary" onClick={onNewProfile}>
             Choose a model
@@ -319,9 +311,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
               ) : (
                 <div className="slot-empty">
                   <div className="muted small">Fallback</div>
-                  <div data-testid="fallback-advice">
-                    {fallbackAdvice[0] ?? 'Add a fallback so reviews keep running if your main model is rate-limited or down. A different provider works best.'}
-                  </div>
+                  <div data-testid="fallback-advice">{fallbackAdvice[0] ?? 'Add a fallback so reviews keep running if your main model is rate-limited or down. A different provider works best.'}</div>
                   <button className="btn btn-sm" onClick={() => onChooseModel(p.name, 'fallback')}>
                     Add fallback
                   </button>

@@ -46,9 +46,7 @@ describe('Use my repository', () => {
     expect(within(summary).getByTestId('repo-p90')).toHaveTextContent('9.1k tokens');
     expect(summary).toHaveTextContent('15 commits made directly on the branch are not counted');
     expect(summary).toHaveTextContent('12 ignored by the list, 2 binary');
-    expect((await screen.findByTestId('size-histogram')).getAttribute('data-summary')).toBe(
-      '500–1.0k: 9, 1.0k–2.0k: 14, 2.0k–5.0k: 11, 5.0k–10.0k: 5, 10.0k–20.0k: 2, 20.0k–50.0k: 1',
-    );
+    expect((await screen.findByTestId('size-histogram')).getAttribute('data-summary')).toBe('500–1.0k: 9, 1.0k–2.0k: 14, 2.0k–5.0k: 11, 5.0k–10.0k: 5, 10.0k–20.0k: 2, 20.0k–50.0k: 1');
     expect(within(screen.getByTestId('biggest-changes')).getByText('Merge pull request #7 from shop/checkout')).toBeInTheDocument();
     expect(within(screen.getByTestId('biggest-changes')).getByText('$0.3125')).toBeInTheDocument();
     const table = await screen.findByTestId('cost-table');

@@ -130,27 +130,12 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
     >
       <div>
         <h2>Use my repository</h2>
-        <p className="hint">
-          Your own history, read on this machine: each merge (or each commit, when the branch has no merges) is one review. Nothing leaves the computer.
-        </p>
+        <p className="hint">Your own history, read on this machine: each merge (or each commit, when the branch has no merges) is one review. Nothing leaves the computer.</p>
       </div>
       <div className="row" style={{ alignItems: 'flex-end', gap: 12 }}>
         <div style={{ flex: 1 }}>
-          <Field
-            id="repo-dir"
-            label="Repository folder"
-            field="dir"
-            error={fieldErrors.dir}
-            hint="a checkout, a sub-folder of one, a worktree or a bare repository"
-          >
-            <input
-              id="repo-dir"
-              className="input"
-              placeholder="/home/me/src/my-service"
-              value={dir}
-              onChange={(e) => setDir(e.target.value)}
-              {...describedBy('repo-dir', fieldErrors.dir)}
-            />
+          <Field id="repo-dir" label="Repository folder" field="dir" error={fieldErrors.dir} hint="a checkout, a sub-folder of one, a worktree or a bare repository">
+            <input id="repo-dir" className="input" placeholder="/home/me/src/my-service" value={dir} onChange={(e) => setDir(e.target.value)} {...describedBy('repo-dir', fieldErrors.dir)} />
           </Field>
         </div>
         <button type="button" className="btn" onClick={() => void pick()} disabled={running} style={{ marginBottom: 22 }}>
@@ -175,34 +160,14 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
         </div>
         {kind === 'days' ? (
           <Field id="repo-days" label="Days" field="since" error={fieldErrors.since} hint="changes newer than this">
-            <input
-              id="repo-days"
-              className="input"
-              inputMode="numeric"
-              value={days}
-              onChange={(e) => setDays(e.target.value)}
-              {...describedBy('repo-days', fieldErrors.since)}
-            />
+            <input id="repo-days" className="input" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} {...describedBy('repo-days', fieldErrors.since)} />
           </Field>
         ) : (
           <Field id="repo-last" label="Changes" field="last" error={fieldErrors.last} hint="the newest merges or commits">
-            <input
-              id="repo-last"
-              className="input"
-              inputMode="numeric"
-              value={last}
-              onChange={(e) => setLast(e.target.value)}
-              {...describedBy('repo-last', fieldErrors.last)}
-            />
+            <input id="repo-last" className="input" inputMode="numeric" value={last} onChange={(e) => setLast(e.target.value)} {...describedBy('repo-last', fieldErrors.last)} />
           </Field>
         )}
-        <Field
-          id="repo-context"
-          label="Context around each change"
-          field="contextLines"
-          error={fieldErrors.contextLines}
-          hint="what the reviewer reads besides the changed lines"
-        >
+        <Field id="repo-context" label="Context around each change" field="contextLines" error={fieldErrors.contextLines} hint="what the reviewer reads besides the changed lines">
           <select id="repo-context" className="input" value={context} onChange={(e) => setContext(e.target.value)}>
             {CONTEXT.map((c) => (
               <option key={c.id} value={c.id}>
@@ -225,14 +190,7 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
             error={fieldErrors.ignore}
             hint="gitignore syntax, one pattern a line: a name matches at any depth, a trailing / is a folder, ! brings a path back. Binary files and files marked generated are always skipped."
           >
-            <textarea
-              id="repo-ignore"
-              className="input mono"
-              rows={8}
-              value={ignore}
-              onChange={(e) => setIgnore(e.target.value)}
-              {...describedBy('repo-ignore', fieldErrors.ignore)}
-            />
+            <textarea id="repo-ignore" className="input mono" rows={8} value={ignore} onChange={(e) => setIgnore(e.target.value)} {...describedBy('repo-ignore', fieldErrors.ignore)} />
           </Field>
           <div className="row">
             <button type="button" className="btn btn-sm" onClick={() => void saveIgnore(ignoreLines())}>

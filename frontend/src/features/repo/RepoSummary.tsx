@@ -48,8 +48,8 @@ export function RepoSummary({ report }: { report: RepoReport }) {
       </div>
       <ul className="notes small">
         <li>
-          {s.path}, {s.from} to {s.to} ({s.days} days; window: {s.since ? `last ${s.since}` : `last ${s.last} changes`}); median {s.medianFiles} reviewed files
-          a change. Read in {(s.elapsedMs / 1000).toFixed(1)} s.
+          {s.path}, {s.from} to {s.to} ({s.days} days; window: {s.since ? `last ${s.since}` : `last ${s.last} changes`}); median {s.medianFiles} reviewed files a change. Read in{' '}
+          {(s.elapsedMs / 1000).toFixed(1)} s.
         </li>
         <li>
           {s.unit === 'merge'
@@ -59,8 +59,8 @@ export function RepoSummary({ report }: { report: RepoReport }) {
         {s.notReviewed > 0 && <li>{s.notReviewed} changes touch only skipped files: nothing to review.</li>}
         {skipped.length > 0 && <li>Files skipped: {skipped.map(([k, n]) => `${n} ${SKIP_LABEL[k] ?? k}`).join(', ')}.</li>}
         <li>
-          Each reviewed file is one call of {report.calls.filePromptTokens.toLocaleString('en-US')} fixed prompt tokens plus its diff (a diff over{' '}
-          {tokens(report.calls.chunkTokens)} tokens is split into more calls), plus the extra calls per PR. {report.tokenizerNote}
+          Each reviewed file is one call of {report.calls.filePromptTokens.toLocaleString('en-US')} fixed prompt tokens plus its diff (a diff over {tokens(report.calls.chunkTokens)} tokens is split
+          into more calls), plus the extra calls per PR. {report.tokenizerNote}
         </li>
       </ul>
     </div>
@@ -80,12 +80,7 @@ export function BiggestChanges({ report, rows }: { report: RepoReport; rows: Cos
         {priced.length > 0 && (
           <label className="row small">
             Cost with
-            <select
-              className="input"
-              style={{ width: 'auto' }}
-              value={chosen ? `${chosen.slot}/${chosen.model}/${chosen.plan}` : ''}
-              onChange={(e) => setKey(e.target.value)}
-            >
+            <select className="input" style={{ width: 'auto' }} value={chosen ? `${chosen.slot}/${chosen.model}/${chosen.plan}` : ''} onChange={(e) => setKey(e.target.value)}>
               {priced.map((r) => (
                 <option key={`${r.slot}/${r.model}/${r.plan}`} value={`${r.slot}/${r.model}/${r.plan}`}>
                   {rowLabel(r)}
@@ -108,8 +103,7 @@ export function BiggestChanges({ report, rows }: { report: RepoReport; rows: Cos
         </thead>
         <tbody>
           {report.biggest.map((b) => {
-            const c =
-              chosen && b.costs.find((x) => x.model === chosen.model && (x.plan ?? '') === (chosen.plan ?? '') && (x.slot ?? '') === (chosen.slot ?? ''));
+            const c = chosen && b.costs.find((x) => x.model === chosen.model && (x.plan ?? '') === (chosen.plan ?? '') && (x.slot ?? '') === (chosen.slot ?? ''));
             return (
               <tr key={b.hash}>
                 <th scope="row">

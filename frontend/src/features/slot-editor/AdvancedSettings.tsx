@@ -34,14 +34,7 @@ export function AdvancedSettings(props: AdvancedSettingsProps) {
   return (
     <section className="advanced" aria-labelledby={`${idPrefix}-toggle`}>
       <h2 className="advanced-head">
-        <button
-          type="button"
-          id={`${idPrefix}-toggle`}
-          className="advanced-toggle"
-          aria-expanded={open}
-          aria-controls={`${idPrefix}-body`}
-          onClick={() => onToggle(!open)}
-        >
+        <button type="button" id={`${idPrefix}-toggle`} className="advanced-toggle" aria-expanded={open} aria-controls={`${idPrefix}-body`} onClick={() => onToggle(!open)}>
           <span aria-hidden className="chevron">
             {open ? '▾' : '▸'}
           </span>{' '}
@@ -85,9 +78,7 @@ function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, war
   const concurrencyHint =
     form.maxConcurrentRequests.trim() === '0'
       ? '0 means no limit in Kodus, not zero requests: every call of a review at once.'
-      : (variant?.maxConcurrentReason ??
-        provider?.maxConcurrentReason ??
-        'Empty or 0 = no limit in Kodus. Set it for rate-limited plans; tune it on the profile page once saved.');
+      : (variant?.maxConcurrentReason ?? provider?.maxConcurrentReason ?? 'Empty or 0 = no limit in Kodus. Set it for rate-limited plans; tune it on the profile page once saved.');
 
   return (
     <>
@@ -95,8 +86,8 @@ function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, war
         <MainOnly idPrefix={idPrefix} form={form} errors={errors} onChange={onChange} onBlur={onBlur} />
       ) : (
         <p className="hint" data-testid="fallback-ignores" style={{ margin: 0 }}>
-          On a Fallback, this Kodus release uses the model, key, endpoint, temperature, max output tokens and concurrency. Thinking, Custom JSON, OpenRouter
-          routing and max input tokens come from Main only, so they are set there.
+          On a Fallback, this Kodus release uses the model, key, endpoint, temperature, max output tokens and concurrency. Thinking, Custom JSON, OpenRouter routing and max input tokens come from Main
+          only, so they are set there.
         </p>
       )}
       <div className="grid-2">
@@ -194,12 +185,7 @@ function MainOnly({ idPrefix, form, errors, onChange, onBlur }: Pick<AdvancedSet
               {...describedBy(id('openrouterProviderOrder'), errors.openrouterProviderOrder)}
             />
           </Field>
-          <Field
-            id={id('openrouterAllowFallbacks')}
-            label="Allow fallbacks"
-            field="openrouterAllowFallbacks"
-            hint="Off: requests fail when none of the pinned providers is available."
-          >
+          <Field id={id('openrouterAllowFallbacks')} label="Allow fallbacks" field="openrouterAllowFallbacks" hint="Off: requests fail when none of the pinned providers is available.">
             <select
               id={id('openrouterAllowFallbacks')}
               className="input"

@@ -4,17 +4,7 @@ import { describedBy, Field } from '../../ui/Field';
 import { KeyInput } from '../keys/KeyInput';
 
 /** Regions Amazon Bedrock serves Claude in, offered as suggestions (any region can be typed). */
-export const BEDROCK_REGIONS = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-2',
-  'eu-central-1',
-  'eu-west-1',
-  'eu-west-3',
-  'ap-northeast-1',
-  'ap-southeast-2',
-  'ap-south-1',
-];
+export const BEDROCK_REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-central-1', 'eu-west-1', 'eu-west-3', 'ap-northeast-1', 'ap-southeast-2', 'ap-south-1'];
 
 export type BedrockAuth = 'apiKey' | 'iam';
 
@@ -59,8 +49,7 @@ export function carriedKey(key = ''): { apiKey: string; iam: IAMKeys } {
     try {
       const j = JSON.parse(k) as Record<string, unknown>;
       const str = (v: unknown) => (typeof v === 'string' ? v : '');
-      if (str(j.awsAccessKeyId))
-        return { apiKey: '', iam: { accessKeyId: str(j.awsAccessKeyId), secretAccessKey: str(j.awsSecretAccessKey), sessionToken: str(j.awsSessionToken) } };
+      if (str(j.awsAccessKeyId)) return { apiKey: '', iam: { accessKeyId: str(j.awsAccessKeyId), secretAccessKey: str(j.awsSecretAccessKey), sessionToken: str(j.awsSessionToken) } };
     } catch {
       // not IAM keys: shown as typed
     }
@@ -131,13 +120,7 @@ export function BedrockFields({ region, auth, onRegion, onAuth, onKey, initialKe
         </div>
       </div>
 
-      <Field
-        id="bedrock-region"
-        label="Region"
-        field="awsRegion"
-        error={errors.awsRegion}
-        hint="Where Kodus calls Bedrock; us-east-1 when empty. A us. profile needs a us-* region, eu. an eu-* one."
-      >
+      <Field id="bedrock-region" label="Region" field="awsRegion" error={errors.awsRegion} hint="Where Kodus calls Bedrock; us-east-1 when empty. A us. profile needs a us-* region, eu. an eu-* one.">
         <input
           id="bedrock-region"
           className="input mono"

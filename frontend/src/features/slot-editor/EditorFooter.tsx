@@ -13,11 +13,7 @@ interface EditorFooterProps {
 
 /** What Test sends, then Cancel · Test · (Save anyway) · Test & save. */
 export function EditorFooter({ probe, testing, saving, testResult, saveLabel, onCancel, onTest, onSaveAnyway }: EditorFooterProps) {
-  const note =
-    probe?.note ??
-    (probe?.kind === 'metadata' || probe?.kind === 'count_tokens'
-      ? 'Test makes one metadata call (no inference): it checks the key, the endpoint and the model.'
-      : '');
+  const note = probe?.note ?? (probe?.kind === 'metadata' || probe?.kind === 'count_tokens' ? 'Test makes one metadata call (no inference): it checks the key, the endpoint and the model.' : '');
   return (
     <div className="spread editor-footer">
       <div className="hint" data-testid="test-note" style={{ maxWidth: 460 }}>

@@ -21,18 +21,7 @@ interface SaveTargetProps {
 export function SaveTarget({ profileName, slot, profiles, error, open, onOpen, onProfileName, onSlot, onBlur }: SaveTargetProps) {
   const existing = profiles.find((p) => p.name === profileName.trim());
   if (open || error || profileName.trim() === '') {
-    return (
-      <SlotTargetFields
-        profileName={profileName}
-        slot={slot}
-        profiles={profiles}
-        existing={existing}
-        error={error}
-        onProfileName={onProfileName}
-        onSlot={onSlot}
-        onBlur={onBlur}
-      />
-    );
+    return <SlotTargetFields profileName={profileName} slot={slot} profiles={profiles} existing={existing} error={error} onProfileName={onProfileName} onSlot={onSlot} onBlur={onBlur} />;
   }
   return (
     <div className="row small" data-field="name" data-testid="save-target">
@@ -51,9 +40,5 @@ export function FallbackWarnings({ existing, provider, baseURL }: { existing?: P
   if (!existing) return <div className="alert alert-warn small">This profile has no Main model yet: save a Main first, then add the Fallback.</div>;
   const same = existing.main.provider === provider && (provider !== 'openai_compatible' || existing.main.baseURL === baseURL);
   if (!same) return null;
-  return (
-    <div className="alert alert-warn small">
-      Main also uses {existing.main.providerName}: an outage or rate limit there would stop both. A different provider makes a better fallback.
-    </div>
-  );
+  return <div className="alert alert-warn small">Main also uses {existing.main.providerName}: an outage or rate limit there would stop both. A different provider makes a better fallback.</div>;
 }

@@ -11,18 +11,7 @@ async function renderEditor(modelID: string, extra: { onSaved?: () => void } = {
   const card = catalog.models.find((m) => m.id === modelID) as CatalogModel;
   const initial = await api.draft(modelID, '');
   const onSaved = extra.onSaved ?? vi.fn();
-  renderApp(
-    api,
-    <SlotEditor
-      catalog={catalog}
-      card={card}
-      initial={initial}
-      target={{ profile: 'default', slot: 'main', fixed: false }}
-      profiles={[]}
-      onSaved={onSaved}
-      onCancel={vi.fn()}
-    />,
-  );
+  renderApp(api, <SlotEditor catalog={catalog} card={card} initial={initial} target={{ profile: 'default', slot: 'main', fixed: false }} profiles={[]} onSaved={onSaved} onCancel={vi.fn()} />);
   return { api, state, onSaved };
 }
 
@@ -32,18 +21,7 @@ describe('SlotEditor', () => {
     vi.mocked(api.checkSlot).mockRejectedValue(new Error('profile database is locked'));
     const card = catalog.models.find((m) => m.id === 'glm-5.1') as CatalogModel;
     const initial = await api.draft('glm-5.1', '');
-    renderApp(
-      api,
-      <SlotEditor
-        catalog={catalog}
-        card={card}
-        initial={initial}
-        target={{ profile: 'default', slot: 'main', fixed: false }}
-        profiles={[]}
-        onSaved={vi.fn()}
-        onCancel={vi.fn()}
-      />,
-    );
+    renderApp(api, <SlotEditor catalog={catalog} card={card} initial={initial} target={{ profile: 'default', slot: 'main', fixed: false }} profiles={[]} onSaved={vi.fn()} onCancel={vi.fn()} />);
     expect(await screen.findByTestId('check-error')).toHaveTextContent("Couldn't check these settings: profile database is locked");
   });
 

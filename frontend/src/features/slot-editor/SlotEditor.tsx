@@ -1,15 +1,5 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
-import {
-  useApi,
-  type Catalog,
-  type CatalogModel,
-  type FieldError,
-  type KeySuggestion,
-  type KeyTestResult,
-  type ProfileView,
-  type SlotInput,
-  type SlotName,
-} from '../../api';
+import { useApi, type Catalog, type CatalogModel, type FieldError, type KeySuggestion, type KeyTestResult, type ProfileView, type SlotInput, type SlotName } from '../../api';
 import { ADVANCED_FIELDS, firstField, forSlot, namesOf } from '../../lib/fieldLabels';
 import { focusField } from '../../lib/focusField';
 import { useDirty, useLeave } from '../../lib/leaveGuard';
@@ -82,23 +72,7 @@ const fieldsOf = (errs: FieldError[]) => errs.map((e) => e.field);
  * puts the cursor in it. Esc never discards the form; leaving it dirty asks.
  */
 export function SlotEditor(props: SlotEditorProps) {
-  const {
-    catalog,
-    card,
-    initial,
-    target: initialTarget,
-    profiles,
-    heading,
-    onSaved,
-    onCancel,
-    onBack,
-    backLabel,
-    backKeepsDraft,
-    initialKey,
-    initialPlace,
-    onDraft,
-    onSwitch,
-  } = props;
+  const { catalog, card, initial, target: initialTarget, profiles, heading, onSaved, onCancel, onBack, backLabel, backKeepsDraft, initialKey, initialPlace, onDraft, onSwitch } = props;
   const api = useApi();
   const toast = useToast();
   const leave = useLeave();
@@ -433,11 +407,7 @@ export function SlotEditor(props: SlotEditorProps) {
         </div>
       )}
       {testResult && (
-        <KeyTestBanner
-          result={testResult}
-          onSwitchPlan={card?.variants?.length ? (p, u) => void switchPlan(p, u) : undefined}
-          onUseModel={card ? undefined : (id) => patch({ model: id })}
-        />
+        <KeyTestBanner result={testResult} onSwitchPlan={card?.variants?.length ? (p, u) => void switchPlan(p, u) : undefined} onUseModel={card ? undefined : (id) => patch({ model: id })} />
       )}
       {testError && (
         <div className="alert alert-err" role="alert">

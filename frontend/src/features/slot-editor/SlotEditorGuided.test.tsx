@@ -61,9 +61,7 @@ describe('the first screen of a card', () => {
     expect(screen.queryByTestId('thinking-preview')).not.toBeInTheDocument();
     expect(screen.getByTestId('save-target')).toHaveTextContent('Saves as profile team, Main model');
     await user.click(screen.getByRole('radio', { name: 'Coding Plan' }));
-    await waitFor(() =>
-      expect(screen.getByTestId('advanced-summary')).toHaveTextContent('Thinking Medium · temperature 0 · max output 16,384 · concurrency 1'),
-    );
+    await waitFor(() => expect(screen.getByTestId('advanced-summary')).toHaveTextContent('Thinking Medium · temperature 0 · max output 16,384 · concurrency 1'));
   });
 
   it('names the key after the plan whose site issues it, and shows the model id it saves', async () => {

@@ -20,13 +20,7 @@ interface SlotTargetFieldsProps {
 export function SlotTargetFields({ profileName, slot, profiles, existing, error, onProfileName, onSlot, onBlur }: SlotTargetFieldsProps) {
   return (
     <div className="grid-2">
-      <Field
-        id="target-profile"
-        label="Profile"
-        field="name"
-        error={error}
-        hint={existing ? `Updates the existing profile “${existing.name}”.` : 'A new profile is created.'}
-      >
+      <Field id="target-profile" label="Profile" field="name" error={error} hint={existing ? `Updates the existing profile “${existing.name}”.` : 'A new profile is created.'}>
         <input
           id="target-profile"
           className="input"
@@ -47,12 +41,7 @@ export function SlotTargetFields({ profileName, slot, profiles, existing, error,
         <span className="label" id="target-slot-label">
           Slot
         </span>
-        <Segmented
-          label="Slot"
-          options={(['main', 'fallback'] as SlotName[]).map((s) => ({ id: s, label: SLOT_LABEL[s] }))}
-          value={slot}
-          onChange={(v) => onSlot(v as SlotName)}
-        />
+        <Segmented label="Slot" options={(['main', 'fallback'] as SlotName[]).map((s) => ({ id: s, label: SLOT_LABEL[s] }))} value={slot} onChange={(v) => onSlot(v as SlotName)} />
         <div className="hint">Main is used for every review; Fallback when Main fails.</div>
       </div>
     </div>

@@ -36,8 +36,8 @@ export function KodusLinePanel({ onChange }: { onChange?: () => void }) {
         Kodus release
       </h2>
       <p className="muted small" style={{ margin: 0 }}>
-        What Kodus sends and accepts changed between releases: the catalog, the providers, the thinking rules and the BYOK config all follow the release you run
-        (<code>IMAGE_TAG</code> in its .env). Same as <code>kodus-byok kodus line</code>.
+        What Kodus sends and accepts changed between releases: the catalog, the providers, the thinking rules and the BYOK config all follow the release you run (<code>IMAGE_TAG</code> in its .env).
+        Same as <code>kodus-byok kodus line</code>.
       </p>
       {error && <div className="alert alert-err">{error}</div>}
       {info && (

@@ -20,18 +20,7 @@ async function renderEditor(modelID: string, slot: SlotName = 'main') {
   const { api, state } = fakeApi();
   const card = catalog.models.find((m) => m.id === modelID) as CatalogModel;
   const initial = await api.draft(modelID, '');
-  renderApp(
-    api,
-    <SlotEditor
-      catalog={catalog}
-      card={card}
-      initial={initial}
-      target={{ profile: 'default', slot, fixed: true }}
-      profiles={[]}
-      onSaved={vi.fn()}
-      onCancel={vi.fn()}
-    />,
-  );
+  renderApp(api, <SlotEditor catalog={catalog} card={card} initial={initial} target={{ profile: 'default', slot, fixed: true }} profiles={[]} onSaved={vi.fn()} onCancel={vi.fn()} />);
   const user = userEvent.setup();
   await openAdvanced(user);
   return { api, state, user };
@@ -51,10 +40,7 @@ describe('Thinking settings', () => {
     const { api } = await renderEditor('claude-sonnet-4-6');
     expect(screen.getByRole('radio', { name: 'Medium' })).toHaveAttribute('aria-checked', 'true');
     await waitFor(() => expect(within(preview()).getByTestId('provider-options')).toHaveTextContent('"level": "medium"'));
-    expect(api.previewThinking).toHaveBeenLastCalledWith(
-      'main',
-      expect.objectContaining({ provider: 'anthropic', model: 'claude-sonnet-4-6', reasoningEffort: 'medium' }),
-    );
+    expect(api.previewThinking).toHaveBeenLastCalledWith('main', expect.objectContaining({ provider: 'anthropic', model: 'claude-sonnet-4-6', reasoningEffort: 'medium' }));
   });
 
   it('explains Off as the model’s default', async () => {

@@ -27,16 +27,7 @@ export interface ThinkingState {
 export function useThinkingPreview(slot: SlotName, form: SlotForm, delayMs = 150): ThinkingState {
   const api = useApi();
   const input = useMemo(() => inputFromForm(form).input, [form]);
-  const key = JSON.stringify([
-    slot,
-    input.provider,
-    input.model,
-    input.plan,
-    input.reasoningEffort,
-    input.reasoningConfigOverride,
-    input.openrouterProviderOrder,
-    input.openrouterAllowFallbacks,
-  ]);
+  const key = JSON.stringify([slot, input.provider, input.model, input.plan, input.reasoningEffort, input.reasoningConfigOverride, input.openrouterProviderOrder, input.openrouterAllowFallbacks]);
   const [state, setState] = useState<{ preview: ThinkingPreview | null; previewFor: string }>({ preview: null, previewFor: '' });
   const latest = useRef(key);
   latest.current = key;
@@ -168,8 +159,7 @@ export function ThinkingSettings({ idPrefix, form, thinking, error, onChange, on
             </div>
           ) : (
             <div className="hint" id={id('override-hint')}>
-              Paste the provider’s options, e.g. the example shown. JSON only: no comments, no trailing commas. Fields this app does not know pass through, with
-              a note.
+              Paste the provider’s options, e.g. the example shown. JSON only: no comments, no trailing commas. Fields this app does not know pass through, with a note.
             </div>
           )}
         </div>

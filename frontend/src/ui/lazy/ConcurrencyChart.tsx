@@ -39,13 +39,7 @@ export function ConcurrencyChart({ calc, current }: Props) {
     <figure className="chart" data-testid="concurrency-chart" aria-label={summary} data-summary={summary}>
       <LineChart responsive data={data} style={{ width: '100%', height: 220 }} margin={{ left: 4, right: 16, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-        <XAxis
-          dataKey="k"
-          stroke="var(--muted)"
-          fontSize={12}
-          label={{ value: 'max concurrent requests', position: 'insideBottom', offset: -2, fontSize: 11, fill: 'var(--muted)' }}
-          height={34}
-        />
+        <XAxis dataKey="k" stroke="var(--muted)" fontSize={12} label={{ value: 'max concurrent requests', position: 'insideBottom', offset: -2, fontSize: 11, fill: 'var(--muted)' }} height={34} />
         <YAxis tickFormatter={axisTick(Math.max(...calc.rows.map((r) => r.wallSeconds)))} stroke="var(--muted)" fontSize={12} width={64} />
         <Tooltip
           formatter={(v, name) => [fmtWall(Number(v)), name === 'incomplete' ? 'wall time (calls lost)' : 'wall time']}
@@ -56,27 +50,11 @@ export function ConcurrencyChart({ calc, current }: Props) {
           contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }}
         />
         {calc.firstRetryAt ? (
-          <ReferenceLine
-            x={calc.firstRetryAt}
-            stroke="var(--warn)"
-            strokeDasharray="4 3"
-            label={{ value: '429s start', position: 'insideTopLeft', fontSize: 11, fill: 'var(--warn)' }}
-          />
+          <ReferenceLine x={calc.firstRetryAt} stroke="var(--warn)" strokeDasharray="4 3" label={{ value: '429s start', position: 'insideTopLeft', fontSize: 11, fill: 'var(--warn)' }} />
         ) : null}
-        {current ? (
-          <ReferenceLine x={current} stroke="var(--accent)" label={{ value: 'setting', position: 'insideBottomLeft', fontSize: 11, fill: 'var(--accent)' }} />
-        ) : null}
+        {current ? <ReferenceLine x={current} stroke="var(--accent)" label={{ value: 'setting', position: 'insideBottomLeft', fontSize: 11, fill: 'var(--accent)' }} /> : null}
         <Line dataKey="complete" name="complete" stroke="var(--accent)" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} connectNulls={false} />
-        <Line
-          dataKey="incomplete"
-          name="incomplete"
-          stroke="var(--err)"
-          strokeWidth={2}
-          strokeDasharray="2 3"
-          dot={{ r: 2 }}
-          isAnimationActive={false}
-          connectNulls={false}
-        />
+        <Line dataKey="incomplete" name="incomplete" stroke="var(--err)" strokeWidth={2} strokeDasharray="2 3" dot={{ r: 2 }} isAnimationActive={false} connectNulls={false} />
       </LineChart>
       <figcaption className="hint">
         {summary}.{calc.rows.some((r) => !r.complete) ? ' Dotted red: calls run out of retries and, with no Fallback, their files go unreviewed.' : ''}

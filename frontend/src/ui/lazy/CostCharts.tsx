@@ -72,15 +72,7 @@ export function LevelChart({ rows }: { rows: CostRow[] }) {
         <Tooltip formatter={money} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }} />
         <Legend itemSorter={null} />
         {shown.map((r, i) => (
-          <Line
-            key={`${r.model}@${r.plan}@${r.slot}`}
-            dataKey={`m${i}`}
-            name={rowLabel(r)}
-            stroke={LINE_COLORS[i % LINE_COLORS.length]}
-            strokeWidth={2}
-            dot
-            isAnimationActive={false}
-          />
+          <Line key={`${r.model}@${r.plan}@${r.slot}`} dataKey={`m${i}`} name={rowLabel(r)} stroke={LINE_COLORS[i % LINE_COLORS.length]} strokeWidth={2} dot isAnimationActive={false} />
         ))}
       </LineChart>
       {more > 0 && (

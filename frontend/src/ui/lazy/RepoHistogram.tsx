@@ -16,10 +16,7 @@ export function SizeHistogram({ report }: { report: RepoReport }) {
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--border)" />
         <XAxis dataKey="bin" stroke="var(--muted)" fontSize={12} />
         <YAxis allowDecimals={false} stroke="var(--muted)" fontSize={12} width={48} />
-        <Tooltip
-          formatter={(v) => [`${String(v)} changes`, 'Count']}
-          contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }}
-        />
+        <Tooltip formatter={(v) => [`${String(v)} changes`, 'Count']} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--text)' }} />
         <Bar dataKey="count" name="Changes" fill="#5b8def" isAnimationActive={false} />
       </BarChart>
       <figcaption className="hint">Tokens of what the reviewer reads per change: every reviewed file’s diff with its context.</figcaption>
