@@ -3,25 +3,13 @@
 // "0." or "" are never rewritten under the user's cursor.
 import type { FieldError, SlotInput } from '../api';
 
-export interface SlotForm {
-  provider: string;
-  model: string;
-  plan: string;
-  baseURL: string;
-  temperature: string;
-  maxOutputTokens: string;
-  maxInputTokens: string;
-  maxConcurrentRequests: string;
-  reasoningEffort: string;
-  reasoningConfigOverride: string;
-  /** Comma-separated as typed; split only when sent (a trailing comma survives). */
-  openrouterProviderOrder: string;
-  openrouterAllowFallbacks: '' | 'true' | 'false';
-  vertexLocation: string;
-  /** Amazon Bedrock's region and auth kind (apiKey or iam). */
-  awsRegion: string;
-  awsAuth: string;
-}
+/**
+ * The slot form: every SlotInput field (the Go type, generated), held as the
+ * text typed. openrouterProviderOrder is comma-separated as typed and split
+ * only when sent (a trailing comma survives); openrouterAllowFallbacks is
+ * unset, 'true' or 'false'.
+ */
+export type SlotForm = { [K in keyof SlotInput]-?: K extends 'openrouterAllowFallbacks' ? '' | 'true' | 'false' : string };
 
 const num = (v: number | undefined | null) => (v === undefined || v === null ? '' : String(v));
 
