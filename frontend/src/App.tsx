@@ -6,6 +6,7 @@ import { useLeave } from './lib/leaveGuard';
 import type { ExportFocus } from './features/export/ExportView';
 import { ProfilesView } from './features/profiles/ProfilesView';
 import { errorText } from './lib/errorText';
+import appIcon from './assets/appicon.svg';
 
 // Views the first window does not show load when first opened.
 const CatalogView = lazy(() => import('./features/catalog/CatalogView').then((m) => ({ default: m.CatalogView })));
@@ -37,9 +38,7 @@ function Sidebar({ current, env, onNav }: { current: Route['view']; env?: EnvInf
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">
-        <span className="brand-mark" aria-hidden>
-          K
-        </span>
+        <img className="brand-mark" src={appIcon} alt="" />
         Kodus BYOK Studio
       </div>
       {NAV.map((n) => (
@@ -208,6 +207,7 @@ export function App() {
                 onChooseModel={chooseModel}
                 onNewProfile={() => setRoute({ view: 'catalog', target: newTarget() })}
                 onExport={(profile, focus) => setRoute({ view: 'export', profile, focus, nonce: Date.now() })}
+                onOpenKodus={() => setRoute({ view: 'kodus', nonce: Date.now() })}
               />
             )}
             {route.view === 'catalog' && (

@@ -12,9 +12,17 @@ const SIGN: Record<string, string> = { add: '+', update: '~', route: '→', keep
  * API — the difference first (what Kodus uses now → after), then Kodus's own
  * Test of the applied models and its status after.
  */
-export function KodusApplyPanel({ profiles, onApplied }: { profiles: ProfileView[]; onApplied: () => void }) {
+interface KodusApplyPanelProps {
+  profiles: ProfileView[];
+  onApplied: () => void;
+  /** Applies this profile only (a profile card's action): no profile picker. */
+  fixedProfile?: string;
+}
+
+export function KodusApplyPanel({ profiles, onApplied, fixedProfile }: KodusApplyPanelProps) {
   const api = useKodusApi();
-  const [profile, setProfile] = useState(profiles[0]?.name ?? '');
+  const [profile, setProfile] = useState(fixedProfile ?? profiles[0]?.name ?? '');
+  const titleID = fixedProfile ? `kodus-apply-title-${fixedProfile}` : 'kodus-apply-title';
   const [plan, setPlan] = useState<KodusApplyPlan | null>(null);
   const [result, setResult] = useState<KodusApplyResult | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -53,25 +61,27 @@ export function KodusApplyPanel({ profiles, onApplied }: { profiles: ProfileView
   };
 
   return (
-    <section className="panel stack" aria-labelledby="kodus-apply-title">
-      <h2 id="kodus-apply-title" style={{ margin: 0 }}>
-        Apply a profile to Kodus (BYOK)
+    <section className="panel stack" aria-labelledby={titleID}>
+      <h2 id={titleID} style={{ margin: 0 }}>
+        {fixedProfile ? `Apply profile ${fixedProfile} to Kodus (BYOK)` : 'Apply a profile to Kodus (BYOK)'}
       </h2>
       <p className="muted small">
         Saves the profile in Kodus’s BYOK config through its API. Everything else Kodus has is kept — its other keys are re-sent empty, so Kodus keeps them. Then Kodus runs its own Test of the model.
       </p>
       <div className="row" style={{ alignItems: 'flex-end' }}>
-        <ProfileSelect
-          id="kodus-apply-profile"
-          label="Profile to apply"
-          profiles={profiles}
-          value={profile}
-          onChange={(name) => {
-            setProfile(name);
-            setPlan(null);
-            setResult(null);
-          }}
-        />
+        {!fixedProfile && (
+          <ProfileSelect
+            id="kodus-apply-profile"
+            label="Profile to apply"
+            profiles={profiles}
+            value={profile}
+            onChange={(name) => {
+              setProfile(name);
+              setPlan(null);
+              setResult(null);
+            }}
+          />
+        )}
         <button className="btn" onClick={() => void preview()} disabled={!profile || busy}>
           {busy && !plan ? <span className="spinner" /> : null} Show the difference
         </button>

@@ -4,6 +4,7 @@ import { SlotMoves } from './SlotMoves';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { suggestionLabel } from '../keys/KeyAdvice';
 import { NextStep } from './NextStep';
+import { ProfileKodusApply } from './ProfileKodusApply';
 import { SlotCard } from './SlotCard';
 import type { KeySwitch } from '../slot-editor/SlotEditor';
 import { SlotTestView, type SlotTest } from './SlotTestView';
@@ -31,6 +32,8 @@ interface ProfilesViewProps {
   onChooseModel: (profile: string, slot: SlotName) => void;
   onNewProfile: () => void;
   onExport?: (profile: string, focus: ExportFocus) => void;
+  /** Opens the Kodus view (to sign in before applying a profile). */
+  onOpenKodus?: () => void;
 }
 
 interface Editing {
@@ -49,7 +52,7 @@ const LABEL: Record<SlotName, string> = { main: 'Main', fallback: 'Fallback' };
 const FALLBACK_ADVICE = new Set(['no-fallback', 'tight-solo']);
 
 /** Saved profiles: Main and Fallback as Kodus will use them, with test, dry run, concurrency, edit and delete. */
-export function ProfilesView({ catalog, env, profiles, loadError, justSaved, reload, onChooseModel, onNewProfile, onExport }: ProfilesViewProps) {
+export function ProfilesView({ catalog, env, profiles, loadError, justSaved, reload, onChooseModel, onNewProfile, onExport, onOpenKodus }: ProfilesViewProps) {
   const api = useApi();
   const toast = useToast();
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -58,6 +61,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
   const [dry, setDry] = useState<Place>(null);
   const [tuning, setTuning] = useState<Place>(null);
   const [next, setNext] = useState(justSaved ?? '');
+  const [applying, setApplying] = useState('');
   const at = (p: Place, profile: string, slot: SlotName) => p?.profile === profile && p.slot === slot;
 
   // Main and Fallback are tested at once; each result shows as it arrives.
@@ -298,11 +302,15 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
                     Export
                   </button>
                 )}
+                <button className="btn btn-sm" onClick={() => setApplying((cur) => (cur === p.name ? '' : p.name))} aria-expanded={applying === p.name} aria-label={`Apply profile ${p.name} to Kodus`}>
+                  Apply to Kodus
+                </button>
                 <button className="btn btn-sm btn-danger" onClick={() => setConfirm({ profile: p.name, slot: 'all' })}>
                   Delete profile
                 </button>
               </div>
             </div>
+            {applying === p.name && <ProfileKodusApply profile={p.name} profiles={profiles} onOpenKodus={onOpenKodus} onClose={() => setApplying('')} />}
             {next === p.name && onExport && <NextStep profile={p.name} onExport={(f) => onExport(p.name, f)} onDismiss={() => setNext('')} />}
             <div className="grid-2">
               {slotPanel(p, 'main')}
