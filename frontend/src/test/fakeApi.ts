@@ -354,7 +354,8 @@ export function fakeApi(profiles: ProfileView[] = []) {
       fieldErrors: check(input),
       fieldWarnings: warn(input),
       notices: [],
-      keyRequired: true,
+      // As the backend: a provider that needs a key, or a catalog model (a local server needs none).
+      keyRequired: catalog.providers.find((p) => p.id === input.provider)?.requiresKey !== false || catalog.models.some((m) => m.id === input.model),
       mainOnly: s === 'fallback' ? MAIN_ONLY : [],
     })),
     previewKey: vi.fn(async (raw: string) => {

@@ -3,7 +3,7 @@ import type { ProfileView } from '../api';
 /** A labelled select of the saved profiles, each with its Main model. */
 export function ProfileSelect({ id, label, profiles, value, onChange }: { id: string; label: string; profiles: ProfileView[]; value: string; onChange: (name: string) => void }) {
   return (
-    <div className="field" style={{ flex: 1 }}>
+    <div className="field u-flex-1">
       <label htmlFor={id}>{label}</label>
       <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
         {profiles.map((p) => (

@@ -67,7 +67,7 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
   return (
     <section className="panel stack" aria-label={title} aria-busy={busy} data-testid="local-servers">
       <div className="spread">
-        <h2 style={{ margin: 0 }}>{title}</h2>
+        <h2 className="u-margin-0">{title}</h2>
         <button type="button" className="btn btn-sm" onClick={() => void search()} disabled={busy}>
           {busy ? <span className="spinner" aria-hidden /> : null} {result ? 'Search again' : 'Searching…'}
         </button>
@@ -95,8 +95,8 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
         </div>
       )}
       {askKey && (
-        <div className="row" style={{ alignItems: 'flex-end' }} data-testid="server-key">
-          <div className="field" style={{ flex: 1 }}>
+        <div className="row u-align-items-flex-end" data-testid="server-key">
+          <div className="field u-flex-1">
             <label htmlFor="server-key">Server key</label>
             <input
               id="server-key"
@@ -118,7 +118,7 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
               Sent only to this server, and kept for the next step.
             </div>
           </div>
-          <button type="button" className="btn" onClick={() => void search()} disabled={busy} style={{ marginBottom: 22 }}>
+          <button type="button" className="btn u-margin-bottom-22" onClick={() => void search()} disabled={busy}>
             List models
           </button>
         </div>
@@ -129,10 +129,10 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
         </div>
       )}
       {result && servers.length === 0 && !error && (
-        <div className="empty" style={{ padding: 20 }} data-testid="no-servers">
+        <div className="empty u-padding-20" data-testid="no-servers">
           <div className="card-title">No local LLM server answered</div>
           <p className="muted small">Start Ollama, vLLM, LM Studio or llama-server, or add its address above, then search again.</p>
-          <ul className="small muted" style={{ textAlign: 'left', display: 'inline-block', margin: 0 }}>
+          <ul className="small muted u-text-align-left u-display-inline-block u-margin-0">
             {result.unreachable.map((m) => (
               <li key={m.baseURL}>
                 <code>{m.baseURL}</code>: {m.reason}
@@ -142,7 +142,7 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
         </div>
       )}
       {servers.map((s) => (
-        <article key={s.baseURL} className="card server" style={{ cursor: 'default' }} data-server={s.kind} aria-label={`${s.name} at ${s.baseURL}`}>
+        <article key={s.baseURL} className="card server u-cursor-default" data-server={s.kind} aria-label={`${s.name} at ${s.baseURL}`}>
           <div className="spread">
             <span className="card-title">
               {s.name}
@@ -190,7 +190,7 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
           <summary>
             Nothing at {result.unreachable.length} other address{result.unreachable.length > 1 ? 'es' : ''}
           </summary>
-          <ul style={{ margin: '4px 0 0' }}>
+          <ul className="u-margin-4px-0-0">
             {result.unreachable.map((m) => (
               <li key={m.baseURL}>
                 <code>{m.baseURL}</code>: {m.reason}

@@ -245,7 +245,7 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
       )}
 
       {step < 3 && (
-        <div className="row" style={{ justifyContent: 'space-between' }}>
+        <div className="row u-justify-content-space-between">
           <button
             type="button"
             className="btn"

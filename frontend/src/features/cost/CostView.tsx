@@ -179,7 +179,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
           />
           {mode === 'profile' &&
             (profiles.length ? (
-              <select className="input" style={{ width: 'auto' }} aria-label="Profile" value={profile} onChange={(e) => setProfile(e.target.value)}>
+              <select className="input u-width-auto" aria-label="Profile" value={profile} onChange={(e) => setProfile(e.target.value)}>
                 {profiles.map((p) => (
                   <option key={p.name}>{p.name}</option>
                 ))}
@@ -224,7 +224,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
             />
           </Field>
         </div>
-        <div className="row" style={{ alignItems: 'flex-start', gap: 24 }}>
+        <div className="row u-align-items-flex-start u-gap-24">
           <div className="field">
             <span className="label">Thinking</span>
             <Segmented label="Thinking" value={form.thinking} onChange={(v) => set({ thinking: v })} options={mode === 'profile' ? [{ id: 'saved', label: 'As saved' }, ...LEVELS] : LEVELS} />
@@ -233,8 +233,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
           <Field id="cost-cacheHit" label="Cache hit (%)" field="cacheHit" error={errors.cacheHit} hint="share of each prompt read from cache">
             <input
               id="cost-cacheHit"
-              className="input"
-              style={{ width: 110 }}
+              className="input u-width-110"
               inputMode="decimal"
               value={form.cacheHitPct}
               onChange={(e) => set({ cacheHitPct: e.target.value })}
@@ -245,8 +244,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
             <Field id="cost-fallbackShare" label="Fallback share (%)" field="fallbackShare" error={errors.fallbackShare} hint="calls the Fallback serves">
               <input
                 id="cost-fallbackShare"
-                className="input"
-                style={{ width: 110 }}
+                className="input u-width-110"
                 inputMode="decimal"
                 value={form.fallbackPct}
                 onChange={(e) => set({ fallbackPct: e.target.value })}
@@ -257,7 +255,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
         </div>
         <details className="advanced">
           <summary>Reasoning tokens per call</summary>
-          <div className="grid-4" style={{ marginTop: 8 }}>
+          <div className="grid-4 u-margin-top-8">
             {(['low', 'medium', 'high'] as const).map((l) => (
               <Field key={l} id={`cost-reasoning-${l}`} label={`At ${l}`} field={`reasoning.${l}`} error={errors[`reasoning.${l}`]} hint="">
                 <input id={`cost-reasoning-${l}`} className="input" inputMode="numeric" value={form.reasoning[l]} onChange={(e) => set({ reasoning: { ...form.reasoning, [l]: e.target.value } })} />
@@ -318,7 +316,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
       )}
 
       {rep && (
-        <div className="panel" style={{ overflowX: 'auto' }}>
+        <div className="panel u-overflow-x-auto">
           <table className="table" data-testid="cost-table">
             <thead>
               <tr>
@@ -386,7 +384,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
       )}
 
       {rows.some((r) => r.priceStatus) && (
-        <p className="hint" data-testid="price-status-legend" style={{ marginTop: -4 }}>
+        <p className="hint u-margin-top-n4" data-testid="price-status-legend">
           Disputed: the sources disagree on this price; the row’s notes say which one is used and why. Unverified: the price has a single source.
         </p>
       )}

@@ -138,9 +138,9 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
         }
       }}
     >
-      <div className="spread" style={{ alignItems: 'flex-start' }}>
+      <div className="spread u-align-items-flex-start">
         <div>
-          <h3 id="dry-run-title" ref={headingRef} tabIndex={-1} style={{ margin: 0 }}>
+          <h3 className="u-margin-0" id="dry-run-title" ref={headingRef} tabIndex={-1}>
             Dry run{slotLabel ? ` · ${slotLabel}` : ''}
           </h3>
           <div className="muted small">The exact request Kodus will send for a review call with these settings, with a one-line prompt.</div>
@@ -176,7 +176,7 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
       {phase.kind === 'done' && <DryRunVerdict result={phase.result} />}
 
       {req && (
-        <div className="stack" style={{ gap: 6 }}>
+        <div className="stack u-gap-6">
           <div className="small muted">
             {phase.kind === 'done' && phase.result.sent ? 'Request sent' : 'Preview — not sent yet'} · mirrors {req.sdk}
             {stale && phase.kind !== 'building' ? ' · updating…' : ''}
@@ -188,7 +188,7 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
             {Object.entries(req.headers ?? {})
               .sort(([a], [b]) => a.localeCompare(b))
               .map(([k, v]) => (
-                <div key={k} style={{ display: 'contents' }}>
+                <div className="u-display-contents" key={k}>
                   <dt>{k}</dt>
                   <dd>
                     <code>{v}</code>
@@ -210,8 +210,8 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
       )}
 
       {preview && (
-        <div className="spread" style={{ alignItems: 'flex-end' }}>
-          <div className="hint" style={{ maxWidth: 480 }} data-testid="dry-run-cost">
+        <div className="spread u-align-items-flex-end">
+          <div className="hint u-max-width-480" data-testid="dry-run-cost">
             {costLine(preview)} Sent once, never retried.
           </div>
           <button type="button" className="btn btn-primary" disabled={phase.kind === 'sending' || stale} aria-busy={phase.kind === 'sending'} onClick={() => setConfirming(true)}>
@@ -275,7 +275,7 @@ export function DryRunVerdict({ result: r }: { result: DryRun }) {
           Provider said: {r.providerMessage}
         </div>
       )}
-      <div className="small" style={{ marginTop: 6 }} data-testid="dry-run-fix">
+      <div className="small u-margin-top-6" data-testid="dry-run-fix">
         {r.parameter && <span className="tag tag-warn">{PARAM_LABEL[r.parameter] ?? r.parameter}</span>} <strong>Fix:</strong> {r.hint}
       </div>
       {usage}

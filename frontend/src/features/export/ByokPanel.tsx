@@ -37,10 +37,10 @@ export function ByokPanel({ profile, notCarried }: { profile: string; notCarried
 
   return (
     <section className="panel stack" aria-labelledby="byok-title">
-      <h2 id="byok-title" style={{ margin: 0 }}>
+      <h2 className="u-margin-0" id="byok-title">
         BYOK config
       </h2>
-      <p className="muted small" style={{ margin: 0 }}>
+      <p className="muted small u-margin-0">
         Kodus’s BYOK config{view?.says ? `, ${view.says},` : ''} carries {notCarried ? 'everything Fixed Mode cannot' : 'the fallback, concurrency, thinking and token limits'}, and takes precedence
         over the .env. {view?.shape} Kodus keeps it per organisation: enter these values on its “Bring your own key” page, or send the JSON to its API (
         <code>POST /organization-parameters/create-or-update</code>, key <code>byok_config</code>).

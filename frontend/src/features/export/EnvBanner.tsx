@@ -23,13 +23,13 @@ export function EnvBanner({ report, path }: { report: EnvReport; path?: string }
     ['Key', report.keyMasked ? `${report.keyMasked} (${report.keyVar})` : undefined],
   ];
   return (
-    <div className="alert alert-info stack" data-testid="env-banner" data-fixed-mode="on" style={{ gap: 6 }}>
+    <div className="alert alert-info stack u-gap-6" data-testid="env-banner" data-fixed-mode="on">
       <div className="alert-title">Kodus is using an LLM configured via environment variables{path ? ` (${path})` : ''}.</div>
       <dl className="kv kv-mid">
         {rows
           .filter(([, v]) => v)
           .map(([k, v]) => (
-            <div key={k} style={{ display: 'contents' }}>
+            <div className="u-display-contents" key={k}>
               <dt>{k}</dt>
               <dd>
                 <code>{v}</code>

@@ -36,11 +36,11 @@ export function EnvInspectPanel({ reload }: { reload: () => Promise<void> }) {
 
   return (
     <section className="panel stack" aria-labelledby="inspect-title">
-      <h2 id="inspect-title" style={{ margin: 0 }}>
+      <h2 className="u-margin-0" id="inspect-title">
         Inspect an existing .env
       </h2>
-      <div className="row" style={{ alignItems: 'flex-end' }}>
-        <div className="field" style={{ flex: 1 }}>
+      <div className="row u-align-items-flex-end">
+        <div className="field u-flex-1">
           <label htmlFor="inspect-path">.env to inspect</label>
           <input
             id="inspect-path"
@@ -84,7 +84,7 @@ export function EnvInspectPanel({ reload }: { reload: () => Promise<void> }) {
             </div>
           )}
           {view.report.fixedMode && view.report.inferred.provider && (
-            <div className="row" style={{ alignItems: 'flex-end' }}>
+            <div className="row u-align-items-flex-end">
               <div className="field">
                 <label htmlFor="import-name">New profile name</label>
                 <input id="import-name" className="input" value={name} onChange={(e) => setName(e.target.value)} />

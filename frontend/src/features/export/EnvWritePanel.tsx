@@ -64,7 +64,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
 
   return (
     <section className="panel stack" aria-labelledby="env-write-title">
-      <h2 id="env-write-title" style={{ margin: 0 }}>
+      <h2 className="u-margin-0" id="env-write-title">
         Write it
       </h2>
       <div className="row">
@@ -111,7 +111,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
           ) : (
             <>
               {plan.modeWarning && (
-                <div className="alert alert-warn stack" style={{ gap: 4 }} data-testid="merge-mode-warning">
+                <div className="alert alert-warn stack u-gap-4" data-testid="merge-mode-warning">
                   <div>{plan.modeWarning}.</div>
                   <label className="check">
                     <input type="checkbox" checked={chmod600} onChange={(e) => setChmod600(e.target.checked)} />
@@ -140,7 +140,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
         </div>
       )}
       {result && (
-        <div className="alert alert-ok stack" style={{ gap: 4 }} data-testid="env-write-result">
+        <div className="alert alert-ok stack u-gap-4" data-testid="env-write-result">
           <div className="alert-title">Written to {result.path}</div>
           {result.backup && <div className="small">Backup: {result.backup}</div>}
           {result.notes

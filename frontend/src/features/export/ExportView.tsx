@@ -72,10 +72,10 @@ export function ExportView({ profiles, reload, initialProfile, focus }: ExportVi
       ) : (
         <section className="panel stack" aria-labelledby="export-block-title">
           <div className="spread">
-            <h2 id="export-block-title" style={{ margin: 0 }}>
+            <h2 className="u-margin-0" id="export-block-title">
               Fixed Mode block
             </h2>
-            <div className="field" style={{ minWidth: 220 }}>
+            <div className="field u-min-width-220">
               <label htmlFor="export-profile">Profile</label>
               <select
                 id="export-profile"
@@ -131,7 +131,7 @@ function BlockDetails({ view, opts, setOpts }: { view: EnvExportView; opts: EnvO
         </div>
       )}
       {(local || opts.replaceLocalhost) && (
-        <div className="alert alert-warn stack" style={{ gap: 8 }} data-testid="localhost-warning">
+        <div className="alert alert-warn stack u-gap-8" data-testid="localhost-warning">
           {local ? (
             <>
               <div className="alert-title">Unreachable from Kodus’s containers</div>
@@ -159,7 +159,7 @@ function BlockDetails({ view, opts, setOpts }: { view: EnvExportView; opts: EnvO
       )}
       <dl className="kv kv-wide" data-testid="env-vars">
         {view.vars.map((v) => (
-          <div key={v.name} style={{ display: 'contents' }}>
+          <div className="u-display-contents" key={v.name}>
             <dt>
               <code>{v.name}</code>
             </dt>
@@ -191,8 +191,8 @@ function BlockDetails({ view, opts, setOpts }: { view: EnvExportView; opts: EnvO
         </div>
       ))}
       {view.notCarried.length > 0 && (
-        <div className="stack" style={{ gap: 6 }} data-testid="not-carried">
-          <h3 style={{ margin: 0 }}>What Fixed Mode cannot carry</h3>
+        <div className="stack u-gap-6" data-testid="not-carried">
+          <h3 className="u-margin-0">What Fixed Mode cannot carry</h3>
           <ul className="list small">
             {view.notCarried.map((n) => (
               <li key={n.setting}>

@@ -51,14 +51,13 @@ export function KeyInput({ id, label, value, onChange, error, placeholder, store
         {multiline ? (
           <textarea
             id={id}
-            className="input mono"
+            className={reveal ? 'input mono' : 'input mono key-hidden'}
             value={value}
             placeholder={placeholder}
             spellCheck={false}
             autoComplete="off"
             autoFocus={autoFocus}
             onChange={(e) => onChange(e.target.value)}
-            style={reveal ? undefined : ({ WebkitTextSecurity: 'disc' } as React.CSSProperties)}
             {...describedBy(id, shownError)}
           />
         ) : (

@@ -44,9 +44,9 @@ export function KeyTestBanner({ result: r, onSwitchPlan, onUseModel, compact }: 
         </div>
       )}
       {onUseModel && r.availableModels?.length ? (
-        <div className="stack" style={{ gap: 4, marginTop: 6 }} data-testid="available-models">
+        <div className="stack u-gap-4 u-margin-top-6" data-testid="available-models">
           <div className="small">Use one of the models it serves:</div>
-          <div className="row" style={{ gap: 6 }}>
+          <div className="row u-gap-6">
             {r.availableModels.map((id) => (
               <button key={id} type="button" className="btn btn-sm mono" onClick={() => onUseModel(id)}>
                 {id}
@@ -55,9 +55,7 @@ export function KeyTestBanner({ result: r, onSwitchPlan, onUseModel, compact }: 
           </div>
         </div>
       ) : (
-        <div className="small" style={{ marginTop: 6 }}>
-          {r.hint}
-        </div>
+        <div className="small u-margin-top-6">{r.hint}</div>
       )}
       {!compact && r.endpoint && (
         <div className="small muted">
@@ -66,7 +64,7 @@ export function KeyTestBanner({ result: r, onSwitchPlan, onUseModel, compact }: 
         </div>
       )}
       {r.code === 'wrong_plan' && r.suggestedPlan && onSwitchPlan && (
-        <div style={{ marginTop: 8 }}>
+        <div className="u-margin-top-8">
           <button type="button" className="btn btn-sm" onClick={() => onSwitchPlan(r.suggestedPlan!, r.suggestedBaseURL ?? '')}>
             Switch to {r.suggestedPlanLabel || r.suggestedPlan}
           </button>

@@ -62,13 +62,13 @@ export function KodusApplyPanel({ profiles, onApplied, fixedProfile }: KodusAppl
 
   return (
     <section className="panel stack" aria-labelledby={titleID}>
-      <h2 id={titleID} style={{ margin: 0 }}>
+      <h2 className="u-margin-0" id={titleID}>
         {fixedProfile ? `Apply profile ${fixedProfile} to Kodus (BYOK)` : 'Apply a profile to Kodus (BYOK)'}
       </h2>
       <p className="muted small">
         Saves the profile in Kodus’s BYOK config through its API. Everything else Kodus has is kept — its other keys are re-sent empty, so Kodus keeps them. Then Kodus runs its own Test of the model.
       </p>
-      <div className="row" style={{ alignItems: 'flex-end' }}>
+      <div className="row u-align-items-flex-end">
         {!fixedProfile && (
           <ProfileSelect
             id="kodus-apply-profile"
@@ -93,7 +93,7 @@ export function KodusApplyPanel({ profiles, onApplied, fixedProfile }: KodusAppl
       )}
       {plan && (
         <div className="stack" data-testid="kodus-apply-plan">
-          <div className="small stack" style={{ gap: 4 }}>
+          <div className="small stack u-gap-4">
             <div>
               <strong>Kodus uses now:</strong> <span data-testid="kodus-uses-now">{plan.usesNow}</span>
             </div>
@@ -104,7 +104,7 @@ export function KodusApplyPanel({ profiles, onApplied, fixedProfile }: KodusAppl
               Kodus line <code>{plan.line}</code>, BYOK config {plan.shape}
             </div>
           </div>
-          <ul className="list small" data-testid="kodus-apply-diff" style={{ listStyle: 'none', padding: 0 }}>
+          <ul className="list small u-list-style-none u-padding-0" data-testid="kodus-apply-diff">
             {plan.changes.map((c, i) => (
               <ChangeLine key={i} c={c} />
             ))}

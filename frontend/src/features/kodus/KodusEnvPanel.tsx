@@ -94,7 +94,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
 
   return (
     <section className="panel stack" aria-labelledby="kodus-env-title">
-      <h2 id="kodus-env-title" style={{ margin: 0 }}>
+      <h2 className="u-margin-0" id="kodus-env-title">
         Fixed Mode: apply a profile to the install’s .env
       </h2>
       <p className="muted small">
@@ -105,7 +105,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
         <div className="field">
           <label htmlFor="kodus-install">Kodus install</label>
           <div className="row">
-            <select id="kodus-install" className="input" value={found.installs.some((i) => i.dir === dir) ? dir : ''} onChange={(e) => void choose(e.target.value)} style={{ flex: 1 }}>
+            <select id="kodus-install" className="input u-flex-1" value={found.installs.some((i) => i.dir === dir) ? dir : ''} onChange={(e) => void choose(e.target.value)}>
               <option value="">{found.installs.length ? 'Choose…' : 'None found — type or pick a folder'}</option>
               {found.installs.map((i) => (
                 <option key={i.dir} value={i.dir}>
@@ -148,7 +148,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
             setPlan(null);
           }}
         />
-        <label className="check" style={{ alignSelf: 'flex-end' }}>
+        <label className="check u-align-self-flex-end">
           <input type="checkbox" checked={restart} onChange={(e) => setRestart(e.target.checked)} /> Recreate the API and workers after writing
         </label>
       </div>
@@ -188,7 +188,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
         </div>
       )}
       {(running || lines.length > 0) && (
-        <div className="stack" style={{ gap: 4 }}>
+        <div className="stack u-gap-4">
           <div className="small">
             {running ? (
               <>
@@ -198,7 +198,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
               'Docker Compose said:'
             )}
           </div>
-          <pre className="diff" ref={logRef} data-testid="kodus-compose-log" style={{ maxHeight: 220, overflow: 'auto' }}>
+          <pre className="diff u-max-height-220 u-overflow-auto" ref={logRef} data-testid="kodus-compose-log">
             {lines.map((l) => l.line).join('\n')}
           </pre>
         </div>

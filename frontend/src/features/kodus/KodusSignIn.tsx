@@ -12,7 +12,7 @@ export function KodusSignIn({ initial, onSignedIn }: { initial: KodusSession; on
   const [error, setError] = useState('');
   return (
     <section className="panel stack" aria-labelledby="kodus-signin-title">
-      <h2 id="kodus-signin-title" style={{ margin: 0 }}>
+      <h2 className="u-margin-0" id="kodus-signin-title">
         Sign in to Kodus
       </h2>
       <p className="muted small">
@@ -41,11 +41,11 @@ export function KodusSignIn({ initial, onSignedIn }: { initial: KodusSession; on
           <input id="kodus-url" className="input" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="http://localhost:3001" autoComplete="url" />
         </div>
         <div className="row">
-          <div className="field" style={{ flex: 1 }}>
+          <div className="field u-flex-1">
             <label htmlFor="kodus-email">Email</label>
             <input id="kodus-email" className="input" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="username" />
           </div>
-          <div className="field" style={{ flex: 1 }}>
+          <div className="field u-flex-1">
             <label htmlFor="kodus-password">Password</label>
             <input id="kodus-password" className="input" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
           </div>

@@ -64,7 +64,7 @@ export function KodusView({ profiles }: { profiles: ProfileView[] }) {
         <section className="panel stack" aria-labelledby="kodus-session-title">
           <div className="spread">
             <div>
-              <h2 id="kodus-session-title" style={{ margin: 0 }}>
+              <h2 className="u-margin-0" id="kodus-session-title">
                 What Kodus uses
               </h2>
               <div className="muted small" data-testid="kodus-signed-in">

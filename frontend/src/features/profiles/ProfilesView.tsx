@@ -193,7 +193,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
     return (
       <div className="stack">
         {head}
-        <div className="alert alert-err stack" role="alert" data-testid="load-error" style={{ gap: 8 }}>
+        <div className="alert alert-err stack u-gap-8" role="alert" data-testid="load-error">
           <div className="alert-title">Couldn’t read the saved profiles</div>
           <div>{loadError}</div>
           <div className="small">
@@ -268,7 +268,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
     <div className="stack">
       {head}
       {profiles.length === 0 && (
-        <div className="empty stack" style={{ alignItems: 'center' }}>
+        <div className="empty stack u-align-items-center">
           <h2>No profiles yet</h2>
           <p className="muted">
             Pick one of Kodus’s recommended models, paste its key, and save. Keys stay in your OS keychain{env ? ` (${env.keychainDescription})` : ''}; this app shows them masked.
@@ -286,7 +286,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
         return (
           <section key={p.name} className="panel stack" aria-label={`Profile ${p.name}`} data-profile={p.name}>
             <div className="spread">
-              <h2 style={{ margin: 0 }}>{p.name}</h2>
+              <h2 className="u-margin-0">{p.name}</h2>
               <div className="row">
                 <button
                   className="btn btn-sm"

@@ -49,7 +49,7 @@ export function AdvancedSettings(props: AdvancedSettingsProps) {
         </div>
       )}
       {open && (
-        <div id={`${idPrefix}-body`} className="stack" style={{ marginTop: 10 }}>
+        <div id={`${idPrefix}-body`} className="stack u-margin-top-10">
           <AdvancedBody {...props} />
         </div>
       )}
@@ -85,7 +85,7 @@ function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, war
       {main ? (
         <MainOnly idPrefix={idPrefix} form={form} errors={errors} onChange={onChange} onBlur={onBlur} />
       ) : (
-        <p className="hint" data-testid="fallback-ignores" style={{ margin: 0 }}>
+        <p className="hint u-margin-0" data-testid="fallback-ignores">
           On a Fallback, this Kodus release uses the model, key, endpoint, temperature, max output tokens and concurrency. Thinking, Custom JSON, OpenRouter routing and max input tokens come from Main
           only, so they are set there.
         </p>
@@ -135,7 +135,7 @@ function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, war
         </Field>
       )}
       {notes && notes.length > 0 && (
-        <div className="stack" style={{ gap: 4 }} data-testid="model-notes">
+        <div className="stack u-gap-4" data-testid="model-notes">
           <h3 className="label">About this model</h3>
           <ul className="list hint">
             {notes.map((n) => (
@@ -166,9 +166,7 @@ function MainOnly({ idPrefix, form, errors, onChange, onBlur }: Pick<AdvancedSet
       {form.provider === 'open_router' && (
         <div className="panel stack">
           <h3 className="label">OpenRouter routing</h3>
-          <p className="hint" style={{ margin: 0 }}>
-            OpenRouter routes each request to a different upstream by default. Pin providers here to avoid quality and behaviour drift between calls.
-          </p>
+          <p className="hint u-margin-0">OpenRouter routes each request to a different upstream by default. Pin providers here to avoid quality and behaviour drift between calls.</p>
           <Field
             id={id('openrouterProviderOrder')}
             label="Pin providers (in order)"

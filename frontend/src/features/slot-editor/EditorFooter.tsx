@@ -16,10 +16,10 @@ export function EditorFooter({ probe, testing, saving, testResult, saveLabel, on
   const note = probe?.note ?? (probe?.kind === 'metadata' || probe?.kind === 'count_tokens' ? 'Test makes one metadata call (no inference): it checks the key, the endpoint and the model.' : '');
   return (
     <div className="spread editor-footer">
-      <div className="hint" data-testid="test-note" style={{ maxWidth: 460 }}>
+      <div className="hint u-max-width-460" data-testid="test-note">
         {note}
       </div>
-      <div className="row" style={{ justifyContent: 'flex-end' }}>
+      <div className="row u-justify-content-flex-end">
         <button type="button" className="btn" onClick={onCancel}>
           Cancel
         </button>

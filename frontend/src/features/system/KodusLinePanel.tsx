@@ -32,10 +32,10 @@ export function KodusLinePanel({ onChange }: { onChange?: () => void }) {
 
   return (
     <section className="panel stack" aria-labelledby="kodus-line-title">
-      <h2 id="kodus-line-title" style={{ margin: 0 }}>
+      <h2 className="u-margin-0" id="kodus-line-title">
         Kodus release
       </h2>
-      <p className="muted small" style={{ margin: 0 }}>
+      <p className="muted small u-margin-0">
         What Kodus sends and accepts changed between releases: the catalog, the providers, the thinking rules and the BYOK config all follow the release you run (<code>IMAGE_TAG</code> in its .env).
         Same as <code>kodus-byok kodus line</code>.
       </p>

@@ -1,7 +1,7 @@
 // The charts (recharts) and the JSON editor (CodeMirror) are the app's two
 // heavy libraries; they load when first shown, so the window shows content
 // without waiting for them.
-import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
+import { lazy, Suspense, type ComponentProps, type ComponentType, type CSSProperties } from 'react';
 
 function deferred<P extends object>(load: () => Promise<ComponentType<P>>, height: number, what: string) {
   const Inner = lazy(async () => ({ default: await load() }));
@@ -9,7 +9,7 @@ function deferred<P extends object>(load: () => Promise<ComponentType<P>>, heigh
     return (
       <Suspense
         fallback={
-          <div className="chart-loading muted small" style={{ minHeight: height }} role="status">
+          <div className="chart-loading muted small" style={{ '--chart-height': `${height}px` } as CSSProperties} role="status">
             Loading {what}…
           </div>
         }
