@@ -111,7 +111,7 @@ dist: package
 bench:
 	$(NOBUS) go test -run '^$$' -bench . -benchmem ./backend/...
 
-# Time to rendered content against a bare Wails template, side by side (figures for the README).
+# Time to rendered content against a bare Wails template, side by side (figures in docs/performance.md).
 bench-startup: build-dev
 	cd frontend && $(XVFB) node scripts/startup-bench.mjs
 

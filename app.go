@@ -238,7 +238,7 @@ func (a *App) DeleteFallback(name string) (studio.FallbackRemoval, error) {
 	return run(a, func(s *studio.Studio) (studio.FallbackRemoval, error) { return s.RemoveFallback(a.ctx, name) })
 }
 
-// ---- key recognition and local server discovery (issue 8) ----
+// ---- key recognition and local server discovery ----
 
 // CheckKey says whether a pasted key fits the slot being edited and, when
 // it surely belongs to another card or plan, which one. The key goes in;
@@ -273,7 +273,7 @@ func (a *App) DiscoverServers(req discover.Request) (res discover.Result, err er
 	return discover.Run(a.ctx, discover.Options{Defaults: defaults, URLs: req.URLs, Key: key})
 }
 
-// ---- cost (issue 6) ----
+// ---- cost ----
 
 // CostDefaults returns the estimator's documented default assumptions.
 func (a *App) CostDefaults() cost.Assumptions { return cost.DefaultAssumptions() }
@@ -294,7 +294,7 @@ func (a *App) UnsetPrice(model, plan string) error {
 	return run0(a, func(s *studio.Studio) error { return s.UnsetPrice(model, plan) })
 }
 
-// ---- key test (issue 3) ----
+// ---- key test ----
 
 // TestSlotSettings tests settings that are not saved yet with the pasted
 // key (or the stored one that saving would keep). The key only goes to the
@@ -321,7 +321,7 @@ func (a *App) DescribeKeyTest(in studio.SlotInput, key string) (keytest.Probe, e
 	return run(a, func(s *studio.Studio) (keytest.Probe, error) { return s.DescribeTest(in, key), nil })
 }
 
-// ---- .env export (issue 5) ----
+// ---- .env export ----
 
 // ExportEnv describes a profile's Fixed Mode block: variables (key masked),
 // Kodus's inference, warnings and what Fixed Mode cannot carry.
@@ -397,7 +397,7 @@ func (a *App) WriteBYOKFile(profileName, path string, withKeys, force bool) (stu
 	})
 }
 
-// ---- thinking presets, Custom JSON, OpenRouter pinning (issue 4) ----
+// ---- thinking presets, Custom JSON, OpenRouter pinning ----
 
 // PreviewThinking is the live "Kodus will send" of a slot being edited:
 // the providerOptions and a note per rule, or the Custom JSON's problems
@@ -406,7 +406,7 @@ func (a *App) PreviewThinking(slot string, in studio.SlotInput) (studio.Thinking
 	return run(a, func(s *studio.Studio) (studio.ThinkingPreview, error) { return s.PreviewThinking(slot, in), nil })
 }
 
-// ---- cost from your own history (issue 9) ----
+// ---- cost from your own history ----
 
 // RepoDefaults returns what "Use my repository" starts from: the window,
 // the context lines, how a change maps to calls, and the ignore list in
@@ -442,7 +442,7 @@ func (a *App) SaveRepoIgnore(lines []string) ([]profile.FieldError, error) {
 	return run(a, func(s *studio.Studio) ([]profile.FieldError, error) { return s.SaveRepoIgnore(lines) })
 }
 
-// ---- settings dry run (issue 10) ----
+// ---- settings dry run ----
 
 // DryRunSlot builds the request Kodus sends for a slot's review calls —
 // the saved slot (req.Config nil) or settings being edited — and, unless
@@ -452,7 +452,7 @@ func (a *App) DryRunSlot(req studio.DryRunRequest) (studio.DryRunResult, error) 
 	return run(a, func(s *studio.Studio) (studio.DryRunResult, error) { return s.DryRun(a.ctx, req) })
 }
 
-// ---- concurrency tuning (issue 7) ----
+// ---- concurrency tuning ----
 
 // ConcurrencyInfo describes the concurrency of a slot being edited: its
 // pre-fill and why, the warnings for the profile, the review time per

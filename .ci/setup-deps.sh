@@ -11,7 +11,7 @@ set -eu
 cd "$(dirname "$0")/.."
 mode="${1:-run}"
 
-# Keep in step with the README's package table.
+# Keep in step with the package table of docs/install.md.
 pkgs="libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config build-essential"
 if [ "$mode" = package ] || [ "$mode" = test ]; then
   pkgs="$pkgs imagemagick desktop-file-utils appstream"

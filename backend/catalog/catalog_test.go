@@ -97,7 +97,7 @@ func TestModelLookup(t *testing.T) {
 		provider, query, want string
 		ok                    bool
 	}{
-		{catalog.OpenAICompatible, "kimi-k2.6-coding", "kimi-k2.6", true}, // the seed's name
+		{catalog.OpenAICompatible, "kimi-k2.6-coding", "kimi-k2.6", true}, // the Kodus docs' name
 		{catalog.OpenAICompatible, " KIMI-K2.6 ", "kimi-k2.6", true},
 		{catalog.OpenAICompatible, "kimi-for-coding", "kimi-k2.6", true}, // Kimi Code plan's own id
 		{catalog.Anthropic, "claude-sonnet-4-6", "claude-sonnet-4-6", true},

@@ -4,7 +4,7 @@
 // Exit status: 0 success, 2 bad usage or input (unknown flag, missing
 // argument, a value that breaks a rule), 1 any other failure (not found,
 // keychain unavailable, a failed check). Errors go to standard error;
-// `--json` output goes to standard output and is documented in the README.
+// `--json` output goes to standard output and is documented in docs/cli.md.
 package cli
 
 import (

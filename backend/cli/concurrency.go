@@ -177,7 +177,7 @@ func concurrencyAdviseCmd(a *app) *cobra.Command {
 		Use:   "advise NAME",
 		Short: "Show the pre-fill, the warnings and the review time per concurrency setting",
 		Long: `Show, for each slot of a saved profile, the concurrency pre-fill Kodus uses for its plan and why,
-the warnings and tips the seed's rules give for the profile, and the review wall time of one PR at
+the warnings and tips of Kodus's concurrency guidance for the profile, and the review wall time of one PR at
 each setting from 1 up (where 429 retries start to cost time when the provider has a cap).
 
 The calculator assumes a big PR (estimates, replace them): --files 20 changed files, --calls-per-file

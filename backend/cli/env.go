@@ -56,7 +56,7 @@ OpenRouter routing) is listed with its consequence. ` + "`kodus-byok byok NAME`"
 	return cmd
 }
 
-// envJSON is the stable `env NAME --json` shape (README).
+// envJSON is the stable `env NAME --json` shape (docs/cli.md).
 type envJSON struct {
 	Profile    string               `json:"profile"`
 	Variables  map[string]string    `json:"variables"`

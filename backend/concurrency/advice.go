@@ -8,7 +8,8 @@ import (
 )
 
 // Severities: a warning is something that will go wrong (429s, starving
-// reviews, a shared outage); a tip is the seed's "when to tune it".
+// reviews, a shared outage); a tip is the "When to tune it" advice of Kodus's BYOK docs
+// (https://docs.kodus.io/how_to_use/en/byok).
 const (
 	Warning = "warning"
 	Tip     = "tip"
@@ -25,7 +26,7 @@ type Advice struct {
 	Suggested *int `json:"suggested,omitempty"`
 }
 
-// Guidance is the seed's "When to tune it", said as it is.
+// Guidance is "When to tune it" of Kodus's BYOK docs, said as it is.
 var Guidance = struct {
 	Raise []string `json:"raise"`
 	Lower []string `json:"lower"`
@@ -42,11 +43,12 @@ var Guidance = struct {
 	},
 }
 
-// raiseTipBelow: a pay-per-token slot capped below this gets the seed's
+// raiseTipBelow: a pay-per-token slot capped below this gets Kodus's docs'
 // "raise it if reviews feel serialized" tip.
 const raiseTipBelow = 5
 
-// Advise applies the seed's concurrency and fallback rules to a profile.
+// Advise applies the concurrency and fallback advice of Kodus's BYOK docs
+// to a profile.
 // measured holds caps measured by the probe, per slot name; nil if none.
 // Warnings come first, Main before Fallback.
 func Advise(cat *catalog.Catalog, p profile.Profile, measured map[string]int) []Advice {

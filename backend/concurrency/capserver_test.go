@@ -19,7 +19,7 @@ import (
 )
 
 // style is how a provider says "too many at once", from
-// shared/facts/providers.md: Z.ai's business code 1302, Moonshot's
+// the providers' error docs: Z.ai's business code 1302, Moonshot's
 // rate_limit_reached_error, OpenAI's rate_limit_exceeded with its headers.
 type style struct {
 	name string

@@ -1,6 +1,7 @@
 // Package concurrency tunes Kodus's maxConcurrentRequests: the pre-fill
-// per plan (the seed's table, read from the catalog so there is one source
-// of truth), the seed's advice as rules applied to a profile, a probe that
+// per plan (the table of Kodus's BYOK docs, https://docs.kodus.io/how_to_use/en/byok,
+// read from the catalog so there is one source of truth), the docs' advice
+// as rules applied to a profile, a probe that
 // measures an endpoint's real concurrent-request cap with few billed
 // requests, and a calculator of what a setting means for review time.
 package concurrency
@@ -58,7 +59,7 @@ type Plan struct {
 	// outages.
 	Brand string `json:"brand"`
 	// Tight marks subscriptions with a tight concurrency cap (GLM Coding
-	// Plan, Kimi Code Plan): poor solo configurations, says the seed.
+	// Plan, Kimi Code Plan): poor solo configurations, say Kodus's docs.
 	Tight bool `json:"tight"`
 	// Fuzzy marks limits that move with load or are documented by one
 	// source only: the probe then recommends less than it measured.
@@ -83,7 +84,7 @@ type PreFill struct {
 	Tiers []catalog.ConcurrencyTier `json:"tiers,omitempty"`
 }
 
-// Row is one line of the seed's "Defaults Kodus pre-fills" table.
+// Row is one line of the "Defaults Kodus pre-fills" table of Kodus's BYOK docs.
 type Row struct {
 	Label string `json:"label"`
 	// Value is nil for "(empty)".
@@ -93,7 +94,7 @@ type Row struct {
 	Reason string `json:"reason"`
 }
 
-// Display renders the value column as the seed does.
+// Display renders the value column as Kodus's docs do.
 func (r Row) Display() string {
 	switch {
 	case r.Value == nil:
@@ -104,7 +105,7 @@ func (r Row) Display() string {
 	return fmt.Sprint(*r.Value)
 }
 
-// Table is the seed's pre-fill table, each value and reason read from the
+// Table is the pre-fill table of Kodus's docs, each value and reason read from the
 // catalog: GLM Coding Plan Lite/Pro 1, Max 1 (raise by hand up to 30),
 // Kimi Code Plan 30, GLM and Kimi Developer API empty, Anthropic / OpenAI /
 // Google / OpenRouter empty.
@@ -228,7 +229,7 @@ func findVariant(cat *catalog.Catalog, class string) (catalog.Variant, bool) {
 	return catalog.Variant{}, false
 }
 
-// planLabel names a plan as the seed does: "GLM Coding Plan", "Kimi
+// planLabel names a plan as Kodus's docs do: "GLM Coding Plan", "Kimi
 // Developer API".
 func planLabel(class string, v catalog.Variant) string {
 	prefix := "GLM "

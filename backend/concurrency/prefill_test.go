@@ -8,7 +8,7 @@ import (
 	"github.com/kodusbyok/studio/backend/profile"
 )
 
-// TestTableIsTheSeeds: the seed's "Defaults Kodus pre-fills", row by row,
+// TestTableIsTheSeeds: "Defaults Kodus pre-fills" of Kodus's BYOK docs, row by row,
 // read from the catalog.
 func TestTableIsTheSeeds(t *testing.T) {
 	want := []struct{ label, value, reason string }{

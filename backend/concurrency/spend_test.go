@@ -15,7 +15,8 @@ var update = flag.Bool("update", false, "rewrite testdata/spend.md from real pro
 
 const spendFile = "testdata/spend.md"
 
-// checkSpendTable writes the README's table of requests spent from the
+// checkSpendTable writes the table of requests spent (quoted in
+// docs/concurrency.md) from the
 // Z.ai-style probes of TestProbeFindsTheExactCap (go test
 // ./backend/concurrency -run ExactCap -update). Without -update it checks
 // that the fresh run matches the committed figures exactly. They leave out

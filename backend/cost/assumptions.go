@@ -8,8 +8,10 @@ import (
 )
 
 // Assumptions describe a typical month of reviews. The defaults are
-// ESTIMATES from shared/facts/pricing.md §5 (vendor posts, Kodus's prompt
-// sizes and benchmark samples), meant to be replaced by real numbers.
+// ESTIMATES from public data points: an example review's token counts
+// (ai-cost-estimator.com, 2026-05), Kodus's prompt sizes (kodus-ai's
+// code-review prompts, ≈ 18 KB system prompt), the per-file samples of
+// https://github.com/kodustech/codereviewbench, meant to be replaced by real numbers.
 type Assumptions struct {
 	PRsPerMonth int64 `json:"prsPerMonth"`
 	FilesPerPR  int64 `json:"filesPerPR"`
@@ -36,7 +38,8 @@ type Assumptions struct {
 // 6 changed files, 8k prompt and 800 answer tokens per file, 4 extra calls
 // of 10k / 1k, Medium thinking (1.5k reasoning tokens per call). That is
 // 88k input and 23.8k output tokens per PR, inside the 50–120k / 8–25k
-// range of pricing.md §5. No caching is assumed (whether Kodus's prompts
+// a typical PR (5–10 files, 300–500 changed lines) takes by those data
+// points. No caching is assumed (whether Kodus's prompts
 // hit a cache is unverified), so the estimate errs high; 5 % of calls go
 // to the Fallback.
 func DefaultAssumptions() Assumptions {

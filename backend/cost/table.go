@@ -18,7 +18,7 @@ var pricesJSON []byte
 
 // Status says how far a row's price can be trusted.
 const (
-	StatusVerified   = ""           // the facts' sources agree
+	StatusVerified   = ""           // the row's sources agree
 	StatusUnverified = "unverified" // a single or unconfirmed source
 	StatusDisputed   = "disputed"   // sources disagree; the note says which was chosen
 )

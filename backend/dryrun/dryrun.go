@@ -3,7 +3,8 @@
 // providerOptions of backend/thinking, translated to each provider's wire
 // format the way the Vercel AI SDK does — and sends it once, so a setting
 // the provider refuses shows up in seconds instead of in a failed review.
-// Kodus's own Test ignores these settings (kodus-ui.md §11 gap 6).
+// Kodus's own Test (up to selfhosted-2.1.x) ignores these settings: its
+// connect panel sends no temperature, thinking or max tokens.
 //
 // What is mirrored, and from which source (read 2026-11, see
 // docs/decisions.md for what differs between Kodus versions):

@@ -231,7 +231,8 @@ func vertexKeyValue(key string) string {
 }
 
 // kimiTemperatureOneRE matches the Kimi models that accept only
-// temperature 1 (Moonshot returns 400 otherwise; kodus.md §1.2, §4.1):
+// temperature 1 (Moonshot returns HTTP 400 otherwise, and Kodus's catalog
+// defaults Kimi to 1 for that reason):
 // K2.6 and later, the thinking variants, and the Code Plan's
 // kimi-for-coding, which routes to the current K2.x coding model.
 var kimiTemperatureOneRE = lazyre.New(`^kimi-(k2\.[6-9]|k2-thinking|k[3-9]|for-coding)`)

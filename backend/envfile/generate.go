@@ -18,7 +18,7 @@ import (
 var templateEnv string
 
 // secretMethods is how the installer's generate-secrets.sh makes each
-// secret (kodus.md §1.7).
+// secret (https://github.com/kodustech/kodus-installer/blob/main/scripts/generate-secrets.sh).
 var secretMethods = []struct{ name, method string }{
 	{"API_PG_DB_PASSWORD", "hex32"}, {"API_MG_DB_PASSWORD", "hex32"}, {"API_CRYPTO_KEY", "hex32"},
 	{"CODE_MANAGEMENT_SECRET", "hex32"}, {"API_MCP_MANAGER_ENCRYPTION_SECRET", "hex32"},

@@ -10,8 +10,8 @@ import (
 
 // Inference is what Kodus does with a set of env values: the provider it
 // picks and the endpoint it calls. It mirrors describeEnvLLMConfig /
-// resolveEnvProvider (kodus.md §1.3, identical in kodus-ai 2026-06-24 and
-// mid-2026), so a .env can be checked before Kodus ever reads it.
+// resolveEnvProvider (https://github.com/kodustech/kodus-ai/blob/main/libs/llm/managed-slot.ts;
+// the same rules in kodus-ai 2026-06-24 and mid-2026), so a .env can be checked before Kodus ever reads it.
 type Inference struct {
 	// Configured is Fixed Mode on: a model other than "auto" is set.
 	Configured bool `json:"configured"`

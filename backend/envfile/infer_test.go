@@ -12,7 +12,8 @@ import (
 	"github.com/kodusbyok/studio/backend/secrets"
 )
 
-// Kodus's inference rules (kodus.md §1.3), one case per rule and gotcha.
+// Kodus's inference rules (resolveEnvProvider in libs/llm/managed-slot.ts),
+// one case per rule and gotcha.
 func TestInfer(t *testing.T) {
 	sa := base64.StdEncoding.EncodeToString([]byte(fakeServiceAccount))
 	cases := []struct {

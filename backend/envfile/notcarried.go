@@ -10,7 +10,9 @@ import (
 )
 
 // notCarried lists the profile's settings Fixed Mode has no variable for,
-// each with what happens without it (kodus.md §1.5).
+// each with what happens without it: the fallback, concurrency, reasoning,
+// token limits and routing exist only in a BYOK slot
+// (https://github.com/kodustech/kodus-ai/blob/main/libs/llm/managed-slot.ts).
 func notCarried(src Source, route string) []NotCarried {
 	s := src.Main
 	var out []NotCarried

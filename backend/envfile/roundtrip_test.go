@@ -154,7 +154,7 @@ func compare(t *testing.T, reader string, want, got map[string]string) {
 }
 
 // composeValue reads the text after NAME= by Docker Compose's documented
-// env_file rules (docs.docker.com/compose/env-file, conventions.md §3.1):
+// env_file rules (https://docs.docker.com/compose/env-file/):
 // single quotes literal; double quotes with \n \r \t \\ \" escapes and $
 // interpolation; unquoted values interpolated, an inline comment only
 // after whitespace. Docker Compose itself cannot run here (no Docker

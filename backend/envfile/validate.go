@@ -9,7 +9,7 @@ import (
 )
 
 // RequiredVars are the variables the installer requires non-empty
-// (kodus-installer scripts/schema-vars.sh, kodus.md §1.7).
+// (https://github.com/kodustech/kodus-installer/blob/main/scripts/schema-vars.sh).
 var RequiredVars = []string{
 	"API_PG_DB_PASSWORD", "API_MG_DB_PASSWORD", "WORKER_ROLE", "API_JWT_SECRET", "API_JWT_REFRESH_SECRET",
 	"API_CRYPTO_KEY", "CODE_MANAGEMENT_SECRET", "WEB_NEXTAUTH_SECRET", "NEXTAUTH_SECRET",

@@ -3,11 +3,14 @@
 // inference run on them, what Fixed Mode cannot carry, and a writer whose
 // values read back the same in Docker Compose, Node's dotenv and POSIX sh.
 //
-// Facts: shared/facts/kodus.md §1 (variables, inference, installer layout,
-// secrets and validation) and conventions.md §3 (.env dialects).
+// Sources: Kodus's env-mode code (https://github.com/kodustech/kodus-ai/blob/main/libs/llm/env-llm-config.ts,
+// libs/llm/managed-slot.ts), the installer's layout, secrets and validation
+// (https://github.com/kodustech/kodus-installer/blob/main/.env.example, scripts/), and the .env
+// dialects of Docker Compose (https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/),
+// Node's dotenv (https://github.com/motdotla/dotenv) and POSIX sh.
 package envfile
 
-// The Fixed Mode variables (kodus.md §1.2).
+// The Fixed Mode variables Kodus reads (libs/llm/env-llm-config.ts).
 const (
 	VarModel          = "API_LLM_PROVIDER_MODEL"
 	VarOpenAIKey      = "API_OPEN_AI_API_KEY"
@@ -53,7 +56,8 @@ const (
 )
 
 // ProviderLabel is the label Kodus's env banner shows for a provider id
-// (kodus-ui.md §2), else the raw id or "Unknown".
+// (apps/web/src/features/ee/byok/_components/page.client.tsx in kodus-ai),
+// else the raw id or "Unknown".
 func ProviderLabel(id string) string {
 	switch id {
 	case "openai":

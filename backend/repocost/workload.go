@@ -8,7 +8,7 @@ import (
 )
 
 // Calls says how a change maps to review calls, following the estimator's
-// assumptions (pricing.md §5): one call per reviewed file whose prompt is a
+// assumptions (backend/cost/assumptions.go): one call per reviewed file whose prompt is a
 // fixed part (Kodus's code-review system prompt, about 18 KB ≈ 4.5k
 // tokens) plus that file's measured diff, and the assumptions' extra
 // PR-level calls (summary, cross-file, safeguard). A file diff larger than

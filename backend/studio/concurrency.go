@@ -54,7 +54,7 @@ type ConcurrencyView struct {
 	FieldErrors []profile.FieldError `json:"fieldErrors"`
 }
 
-// ConcurrencyTable is the seed's pre-fill table with the advice on when to
+// ConcurrencyTable is the pre-fill table of Kodus's BYOK docs with the advice on when to
 // tune, for `concurrency advise` and the docs.
 func (s *Studio) ConcurrencyTable() []concurrency.Row { return concurrency.Table(s.Catalog) }
 

@@ -16,7 +16,7 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
-// The .env export (issue 5): the service the CLI's `env`/`byok` commands
+// The .env export: the service the CLI's `env`/`byok` commands
 // and the GUI's Export view share. Keys are read here from the keychain and
 // go only into files, the clipboard (app.go) or a provider; every value
 // returned for display is masked.
@@ -286,7 +286,8 @@ type EnvInspectView struct {
 }
 
 // InspectEnv reads a .env. A file that cannot be read is an error, never
-// "Fixed Mode off" (Kodus's gap 21: a failed load looks like nothing).
+// "Fixed Mode off" (Kodus's own page shows a failed load as nothing
+// configured).
 func (s *Studio) InspectEnv(path string) (EnvInspectView, error) {
 	p, err := ExpandPath(path)
 	if err != nil {

@@ -144,7 +144,7 @@ func TestPlansAndAliases(t *testing.T) {
 		{"glm coding plan", profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan"}, "glm-5.1", "https://api.z.ai/api/coding/paas/v4", profile.Ptr(1), ""},
 		{"glm developer", profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "paas"}, "glm-5.1", "https://api.z.ai/api/paas/v4/", nil, ""},
 		{"kimi code plan", profile.Slot{Provider: "openai_compatible", Model: "kimi-k2.6", Plan: "kimi-code"}, "kimi-for-coding", "https://api.kimi.com/coding/v1", profile.Ptr(30), "kimi-for-coding"},
-		{"seed's kimi id", profile.Slot{Provider: "openai_compatible", Model: "kimi-k2.6-coding", BaseURL: "https://api.moonshot.ai/v1"}, "kimi-k2.6", "https://api.moonshot.ai/v1", nil, "provider's id"},
+		{"the Kodus docs' kimi id", profile.Slot{Provider: "openai_compatible", Model: "kimi-k2.6-coding", BaseURL: "https://api.moonshot.ai/v1"}, "kimi-k2.6", "https://api.moonshot.ai/v1", nil, "provider's id"},
 		{"explicit concurrency wins over plan", profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan", MaxConcurrentRequests: profile.Ptr(30)}, "glm-5.1", "https://api.z.ai/api/coding/paas/v4", profile.Ptr(30), ""},
 	}
 	for _, tt := range tests {

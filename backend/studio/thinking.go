@@ -28,8 +28,8 @@ type ThinkingPreview struct {
 	Issues []thinking.Issue `json:"issues"`
 }
 
-// fallbackNote: Kodus reads these settings from Main only (kodus-ui.md §11
-// gap 17), so the user is told before relying on them.
+// fallbackNote: Kodus selfhosted-2.1.x reads these settings from Main only
+// (its code-review agent takes them from byokConfig.main), so the user is told before relying on them.
 const fallbackNote = "Kodus reads Thinking, the Custom JSON and OpenRouter pins from the Main slot only: on a Fallback they may not be applied"
 
 func (s *Studio) thinkingInput(sl profile.Slot) thinking.Input {

@@ -138,7 +138,8 @@ func (s *Studio) SlotView(sl profile.Slot) SlotView {
 	return v
 }
 
-// Advice lists what the seed's Fallback Strategy and concurrency rules say
+// Advice lists what the Fallback Strategy and concurrency advice of Kodus's
+// BYOK docs say
 // about a setup: the warnings of backend/concurrency (a tight subscription
 // without a Fallback, no concurrency limit on one, Main and Fallback on
 // one provider, 0 read as no limit…).

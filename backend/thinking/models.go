@@ -10,8 +10,9 @@ import (
 )
 
 // What a model id says about the thinking API it takes. The rules come from
-// providers.md §2 (Vercel AI SDK options and each provider's documented
-// values) and kodus.md §3 (the generations Kodus tells apart).
+// the Vercel AI SDK's provider options (https://ai-sdk.dev/providers/ai-sdk-providers)
+// with each provider's documented values, and the model generations Kodus
+// tells apart (kodus-ai libs/llm/providers/kernel/reasoning-traits.ts).
 
 // claude is a Claude model id read as family and version.
 type claude struct {
@@ -118,8 +119,9 @@ func parseGPT(model string) gpt {
 	return gpt{known: true, minor: atoi(g[1]), suffix: g[2]}
 }
 
-// efforts lists the reasoningEffort values the model accepts (providers.md
-// §2.3; anything else is a 400 unsupported_value), or nil when unknown.
+// efforts lists the reasoningEffort values the model accepts (OpenAI's
+// reasoning guide, https://platform.openai.com/docs/guides/reasoning;
+// anything else is a 400 unsupported_value), or nil when unknown.
 func (g gpt) efforts() []string {
 	switch {
 	case !g.known:

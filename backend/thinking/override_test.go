@@ -50,7 +50,7 @@ func TestPrecedence(t *testing.T) {
 	cases := []struct {
 		name, provider, model, override, want, note string
 	}{
-		// The seed's gotcha: override anthropic.thinking and effort is gone.
+		// The gotcha Kodus's BYOK docs warn of: override anthropic.thinking and effort is gone.
 		{"effort dropped", "anthropic", "claude-sonnet-4-6", `{"thinking": {"type": "adaptive"}}`, `{"anthropic":{"thinking":{"type":"adaptive"}}}`, "override replaced the preset's anthropic block: effort is no longer sent"},
 		{"everything dropped", "anthropic", "claude-opus-4-7", `{"sendReasoning": false}`, `{"anthropic":{"sendReasoning":false}}`, "effort and thinking.type are no longer sent"},
 		{"budget replaced", "anthropic", "claude-sonnet-4-5-20250929", `{"thinking": {"type": "enabled", "budgetTokens": 25000}}`, `{"anthropic":{"thinking":{"type":"enabled","budgetTokens":25000}}}`, "override replaced the preset's anthropic block"},
@@ -107,7 +107,7 @@ func TestOpenRouterRouting(t *testing.T) {
 			`{"anthropic":{"effort":"high"},"openrouter":{"provider":{"order":["anthropic"],"allow_fallbacks":false}}}`, []string{"the anthropic block is sent, but OpenRouter reads only openrouter"}},
 		{"wrapped override merges with pins", or("custom", `{"reasoning": {"effort": "high"}}`, []string{"moonshot"}, nil),
 			`{"openrouter":{"reasoning":{"effort":"high"},"provider":{"order":["moonshot"]}}}`, []string{"deep-merged into your openrouter block"}},
-		// The seed's "raw JSON override" for routing fields beyond order.
+		// The "raw JSON override" of Kodus's BYOK docs for routing fields beyond order.
 		{"routing fields deep-merge into provider", or("custom", `{"provider": {"ignore": ["deepinfra"], "data_collection": "deny", "require_parameters": true}}`, []string{"moonshot", "together"}, &no),
 			`{"openrouter":{"provider":{"order":["moonshot","together"],"allow_fallbacks":false,"ignore":["deepinfra"],"data_collection":"deny","require_parameters":true}}}`, []string{"your fields win", "merges routing only one level deep, where your openrouter.provider block would drop the pinned allow_fallbacks and order: add them"}},
 		{"override wins on conflict", or("custom", `{"provider": {"order": ["groq"], "allow_fallbacks": true}}`, []string{"moonshot"}, &no),
@@ -136,7 +136,8 @@ func TestOpenRouterRouting(t *testing.T) {
 	}
 }
 
-// The seed's Custom JSON uses and Kodus's own placeholders (kodus-ui.md §6).
+// The Custom JSON uses of Kodus's BYOK docs and the placeholders of its
+// advanced-settings form.
 func TestSeedExamples(t *testing.T) {
 	cases := []struct {
 		name, provider, model, override, want, note string

@@ -9,7 +9,8 @@ import (
 )
 
 // budgets are Kodus's EFFORT_TO_BUDGET token budgets for the budget forms
-// (older Claude, Gemini 2.5): kodus.md §3.1.
+// (older Claude, Gemini 2.5), as kodus-ai's agent-loop.ts mapped them up to
+// selfhosted-2.1.x.
 var budgets = map[string]int{LevelLow: 5000, LevelMedium: 15000, LevelHigh: 40000}
 
 // NamespaceFor is the providerOptions key a provider's adapter reads on
@@ -34,7 +35,8 @@ func presetFor(l *kodusline.Line, provider, model, level string) (map[string]any
 }
 
 // preset is what Kodus sends for Low, Medium or High, with a note saying
-// which rule produced it. The shapes are kodus.md §3.1.
+// which rule produced it. The shapes are those of Kodus selfhosted-2.1.x
+// (its BYOK docs: https://docs.kodus.io/how_to_use/en/byok).
 func preset(provider, model, level string) (map[string]any, []string) {
 	budget := json.Number(fmt.Sprint(budgets[level]))
 	switch provider {

@@ -47,7 +47,7 @@ func hasNote(notes []string, sub string) bool {
 }
 
 // Every provider × level × model generation, with the exact providerOptions
-// of kodus.md §3.1 ({L} is the level; {B} its budget 5000/15000/40000).
+// of Kodus selfhosted-2.1.x ({L} is the level; {B} its budget 5000/15000/40000).
 func TestPresets(t *testing.T) {
 	adaptive := `{"anthropic":{"thinking":{"type":"adaptive"},"effort":"{L}"}}`
 	claudeBudget := `{"anthropic":{"thinking":{"type":"enabled","budgetTokens":{B}}}}`

@@ -7,7 +7,8 @@ import (
 
 // The Go types below are the single source of the Custom JSON's rules: the
 // JSON Schema is generated from them (github.com/invopop/jsonschema), then
-// narrowed per model (models.go). Field docs and values: providers.md §2.
+// narrowed per model (models.go). Field docs and values: the Vercel AI SDK's provider pages
+// (https://ai-sdk.dev/providers/ai-sdk-providers).
 // Fields that are not listed pass through unchecked, with a note.
 
 // ProviderOptions is the part of the Vercel AI SDK's providerOptions that
