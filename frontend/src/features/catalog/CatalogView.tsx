@@ -7,6 +7,7 @@ import { SlotEditor, type KeySwitch, type SlotTarget } from '../slot-editor/Slot
 import { useToast } from '../../ui/Toasts';
 import { emptyForm, inputFromForm } from '../../lib/slotForm';
 import { errorText } from '../../lib/errorText';
+import { PageHead } from '../../ui/PageHead';
 
 interface CatalogViewProps {
   catalog: Catalog;
@@ -198,17 +199,20 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
   }
   return (
     <div className="stack">
-      <div className="page-head">
-        <div>
-          <h1>Choose a model{where}</h1>
-          <p className="muted">Pick a model, paste its key, save. Kodus’s recommended models come pre-tuned for code review; you pay your provider directly.</p>
-        </div>
-        {target.fixed && (
-          <button className="btn" onClick={() => onDone()}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <PageHead
+        title={<>Choose a model{where}</>}
+        actions={
+          <>
+            {target.fixed && (
+              <button className="btn" onClick={() => onDone()}>
+                Cancel
+              </button>
+            )}
+          </>
+        }
+      >
+        Pick a model, paste its key, save. Kodus’s recommended models come pre-tuned for code review; you pay your provider directly.
+      </PageHead>
       {error && <div className="alert alert-err">{error}</div>}
       <h2>Recommended</h2>
       <p className="hint u-margin-top-n6">Kodus’s picks for code review. A label says what the pick is best at.</p>

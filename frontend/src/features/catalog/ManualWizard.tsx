@@ -6,6 +6,7 @@ import { emptyForm, inputFromForm } from '../../lib/slotForm';
 import { describedBy, Field } from '../../ui/Field';
 import { LocalServers } from './LocalServers';
 import { SlotEditor, type KeySwitch, type SlotDraft, type SlotTarget } from '../slot-editor/SlotEditor';
+import { PageHead } from '../../ui/PageHead';
 
 interface ManualWizardProps {
   catalog: Catalog;
@@ -97,12 +98,9 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
 
   return (
     <div className="stack">
-      <div className="page-head">
-        <div>
-          <h1>Configure {target.slot === 'main' ? 'Main' : 'Fallback'} model manually</h1>
-          <p className="muted">Any provider and model: your own endpoint, a local server, or a model not in the catalog.</p>
-        </div>
-      </div>
+      <PageHead title={<>Configure {target.slot === 'main' ? 'Main' : 'Fallback'} model manually</>}>
+        Any provider and model: your own endpoint, a local server, or a model not in the catalog.
+      </PageHead>
       <ol className="steps" aria-label="Steps">
         {STEPS.map((s, i) => (
           <li key={s} aria-current={i === step ? 'step' : undefined}>

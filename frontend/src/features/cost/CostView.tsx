@@ -11,6 +11,7 @@ import { FROM_REPO, fromForm, LEVELS, NUMBERS, toForm, type Form, type NumKey } 
 import { PriceCell } from './PriceCell';
 import { Segmented } from '../../ui/Segmented';
 import { errorText } from '../../lib/errorText';
+import { PageHead } from '../../ui/PageHead';
 
 type Mode = 'recommended' | 'all' | 'profile';
 type Source = 'assumptions' | 'repo';
@@ -99,37 +100,38 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
 
   return (
     <div className="stack">
-      <div className="page-head">
-        <div>
-          <h1>Cost</h1>
-          <p className="muted">
-            What a review and a month of reviews cost, offline.{' '}
-            {rep && (
-              <span data-testid="priced-at">
-                {rep.pricedAt === rep.tablePricedAt ? (
-                  <>Prices as of {rep.pricedAt}</>
-                ) : (
-                  <>
-                    Prices date from {rep.pricedAt} (the oldest price compared here) to {rep.tablePricedAt} (when the bundled table was compiled); each row shows its own date
-                  </>
-                )}
-                {rep.importedFrom ? `, refreshed from ${rep.importedFrom}` : ''}.
-              </span>
+      <PageHead
+        title="Cost"
+        actions={
+          <>
+            <button
+              className="btn"
+              onClick={() =>
+                void api.costDefaults().then(
+                  (a) => setForm(toForm(a)),
+                  (e) => setFailure(errorText(e)),
+                )
+              }
+            >
+              Reset assumptions
+            </button>
+          </>
+        }
+      >
+        What a review and a month of reviews cost, offline.{' '}
+        {rep && (
+          <span data-testid="priced-at">
+            {rep.pricedAt === rep.tablePricedAt ? (
+              <>Prices as of {rep.pricedAt}</>
+            ) : (
+              <>
+                Prices date from {rep.pricedAt} (the oldest price compared here) to {rep.tablePricedAt} (when the bundled table was compiled); each row shows its own date
+              </>
             )}
-          </p>
-        </div>
-        <button
-          className="btn"
-          onClick={() =>
-            void api.costDefaults().then(
-              (a) => setForm(toForm(a)),
-              (e) => setFailure(errorText(e)),
-            )
-          }
-        >
-          Reset assumptions
-        </button>
-      </div>
+            {rep.importedFrom ? `, refreshed from ${rep.importedFrom}` : ''}.
+          </span>
+        )}
+      </PageHead>
       {loadErrors.profiles && (
         <div className="alert alert-err" role="alert" data-testid="cost-profiles-error">
           Couldn&apos;t load the profiles: {loadErrors.profiles}. The list below may be out of date.

@@ -4,6 +4,7 @@ import { ByokPanel } from './ByokPanel';
 import { EnvInspectPanel } from './EnvInspectPanel';
 import { EnvWritePanel } from './EnvWritePanel';
 import { errorText } from '../../lib/errorText';
+import { PageHead } from '../../ui/PageHead';
 
 /** Where the view opens: the .env writer or the BYOK config. */
 export type ExportFocus = 'env' | 'byok';
@@ -56,14 +57,9 @@ export function ExportView({ profiles, reload, initialProfile, focus }: ExportVi
 
   return (
     <div className="stack">
-      <div className="page-head">
-        <div>
-          <h1>Export</h1>
-          <p className="muted">
-            Turn a profile into the <code>.env</code> block Kodus reads in Fixed Mode, or into its BYOK config. Check an existing <code>.env</code> below.
-          </p>
-        </div>
-      </div>
+      <PageHead title="Export">
+        Turn a profile into the <code>.env</code> block Kodus reads in Fixed Mode, or into its BYOK config. Check an existing <code>.env</code> below.
+      </PageHead>
       {profiles.length === 0 ? (
         <div className="empty">
           <h2>No profiles to export</h2>

@@ -6,6 +6,7 @@ import { KodusStatusPanel } from './KodusStatusPanel';
 import { KodusEnvPanel } from './KodusEnvPanel';
 import { KodusApplyPanel } from './KodusApplyPanel';
 import { errorText } from '../../lib/errorText';
+import { PageHead } from '../../ui/PageHead';
 
 /** Connect to the Kodus the user runs: sign in, see what it uses, apply a profile. */
 export function KodusView({ profiles }: { profiles: ProfileView[] }) {
@@ -41,15 +42,10 @@ export function KodusView({ profiles }: { profiles: ProfileView[] }) {
 
   return (
     <div className="stack">
-      <div className="page-head">
-        <div>
-          <h1>Kodus</h1>
-          <p className="muted">
-            Connect to the Kodus you run: see which LLM it uses, and apply a profile — to its BYOK config through its API, or to the <code>.env</code> of its install (Fixed Mode). A BYOK config in
-            Kodus takes precedence over the <code>.env</code>.
-          </p>
-        </div>
-      </div>
+      <PageHead title="Kodus">
+        Connect to the Kodus you run: see which LLM it uses, and apply a profile — to its BYOK config through its API, or to the <code>.env</code> of its install (Fixed Mode). A BYOK config in Kodus
+        takes precedence over the <code>.env</code>.
+      </PageHead>
       {session && !session.signedIn && (
         <KodusSignIn
           initial={session}

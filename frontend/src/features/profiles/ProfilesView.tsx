@@ -11,6 +11,7 @@ import { SlotTestView, type SlotTest } from './SlotTestView';
 import { useToast } from '../../ui/Toasts';
 import type { ExportFocus } from '../export/ExportView';
 import { errorText } from '../../lib/errorText';
+import { PageHead } from '../../ui/PageHead';
 
 // Editing and the slot tools load when first used: the list shows first.
 const SlotEditor = lazy(() => import('../slot-editor/SlotEditor').then((m) => ({ default: m.SlotEditor })));
@@ -176,17 +177,20 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
   }
 
   const head = (
-    <div className="page-head">
-      <div>
-        <h1>Profiles</h1>
-        <p className="muted">Each profile has a Main model, used for every review, and an optional Fallback used when Main fails.</p>
-      </div>
-      {!loadError && (
-        <button className="btn btn-primary" onClick={onNewProfile}>
-          New profile
-        </button>
-      )}
-    </div>
+    <PageHead
+      title="Profiles"
+      actions={
+        <>
+          {!loadError && (
+            <button className="btn btn-primary" onClick={onNewProfile}>
+              New profile
+            </button>
+          )}
+        </>
+      }
+    >
+      Each profile has a Main model, used for every review, and an optional Fallback used when Main fails.
+    </PageHead>
   );
 
   if (loadError) {

@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { useApi, type DoctorReport } from '../../api';
 import { KodusLinePanel } from './KodusLinePanel';
 import { errorText } from '../../lib/errorText';
+import { PageHead } from '../../ui/PageHead';
 
 /** The Kodus release the app follows, and the same checks as `kodus-byok doctor`, run on demand. */
 export function SystemView({ onLineChange }: { onLineChange?: () => void }) {
@@ -26,17 +27,18 @@ export function SystemView({ onLineChange }: { onLineChange?: () => void }) {
 
   return (
     <div className="stack">
-      <div className="page-head">
-        <div>
-          <h1>System</h1>
-          <p className="muted">
-            Where data and keys live, and whether the keychain works. Same as <code>kodus-byok doctor</code>.
-          </p>
-        </div>
-        <button className="btn" onClick={() => void run()} disabled={running}>
-          {running ? <span className="spinner" aria-hidden /> : null} Run checks again
-        </button>
-      </div>
+      <PageHead
+        title="System"
+        actions={
+          <>
+            <button className="btn" onClick={() => void run()} disabled={running}>
+              {running ? <span className="spinner" aria-hidden /> : null} Run checks again
+            </button>
+          </>
+        }
+      >
+        Where data and keys live, and whether the keychain works. Same as <code>kodus-byok doctor</code>.
+      </PageHead>
       <KodusLinePanel onChange={onLineChange} />
       {error && <div className="alert alert-err">{error}</div>}
       {report && (
