@@ -39,7 +39,7 @@ describe('Kodus view', () => {
   it('signs in through the web app URL and shows what Kodus uses', async () => {
     const { page } = app;
     // A profile card's Apply to Kodus says to sign in first, and leads there.
-    await page.getByRole('button', { name: 'Apply profile team to Kodus' }).click();
+    await page.getByRole('button', { name: 'Apply to Kodus: profile team' }).click();
     await page.getByTestId('kodus-apply-signed-out').waitFor();
     await page.getByRole('button', { name: 'Go to Kodus' }).click();
     await page.getByRole('heading', { name: 'Sign in to Kodus' }).waitFor();
@@ -130,7 +130,7 @@ describe('Kodus view', () => {
   it('applies a profile from its card on the Profiles page, as the Kodus view does', async () => {
     const { page } = app;
     await nav(page, 'Profiles');
-    await page.getByRole('button', { name: 'Apply profile team to Kodus' }).click();
+    await page.getByRole('button', { name: 'Apply to Kodus: profile team' }).click();
     const panel = page.getByRole('region', { name: 'Apply profile team to Kodus (BYOK)' });
     await panel.getByRole('button', { name: 'Show the difference' }).click();
     expect(await panel.getByTestId('kodus-uses-after').textContent()).toBe('default: claude-sonnet-4-6 (Anthropic)');

@@ -67,7 +67,7 @@ describe('Apply to Kodus from a profile card', () => {
     const user = userEvent.setup();
     const k = kodus(true);
     renderProfiles(k);
-    await user.click(screen.getByRole('button', { name: 'Apply profile team to Kodus' }));
+    await user.click(screen.getByRole('button', { name: 'Apply to Kodus: profile team' }));
     const panel = await screen.findByRole('region', { name: 'Apply profile team to Kodus (BYOK)' });
     expect(within(panel).queryByLabelText('Profile to apply')).toBeNull();
     await user.click(within(panel).getByRole('button', { name: /Show the difference/ }));
@@ -83,7 +83,7 @@ describe('Apply to Kodus from a profile card', () => {
     const user = userEvent.setup();
     const k = kodus(false);
     const onOpenKodus = renderProfiles(k);
-    await user.click(screen.getByRole('button', { name: 'Apply profile team to Kodus' }));
+    await user.click(screen.getByRole('button', { name: 'Apply to Kodus: profile team' }));
     expect(await screen.findByTestId('kodus-apply-signed-out')).toHaveTextContent('Not signed in to Kodus');
     await user.click(screen.getByRole('button', { name: 'Go to Kodus' }));
     expect(onOpenKodus).toHaveBeenCalled();

@@ -306,7 +306,12 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
                     Export
                   </button>
                 )}
-                <button className="btn btn-sm" onClick={() => setApplying((cur) => (cur === p.name ? '' : p.name))} aria-expanded={applying === p.name} aria-label={`Apply profile ${p.name} to Kodus`}>
+                <button
+                  className="btn btn-sm"
+                  onClick={() => setApplying((cur) => (cur === p.name ? '' : p.name))}
+                  aria-expanded={applying === p.name}
+                  aria-label={`Apply to Kodus: profile ${p.name}`}
+                >
                   Apply to Kodus
                 </button>
                 <button className="btn btn-sm btn-danger" onClick={() => setConfirm({ profile: p.name, slot: 'all' })}>
