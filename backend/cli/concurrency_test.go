@@ -8,15 +8,15 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 )
 
 // capOpenAI answers chat completions like OpenAI, with a concurrency cap:
 // 429 rate_limit_exceeded (and its headers) beyond cap in flight, 401 for
-// another key.
+// another key. Accepted requests answer when their burst is complete.
 func capOpenAI(t *testing.T, cap int) (*httptest.Server, func() int) {
 	var mu sync.Mutex
 	inFlight, total := 0, 0
+	gate := newBurstGate()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.Copy(io.Discard, r.Body)
 		w.Header().Set("Content-Type", "application/json")
@@ -27,7 +27,10 @@ func capOpenAI(t *testing.T, cap int) (*httptest.Server, func() int) {
 			inFlight++
 		}
 		mu.Unlock()
-		if r.Header.Get("Authorization") != "Bearer "+cliOpenAIKey {
+		authorized := r.Header.Get("Authorization") == "Bearer "+cliOpenAIKey
+		wait := gate.arrive(!ok || !authorized)
+		defer gate.leave(!ok || !authorized)
+		if !authorized {
 			if ok {
 				mu.Lock()
 				inFlight--
@@ -44,7 +47,10 @@ func capOpenAI(t *testing.T, cap int) (*httptest.Server, func() int) {
 			w.Write([]byte(`{"error":{"message":"Rate limit reached for gpt-5.4 on requests per min (RPM): Limit 500.","type":"requests","param":null,"code":"rate_limit_exceeded"}}`))
 			return
 		}
-		time.Sleep(60 * time.Millisecond)
+		select {
+		case <-wait:
+		case <-r.Context().Done():
+		}
 		mu.Lock()
 		inFlight--
 		mu.Unlock()
@@ -181,5 +187,56 @@ func TestConcurrencyAdvise(t *testing.T) {
 	}
 	if r := h.run("", "concurrency", "advise", "nope"); r.code != ExitFailure {
 		t.Errorf("missing profile: exit %d", r.code)
+	}
+}
+
+// burstGate holds the accepted requests of a probe's burst until all of
+// the burst is here (the probe doubles its bursts, 1, 2, 4…, up to its
+// first refusal) or one of it was refused, instead of for a fixed time:
+// how many were in flight at once then depends on the probe alone, not on
+// how fast this machine runs it.
+type burstGate struct {
+	mu                  sync.Mutex
+	size, arrived, open int
+	refused             bool
+	release             chan struct{}
+}
+
+func newBurstGate() *burstGate { return &burstGate{size: 1, release: make(chan struct{})} }
+
+// arrive counts a request of the burst and returns what to wait on before
+// answering; a refused one opens the gate for the burst at once.
+func (g *burstGate) arrive(refused bool) <-chan struct{} {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.arrived++
+	g.open++
+	if refused || g.arrived == g.size {
+		select {
+		case <-g.release:
+		default:
+			close(g.release)
+		}
+	}
+	return g.release
+}
+
+// leave: a request is answered; the last of an opened burst readies the
+// gate for the next, twice the size, or after a refusal (here it pins the
+// cap, which ends the probe) for the next probe's first burst.
+func (g *burstGate) leave(refused bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.open--
+	g.refused = g.refused || refused
+	select {
+	case <-g.release:
+		if g.open == 0 {
+			g.size, g.arrived, g.release = 2*g.size, 0, make(chan struct{})
+			if g.refused {
+				g.size, g.refused = 1, false
+			}
+		}
+	default:
 	}
 }

@@ -67,10 +67,14 @@ type envJSON struct {
 	Backup     string               `json:"backup,omitempty"`
 	Diff       string               `json:"diff,omitempty"`
 	Changes    []envfile.Change     `json:"changes,omitempty"`
-	// Mode and ModeWarning: a --merge target's mode, and who else can read it.
-	Mode        string   `json:"mode,omitempty"`
-	ModeWarning string   `json:"modeWarning,omitempty"`
-	Notes       []string `json:"notes,omitempty"`
+	fileModeJSON
+	Notes []string `json:"notes,omitempty"`
+}
+
+// fileModeJSON is a merge target's mode, and who else can read it.
+type fileModeJSON struct {
+	Mode        string `json:"mode,omitempty"`
+	ModeWarning string `json:"modeWarning,omitempty"`
 }
 
 func runEnv(a *app, cmd *cobra.Command, name string, f envFlags) error {
@@ -177,14 +181,8 @@ func runMerge(a *app, name string, opts studio.EnvOptions, f envFlags, j envJSON
 	if err != nil {
 		return err
 	}
-	j.Diff, j.Changes, j.Mode, j.ModeWarning = plan.Diff, plan.Changes, plan.Mode, plan.ModeWarning
-	modeNote := ""
-	if plan.ModeWarning != "" {
-		modeNote = " It is readable by others (mode " + plan.Mode + "), and so will the key be: --chmod-600 tightens it."
-		if f.chmod600 {
-			modeNote = " Its mode goes from " + plan.Mode + " to 0600 (--chmod-600)."
-		}
-	}
+	j.Diff, j.Changes, j.fileModeJSON = plan.Diff, plan.Changes, fileModeJSON{plan.Mode, plan.ModeWarning}
+	modeNote := mergeModeNote(plan, f.chmod600)
 	if plan.NoChange {
 		if f.asJSON {
 			return a.printJSON(j)
@@ -202,9 +200,7 @@ func runMerge(a *app, name string, opts studio.EnvOptions, f envFlags, j envJSON
 		if cur := plan.Current; cur.FixedMode {
 			a.note("%s currently configures Kodus with %s (%s); writing replaces it (a backup is kept next to it)", plan.Path, cur.Inferred.Model, cur.Inferred.ProviderLabel)
 		}
-		if plan.ModeWarning != "" && !f.chmod600 {
-			a.note("warning: %s (add --chmod-600)", plan.ModeWarning)
-		}
+		warnMergeMode(a, plan, f.chmod600)
 	}
 	if !f.force {
 		ok, asked, err := askConfirm(a, fmt.Sprintf("Write these changes to %s? A backup is kept next to it.%s [y/N] ", plan.Path, modeNote))
@@ -265,4 +261,24 @@ func nonNilSlice[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// mergeModeNote is what the confirmation of a merge says about the file's
+// mode: readable by others (and so the key), or tightened by --chmod-600.
+func mergeModeNote(plan studio.EnvMergePlan, chmod600 bool) string {
+	switch {
+	case plan.ModeWarning == "":
+		return ""
+	case chmod600:
+		return " Its mode goes from " + plan.Mode + " to 0600 (--chmod-600)."
+	}
+	return " It is readable by others (mode " + plan.Mode + "), and so will the key be: --chmod-600 tightens it."
+}
+
+// warnMergeMode warns that others can read the file the key goes into,
+// unless --chmod-600 tightens it.
+func warnMergeMode(a *app, plan studio.EnvMergePlan, chmod600 bool) {
+	if plan.ModeWarning != "" && !chmod600 {
+		a.note("warning: %s (add --chmod-600)", plan.ModeWarning)
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 )
 
 const cliOpenAIKey = "sk-proj-FAKEcliKEY0123456789abc"
@@ -126,16 +125,12 @@ func TestTestUnsavedSettings(t *testing.T) {
 func TestTestTimeoutAndUsage(t *testing.T) {
 	h := newHarness(t)
 	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-time.After(5 * time.Second):
-		case <-r.Context().Done():
-		}
+		<-r.Context().Done() // held until the client gives up: only its timeout ends it
 	}))
 	defer slow.Close()
-	start := time.Now()
 	r := h.run("", "test", "--provider", "openai_compatible", "--model", "m", "--base-url", slow.URL+"/v1", "--timeout", "300ms", "--json")
-	if o := lines(r.stdout); r.code != ExitFailure || len(o) != 1 || o[0]["code"] != "timeout" || time.Since(start) > 3*time.Second {
-		t.Fatalf("timeout: exit %d %s after %v", r.code, r.stdout, time.Since(start))
+	if o := lines(r.stdout); r.code != ExitFailure || len(o) != 1 || o[0]["code"] != "timeout" {
+		t.Fatalf("timeout: exit %d %s", r.code, r.stdout)
 	}
 
 	tests := []struct {

@@ -74,20 +74,21 @@ func printInstall(w io.Writer, in kodusinstall.Install) {
 type applyEnvFlags struct {
 	dir                  string
 	restart, yes, asJSON bool
-	trust                bool
+	trust, chmod600      bool
 	replaceLocalhost     string
 }
 
 // applyEnvJSON is the stable `kodus apply-env --json` shape.
 type applyEnvJSON struct {
-	Profile  string              `json:"profile"`
-	Dir      string              `json:"dir"`
-	EnvFile  string              `json:"envFile"`
-	ImageTag string              `json:"imageTag"`
-	Written  bool                `json:"written"`
-	Backup   string              `json:"backup,omitempty"`
-	Diff     string              `json:"diff"`
-	Changes  []envfile.Change    `json:"changes"`
+	Profile  string           `json:"profile"`
+	Dir      string           `json:"dir"`
+	EnvFile  string           `json:"envFile"`
+	ImageTag string           `json:"imageTag"`
+	Written  bool             `json:"written"`
+	Backup   string           `json:"backup,omitempty"`
+	Diff     string           `json:"diff"`
+	Changes  []envfile.Change `json:"changes"`
+	fileModeJSON
 	Services []string            `json:"services"`
 	Restart  studio.KodusRestart `json:"restart"`
 	Verify   *studio.KodusVerify `json:"verify,omitempty"`
@@ -97,11 +98,12 @@ type applyEnvJSON struct {
 func kodusApplyEnvCmd(a *app) *cobra.Command {
 	var f applyEnvFlags
 	cmd := &cobra.Command{
-		Use:   "apply-env NAME --dir DIR [--restart] [--yes] [--json]",
+		Use:   "apply-env NAME --dir DIR [--restart] [--chmod-600] [--yes] [--json]",
 		Short: "Merge a profile into a Kodus install's .env (Fixed Mode) and recreate the services that read it",
 		Long: `Merge a profile's Fixed Mode block into DIR/.env as "env NAME --merge" does: only the LLM
 variables change, the diff is shown (key masked) and confirmed, the old file is backed up next to
-it and its mode kept. Kodus reads the .env when its containers are created, so with --restart the
+it and its mode kept (a warning says when others can read it, and --chmod-600 tightens it to
+owner-only). Kodus reads the .env when its containers are created, so with --restart the
 services that read the LLM variables (the API and the workers) are recreated with
 "docker compose up -d" in DIR, Compose's output shown as it comes. Then the result is verified:
 signed in, Kodus's status must show source env with the new model; otherwise the API container's
@@ -119,6 +121,7 @@ A BYOK config saved in Kodus takes precedence over the .env.`,
 	fl.BoolVar(&f.restart, "restart", false, "recreate the API and workers with docker compose up -d")
 	fl.BoolVar(&f.yes, "yes", false, "write without asking (the diff is still shown)")
 	fl.BoolVar(&f.asJSON, "json", false, "print the result as JSON (key masked)")
+	fl.BoolVar(&f.chmod600, "chmod-600", false, "take the group's and others' read access away from the .env (0644 becomes 0600), since it will hold the key")
 	fl.BoolVar(&f.trust, "trust-json-schema", false, "write API_TRUST_JSON_SCHEMA_BASE_URLS for a self-hosted endpoint that honours json_schema")
 	fl.StringVar(&f.replaceLocalhost, "replace-localhost", "", "put this host (host.docker.internal or a LAN address) in place of localhost in the base URL")
 	return cmd
@@ -142,13 +145,13 @@ func runApplyEnv(a *app, name string, f applyEnvFlags) error {
 		}
 		f.dir = dirs[0]
 	}
-	req := studio.KodusEnvRequest{Profile: name, Dir: f.dir, Options: studio.EnvOptions{TrustJSONSchema: f.trust, ReplaceLocalhost: f.replaceLocalhost}, Restart: f.restart}
+	req := studio.KodusEnvRequest{Profile: name, Dir: f.dir, Options: studio.EnvOptions{TrustJSONSchema: f.trust, ReplaceLocalhost: f.replaceLocalhost}, Restart: f.restart, Chmod600: f.chmod600}
 	plan, err := s.PlanKodusEnv(a.ctx, req)
 	if err != nil {
 		return err
 	}
 	j := applyEnvJSON{Profile: name, Dir: plan.Install.Dir, EnvFile: plan.Install.EnvFile, ImageTag: plan.Install.ImageTag, Diff: plan.Merge.Diff,
-		Changes: nonNilSlice(plan.Merge.Changes), Services: plan.Services, Notes: plan.Notes,
+		Changes: nonNilSlice(plan.Merge.Changes), fileModeJSON: fileModeJSON{plan.Merge.Mode, plan.Merge.ModeWarning}, Services: plan.Services, Notes: plan.Notes,
 		Restart: studio.KodusRestart{Requested: f.restart, Services: plan.Services, Command: plan.RestartCommand}}
 	if !f.asJSON {
 		if plan.Merge.NoChange {
@@ -156,12 +159,15 @@ func runApplyEnv(a *app, name string, f applyEnvFlags) error {
 		} else {
 			fmt.Fprint(a.out(), plan.Merge.Diff)
 		}
+		if !plan.Merge.NoChange {
+			warnMergeMode(a, plan.Merge, f.chmod600)
+		}
 		for _, n := range plan.Notes {
 			a.note("note: %s", n)
 		}
 	}
 	if !plan.Merge.NoChange && !f.yes {
-		ok, asked, err := askConfirm(a, fmt.Sprintf("Write these changes to %s? A backup is kept next to it. [y/N] ", plan.Install.EnvFile))
+		ok, asked, err := askConfirm(a, fmt.Sprintf("Write these changes to %s? A backup is kept next to it.%s [y/N] ", plan.Install.EnvFile, mergeModeNote(plan.Merge, f.chmod600)))
 		if err != nil {
 			return err
 		}
@@ -207,6 +213,11 @@ func reportApplyEnv(a *app, res studio.KodusEnvResult) {
 	w := a.out()
 	if res.Written.Backup != "" {
 		fmt.Fprintf(w, "Merged into %s; the old file is backed up as %s.\n", res.Written.Path, res.Written.Backup)
+	}
+	for _, n := range res.Written.Notes { // what became of the file's mode
+		if strings.HasPrefix(n, "its mode went from") || strings.HasPrefix(n, "warning: ") {
+			a.note("%s", n)
+		}
 	}
 	r := res.Restart
 	switch {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -361,5 +362,45 @@ func TestKodusApplyEnvNamesTheInstallsLine(t *testing.T) {
 	r = h.ok("", "kodus", "apply-env", "team", "--dir", dir, "--kodus-line", "mid-2026", "--yes")
 	if strings.Contains(r.stderr, "IMAGE_TAG=") {
 		t.Fatalf("%s", r.stderr)
+	}
+}
+
+// apply-env warns as env --merge does when others can read the .env that
+// will hold the key, and --chmod-600 tightens it to owner-only.
+func TestKodusApplyEnvIntoAReadableEnv(t *testing.T) {
+	h, _ := kodusHarness(t)
+	h.ok(claudeKey, "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--key-stdin")
+	for _, c := range []struct {
+		flags []string
+		want  os.FileMode
+	}{{nil, 0o644}, {[]string{"--chmod-600"}, 0o600}} {
+		dir := installtest.Layout(t)
+		env := filepath.Join(dir, ".env")
+		os.Chmod(env, 0o644)
+		var asked string
+		askConfirm = func(_ *app, prompt string) (bool, bool, error) { asked = prompt; return true, true, nil }
+		r := h.ok("", append([]string{"kodus", "apply-env", "team", "--dir", dir}, c.flags...)...)
+		askConfirm = defaultAsk
+		st, _ := os.Stat(env)
+		if st.Mode().Perm() != c.want {
+			t.Errorf("%v: mode %o, want %o", c.flags, st.Mode().Perm(), c.want)
+		}
+		if c.flags == nil {
+			if !strings.Contains(r.stderr, "is readable by other users on this machine (mode 0644)") || !strings.Contains(r.stderr, "(add --chmod-600)") ||
+				!strings.Contains(asked, "readable by others (mode 0644)") || !strings.Contains(r.stderr, "is still readable by others") {
+				t.Errorf("no warning:\nasked %q\n%s", asked, r.stderr)
+			}
+			continue
+		}
+		if !strings.Contains(asked, "Its mode goes from 0644 to 0600 (--chmod-600)") || !strings.Contains(r.stderr, "its mode went from 0644 to 0600") || strings.Contains(r.stderr, "add --chmod-600") {
+			t.Errorf("--chmod-600:\nasked %q\n%s", asked, r.stderr)
+		}
+	}
+	dir := installtest.Layout(t)
+	os.Chmod(filepath.Join(dir, ".env"), 0o640)
+	r := h.run("", "kodus", "apply-env", "team", "--dir", dir, "--json")
+	var j map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &j); err != nil || j["mode"] != "0640" || !strings.Contains(fmt.Sprint(j["modeWarning"]), "the members of its group") {
+		t.Errorf("json = %s (%v)", r.stdout, err)
 	}
 }

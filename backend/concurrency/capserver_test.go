@@ -112,11 +112,13 @@ type capServer struct {
 	total                 int
 	rejectedAt, arrivedAt []time.Time
 	cancelled             int
+	idle                  *sync.Cond // signalled when a request is done
 }
 
 func newCapServer(t *testing.T, st style, cap int, hold time.Duration) *capServer {
 	t.Helper()
 	s := &capServer{st: st, cap: cap, hold: hold}
+	s.idle = sync.NewCond(&s.mu)
 	s.Server = httptest.NewServer(http.HandlerFunc(s.handle))
 	t.Cleanup(s.Close)
 	return s
@@ -153,6 +155,7 @@ func (s *capServer) handle(w http.ResponseWriter, r *http.Request) {
 		if accept {
 			s.inFlight--
 		}
+		s.idle.Broadcast()
 	}
 	if r.URL.Path != s.st.path {
 		done()
@@ -234,6 +237,15 @@ func (s *capServer) openIfDone() {
 	case <-s.release:
 	default:
 		close(s.release)
+	}
+}
+
+// waitIdle returns once no request is open (the test's deadline bounds it).
+func (s *capServer) waitIdle() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for s.open > 0 {
+		s.idle.Wait()
 	}
 }
 

@@ -54,6 +54,21 @@ type Options struct {
 	// minSpacing slows a burst's launches down (tests: an endpoint whose
 	// answers overtake the ramp).
 	minSpacing time.Duration
+	// sleep waits d between bursts and reports false when ctx ended first;
+	// nil is the real clock (tests inject a fake one).
+	sleep func(ctx context.Context, d time.Duration) bool
+}
+
+// sleepCtx waits d on the real clock, or until ctx ends (false).
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
 }
 
 func (o Options) withDefaults() Options {
@@ -72,6 +87,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxSpacing <= 0 {
 		o.MaxSpacing = 250 * time.Millisecond
+	}
+	if o.sleep == nil {
+		o.sleep = sleepCtx
 	}
 	return o
 }
@@ -321,14 +339,10 @@ func (p *prober) pause(ctx context.Context, d time.Duration) (time.Duration, boo
 	}
 	p.emit(Progress{Phase: "waiting", WaitMs: d.Milliseconds(), Requests: p.requests, MaxRequests: p.maxReq, Good: p.good, Bad: p.badOrZero(),
 		Message: fmt.Sprintf("Waiting %s before the next burst.", fmtDuration(d))})
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return d, true
-	case <-ctx.Done():
+	if !p.opt.sleep(ctx, d) {
 		return 0, false
 	}
+	return d, true
 }
 
 func (p *prober) badOrZero() int {

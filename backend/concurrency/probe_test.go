@@ -3,6 +3,7 @@ package concurrency
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -143,17 +144,17 @@ func TestProbeCancel(t *testing.T) {
 				once.Do(cancel)
 			}
 		}
-		start := time.Now()
+		// The held requests wait for an hour: the probe returns only
+		// because the cancel ended them.
 		rep := Probe(ctx, s, srv.gate(opt))
-		// Well before the held requests' minute: the cancel did not wait.
-		if elapsed := time.Since(start); rep.StoppedBy != StopCancelled || elapsed > 30*time.Second {
-			t.Fatalf("stopped by %s after %s: %+v", rep.StoppedBy, elapsed, rep)
+		if rep.StoppedBy != StopCancelled {
+			t.Fatalf("stopped by %s: %+v", rep.StoppedBy, rep)
 		}
 		if rep.Requests != 5 || rep.Cap != 2 || rep.Recommended != 0 || !strings.Contains(rep.Why, "Cancelled after 5 requests") {
 			t.Errorf("report after cancel: %+v", rep)
 		}
 		// The held requests were abandoned, not left running.
-		waitFor(t, func() bool { _, _, _, open := srv.stats(); return open == 0 })
+		srv.waitIdle()
 	})
 	t.Run("while waiting for Retry-After", func(t *testing.T) {
 		st := styleNamed("moonshot")
@@ -167,18 +168,62 @@ func TestProbeCancel(t *testing.T) {
 		defer cancel()
 		opt := fastOptions(pl)
 		opt.minSpacing = slowSpacing
+		var clock fakeClock
+		// The 30 s wait never runs out on the fake clock: only the cancel
+		// ends it (TestSleepEndsWithTheContext covers the real clock).
+		clock.long = 30 * time.Second
+		opt.sleep = clock.sleep
 		opt.Progress = func(p Progress) {
 			if p.Phase == "waiting" && p.WaitMs >= 30_000 {
-				go cancel()
+				cancel()
 			}
 		}
-		start := time.Now()
 		rep := Probe(ctx, s, opt)
-		// Well before the 30 s Retry-After: the cancel did not wait it out.
-		if elapsed := time.Since(start); rep.StoppedBy != StopCancelled || elapsed > 25*time.Second {
-			t.Fatalf("stopped by %s after %s (%s)", rep.StoppedBy, elapsed, rep.Why)
+		if rep.StoppedBy != StopCancelled || !slices.Contains(clock.asked(), 30*time.Second) {
+			t.Fatalf("stopped by %s after waits %v (%s)", rep.StoppedBy, clock.asked(), rep.Why)
 		}
 	})
+}
+
+// fakeClock stands in for the wait between bursts: it records each wait
+// and returns at once, except a wait of long or more, which lasts until
+// the context ends. onWait, when set, runs at each wait.
+type fakeClock struct {
+	mu     sync.Mutex
+	waits  []time.Duration
+	long   time.Duration
+	onWait func(d time.Duration)
+}
+
+func (c *fakeClock) sleep(ctx context.Context, d time.Duration) bool {
+	c.mu.Lock()
+	c.waits = append(c.waits, d)
+	c.mu.Unlock()
+	if c.onWait != nil {
+		c.onWait(d)
+	}
+	if c.long > 0 && d >= c.long {
+		<-ctx.Done()
+	}
+	return ctx.Err() == nil
+}
+
+func (c *fakeClock) asked() []time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.waits)
+}
+
+// The real clock's wait ends when the context does, not when the time is up.
+func TestSleepEndsWithTheContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if sleepCtx(ctx, time.Hour) {
+		t.Fatal("a cancelled wait reported that it ran out")
+	}
+	if !sleepCtx(context.Background(), 0) {
+		t.Fatal("a zero wait did not run out")
+	}
 }
 
 // slowRejecter is an endpoint whose 429 takes longer than an accepted
@@ -215,37 +260,37 @@ func TestProbeRespectsRetryAfter(t *testing.T) {
 			s, pl := srv.sender(t)
 			opt := fastOptions(pl)
 			opt.minSpacing = slowSpacing
+			var clock fakeClock
+			var openAtWait []int
+			clock.onWait = func(time.Duration) {
+				_, _, _, open := srv.stats()
+				openAtWait = append(openAtWait, open)
+			}
+			opt.sleep = clock.sleep
 			rep := Probe(context.Background(), s, opt)
 			if rep.Cap != 2 || rep.StoppedBy != StopRateLimit || rep.Rounds < 4 {
 				t.Fatalf("report: %+v", rep)
 			}
-			srv.mu.Lock()
-			defer srv.mu.Unlock()
-			// Every request that arrived after a rejection was answered came
-			// at least the Retry-After later, once the burst was over.
-			first := srv.rejectedAt[0]
-			var next time.Time
-			for _, at := range srv.arrivedAt {
-				if at.After(first) {
-					next = at
-					break
+			// Each burst after one with a rejection waited the Retry-After
+			// (on the fake clock), and only once every request of the
+			// rejected burst had its answer.
+			var honoured int
+			for i := 1; i < len(rep.History); i++ {
+				if rep.History[i-1].Rejected == 0 {
+					continue
+				}
+				honoured++
+				if got := time.Duration(rep.History[i].WaitedMs) * time.Millisecond; got != c.wait {
+					t.Errorf("burst %d waited %s after a rejection, want %s: %+v", i+1, got, c.wait, rep.History)
 				}
 			}
-			last := first
-			for _, r := range srv.rejectedAt {
-				if r.Before(next) && r.After(last) {
-					last = r
+			if honoured == 0 || !slices.Contains(clock.asked(), c.wait) {
+				t.Errorf("no wait of %s after a rejection: waits %v, history %+v", c.wait, clock.asked(), rep.History)
+			}
+			for _, open := range openAtWait {
+				if open != 0 {
+					t.Errorf("waited with %d requests still open", open)
 				}
-			}
-			if next.IsZero() || next.Sub(last) < c.wait {
-				t.Errorf("next burst %s after the last rejection, want ≥ %s", next.Sub(last), c.wait)
-			}
-			var waited bool
-			for _, r := range rep.History {
-				waited = waited || time.Duration(r.WaitedMs)*time.Millisecond >= c.wait
-			}
-			if !waited {
-				t.Errorf("history shows no wait of %s: %+v", c.wait, rep.History)
 			}
 		})
 	}
@@ -323,16 +368,6 @@ func TestProbeStopsOnOtherAnswers(t *testing.T) {
 			}
 		})
 	}
-}
-
-func waitFor(t *testing.T, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if cond() {
-			return
-		}
-	}
-	t.Fatal("condition not met within 30 s")
 }
 
 func styleNamed(name string) style {

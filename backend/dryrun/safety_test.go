@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -38,17 +39,13 @@ func TestSafety(t *testing.T) {
 	})
 	t.Run("timeout", func(t *testing.T) {
 		f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
-			select {
-			case <-time.After(5 * time.Second):
-			case <-r.Context().Done():
-			}
+			<-r.Context().Done() // held until the client gives up: only its timeout ends it
 		})
 		r := runner(f)
 		r.Tester.Timeout = 200 * time.Millisecond
-		start := time.Now()
 		res := run(t, r, anthropicInput(f.URL), fakeAnthropicKey)
-		if res.Code != keytest.CodeTimeout || time.Since(start) > 2*time.Second || !strings.Contains(res.Message, "200ms") {
-			t.Errorf("timeout after %v: %+v", time.Since(start), res)
+		if res.Code != keytest.CodeTimeout || !strings.Contains(res.Message, "200ms") {
+			t.Errorf("timeout: %+v", res)
 		}
 	})
 	t.Run("redirect is not followed", func(t *testing.T) {
@@ -65,19 +62,21 @@ func TestSafety(t *testing.T) {
 		}
 	})
 	t.Run("huge body is cut", func(t *testing.T) {
+		var whole atomic.Bool
 		f := newFake(t, func(w http.ResponseWriter, _ *http.Request) {
 			w.WriteHeader(http.StatusBadRequest)
 			chunk := []byte(strings.Repeat("x", 64<<10))
-			for i := 0; i < 1600; i++ { // 100 MB unless the client stops reading
+			for range 1600 { // 100 MB unless the client stops reading and hangs up
 				if _, err := w.Write(chunk); err != nil {
 					return
 				}
 			}
+			whole.Store(true)
 		})
-		start := time.Now()
 		res := run(t, runner(f), anthropicInput(f.URL), fakeAnthropicKey)
-		if time.Since(start) > 2*time.Second || len(res.ProviderMessage) > 500 || res.OK {
-			t.Errorf("huge body: %v, message of %d bytes", time.Since(start), len(res.ProviderMessage))
+		f.Close() // waits for the handler
+		if whole.Load() || len(res.ProviderMessage) > 500 || res.OK {
+			t.Errorf("huge body: read whole %v, message of %d bytes", whole.Load(), len(res.ProviderMessage))
 		}
 	})
 	t.Run("an echoed key is redacted", func(t *testing.T) {

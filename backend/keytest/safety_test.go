@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,17 +23,13 @@ func TestEveryProviderSafetyCases(t *testing.T) {
 		t.Run(fam.name, func(t *testing.T) {
 			t.Run("timeout", func(t *testing.T) {
 				f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
-					select {
-					case <-time.After(5 * time.Second):
-					case <-r.Context().Done():
-					}
+					<-r.Context().Done() // held until the client gives up: only its timeout ends it
 				})
 				tr := testerFor(f)
 				tr.Timeout = 200 * time.Millisecond
-				start := time.Now()
 				res := check(t, tr, fam.settings(f.URL), fam.key, CodeTimeout)
-				if time.Since(start) > 2*time.Second || !strings.Contains(res.Message, "200ms") {
-					t.Errorf("timeout took %v: %s", time.Since(start), res.Message)
+				if !strings.Contains(res.Message, "200ms") {
+					t.Errorf("timeout: %s", res.Message)
 				}
 			})
 			t.Run("network", func(t *testing.T) {
@@ -59,19 +56,15 @@ func TestEveryProviderSafetyCases(t *testing.T) {
 				}
 			})
 			t.Run("huge body", func(t *testing.T) {
+				var whole atomic.Bool
 				f := newFake(t, func(w http.ResponseWriter, _ *http.Request) {
 					w.WriteHeader(http.StatusInternalServerError)
-					chunk := []byte(strings.Repeat("x", 64<<10))
-					for i := 0; i < 1600; i++ { // 100 MB unless the client stops reading
-						if _, err := w.Write(chunk); err != nil {
-							return
-						}
-					}
+					whole.Store(writeHuge(w))
 				})
-				start := time.Now()
 				res := check(t, testerFor(f), fam.settings(f.URL), fam.key, CodeServerError)
-				if time.Since(start) > 2*time.Second || len(res.ProviderMessage) > maxMessage+10 {
-					t.Errorf("huge body: %v, message of %d bytes", time.Since(start), len(res.ProviderMessage))
+				f.Close() // waits for the handler
+				if whole.Load() || len(res.ProviderMessage) > maxMessage+10 {
+					t.Errorf("huge body: read whole %v, message of %d bytes", whole.Load(), len(res.ProviderMessage))
 				}
 			})
 			t.Run("key echo is redacted", func(t *testing.T) {
@@ -184,4 +177,16 @@ func TestBadInputNeedsNoNetwork(t *testing.T) {
 	if r := tr.Test(ctx, Settings{Provider: "openai", Model: "gpt-5.4"}, secrets.Secret{}); r.Code != CodeAuth || !strings.Contains(r.Message, "no key") {
 		t.Errorf("no key = %+v", r)
 	}
+}
+
+// writeHuge writes a 100 MB body and reports whether all of it went out:
+// it cannot, when the client stops reading and hangs up.
+func writeHuge(w http.ResponseWriter) bool {
+	chunk := []byte(strings.Repeat("x", 64<<10))
+	for range 1600 {
+		if _, err := w.Write(chunk); err != nil {
+			return false
+		}
+	}
+	return true
 }

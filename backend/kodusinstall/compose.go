@@ -17,6 +17,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v2"
+
+	"github.com/kodusbyok/studio/backend/capped"
 )
 
 // ComposeFiles are the names Compose looks for, in its order.
@@ -62,9 +64,15 @@ type Compose struct {
 	Services []Service
 }
 
+// maxComposeBytes caps a compose file read, like the .env beside it.
+const maxComposeBytes = 1 << 20
+
 // ReadCompose parses a compose file.
 func ReadCompose(path string) (Compose, error) {
-	data, err := os.ReadFile(path)
+	data, err := capped.ReadFile(path, maxComposeBytes)
+	if errors.Is(err, capped.ErrTooLarge) {
+		return Compose{}, fmt.Errorf("read %s: %w: a compose file is a few KB, so this is not one", path, err)
+	}
 	if err != nil {
 		return Compose{}, fmt.Errorf("read %s: %w", path, err)
 	}

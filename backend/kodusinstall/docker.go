@@ -14,6 +14,8 @@ import (
 	"sync"
 
 	"github.com/joho/godotenv"
+
+	"github.com/kodusbyok/studio/backend/envfile"
 )
 
 // EnvDocker names the docker CLI to use instead of the one on PATH.
@@ -221,9 +223,14 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// ReadEnvFile parses a .env (Compose's dialect, as godotenv reads it).
+// ReadEnvFile parses a .env (Compose's dialect, as godotenv reads it), at
+// most envfile.MaxFileBytes of it: a bigger file is not a Kodus .env.
 func ReadEnvFile(path string) (map[string]string, error) {
-	vals, err := godotenv.Read(path)
+	data, err := envfile.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	vals, err := godotenv.UnmarshalBytes(data)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}

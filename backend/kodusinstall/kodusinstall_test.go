@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/capped"
 	"github.com/kodusbyok/studio/backend/kodusinstall"
 	"github.com/kodusbyok/studio/backend/kodusinstall/installtest"
 )
@@ -146,5 +147,33 @@ func TestUpCommandQuotes(t *testing.T) {
 	}
 	if got := kodusinstall.UpCommand("/home/me/my kodus", []string{"api"}); got != "cd '/home/me/my kodus' && docker compose up -d api" {
 		t.Fatal(got)
+	}
+}
+
+// A .env or compose file far bigger than an installer's is refused with a
+// clear error, never read whole.
+func TestOversizedFilesAreRefused(t *testing.T) {
+	dir := installtest.Layout(t)
+	envPath := filepath.Join(dir, ".env")
+	big := "IMAGE_TAG=selfhosted-2.1.28\n" + strings.Repeat("# padding\n", 200_000)
+	if err := os.WriteFile(envPath, []byte(big), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := kodusinstall.ReadEnvFile(envPath)
+	if !errors.Is(err, capped.ErrTooLarge) || !strings.Contains(err.Error(), envPath) || !strings.Contains(err.Error(), "not one") {
+		t.Fatalf("ReadEnvFile = %v", err)
+	}
+	in, err := kodusinstall.Inspect(dir)
+	if err != nil || in.ImageTag != "" || !strings.Contains(in.Problem, "too large") {
+		t.Fatalf("Inspect = %+v, %v", in, err)
+	}
+
+	dir2 := t.TempDir()
+	compose := "services:\n  api:\n    image: ghcr.io/kodustech/kodus-ai-api:latest\n" + strings.Repeat("# padding\n", 200_000)
+	if err := os.WriteFile(filepath.Join(dir2, "compose.yaml"), []byte(compose), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kodusinstall.Inspect(dir2); !errors.Is(err, capped.ErrTooLarge) || !strings.Contains(err.Error(), "compose file") {
+		t.Fatalf("Inspect of a huge compose file = %v", err)
 	}
 }

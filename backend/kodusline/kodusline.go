@@ -152,26 +152,16 @@ type PlanMove struct {
 	To           string   `json:"to"`
 }
 
-var (
-	loadOnce sync.Once
-	loaded   map[string]*Line
-	loadErr  error
-)
-
-func load() (map[string]*Line, error) {
-	loadOnce.Do(func() {
-		loaded = map[string]*Line{}
-		for _, id := range IDs {
-			l, err := parseLine(id)
-			if err != nil {
-				loadErr = err
-				return
-			}
-			loaded[id] = l
-		}
-	})
-	return loaded, loadErr
-}
+// lines parses each line's data the first time it is asked for: a command
+// works with one line, and parsing the other (JSON and regular
+// expressions) would only slow its start.
+var lines = func() map[string]func() (*Line, error) {
+	m := map[string]func() (*Line, error){}
+	for _, id := range IDs {
+		m[id] = sync.OnceValues(func() (*Line, error) { return parseLine(id) })
+	}
+	return m
+}()
 
 func parseLine(id string) (*Line, error) {
 	data, err := dataFS.ReadFile(path.Join("data", id, "line.json"))
@@ -194,12 +184,8 @@ func parseLine(id string) (*Line, error) {
 // Get returns a line by id. The embedded data is checked by the package
 // tests, so an error here means an unknown id.
 func Get(id string) (*Line, error) {
-	lines, err := load()
-	if err != nil {
-		return nil, err
-	}
-	if l, ok := lines[Normalize(id)]; ok {
-		return l, nil
+	if get, ok := lines[Normalize(id)]; ok {
+		return get()
 	}
 	return nil, fmt.Errorf("unknown Kodus line %q: choose %s", id, strings.Join(IDs, " or "))
 }
@@ -266,12 +252,12 @@ func (l *Line) Says() string { return "as " + l.Name + " sends it" }
 // for a tag no line claims (a custom build or an unknown pin).
 func ForImageTag(tag string) (string, bool) {
 	tag = strings.TrimSpace(tag)
-	lines, err := load()
-	if err != nil {
-		return "", false
-	}
 	for _, id := range IDs {
-		for _, pat := range lines[id].ImageTags {
+		l, err := lines[id]()
+		if err != nil {
+			return "", false
+		}
+		for _, pat := range l.ImageTags {
 			if pat == tag {
 				return id, true
 			}

@@ -3,6 +3,8 @@ package kodusline
 import (
 	"strings"
 	"testing"
+
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 // Every line's data parses, and every provider of its catalog has a
@@ -208,5 +210,17 @@ func TestMoveFor(t *testing.T) {
 	}
 	if _, ok := MustGet(Mid2026).MoveFor("openai_compatible", "glm-5.1", "paas", "https://api.z.ai/api/paas/v4/"); ok {
 		t.Error("the mid-2026 line recommends glm-5.1 itself")
+	}
+}
+
+// The lines' patterns compile on first use; here every one of them does.
+func TestEveryPatternCompiles(t *testing.T) {
+	for _, id := range IDs {
+		if _, err := Get(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := lazyre.Check(); err != nil {
+		t.Fatal(err)
 	}
 }

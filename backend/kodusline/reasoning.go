@@ -2,9 +2,10 @@ package kodusline
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/kodusbyok/studio/backend/lazyre"
 )
 
 // Reasoning schemes: how a line turns a Thinking level into providerOptions.
@@ -71,7 +72,7 @@ type Family struct {
 	Effort           string   `json:"effort"`
 	Picker           []string `json:"picker,omitempty"`
 
-	re *regexp.Regexp
+	re *lazyre.Regexp
 }
 
 // Reasons: a recognised model that thinks (OpenRouter then pins upstreams
@@ -100,14 +101,14 @@ type ClaudeGeneration struct {
 type Picker struct {
 	Match  string   `json:"match"`
 	Levels []string `json:"levels"`
-	re     *regexp.Regexp
+	re     *lazyre.Regexp
 }
 
 // OpenAIRules: which ids reason, and the levels Kodus's picker offers.
 type OpenAIRules struct {
 	ReasonerMatch string   `json:"reasonerMatch"`
 	Pickers       []Picker `json:"pickers"`
-	re            *regexp.Regexp
+	re            *lazyre.Regexp
 }
 
 // GeminiRules: levels a Gemini 3 model lacks, and the 2.5 budget ranges.
@@ -119,8 +120,8 @@ type GeminiRules struct {
 	// default; CanDisable the ones whose thinking can be turned off.
 	NoDefaultThinking string `json:"noDefaultThinking"`
 	CanDisable        string `json:"canDisable"`
-	budgetRE          *regexp.Regexp
-	quietRE, offRE    *regexp.Regexp
+	budgetRE          *lazyre.Regexp
+	quietRE, offRE    *lazyre.Regexp
 }
 
 // BudgetRange is the thinkingBudget a Gemini 2.5 model accepts.
@@ -128,18 +129,18 @@ type BudgetRange struct {
 	Match string `json:"match"`
 	Min   int    `json:"min"`
 	Max   int    `json:"max"`
-	re    *regexp.Regexp
+	re    *lazyre.Regexp
 }
 
-func compileRE(expr string) (*regexp.Regexp, error) {
+// compileRE makes a case-insensitive pattern that compiles on first use:
+// a command matches a few model ids against one line's patterns, and
+// compiling all of them cost every start. The embedded data's patterns
+// are compiled by the package test (TestEveryPatternCompiles).
+func compileRE(expr string) (*lazyre.Regexp, error) {
 	if expr == "" {
 		return nil, nil
 	}
-	re, err := regexp.Compile("(?i)" + expr)
-	if err != nil {
-		return nil, fmt.Errorf("pattern %q: %w", expr, err)
-	}
-	return re, nil
+	return lazyre.New("(?i)" + expr), nil
 }
 
 func (r *Reasoning) compile() error {

@@ -64,12 +64,8 @@ func (r *fileRing) unlock() (string, error) {
 	if err := os.MkdirAll(r.dir, 0o700); err != nil {
 		return "", err
 	}
-	if r.password == "" {
-		p, err := r.prompt(fmt.Sprintf("Enter passphrase to unlock %q", r.dir))
-		if err != nil {
-			return "", err
-		}
-		r.password = p
+	if err := r.ask(); err != nil {
+		return "", err
 	}
 	if err := r.verify(r.password); err != nil {
 		r.password = ""
@@ -77,6 +73,40 @@ func (r *fileRing) unlock() (string, error) {
 	}
 	r.checked = true
 	return r.password, nil
+}
+
+// passphrase returns the passphrase, asking for it if needed, without
+// proving it (a read proves it by opening the item).
+func (r *fileRing) passphrase() (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err := r.ask(); err != nil {
+		return "", err
+	}
+	return r.password, nil
+}
+
+// ask prompts for the passphrase unless it is known; r.mu is held.
+func (r *fileRing) ask() error {
+	if r.password != "" {
+		return nil
+	}
+	p, err := r.prompt(fmt.Sprintf("Enter passphrase to unlock %q", r.dir))
+	if err != nil {
+		return err
+	}
+	r.password = p
+	return nil
+}
+
+// forget drops a passphrase that turned out wrong, so the next use asks
+// again.
+func (r *fileRing) forget(pass string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.password == pass && !r.checked {
+		r.password = ""
+	}
 }
 
 // verify proves pass against the check entry, or, before there is one,
@@ -177,13 +207,21 @@ func (r *fileRing) Get(key string) (keyring.Item, error) {
 	if err != nil {
 		return keyring.Item{}, err
 	}
-	pass, err := r.unlock()
+	// Reading needs no check entry: the item opens only with the
+	// passphrase it was saved with, and a wrong one fails just the same.
+	// Skipping the check saves a key derivation (PBKDF2, 8192 rounds) on
+	// every command that reads a key.
+	pass, err := r.passphrase()
 	if err != nil {
 		return keyring.Item{}, err
 	}
 	payload, _, err := jose.Decode(string(token), pass)
 	if err != nil {
-		return keyring.Item{}, r.decodeErr(percent.Encode(key, "/"), err)
+		err = r.decodeErr(percent.Encode(key, "/"), err)
+		if errors.Is(err, ErrWrongPassphrase) {
+			r.forget(pass)
+		}
+		return keyring.Item{}, err
 	}
 	var item keyring.Item
 	if err := json.Unmarshal([]byte(payload), &item); err != nil {

@@ -161,3 +161,27 @@ func TestMissingKeys(t *testing.T) {
 		t.Fatal("the passphrase was asked for")
 	}
 }
+
+// A read proves the passphrase by opening the item itself (one key
+// derivation, not two): a wrong one is refused as wrong, the folder is
+// left as it was, and the check entry is not needed to read.
+func TestReadOpensTheItemAlone(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	if err := fileKeychain(t, dir, "right").Set(ctx, "profile.a.main.1", "l", NewSecret("sk-proj-FAKE0123456789")); err != nil {
+		t.Fatal(err)
+	}
+	before := dirNames(t, dir)
+	if _, err := fileKeychain(t, dir, "wrong").Get(ctx, "profile.a.main.1"); !errors.Is(err, ErrWrongPassphrase) {
+		t.Fatalf("Get with a wrong passphrase = %v", err)
+	}
+	if after := dirNames(t, dir); strings.Join(after, ",") != strings.Join(before, ",") {
+		t.Fatalf("the folder changed: %v → %v", before, after)
+	}
+	if err := os.WriteFile(dir+"/"+checkEntry, []byte("not a token"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := fileKeychain(t, dir, "right").Get(ctx, "profile.a.main.1"); err != nil || got.Reveal() != "sk-proj-FAKE0123456789" {
+		t.Fatalf("Get = %v", err)
+	}
+}

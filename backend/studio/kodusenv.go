@@ -33,6 +33,9 @@ type KodusEnvRequest struct {
 	// diff the user saw.
 	Digest  string `json:"digest"`
 	Restart bool   `json:"restart"`
+	// Chmod600 tightens a .env others can read to owner-only as the merge
+	// writes, as EnvMergeRequest.Chmod600 does.
+	Chmod600 bool `json:"chmod600,omitempty"`
 }
 
 // KodusEnvPlan is what applying would do: the merge's diff and what would
@@ -78,9 +81,6 @@ func (s *Studio) PlanKodusEnv(ctx context.Context, req KodusEnvRequest) (KodusEn
 	p.Services = nonNil(in.LLMServices)
 	p.RestartCommand = kodusinstall.UpCommand(in.Dir, in.LLMServices)
 	p.Notes = []string{}
-	if st, err := os.Stat(in.EnvFile); err == nil && st.Mode().Perm()&0o077 != 0 {
-		p.Notes = append(p.Notes, fmt.Sprintf("%s is readable by other users (mode %04o) and will hold your key: chmod 600 it", in.EnvFile, st.Mode().Perm()))
-	}
 	for _, w := range p.Merge.Current.Warnings {
 		if w.Code == "kodus-line" { // IMAGE_TAG against the line the app follows
 			p.Notes = append(p.Notes, w.Message+" "+w.Fix)
@@ -145,7 +145,7 @@ func (s *Studio) ApplyKodusEnv(ctx context.Context, req KodusEnvRequest, getenv 
 		return res, err
 	}
 	res.Plan = plan
-	res.Written, err = s.ApplyEnvMerge(ctx, EnvMergeRequest{Profile: req.Profile, Options: req.Options, Path: plan.Install.EnvFile, Digest: req.Digest})
+	res.Written, err = s.ApplyEnvMerge(ctx, EnvMergeRequest{Profile: req.Profile, Options: req.Options, Path: plan.Install.EnvFile, Digest: req.Digest, Chmod600: req.Chmod600})
 	if err != nil {
 		return res, err
 	}

@@ -1,6 +1,7 @@
 package thinking
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -30,20 +31,20 @@ func Schema() *jsonschema.Schema {
 	return s
 }
 
-var baseDoc = sync.OnceValue(func() []byte {
-	b, err := json.Marshal(Schema())
-	if err != nil {
-		panic(fmt.Sprintf("thinking: marshal schema: %v", err))
-	}
-	return b
-})
+// baseDoc is Schema() as JSON, generated into provider-options.schema.json
+// (TestEmbeddedSchemaIsCurrent keeps it equal, `go test -run
+// TestEmbeddedSchemaIsCurrent -update` rewrites it): reflecting the Go types
+// at run time cost every command that checks options about a millisecond.
+//
+//go:embed provider-options.schema.json
+var baseDoc []byte
 
 // SchemaFor is the schema narrowed to the values the provider documents for
 // this model (e.g. the reasoningEffort values gpt-5.4 accepts), as a JSON
 // document.
 func SchemaFor(provider, model string) map[string]any {
 	var doc map[string]any
-	if err := json.Unmarshal(baseDoc(), &doc); err != nil {
+	if err := json.Unmarshal(baseDoc, &doc); err != nil {
 		panic(fmt.Sprintf("thinking: schema: %v", err))
 	}
 	for _, e := range modelEdits(provider, model) {

@@ -290,7 +290,7 @@ func unknownNote(path string) string {
 // Kodus sends it all the same, so the user is told before a review fails.
 func presetWarnings(provider, model, level string, opts map[string]any) []string {
 	var out []string
-	for _, p := range checkerFor(provider, model).check(opts, nil) {
+	for _, p := range presetProblems(provider, model, opts) {
 		out = append(out, fmt.Sprintf("warning: this model does not accept Kodus's %s preset: %s: %s",
 			strings.ToUpper(level[:1])+level[1:], p.Path, p.Message))
 	}

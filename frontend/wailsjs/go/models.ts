@@ -3398,6 +3398,7 @@ export namespace studio {
 	    options: EnvOptions;
 	    digest: string;
 	    restart: boolean;
+	    chmod600?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new KodusEnvRequest(source);
@@ -3410,6 +3411,7 @@ export namespace studio {
 	        this.options = this.convertValues(source["options"], EnvOptions);
 	        this.digest = source["digest"];
 	        this.restart = source["restart"];
+	        this.chmod600 = source["chmod600"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

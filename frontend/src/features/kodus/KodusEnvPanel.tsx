@@ -17,6 +17,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
   const [install, setInstall] = useState<KodusInstall | null>(null);
   const [profile, setProfile] = useState(profiles[0]?.name ?? '');
   const [restart, setRestart] = useState(true);
+  const [chmod600, setChmod600] = useState(false);
   const [plan, setPlan] = useState<KodusEnvPlan | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [running, setRunning] = useState(false);
@@ -80,7 +81,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
     setError('');
     const off = api.onComposeLine((l) => setLines((prev) => [...prev, l].sort((a, b) => a.seq - b.seq)));
     try {
-      const r = await api.applyEnv({ profile, dir, options: { trustJSONSchema: false, replaceLocalhost: '' }, digest: plan.merge.digest, restart });
+      const r = await api.applyEnv({ profile, dir, options: { trustJSONSchema: false, replaceLocalhost: '' }, digest: plan.merge.digest, restart, chmod600: chmod600 && !!plan.merge.modeWarning });
       setResult(r);
       setPlan(null);
       onApplied();
@@ -171,6 +172,12 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
               {plan.merge.diff}
             </pre>
           )}
+          {!plan.merge.noChange && plan.merge.modeWarning && (
+            <label className="alert alert-warn check small" data-testid="kodus-env-mode-warning">
+              <input type="checkbox" checked={chmod600} onChange={(e) => setChmod600(e.target.checked)} />
+              <span>{plan.merge.modeWarning}. Tighten it to owner-only (chmod 600) as the key is written</span>
+            </label>
+          )}
           <ul className="notes small">
             {plan.notes.map((n) => (
               <li key={n}>{n}</li>
@@ -210,6 +217,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
           body={
             <>
               Only the LLM variables change; the old file is backed up next to it.
+              {plan.merge.modeWarning && (chmod600 ? ` Its mode goes from ${plan.merge.mode} to owner-only.` : ` Other users can read it (mode ${plan.merge.mode}), and so the key.`)}
               {restart && (
                 <>
                   {' '}
