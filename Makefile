@@ -76,7 +76,7 @@ test-go:
 	$(NOBUS) CGO_ENABLED=0 go test -count=1 ./...
 
 test-frontend:
-	cd frontend && npx tsc --noEmit && npx vitest run
+	cd frontend && npx tsc --noEmit && npm run lint && npx vitest run
 
 # The real Secret Service: GNOME Keyring on a private session bus.
 test-keyring:

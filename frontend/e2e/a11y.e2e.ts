@@ -35,7 +35,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[]; passes: unknown[] }> } }).axe;
     // label-content-name-mismatch (a visible label not part of the accessible name) is experimental in axe: on here.
     const res = await axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } });
-    return { passed: res.passes.length, violations: res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })) };
+    return {
+      passed: res.passes.length,
+      violations: res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })),
+    };
   });
   // The engine ran its rules on the page (an empty run would pass anything).
   expect(found.passed).toBeGreaterThan(10);
@@ -54,7 +57,6 @@ async function check(name: string, open: (page: Page) => Promise<void>) {
   await page.emulateMedia({ colorScheme: 'light' });
   expect(problems).toEqual([]);
 }
-
 
 describe('accessibility', () => {
   it('Profiles', () =>
@@ -119,4 +121,3 @@ describe('accessibility', () => {
       await page.locator('.kv').first().waitFor();
     }));
 });
-

@@ -27,9 +27,13 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-const awsError = (res: ServerResponse, status: number, type: string, message: string) => send(res, status, { message }, { 'x-amzn-ErrorType': `${type}:http://internal.amazon.com/coral/com.amazon.coral.service/` });
+const awsError = (res: ServerResponse, status: number, type: string, message: string) =>
+  send(res, status, { message }, { 'x-amzn-ErrorType': `${type}:http://internal.amazon.com/coral/com.amazon.coral.service/` });
 
-const profiles: Record<string, string> = { 'us.anthropic.claude-sonnet-4-6': 'anthropic.claude-sonnet-4-6', 'us.anthropic.claude-opus-4-7': 'anthropic.claude-opus-4-7' };
+const profiles: Record<string, string> = {
+  'us.anthropic.claude-sonnet-4-6': 'anthropic.claude-sonnet-4-6',
+  'us.anthropic.claude-opus-4-7': 'anthropic.claude-opus-4-7',
+};
 const enabled: Record<string, boolean> = { 'anthropic.claude-sonnet-4-6': true, 'anthropic.claude-opus-4-7': false };
 
 function serveBedrock(req: IncomingMessage, res: ServerResponse) {
@@ -41,14 +45,25 @@ function serveBedrock(req: IncomingMessage, res: ServerResponse) {
     return send(res, 200, '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/kodus-e2e</Arn></GetCallerIdentityResult></GetCallerIdentityResponse>');
   }
   const [, kind, id] = /^\/([^/]+)\/(.+)$/.exec(path) ?? [];
-  if (kind === 'inference-profiles' && profiles[id]) return send(res, 200, { inferenceProfileId: id, status: 'ACTIVE', models: [{ modelArn: `arn:aws:bedrock:us-east-1::foundation-model/${profiles[id]}` }] });
+  if (kind === 'inference-profiles' && profiles[id])
+    return send(res, 200, { inferenceProfileId: id, status: 'ACTIVE', models: [{ modelArn: `arn:aws:bedrock:us-east-1::foundation-model/${profiles[id]}` }] });
   if (kind === 'foundation-models' && id in enabled) return send(res, 200, { modelDetails: { modelId: id, inferenceTypesSupported: ['INFERENCE_PROFILE'], modelLifecycle: { status: 'ACTIVE' } } });
   if (kind === 'foundation-model-availability' && id in enabled) {
     const a = enabled[id] ? 'AVAILABLE' : 'NOT_AVAILABLE';
-    return send(res, 200, { modelId: id, agreementAvailability: { status: a }, authorizationStatus: 'AUTHORIZED', entitlementAvailability: a, regionAvailability: 'AVAILABLE' });
+    return send(res, 200, {
+      modelId: id,
+      agreementAvailability: { status: a },
+      authorizationStatus: 'AUTHORIZED',
+      entitlementAvailability: a,
+      regionAvailability: 'AVAILABLE',
+    });
   }
   if (req.method === 'POST' && kind === 'model' && id.endsWith('/converse')) {
-    return send(res, 200, { output: { message: { role: 'assistant', content: [{ text: 'OK' }] } }, stopReason: 'end_turn', usage: { inputTokens: 8, outputTokens: 1, totalTokens: 9 } });
+    return send(res, 200, {
+      output: { message: { role: 'assistant', content: [{ text: 'OK' }] } },
+      stopReason: 'end_turn',
+      usage: { inputTokens: 8, outputTokens: 1, totalTokens: 9 },
+    });
   }
   return awsError(res, 404, 'ResourceNotFoundException', 'Could not resolve the foundation model from the provided model identifier.');
 }
@@ -60,7 +75,13 @@ function serveAzure(req: IncomingMessage, res: ServerResponse) {
   if (req.method === 'GET' && path === '/openai/models') return send(res, 200, { object: 'list', data: [{ id: 'gpt-5.4', object: 'model' }] });
   const d = /^\/openai\/deployments\/([^/]+)\/responses$/.exec(path);
   if (req.method === 'POST' && d && d[1] === 'gpt-5-4-review') {
-    return send(res, 200, { id: 'resp_1', object: 'response', status: 'completed', output: [{ type: 'message', content: [{ type: 'output_text', text: 'OK' }] }], usage: { input_tokens: 9, output_tokens: 16 } });
+    return send(res, 200, {
+      id: 'resp_1',
+      object: 'response',
+      status: 'completed',
+      output: [{ type: 'message', content: [{ type: 'output_text', text: 'OK' }] }],
+      usage: { input_tokens: 9, output_tokens: 16 },
+    });
   }
   return send(res, 404, { error: { code: 'DeploymentNotFound', message: 'The API deployment for this resource does not exist.' } });
 }

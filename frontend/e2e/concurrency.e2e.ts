@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { shot, startApp, type RunningApp, configureOpenAICompatible } from './harness';
+import { describe, expect, it } from 'vitest';
+import { addOpenAICompatible, shot, withProviderStandin } from './harness';
 
 // A local OpenAI-compatible endpoint that caps concurrency like Z.ai's
 // GLM Coding Plan: beyond CAP requests in flight it answers HTTP 429 with
@@ -11,54 +9,46 @@ const KEY = 'FAKE0123456789abcdef0123456789ab.FAKEfakeFAKEfake';
 const CAP = 3;
 const HOLD_MS = 300;
 
-let app: RunningApp;
-let fake: Server;
-let baseURL = '';
 let inFlight = 0;
 let maxOpen = 0;
 let open = 0;
 let total = 0; // chat requests only
 const auth = new Set<string>();
 
-beforeAll(async () => {
-  fake = createServer((req, res) => {
-    req.resume();
-    if (req.url === '/v1/chat/completions') total++;
-    open++;
-    maxOpen = Math.max(maxOpen, open);
-    auth.add(req.headers.authorization ?? '');
-    const reply = (status: number, body: unknown) => {
-      open--;
-      res.writeHead(status, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    if (req.url === '/v1/models') return reply(200, { object: 'list', data: [{ id: 'glm-local', object: 'model', owned_by: 'local' }] });
-    if (req.url !== '/v1/chat/completions') return reply(404, { error: { message: 'not found' } });
-    if (inFlight >= CAP) {
-      return reply(429, { error: { code: '1302', message: 'High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits' } });
-    }
-    inFlight++;
-    setTimeout(() => {
-      inFlight--;
-      reply(200, { id: 'chatcmpl-e2e', object: 'chat.completion', choices: [{ index: 0, finish_reason: 'length', message: { role: 'assistant', content: '' } }] });
-    }, HOLD_MS);
-  });
-  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
-  baseURL = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v1`;
-  app = await startApp();
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await new Promise((r) => fake?.close(r));
+const ctx = withProviderStandin((req, res) => {
+  req.resume();
+  if (req.url === '/v1/chat/completions') total++;
+  open++;
+  maxOpen = Math.max(maxOpen, open);
+  auth.add(req.headers.authorization ?? '');
+  const reply = (status: number, body: unknown) => {
+    open--;
+    res.writeHead(status, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  if (req.url === '/v1/models') return reply(200, { object: 'list', data: [{ id: 'glm-local', object: 'model', owned_by: 'local' }] });
+  if (req.url !== '/v1/chat/completions') return reply(404, { error: { message: 'not found' } });
+  if (inFlight >= CAP) {
+    return reply(429, {
+      error: { code: '1302', message: 'High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits' },
+    });
+  }
+  inFlight++;
+  setTimeout(() => {
+    inFlight--;
+    reply(200, {
+      id: 'chatcmpl-e2e',
+      object: 'chat.completion',
+      choices: [{ index: 0, finish_reason: 'length', message: { role: 'assistant', content: '' } }],
+    });
+  }, HOLD_MS);
 });
 
 describe('concurrency', () => {
   it('measures a saved slot on its profile page, shows progress and saves the recommendation', async () => {
+    const { app, baseURL } = ctx;
     const { page } = app;
-    await page.getByRole('button', { name: 'Choose a model' }).click();
-    await configureOpenAICompatible(page, baseURL, 'glm-local');
-    await page.getByLabel('OpenAI-compatible API key').fill(KEY);
+    await addOpenAICompatible(page, baseURL, 'glm-local', KEY);
     // The add form holds only the number; the tuner is on the profile page.
     await page.getByRole('button', { name: 'Advanced' }).click();
     expect(await page.locator('#adv-maxConcurrentRequests-hint').textContent()).toContain('Empty or 0 = no limit in Kodus');
@@ -111,8 +101,12 @@ describe('concurrency', () => {
   });
 
   it('shows the GLM Coding Plan tiers and warnings for a profile saved from the command line', async () => {
+    const { app } = ctx;
     const { page } = app;
-    const set = await app.cli(['profile', 'set', 'glm', '--provider', 'openai_compatible', '--model', 'glm-5.1', '--plan', 'coding-plan', '--max-concurrent', '0', '--key-stdin'], 'zai-e2e-0123456789abcdef.ghij');
+    const set = await app.cli(
+      ['profile', 'set', 'glm', '--provider', 'openai_compatible', '--model', 'glm-5.1', '--plan', 'coding-plan', '--max-concurrent', '0', '--key-stdin'],
+      'zai-e2e-0123456789abcdef.ghij',
+    );
     expect(set.code).toBe(0);
     // The open window follows the database: no reload.
     const card = page.locator('[data-profile="glm"]');

@@ -1,60 +1,44 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { shot, startApp, type RunningApp, configureOpenAICompatible } from './harness';
+import { describe, expect, it } from 'vitest';
+import { addOpenAICompatible, shot, withProviderStandin } from './harness';
 
 // A local OpenAI-compatible server on 127.0.0.1 that answers chat
 // completions like Moonshot: any temperature but 1 is a 400 with
 // Moonshot's documented error body; 1 is answered with usage.
 const KEY = 'sk-FAKEe2eDRYrun0123456789abcdef';
 
-let app: RunningApp;
-let fake: Server;
-let baseURL = '';
 const bodies: Record<string, unknown>[] = [];
 
-beforeAll(async () => {
-  fake = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (d) => (raw += d));
-    req.on('end', () => {
-      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-      bodies.push(body);
-      const send = (status: number, payload: unknown) => {
-        res.writeHead(status, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(payload));
-      };
-      if (req.url !== '/v1/chat/completions' || req.headers.authorization !== `Bearer ${KEY}`) {
-        return send(401, { error: { message: 'Invalid Authentication', type: 'invalid_authentication_error' } });
-      }
-      if (body.temperature !== 1) {
-        return send(400, { error: { message: 'invalid temperature: only 1 is allowed for this model', type: 'invalid_request_error' } });
-      }
-      send(200, {
-        id: 'chatcmpl-e2e',
-        object: 'chat.completion',
-        model: body.model,
-        choices: [{ index: 0, message: { role: 'assistant', content: 'OK' }, finish_reason: 'stop' }],
-        usage: { prompt_tokens: 21, completion_tokens: 64, total_tokens: 85, completion_tokens_details: { reasoning_tokens: 60 } },
-      });
+const ctx = withProviderStandin((req, res) => {
+  let raw = '';
+  req.on('data', (d) => (raw += d));
+  req.on('end', () => {
+    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    bodies.push(body);
+    const send = (status: number, payload: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(payload));
+    };
+    if (req.url !== '/v1/chat/completions' || req.headers.authorization !== `Bearer ${KEY}`) {
+      return send(401, { error: { message: 'Invalid Authentication', type: 'invalid_authentication_error' } });
+    }
+    if (body.temperature !== 1) {
+      return send(400, { error: { message: 'invalid temperature: only 1 is allowed for this model', type: 'invalid_request_error' } });
+    }
+    send(200, {
+      id: 'chatcmpl-e2e',
+      object: 'chat.completion',
+      model: body.model,
+      choices: [{ index: 0, message: { role: 'assistant', content: 'OK' }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 21, completion_tokens: 64, total_tokens: 85, completion_tokens_details: { reasoning_tokens: 60 } },
     });
   });
-  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
-  baseURL = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v1`;
-  app = await startApp();
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await new Promise((r) => fake?.close(r));
 });
 
 describe('settings dry run', () => {
   it('previews the body without sending, then sends once and shows the refused temperature with its fix', async () => {
+    const { app, baseURL } = ctx;
     const { page } = app;
-    await page.getByRole('button', { name: 'Choose a model' }).click();
-    await configureOpenAICompatible(page, baseURL, 'kimi-local');
-    await page.getByLabel('OpenAI-compatible API key').fill(KEY);
+    await addOpenAICompatible(page, baseURL, 'kimi-local', KEY);
     await page.getByRole('button', { name: 'Advanced', exact: true }).click();
     await page.getByLabel('Temperature').fill('0.3');
     await page.getByLabel('Max output tokens').fill('4096');
@@ -109,6 +93,7 @@ describe('settings dry run', () => {
   });
 
   it('runs the same dry run from the command line, and --preview sends nothing', async () => {
+    const { app, baseURL } = ctx;
     const before = bodies.length;
     const set = await app.cli(['profile', 'set', 'local', '--provider', 'openai_compatible', '--model', 'kimi-local', '--base-url', baseURL, '--temperature', '0', '--key-stdin'], KEY);
     expect(set.code).toBe(0);
@@ -124,7 +109,11 @@ describe('settings dry run', () => {
     // The saved slot from the profile screen: preview only, nothing sent.
     const { page } = app;
     await page.reload();
-    await page.getByRole('link', { name: 'Profiles' }).or(page.getByRole('button', { name: 'Profiles' })).first().click();
+    await page
+      .getByRole('link', { name: 'Profiles' })
+      .or(page.getByRole('button', { name: 'Profiles' }))
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Dry run local Main' }).click();
     const panel = page.getByTestId('dry-run');
     await panel.getByTestId('dry-run-body').waitFor();

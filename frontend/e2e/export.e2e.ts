@@ -11,7 +11,9 @@ beforeAll(async () => {
   app = await startApp();
   // Profiles come from the same backend's command line.
   expect((await app.cli(['profile', 'set', 'glm', '--provider', 'openai_compatible', '--model', 'glm-5.1', '--plan', 'coding-plan', '--key-stdin'], KEY)).code).toBe(0);
-  expect((await app.cli(['profile', 'set', 'glm', '--slot', 'fallback', '--provider', 'anthropic', '--model', 'claude-sonnet-4-6', '--key-stdin'], 'sk-ant-FAKEE2Efallback-0123456789-xyz')).code).toBe(0);
+  expect((await app.cli(['profile', 'set', 'glm', '--slot', 'fallback', '--provider', 'anthropic', '--model', 'claude-sonnet-4-6', '--key-stdin'], 'sk-ant-FAKEE2Efallback-0123456789-xyz')).code).toBe(
+    0,
+  );
   expect((await app.cli(['profile', 'set', 'local', '--provider', 'openai_compatible', '--model', 'llama3.1:8b', '--base-url', 'http://localhost:11434/v1'])).code).toBe(0);
   await app.page.reload({ waitUntil: 'load' });
   await app.page.waitForFunction(() => typeof (window as unknown as { go?: { bindings?: { Setup?: object } } }).go?.bindings?.Setup === 'object');
@@ -112,7 +114,11 @@ describe('export', () => {
     for (const replace of [false, true]) {
       await page.getByLabel('Save to a new file').fill(byok);
       await page.getByRole('button', { name: 'Save BYOK JSON' }).click();
-      if (replace) await page.getByRole('alertdialog', { name: `Replace ${byok}?` }).getByRole('button', { name: 'Replace it' }).click();
+      if (replace)
+        await page
+          .getByRole('alertdialog', { name: `Replace ${byok}?` })
+          .getByRole('button', { name: 'Replace it' })
+          .click();
       await page.getByText(`BYOK config written to ${byok}`).first().waitFor();
     }
     await expect.poll(() => readdirSync(app.home).filter((n) => n.startsWith('byok.json.bak-')).length).toBe(1);

@@ -88,7 +88,11 @@ describe('the user never loses work', () => {
     expect(await page.getByRole('heading', { name: 'GPT-5.4', level: 1 }).count()).toBe(1);
 
     // A nav item, Cancel and "Choose another model" ask before throwing it away.
-    for (const leave of [page.getByRole('button', { name: 'Profiles', exact: true }), page.getByRole('button', { name: 'Cancel', exact: true }), page.getByRole('button', { name: /Choose another model/ })]) {
+    for (const leave of [
+      page.getByRole('button', { name: 'Profiles', exact: true }),
+      page.getByRole('button', { name: 'Cancel', exact: true }),
+      page.getByRole('button', { name: /Choose another model/ }),
+    ]) {
       await leave.click();
       const ask = page.getByRole('alertdialog', { name: 'Discard your changes?' });
       await ask.waitFor();

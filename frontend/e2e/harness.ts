@@ -2,11 +2,13 @@
 // binary serves this UI and its bound Go methods over HTTP/WebSocket
 // (-devserver/-assetdir); Playwright drives Debian's Chromium against it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer as createHTTPServer, type RequestListener, type Server } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const root = resolve(__dirname, '..', '..');
 export const devBinary = process.env.KODUS_BYOK_DEV_BIN ?? join(root, 'build', 'bin', 'kodus-byok-dev');
@@ -176,4 +178,39 @@ export async function nav(page: Page, label: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label, exact: true }).click();
   const ask = page.getByRole('alertdialog', { name: 'Discard your changes?' });
   if (await ask.count()) await ask.getByRole('button', { name: 'Discard' }).click();
+}
+
+export interface ProviderStandin {
+  /** The app, started after the stand-in. */
+  app: RunningApp;
+  /** The stand-in's OpenAI-compatible base URL (http://127.0.0.1:PORT/v1). */
+  baseURL: string;
+  server: Server;
+}
+
+/**
+ * For one test file: a stand-in LLM provider (an HTTP server on 127.0.0.1
+ * answering with handler) and the app, started before the file's tests and
+ * stopped after them. Read the fields inside the tests.
+ */
+export function withProviderStandin(handler: RequestListener): ProviderStandin {
+  const ctx = {} as ProviderStandin;
+  beforeAll(async () => {
+    ctx.server = createHTTPServer(handler);
+    await new Promise<void>((r) => ctx.server.listen(0, '127.0.0.1', r));
+    ctx.baseURL = `http://127.0.0.1:${(ctx.server.address() as AddressInfo).port}/v1`;
+    ctx.app = await startApp();
+  });
+  afterAll(async () => {
+    await ctx.app?.stop();
+    await new Promise((r) => ctx.server?.close(r));
+  });
+  return ctx;
+}
+
+/** From an empty profile list: the manual path to an OpenAI-compatible server, with its key typed. */
+export async function addOpenAICompatible(page: Page, baseURL: string, model: string, key: string) {
+  await page.getByRole('button', { name: 'Choose a model' }).click();
+  await configureOpenAICompatible(page, baseURL, model);
+  await page.getByLabel('OpenAI-compatible API key').fill(key);
 }

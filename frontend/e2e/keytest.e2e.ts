@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { shot, startApp, type RunningApp, configureOpenAICompatible } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { IncomingMessage } from 'node:http';
+import { configureOpenAICompatible, shot, withProviderStandin } from './harness';
 
 // A local OpenAI-compatible server (like vLLM started with --api-key) on
 // 127.0.0.1: GET /v1/models answers 200 for the right key and OpenAI's 401
@@ -9,9 +8,6 @@ import { shot, startApp, type RunningApp, configureOpenAICompatible } from './ha
 const GOOD = 'sk-FAKElocal-e2e-0123456789abcdef';
 const WRONG = 'sk-FAKElocal-WRONG-0123456789abcdef';
 
-let app: RunningApp;
-let fake: Server;
-let baseURL = '';
 const seen: { url: string; auth: string }[] = [];
 
 function answer(req: IncomingMessage): { status: number; body: unknown } {
@@ -20,32 +16,26 @@ function answer(req: IncomingMessage): { status: number; body: unknown } {
   if (req.url !== '/v1/models') return { status: 404, body: { error: { message: 'not found' } } };
   if (auth !== `Bearer ${GOOD}`) {
     const got = auth.replace(/^Bearer /, '');
-    return { status: 401, body: { error: { message: `Incorrect API key provided: ${got}.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } } };
+    return {
+      status: 401,
+      body: { error: { message: `Incorrect API key provided: ${got}.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } },
+    };
   }
   return { status: 200, body: { object: 'list', data: [{ id: 'coder-7b', object: 'model', owned_by: 'local' }] } };
 }
 
-beforeAll(async () => {
-  fake = createServer((req, res) => {
-    const { status, body } = answer(req);
-    // A little latency, so the reported figure is a real measurement.
-    setTimeout(() => {
-      res.writeHead(status, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(body));
-    }, 25);
-  });
-  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
-  baseURL = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/v1`;
-  app = await startApp();
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await new Promise((r) => fake?.close(r));
+const ctx = withProviderStandin((req, res) => {
+  const { status, body } = answer(req);
+  // A little latency, so the reported figure is a real measurement.
+  setTimeout(() => {
+    res.writeHead(status, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(body));
+  }, 25);
 });
 
 describe('key test', () => {
   it('tests a key from the GUI against a local server and shows the latency', async () => {
+    const { app, baseURL } = ctx;
     const { page } = app;
     await page.getByRole('button', { name: 'Choose a model' }).click();
     await configureOpenAICompatible(page, baseURL, 'coder-7b');
@@ -83,6 +73,7 @@ describe('key test', () => {
   });
 
   it('tests a saved profile from the profile screen, like the command line', async () => {
+    const { app } = ctx;
     const { page } = app;
     const card = page.locator('[data-profile="default"]');
     await card.waitFor();
@@ -100,9 +91,10 @@ describe('key test', () => {
   });
 
   it('shows a stopped server as unreachable', async () => {
+    const { app } = ctx;
     const { page } = app;
-    fake.closeAllConnections();
-    await new Promise((r) => fake.close(r));
+    ctx.server.closeAllConnections();
+    await new Promise((r) => ctx.server.close(r));
     const card = page.locator('[data-profile="default"]');
     await card.getByRole('button', { name: 'Test profile default' }).click();
     const main = card.getByTestId('slot-test-main');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readAll, shot, startApp, type RunningApp } from './harness';
+import { nav, readAll, shot, startApp, type RunningApp } from './harness';
 import { fakeDocker, kodusLayout, startStandin, type FakeDocker, type Standin } from './kodus';
 
 // The Kodus view against the Kodus API stand-in and a stand-in docker: sign
@@ -38,7 +38,10 @@ afterAll(async () => {
 describe('Kodus view', () => {
   it('signs in through the web app URL and shows what Kodus uses', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Kodus', exact: true }).click();
+    // A profile card's Apply to Kodus says to sign in first, and leads there.
+    await page.getByRole('button', { name: 'Apply to Kodus: profile team' }).click();
+    await page.getByTestId('kodus-apply-signed-out').waitFor();
+    await page.getByRole('button', { name: 'Go to Kodus' }).click();
     await page.getByRole('heading', { name: 'Sign in to Kodus' }).waitFor();
     await page.getByLabel('Kodus URL').fill(kodus.url);
     await page.getByLabel('Email').fill('admin@example.com');
@@ -122,5 +125,21 @@ describe('Kodus view', () => {
     expect(readAll(join(app.home, 'data'))).not.toContain('FAKE-refresh');
     await page.getByTestId('kodus-env-result').scrollIntoViewIfNeeded();
     await shot(app, 'kodus-env-applied');
+  });
+
+  it('applies a profile from its card on the Profiles page, as the Kodus view does', async () => {
+    const { page } = app;
+    await nav(page, 'Profiles');
+    await page.getByRole('button', { name: 'Apply to Kodus: profile team' }).click();
+    const panel = page.getByRole('region', { name: 'Apply profile team to Kodus (BYOK)' });
+    await panel.getByRole('button', { name: 'Show the difference' }).click();
+    expect(await panel.getByTestId('kodus-uses-after').textContent()).toBe('default: claude-sonnet-4-6 (Anthropic)');
+    await panel.getByRole('button', { name: 'Apply to Kodus…' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Apply to Kodus', exact: true }).click();
+    await panel.getByTestId('kodus-apply-result').waitFor();
+    expect(await panel.getByTestId('kodus-status-after').textContent()).toContain('claude-sonnet-4-6');
+    expect(await kodus.saves()).toHaveLength(2);
+    expect(await page.content()).not.toContain('FAKEe2eKodus');
+    await shot(app, 'kodus-apply-from-profile');
   });
 });

@@ -11,10 +11,20 @@ let repo: string;
 /** A small repository made with git: three pull requests merged into main, a lock-file bump on main. */
 function makeRepo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kodus-byok-repo-'));
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.test', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.test' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Dev',
+    GIT_AUTHOR_EMAIL: 'dev@example.test',
+    GIT_COMMITTER_NAME: 'Dev',
+    GIT_COMMITTER_EMAIL: 'dev@example.test',
+  };
   const git = (args: string[], daysAgo = 1) => {
     const when = new Date(Date.now() - daysAgo * 86400_000).toISOString();
-    execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], { cwd: dir, env: { ...env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when }, stdio: 'pipe' });
+    execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], {
+      cwd: dir,
+      env: { ...env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
+      stdio: 'pipe',
+    });
   };
   const write = (name: string, text: string) => {
     mkdirSync(join(dir, name, '..'), { recursive: true });
@@ -87,7 +97,10 @@ describe('cost from your own history', () => {
     await expect.poll(() => sonnet.getByTestId('per-month').textContent()).toBe(month);
 
     await shot(app, 'cost-repo');
-    await page.getByTestId('repo-summary').locator('..').screenshot({ path: join(artifactsDir, 'cost-repo-summary.png') });
+    await page
+      .getByTestId('repo-summary')
+      .locator('..')
+      .screenshot({ path: join(artifactsDir, 'cost-repo-summary.png') });
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot(app, 'cost-repo-dark');
     await page.emulateMedia({ colorScheme: 'light' });

@@ -12,7 +12,8 @@ function fakeOllama(): Promise<Server> {
     '/api/version': '{"version":"0.12.6"}',
     '/api/tags':
       '{"models":[{"name":"llama3.1:8b","model":"llama3.1:8b","modified_at":"2026-10-02T10:15:04Z","size":4920753328,"digest":"46e0c10c039e","details":{"format":"gguf","family":"llama","families":["llama"],"parameter_size":"8.0B","quantization_level":"Q4_K_M"}},{"name":"qwen2.5-coder:7b","model":"qwen2.5-coder:7b","modified_at":"2026-09-12T08:01:00Z","size":4683087332,"digest":"2b0496514337","details":{"format":"gguf","family":"qwen2","families":["qwen2"],"parameter_size":"7.6B","quantization_level":"Q4_K_M"}}]}',
-    '/v1/models': '{"object":"list","data":[{"id":"llama3.1:8b","object":"model","created":1759400104,"owned_by":"library"},{"id":"qwen2.5-coder:7b","object":"model","created":1757664060,"owned_by":"library"}]}',
+    '/v1/models':
+      '{"object":"list","data":[{"id":"llama3.1:8b","object":"model","created":1759400104,"owned_by":"library"},{"id":"qwen2.5-coder:7b","object":"model","created":1757664060,"owned_by":"library"}]}',
   };
   const srv = createServer((req, res) => {
     const body = routes[req.url ?? ''];

@@ -61,7 +61,18 @@ function freePort() {
 async function serve(dist) {
   const home = mkdtempSync(join(tmpdir(), 'kodus-byok-bench-'));
   const port = await freePort();
-  const env = { ...process.env, KODUS_BYOK_HOME: join(home, 'data'), KODUS_BYOK_KEYRING: 'file', KODUS_BYOK_KEYRING_PASSPHRASE: 'bench', HOME: home, XDG_CONFIG_HOME: join(home, 'c'), XDG_CACHE_HOME: join(home, 'k'), XDG_DATA_HOME: join(home, 's'), DBUS_SESSION_BUS_ADDRESS: 'disabled:', NO_AT_BRIDGE: '1' };
+  const env = {
+    ...process.env,
+    KODUS_BYOK_HOME: join(home, 'data'),
+    KODUS_BYOK_KEYRING: 'file',
+    KODUS_BYOK_KEYRING_PASSPHRASE: 'bench',
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, 'c'),
+    XDG_CACHE_HOME: join(home, 'k'),
+    XDG_DATA_HOME: join(home, 's'),
+    DBUS_SESSION_BUS_ADDRESS: 'disabled:',
+    NO_AT_BRIDGE: '1',
+  };
   const proc = spawn(bin, ['-devserver', `127.0.0.1:${port}`, '-assetdir', dist, '-loglevel', 'Error'], { env, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 300; i++) {
@@ -117,7 +128,11 @@ const apps = [
   { name: 'Kodus BYOK Studio', dist: join(here, 'dist'), checks: ours },
   ...extra.map(([name, dist]) => ({ name, dist: resolve(dist), checks: ours })),
 ];
-const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] });
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+});
 const servers = await Promise.all(apps.map((a) => serve(a.dist)));
 const results = apps.map(() => ({ content: [], frame: [], paint: [] }));
 try {

@@ -8,7 +8,16 @@ import { renderApp } from './test/render';
 
 const saved: ProfileView = {
   name: 'cli',
-  main: { provider: 'anthropic', providerName: 'Anthropic', model: 'claude-sonnet-4-6', modelName: 'Claude Sonnet 4.6', recommended: true, effectiveBaseURL: 'https://api.anthropic.com/v1', hasKey: true, apiKeyMasked: 'sk…xyz' },
+  main: {
+    provider: 'anthropic',
+    providerName: 'Anthropic',
+    model: 'claude-sonnet-4-6',
+    modelName: 'Claude Sonnet 4.6',
+    recommended: true,
+    effectiveBaseURL: 'https://api.anthropic.com/v1',
+    hasKey: true,
+    apiKeyMasked: 'sk…xyz',
+  },
   advice: [],
   createdAt: '',
   updatedAt: '',

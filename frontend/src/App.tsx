@@ -1,17 +1,19 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useApi, type Catalog, type EnvInfo, type ProfileView, type SlotName } from './api';
-import type { SlotTarget } from './components/SlotEditor';
-import { ErrorBoundary } from './components/ErrorBoundary';
+import type { SlotTarget } from './features/slot-editor/SlotEditor';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { useLeave } from './lib/leaveGuard';
-import type { ExportFocus } from './views/ExportView';
-import { ProfilesView } from './views/ProfilesView';
+import type { ExportFocus } from './features/export/ExportView';
+import { ProfilesView } from './features/profiles/ProfilesView';
+import { errorText } from './lib/errorText';
+import appIcon from './assets/appicon.svg';
 
 // Views the first window does not show load when first opened.
-const CatalogView = lazy(() => import('./views/CatalogView').then((m) => ({ default: m.CatalogView })));
-const CostView = lazy(() => import('./views/CostView').then((m) => ({ default: m.CostView })));
-const ExportView = lazy(() => import('./views/ExportView').then((m) => ({ default: m.ExportView })));
-const SystemView = lazy(() => import('./views/SystemView').then((m) => ({ default: m.SystemView })));
-const KodusView = lazy(() => import('./views/KodusView').then((m) => ({ default: m.KodusView })));
+const CatalogView = lazy(() => import('./features/catalog/CatalogView').then((m) => ({ default: m.CatalogView })));
+const CostView = lazy(() => import('./features/cost/CostView').then((m) => ({ default: m.CostView })));
+const ExportView = lazy(() => import('./features/export/ExportView').then((m) => ({ default: m.ExportView })));
+const SystemView = lazy(() => import('./features/system/SystemView').then((m) => ({ default: m.SystemView })));
+const KodusView = lazy(() => import('./features/kodus/KodusView').then((m) => ({ default: m.KodusView })));
 
 // nonce remounts a view when its nav item is clicked again (back to its start).
 type Route =
@@ -36,9 +38,7 @@ function Sidebar({ current, env, onNav }: { current: Route['view']; env?: EnvInf
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">
-        <span className="brand-mark" aria-hidden>
-          K
-        </span>
+        <img className="brand-mark" src={appIcon} alt="" />
         Kodus BYOK Studio
       </div>
       {NAV.map((n) => (
@@ -49,7 +49,7 @@ function Sidebar({ current, env, onNav }: { current: Route['view']; env?: EnvInf
       {env && (
         <div className="sidebar-foot">
           <div data-testid="keychain-banner" title={`Keys are stored only in ${env.keychainDescription}; this app shows them masked.`}>
-            <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden style={{ verticalAlign: '-1px' }}>
+            <svg className="u-vertical-align-n1px" width="12" height="12" viewBox="0 0 16 16" aria-hidden>
               <path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z" />
             </svg>{' '}
             Keys in <strong>{env.keychainBackend || 'keychain'}</strong>
@@ -76,7 +76,7 @@ function UnlockScreen({ env, onUnlocked }: { env: EnvInfo; onUnlocked: () => voi
             await api.unlockKeychain(pass);
             onUnlocked();
           } catch (err) {
-            setError(err instanceof Error ? err.message : String(err));
+            setError(errorText(err));
           }
         }}
       >
@@ -103,7 +103,7 @@ function useProfiles() {
       setLoadError('');
     } catch (e) {
       // A failed load is shown as such, never as "no profiles".
-      setLoadError(e instanceof Error ? e.message : String(e));
+      setLoadError(errorText(e));
     }
   }, [api]);
   useEffect(() => {
@@ -134,7 +134,7 @@ export function App() {
         setEnv(e);
         setCatalog(c);
       })
-      .catch((e) => setStartError(String(e)));
+      .catch((e) => setStartError(errorText(e)));
   }, [api, reload]);
 
   const newTarget = (): SlotTarget => ({
@@ -177,18 +177,18 @@ export function App() {
       />
       <main className="main">
         {env.error && (
-          <div className="alert alert-err" role="alert" style={{ marginBottom: 16 }}>
+          <div className="alert alert-err u-margin-bottom-16" role="alert">
             <div className="alert-title">The app’s data or keychain could not be opened</div>
             {env.error}
           </div>
         )}
         {startError && (
-          <div className="alert alert-err" role="alert" style={{ marginBottom: 16 }}>
+          <div className="alert alert-err u-margin-bottom-16" role="alert">
             {startError}
           </div>
         )}
         {env.keychainProblem && (
-          <div className="alert alert-err" role="alert" style={{ marginBottom: 16 }} data-testid="keychain-problem">
+          <div className="alert alert-err u-margin-bottom-16" role="alert" data-testid="keychain-problem">
             <div className="alert-title">The keychain “{env.keychainBackend}” cannot be used on this machine</div>
             {env.keychainProblem}. Keys cannot be saved until you start the app with another backend; nothing falls back to a weaker store on its own.
           </div>
@@ -207,6 +207,7 @@ export function App() {
                 onChooseModel={chooseModel}
                 onNewProfile={() => setRoute({ view: 'catalog', target: newTarget() })}
                 onExport={(profile, focus) => setRoute({ view: 'export', profile, focus, nonce: Date.now() })}
+                onOpenKodus={() => setRoute({ view: 'kodus', nonce: Date.now() })}
               />
             )}
             {route.view === 'catalog' && (
@@ -225,7 +226,7 @@ export function App() {
               <SystemView
                 onLineChange={() => {
                   // Another Kodus release: its catalog, and profiles seen through it.
-                  api.catalog().then(setCatalog, (e) => setStartError(String(e)));
+                  api.catalog().then(setCatalog, (e) => setStartError(errorText(e)));
                   void reload();
                 }}
               />

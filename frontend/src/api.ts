@@ -15,11 +15,7 @@ import { catalog, concurrency, cost, discover, doctor, dryrun, envfile, keyshape
 import { EventsOn } from '../wailsjs/runtime/runtime';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
-export type Data<T> = T extends (infer U)[]
-  ? Data<U>[]
-  : T extends object
-    ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Data<T[K]> }
-    : T;
+export type Data<T> = T extends (infer U)[] ? Data<U>[] : T extends object ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Data<T[K]> } : T;
 
 export type Catalog = Data<catalog.Catalog>;
 export type CatalogModel = Data<catalog.Model>;

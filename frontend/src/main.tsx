@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { ToastProvider } from './components/Toasts';
+import { ToastProvider } from './ui/Toasts';
 import { LeaveGuardProvider } from './lib/leaveGuard';
 import './styles.css';
 

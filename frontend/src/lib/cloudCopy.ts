@@ -18,8 +18,7 @@ export function providerCopy(provider: string): ProviderCopy | undefined {
       return {
         card: 'A Bedrock API key or IAM access keys, and a region',
         baseURLLabel: 'Endpoint override (optional)',
-        baseURLHint:
-          "Leave empty: Kodus always calls bedrock-runtime.REGION.amazonaws.com and has no such setting. Set it only for a proxy or a local stand-in this app's tests should reach.",
+        baseURLHint: "Leave empty: Kodus always calls bedrock-runtime.REGION.amazonaws.com and has no such setting. Set it only for a proxy or a local stand-in this app's tests should reach.",
         baseURLPlaceholder: 'https://bedrock-runtime.us-east-1.amazonaws.com',
         modelLabel: 'Model or inference profile id',
         modelHint:
@@ -30,12 +29,10 @@ export function providerCopy(provider: string): ProviderCopy | undefined {
       return {
         card: 'Your resource endpoint, a deployment and its key',
         baseURLLabel: 'Resource endpoint',
-        baseURLHint:
-          'From the Azure portal’s Keys and Endpoint page, ending in /openai. Kodus appends /deployments/{deployment}/responses to it.',
+        baseURLHint: 'From the Azure portal’s Keys and Endpoint page, ending in /openai. Kodus appends /deployments/{deployment}/responses to it.',
         baseURLPlaceholder: 'https://RESOURCE.openai.azure.com/openai',
         modelLabel: 'Deployment name',
-        modelHint:
-          'The name listed under Deployments (not the model’s name). Kodus sends reasoning only to a deployment named like an o-series or gpt-5 model.',
+        modelHint: 'The name listed under Deployments (not the model’s name). Kodus sends reasoning only to a deployment named like an o-series or gpt-5 model.',
         modelPlaceholder: 'gpt-5-4-review',
       };
   }

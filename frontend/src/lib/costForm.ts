@@ -58,7 +58,11 @@ export function fromForm(f: Form): { a?: CostAssumptions; errors: Record<string,
   const a: CostAssumptions = {
     ...nums,
     thinking: f.thinking === 'saved' ? 'medium' : f.thinking,
-    reasoning: { low: whole('reasoning.low', f.reasoning.low), medium: whole('reasoning.medium', f.reasoning.medium), high: whole('reasoning.high', f.reasoning.high) },
+    reasoning: {
+      low: whole('reasoning.low', f.reasoning.low),
+      medium: whole('reasoning.medium', f.reasoning.medium),
+      high: whole('reasoning.high', f.reasoning.high),
+    },
     cacheHit: pct('cacheHit', f.cacheHitPct),
     fallbackShare: pct('fallbackShare', f.fallbackPct),
     budgetUSD: f.budget.trim(),

@@ -24,6 +24,10 @@ describe("Node's dotenv reads what the Go writer writes", () => {
 
   it('reads a generated Fixed Mode block', () => {
     const block = parse(readFileSync(resolve(dir, 'golden/ollama-docker-host.golden'), 'utf8').split('== masked ==')[0]);
-    expect(block).toMatchObject({ API_OPEN_AI_API_KEY: 'no-key-needed', API_OPENAI_FORCE_BASE_URL: 'http://host.docker.internal:11434/v1', API_LLM_PROVIDER_MODEL: 'llama3.1:8b' });
+    expect(block).toMatchObject({
+      API_OPEN_AI_API_KEY: 'no-key-needed',
+      API_OPENAI_FORCE_BASE_URL: 'http://host.docker.internal:11434/v1',
+      API_LLM_PROVIDER_MODEL: 'llama3.1:8b',
+    });
   });
 });

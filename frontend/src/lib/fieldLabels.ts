@@ -2,30 +2,36 @@
 // Temperature", and where each field lives.
 import type { SlotForm } from './slotForm';
 
-export const FIELD_LABEL: Record<string, string> = {
-  name: 'Profile',
-  plan: 'Plan',
-  apiKey: 'API key',
-  reasoningEffort: 'Thinking',
-  reasoningConfigOverride: 'Custom JSON',
-  openrouterProviderOrder: 'Pin providers',
-  openrouterAllowFallbacks: 'Allow fallbacks',
-  temperature: 'Temperature',
-  maxOutputTokens: 'Max output tokens',
-  maxInputTokens: 'Max input tokens',
-  maxConcurrentRequests: 'Max concurrent requests',
-  baseURL: 'Base URL',
-  vertexLocation: 'Vertex region',
-  provider: 'Provider',
-  model: 'Model ID',
-};
+/**
+ * The editor's fields in the order they appear on screen, with the name a
+ * message uses and whether the field sits under "Advanced" (a failed save
+ * opens it to show them). The one list the lookups below derive from.
+ */
+const FIELDS: { field: string; label: string; advanced?: true }[] = [
+  { field: 'name', label: 'Profile' },
+  { field: 'plan', label: 'Plan' },
+  { field: 'apiKey', label: 'API key' },
+  { field: 'reasoningEffort', label: 'Thinking', advanced: true },
+  { field: 'reasoningConfigOverride', label: 'Custom JSON', advanced: true },
+  { field: 'openrouterProviderOrder', label: 'Pin providers', advanced: true },
+  { field: 'openrouterAllowFallbacks', label: 'Allow fallbacks', advanced: true },
+  { field: 'temperature', label: 'Temperature', advanced: true },
+  { field: 'maxOutputTokens', label: 'Max output tokens', advanced: true },
+  { field: 'maxInputTokens', label: 'Max input tokens', advanced: true },
+  { field: 'maxConcurrentRequests', label: 'Max concurrent requests', advanced: true },
+  { field: 'baseURL', label: 'Base URL', advanced: true },
+  { field: 'vertexLocation', label: 'Vertex region', advanced: true },
+  { field: 'provider', label: 'Provider' },
+  { field: 'model', label: 'Model ID' },
+];
+
+export const FIELD_LABEL: Record<string, string> = Object.fromEntries(FIELDS.map((f) => [f.field, f.label]));
 
 /** The editor's fields in the order they appear on screen. */
-export const FIELD_ORDER = ['name', 'plan', 'apiKey', 'reasoningEffort', 'reasoningConfigOverride', 'openrouterProviderOrder', 'openrouterAllowFallbacks', 'temperature', 'maxOutputTokens', 'maxInputTokens', 'maxConcurrentRequests', 'baseURL', 'vertexLocation', 'provider', 'model'];
+export const FIELD_ORDER = FIELDS.map((f) => f.field);
 
 /** Fields under "Advanced": a failed save opens it to show them. */
-export const ADVANCED_FIELDS = new Set(['reasoningEffort', 'reasoningConfigOverride', 'openrouterProviderOrder', 'openrouterAllowFallbacks', 'temperature', 'maxOutputTokens', 'maxInputTokens', 'maxConcurrentRequests', 'baseURL', 'vertexLocation']);
-
+export const ADVANCED_FIELDS = new Set(FIELDS.filter((f) => f.advanced).map((f) => f.field));
 
 export function labelOf(field: string): string {
   return FIELD_LABEL[field] ?? field;

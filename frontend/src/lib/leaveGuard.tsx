@@ -2,7 +2,7 @@
 // model", a nav item. Forms register whether they are dirty; whoever wants
 // to leave calls the guard with what leaving does.
 import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 interface Guard {
   setDirty: (id: string, dirty: boolean) => void;

@@ -26,7 +26,13 @@ describe('slotForm', () => {
     expect(form.openrouterAllowFallbacks).toBe('false');
     const back = inputFromForm(form);
     expect(back.errors).toEqual([]);
-    expect(back.input).toMatchObject({ temperature: 0.2, maxOutputTokens: 16384, maxConcurrentRequests: 4, openrouterProviderOrder: ['moonshot', 'together'], openrouterAllowFallbacks: false });
+    expect(back.input).toMatchObject({
+      temperature: 0.2,
+      maxOutputTokens: 16384,
+      maxConcurrentRequests: 4,
+      openrouterProviderOrder: ['moonshot', 'together'],
+      openrouterAllowFallbacks: false,
+    });
   });
 
   it.each([
@@ -63,7 +69,13 @@ describe('slotForm', () => {
   });
 
   it('keeps the first error per field and splits orders', () => {
-    expect(errorsByField([{ field: 'a', rule: 'one' }, { field: 'a', rule: 'two' }, { field: 'b', rule: 'x' }])).toEqual({ a: 'one', b: 'x' });
+    expect(
+      errorsByField([
+        { field: 'a', rule: 'one' },
+        { field: 'a', rule: 'two' },
+        { field: 'b', rule: 'x' },
+      ]),
+    ).toEqual({ a: 'one', b: 'x' });
     expect(parseOrder(' a, ,b ,')).toEqual(['a', 'b']);
   });
 });

@@ -3,25 +3,13 @@
 // "0." or "" are never rewritten under the user's cursor.
 import type { FieldError, SlotInput } from '../api';
 
-export interface SlotForm {
-  provider: string;
-  model: string;
-  plan: string;
-  baseURL: string;
-  temperature: string;
-  maxOutputTokens: string;
-  maxInputTokens: string;
-  maxConcurrentRequests: string;
-  reasoningEffort: string;
-  reasoningConfigOverride: string;
-  /** Comma-separated as typed; split only when sent (a trailing comma survives). */
-  openrouterProviderOrder: string;
-  openrouterAllowFallbacks: '' | 'true' | 'false';
-  vertexLocation: string;
-  /** Amazon Bedrock's region and auth kind (apiKey or iam). */
-  awsRegion: string;
-  awsAuth: string;
-}
+/**
+ * The slot form: every SlotInput field (the Go type, generated), held as the
+ * text typed. openrouterProviderOrder is comma-separated as typed and split
+ * only when sent (a trailing comma survives); openrouterAllowFallbacks is
+ * unset, 'true' or 'false'.
+ */
+export type SlotForm = { [K in keyof SlotInput]-?: K extends 'openrouterAllowFallbacks' ? '' | 'true' | 'false' : string };
 
 const num = (v: number | undefined | null) => (v === undefined || v === null ? '' : String(v));
 
@@ -38,12 +26,7 @@ export function formFromInput(i: SlotInput): SlotForm {
     reasoningEffort: i.reasoningEffort ?? '',
     reasoningConfigOverride: i.reasoningConfigOverride ?? '',
     openrouterProviderOrder: (i.openrouterProviderOrder ?? []).join(', '),
-    openrouterAllowFallbacks:
-      i.openrouterAllowFallbacks === undefined || i.openrouterAllowFallbacks === null
-        ? ''
-        : i.openrouterAllowFallbacks
-          ? 'true'
-          : 'false',
+    openrouterAllowFallbacks: i.openrouterAllowFallbacks === undefined || i.openrouterAllowFallbacks === null ? '' : i.openrouterAllowFallbacks ? 'true' : 'false',
     vertexLocation: i.vertexLocation ?? '',
     awsRegion: i.awsRegion ?? '',
     awsAuth: i.awsAuth ?? '',
@@ -98,8 +81,7 @@ export function inputFromForm(f: SlotForm): { input: SlotInput; errors: FieldErr
     reasoningEffort: f.reasoningEffort,
     reasoningConfigOverride: f.reasoningEffort === 'custom' ? f.reasoningConfigOverride : '',
     openrouterProviderOrder: f.provider === 'open_router' ? parseOrder(f.openrouterProviderOrder) : [],
-    openrouterAllowFallbacks:
-      f.provider === 'open_router' && f.openrouterAllowFallbacks !== '' ? f.openrouterAllowFallbacks === 'true' : undefined,
+    openrouterAllowFallbacks: f.provider === 'open_router' && f.openrouterAllowFallbacks !== '' ? f.openrouterAllowFallbacks === 'true' : undefined,
     vertexLocation: f.provider === 'google_vertex' ? f.vertexLocation : '',
     awsRegion: f.provider === 'amazon_bedrock' ? f.awsRegion : '',
     awsAuth: f.provider === 'amazon_bedrock' ? f.awsAuth : '',

@@ -15,7 +15,8 @@ export function advancedSummary(form: SlotForm, mainOnly: string[]): string {
   if (uses('maxInputTokens') && form.maxInputTokens.trim() !== '') parts.push(`max input ${n(form.maxInputTokens)}`);
   const c = form.maxConcurrentRequests.trim();
   parts.push(c === '' || c === '0' ? 'concurrency: no limit' : `concurrency ${c}`);
-  if (uses('openrouterProviderOrder') && form.provider === 'open_router' && form.openrouterProviderOrder.trim() !== '') parts.push(`pinned ${form.openrouterProviderOrder.trim().replace(/,\s*$/, '')}`);
+  if (uses('openrouterProviderOrder') && form.provider === 'open_router' && form.openrouterProviderOrder.trim() !== '')
+    parts.push(`pinned ${form.openrouterProviderOrder.trim().replace(/,\s*$/, '')}`);
   if (form.provider === 'google_vertex' && form.vertexLocation.trim() !== '') parts.push(`region ${form.vertexLocation.trim()}`);
   return parts.join(' · ');
 }

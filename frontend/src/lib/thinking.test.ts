@@ -30,7 +30,10 @@ describe('problemText', () => {
 
 describe('compactJSON', () => {
   it('puts valid JSON on one line', () => {
-    expect(compactJSON('{\n  "thinking": { "type": "adaptive" }\n}')).toEqual({ short: '{"thinking":{"type":"adaptive"}}', full: '{"thinking":{"type":"adaptive"}}' });
+    expect(compactJSON('{\n  "thinking": { "type": "adaptive" }\n}')).toEqual({
+      short: '{"thinking":{"type":"adaptive"}}',
+      full: '{"thinking":{"type":"adaptive"}}',
+    });
   });
   it('shortens long JSON and keeps the whole text for the tooltip', () => {
     const long = JSON.stringify({ provider: { order: ['moonshot', 'together', 'fireworks', 'groq', 'deepinfra'] } });

@@ -4,7 +4,37 @@ import catalogJSON from '../../../backend/kodusline/data/mid-2026/catalog.json';
 // A real report from the Go estimator (`kodus-byok cost --json`, default assumptions).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Api, Catalog, LineInfo, ConcurrencyProgressEvent, ConcurrencyReport, ConcurrencyRequest, CostReport, CostRequest, DiscoverRequest, DiscoverResult, DryRunRequest, DryRunResult, EnvExportView, EnvOptions, FieldError, KeyTestResult, KeyVerdict, ManualPrice, MeasureRequest, ProfileView, RepoProgress, RepoReport, RepoScan, RepoScanRequest, SaveSlotRequest, SlotInput, SlotView, TestSlotRequest, ThinkingPreview } from '../api';
+import type {
+  Api,
+  Catalog,
+  LineInfo,
+  ConcurrencyProgressEvent,
+  ConcurrencyReport,
+  ConcurrencyRequest,
+  CostReport,
+  CostRequest,
+  DiscoverRequest,
+  DiscoverResult,
+  DryRunRequest,
+  DryRunResult,
+  EnvExportView,
+  EnvOptions,
+  FieldError,
+  KeyTestResult,
+  KeyVerdict,
+  ManualPrice,
+  MeasureRequest,
+  ProfileView,
+  RepoProgress,
+  RepoReport,
+  RepoScan,
+  RepoScanRequest,
+  SaveSlotRequest,
+  SlotInput,
+  SlotView,
+  TestSlotRequest,
+  ThinkingPreview,
+} from '../api';
 import { vi } from 'vitest';
 
 export const catalog = catalogJSON as unknown as Catalog;
@@ -16,10 +46,27 @@ export const MAIN_ONLY = ['reasoningEffort', 'reasoningConfigOverride', 'openrou
 export function fakeResult(slot: string, key: string): KeyTestResult {
   const base = { slot, latencyMs: 42, endpoint: 'http://127.0.0.1:9/v1/models', probe: 'metadata' };
   if (key.includes('bad')) {
-    return { ...base, ok: false, code: 'auth', httpStatus: 401, message: 'The provider rejected this API key.', headline: 'Invalid API key', providerMessage: 'Incorrect API key provided: [redacted]', hint: 'Invalid API key: copy the key again.' };
+    return {
+      ...base,
+      ok: false,
+      code: 'auth',
+      httpStatus: 401,
+      message: 'The provider rejected this API key.',
+      headline: 'Invalid API key',
+      providerMessage: 'Incorrect API key provided: [redacted]',
+      hint: 'Invalid API key: copy the key again.',
+    };
   }
   if (key.includes('slow')) {
-    return { ...base, ok: true, code: 'rate_limit', httpStatus: 429, message: 'Throttled, but the key works.', headline: 'Rate limited — the key works', hint: 'Lower Max concurrent requests.' };
+    return {
+      ...base,
+      ok: true,
+      code: 'rate_limit',
+      httpStatus: 429,
+      message: 'Throttled, but the key works.',
+      headline: 'Rate limited — the key works',
+      hint: 'Lower Max concurrent requests.',
+    };
   }
   return { ...base, ok: true, code: 'ok', httpStatus: 200, modelFound: true, message: 'The provider accepted the key.', headline: 'Connection OK', hint: '' };
 }
@@ -86,7 +133,15 @@ function fakeVerdict(raw: string, input: SlotInput): KeyVerdict {
       guess: { brand: 'kimi-code', name: 'Kimi Code Plan', confidence: 'high', shape: 'sk-kimi-…', reason: 'keys from kimi.com/code start with sk-kimi-' },
       fit: 'mismatch',
       message: 'This looks like a Kimi Code Plan key — switch?',
-      suggestion: { brand: 'kimi-code', provider: 'openai_compatible', providerName: 'Kimi Code Plan', model: 'kimi-k2.6', modelName: 'Kimi K2.6', plan: 'kimi-code', planLabel: 'Kimi Code Plan' },
+      suggestion: {
+        brand: 'kimi-code',
+        provider: 'openai_compatible',
+        providerName: 'Kimi Code Plan',
+        model: 'kimi-k2.6',
+        modelName: 'Kimi K2.6',
+        plan: 'kimi-code',
+        planLabel: 'Kimi Code Plan',
+      },
     };
   }
   if (key.startsWith('sk-or-v1-') && input.provider !== 'open_router') {
@@ -98,18 +153,37 @@ function fakeVerdict(raw: string, input: SlotInput): KeyVerdict {
     };
   }
   if (/^sk-(FAKE)?[0-9a-f]+$/.test(key) && input.provider === 'anthropic') {
-    return { guess: { confidence: 'low', shape: 'sk-…', reason: 'several providers', candidates: ['OpenAI'] }, fit: 'unexpected', message: "This doesn't look like an Anthropic key: Anthropic keys start with sk-ant-." };
+    return {
+      guess: { confidence: 'low', shape: 'sk-…', reason: 'several providers', candidates: ['OpenAI'] },
+      fit: 'unexpected',
+      message: "This doesn't look like an Anthropic key: Anthropic keys start with sk-ant-.",
+    };
   }
   return ok;
 }
 
-const NAMESPACE: Record<string, string> = { anthropic: 'anthropic', google_gemini: 'google', google_vertex: 'google', openai: 'openai', open_router: 'openrouter', openai_compatible: 'openaiCompatible', novita: 'openaiCompatible' };
+const NAMESPACE: Record<string, string> = {
+  anthropic: 'anthropic',
+  google_gemini: 'google',
+  google_vertex: 'google',
+  openai: 'openai',
+  open_router: 'openrouter',
+  openai_compatible: 'openaiCompatible',
+  novita: 'openaiCompatible',
+};
 
 // A stand-in for backend/thinking, reduced to what the components show:
 // the real rules are tested in Go and in the browser test.
 function preview(input: SlotInput): ThinkingPreview {
   const ns = NAMESPACE[input.provider] ?? '';
-  const base = { notes: [] as string[], problems: [] as ThinkingPreview['problems'], example: '{\n  "thinking": { "type": "enabled" }\n}', says: 'as Kodus selfhosted-2.1.x sends it', levels: ['off', 'low', 'medium', 'high', 'custom'], issues: [] };
+  const base = {
+    notes: [] as string[],
+    problems: [] as ThinkingPreview['problems'],
+    example: '{\n  "thinking": { "type": "enabled" }\n}',
+    says: 'as Kodus selfhosted-2.1.x sends it',
+    levels: ['off', 'low', 'medium', 'high', 'custom'],
+    issues: [],
+  };
   const effort = input.reasoningEffort || 'off';
   if (effort === 'off') return { ...base, providerOptions: {}, notes: ["Off: no reasoning options: the model's default applies"] };
   if (effort !== 'custom') return { ...base, providerOptions: { [ns]: { level: effort } }, notes: [`${input.provider}: level ${effort}`] };
@@ -121,24 +195,66 @@ function preview(input: SlotInput): ThinkingPreview {
     const comma = /,\s*[}\]]/.exec(text);
     const at = comma ? comma.index : 0;
     const before = text.slice(0, at).split('\n');
-    return { ...base, providerOptions: {}, problems: [{ line: before.length, column: before[before.length - 1].length + 1, message: 'trailing comma: JSON allows no \',\' after the last field; remove it' }] };
+    return {
+      ...base,
+      providerOptions: {},
+      problems: [{ line: before.length, column: before[before.length - 1].length + 1, message: "trailing comma: JSON allows no ',' after the last field; remove it" }],
+    };
   }
 }
 /** A scan as Go reports it: 42 merges over 90 days. */
 export const fakeScan: RepoScan = {
-  path: '/src/shop', branch: 'main', head: 'f00dfeed', unit: 'merge', since: '90d', from: '2026-08-22', to: '2026-11-20', days: 90,
-  commits: 57, directCommits: 15, notReviewed: 1, changes: 42, perMonth: 14.2, medianTokens: 1840, p90Tokens: 9100, maxTokens: 48200,
-  totalTokens: 161000, medianFiles: 4, files: 190, skipped: { ignored: 12, binary: 2 }, ignore: ['yarn.lock'], contextLines: 3,
-  tokenizer: 'o200k_base', elapsedMs: 820,
-  histogram: [{ from: 500, to: 1000, count: 9 }, { from: 1000, to: 2000, count: 14 }, { from: 2000, to: 5000, count: 11 }, { from: 5000, to: 10000, count: 5 }, { from: 10000, to: 20000, count: 2 }, { from: 20000, to: 50000, count: 1 }],
+  path: '/src/shop',
+  branch: 'main',
+  head: 'f00dfeed',
+  unit: 'merge',
+  since: '90d',
+  from: '2026-08-22',
+  to: '2026-11-20',
+  days: 90,
+  commits: 57,
+  directCommits: 15,
+  notReviewed: 1,
+  changes: 42,
+  perMonth: 14.2,
+  medianTokens: 1840,
+  p90Tokens: 9100,
+  maxTokens: 48200,
+  totalTokens: 161000,
+  medianFiles: 4,
+  files: 190,
+  skipped: { ignored: 12, binary: 2 },
+  ignore: ['yarn.lock'],
+  contextLines: 3,
+  tokenizer: 'o200k_base',
+  elapsedMs: 820,
+  histogram: [
+    { from: 500, to: 1000, count: 9 },
+    { from: 1000, to: 2000, count: 14 },
+    { from: 2000, to: 5000, count: 11 },
+    { from: 5000, to: 10000, count: 5 },
+    { from: 10000, to: 20000, count: 2 },
+    { from: 20000, to: 50000, count: 1 },
+  ],
 };
-
 
 /** A probe's report as the Go probe writes it for a cap of 3 on the GLM Coding Plan. */
 export const measuredReport: ConcurrencyReport = {
-  cap: 3, recommended: 2, requests: 7, rounds: 3, stoppedBy: 'rate_limit', exact: true, ceiling: 32, maxRequests: 95, maxAccepted: 3, accepted: 6, rejected: 1, late: 0,
-  why: 'GLM Coding Plan accepted 3 requests at once and rejected one more (HTTP 429, 1302: High concurrency usage of this API). The GLM Coding Plan\'s limit moves with load (and is documented by one source at best), so 2 leaves headroom for busy hours. Recommended: 2.',
-  history: [], elapsedMs: 900,
+  cap: 3,
+  recommended: 2,
+  requests: 7,
+  rounds: 3,
+  stoppedBy: 'rate_limit',
+  exact: true,
+  ceiling: 32,
+  maxRequests: 95,
+  maxAccepted: 3,
+  accepted: 6,
+  rejected: 1,
+  late: 0,
+  why: "GLM Coding Plan accepted 3 requests at once and rejected one more (HTTP 429, 1302: High concurrency usage of this API). The GLM Coding Plan's limit moves with load (and is documented by one source at best), so 2 leaves headroom for busy hours. Recommended: 2.",
+  history: [],
+  elapsedMs: 900,
 };
 
 /** A pending measurement: the test finishes or cancels it. */
@@ -148,7 +264,23 @@ interface PendingMeasure {
 }
 
 export function fakeApi(profiles: ProfileView[] = []) {
-  const state = { profiles: [...profiles], saved: [] as SaveSlotRequest[], tested: [] as TestSlotRequest[], dryRuns: [] as DryRunRequest[], discovery: ollamaFound, discoverRequests: [] as DiscoverRequest[], costRequests: [] as CostRequest[], prices: [] as ManualPrice[], scans: [] as RepoScanRequest[], ignoreSaved: [] as string[][], concurrencyRequests: [] as ConcurrencyRequest[], measures: [] as PendingMeasure[], cancelled: [] as string[], progressListeners: new Set<(e: ConcurrencyProgressEvent) => void>(), profileListeners: new Set<() => void>() };
+  const state = {
+    profiles: [...profiles],
+    saved: [] as SaveSlotRequest[],
+    tested: [] as TestSlotRequest[],
+    dryRuns: [] as DryRunRequest[],
+    discovery: ollamaFound,
+    discoverRequests: [] as DiscoverRequest[],
+    costRequests: [] as CostRequest[],
+    prices: [] as ManualPrice[],
+    scans: [] as RepoScanRequest[],
+    ignoreSaved: [] as string[][],
+    concurrencyRequests: [] as ConcurrencyRequest[],
+    measures: [] as PendingMeasure[],
+    cancelled: [] as string[],
+    progressListeners: new Set<(e: ConcurrencyProgressEvent) => void>(),
+    profileListeners: new Set<() => void>(),
+  };
   let progress: ((p: RepoProgress) => void) | null = null;
   let stop: (() => void) | null = null;
   // The Go backend's answer for a GLM Coding Plan profile (`concurrency advise --json`).
@@ -164,12 +296,33 @@ export function fakeApi(profiles: ProfileView[] = []) {
   // The backend's token check, reduced to one model's figure.
   const warn = (input: SlotInput): FieldError[] =>
     input.model === 'gpt-5.4' && (input.maxOutputTokens ?? 0) > 128000
-      ? [{ field: 'maxOutputTokens', rule: 'is more than the 128,000 output tokens GPT-5.4 can write: the provider rejects or cuts such calls; use 128,000 or less', value: String(input.maxOutputTokens) }]
+      ? [
+          {
+            field: 'maxOutputTokens',
+            rule: 'is more than the 128,000 output tokens GPT-5.4 can write: the provider rejects or cuts such calls; use 128,000 or less',
+            value: String(input.maxOutputTokens),
+          },
+        ]
       : [];
   const api: Api = {
-    environment: vi.fn(async () => ({ version: 'test', dataDir: '/tmp/x', keychainBackend: 'file', keychainDescription: 'encrypted files', needsPassphrase: false })),
+    environment: vi.fn(async () => ({
+      version: 'test',
+      dataDir: '/tmp/x',
+      keychainBackend: 'file',
+      keychainDescription: 'encrypted files',
+      needsPassphrase: false,
+    })),
     unlockKeychain: vi.fn(async () => {}),
-    doctor: vi.fn(async () => ({ version: 'test', commit: 'abc1234', buildDate: '2026-12-04', gui: true, dataDir: '/tmp/x', keychainBackend: 'file', checks: [], ok: true })),
+    doctor: vi.fn(async () => ({
+      version: 'test',
+      commit: 'abc1234',
+      buildDate: '2026-12-04',
+      gui: true,
+      dataDir: '/tmp/x',
+      keychainBackend: 'file',
+      checks: [],
+      ok: true,
+    })),
     catalog: vi.fn(async () => catalog),
     kodusLine: vi.fn(async () => lineInfo('mid-2026', 'saved')),
     setKodusLine: vi.fn(async (id: string) => lineInfo(id, 'saved')),
@@ -197,10 +350,19 @@ export function fakeApi(profiles: ProfileView[] = []) {
       };
     }),
     // A Kodus with the v1 BYOK shape: its Fallback reads thinking, routing and max input from Main.
-    checkSlot: vi.fn(async (_p: string, s: string, input: SlotInput) => ({ fieldErrors: check(input), fieldWarnings: warn(input), notices: [], keyRequired: true, mainOnly: s === 'fallback' ? MAIN_ONLY : [] })),
+    checkSlot: vi.fn(async (_p: string, s: string, input: SlotInput) => ({
+      fieldErrors: check(input),
+      fieldWarnings: warn(input),
+      notices: [],
+      // As the backend: a provider that needs a key, or a catalog model (a local server needs none).
+      keyRequired: catalog.providers.find((p) => p.id === input.provider)?.requiresKey !== false || catalog.models.some((m) => m.id === input.model),
+      mainOnly: s === 'fallback' ? MAIN_ONLY : [],
+    })),
     previewKey: vi.fn(async (raw: string) => {
       const k = raw.trim().replace(/^"|"$/g, '');
-      return k.includes(' ') ? { masked: '', notes: [], error: 'the key has a space or line break inside it' } : { masked: `${k.slice(0, 2)}…${k.slice(-3)}`, notes: raw !== k ? ['removed surrounding quotes'] : [] };
+      return k.includes(' ')
+        ? { masked: '', notes: [], error: 'the key has a space or line break inside it' }
+        : { masked: `${k.slice(0, 2)}…${k.slice(-3)}`, notes: raw !== k ? ['removed surrounding quotes'] : [] };
     }),
     profiles: vi.fn(async () => state.profiles),
     profile: vi.fn(async (name: string) => state.profiles.find((p) => p.name === name)!),
@@ -233,7 +395,21 @@ export function fakeApi(profiles: ProfileView[] = []) {
       if (req.assumptions.prsPerMonth < 1) return { fieldErrors: [{ field: 'prsPerMonth', rule: 'must be a whole number from 1 to 1000000', value: String(req.assumptions.prsPerMonth) }] };
       const rows = [...costReport.rows];
       if (req.models?.some((m) => m.model === 'llama3.1:8b') && !state.prices.some((p) => p.model === 'llama3.1:8b')) {
-        rows.push({ model: 'llama3.1:8b', name: 'llama3.1:8b', status: 'no-price', inputTokens: 88000, cachedInputTokens: 0, cacheWriteTokens: 0, outputTokens: 8800, reasoningTokens: 15000, tier: '', source: '', pricedAt: '', thinking: 'medium', notes: ['no price for llama3.1:8b'] });
+        rows.push({
+          model: 'llama3.1:8b',
+          name: 'llama3.1:8b',
+          status: 'no-price',
+          inputTokens: 88000,
+          cachedInputTokens: 0,
+          cacheWriteTokens: 0,
+          outputTokens: 8800,
+          reasoningTokens: 15000,
+          tier: '',
+          source: '',
+          pricedAt: '',
+          thinking: 'medium',
+          notes: ['no price for llama3.1:8b'],
+        });
       }
       const report = { ...costReport, assumptions: req.assumptions, rows, missingPrices: rows.filter((r) => r.status === 'no-price').map((r) => r.model) };
       if (!req.repo) return { report, fieldErrors: [] };
@@ -241,7 +417,17 @@ export function fakeApi(profiles: ProfileView[] = []) {
         scan: fakeScan,
         calls: req.repo.calls,
         tokenizerNote: 'Token counts use OpenAI’s o200k_base tokenizer.',
-        biggest: [{ hash: 'abcdef0123', subject: 'Merge pull request #7 from shop/checkout', when: '2026-10-02', files: 31, tokens: 48200, share: 0.299, costs: rows.map((r) => ({ model: r.model, plan: r.plan, cost: r.status === 'priced' ? '0.3125' : undefined })) }],
+        biggest: [
+          {
+            hash: 'abcdef0123',
+            subject: 'Merge pull request #7 from shop/checkout',
+            when: '2026-10-02',
+            files: 31,
+            tokens: 48200,
+            share: 0.299,
+            costs: rows.map((r) => ({ model: r.model, plan: r.plan, cost: r.status === 'priced' ? '0.3125' : undefined })),
+          },
+        ],
       };
       return { report, fieldErrors: [], repo };
     }),
@@ -261,26 +447,72 @@ export function fakeApi(profiles: ProfileView[] = []) {
     testProfileSlot: vi.fn(async (name: string, slot: string) => fakeResult(slot, name)),
     describeKeyTest: vi.fn(async (input: SlotInput) =>
       input.model.startsWith('glm')
-        ? { kind: 'inference', requests: ['POST https://api.z.ai/api/paas/v4/chat/completions'], note: 'Z.ai has no way to check a key without inference: Test sends one request of at most 1 output token.' }
+        ? {
+            kind: 'inference',
+            requests: ['POST https://api.z.ai/api/paas/v4/chat/completions'],
+            note: 'Z.ai has no way to check a key without inference: Test sends one request of at most 1 output token.',
+          }
         : { kind: 'metadata', requests: ['GET https://api.example/v1/models'] },
     ),
-    exportEnv: vi.fn(async (name: string, opts: EnvOptions) => exportView(state.profiles.find((p) => p.name === name)!, opts)),
+    exportEnv: vi.fn(async (name: string, opts: EnvOptions) =>
+      exportView(
+        state.profiles.find((p) => p.name === name)!,
+        opts,
+      ),
+    ),
     copyEnvBlock: vi.fn(async () => {}),
-    writeEnv: vi.fn(async (req) => ({ path: req.path, fillIns: [], problems: [], generated: [], changes: [], notes: ['written with mode 0600: it holds your key'] })),
+    writeEnv: vi.fn(async (req) => ({
+      path: req.path,
+      fillIns: [],
+      problems: [],
+      generated: [],
+      changes: [],
+      notes: ['written with mode 0600: it holds your key'],
+    })),
     planEnvMerge: vi.fn(async (req) => ({
       path: req.path,
       diff: '--- .env\n+++ .env (merged)\n-API_LLM_PROVIDER_MODEL=kimi-k2.6\n+API_LLM_PROVIDER_MODEL=glm-5.1\n',
       changes: [{ var: 'API_LLM_PROVIDER_MODEL', action: 'set', line: 3 }],
-      current: { fixedMode: true, inferred: { configured: true, provider: 'openai_compatible', providerLabel: 'OpenAI-compatible', model: 'kimi-k2.6', baseURL: 'https://api.moonshot.ai/v1', rule: 'r' }, keyVar: 'API_OPEN_AI_API_KEY', keyMasked: 'sk…old', warnings: [], problems: [] },
+      current: {
+        fixedMode: true,
+        inferred: {
+          configured: true,
+          provider: 'openai_compatible',
+          providerLabel: 'OpenAI-compatible',
+          model: 'kimi-k2.6',
+          baseURL: 'https://api.moonshot.ai/v1',
+          rule: 'r',
+        },
+        keyVar: 'API_OPEN_AI_API_KEY',
+        keyMasked: 'sk…old',
+        warnings: [],
+        problems: [],
+      },
       inferred: { configured: true, provider: 'openai_compatible', providerLabel: 'OpenAI-compatible', model: 'glm-5.1', rule: 'r' },
       digest: 'd1',
       noChange: false,
     })),
-    applyEnvMerge: vi.fn(async (req) => ({ path: req.path, backup: req.path + '.bak-1', fillIns: [], problems: [], generated: [], changes: [], notes: ['the old file is backed up'] })),
+    applyEnvMerge: vi.fn(async (req) => ({
+      path: req.path,
+      backup: req.path + '.bak-1',
+      fillIns: [],
+      problems: [],
+      generated: [],
+      changes: [],
+      notes: ['the old file is backed up'],
+    })),
     inspectEnv: vi.fn(async (path: string) => {
       throw new Error(`read ${path}: open ${path}: no such file or directory`);
     }),
-    repoDefaults: vi.fn(async () => ({ sinceDays: 90, last: 200, contextLines: 3, calls: { filePromptTokens: 4500, chunkTokens: 38400 }, ignore: { lines: ['# lock files', 'yarn.lock', 'vendor/'], default: true }, tokenizer: 'o200k_base', tokenizerNote: 'Token counts use OpenAI’s o200k_base tokenizer (GPT-4o, GPT-5).' })),
+    repoDefaults: vi.fn(async () => ({
+      sinceDays: 90,
+      last: 200,
+      contextLines: 3,
+      calls: { filePromptTokens: 4500, chunkTokens: 38400 },
+      ignore: { lines: ['# lock files', 'yarn.lock', 'vendor/'], default: true },
+      tokenizer: 'o200k_base',
+      tokenizerNote: 'Token counts use OpenAI’s o200k_base tokenizer (GPT-4o, GPT-5).',
+    })),
     pickRepoFolder: vi.fn(async () => '/src/picked'),
     // "/not-a-repo" fails like Go does; "/slow" runs until cancelled.
     scanRepo: vi.fn(async (req: RepoScanRequest) => {
@@ -307,7 +539,13 @@ export function fakeApi(profiles: ProfileView[] = []) {
     importEnv: vi.fn(async () => {
       throw new Error('not used');
     }),
-    byokJSON: vi.fn(async () => ({ json: '{\n  "main": {}\n}\n', notes: ['keys are left out'], warnings: [], says: 'as Kodus selfhosted-2.1.x saves it', shape: 'Kodus selfhosted-2.1.x saves {main, fallback}.' })),
+    byokJSON: vi.fn(async () => ({
+      json: '{\n  "main": {}\n}\n',
+      notes: ['keys are left out'],
+      warnings: [],
+      says: 'as Kodus selfhosted-2.1.x saves it',
+      shape: 'Kodus selfhosted-2.1.x saves {main, fallback}.',
+    })),
     writeBYOKFile: vi.fn(async (_p: string, path: string) => ({ path, fillIns: [], problems: [], generated: [], changes: [], notes: [] })),
     previewThinking: vi.fn(async (_slot: string, input: SlotInput) => preview(input)),
     dryRunSlot: vi.fn(async (req: DryRunRequest) => {
@@ -321,20 +559,51 @@ export function fakeApi(profiles: ProfileView[] = []) {
     concurrencyInfo: vi.fn(async (req: ConcurrencyRequest) => {
       state.concurrencyRequests.push(req);
       const slot = advise.slots[0];
-      return { profile: req.profile, slot: req.slot, plan: slot.plan, preFill: slot.preFill, setting: req.config?.maxConcurrentRequests, advice: advise.advice, calculator: slot.calculator, measure: slot.measure, fieldErrors: [] };
+      return {
+        profile: req.profile,
+        slot: req.slot,
+        plan: slot.plan,
+        preFill: slot.preFill,
+        setting: req.config?.maxConcurrentRequests,
+        advice: advise.advice,
+        calculator: slot.calculator,
+        measure: slot.measure,
+        fieldErrors: [],
+      };
     }),
     measureConcurrency: vi.fn(
       (req: MeasureRequest) =>
         new Promise<ConcurrencyReport>((finish) => {
           state.measures.push({ req, finish });
-          const progress = { round: 2, target: 2, sent: 2, accepted: 1, rejected: 0, inFlight: 1, requests: 3, maxRequests: 95, good: 2, bad: 0, phase: 'sending' as const, message: 'Burst 2 (up to 2 at once): 2 sent, 1 accepted, 0 rejected.' };
+          const progress = {
+            round: 2,
+            target: 2,
+            sent: 2,
+            accepted: 1,
+            rejected: 0,
+            inFlight: 1,
+            requests: 3,
+            maxRequests: 95,
+            good: 2,
+            bad: 0,
+            phase: 'sending' as const,
+            message: 'Burst 2 (up to 2 at once): 2 sent, 1 accepted, 0 rejected.',
+          };
           state.progressListeners.forEach((cb) => cb({ id: req.id, progress }));
         }),
     ),
     cancelConcurrencyMeasure: vi.fn(async (id: string) => {
       state.cancelled.push(id);
       const m = state.measures.find((x) => x.req.id === id);
-      m?.finish({ ...measuredReport, cap: 2, recommended: 0, requests: 4, stoppedBy: 'cancelled', exact: false, why: 'Cancelled after 4 requests. Up to 2 at once had worked before it.' });
+      m?.finish({
+        ...measuredReport,
+        cap: 2,
+        recommended: 0,
+        requests: 4,
+        stoppedBy: 'cancelled',
+        exact: false,
+        why: 'Cancelled after 4 requests. Up to 2 at once had worked before it.',
+      });
     }),
     onConcurrencyProgress: (cb) => {
       state.progressListeners.add(cb);
@@ -360,7 +629,14 @@ function exportView(p: ProfileView, opts: EnvOptions): EnvExportView {
       { name: 'API_LLM_PROVIDER_MODEL', value: p.main.model, secret: false },
     ],
     preview: `API_OPEN_AI_API_KEY=${p.main.apiKeyMasked}\nAPI_OPENAI_FORCE_BASE_URL=${base}\nAPI_LLM_PROVIDER_MODEL=${p.main.model}\n`,
-    inferred: { configured: true, provider: 'openai_compatible', providerLabel: 'OpenAI-compatible', model: p.main.model, baseURL: base, rule: 'any other model goes to the OpenAI-compatible client' },
+    inferred: {
+      configured: true,
+      provider: 'openai_compatible',
+      providerLabel: 'OpenAI-compatible',
+      model: p.main.model,
+      baseURL: base,
+      rule: 'any other model goes to the OpenAI-compatible client',
+    },
     expected: { provider: 'openai_compatible', baseURL: base },
     routingOK: true,
     warnings: local ? [{ code: 'localhost', message: `${base} points at localhost`, fix: 'Use host.docker.internal' }] : [],
@@ -382,7 +658,12 @@ function fakeDryRun(req: DryRunRequest, input: Pick<SlotInput, 'provider' | 'mod
     method: 'POST',
     url: `${base.replace(/\/$/, '')}/chat/completions`,
     headers: { Authorization: 'Bearer [redacted]', 'Content-Type': 'application/json' },
-    body: { model: input.model, max_tokens: input.maxOutputTokens, temperature: input.temperature, messages: [{ role: 'user', content: 'Settings check from Kodus BYOK Studio: reply with the single word OK.' }] },
+    body: {
+      model: input.model,
+      max_tokens: input.maxOutputTokens,
+      temperature: input.temperature,
+      messages: [{ role: 'user', content: 'Settings check from Kodus BYOK Studio: reply with the single word OK.' }],
+    },
     api: 'chat-completions',
     sdk: '@ai-sdk/openai-compatible (name "openai-compatible")',
     maxOutputTokens: input.maxOutputTokens,
@@ -390,24 +671,57 @@ function fakeDryRun(req: DryRunRequest, input: Pick<SlotInput, 'provider' | 'mod
   };
   const out: DryRunResult = { fieldErrors: [], notices: [], worstCase: '0.065593', worstCaseTokens: input.maxOutputTokens ?? 0 };
   if (req.preview) {
-    return { ...out, result: { ok: true, code: 'preview', httpStatus: 0, latencyMs: 0, request, message: 'Nothing was sent.', hint: 'Send it once.', headline: 'Preview — not sent', sent: false, notes: [] } };
+    return {
+      ...out,
+      result: {
+        ok: true,
+        code: 'preview',
+        httpStatus: 0,
+        latencyMs: 0,
+        request,
+        message: 'Nothing was sent.',
+        hint: 'Send it once.',
+        headline: 'Preview — not sent',
+        sent: false,
+        notes: [],
+      },
+    };
   }
   if (!req.apiKey && req.config) return { ...out, fieldErrors: [{ field: 'apiKey', rule: 'is required to send a dry run to Moonshot AI (Preview needs none)' }] };
   if (input.model.startsWith('kimi') && input.temperature !== 1) {
     return {
       ...out,
       result: {
-        ok: false, code: 'settings_rejected', httpStatus: 400, latencyMs: 180, request, sent: true, parameter: 'temperature',
-        headline: 'Setting rejected: temperature', message: 'Moonshot refused the request because of the temperature Kodus sends.',
-        providerMessage: 'invalid temperature: only 1 is allowed for this model', hint: 'Set Temperature to 1 (Advanced settings).', notes: [],
+        ok: false,
+        code: 'settings_rejected',
+        httpStatus: 400,
+        latencyMs: 180,
+        request,
+        sent: true,
+        parameter: 'temperature',
+        headline: 'Setting rejected: temperature',
+        message: 'Moonshot refused the request because of the temperature Kodus sends.',
+        providerMessage: 'invalid temperature: only 1 is allowed for this model',
+        hint: 'Set Temperature to 1 (Advanced settings).',
+        notes: [],
       },
     };
   }
   return {
     ...out,
     result: {
-      ok: true, code: 'ok', httpStatus: 200, latencyMs: 320, request, sent: true, headline: 'Settings accepted', message: 'Moonshot accepted the request.', hint: '',
-      usage: { inputTokens: 20, outputTokens: 85, reasoningTokens: 80, cost: '0.000359', costNote: "at Kimi K2.6's price as of 2026-07-24" }, reply: 'OK', notes: [],
+      ok: true,
+      code: 'ok',
+      httpStatus: 200,
+      latencyMs: 320,
+      request,
+      sent: true,
+      headline: 'Settings accepted',
+      message: 'Moonshot accepted the request.',
+      hint: '',
+      usage: { inputTokens: 20, outputTokens: 85, reasoningTokens: 80, cost: '0.000359', costNote: "at Kimi K2.6's price as of 2026-07-24" },
+      reply: 'OK',
+      notes: [],
     },
   };
 }

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { ApiContext, type Api } from '../api';
-import { ToastProvider } from '../components/Toasts';
+import { ToastProvider } from '../ui/Toasts';
 import { LeaveGuardProvider } from '../lib/leaveGuard';
 
 export function renderApp(api: Api, ui: ReactNode) {

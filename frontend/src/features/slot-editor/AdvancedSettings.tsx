@@ -1,0 +1,203 @@
+import type { Provider, Variant } from '../../api';
+import { advancedSummary } from '../../lib/slotSummary';
+import type { SlotForm } from '../../lib/slotForm';
+import { describedBy, Field } from '../../ui/Field';
+import { KodusWillSend, ThinkingSettings, useThinkingPreview } from '../thinking/ThinkingSettings';
+
+interface AdvancedSettingsProps {
+  idPrefix: string;
+  /** Fields the followed Kodus does not read on this slot (a v1 Fallback's thinking, routing, max input). */
+  mainOnly: string[];
+  form: SlotForm;
+  provider?: Provider;
+  variant?: Variant;
+  errors: Record<string, string>;
+  warnings: Record<string, string>;
+  onChange: (patch: Partial<SlotForm>) => void;
+  onBlur: (field: string) => void;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+  /** What the catalog says about the model and plan. */
+  notes?: string[];
+  /** Opens the dry run of these settings. */
+  onDryRun?: () => void;
+  dryRunOpen?: boolean;
+}
+
+/**
+ * Everything past plan and key, one click away: a closed section with a
+ * one-line summary of what is set. Its content is built only when open.
+ */
+export function AdvancedSettings(props: AdvancedSettingsProps) {
+  const { idPrefix, mainOnly, form, errors, warnings, open, onToggle } = props;
+  const flagged = Object.keys(warnings).length;
+  return (
+    <section className="advanced" aria-labelledby={`${idPrefix}-toggle`}>
+      <h2 className="advanced-head">
+        <button type="button" id={`${idPrefix}-toggle`} className="advanced-toggle" aria-expanded={open} aria-controls={`${idPrefix}-body`} onClick={() => onToggle(!open)}>
+          <span aria-hidden className="chevron">
+            {open ? '▾' : '▸'}
+          </span>{' '}
+          Advanced
+        </button>
+      </h2>
+      {!open && (
+        <div className="hint advanced-summary" data-testid="advanced-summary">
+          {advancedSummary(form, mainOnly)}
+          {flagged > 0 && <span className="field-warn"> · ⚠ {flagged === 1 ? 'one setting needs a look' : `${flagged} settings need a look`}</span>}
+          {Object.keys(errors).length > 0 && <span className="field-error"> · a setting has an error</span>}
+        </div>
+      )}
+      {open && (
+        <div id={`${idPrefix}-body`} className="stack u-margin-top-10">
+          <AdvancedBody {...props} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, warnings, onChange, onBlur, notes, onDryRun, dryRunOpen }: AdvancedSettingsProps) {
+  const id = (f: string) => `${idPrefix}-${f}`;
+  const main = mainOnly.length === 0;
+  const num = (field: keyof SlotForm, label: string, placeholder: string, hint: React.ReactNode, inputMode: 'decimal' | 'numeric') => (
+    <Field id={id(field)} label={label} field={field} hint={hint} error={errors[field]} warning={warnings[field]}>
+      <input
+        id={id(field)}
+        className="input"
+        inputMode={inputMode}
+        placeholder={placeholder}
+        value={form[field] as string}
+        onChange={(e) => onChange({ [field]: e.target.value } as Partial<SlotForm>)}
+        onBlur={() => onBlur(field)}
+        {...describedBy(id(field), errors[field])}
+      />
+    </Field>
+  );
+  // Kodus reads 0 as no limit, not zero requests.
+  const concurrencyHint =
+    form.maxConcurrentRequests.trim() === '0'
+      ? '0 means no limit in Kodus, not zero requests: every call of a review at once.'
+      : (variant?.maxConcurrentReason ?? provider?.maxConcurrentReason ?? 'Empty or 0 = no limit in Kodus. Set it for rate-limited plans; tune it on the profile page once saved.');
+
+  return (
+    <>
+      {main ? (
+        <MainOnly idPrefix={idPrefix} form={form} errors={errors} onChange={onChange} onBlur={onBlur} />
+      ) : (
+        <p className="hint u-margin-0" data-testid="fallback-ignores">
+          On a Fallback, this Kodus release uses the model, key, endpoint, temperature, max output tokens and concurrency. Thinking, Custom JSON, OpenRouter routing and max input tokens come from Main
+          only, so they are set there.
+        </p>
+      )}
+      <div className="grid-2">
+        {num('temperature', 'Temperature', 'Default', '0 = deterministic, 2 = creative', 'decimal')}
+        {num('maxOutputTokens', 'Max output tokens', 'Default', 'Empty uses the model default', 'numeric')}
+        {main && num('maxInputTokens', 'Max input tokens', 'No limit', 'A cap below the context window', 'numeric')}
+        {num('maxConcurrentRequests', 'Max concurrent requests', 'No limit', concurrencyHint, 'numeric')}
+      </div>
+      {provider && !provider.requiresBaseURL && !form.plan && (
+        <Field
+          id={id('baseURL')}
+          label="Base URL override"
+          field="baseURL"
+          error={errors.baseURL}
+          hint={`Empty uses ${provider.defaultBaseURL || 'the provider default'}. For proxies and other regions.`}
+        >
+          <input
+            id={id('baseURL')}
+            className="input mono"
+            value={form.baseURL}
+            placeholder={provider.defaultBaseURL}
+            onChange={(e) => onChange({ baseURL: e.target.value })}
+            onBlur={() => onBlur('baseURL')}
+            {...describedBy(id('baseURL'), errors.baseURL)}
+          />
+        </Field>
+      )}
+      {form.provider === 'google_vertex' && (
+        <Field
+          id={id('vertexLocation')}
+          label="Vertex region"
+          field="vertexLocation"
+          error={errors.vertexLocation}
+          hint="Empty for the global endpoint (recommended); a region such as us-east5 only for data residency."
+        >
+          <input
+            id={id('vertexLocation')}
+            className="input"
+            placeholder="global"
+            value={form.vertexLocation}
+            onChange={(e) => onChange({ vertexLocation: e.target.value })}
+            onBlur={() => onBlur('vertexLocation')}
+            {...describedBy(id('vertexLocation'), errors.vertexLocation)}
+          />
+        </Field>
+      )}
+      {notes && notes.length > 0 && (
+        <div className="stack u-gap-4" data-testid="model-notes">
+          <h3 className="label">About this model</h3>
+          <ul className="list hint">
+            {notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {onDryRun && (
+        <div className="row">
+          <button type="button" className="btn btn-sm" aria-pressed={dryRunOpen} onClick={onDryRun}>
+            Dry run
+          </button>
+          <span className="hint">The exact request Kodus will send for a review with these settings; sent once only if you confirm.</span>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Thinking, "Kodus will send" and OpenRouter routing: read from the Main slot only. */
+function MainOnly({ idPrefix, form, errors, onChange, onBlur }: Pick<AdvancedSettingsProps, 'idPrefix' | 'form' | 'errors' | 'onChange' | 'onBlur'>) {
+  const id = (f: string) => `${idPrefix}-${f}`;
+  const thinking = useThinkingPreview('main', form);
+  return (
+    <>
+      <ThinkingSettings idPrefix={idPrefix} form={form} thinking={thinking} error={errors.reasoningConfigOverride} onChange={onChange} onBlur={onBlur} />
+      {form.provider === 'open_router' && (
+        <div className="panel stack">
+          <h3 className="label">OpenRouter routing</h3>
+          <p className="hint u-margin-0">OpenRouter routes each request to a different upstream by default. Pin providers here to avoid quality and behaviour drift between calls.</p>
+          <Field
+            id={id('openrouterProviderOrder')}
+            label="Pin providers (in order)"
+            field="openrouterProviderOrder"
+            error={errors.openrouterProviderOrder}
+            hint="Comma-separated upstream names. First available wins. Empty = OpenRouter’s default routing."
+          >
+            <input
+              id={id('openrouterProviderOrder')}
+              className="input"
+              placeholder="e.g. moonshot, together"
+              value={form.openrouterProviderOrder}
+              onChange={(e) => onChange({ openrouterProviderOrder: e.target.value })}
+              {...describedBy(id('openrouterProviderOrder'), errors.openrouterProviderOrder)}
+            />
+          </Field>
+          <Field id={id('openrouterAllowFallbacks')} label="Allow fallbacks" field="openrouterAllowFallbacks" hint="Off: requests fail when none of the pinned providers is available.">
+            <select
+              id={id('openrouterAllowFallbacks')}
+              className="input"
+              value={form.openrouterAllowFallbacks}
+              onChange={(e) => onChange({ openrouterAllowFallbacks: e.target.value as SlotForm['openrouterAllowFallbacks'] })}
+            >
+              <option value="">Default (on)</option>
+              <option value="true">On</option>
+              <option value="false">Off</option>
+            </select>
+          </Field>
+        </div>
+      )}
+      <KodusWillSend idPrefix={idPrefix} thinking={thinking} effort={form.reasoningEffort || 'off'} />
+    </>
+  );
+}
