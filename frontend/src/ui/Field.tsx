@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 
 interface FieldProps {
   id: string;
@@ -33,6 +33,32 @@ export function Field({ id, label, field, hint, error, warning, children }: Fiel
       ) : null}
     </div>
   );
+}
+
+interface SecretInputOptions {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  placeholder?: string;
+  autoFocus?: boolean;
+  error?: string;
+}
+
+/**
+ * The props of an input that holds a key or credential: never spell-checked
+ * or autofilled, and tied to its Field's hint or error.
+ */
+export function secretInputProps({ id, value, onChange, placeholder, autoFocus, error }: SecretInputOptions) {
+  return {
+    id,
+    value,
+    placeholder,
+    spellCheck: false,
+    autoComplete: 'off',
+    autoFocus,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value),
+    ...describedBy(id, error),
+  };
 }
 
 /** aria attributes that tie an input to its Field's hint or error. */

@@ -5,6 +5,7 @@ import { EnvInspectPanel } from './EnvInspectPanel';
 import { EnvWritePanel } from './EnvWritePanel';
 import { errorText } from '../../lib/errorText';
 import { PageHead } from '../../ui/PageHead';
+import { ProfileSelect } from '../../ui/ProfileSelect';
 
 /** Where the view opens: the .env writer or the BYOK config. */
 export type ExportFocus = 'env' | 'byok';
@@ -71,24 +72,17 @@ export function ExportView({ profiles, reload, initialProfile, focus }: ExportVi
             <h2 className="u-margin-0" id="export-block-title">
               Fixed Mode block
             </h2>
-            <div className="field u-min-width-220">
-              <label htmlFor="export-profile">Profile</label>
-              <select
-                id="export-profile"
-                className="input"
-                value={name}
-                onChange={(e) => {
-                  setName(e.target.value);
-                  setOpts({ trustJSONSchema: false, replaceLocalhost: '' });
-                }}
-              >
-                {profiles.map((p) => (
-                  <option key={p.name} value={p.name}>
-                    {p.name} — {p.main.modelName}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ProfileSelect
+              id="export-profile"
+              label="Profile"
+              className="u-min-width-220"
+              profiles={profiles}
+              value={name}
+              onChange={(n) => {
+                setName(n);
+                setOpts({ trustJSONSchema: false, replaceLocalhost: '' });
+              }}
+            />
           </div>
           {error && (
             <div className="alert alert-err" role="alert">

@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { ExternalLink } from '../../ui/ExternalLink';
-import { describedBy, Field } from '../../ui/Field';
+import { describedBy, Field, secretInputProps } from '../../ui/Field';
 import { KeyInput } from '../keys/KeyInput';
 
 /** Regions Amazon Bedrock serves Claude in, offered as suggestions (any region can be typed). */
@@ -207,18 +207,7 @@ interface IAMFieldProps {
 function IAMField({ id, label, field, value, onChange, error, hint, placeholder, secret, autoFocus }: IAMFieldProps) {
   return (
     <Field id={id} label={label} field={field} error={error} hint={hint}>
-      <input
-        id={id}
-        className="input mono"
-        type={secret ? 'password' : 'text'}
-        value={value}
-        placeholder={placeholder}
-        spellCheck={false}
-        autoComplete="off"
-        autoFocus={autoFocus}
-        onChange={(e) => onChange(e.target.value)}
-        {...describedBy(id, error)}
-      />
+      <input className="input mono" type={secret ? 'password' : 'text'} {...secretInputProps({ id, value, onChange, placeholder, autoFocus, error })} />
     </Field>
   );
 }
