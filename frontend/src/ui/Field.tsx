@@ -68,3 +68,40 @@ export function describedBy(id: string, error?: string) {
     'aria-describedby': error ? `${id}-error` : `${id}-hint`,
   };
 }
+
+export interface TextFieldProps extends Omit<FieldProps, 'children'> {
+  value: string;
+  onChange: (v: string) => void;
+  onBlur?: () => void;
+  placeholder?: string;
+  inputMode?: 'numeric' | 'decimal';
+  /** Classes after `input`: width, `mono` for ids and URLs. */
+  inputClass?: string;
+  /** A <datalist> id of suggestions. */
+  list?: string;
+  spellCheck?: boolean;
+  /** Shown after the input (a datalist). */
+  children?: ReactNode;
+}
+
+/** A Field around a one-line text input tied to its hint or error. */
+export function TextField({ value, onChange, onBlur, placeholder, inputMode, inputClass, list, spellCheck, children, ...field }: TextFieldProps) {
+  const { id, error } = field;
+  return (
+    <Field {...field}>
+      <input
+        id={id}
+        className={inputClass ? `input ${inputClass}` : 'input'}
+        inputMode={inputMode}
+        list={list}
+        placeholder={placeholder}
+        spellCheck={spellCheck}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+        {...describedBy(id, error)}
+      />
+      {children}
+    </Field>
+  );
+}

@@ -1,6 +1,7 @@
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi, type DiscoverResult, type LocalModel, type LocalServer } from '../../api';
 import { errorText } from '../../lib/errorText';
+import { ErrorAlert } from '../../ui/Alert';
 
 export const DOCKER_REMINDER =
   'Inside Kodus’s Docker containers, localhost is not this machine: use host.docker.internal (on Linux, map it with extra_hosts: host-gateway) or this machine’s LAN address.';
@@ -57,6 +58,13 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
   };
 
   // Search once when opened; later searches are the user's.
+  // Enter in a field searches; it must not submit a surrounding form.
+  const searchOnEnter = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      void search();
+    }
+  };
   const searchOnOpen = useEffectEvent(() => void search());
   useEffect(() => searchOnOpen(), []);
 
@@ -81,12 +89,7 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
             placeholder="http://gpu-box.lan:8000/v1, 127.0.0.1:11435"
             value={extra}
             onChange={(e) => setExtra(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                void search();
-              }
-            }}
+            onKeyDown={searchOnEnter}
             aria-describedby="discover-extra-hint"
           />
           <div className="hint" id="discover-extra-hint">
@@ -106,12 +109,7 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
               spellCheck={false}
               value={serverKey}
               onChange={(e) => onServerKey?.(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  void search();
-                }
-              }}
+              onKeyDown={searchOnEnter}
               aria-describedby="server-key-hint"
             />
             <div className="hint" id="server-key-hint">
@@ -123,11 +121,7 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
           </button>
         </div>
       )}
-      {error && (
-        <div className="alert alert-err" role="alert">
-          {error}
-        </div>
-      )}
+      {error && <ErrorAlert>{error}</ErrorAlert>}
       {result && servers.length === 0 && !error && (
         <div className="empty u-padding-20" data-testid="no-servers">
           <div className="card-title">No local LLM server answered</div>

@@ -4,6 +4,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DiffView, EnvBanner } from './EnvBanner';
 import { useToast } from '../../ui/Toasts';
 import { errorText } from '../../lib/errorText';
+import { ErrorAlert } from '../../ui/Alert';
+import { TitledPanel } from '../../ui/Panel';
 
 /** The three ways to write the block: copy, a new file (block or complete .env), a merge. */
 export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOptions }) {
@@ -63,10 +65,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
   const replacing = plan?.current.fixedMode;
 
   return (
-    <section className="panel stack" aria-labelledby="env-write-title">
-      <h2 className="u-margin-0" id="env-write-title">
-        Write it
-      </h2>
+    <TitledPanel titleId="env-write-title" title="Write it">
       <div className="row">
         <button
           className="btn"
@@ -98,11 +97,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
         </button>
         {busy && <span className="spinner" aria-label="Working" />}
       </div>
-      {error && (
-        <div className="alert alert-err" role="alert" data-testid="env-write-error">
-          {error}
-        </div>
-      )}
+      {error && <ErrorAlert testId="env-write-error">{error}</ErrorAlert>}
       {plan && (
         <div className="stack" data-testid="merge-plan">
           <EnvBanner report={plan.current} path={plan.path} />
@@ -213,6 +208,6 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
           onConfirm={() => void apply()}
         />
       )}
-    </section>
+    </TitledPanel>
   );
 }
