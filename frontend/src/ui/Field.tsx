@@ -1,4 +1,4 @@
-import type { ChangeEvent, ReactNode } from 'react';
+import type { ChangeEvent, KeyboardEventHandler, ReactNode } from 'react';
 
 interface FieldProps {
   id: string;
@@ -9,13 +9,15 @@ interface FieldProps {
   error?: string;
   /** Saves, but will not work as meant (e.g. above the model's limit). */
   warning?: string;
+  /** Extra classes next to `field` (how it sizes in a row). */
+  className?: string;
   children: ReactNode;
 }
 
 /** A labelled input with its hint and, when broken, its error (or warning). */
-export function Field({ id, label, field, hint, error, warning, children }: FieldProps) {
+export function Field({ id, label, field, hint, error, warning, className, children }: FieldProps) {
   return (
-    <div className="field" data-field={field}>
+    <div className={className ? `field ${className}` : 'field'} data-field={field}>
       <label htmlFor={id}>{label}</label>
       {children}
       {error ? (
@@ -80,12 +82,13 @@ export interface TextFieldProps extends Omit<FieldProps, 'children'> {
   /** A <datalist> id of suggestions. */
   list?: string;
   spellCheck?: boolean;
+  onKeyDown?: KeyboardEventHandler<HTMLInputElement>;
   /** Shown after the input (a datalist). */
   children?: ReactNode;
 }
 
 /** A Field around a one-line text input tied to its hint or error. */
-export function TextField({ value, onChange, onBlur, placeholder, inputMode, inputClass, list, spellCheck, children, ...field }: TextFieldProps) {
+export function TextField({ value, onChange, onBlur, onKeyDown, placeholder, inputMode, inputClass, list, spellCheck, children, ...field }: TextFieldProps) {
   const { id, error } = field;
   return (
     <Field {...field}>
@@ -99,6 +102,7 @@ export function TextField({ value, onChange, onBlur, placeholder, inputMode, inp
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
+        onKeyDown={onKeyDown}
         {...describedBy(id, error)}
       />
       {children}

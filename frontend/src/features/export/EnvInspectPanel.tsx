@@ -4,6 +4,7 @@ import { EnvBanner } from './EnvBanner';
 import { useToast } from '../../ui/Toasts';
 import { errorText } from '../../lib/errorText';
 import { ErrorAlert } from '../../ui/Alert';
+import { Field } from '../../ui/Field';
 import { TitledPanel } from '../../ui/Panel';
 
 /** Read an existing .env as Kodus would, and import its Fixed Mode block as a profile. */
@@ -39,8 +40,7 @@ export function EnvInspectPanel({ reload }: { reload: () => Promise<void> }) {
   return (
     <TitledPanel titleId="inspect-title" title="Inspect an existing .env">
       <div className="row u-align-items-flex-end">
-        <div className="field u-flex-1">
-          <label htmlFor="inspect-path">.env to inspect</label>
+        <Field id="inspect-path" label=".env to inspect" className="u-flex-1">
           <input
             id="inspect-path"
             className="input"
@@ -49,7 +49,7 @@ export function EnvInspectPanel({ reload }: { reload: () => Promise<void> }) {
             onChange={(e) => setPath(e.target.value)}
             onKeyDown={(e) => e.key === 'Enter' && path && void inspect()}
           />
-        </div>
+        </Field>
         <button className="btn" disabled={!path} onClick={() => void inspect()}>
           Inspect
         </button>

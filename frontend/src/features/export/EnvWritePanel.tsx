@@ -5,6 +5,7 @@ import { DiffView, EnvBanner } from './EnvBanner';
 import { useToast } from '../../ui/Toasts';
 import { errorText } from '../../lib/errorText';
 import { ErrorAlert } from '../../ui/Alert';
+import { CodeNotes } from '../../ui/CodeNotes';
 import { TitledPanel } from '../../ui/Panel';
 
 /** The three ways to write the block: copy, a new file (block or complete .env), a merge. */
@@ -148,13 +149,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
           {result.fillIns.length > 0 && (
             <>
               <div className="small">Still to fill in (marked FILL IN in the file):</div>
-              <ul className="list small">
-                {result.fillIns.map((f) => (
-                  <li key={f.var}>
-                    <code>{f.var}</code>: {f.what}
-                  </li>
-                ))}
-              </ul>
+              <CodeNotes className="list small" notes={result.fillIns.map((f) => [f.var, f.what])} />
             </>
           )}
           {result.problems.map((p) => (

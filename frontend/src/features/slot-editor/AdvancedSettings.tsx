@@ -1,7 +1,7 @@
 import type { Provider, Variant } from '../../api';
 import { advancedSummary } from '../../lib/slotSummary';
 import type { SlotForm } from '../../lib/slotForm';
-import { Field, TextField } from '../../ui/Field';
+import { Field, TextField, type TextFieldProps } from '../../ui/Field';
 import { KodusWillSend, ThinkingSettings, useThinkingPreview } from '../thinking/ThinkingSettings';
 
 interface AdvancedSettingsProps {
@@ -60,21 +60,23 @@ export function AdvancedSettings(props: AdvancedSettingsProps) {
 function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, warnings, onChange, onBlur, notes, onDryRun, dryRunOpen }: AdvancedSettingsProps) {
   const id = (f: string) => `${idPrefix}-${f}`;
   const main = mainOnly.length === 0;
-  const num = (field: keyof SlotForm, label: string, placeholder: string, hint: React.ReactNode, inputMode: 'decimal' | 'numeric') => (
+  // One text setting of the form, by its field name.
+  const text = (field: keyof SlotForm, label: string, placeholder: string | undefined, hint: React.ReactNode, input?: Pick<TextFieldProps, 'inputMode' | 'inputClass'>) => (
     <TextField
+      {...input}
       id={id(field)}
       label={label}
       field={field}
       hint={hint}
       error={errors[field]}
       warning={warnings[field]}
-      inputMode={inputMode}
       placeholder={placeholder}
       value={form[field] as string}
       onChange={(v) => onChange({ [field]: v } as Partial<SlotForm>)}
       onBlur={() => onBlur(field)}
     />
   );
+  const num = (field: keyof SlotForm, label: string, placeholder: string, hint: React.ReactNode, inputMode: 'decimal' | 'numeric') => text(field, label, placeholder, hint, { inputMode });
   // Kodus reads 0 as no limit, not zero requests.
   const concurrencyHint =
     form.maxConcurrentRequests.trim() === '0'
@@ -97,33 +99,11 @@ function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, war
         {main && num('maxInputTokens', 'Max input tokens', 'No limit', 'A cap below the context window', 'numeric')}
         {num('maxConcurrentRequests', 'Max concurrent requests', 'No limit', concurrencyHint, 'numeric')}
       </div>
-      {provider && !provider.requiresBaseURL && !form.plan && (
-        <TextField
-          id={id('baseURL')}
-          label="Base URL override"
-          field="baseURL"
-          error={errors.baseURL}
-          hint={`Empty uses ${provider.defaultBaseURL || 'the provider default'}. For proxies and other regions.`}
-          inputClass="mono"
-          value={form.baseURL}
-          placeholder={provider.defaultBaseURL}
-          onChange={(v) => onChange({ baseURL: v })}
-          onBlur={() => onBlur('baseURL')}
-        />
-      )}
-      {form.provider === 'google_vertex' && (
-        <TextField
-          id={id('vertexLocation')}
-          label="Vertex region"
-          field="vertexLocation"
-          error={errors.vertexLocation}
-          hint="Empty for the global endpoint (recommended); a region such as us-east5 only for data residency."
-          placeholder="global"
-          value={form.vertexLocation}
-          onChange={(v) => onChange({ vertexLocation: v })}
-          onBlur={() => onBlur('vertexLocation')}
-        />
-      )}
+      {provider &&
+        !provider.requiresBaseURL &&
+        !form.plan &&
+        text('baseURL', 'Base URL override', provider.defaultBaseURL, `Empty uses ${provider.defaultBaseURL || 'the provider default'}. For proxies and other regions.`, { inputClass: 'mono' })}
+      {form.provider === 'google_vertex' && text('vertexLocation', 'Vertex region', 'global', 'Empty for the global endpoint (recommended); a region such as us-east5 only for data residency.')}
       {notes && notes.length > 0 && (
         <div className="stack u-gap-4" data-testid="model-notes">
           <h3 className="label">About this model</h3>
