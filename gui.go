@@ -36,7 +36,7 @@ func runGUI() int {
 	if _, set := os.LookupEnv("WEBKIT_DISABLE_DMABUF_RENDERER"); !set {
 		os.Setenv("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
 	}
-	app := NewApp()
+	app := newWindow()
 	err := wails.Run(&options.App{
 		Title:            "Kodus BYOK Studio",
 		Width:            1240,
@@ -52,7 +52,7 @@ func runGUI() int {
 			OnSecondInstanceLaunch: app.onSecondInstance,
 		},
 		Linux: &linux.Options{ProgramName: buildinfo.Name, Icon: icon},
-		Bind:  []interface{}{app},
+		Bind:  app.session.Structs(),
 	})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "kodus-byok: %v\n", err)

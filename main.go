@@ -2,17 +2,15 @@
 // desktop app, with a command it runs headless over the same backend.
 //
 // A plain `go build .` gives the command line alone: the desktop app
-// (gui.go, app.go) is compiled in only with the Wails build tags that
-// `make build` and `wails build` pass, so the CLI links no Wails, GTK or
-// WebKit code and starts at once.
+// (gui.go, app.go, and through them package bindings) is compiled in only
+// with the Wails build tags that `make build` and `wails build` pass, so
+// the CLI links no Wails, GTK or WebKit code and starts at once.
 package main
 
 import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -55,14 +53,4 @@ func wantsGUI(args []string) bool {
 func dataDirID() string {
 	sum := sha256.Sum256([]byte(os.Getenv("KODUS_BYOK_HOME")))
 	return hex.EncodeToString(sum[:6])
-}
-
-// httpsLink accepts only https links with a host, so opening a link from
-// the webview can never navigate it away or start another program.
-func httpsLink(link string) (string, error) {
-	u, err := url.Parse(link)
-	if err != nil || u.Scheme != "https" || u.Host == "" {
-		return "", fmt.Errorf("not an https link: %q", link)
-	}
-	return u.String(), nil
 }

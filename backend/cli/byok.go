@@ -44,11 +44,11 @@ endpoint path, a setting its Test refuses) is said on standard error. Keys are l
 				}
 				a.note("note: the output contains API keys in plain text; do not commit or share it")
 			}
-			e, err := s.BYOKExport(a.ctx, args[0], withKeys)
+			e, err := s.Exports().BYOKExport(a.ctx, args[0], withKeys)
 			if err != nil {
 				return err
 			}
-			a.note("note: the BYOK config as %s saves it (Kodus line %s)", s.Line.Name, s.Line.ID)
+			a.note("note: the BYOK config as %s saves it (Kodus line %s)", s.Lines().Line().Name, s.Lines().Line().ID)
 			for _, n := range e.Notes {
 				a.note("note: %s", n)
 			}
@@ -64,7 +64,7 @@ endpoint path, a setting its Test refuses) is said on standard error. Keys are l
 			if asJSON {
 				return a.printJSON(e)
 			}
-			p, err := s.Profile(args[0])
+			p, err := s.Profiles().Get(args[0])
 			if err != nil {
 				return err
 			}
@@ -72,7 +72,7 @@ endpoint path, a setting its Test refuses) is said on standard error. Keys are l
 			if e.V2 != nil {
 				shape = `v2 {"version": 2, "credentials", "models", "routing"}`
 			}
-			fmt.Fprintf(a.out(), "Kodus BYOK config for profile %s, %s, as %s saves it (keys left out; --json --with-keys to include them):\n", args[0], shape, s.Line.Name)
+			fmt.Fprintf(a.out(), "Kodus BYOK config for profile %s, %s, as %s saves it (keys left out; --json --with-keys to include them):\n", args[0], shape, s.Lines().Line().Name)
 			fmt.Fprintf(a.out(), "  main: %s · %s · key %s\n", p.Main.Provider, p.Main.Model, keyText(p.Main))
 			if p.Fallback != nil {
 				fmt.Fprintf(a.out(), "  fallback: %s · %s · key %s\n", p.Fallback.Provider, p.Fallback.Model, keyText(*p.Fallback))

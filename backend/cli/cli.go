@@ -57,6 +57,24 @@ func (e *UsageError) Unwrap() error { return e.Err }
 
 func usagef(format string, a ...any) error { return &UsageError{Err: fmt.Errorf(format, a...)} }
 
+// flagNames are the flags that set request fields of another name.
+var flagNames = map[string]string{"measuredCap": "cap", "timeoutMs": "timeout"}
+
+// flagUsage turns the first field error of a request's Validate into bad
+// usage of its flag, showing the value as typed (got, by field).
+func flagUsage(err error, got map[string]string) error {
+	fes := profile.AsFieldErrors(err)
+	if len(fes) == 0 {
+		return err
+	}
+	fe := fes[0]
+	flag := fe.Field
+	if f, ok := flagNames[flag]; ok {
+		flag = f
+	}
+	return usagef("--%s %s (got %s)", flag, fe.Rule, got[fe.Field])
+}
+
 // ExitError ends a command with a chosen status after it printed its own
 // result (e.g. a failed key test): nothing more is printed.
 type ExitError struct{ Code int }
@@ -79,7 +97,7 @@ func (a *app) openProfile(name string) (*studio.Studio, profile.Profile, error) 
 	if err != nil {
 		return nil, profile.Profile{}, err
 	}
-	p, err := s.Store.Profile(name)
+	p, err := s.Profiles().Stored(name)
 	return s, p, err
 }
 

@@ -67,17 +67,21 @@ usage window), overloaded, retry_after, budget or inconsistent. Exit 0 when a ca
 ceiling reached, 1 otherwise, 2 for bad usage.`,
 		Args: argsExactly(1, "a profile NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if slot != profile.SlotMain && slot != profile.SlotFallback {
-				return usagef("--slot must be main or fallback (got %q)", slot)
+			req := studio.MeasureRequest{Profile: args[0], Slot: slot, Max: ceiling}
+			if slot == "" {
+				req.Slot = "-" // the flag's empty value is not the default Main
 			}
-			if ceiling < 1 || ceiling > concurrency.MaxCeiling {
-				return usagef("--max must be from 1 to %d (got %d)", concurrency.MaxCeiling, ceiling)
+			if ceiling < 1 {
+				req.Max = -1 // 0 is the default in a request; a typed 0 is out of range
+			}
+			if err := req.Validate(); err != nil {
+				return flagUsage(err, map[string]string{"slot": fmt.Sprintf("%q", slot), "max": fmt.Sprint(ceiling)})
 			}
 			s, err := a.open()
 			if err != nil {
 				return err
 			}
-			v, err := s.Concurrency(studio.ConcurrencyRequest{Profile: args[0], Slot: slot, Max: ceiling})
+			v, err := s.Concurrency().Concurrency(studio.ConcurrencyRequest{Profile: args[0], Slot: slot, Max: ceiling})
 			if err != nil {
 				return err
 			}
@@ -97,7 +101,7 @@ ceiling reached, 1 otherwise, 2 for bad usage.`,
 					return &ExitError{Code: ExitFailure}
 				}
 			}
-			rep, err := s.Measure(a.ctx, studio.MeasureRequest{Profile: args[0], Slot: slot, Max: ceiling}, func(p concurrency.Progress) {
+			rep, err := s.Concurrency().Measure(a.ctx, studio.MeasureRequest{Profile: args[0], Slot: slot, Max: ceiling}, func(p concurrency.Progress) {
 				if p.Phase == "burst" || p.Phase == "waiting" {
 					a.note("%s", p.Message)
 				}
@@ -218,8 +222,8 @@ func runAdvise(a *app, name, slot, latency string, measuredCap int, w *concurren
 		}
 		w.LatencyMs = int(d / time.Millisecond)
 	}
-	if measuredCap < 0 || measuredCap > profile.MaxConcurrencyLimit {
-		return usagef("--cap must be from 1 to %d (got %d)", profile.MaxConcurrencyLimit, measuredCap)
+	if err := (studio.ConcurrencyRequest{MeasuredCap: measuredCap}).Validate(); err != nil {
+		return flagUsage(err, map[string]string{"measuredCap": fmt.Sprint(measuredCap)})
 	}
 	s, p, err := a.openProfile(name)
 	if err != nil {
@@ -228,12 +232,12 @@ func runAdvise(a *app, name, slot, latency string, measuredCap int, w *concurren
 	if measuredCap > 0 && len(slots) > 1 && p.Fallback != nil {
 		return usagef("--cap is one endpoint's cap: add --slot main or --slot fallback")
 	}
-	out := adviseJSON{Profile: p.Name, Slots: []adviseSlot{}, Guidance: concurrency.Guidance, Table: s.ConcurrencyTable()}
+	out := adviseJSON{Profile: p.Name, Slots: []adviseSlot{}, Guidance: concurrency.Guidance, Table: s.Concurrency().ConcurrencyTable()}
 	for _, slotName := range slots {
 		if _, ok := p.Slot(slotName); !ok {
 			continue
 		}
-		v, err := s.Concurrency(studio.ConcurrencyRequest{Profile: p.Name, Slot: slotName, Workload: w, MeasuredCap: measuredCap})
+		v, err := s.Concurrency().Concurrency(studio.ConcurrencyRequest{Profile: p.Name, Slot: slotName, Workload: w, MeasuredCap: measuredCap})
 		if err != nil {
 			return err
 		}

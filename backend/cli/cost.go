@@ -94,7 +94,7 @@ func (c *costFlags) run(a *app, f *pflag.FlagSet) error {
 		}
 		req.Repo = &studio.RepoCost{ScanID: id, Calls: c.rf.calls}
 	}
-	res, err := s.Cost(req)
+	res, err := s.Costs().Cost(req)
 	if err != nil {
 		return err
 	}
@@ -106,11 +106,10 @@ func (c *costFlags) run(a *app, f *pflag.FlagSet) error {
 
 // check refuses flags that do not go together.
 func (c *costFlags) check(f *pflag.FlagSet, exact bool) error {
+	if fes := profile.AsFieldErrors(c.priced().Validate()); len(fes) > 0 {
+		return usagef("%s", costUsage[fes[0].Field])
+	}
 	switch {
-	case c.all && len(c.models) > 0:
-		return usagef("use --model or --all, not both")
-	case c.profileName != "" && (c.all || len(c.models) > 0):
-		return usagef("--profile prices the profile's Main and Fallback; drop --model/--all")
 	case exact && !(f.Changed("input-tokens") && f.Changed("output-tokens")):
 		return usagef("--input-tokens and --output-tokens go together")
 	case c.plan != "" && len(c.models) == 0:
@@ -129,6 +128,22 @@ func (c *costFlags) check(f *pflag.FlagSet, exact bool) error {
 	return nil
 }
 
+// costUsage says a CostRequest.Validate field error in the flags' words.
+var costUsage = map[string]string{
+	"all":     "use --model or --all, not both",
+	"profile": "--profile prices the profile's Main and Fallback; drop --model/--all",
+}
+
+// priced is what the request prices: the models, all of them, or a
+// profile's slots.
+func (c *costFlags) priced() studio.CostRequest {
+	req := studio.CostRequest{All: c.all, Profile: c.profileName}
+	for _, m := range c.models {
+		req.Models = append(req.Models, cost.Ref{Model: m, Plan: c.plan})
+	}
+	return req
+}
+
 // request is the studio's cost request the flags describe.
 func (c *costFlags) request(f *pflag.FlagSet, exact bool) studio.CostRequest {
 	as := c.as
@@ -137,10 +152,8 @@ func (c *costFlags) request(f *pflag.FlagSet, exact bool) studio.CostRequest {
 	}
 	as.CacheHit, as.FallbackShare, as.BudgetUSD = c.cacheHit, c.fbShare, c.budget
 	as.InputTokensPerFile, as.OutputTokensPerFile, as.ExtraCallsPerPR = c.fileIn, c.fileOut, c.xtr
-	req := studio.CostRequest{Assumptions: as, All: c.all, Profile: c.profileName, SlotThinking: !f.Changed("thinking"), Levels: !exact}
-	for _, m := range c.models {
-		req.Models = append(req.Models, cost.Ref{Model: m, Plan: c.plan})
-	}
+	req := c.priced()
+	req.Assumptions, req.SlotThinking, req.Levels = as, !f.Changed("thinking"), !exact
 	if exact {
 		req.Exact = &studio.ExactTokens{InputTokens: c.inTokens, OutputTokens: c.outTokens}
 	}

@@ -20,7 +20,7 @@ func doctorCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			r := doctor.Run(a.ctx, s)
+			r := doctor.Run(a.ctx, s.Environment())
 			if asJSON {
 				if err := a.printJSON(r); err != nil {
 					return err

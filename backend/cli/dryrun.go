@@ -115,7 +115,7 @@ func runDryRun(a *app, name string, f dryRunFlags, timeout time.Duration) error 
 // dryRunOrFields runs the studio's dry run; field errors become the usual
 // "invalid input" list (exit 2).
 func dryRunOrFields(a *app, s *studio.Studio, req studio.DryRunRequest) (studio.DryRunResult, error) {
-	res, err := s.DryRun(a.ctx, req)
+	res, err := s.DryRuns().DryRun(a.ctx, req)
 	if err != nil {
 		return res, err
 	}
@@ -164,7 +164,7 @@ func printDryRun(a *app, name string, r dryrun.Result, asJSON bool) error {
 	case r.Code == dryrun.CodePreview:
 		says := "as Kodus sends it"
 		if a.studio != nil {
-			says = a.studio.Line.Says()
+			says = a.studio.Lines().Line().Says()
 		}
 		fmt.Fprintf(w, "%s (%s): PREVIEW — not sent; Kodus will send, %s:\n\n", name, r.Slot, says)
 	case r.OK:

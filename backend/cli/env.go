@@ -93,7 +93,7 @@ func runEnv(a *app, cmd *cobra.Command, name string, f envFlags) error {
 		return err
 	}
 	opts := studio.EnvOptions{TrustJSONSchema: f.trust, ReplaceLocalhost: f.replaceLocalhost}
-	b, _, err := s.EnvBlock(a.ctx, name, opts)
+	b, _, err := s.Exports().EnvBlock(a.ctx, name, opts)
 	if err != nil {
 		return err
 	}
@@ -123,7 +123,7 @@ func runEnv(a *app, cmd *cobra.Command, name string, f envFlags) error {
 
 // runEnvOut writes the block (or, with --full, a complete .env) to --out.
 func runEnvOut(a *app, s *studio.Studio, name string, opts studio.EnvOptions, f envFlags, j envJSON) error {
-	res, err := s.WriteEnv(a.ctx, studio.EnvWriteRequest{Profile: name, Options: opts, Path: f.out, Full: f.full, Force: f.force})
+	res, err := s.Exports().WriteEnv(a.ctx, studio.EnvWriteRequest{Profile: name, Options: opts, Path: f.out, Full: f.full, Force: f.force})
 	if errors.Is(err, envfile.ErrExists) {
 		return fmt.Errorf("%w (use --force to replace it; the old one is backed up)", err)
 	}
@@ -182,7 +182,7 @@ func reportBlock(a *app, b *envfile.Block) {
 func runMerge(a *app, name string, opts studio.EnvOptions, f envFlags, j envJSON) error {
 	s, _ := a.open()
 	req := studio.EnvMergeRequest{Profile: name, Options: opts, Path: f.merge, Chmod600: f.chmod600}
-	plan, err := s.PlanEnvMerge(a.ctx, req)
+	plan, err := s.Exports().PlanEnvMerge(a.ctx, req)
 	if err != nil {
 		return err
 	}
@@ -225,7 +225,7 @@ func runMerge(a *app, name string, opts studio.EnvOptions, f envFlags, j envJSON
 		}
 	}
 	req.Digest = plan.Digest
-	res, err := s.ApplyEnvMerge(a.ctx, req)
+	res, err := s.Exports().ApplyEnvMerge(a.ctx, req)
 	if err != nil {
 		return err
 	}

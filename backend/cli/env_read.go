@@ -22,7 +22,7 @@ func envInspectCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			v, err := s.InspectEnv(args[0])
+			v, err := s.Exports().InspectEnv(args[0])
 			if err != nil {
 				return err
 			}
@@ -83,7 +83,7 @@ func envImportCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			res, err := s.ImportEnv(a.ctx, args[0], name, force)
+			res, err := s.Exports().ImportEnv(a.ctx, args[0], name, force)
 			if errors.Is(err, studio.ErrProfileExists) {
 				return fmt.Errorf("%w, or replace its Main slot with --force", err)
 			}

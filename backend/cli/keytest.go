@@ -20,9 +20,6 @@ type testFlags struct {
 	aws                                                           awsFlags
 }
 
-// maxTestTimeout keeps a typo (--timeout 15h) from hanging a script.
-const maxTestTimeout = 10 * time.Minute
-
 func testCmd(a *app) *cobra.Command {
 	var f testFlags
 	cmd := &cobra.Command{
@@ -113,8 +110,12 @@ func parseTimeout(raw string) (time.Duration, error) {
 		}
 		d = time.Duration(secs) * time.Second
 	}
-	if d <= 0 || d > maxTestTimeout {
-		return 0, usagef("--timeout must be more than 0 and at most %s (got %q)", maxTestTimeout, raw)
+	ms := int((d + time.Millisecond - 1) / time.Millisecond)
+	if d <= 0 {
+		ms = -1 // 0 is the default in a request; a typed 0 is out of range
+	}
+	if err := (studio.TestSlotRequest{TimeoutMs: ms}).Validate(); err != nil {
+		return 0, flagUsage(err, map[string]string{"timeoutMs": fmt.Sprintf("%q", raw)})
 	}
 	return d, nil
 }
@@ -138,12 +139,12 @@ func runTestSaved(a *app, name string, f testFlags, timeout time.Duration) error
 	}
 	for _, sl := range slots {
 		if cfg, ok := p.Slot(sl); ok {
-			if note := s.DescribeTest(studio.InputFromSlot(cfg), "").Note; note != "" {
+			if note := s.KeyTests().DescribeTest(studio.InputFromSlot(cfg), "").Note; note != "" {
 				a.note("note (%s): %s", sl, note)
 			}
 		}
 	}
-	results, err := s.TestSaved(a.ctx, name, slots, timeout)
+	results, err := s.KeyTests().TestSaved(a.ctx, name, slots, timeout)
 	if err != nil {
 		return err
 	}
@@ -167,8 +168,8 @@ func runTestUnsaved(a *app, f testFlags, timeout time.Duration) error {
 		return err
 	}
 	cfg := profile.Slot{Provider: provider, Model: model, Plan: f.plan}
-	if m, ok := s.Catalog.Model(model); ok && m.Provider == provider {
-		if cfg, err = s.Draft(m.ID, f.plan); err != nil {
+	if m, ok := s.Lines().Catalog().Model(model); ok && m.Provider == provider {
+		if cfg, err = s.Profiles().Draft(m.ID, f.plan); err != nil {
 			return err
 		}
 	}
@@ -200,10 +201,10 @@ func runTestUnsaved(a *app, f testFlags, timeout time.Duration) error {
 		}
 	}
 	in := studio.InputFromSlot(cfg)
-	if note := s.DescribeTest(in, key).Note; note != "" {
+	if note := s.KeyTests().DescribeTest(in, key).Note; note != "" {
 		a.note("note: %s", note)
 	}
-	out, err := s.TestSettings(a.ctx, studio.TestSlotRequest{Slot: slotName, Config: in, APIKey: key, TimeoutMs: int(timeout / time.Millisecond)})
+	out, err := s.KeyTests().TestSettings(a.ctx, studio.TestSlotRequest{Slot: slotName, Config: in, APIKey: key, TimeoutMs: int(timeout / time.Millisecond)})
 	if err != nil {
 		return err
 	}

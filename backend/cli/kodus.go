@@ -71,7 +71,7 @@ refreshed on its own; when Kodus refuses the refresh, sign in again.`,
 			if err != nil {
 				return err
 			}
-			sess, err := s.KodusLogin(a.ctx, url, strings.TrimSpace(email), pw)
+			sess, err := s.Kodus().KodusLogin(a.ctx, url, strings.TrimSpace(email), pw)
 			if err != nil {
 				return err
 			}
@@ -82,7 +82,7 @@ refreshed on its own; when Kodus refuses the refresh, sign in again.`,
 			if sess.APIBase != sess.URL {
 				fmt.Fprintf(a.out(), "Its API answers behind the web app: %s\n", sess.APIBase)
 			}
-			fmt.Fprintf(a.out(), "The session is kept in %s. See what Kodus uses: %s kodus status\n", s.Keys.Describe(), "kodus-byok")
+			fmt.Fprintf(a.out(), "The session is kept in %s. See what Kodus uses: %s kodus status\n", s.Environment().KeychainDescription(), "kodus-byok")
 			return nil
 		},
 	}
@@ -123,11 +123,11 @@ func kodusLogoutCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sess, err := s.KodusSession()
+			sess, err := s.Kodus().KodusSession()
 			if err != nil {
 				return err
 			}
-			notes, err := s.KodusLogout(a.ctx)
+			notes, err := s.Kodus().KodusLogout(a.ctx)
 			for _, n := range notes {
 				a.note("note: %s", n)
 			}
@@ -169,7 +169,7 @@ stores, keys masked by Kodus.`,
 			if err != nil {
 				return err
 			}
-			v, err := s.KodusStatus(a.ctx)
+			v, err := s.Kodus().KodusStatus(a.ctx)
 			if err != nil {
 				return err
 			}

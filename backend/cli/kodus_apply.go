@@ -59,7 +59,7 @@ A BYOK config saved in Kodus takes precedence over the .env.`,
 			if err != nil {
 				return err
 			}
-			plan, err := s.PlanKodusApply(a.ctx, args[0])
+			plan, err := s.Kodus().PlanKodusApply(a.ctx, args[0])
 			if err != nil {
 				return err
 			}
@@ -76,7 +76,7 @@ A BYOK config saved in Kodus takes precedence over the .env.`,
 					return a.declined(asJSON, j, asked, "not applied", "difference")
 				}
 			}
-			res, err := s.ApplyKodus(a.ctx, args[0], plan.Digest)
+			res, err := s.Kodus().ApplyKodus(a.ctx, args[0], plan.Digest)
 			if err != nil {
 				return err
 			}

@@ -28,7 +28,7 @@ Docker is reachable. For each: the services that read the LLM variables (recreat
 			if err != nil {
 				return err
 			}
-			res := s.FindKodus(a.ctx, a.env.Getenv)
+			res := s.Kodus().FindKodus(a.ctx, a.env.Getenv)
 			if asJSON {
 				return a.printJSON(res)
 			}
@@ -133,7 +133,7 @@ func runApplyEnv(a *app, name string, f applyEnvFlags) error {
 		return err
 	}
 	if f.dir == "" {
-		found := s.FindKodus(a.ctx, a.env.Getenv)
+		found := s.Kodus().FindKodus(a.ctx, a.env.Getenv)
 		var dirs []string
 		for _, in := range found.Installs {
 			if in.EnvFile != "" {
@@ -146,7 +146,7 @@ func runApplyEnv(a *app, name string, f applyEnvFlags) error {
 		f.dir = dirs[0]
 	}
 	req := studio.KodusEnvRequest{Profile: name, Dir: f.dir, Options: studio.EnvOptions{TrustJSONSchema: f.trust, ReplaceLocalhost: f.replaceLocalhost}, Restart: f.restart, Chmod600: f.chmod600}
-	plan, err := s.PlanKodusEnv(a.ctx, req)
+	plan, err := s.Kodus().PlanKodusEnv(a.ctx, req)
 	if err != nil {
 		return err
 	}
@@ -183,7 +183,7 @@ func runApplyEnv(a *app, name string, f applyEnvFlags) error {
 	if f.restart && !f.asJSON {
 		fmt.Fprintf(a.out(), "Recreating %s: docker compose up -d %s\n", strings.Join(plan.Services, ", "), strings.Join(plan.Services, " "))
 	}
-	res, err := s.ApplyKodusEnv(a.ctx, req, a.env.Getenv, onLine)
+	res, err := s.Kodus().ApplyKodusEnv(a.ctx, req, a.env.Getenv, onLine)
 	if err != nil {
 		return err
 	}

@@ -43,7 +43,7 @@ asks first (or --yes).`,
 			if err != nil {
 				return err
 			}
-			plan, err := s.PlanKodusPull(a.ctx, name)
+			plan, err := s.Kodus().PlanKodusPull(a.ctx, name)
 			if err != nil {
 				return err
 			}
@@ -64,7 +64,7 @@ asks first (or --yes).`,
 			if err != nil {
 				return err
 			}
-			v, notices, err := s.ApplyKodusPull(a.ctx, plan, keys)
+			v, notices, err := s.Kodus().ApplyKodusPull(a.ctx, plan, keys)
 			if err != nil {
 				return err
 			}

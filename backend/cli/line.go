@@ -21,7 +21,7 @@ func (a *app) lineFlag(cmd *cobra.Command) {
 // keychain: the flag's, the data dir's saved one, or the default.
 func (a *app) kodusLine() (*kodusline.Line, studio.LineInfo, error) {
 	if a.studio != nil {
-		return a.studio.Line, a.studio.LineInfo(), nil
+		return a.studio.Lines().Line(), a.studio.Lines().LineInfo(), nil
 	}
 	home, err := paths.DataDir(a.env.Getenv)
 	if err != nil {

@@ -31,7 +31,7 @@ its line and column.`,
 			if err != nil {
 				return err
 			}
-			res, err := s.ProviderOptions(args[0], slot)
+			res, err := s.Thinking().ProviderOptions(args[0], slot)
 			if err != nil {
 				return err
 			}
@@ -42,7 +42,7 @@ its line and column.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.out(), "Kodus will send for %s (%s), %s:\n\nproviderOptions: %s\n", args[0], slot, s.Line.Says(), body)
+			fmt.Fprintf(a.out(), "Kodus will send for %s (%s), %s:\n\nproviderOptions: %s\n", args[0], slot, s.Lines().Line().Says(), body)
 			if len(res.Notes) > 0 {
 				fmt.Fprintln(a.out())
 			}

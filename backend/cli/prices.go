@@ -37,7 +37,7 @@ func pricesListCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			b, err := s.PriceBook()
+			b, err := s.Costs().PriceBook()
 			if err != nil {
 				return err
 			}
@@ -115,7 +115,7 @@ The prices are dated by --as-of, else by the file's modification date.`,
 			if err != nil {
 				return err
 			}
-			rep, err := s.ImportPrices(data, filepath.Base(args[0]), date)
+			rep, err := s.Costs().ImportPrices(data, filepath.Base(args[0]), date)
 			if err != nil {
 				return &UsageError{Err: err}
 			}
@@ -159,7 +159,7 @@ func pricesSetCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			res, err := s.SetPrice(in)
+			res, err := s.Costs().SetPrice(in)
 			if err != nil {
 				return err
 			}
@@ -197,7 +197,7 @@ func pricesUnsetCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := s.UnsetPrice(args[0], plan); err != nil {
+			if err := s.Costs().UnsetPrice(args[0], plan); err != nil {
 				return err
 			}
 			fmt.Fprintf(a.out(), "removed the manual price of %s\n", args[0])

@@ -49,7 +49,7 @@ func profileListCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ps, err := s.Profiles()
+			ps, err := s.Profiles().List()
 			if err != nil {
 				return err
 			}
@@ -87,14 +87,14 @@ func profileShowCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			p, err := s.Profile(args[0])
+			p, err := s.Profiles().Get(args[0])
 			if err != nil {
 				return err
 			}
 			if asJSON {
 				return a.printJSON(p)
 			}
-			printProfile(a, p, s.Keys.Backend())
+			printProfile(a, p, s.Environment().KeychainBackend())
 			return nil
 		},
 	}
@@ -186,9 +186,9 @@ func profileDeleteCmd(a *app) *cobra.Command {
 			var notices []string
 			switch slot {
 			case "", "all":
-				notices, err = s.Delete(a.ctx, args[0])
+				notices, err = s.Profiles().Delete(a.ctx, args[0])
 			case profile.SlotFallback:
-				_, notices, err = s.DeleteFallback(a.ctx, args[0])
+				_, notices, err = s.Profiles().DeleteFallback(a.ctx, args[0])
 			default:
 				return usagef("--slot must be fallback (delete only the fallback) or left out (delete the whole profile)")
 			}

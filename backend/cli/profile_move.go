@@ -40,7 +40,7 @@ alone. A slot that is not moved keeps working as it is.`,
 				return err
 			}
 			moves := map[string]studio.SlotMove{}
-			for _, mv := range s.Moves(p) {
+			for _, mv := range s.Lines().Moves(p) {
 				moves[mv.Slot] = mv
 			}
 			var done []studio.SlotMove
@@ -48,12 +48,12 @@ alone. A slot that is not moved keeps working as it is.`,
 				mv, ok := moves[name]
 				if !ok {
 					if slot != "all" {
-						return fmt.Errorf("%s recommends nothing else for the %s slot of %s", s.Line.Name, name, args[0])
+						return fmt.Errorf("%s recommends nothing else for the %s slot of %s", s.Lines().Line().Name, name, args[0])
 					}
 					continue
 				}
 				if !dryRun {
-					res, err := s.MoveSlot(a.ctx, args[0], name)
+					res, err := s.Lines().MoveSlot(a.ctx, args[0], name)
 					if err != nil {
 						return err
 					}
@@ -65,7 +65,7 @@ alone. A slot that is not moved keeps working as it is.`,
 				return a.printJSON(map[string]any{"moved": !dryRun, "moves": nonNilMoves(done)})
 			}
 			if len(done) == 0 {
-				fmt.Fprintf(a.out(), "%s: nothing to move; %s recommends what the profile uses\n", args[0], s.Line.Name)
+				fmt.Fprintf(a.out(), "%s: nothing to move; %s recommends what the profile uses\n", args[0], s.Lines().Line().Name)
 				return nil
 			}
 			verb := "moved"

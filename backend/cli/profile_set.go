@@ -105,7 +105,7 @@ func runProfileSet(a *app, cmd *cobra.Command, name string, f setFlags) error {
 			return err
 		}
 		// Report every broken field at once, not only those that did not parse.
-		_, _, verr := s.PrepareSlot(slot)
+		_, _, verr := s.Profiles().PrepareSlot(slot)
 		for _, fe := range profile.AsFieldErrors(verr) {
 			if !hasField(fes, fe.Field) {
 				fes = append(fes, fe)
@@ -117,7 +117,7 @@ func runProfileSet(a *app, cmd *cobra.Command, name string, f setFlags) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.Save(a.ctx, studio.SaveRequest{Profile: name, Slot: f.slot, Config: slot, Key: key})
+	res, err := s.Profiles().Save(a.ctx, studio.SaveRequest{Profile: name, Slot: f.slot, Config: slot, Key: key})
 	if errors.Is(err, studio.ErrNoMain) {
 		return fmt.Errorf("%w (--slot main)", err)
 	}
@@ -128,7 +128,7 @@ func runProfileSet(a *app, cmd *cobra.Command, name string, f setFlags) error {
 		return err
 	}
 	if key != nil && !f.aws.iamStdin && !f.aws.fromEnv {
-		warnKeyShape(a, *key, slot, s.Catalog)
+		warnKeyShape(a, *key, slot, s.Lines().Catalog())
 	}
 	for _, n := range append(keyNotes, res.Notices...) {
 		a.note("note: %s", n)
@@ -168,10 +168,10 @@ func readSetKey(a *app, f setFlags) (*string, []string, error) {
 // and model are unchanged, else the catalog defaults, else a bare slot.
 func baseSlot(s *studio.Studio, name string, f setFlags) (profile.Slot, error) {
 	provider, model := strings.TrimSpace(f.provider), strings.TrimSpace(f.model)
-	if m, ok := s.Catalog.Model(model); ok && m.Provider == provider {
+	if m, ok := s.Lines().Catalog().Model(model); ok && m.Provider == provider {
 		model = m.ID
 	}
-	if p, err := s.Store.Profile(name); err == nil {
+	if p, err := s.Profiles().Stored(name); err == nil {
 		cur, ok := p.Slot(f.slot)
 		if ok && cur.Provider == provider && (cur.Model == model || cur.Model == f.model) {
 			if f.plan != "" && f.plan != cur.Plan {
@@ -187,9 +187,9 @@ func baseSlot(s *studio.Studio, name string, f setFlags) (profile.Slot, error) {
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return profile.Slot{}, err
 	}
-	if m, ok := s.Catalog.Model(model); ok && m.Provider == provider {
-		d, err := s.Draft(m.ID, f.plan)
-		if len(s.MainOnly(f.slot)) > 0 {
+	if m, ok := s.Lines().Catalog().Model(model); ok && m.Provider == provider {
+		d, err := s.Profiles().Draft(m.ID, f.plan)
+		if len(s.Profiles().MainOnly(f.slot)) > 0 {
 			// This Kodus reads thinking from Main only (studio.MainOnly):
 			// its Fallback does not take the card's level.
 			d.ReasoningEffort = ""

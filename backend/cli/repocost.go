@@ -78,7 +78,7 @@ func (r *repoFlags) request(s *studio.Studio) (studio.RepoScanRequest, error) {
 		req.ContextLines = n
 	}
 	if len(r.ignore) > 0 {
-		l, err := s.RepoIgnore()
+		l, err := s.Repos().RepoIgnore()
 		if err != nil {
 			return req, err
 		}
@@ -124,7 +124,7 @@ func (a *app) scanRepo(s *studio.Studio, r *repoFlags) (string, error) {
 		}
 		defer fmt.Fprint(f, "\r\033[K")
 	}
-	res, err := s.ScanRepo(a.ctx, req, progress)
+	res, err := s.Repos().ScanRepo(a.ctx, req, progress)
 	switch {
 	case errors.Is(err, repocost.ErrCanceled):
 		return "", &ExitError{Code: 130}

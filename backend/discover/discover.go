@@ -299,3 +299,21 @@ func ContainerURL(base string) string {
 
 // DockerReminder is shown next to discovered servers and at export.
 const DockerReminder = "Inside Kodus's Docker containers, localhost is not this machine: use host.docker.internal (on Linux add `extra_hosts: [\"host.docker.internal:host-gateway\"]` to the service) or this machine's LAN address."
+
+// Find is Run for a request from the GUI: the default URLs (or getenv's
+// KODUS_BYOK_DISCOVER_URLS) unless OnlyURLs, plus the URLs given. A key
+// goes only to the server the user named it for (OnlyURLs).
+func Find(ctx context.Context, req Request, getenv func(string) string) (Result, error) {
+	var defaults []string
+	if !req.OnlyURLs {
+		var err error
+		if defaults, err = DefaultsFromEnv(getenv); err != nil {
+			return Result{}, err
+		}
+	}
+	key := ""
+	if req.OnlyURLs {
+		key = req.Key
+	}
+	return Run(ctx, Options{Defaults: defaults, URLs: req.URLs, Key: key})
+}

@@ -35,8 +35,8 @@ type Report struct {
 }
 
 // Run diagnoses the studio's environment.
-func Run(ctx context.Context, s *studio.Studio) Report {
-	r := Report{Version: buildinfo.Version, Commit: buildinfo.Commit(), BuildDate: buildinfo.BuildDate(), GUI: buildinfo.GUI, DataDir: s.Home, KeychainBackend: s.Keys.Backend(), OK: true}
+func Run(ctx context.Context, s *studio.Environment) Report {
+	r := Report{Version: buildinfo.Version, Commit: buildinfo.Commit(), BuildDate: buildinfo.BuildDate(), GUI: buildinfo.GUI, DataDir: s.DataDir(), KeychainBackend: s.KeychainBackend(), OK: true}
 	add := func(c Check) {
 		r.Checks = append(r.Checks, c)
 		if !c.OK {
@@ -44,16 +44,16 @@ func Run(ctx context.Context, s *studio.Studio) Report {
 		}
 	}
 
-	add(dataDirCheck(s.Home))
+	add(dataDirCheck(s.DataDir()))
 
-	if v, err := s.Store.SchemaVersion(); err != nil {
+	if path, v, err := s.Database(); err != nil {
 		add(Check{Name: "profile database", Detail: err.Error(), Hint: "another kodus-byok may hold it; close it and retry"})
 	} else {
-		add(Check{Name: "profile database", OK: true, Detail: fmt.Sprintf("%s (schema %d)", s.Store.Path, v)})
+		add(Check{Name: "profile database", OK: true, Detail: fmt.Sprintf("%s (schema %d)", path, v)})
 	}
 
-	kc := Check{Name: "keychain", Detail: fmt.Sprintf("%s: %s", s.Keys.Backend(), s.Keys.Describe())}
-	if err := s.Keys.Check(ctx); err != nil {
+	kc := Check{Name: "keychain", Detail: fmt.Sprintf("%s: %s", s.KeychainBackend(), s.KeychainDescription())}
+	if err := s.CheckKeychain(ctx); err != nil {
 		kc.Detail += ": " + err.Error()
 		kc.Hint = "choose a backend with KODUS_BYOK_KEYRING (secret-service, kwallet, keychain, wincred, pass, keyctl, file)"
 	} else {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/kodusbyok/studio/backend/paths"
+	"github.com/kodusbyok/studio/backend/secrets"
 	"github.com/kodusbyok/studio/backend/studio"
 )
 
@@ -15,12 +17,16 @@ func TestRunWithFileKeychain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := Run(context.Background(), s)
+	r := Run(context.Background(), s.Environment())
 	if !r.OK || r.KeychainBackend != "file" || r.DataDir != env["KODUS_BYOK_HOME"] {
 		t.Fatalf("report = %+v", r)
 	}
 	// The probe item is gone afterwards.
-	keys, err := s.Keys.Keys(context.Background())
+	kc, err := secrets.New(secrets.ConfigFromEnv(func(k string) string { return env[k] }, paths.KeysDir(env["KODUS_BYOK_HOME"])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := kc.Keys(context.Background())
 	if err != nil || len(keys) != 0 {
 		t.Fatalf("keychain after doctor = %v %v", keys, err)
 	}

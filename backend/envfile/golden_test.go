@@ -34,7 +34,7 @@ const fakeServiceAccount = `{"type":"service_account","project_id":"fake-project
 
 func draft(t *testing.T, model, plan string) profile.Slot {
 	t.Helper()
-	s, err := (&studio.Studio{Catalog: kodusline.MustGet(kodusline.Mid2026).Catalog()}).Draft(model, plan)
+	s, err := studio.DraftOn(kodusline.MustGet(kodusline.Mid2026), model, plan)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,9 +173,8 @@ func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
 // family-default reasoning is said.
 func TestGoldenCatalogCurrent(t *testing.T) {
 	l := kodusline.MustGet(kodusline.Current)
-	st := &studio.Studio{Line: l, Catalog: l.Catalog()}
 	eachCard(t, l.Catalog(), func(t *testing.T, m catalog.Model, plan, name string) {
-		s, err := st.Draft(m.ID, plan)
+		s, err := studio.DraftOn(l, m.ID, plan)
 		if err != nil {
 			t.Fatal(err)
 		}

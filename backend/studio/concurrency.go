@@ -13,6 +13,12 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
+// Concurrency pre-fills, explains and measures a slot's concurrency.
+type Concurrency struct{ *core }
+
+// Concurrency is the concurrency service.
+func (s *Studio) Concurrency() *Concurrency { return &Concurrency{s.c} }
+
 // ConcurrencyRequest asks about one slot's concurrency: the saved slot, or
 // the settings being edited (Config) in the context of the saved profile.
 type ConcurrencyRequest struct {
@@ -56,26 +62,29 @@ type ConcurrencyView struct {
 
 // ConcurrencyTable is the pre-fill table of Kodus's BYOK docs with the advice on when to
 // tune, for `concurrency advise` and the docs.
-func (s *Studio) ConcurrencyTable() []concurrency.Row { return concurrency.Table(s.Catalog) }
+func (s *Concurrency) ConcurrencyTable() []concurrency.Row { return concurrency.Table(s.catalog) }
 
 // Concurrency describes one slot's concurrency: its pre-fill and why, the
 // rules that apply to the profile, the review time per setting and what a
 // measurement would send.
-func (s *Studio) Concurrency(req ConcurrencyRequest) (ConcurrencyView, error) {
+func (s *Concurrency) Concurrency(req ConcurrencyRequest) (ConcurrencyView, error) {
 	slotName := orMain(req.Slot)
 	v := ConcurrencyView{Profile: req.Profile, Slot: slotName, Advice: []concurrency.Advice{}, FieldErrors: []profile.FieldError{}}
+	if err := req.Validate(); err != nil {
+		return v, err
+	}
 	p, sl, err := s.concurrencySlot(req.Profile, slotName, req.Config)
 	if err != nil {
 		return v, err
 	}
-	v.Plan = concurrency.Resolve(s.Catalog, sl)
-	v.PreFill = concurrency.PreFillFor(s.Catalog, sl)
+	v.Plan = concurrency.Resolve(s.catalog, sl)
+	v.PreFill = concurrency.PreFillFor(s.catalog, sl)
 	v.Setting = sl.MaxConcurrentRequests
 	measured := map[string]int{}
 	if req.MeasuredCap > 0 {
 		measured[slotName] = req.MeasuredCap
 	}
-	for _, a := range concurrency.Advise(s.Catalog, p, measured) {
+	for _, a := range concurrency.Advise(s.catalog, p, measured) {
 		if req.Config == nil || a.Slot == "" || a.Slot == slotName {
 			v.Advice = append(v.Advice, a)
 		}
@@ -119,10 +128,10 @@ func providerCap(measured int, pl concurrency.Plan, pf concurrency.PreFill) int 
 
 // concurrencySlot is the profile with the slot as asked: saved, or as
 // edited (prepared like a save, so plan defaults apply).
-func (s *Studio) concurrencySlot(name, slot string, cfg *SlotInput) (profile.Profile, profile.Slot, error) {
+func (s *core) concurrencySlot(name, slot string, cfg *SlotInput) (profile.Profile, profile.Slot, error) {
 	var p profile.Profile
 	if name != "" {
-		stored, err := s.Store.Profile(name)
+		stored, err := s.store.Profile(name)
 		switch {
 		case err == nil:
 			p = stored
@@ -139,7 +148,7 @@ func (s *Studio) concurrencySlot(name, slot string, cfg *SlotInput) (profile.Pro
 		}
 		return p, sl, nil
 	}
-	sl, _, _ := s.PrepareSlot(cfg.Slot())
+	sl, _, _ := s.prepareSlot(cfg.Slot())
 	if slot == profile.SlotFallback {
 		p.Fallback = &sl
 	} else {
@@ -150,11 +159,11 @@ func (s *Studio) concurrencySlot(name, slot string, cfg *SlotInput) (profile.Pro
 
 // prober sends the probe's requests under an honest User-Agent, like the
 // key test (docs/decisions.md).
-func (s *Studio) prober() *keytest.Tester {
-	return &keytest.Tester{Catalog: s.Catalog, UserAgent: fmt.Sprintf("%s/%s (Kodus BYOK Studio concurrency probe)", buildinfo.Name, buildinfo.Version)}
+func (s *core) prober() *keytest.Tester {
+	return &keytest.Tester{Catalog: s.catalog, UserAgent: fmt.Sprintf("%s/%s (Kodus BYOK Studio concurrency probe)", buildinfo.Name, buildinfo.Version)}
 }
 
-func (s *Studio) measurePlan(sl profile.Slot, ceiling int) MeasurePlan {
+func (s *core) measurePlan(sl profile.Slot, ceiling int) MeasurePlan {
 	if ceiling <= 0 {
 		ceiling = concurrency.DefaultCeiling
 	}
@@ -198,9 +207,9 @@ var ErrCannotMeasure = errors.New("cannot measure")
 
 // Measure runs the concurrency probe against a slot's endpoint with its
 // key. progress may be nil.
-func (s *Studio) Measure(ctx context.Context, req MeasureRequest, progress func(concurrency.Progress)) (concurrency.Report, error) {
-	if req.Max < 0 || req.Max > concurrency.MaxCeiling {
-		return concurrency.Report{}, &profile.FieldError{Field: "max", Rule: fmt.Sprintf("must be from 1 to %d", concurrency.MaxCeiling), Value: fmt.Sprint(req.Max)}
+func (s *Concurrency) Measure(ctx context.Context, req MeasureRequest, progress func(concurrency.Progress)) (concurrency.Report, error) {
+	if err := req.Validate(); err != nil {
+		return concurrency.Report{}, err
 	}
 	slotName := orMain(req.Slot)
 	_, sl, err := s.concurrencySlot(req.Profile, slotName, req.Config)
@@ -216,7 +225,7 @@ func (s *Studio) Measure(ctx context.Context, req MeasureRequest, progress func(
 	if fail != nil {
 		return concurrency.Report{}, fmt.Errorf("%w: %s", ErrCannotMeasure, fail.Message)
 	}
-	opt := concurrency.Options{Ceiling: req.Max, Plan: concurrency.Resolve(s.Catalog, sl), Progress: progress}
+	opt := concurrency.Options{Ceiling: req.Max, Plan: concurrency.Resolve(s.catalog, sl), Progress: progress}
 	return concurrency.Probe(ctx, in, opt), nil
 }
 

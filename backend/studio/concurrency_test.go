@@ -66,7 +66,7 @@ func glmSlot(base string) profile.Slot {
 func TestConcurrencyView(t *testing.T) {
 	s := newStudio(t)
 	save(t, s, "glm", profile.SlotMain, glmSlot("https://api.z.ai"), zaiKey)
-	v, err := s.Concurrency(ConcurrencyRequest{Profile: "glm", Slot: "main"})
+	v, err := s.Concurrency.Concurrency(ConcurrencyRequest{Profile: "glm", Slot: "main"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ func TestConcurrencyView(t *testing.T) {
 	cfg.MaxConcurrentRequests = &zero
 	w := concurrency.DefaultWorkload()
 	w.FilesPerPR = 4
-	v, err = s.Concurrency(ConcurrencyRequest{Profile: "glm", Slot: "main", Config: &cfg, MeasuredCap: 3, Workload: &w, Max: 8})
+	v, err = s.Concurrency.Concurrency(ConcurrencyRequest{Profile: "glm", Slot: "main", Config: &cfg, MeasuredCap: 3, Workload: &w, Max: 8})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,11 +101,11 @@ func TestConcurrencyView(t *testing.T) {
 		t.Errorf("edited view: advice %+v calc %+v measure %+v", v.Advice, v.Calculator, v.Measure)
 	}
 	w.LatencyMs = 0
-	v, _ = s.Concurrency(ConcurrencyRequest{Profile: "glm", Slot: "main", Workload: &w})
+	v, _ = s.Concurrency.Concurrency(ConcurrencyRequest{Profile: "glm", Slot: "main", Workload: &w})
 	if v.Calculator != nil || len(v.FieldErrors) != 1 || v.FieldErrors[0].Field != "latencyMs" {
 		t.Errorf("bad workload: %+v", v.FieldErrors)
 	}
-	if _, err := s.Concurrency(ConcurrencyRequest{Profile: "nope"}); err == nil {
+	if _, err := s.Concurrency.Concurrency(ConcurrencyRequest{Profile: "nope"}); err == nil {
 		t.Error("a missing profile gave no error")
 	}
 }

@@ -13,6 +13,12 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
+// Costs prices reviews and keeps the prices in force.
+type Costs struct{ *core }
+
+// Costs is the cost service.
+func (s *Studio) Costs() *Costs { return &Costs{s.c} }
+
 // CostRequest is what the Cost view and `kodus-byok cost` ask: the models
 // (explicit, the recommended ones, all, or a profile's slots) and the
 // assumptions.
@@ -49,10 +55,10 @@ type CostResult struct {
 	Repo *RepoReport `json:"repo,omitempty"`
 }
 
-// priceBooks caches the price book per data file, reloaded when the file
-// changes (the CLI may import while the GUI is open), so the Cost view
+// priceBookCache keeps the price book of the data file, reloaded when the
+// file changes (the CLI may import while the GUI is open), so the Cost view
 // recomputes on every keystroke without re-reading bbolt.
-var priceBooks struct {
+type priceBookCache struct {
 	sync.Mutex
 	path  string
 	mtime time.Time
@@ -60,38 +66,66 @@ var priceBooks struct {
 }
 
 // PriceBook returns the prices in force: bundled, imported, manual.
-func (s *Studio) PriceBook() (*cost.Book, error) {
+func (s *Costs) PriceBook() (*cost.Book, error) {
+	priceBooks := s.prices
 	priceBooks.Lock()
 	defer priceBooks.Unlock()
 	var mtime time.Time
-	if fi, err := os.Stat(s.Store.Path); err == nil {
+	if fi, err := os.Stat(s.store.Path); err == nil {
 		mtime = fi.ModTime()
 	}
-	if priceBooks.book != nil && priceBooks.path == s.Store.Path && priceBooks.mtime.Equal(mtime) && !mtime.IsZero() {
+	if priceBooks.book != nil && priceBooks.path == s.store.Path && priceBooks.mtime.Equal(mtime) && !mtime.IsZero() {
 		return priceBooks.book, nil
 	}
-	b, err := cost.LoadBook(s.Store)
+	b, err := cost.LoadBook(s.store)
 	if err != nil {
 		return nil, err
 	}
-	priceBooks.path, priceBooks.mtime, priceBooks.book = s.Store.Path, mtime, b
+	priceBooks.path, priceBooks.mtime, priceBooks.book = s.store.Path, mtime, b
 	return b, nil
+}
+
+// compare prices a profile's slots, or the models asked for (all the
+// line's, or its recommended ones, when none are listed).
+func (s *Costs) compare(book *cost.Book, req CostRequest, creq cost.Request) (rep cost.Report, fes []profile.FieldError, err error) {
+	if req.Profile != "" {
+		p, err := s.store.Profile(req.Profile)
+		if err != nil {
+			return rep, nil, err
+		}
+		rep, err = book.CompareProfile(p, creq, !req.SlotThinking)
+		if es := profile.AsFieldErrors(err); es != nil {
+			return rep, flatten(es), nil
+		}
+		return rep, nil, err
+	}
+	if len(creq.Models) == 0 {
+		creq.Models = book.CatalogRefs(s.catalog, req.All)
+	}
+	rep, err = book.Compare(creq)
+	if es := profile.AsFieldErrors(err); es != nil {
+		return rep, flatten(es), nil
+	}
+	if err == nil {
+		cost.Sort(rep.Rows)
+	}
+	return rep, nil, err
 }
 
 // Cost runs a comparison. Broken assumptions come back as field errors,
 // not as an error.
-func (s *Studio) Cost(req CostRequest) (CostResult, error) {
+func (s *Costs) Cost(req CostRequest) (CostResult, error) {
 	res := CostResult{FieldErrors: []profile.FieldError{}}
 	book, err := s.PriceBook()
 	if err != nil {
 		return res, err
 	}
+	if err := req.Validate(); err != nil {
+		res.FieldErrors = flatten(profile.AsFieldErrors(err))
+		return res, nil
+	}
 	creq := cost.Request{Assumptions: req.Assumptions, Models: req.Models, Levels: req.Levels, Workload: req.Workload}
 	if req.Exact != nil {
-		if fes := exactErrors(*req.Exact); fes != nil {
-			res.FieldErrors = flatten(fes)
-			return res, nil
-		}
 		zero := int64(0)
 		creq.Workload = &cost.Workload{PRsPerMonth: req.Assumptions.PRsPerMonth, PRs: []cost.PR{{Name: "exact tokens", Calls: []cost.Call{
 			{Label: "exact tokens", InputTokens: req.Exact.InputTokens, OutputTokens: req.Exact.OutputTokens, ReasoningTokens: &zero},
@@ -101,45 +135,17 @@ func (s *Studio) Cost(req CostRequest) (CostResult, error) {
 	}
 	var scan *repocost.Result
 	if req.Repo != nil {
-		if req.Exact != nil {
-			res.FieldErrors = []profile.FieldError{{Field: "repo", Rule: "exact tokens and a repository do not go together", Value: req.Repo.ScanID}}
-			return res, nil
-		}
-		r, w, fes, err := repoWorkload(req.Repo, req.Assumptions)
+		r, w, fes, err := s.scans.workload(req.Repo, req.Assumptions)
 		if err != nil || fes != nil {
 			res.FieldErrors = fes
 			return res, err
 		}
 		scan, creq.Workload = r, w
 	}
-	var rep cost.Report
-	switch {
-	case req.Profile != "":
-		p, err := s.Store.Profile(req.Profile)
-		if err != nil {
-			return res, err
-		}
-		rep, err = book.CompareProfile(p, creq, !req.SlotThinking)
-		if fes := profile.AsFieldErrors(err); fes != nil {
-			res.FieldErrors = flatten(fes)
-			return res, nil
-		}
-		if err != nil {
-			return res, err
-		}
-	default:
-		if len(creq.Models) == 0 {
-			creq.Models = book.CatalogRefs(s.Catalog, req.All)
-		}
-		rep, err = book.Compare(creq)
-		if fes := profile.AsFieldErrors(err); fes != nil {
-			res.FieldErrors = flatten(fes)
-			return res, nil
-		}
-		if err != nil {
-			return res, err
-		}
-		cost.Sort(rep.Rows)
+	rep, fes, err := s.compare(book, req, creq)
+	if err != nil || fes != nil {
+		res.FieldErrors = fes
+		return res, err
 	}
 	if req.Exact != nil {
 		// Only these settings applied: say so rather than echo the rest.
@@ -178,8 +184,8 @@ type PriceSaveResult struct {
 }
 
 // SetPrice stores a price typed by hand (bbolt, bucket "prices").
-func (s *Studio) SetPrice(in cost.ManualPrice) (PriceSaveResult, error) {
-	p, err := cost.SetManual(s.Store, in, s.Now())
+func (s *Costs) SetPrice(in cost.ManualPrice) (PriceSaveResult, error) {
+	p, err := cost.SetManual(s.store, in, s.now())
 	if fes := profile.AsFieldErrors(err); fes != nil {
 		return PriceSaveResult{FieldErrors: flatten(fes)}, nil
 	}
@@ -190,8 +196,8 @@ func (s *Studio) SetPrice(in cost.ManualPrice) (PriceSaveResult, error) {
 }
 
 // UnsetPrice removes a manual price.
-func (s *Studio) UnsetPrice(model, plan string) error {
-	err := cost.UnsetManual(s.Store, model, plan)
+func (s *Costs) UnsetPrice(model, plan string) error {
+	err := cost.UnsetManual(s.store, model, plan)
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("%w for %s", cost.ErrNoManualPrice, model)
 	}
@@ -199,10 +205,10 @@ func (s *Studio) UnsetPrice(model, plan string) error {
 }
 
 // ImportPrices reads a LiteLLM price file and makes it the refresh in force.
-func (s *Studio) ImportPrices(data []byte, file, pricedAt string) (*cost.ImportReport, error) {
+func (s *Costs) ImportPrices(data []byte, file, pricedAt string) (*cost.ImportReport, error) {
 	imp, rep, err := cost.ParseLiteLLM(data, file, pricedAt)
 	if err != nil {
 		return rep, err
 	}
-	return rep, cost.Import(s.Store, imp, rep, s.Now())
+	return rep, cost.Import(s.store, imp, rep, s.now())
 }

@@ -17,6 +17,12 @@ import (
 	"github.com/kodusbyok/studio/backend/thinking"
 )
 
+// DryRuns builds (and sends) the request Kodus sends for a slot.
+type DryRuns struct{ *core }
+
+// DryRuns is the dry run service.
+func (s *Studio) DryRuns() *DryRuns { return &DryRuns{s.c} }
+
 // DryRunRequest asks for a settings dry run of a slot: the saved one
 // (Config nil) or settings being edited. APIKey is a pasted key; "" uses
 // the stored key (for edited settings, only when saving would keep it).
@@ -45,7 +51,7 @@ type DryRunResult struct {
 
 // dryRunner sends with the key test's client and rules, identified as the
 // app's dry run (never as a coding agent: docs/decisions.md).
-func (s *Studio) dryRunner(timeout time.Duration) *dryrun.Runner {
+func (s *core) dryRunner(timeout time.Duration) *dryrun.Runner {
 	t := s.tester(timeout)
 	t.UserAgent = fmt.Sprintf("%s/%s (Kodus BYOK Studio settings dry run)", buildinfo.Name, buildinfo.Version)
 	return &dryrun.Runner{Tester: t}
@@ -53,8 +59,12 @@ func (s *Studio) dryRunner(timeout time.Duration) *dryrun.Runner {
 
 // DryRun builds the request Kodus sends for the slot's review calls and,
 // unless Preview, sends it once (billed; never retried).
-func (s *Studio) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, error) {
+func (s *DryRuns) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, error) {
 	out := DryRunResult{FieldErrors: []profile.FieldError{}, Notices: []string{}}
+	if err := req.Validate(); err != nil {
+		out.FieldErrors = flatten(profile.AsFieldErrors(err))
+		return out, nil
+	}
 	if req.Slot == "" {
 		req.Slot = profile.SlotMain
 	}
@@ -80,7 +90,7 @@ func (s *Studio) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, e
 	}
 	// The temperature as the line's Kodus sends it: Kodus latest withholds
 	// one a model takes none of and pins a fixed one.
-	temp, tempNote := thinking.WireTemperature(s.Line, slot.Provider, slot.Model, slot.ReasoningEffort, slot.Temperature)
+	temp, tempNote := thinking.WireTemperature(s.line, slot.Provider, slot.Model, slot.ReasoningEffort, slot.Temperature)
 	in := dryrun.Input{Provider: slot.Provider, Model: slot.Model, BaseURL: slot.BaseURL, Plan: slot.Plan, VertexLocation: slot.VertexLocation,
 		Temperature: temp, MaxOutputTokens: slot.MaxOutputTokens, ProviderOptions: th.ProviderOptions, KeyStored: stored}
 	r := s.dryRunner(time.Duration(req.TimeoutMs) * time.Millisecond)
@@ -89,7 +99,7 @@ func (s *Studio) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, e
 		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "baseURL", Rule: err.Error(), Value: slot.BaseURL})
 		return out, nil
 	}
-	book, bookErr := s.PriceBook()
+	book, bookErr := s.costs().PriceBook()
 	price, priced := lookupPrice(book, bookErr, slot)
 	if priced {
 		if amount, tokens, ok := dryrun.WorstCase(price, built); ok {
@@ -122,7 +132,7 @@ func (s *Studio) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, e
 			notes = append(notes, n)
 		}
 	}
-	if req.Slot == profile.SlotFallback && !s.Line.BYOK.FallbackReasoning {
+	if req.Slot == profile.SlotFallback && !s.line.BYOK.FallbackReasoning {
 		notes = append(notes, fallbackNote)
 	}
 	res.Notes = append(notes, res.Notes...)
@@ -133,12 +143,12 @@ func (s *Studio) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, e
 // dryRunSlot is the slot to dry-run and its key: the saved slot with its
 // key from the keychain, or edited settings with the pasted (or kept) key.
 // stored says a key exists that a preview did not need to read.
-func (s *Studio) dryRunSlot(ctx context.Context, req DryRunRequest, out *DryRunResult) (slot profile.Slot, key secrets.Secret, stored bool, err error) {
+func (s *core) dryRunSlot(ctx context.Context, req DryRunRequest, out *DryRunResult) (slot profile.Slot, key secrets.Secret, stored bool, err error) {
 	// A preview needs the key only for a Vertex slot: a service account
 	// (its project) or an API key changes the URL.
 	wantKey := func(sl profile.Slot) bool { return !req.Preview || sl.Provider == catalog.GoogleVertex }
 	if req.Config == nil {
-		p, err := s.Store.Profile(req.Profile)
+		p, err := s.store.Profile(req.Profile)
 		if err != nil {
 			return slot, key, false, err
 		}
@@ -153,7 +163,7 @@ func (s *Studio) dryRunSlot(ctx context.Context, req DryRunRequest, out *DryRunR
 			}
 		}
 	} else {
-		sl, notices, err := s.PrepareSlot(req.Config.Slot())
+		sl, notices, err := s.prepareSlot(req.Config.Slot())
 		out.Notices = nonNil(notices)
 		if fes := profile.AsFieldErrors(err); fes != nil {
 			out.FieldErrors = flatten(fes)
@@ -175,9 +185,9 @@ func (s *Studio) dryRunSlot(ctx context.Context, req DryRunRequest, out *DryRunR
 		out.Notices = append(out.Notices, k.Notes...)
 		out.UsedStoredKey = k.StoredMasked
 	}
-	if !req.Preview && key.Empty() && s.KeyRequired(slot) {
+	if !req.Preview && key.Empty() && s.keyRequired(slot) {
 		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "apiKey",
-			Rule: fmt.Sprintf("is required to send a dry run to %s (Preview needs none)", s.SlotView(slot).ProviderName)})
+			Rule: fmt.Sprintf("is required to send a dry run to %s (Preview needs none)", s.slotView(slot).ProviderName)})
 	}
 	return slot, key, stored, nil
 }

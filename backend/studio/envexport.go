@@ -16,10 +16,17 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
+// Exports writes, merges, reads and imports the Kodus .env block and the
+// BYOK config.
+type Exports struct{ *core }
+
+// Exports is the .env and BYOK config service.
+func (s *Studio) Exports() *Exports { return &Exports{s.c} }
+
 // The .env export: the service the CLI's `env`/`byok` commands
 // and the GUI's Export view share. Keys are read here from the keychain and
-// go only into files, the clipboard (app.go) or a provider; every value
-// returned for display is masked.
+// go only into files, the clipboard (the desktop bindings) or a provider;
+// every value returned for display is masked.
 
 // EnvOptions are the user's export choices.
 type EnvOptions struct {
@@ -55,26 +62,26 @@ type EnvExportView struct {
 
 // EnvBlock builds the Fixed Mode block of a profile's Main slot, with its
 // key from the keychain.
-func (s *Studio) EnvBlock(ctx context.Context, name string, opts EnvOptions) (*envfile.Block, profile.Profile, error) {
-	p, err := s.Store.Profile(name)
+func (s *Exports) EnvBlock(ctx context.Context, name string, opts EnvOptions) (*envfile.Block, profile.Profile, error) {
+	p, err := s.store.Profile(name)
 	if err != nil {
 		return nil, p, err
 	}
 	if err := envfile.FixedModeCannot(p.Main, name); err != nil {
 		return nil, p, err // said before the keychain is asked for a key
 	}
-	key, err := s.SlotKey(ctx, name, profile.SlotMain)
+	key, err := s.slotKey(ctx, name, profile.SlotMain)
 	if err != nil {
 		return nil, p, err
 	}
-	b, err := envfile.Build(envfile.Source{Profile: name, Main: p.Main, Fallback: p.Fallback, Key: key, Catalog: s.Catalog, Line: s.Line},
-		envfile.Options{TrustJSONSchema: opts.TrustJSONSchema, ReplaceLocalhost: opts.ReplaceLocalhost, LANAddresses: LANAddresses()}, s.Now())
+	b, err := envfile.Build(envfile.Source{Profile: name, Main: p.Main, Fallback: p.Fallback, Key: key, Catalog: s.catalog, Line: s.line},
+		envfile.Options{TrustJSONSchema: opts.TrustJSONSchema, ReplaceLocalhost: opts.ReplaceLocalhost, LANAddresses: LANAddresses()}, s.now())
 	return b, p, err
 }
 
 // ExportEnv describes a profile's block for display (keys masked).
-func (s *Studio) ExportEnv(ctx context.Context, name string, opts EnvOptions) (EnvExportView, error) {
-	b, p, err := s.EnvBlock(ctx, name, opts)
+func (s *Exports) ExportEnv(ctx context.Context, name string, opts EnvOptions) (EnvExportView, error) {
+	b, p, err := s.exports().EnvBlock(ctx, name, opts)
 	if err != nil {
 		return EnvExportView{}, err
 	}
@@ -146,13 +153,13 @@ const applyNote = "Kodus reads .env when its containers are created: run `docker
 
 // WriteEnv writes a new file with mode 0600; an existing one is replaced
 // only with Force, after a backup.
-func (s *Studio) WriteEnv(ctx context.Context, req EnvWriteRequest) (EnvWriteResult, error) {
+func (s *Exports) WriteEnv(ctx context.Context, req EnvWriteRequest) (EnvWriteResult, error) {
 	res := EnvWriteResult{FillIns: []envfile.FillIn{}, Problems: []envfile.Problem{}, Generated: []string{}, Changes: []envfile.Change{}}
 	path, err := ExpandPath(req.Path)
 	if err != nil {
 		return res, err
 	}
-	b, _, err := s.EnvBlock(ctx, req.Profile, req.Options)
+	b, _, err := s.exports().EnvBlock(ctx, req.Profile, req.Options)
 	if err != nil {
 		return res, err
 	}
@@ -171,7 +178,7 @@ func (s *Studio) WriteEnv(ctx context.Context, req EnvWriteRequest) (EnvWriteRes
 		}
 		sortStrings(res.Generated)
 	}
-	res.Backup, err = envfile.WriteNew(path, content, req.Force, s.Now())
+	res.Backup, err = envfile.WriteNew(path, content, req.Force, s.now())
 	if err != nil {
 		return res, err
 	}
@@ -209,7 +216,7 @@ type EnvMergePlan struct {
 	ModeWarning string `json:"modeWarning,omitempty"`
 }
 
-func (s *Studio) mergeFor(ctx context.Context, req EnvMergeRequest) (string, string, envfile.MergeResult, error) {
+func (s *core) mergeFor(ctx context.Context, req EnvMergeRequest) (string, string, envfile.MergeResult, error) {
 	path, err := ExpandPath(req.Path)
 	if err != nil {
 		return "", "", envfile.MergeResult{}, err
@@ -218,7 +225,7 @@ func (s *Studio) mergeFor(ctx context.Context, req EnvMergeRequest) (string, str
 	if err != nil {
 		return path, "", envfile.MergeResult{}, fmt.Errorf("read %s: %w", path, err)
 	}
-	b, _, err := s.EnvBlock(ctx, req.Profile, req.Options)
+	b, _, err := s.exports().EnvBlock(ctx, req.Profile, req.Options)
 	if err != nil {
 		return path, "", envfile.MergeResult{}, err
 	}
@@ -227,12 +234,12 @@ func (s *Studio) mergeFor(ctx context.Context, req EnvMergeRequest) (string, str
 }
 
 // PlanEnvMerge computes the merge and its masked diff without writing.
-func (s *Studio) PlanEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvMergePlan, error) {
+func (s *Exports) PlanEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvMergePlan, error) {
 	path, old, res, err := s.mergeFor(ctx, req)
 	if err != nil {
 		return EnvMergePlan{}, err
 	}
-	cur, err := envfile.Inspect(old, s.Line)
+	cur, err := envfile.Inspect(old, s.line)
 	if err != nil {
 		return EnvMergePlan{}, err
 	}
@@ -246,7 +253,7 @@ func (s *Studio) PlanEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvMerg
 
 // ApplyEnvMerge writes the merge the user confirmed: backup next to the
 // file, atomic replace, mode kept.
-func (s *Studio) ApplyEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvWriteResult, error) {
+func (s *Exports) ApplyEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvWriteResult, error) {
 	res := EnvWriteResult{FillIns: []envfile.FillIn{}, Problems: []envfile.Problem{}, Generated: []string{}, Changes: []envfile.Change{}}
 	path, old, m, err := s.mergeFor(ctx, req)
 	if err != nil {
@@ -264,7 +271,7 @@ func (s *Studio) ApplyEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvWri
 	if err != nil {
 		return res, err
 	}
-	res.Backup, err = envfile.WriteMerged(path, old, m.Content, s.Now(), req.Chmod600)
+	res.Backup, err = envfile.WriteMerged(path, old, m.Content, s.now(), req.Chmod600)
 	if err != nil {
 		return res, err
 	}
@@ -288,7 +295,7 @@ type EnvInspectView struct {
 // InspectEnv reads a .env. A file that cannot be read is an error, never
 // "Fixed Mode off" (Kodus's own page shows a failed load as nothing
 // configured).
-func (s *Studio) InspectEnv(path string) (EnvInspectView, error) {
+func (s *Exports) InspectEnv(path string) (EnvInspectView, error) {
 	p, err := ExpandPath(path)
 	if err != nil {
 		return EnvInspectView{}, err
@@ -297,7 +304,7 @@ func (s *Studio) InspectEnv(path string) (EnvInspectView, error) {
 	if err != nil {
 		return EnvInspectView{}, fmt.Errorf("read %s: %w", p, err)
 	}
-	r, err := envfile.Inspect(string(data), s.Line)
+	r, err := envfile.Inspect(string(data), s.line)
 	if err != nil {
 		return EnvInspectView{}, fmt.Errorf("%s: %w", p, err)
 	}
@@ -310,7 +317,7 @@ var ErrProfileExists = errors.New("profile already exists")
 // ImportEnv turns a .env's Fixed Mode block into a profile's Main slot,
 // its key into the keychain. Settings Fixed Mode does not hold come from
 // the catalog defaults of the model and plan, and the notices say so.
-func (s *Studio) ImportEnv(ctx context.Context, path, name string, replace bool) (SaveResult, error) {
+func (s *Exports) ImportEnv(ctx context.Context, path, name string, replace bool) (SaveResult, error) {
 	if err := profile.ValidateName(name); err != nil {
 		return SaveResult{}, err
 	}
@@ -322,30 +329,30 @@ func (s *Studio) ImportEnv(ctx context.Context, path, name string, replace bool)
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("read %s: %w", p, err)
 	}
-	slot, key, err := envfile.ToSlot(string(data), s.Catalog)
+	slot, key, err := envfile.ToSlot(string(data), s.catalog)
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("%s: %w", p, err)
 	}
 	var lineNote string
-	if rep, err := envfile.Inspect(string(data), s.Line); err == nil {
+	if rep, err := envfile.Inspect(string(data), s.line); err == nil {
 		for _, w := range rep.Warnings {
 			if w.Code == "kodus-line" {
 				lineNote = "warning: " + w.Message + " Fix: " + w.Fix
 			}
 		}
 	}
-	if _, err := s.Store.Profile(name); err == nil && !replace {
+	if _, err := s.store.Profile(name); err == nil && !replace {
 		return SaveResult{}, fmt.Errorf("profile %q: %w; choose another name", name, ErrProfileExists)
 	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return SaveResult{}, err
 	}
 	var notices []string
-	if m, ok := s.Catalog.ModelForSlot(slot.Provider, slot.Model); ok {
+	if m, ok := s.catalog.ModelForSlot(slot.Provider, slot.Model); ok {
 		plan := ""
 		if v, ok := m.PlanForBaseURL(slot.BaseURL); ok {
 			plan = v.ID
 		}
-		if d, err := s.Draft(m.ID, plan); err == nil && (plan != "" || len(m.Variants) == 0) {
+		if d, err := s.draft(m.ID, plan); err == nil && (plan != "" || len(m.Variants) == 0) {
 			d.Model, d.BaseURL = slot.Model, slot.BaseURL
 			if slot.Temperature != nil {
 				d.Temperature = slot.Temperature
@@ -359,7 +366,7 @@ func (s *Studio) ImportEnv(ctx context.Context, path, name string, replace bool)
 		v := key.Reveal()
 		k = &v
 	}
-	res, err := s.Save(ctx, SaveRequest{Profile: name, Slot: profile.SlotMain, Config: slot, Key: k})
+	res, err := s.profiles().Save(ctx, SaveRequest{Profile: name, Slot: profile.SlotMain, Config: slot, Key: k})
 	res.Notices = append(notices, res.Notices...)
 	if lineNote != "" {
 		res.Notices = append(res.Notices, lineNote)
@@ -369,8 +376,8 @@ func (s *Studio) ImportEnv(ctx context.Context, path, name string, replace bool)
 
 // BYOKExport is a profile as the BYOK config of the studio's Kodus line
 // (v1 or v2), with what that Kodus refuses; keys only on request.
-func (s *Studio) BYOKExport(ctx context.Context, name string, withKeys bool) (byokconfig.Export, error) {
-	p, err := s.Store.Profile(name)
+func (s *Exports) BYOKExport(ctx context.Context, name string, withKeys bool) (byokconfig.Export, error) {
+	p, err := s.store.Profile(name)
 	if err != nil {
 		return byokconfig.Export{}, err
 	}
@@ -383,7 +390,7 @@ func (s *Studio) BYOKExport(ctx context.Context, name string, withKeys bool) (by
 	if p.Fallback != nil {
 		fb = &byokconfig.Slot{Role: profile.SlotFallback, Slot: *p.Fallback, Key: fbKey.key}
 	}
-	return byokconfig.Build(s.Line, name, main, fb, withKeys), nil
+	return byokconfig.Build(s.line, name, main, fb, withKeys), nil
 }
 
 // ExpandPath cleans a user-typed path and expands a leading ~/.

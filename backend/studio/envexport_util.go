@@ -17,11 +17,11 @@ type keyResult struct {
 	err error
 }
 
-func (s *Studio) slotKeyIf(ctx context.Context, name, slot string, want bool) keyResult {
+func (s *core) slotKeyIf(ctx context.Context, name, slot string, want bool) keyResult {
 	if !want {
 		return keyResult{}
 	}
-	k, err := s.SlotKey(ctx, name, slot)
+	k, err := s.slotKey(ctx, name, slot)
 	return keyResult{k, err}
 }
 
@@ -48,7 +48,7 @@ type ImportResult struct {
 }
 
 // ImportEnvFile is ImportEnv (never replacing a profile) in the GUI's shape.
-func (s *Studio) ImportEnvFile(ctx context.Context, path, name string) (ImportResult, error) {
+func (s *Exports) ImportEnvFile(ctx context.Context, path, name string) (ImportResult, error) {
 	res, err := s.ImportEnv(ctx, path, name, false)
 	if err != nil {
 		return ImportResult{}, err
@@ -68,7 +68,7 @@ type BYOKView struct {
 }
 
 // BYOKJSON renders a profile's BYOK config without keys.
-func (s *Studio) BYOKJSON(ctx context.Context, name string) (BYOKView, error) {
+func (s *Exports) BYOKJSON(ctx context.Context, name string) (BYOKView, error) {
 	e, err := s.BYOKExport(ctx, name, false)
 	if err != nil {
 		return BYOKView{}, err
@@ -78,12 +78,12 @@ func (s *Studio) BYOKJSON(ctx context.Context, name string) (BYOKView, error) {
 		return BYOKView{}, err
 	}
 	return BYOKView{JSON: string(js) + "\n", Notes: nonNil(e.Notes), Warnings: nonNil(e.Warnings),
-		Says: "as " + s.Line.Name + " saves it", Shape: s.Line.BYOK.Note}, nil
+		Says: "as " + s.line.Name + " saves it", Shape: s.line.BYOK.Note}, nil
 }
 
 // WriteBYOK writes the BYOK config to a new file (mode 0600), with the keys
 // only when the user asked and confirmed.
-func (s *Studio) WriteBYOK(ctx context.Context, name, path string, withKeys, force bool) (EnvWriteResult, error) {
+func (s *Exports) WriteBYOK(ctx context.Context, name, path string, withKeys, force bool) (EnvWriteResult, error) {
 	res := EnvWriteResult{FillIns: []envfile.FillIn{}, Problems: []envfile.Problem{}, Generated: []string{}, Changes: []envfile.Change{}}
 	p, err := ExpandPath(path)
 	if err != nil {
@@ -97,7 +97,7 @@ func (s *Studio) WriteBYOK(ctx context.Context, name, path string, withKeys, for
 	if err != nil {
 		return res, err
 	}
-	res.Backup, err = envfile.WriteNew(p, string(js)+"\n", force, s.Now())
+	res.Backup, err = envfile.WriteNew(p, string(js)+"\n", force, s.now())
 	if err != nil {
 		return res, err
 	}

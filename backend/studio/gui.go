@@ -11,6 +11,13 @@ import (
 	"github.com/kodusbyok/studio/backend/thinking"
 )
 
+// Environment describes the data dir, the keychain and the profile
+// database, and unlocks a file keychain.
+type Environment struct{ *core }
+
+// Environment is the data dir and keychain service.
+func (s *Studio) Environment() *Environment { return &Environment{s.c} }
+
 // The request and result types below are the contract with the GUI; Wails
 // generates their TypeScript twins in frontend/wailsjs/go/models.ts.
 
@@ -76,7 +83,7 @@ type SaveSlotResult struct {
 }
 
 // SaveSlot saves from the GUI, turning rule violations into FieldErrors.
-func (s *Studio) SaveSlot(ctx context.Context, req SaveSlotRequest) (SaveSlotResult, error) {
+func (s *Profiles) SaveSlot(ctx context.Context, req SaveSlotRequest) (SaveSlotResult, error) {
 	var key *string
 	if req.APIKey != "" {
 		key = &req.APIKey
@@ -110,27 +117,27 @@ type SlotCheck struct {
 
 // CheckSlot validates a slot as the user types, with the same rules as
 // Save, and says whether the stored key of that profile slot is kept.
-func (s *Studio) CheckSlot(profileName, slotName string, in SlotInput) SlotCheck {
-	slot, notices, err := s.PrepareSlot(in.Slot())
+func (s *Profiles) CheckSlot(profileName, slotName string, in SlotInput) SlotCheck {
+	slot, notices, err := s.prepareSlot(in.Slot())
 	if old, ok := s.storedSlot(profileName, slotName); ok && err != nil {
 		err = keepSavedPlan(err, old, slot)
 	}
-	check := SlotCheck{FieldErrors: flatten(profile.AsFieldErrors(err)), FieldWarnings: s.TokenWarnings(slot), Notices: nonNil(notices)}
-	for _, is := range thinking.Tuning(s.Line, slot.Provider, slot.Model, slot.Temperature, slot.ReasoningEffort) {
-		check.Notices = append(check.Notices, fmt.Sprintf("%s's Test refuses this (%s): %s", s.Line.Name, is.Field, is.Message))
+	check := SlotCheck{FieldErrors: flatten(profile.AsFieldErrors(err)), FieldWarnings: s.tokenWarnings(slot), Notices: nonNil(notices)}
+	for _, is := range thinking.Tuning(s.line, slot.Provider, slot.Model, slot.Temperature, slot.ReasoningEffort) {
+		check.Notices = append(check.Notices, fmt.Sprintf("%s's Test refuses this (%s): %s", s.line.Name, is.Field, is.Message))
 	}
 	if profileName != "" {
 		if nerr := profile.ValidateName(profileName); nerr != nil {
 			check.FieldErrors = append(check.FieldErrors, flatten(profile.AsFieldErrors(nerr))...)
 		}
 	}
-	if p, err := s.Store.Profile(profileName); err == nil {
+	if p, err := s.store.Profile(profileName); err == nil {
 		if old, ok := p.Slot(slotName); ok && KeepsKey(old, slot) && !s.keyGone(context.Background(), old) {
 			check.KeptKeyMasked = old.KeyMasked
 		}
 	}
-	check.KeyRequired = check.KeptKeyMasked == "" && s.KeyRequired(slot)
-	check.MainOnly = s.MainOnly(slotName)
+	check.KeyRequired = check.KeptKeyMasked == "" && s.keyRequired(slot)
+	check.MainOnly = s.mainOnly(slotName)
 	return check
 }
 
@@ -171,14 +178,14 @@ type EnvInfo struct {
 }
 
 // Env describes the studio.
-func (s *Studio) Env() EnvInfo {
+func (s *Environment) Env() EnvInfo {
 	return EnvInfo{
 		Version:             buildinfo.Version,
-		DataDir:             s.Home,
-		KeychainBackend:     s.Keys.Backend(),
-		KeychainDescription: s.Keys.Describe(),
-		NeedsPassphrase:     s.Keys.NeedsPassphrase(),
-		KeychainProblem:     errText(s.Keys.Available()),
+		DataDir:             s.home,
+		KeychainBackend:     s.keys.Backend(),
+		KeychainDescription: s.keys.Describe(),
+		NeedsPassphrase:     s.keys.NeedsPassphrase(),
+		KeychainProblem:     errText(s.keys.Available()),
 	}
 }
 
@@ -191,13 +198,13 @@ func errText(err error) string {
 
 // Unlock gives the file keychain its passphrase and proves it on a real
 // item, so a typo is caught now and not at the first save.
-func (s *Studio) Unlock(ctx context.Context, passphrase string) error {
+func (s *Environment) Unlock(ctx context.Context, passphrase string) error {
 	if passphrase == "" {
 		return errors.New("the passphrase is empty")
 	}
-	s.Keys.SetPassphrase(passphrase)
-	if err := s.Keys.Check(ctx); err != nil {
-		s.Keys.SetPassphrase("")
+	s.keys.SetPassphrase(passphrase)
+	if err := s.keys.Check(ctx); err != nil {
+		s.keys.SetPassphrase("")
 		return err
 	}
 	return nil
@@ -221,7 +228,7 @@ func nonNil[T any](s []T) []T {
 }
 
 // RemoveFallback is DeleteFallback in the GUI's shape.
-func (s *Studio) RemoveFallback(ctx context.Context, name string) (FallbackRemoval, error) {
+func (s *Profiles) RemoveFallback(ctx context.Context, name string) (FallbackRemoval, error) {
 	p, notices, err := s.DeleteFallback(ctx, name)
 	return FallbackRemoval{Profile: p, Notices: nonNil(notices)}, err
 }

@@ -19,12 +19,12 @@ const KeyMissingText = "key missing from the keychain"
 // storedKey reads a saved slot's key. A key gone from the keychain is
 // ErrKeyMissing naming the profile, the slot and how to put it back; any
 // other failure names them too.
-func (s *Studio) storedKey(ctx context.Context, profileName, slotName string, sl profile.Slot) (secrets.Secret, error) {
-	key, err := s.Keys.Get(ctx, sl.KeyRef)
+func (s *core) storedKey(ctx context.Context, profileName, slotName string, sl profile.Slot) (secrets.Secret, error) {
+	key, err := s.keys.Get(ctx, sl.KeyRef)
 	switch {
 	case errors.Is(err, secrets.ErrNotFound):
 		return key, fmt.Errorf("profile %q, %s slot: %w (%s, item %q); save the key again: kodus-byok profile set %s --slot %s --key-stdin, or paste it in the app",
-			profileName, slotName, ErrKeyMissing, s.Keys.Describe(), sl.KeyRef, profileName, slotName)
+			profileName, slotName, ErrKeyMissing, s.keys.Describe(), sl.KeyRef, profileName, slotName)
 	case err != nil:
 		return key, fmt.Errorf("profile %q, %s slot: %w", profileName, slotName, err)
 	}
@@ -33,20 +33,20 @@ func (s *Studio) storedKey(ctx context.Context, profileName, slotName string, sl
 
 // keyGone reports whether a slot's stored key is surely gone from the
 // keychain (see secrets.Keychain.Missing for the backends that can tell).
-func (s *Studio) keyGone(ctx context.Context, sl profile.Slot) bool {
-	return sl.HasKey() && s.Keys.Missing(ctx, []string{sl.KeyRef})[sl.KeyRef]
+func (s *core) keyGone(ctx context.Context, sl profile.Slot) bool {
+	return sl.HasKey() && s.keys.Missing(ctx, []string{sl.KeyRef})[sl.KeyRef]
 }
 
 // markMissing makes a view show a key deleted behind the app's back as
 // missing instead of present.
-func (s *Studio) markMissing(p profile.Profile, v *ProfileView) {
+func (s *core) markMissing(p profile.Profile, v *ProfileView) {
 	var refs []string
 	for _, sl := range []*profile.Slot{&p.Main, p.Fallback} {
 		if sl != nil && sl.HasKey() {
 			refs = append(refs, sl.KeyRef)
 		}
 	}
-	gone := s.Keys.Missing(context.Background(), refs)
+	gone := s.keys.Missing(context.Background(), refs)
 	if len(gone) == 0 {
 		return
 	}

@@ -16,22 +16,22 @@ import (
 func TestKeyDeletedBehindTheAppsBack(t *testing.T) {
 	s := newStudio(t)
 	ctx := context.Background()
-	draft, err := s.Draft("claude-sonnet-4-6", "")
+	draft, err := s.draft("claude-sonnet-4-6", "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	save(t, s, "team", profile.SlotMain, draft, anthropicKey)
-	p, _ := s.Store.Profile("team")
-	if err := s.Keys.Delete(ctx, p.Main.KeyRef); err != nil {
+	p, _ := s.store.Profile("team")
+	if err := s.keys.Delete(ctx, p.Main.KeyRef); err != nil {
 		t.Fatal(err)
 	}
 
 	for _, v := range func() []ProfileView {
-		one, err := s.Profile("team")
+		one, err := s.Get("team")
 		if err != nil {
 			t.Fatal(err)
 		}
-		all, err := s.Profiles()
+		all, err := s.List()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -43,7 +43,7 @@ func TestKeyDeletedBehindTheAppsBack(t *testing.T) {
 	}
 
 	uses := map[string]func() error{
-		"env": func() error { _, _, err := s.EnvBlock(ctx, "team", EnvOptions{}); return err },
+		"env": func() error { _, _, err := s.exports().EnvBlock(ctx, "team", EnvOptions{}); return err },
 		"test": func() error {
 			_, err := s.TestSaved(ctx, "team", []string{profile.SlotMain}, time.Second)
 			return err
@@ -73,7 +73,7 @@ func TestKeyDeletedBehindTheAppsBack(t *testing.T) {
 	if _, err := s.Save(ctx, SaveRequest{Profile: "team", Slot: profile.SlotMain, Config: p.Main, Key: &k}); err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := s.Profile("team"); v.Main.KeyMissing || !v.Main.HasKey {
+	if v, _ := s.Get("team"); v.Main.KeyMissing || !v.Main.HasKey {
 		t.Fatalf("after saving the key again: %+v", v.Main)
 	}
 }

@@ -2,6 +2,7 @@ package studio
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/secrets"
@@ -21,7 +22,7 @@ type editedKey struct {
 // keyForEdited resolves the key for edited settings. A pasted key that does
 // not clean up is a *profile.FieldError on apiKey; read=false skips reading
 // the stored key from the keychain (a preview that does not need it).
-func (s *Studio) keyForEdited(ctx context.Context, pasted, profileName, slotName string, slot profile.Slot, read bool) (editedKey, error) {
+func (s *core) keyForEdited(ctx context.Context, pasted, profileName, slotName string, slot profile.Slot, read bool) (editedKey, error) {
 	if pasted != "" {
 		clean, notes, err := secrets.Clean(pasted)
 		if err != nil {
@@ -45,13 +46,26 @@ func (s *Studio) keyForEdited(ctx context.Context, pasted, profileName, slotName
 }
 
 // storedSlot is a saved profile slot, or false.
-func (s *Studio) storedSlot(name, slot string) (profile.Slot, bool) {
+func (s *core) storedSlot(name, slot string) (profile.Slot, bool) {
 	if name == "" {
 		return profile.Slot{}, false
 	}
-	p, err := s.Store.Profile(name)
+	p, err := s.store.Profile(name)
 	if err != nil {
 		return profile.Slot{}, false
 	}
 	return p.Slot(slot)
+}
+
+// savedSlot is a saved profile and one of its slots.
+func (s *core) savedSlot(name, slotName string) (profile.Profile, profile.Slot, error) {
+	p, err := s.store.Profile(name)
+	if err != nil {
+		return p, profile.Slot{}, err
+	}
+	sl, ok := p.Slot(slotName)
+	if !ok {
+		return p, sl, fmt.Errorf("profile %q has no %s slot", name, slotName)
+	}
+	return p, sl, nil
 }

@@ -13,12 +13,18 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
+// KeyTests tests a slot's settings and key against its provider.
+type KeyTests struct{ *core }
+
+// KeyTests is the key test service.
+func (s *Studio) KeyTests() *KeyTests { return &KeyTests{s.c} }
+
 // tester builds the key tester with the studio's catalog and an honest
 // User-Agent (see docs/decisions.md on Kimi Code).
-func (s *Studio) tester(timeout time.Duration) *keytest.Tester {
+func (s *core) tester(timeout time.Duration) *keytest.Tester {
 	return &keytest.Tester{
-		Line:      s.Line,
-		Catalog:   s.Catalog,
+		Line:      s.line,
+		Catalog:   s.catalog,
 		Timeout:   timeout,
 		UserAgent: fmt.Sprintf("%s/%s (Kodus BYOK Studio key test)", buildinfo.Name, buildinfo.Version),
 	}
@@ -31,8 +37,8 @@ func settingsOf(sl profile.Slot) keytest.Settings {
 
 // TestSaved tests saved slots of a profile with their keys from the
 // keychain, concurrently; results come back in the order asked.
-func (s *Studio) TestSaved(ctx context.Context, name string, slots []string, timeout time.Duration) ([]keytest.Result, error) {
-	p, err := s.Store.Profile(name)
+func (s *KeyTests) TestSaved(ctx context.Context, name string, slots []string, timeout time.Duration) ([]keytest.Result, error) {
+	p, err := s.store.Profile(name)
 	if err != nil {
 		return nil, err
 	}
@@ -90,9 +96,13 @@ type TestSlotResult struct {
 
 // TestSettings validates unsaved settings like Save, then tests them with
 // the pasted key (or the stored one that saving would keep).
-func (s *Studio) TestSettings(ctx context.Context, req TestSlotRequest) (TestSlotResult, error) {
+func (s *KeyTests) TestSettings(ctx context.Context, req TestSlotRequest) (TestSlotResult, error) {
 	out := TestSlotResult{FieldErrors: []profile.FieldError{}, Notices: []string{}}
-	slot, notices, err := s.PrepareSlot(req.Config.Slot())
+	if err := req.Validate(); err != nil {
+		out.FieldErrors = flatten(profile.AsFieldErrors(err))
+		return out, nil
+	}
+	slot, notices, err := s.prepareSlot(req.Config.Slot())
 	out.Notices = nonNil(notices)
 	if fes := profile.AsFieldErrors(err); fes != nil {
 		out.FieldErrors = flatten(fes)
@@ -112,8 +122,8 @@ func (s *Studio) TestSettings(ctx context.Context, req TestSlotRequest) (TestSlo
 	key := k.Key
 	out.Notices = append(out.Notices, k.Notes...)
 	out.UsedStoredKey = k.StoredMasked
-	if key.Empty() && s.KeyRequired(slot) {
-		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required to test %s: paste it", s.SlotView(slot).ProviderName)})
+	if key.Empty() && s.keyRequired(slot) {
+		out.FieldErrors = append(out.FieldErrors, profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required to test %s: paste it", s.slotView(slot).ProviderName)})
 		return out, nil
 	}
 	res := s.testSlot(ctx, slot, key, time.Duration(req.TimeoutMs)*time.Millisecond)
@@ -124,9 +134,9 @@ func (s *Studio) TestSettings(ctx context.Context, req TestSlotRequest) (TestSlo
 
 // DescribeTest says what testing these settings sends, before it is sent;
 // key (optional) only decides the Vertex mode.
-func (s *Studio) DescribeTest(in SlotInput, key string) keytest.Probe {
-	slot, _, _ := s.PrepareSlot(in.Slot())
-	if s.Line.Test.RealCall {
+func (s *KeyTests) DescribeTest(in SlotInput, key string) keytest.Probe {
+	slot, _, _ := s.prepareSlot(in.Slot())
+	if s.line.Test.RealCall {
 		return s.describeSlotCall(slot, secrets.NewSecret(key))
 	}
 	p := s.tester(0).Describe(settingsOf(slot), secrets.NewSecret(key))

@@ -12,6 +12,13 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
+// Kodus connects to a running Kodus: its API (BYOK config) and its
+// install (.env, Compose).
+type Kodus struct{ *core }
+
+// Kodus is the Kodus connection service.
+func (s *Studio) Kodus() *Kodus { return &Kodus{s.c} }
+
 // The Kodus session: where and as whom in bbolt (nothing secret), the
 // tokens in the keychain only.
 const (
@@ -39,9 +46,9 @@ type storedTokens struct {
 
 // KodusSession reads where the app is signed in; it does not touch the
 // keychain or the network.
-func (s *Studio) KodusSession() (KodusSession, error) {
+func (s *Kodus) KodusSession() (KodusSession, error) {
 	var c KodusSession
-	found, err := s.Store.GetJSON(bucketKodus, keyConnection, &c)
+	found, err := s.store.GetJSON(bucketKodus, keyConnection, &c)
 	if err != nil {
 		return KodusSession{}, err
 	}
@@ -51,7 +58,7 @@ func (s *Studio) KodusSession() (KodusSession, error) {
 
 // KodusLogin finds the API behind url, signs in and keeps the tokens in
 // the keychain. The password goes only to Kodus.
-func (s *Studio) KodusLogin(ctx context.Context, url, email, password string) (KodusSession, error) {
+func (s *Kodus) KodusLogin(ctx context.Context, url, email, password string) (KodusSession, error) {
 	if email == "" {
 		return KodusSession{}, errors.New("the email is empty")
 	}
@@ -74,27 +81,27 @@ func (s *Studio) KodusLogin(ctx context.Context, url, email, password string) (K
 	if err := s.saveTokens(ctx, t); err != nil {
 		return KodusSession{}, fmt.Errorf("signed in, but the session could not be kept in the keychain: %w", err)
 	}
-	sess := KodusSession{SignedIn: true, URL: norm, APIBase: base, Email: email, SignedInAt: s.Now()}
-	if err := s.Store.PutJSON(bucketKodus, keyConnection, sess); err != nil {
-		_ = s.Keys.Delete(ctx, KodusSessionRef)
+	sess := KodusSession{SignedIn: true, URL: norm, APIBase: base, Email: email, SignedInAt: s.now()}
+	if err := s.store.PutJSON(bucketKodus, keyConnection, sess); err != nil {
+		_ = s.keys.Delete(ctx, KodusSessionRef)
 		return KodusSession{}, err
 	}
 	return sess, nil
 }
 
-func (s *Studio) saveTokens(ctx context.Context, t kodusapi.Tokens) error {
+func (s *core) saveTokens(ctx context.Context, t kodusapi.Tokens) error {
 	data, err := json.Marshal(storedTokens{AccessToken: t.Access.Reveal(), RefreshToken: t.Refresh.Reveal()})
 	if err != nil {
 		return err
 	}
-	return s.Keys.Set(ctx, KodusSessionRef, "Kodus BYOK Studio: Kodus session", secrets.NewSecret(string(data)))
+	return s.keys.Set(ctx, KodusSessionRef, "Kodus BYOK Studio: Kodus session", secrets.NewSecret(string(data)))
 }
 
 // KodusLogout ends the session on Kodus (best effort) and forgets it here.
 // The notes say what could not be done.
-func (s *Studio) KodusLogout(ctx context.Context) ([]string, error) {
+func (s *Kodus) KodusLogout(ctx context.Context) ([]string, error) {
 	notes := []string{}
-	sess, err := s.KodusSession()
+	sess, err := s.kodus().KodusSession()
 	if err != nil {
 		return notes, err
 	}
@@ -105,10 +112,10 @@ func (s *Studio) KodusLogout(ctx context.Context) ([]string, error) {
 			}
 		}
 	}
-	if err := s.Keys.Delete(ctx, KodusSessionRef); err != nil {
+	if err := s.keys.Delete(ctx, KodusSessionRef); err != nil {
 		return notes, fmt.Errorf("remove the Kodus session from the keychain: %w", err)
 	}
-	if err := s.Store.Delete(bucketKodus, keyConnection); err != nil && !errors.Is(err, store.ErrNotFound) {
+	if err := s.store.Delete(bucketKodus, keyConnection); err != nil && !errors.Is(err, store.ErrNotFound) {
 		return notes, err
 	}
 	return notes, nil
@@ -119,15 +126,15 @@ var ErrNotSignedIn = fmt.Errorf("%w: sign in first (kodus-byok kodus login --url
 
 // kodusClient is a client on the saved session; a refresh is saved back
 // to the keychain.
-func (s *Studio) kodusClient(ctx context.Context) (*kodusapi.Client, error) {
-	sess, err := s.KodusSession()
+func (s *core) kodusClient(ctx context.Context) (*kodusapi.Client, error) {
+	sess, err := s.kodus().KodusSession()
 	if err != nil {
 		return nil, err
 	}
 	if !sess.SignedIn {
 		return nil, ErrNotSignedIn
 	}
-	sec, err := s.Keys.Get(ctx, KodusSessionRef)
+	sec, err := s.keys.Get(ctx, KodusSessionRef)
 	if errors.Is(err, secrets.ErrNotFound) {
 		return nil, fmt.Errorf("%w (the session for %s is missing from the keychain)", ErrNotSignedIn, sess.URL)
 	}
@@ -145,14 +152,14 @@ func (s *Studio) kodusClient(ctx context.Context) (*kodusapi.Client, error) {
 
 // kodusCall runs fn on the session and turns an expired one into the
 // sign-in-again error that names the URL.
-func (s *Studio) kodusCall(ctx context.Context, fn func(*kodusapi.Client) error) error {
+func (s *core) kodusCall(ctx context.Context, fn func(*kodusapi.Client) error) error {
 	c, err := s.kodusClient(ctx)
 	if err != nil {
 		return err
 	}
 	err = fn(c)
 	if errors.Is(err, kodusapi.ErrSessionExpired) {
-		sess, _ := s.KodusSession()
+		sess, _ := s.kodus().KodusSession()
 		return fmt.Errorf("%w; sign in again: kodus-byok kodus login --url %s --email %s --password-stdin", err, sess.URL, sess.Email)
 	}
 	return err

@@ -78,9 +78,9 @@ var ErrPlanChanged = errors.New("Kodus's BYOK config or the profile changed sinc
 // replace is kept (a carried-over credential re-sent with apiKey "", so
 // Kodus keeps its stored key), and the profile's Main and Fallback become
 // the routing's default and fallback.
-func (s *Studio) PlanKodusApply(ctx context.Context, name string) (KodusApplyPlan, error) {
-	p := KodusApplyPlan{Profile: name, Line: s.Line.ID, Changes: []KodusChange{}, Notes: []string{}}
-	exp, err := s.BYOKExport(ctx, name, true)
+func (s *Kodus) PlanKodusApply(ctx context.Context, name string) (KodusApplyPlan, error) {
+	p := KodusApplyPlan{Profile: name, Line: s.line.ID, Changes: []KodusChange{}, Notes: []string{}}
+	exp, err := s.exports().BYOKExport(ctx, name, true)
 	if err != nil {
 		return p, err
 	}
@@ -100,21 +100,21 @@ func (s *Studio) PlanKodusApply(ctx context.Context, name string) (KodusApplyPla
 	}); err != nil {
 		return p, err
 	}
-	if p.Before, err = s.ConfigView(raw); err != nil {
+	if p.Before, err = s.configView(raw); err != nil {
 		return p, err
 	}
 	if exp.V2 != nil {
 		p.Shape = "v2"
 		p.body, err = mergeV2(raw, *exp.V2)
 		if p.Before != nil && p.Before.Shape != "v2" {
-			p.Notes = append(p.Notes, "Kodus holds a v1 {main, fallback} config; "+s.Line.Name+" saves v2, so it is replaced")
+			p.Notes = append(p.Notes, "Kodus holds a v1 {main, fallback} config; "+s.line.Name+" saves v2, so it is replaced")
 		}
 	} else {
 		p.Shape = "v1"
 		p.body, err = mergeV1(raw, *exp.V1)
 		if p.Before != nil && p.Before.Shape == "v2" {
 			p.Warnings = append(p.Warnings, byokconfig.Warning{Slot: profile.SlotMain, Code: "kodus-line",
-				Message: fmt.Sprintf("Kodus holds a v2 BYOK config, so it is newer than %s, which the app follows: a v1 config would replace all %d of its models, and Kodus latest refuses v1.", s.Line.Name, len(p.Before.Models)),
+				Message: fmt.Sprintf("Kodus holds a v2 BYOK config, so it is newer than %s, which the app follows: a v1 config would replace all %d of its models, and Kodus latest refuses v1.", s.line.Name, len(p.Before.Models)),
 				Fix:     "kodus-byok kodus line set current (or --kodus-line current)"})
 		}
 	}
@@ -125,7 +125,7 @@ func (s *Studio) PlanKodusApply(ctx context.Context, name string) (KodusApplyPla
 	if err != nil {
 		return p, err
 	}
-	if p.After, err = s.ConfigView(masked); err != nil {
+	if p.After, err = s.configView(masked); err != nil {
 		return p, err
 	}
 	p.Changes = changes(p.Before, p.After)
@@ -143,7 +143,7 @@ func (s *Studio) PlanKodusApply(ctx context.Context, name string) (KodusApplyPla
 // ApplyKodus sends the plan the user confirmed, then runs Kodus's own Test
 // of the applied models and reads Kodus's status again. A refusal by Kodus
 // is the result, in Kodus's words, not an error.
-func (s *Studio) ApplyKodus(ctx context.Context, name, digest string) (KodusApplyResult, error) {
+func (s *Kodus) ApplyKodus(ctx context.Context, name, digest string) (KodusApplyResult, error) {
 	res := KodusApplyResult{Notes: []string{}}
 	plan, err := s.PlanKodusApply(ctx, name)
 	if err != nil {
@@ -153,7 +153,7 @@ func (s *Studio) ApplyKodus(ctx context.Context, name, digest string) (KodusAppl
 	if digest != "" && digest != plan.Digest {
 		return res, ErrPlanChanged
 	}
-	p, err := s.Store.Profile(name)
+	p, err := s.store.Profile(name)
 	if err != nil {
 		return res, err
 	}
@@ -173,7 +173,7 @@ func (s *Studio) ApplyKodus(ctx context.Context, name, digest string) (KodusAppl
 				continue
 			}
 			role := []string{profile.SlotMain, profile.SlotFallback}[i]
-			key, err := s.SlotKey(ctx, name, role)
+			key, err := s.slotKey(ctx, name, role)
 			if err != nil {
 				res.TestError = err.Error()
 				continue
@@ -203,7 +203,7 @@ func (s *Studio) ApplyKodus(ctx context.Context, name, digest string) (KodusAppl
 
 // testRequest is Kodus's Test body for a slot: its settings as the review
 // sends them (Off as "none", Custom as the override).
-func (s *Studio) testRequest(sl profile.Slot, key secrets.Secret) kodusapi.TestRequest {
+func (s *core) testRequest(sl profile.Slot, key secrets.Secret) kodusapi.TestRequest {
 	r := kodusapi.TestRequest{Provider: sl.Provider, APIKey: key.Reveal(), BaseURL: sl.BaseURL, Model: sl.Model, Temperature: sl.Temperature,
 		MaxOutputTokens: sl.MaxOutputTokens, VertexLocation: sl.VertexLocation, OpenRouterProviderOrder: sl.OpenRouterProviderOrder, OpenRouterAllowFallbacks: sl.OpenRouterAllowFallbacks}
 	if sl.Provider == catalog.AmazonBedrock {

@@ -51,7 +51,7 @@ type KodusEnvPlan struct {
 
 // FindKodus looks for Kodus installs (the cwd and its parents, ~/kodus-installer,
 // ~/kodus, /opt/kodus*, and running Compose projects).
-func (s *Studio) FindKodus(ctx context.Context, getenv func(string) string) kodusinstall.FindResult {
+func (s *Kodus) FindKodus(ctx context.Context, getenv func(string) string) kodusinstall.FindResult {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
@@ -60,7 +60,7 @@ func (s *Studio) FindKodus(ctx context.Context, getenv func(string) string) kodu
 }
 
 // PlanKodusEnv computes the merge into DIR/.env without writing.
-func (s *Studio) PlanKodusEnv(ctx context.Context, req KodusEnvRequest) (KodusEnvPlan, error) {
+func (s *Kodus) PlanKodusEnv(ctx context.Context, req KodusEnvRequest) (KodusEnvPlan, error) {
 	var p KodusEnvPlan
 	dir, err := ExpandPath(req.Dir)
 	if err != nil {
@@ -74,7 +74,7 @@ func (s *Studio) PlanKodusEnv(ctx context.Context, req KodusEnvRequest) (KodusEn
 		return p, fmt.Errorf("%s: %s", in.Dir, in.Problem)
 	}
 	p.Install = in
-	p.Merge, err = s.PlanEnvMerge(ctx, EnvMergeRequest{Profile: req.Profile, Options: req.Options, Path: in.EnvFile})
+	p.Merge, err = s.exports().PlanEnvMerge(ctx, EnvMergeRequest{Profile: req.Profile, Options: req.Options, Path: in.EnvFile})
 	if err != nil {
 		return p, err
 	}
@@ -138,14 +138,14 @@ var statusWaits = []time.Duration{2 * time.Second, 3 * time.Second, 5 * time.Sec
 // ApplyKodusEnv writes the merge, then with Restart recreates the services
 // that read the LLM variables (Compose's output goes to onLine as it comes)
 // and verifies what Kodus now sees.
-func (s *Studio) ApplyKodusEnv(ctx context.Context, req KodusEnvRequest, getenv func(string) string, onLine func(string)) (KodusEnvResult, error) {
+func (s *Kodus) ApplyKodusEnv(ctx context.Context, req KodusEnvRequest, getenv func(string) string, onLine func(string)) (KodusEnvResult, error) {
 	var res KodusEnvResult
 	plan, err := s.PlanKodusEnv(ctx, req)
 	if err != nil {
 		return res, err
 	}
 	res.Plan = plan
-	res.Written, err = s.ApplyEnvMerge(ctx, EnvMergeRequest{Profile: req.Profile, Options: req.Options, Path: plan.Install.EnvFile, Digest: req.Digest, Chmod600: req.Chmod600})
+	res.Written, err = s.exports().ApplyEnvMerge(ctx, EnvMergeRequest{Profile: req.Profile, Options: req.Options, Path: plan.Install.EnvFile, Digest: req.Digest, Chmod600: req.Chmod600})
 	if err != nil {
 		return res, err
 	}
@@ -182,13 +182,13 @@ func (s *Studio) ApplyKodusEnv(ctx context.Context, req KodusEnvRequest, getenv 
 
 // verifyKodusEnv asks Kodus (signed in) or the API container what it now
 // uses, and compares with the .env.
-func (s *Studio) verifyKodusEnv(ctx context.Context, dk kodusinstall.Docker, in kodusinstall.Install) KodusVerify {
+func (s *core) verifyKodusEnv(ctx context.Context, dk kodusinstall.Docker, in kodusinstall.Install) KodusVerify {
 	want, err := kodusinstall.ReadEnvFile(in.EnvFile)
 	if err != nil {
 		return KodusVerify{Method: "none", Message: err.Error()}
 	}
 	wantModel := strings.TrimSpace(want[envfile.VarModel])
-	if sess, err := s.KodusSession(); err == nil && sess.SignedIn {
+	if sess, err := s.kodus().KodusSession(); err == nil && sess.SignedIn {
 		var st kodusapi.Status
 		err := s.kodusCall(ctx, func(c *kodusapi.Client) error {
 			var err error

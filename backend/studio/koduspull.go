@@ -48,7 +48,7 @@ var ErrNothingToPull = errors.New("Kodus has no BYOK config to pull")
 
 // PlanKodusPull reads Kodus's BYOK config and maps its default and
 // fallback models to profile slots.
-func (s *Studio) PlanKodusPull(ctx context.Context, name string) (KodusPullPlan, error) {
+func (s *Kodus) PlanKodusPull(ctx context.Context, name string) (KodusPullPlan, error) {
 	p := KodusPullPlan{Profile: name, Notes: []string{}}
 	if err := profile.ValidateName(name); err != nil {
 		return p, err
@@ -70,7 +70,7 @@ func (s *Studio) PlanKodusPull(ctx context.Context, name string) (KodusPullPlan,
 		return p, err
 	}
 	p.Notes = append(p.Notes, notes...)
-	local, err := s.Store.Profile(name)
+	local, err := s.store.Profile(name)
 	p.Exists = err == nil
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return p, err
@@ -84,7 +84,7 @@ func (s *Studio) PlanKodusPull(ctx context.Context, name string) (KodusPullPlan,
 }
 
 // slotsFromKodus maps a stored config's default and fallback models.
-func (s *Studio) slotsFromKodus(raw json.RawMessage) (main, fallback *KodusPullSlot, notes []string, err error) {
+func (s *core) slotsFromKodus(raw json.RawMessage) (main, fallback *KodusPullSlot, notes []string, err error) {
 	if !isV2Raw(raw) {
 		var v1 byokconfig.V1
 		if err := json.Unmarshal(raw, &v1); err != nil || v1.Main.Provider == "" {
@@ -161,7 +161,7 @@ func effortFromKodus(effort, override string) (string, string) {
 	return effort, ""
 }
 
-func (s *Studio) slotFromV2(m byokconfig.Model, c byokconfig.Credential) profile.Slot {
+func (s *core) slotFromV2(m byokconfig.Model, c byokconfig.Credential) profile.Slot {
 	sl := profile.Slot{Provider: c.Provider, Model: m.Model, Temperature: m.Temperature, MaxOutputTokens: m.MaxOutputTokens,
 		MaxInputTokens: m.MaxInputTokens, MaxConcurrentRequests: m.MaxConcurrentRequests}
 	sl.ReasoningEffort, sl.ReasoningConfigOverride = effortFromKodus(m.ReasoningEffort, m.ReasoningConfigOverride)
@@ -177,7 +177,7 @@ func (s *Studio) slotFromV2(m byokconfig.Model, c byokconfig.Credential) profile
 	return sl
 }
 
-func (s *Studio) slotFromV1(v byokconfig.V1Slot) profile.Slot {
+func (s *core) slotFromV1(v byokconfig.V1Slot) profile.Slot {
 	sl := profile.Slot{Provider: v.Provider, Model: v.Model, BaseURL: v.BaseURL, Temperature: v.Temperature, MaxOutputTokens: v.MaxOutputTokens,
 		MaxInputTokens: v.MaxInputTokens, MaxConcurrentRequests: v.MaxConcurrentRequests, VertexLocation: v.VertexLocation,
 		OpenRouterProviderOrder: v.OpenRouterProviderOrder, OpenRouterAllowFallbacks: v.OpenRouterAllowFallbacks}
@@ -187,8 +187,8 @@ func (s *Studio) slotFromV1(v byokconfig.V1Slot) profile.Slot {
 }
 
 // planFor is the catalog plan whose endpoint the slot uses, or "".
-func (s *Studio) planFor(sl profile.Slot) string {
-	m, ok := s.Catalog.ModelForSlot(sl.Provider, sl.Model)
+func (s *core) planFor(sl profile.Slot) string {
+	m, ok := s.catalog.ModelForSlot(sl.Provider, sl.Model)
 	if !ok || sl.BaseURL == "" {
 		return ""
 	}
@@ -201,16 +201,16 @@ func (s *Studio) planFor(sl profile.Slot) string {
 }
 
 // pullKey decides where a pulled slot's key comes from.
-func (s *Studio) pullKey(ctx context.Context, local profile.Profile, ps KodusPullSlot) KodusPullSlot {
+func (s *core) pullKey(ctx context.Context, local profile.Profile, ps KodusPullSlot) KodusPullSlot {
 	old, ok := local.Slot(ps.Role)
 	if ok && KeepsKey(old, ps.Slot) {
 		ps.KeepsLocalKey, ps.LocalKeyMasked = true, old.KeyMasked
-		if key, err := s.Keys.Get(ctx, old.KeyRef); err == nil && ps.KodusKeyMasked != "" && KodusMask(key.Reveal()) != ps.KodusKeyMasked {
+		if key, err := s.keys.Get(ctx, old.KeyRef); err == nil && ps.KodusKeyMasked != "" && KodusMask(key.Reveal()) != ps.KodusKeyMasked {
 			ps.LocalKeyDiffers = true
 		}
 		return ps
 	}
-	ps.NeedsKey = s.KeyRequired(ps.Slot)
+	ps.NeedsKey = s.keyRequired(ps.Slot)
 	return ps
 }
 
@@ -225,14 +225,14 @@ func KodusMask(key string) string {
 
 // ApplyKodusPull saves the plan as the local profile; keys has the key for
 // a slot that needs one, by role. A fallback without its key is left out.
-func (s *Studio) ApplyKodusPull(ctx context.Context, plan KodusPullPlan, keys map[string]string) (ProfileView, []string, error) {
+func (s *Kodus) ApplyKodusPull(ctx context.Context, plan KodusPullPlan, keys map[string]string) (ProfileView, []string, error) {
 	var notices []string
 	save := func(ps KodusPullSlot) error {
 		var key *string
 		if k := keys[ps.Role]; k != "" {
 			key = &k
 		}
-		res, err := s.Save(ctx, SaveRequest{Profile: plan.Profile, Slot: ps.Role, Config: ps.Slot, Key: key})
+		res, err := s.profiles().Save(ctx, SaveRequest{Profile: plan.Profile, Slot: ps.Role, Config: ps.Slot, Key: key})
 		notices = append(notices, prefix(ps.Role+": ", res.Notices)...)
 		return err
 	}
@@ -248,12 +248,12 @@ func (s *Studio) ApplyKodusPull(ctx context.Context, plan KodusPullPlan, keys ma
 		} else if err := save(*fb); err != nil {
 			return ProfileView{}, notices, err
 		}
-	} else if p, err := s.Store.Profile(plan.Profile); err == nil && p.Fallback != nil {
-		if _, n, err := s.DeleteFallback(ctx, plan.Profile); err == nil {
+	} else if p, err := s.store.Profile(plan.Profile); err == nil && p.Fallback != nil {
+		if _, n, err := s.profiles().DeleteFallback(ctx, plan.Profile); err == nil {
 			notices = append(notices, "the local fallback is removed: Kodus has none")
 			notices = append(notices, n...)
 		}
 	}
-	v, err := s.Profile(plan.Profile)
+	v, err := s.profiles().Get(plan.Profile)
 	return v, nonNil(notices), err
 }

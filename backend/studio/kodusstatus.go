@@ -57,8 +57,8 @@ type kodusSessionView = KodusSession
 
 var taskLabels = map[string]string{"codeReview": "code review", "prSummary": "PR summary", "conversation": "chat", "kodyRulesReview": "Kody Rules review", "ruleGeneration": "Kody Rules generation", "businessValidation": "business rules"}
 
-// ConfigView reads a stored BYOK config (masked, as find-by-key returns it).
-func (s *Studio) ConfigView(raw json.RawMessage) (*KodusConfigView, error) {
+// configView reads a stored BYOK config (masked, as find-by-key returns it).
+func (s *core) configView(raw json.RawMessage) (*KodusConfigView, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
 	}
@@ -118,7 +118,7 @@ func defaultModelID(d byokconfig.V2) string {
 	return ""
 }
 
-func (s *Studio) v2View(d byokconfig.V2, tasks map[string]string) *KodusConfigView {
+func (s *core) v2View(d byokconfig.V2, tasks map[string]string) *KodusConfigView {
 	creds := map[string]byokconfig.Credential{}
 	for _, c := range d.Credentials {
 		creds[c.ID] = c
@@ -161,15 +161,15 @@ func (s *Studio) v2View(d byokconfig.V2, tasks map[string]string) *KodusConfigVi
 	return v
 }
 
-func (s *Studio) providerName(id string) string {
-	if p, ok := s.Catalog.Provider(id); ok {
+func (s *core) providerName(id string) string {
+	if p, ok := s.catalog.Provider(id); ok {
 		return p.DisplayName
 	}
 	return envfile.ProviderLabel(id)
 }
 
 // KodusStatus reads what Kodus uses now.
-func (s *Studio) KodusStatus(ctx context.Context) (KodusStatusView, error) {
+func (s *Kodus) KodusStatus(ctx context.Context) (KodusStatusView, error) {
 	var v KodusStatusView
 	sess, err := s.KodusSession()
 	if err != nil {
@@ -189,7 +189,7 @@ func (s *Studio) KodusStatus(ctx context.Context) (KodusStatusView, error) {
 		return v, err
 	}
 	if found {
-		if v.Config, err = s.ConfigView(param.ConfigValue); err != nil {
+		if v.Config, err = s.configView(param.ConfigValue); err != nil {
 			return v, err
 		}
 		resolvable := map[string]bool{}
@@ -210,7 +210,7 @@ func (s *Studio) KodusStatus(ctx context.Context) (KodusStatusView, error) {
 // play.
 const PrecedenceNote = "A BYOK config saved in Kodus takes precedence over the .env: while it has a default model, Kodus does not use the .env's model."
 
-func (s *Studio) describeStatus(st kodusapi.Status, cfg *KodusConfigView) (string, []string) {
+func (s *core) describeStatus(st kodusapi.Status, cfg *KodusConfigView) (string, []string) {
 	notes := []string{}
 	var summary string
 	envModel := st.Env.Model

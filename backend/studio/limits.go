@@ -7,13 +7,13 @@ import (
 	"github.com/kodusbyok/studio/backend/profile"
 )
 
-// ModelLimits is what is known of a slot's model: its name, context
+// modelLimits is what is known of a slot's model: its name, context
 // window and most output tokens (0 = unknown). The catalog's context
 // window wins; the bundled price table fills in the rest, so models of the
 // manual path it knows are checked too.
-func (s *Studio) ModelLimits(sl profile.Slot) cost.Limits {
+func (s *core) modelLimits(sl profile.Slot) cost.Limits {
 	l, _ := cost.Bundled().ModelLimits(sl.Model, sl.Plan)
-	if m, ok := s.Catalog.ModelForSlot(sl.Provider, sl.Model); ok {
+	if m, ok := s.catalog.ModelForSlot(sl.Provider, sl.Model); ok {
 		l.Name = m.DisplayName
 		if m.ContextWindow > 0 {
 			l.ContextWindow = int64(m.ContextWindow)
@@ -25,13 +25,13 @@ func (s *Studio) ModelLimits(sl profile.Slot) cost.Limits {
 	return l
 }
 
-// TokenWarnings checks a slot's token limits against its model's: a max
+// tokenWarnings checks a slot's token limits against its model's: a max
 // output above what the model can write, a max input above its context
 // window, or the two together overflowing it. Kodus accepts any whole
 // number and the provider then rejects or truncates review calls, so
 // these are warnings: the save goes ahead, with the model's figure said.
-func (s *Studio) TokenWarnings(sl profile.Slot) []profile.FieldError {
-	l := s.ModelLimits(sl)
+func (s *core) tokenWarnings(sl profile.Slot) []profile.FieldError {
+	l := s.modelLimits(sl)
 	out := []profile.FieldError{}
 	add := func(field string, v int, rule string, args ...any) {
 		out = append(out, profile.FieldError{Field: field, Rule: fmt.Sprintf(rule, args...), Value: fmt.Sprint(v)})

@@ -9,7 +9,7 @@ import (
 
 func TestTokenWarnings(t *testing.T) {
 	s := newStudio(t)
-	gpt, err := s.Draft("gpt-5.4", "")
+	gpt, err := s.draft("gpt-5.4", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestTokenWarnings(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			ws := s.TokenWarnings(c.slot)
+			ws := s.tokenWarnings(c.slot)
 			if len(ws) != len(c.want) {
 				t.Fatalf("warnings = %+v, want %v", ws, c.want)
 			}

@@ -14,6 +14,13 @@ import (
 	"github.com/kodusbyok/studio/backend/paths"
 )
 
+// Lines follows a Kodus release line and moves slots to what it
+// recommends.
+type Lines struct{ *core }
+
+// Lines is the Kodus line service.
+func (s *Studio) Lines() *Lines { return &Lines{s.c} }
+
 // The Kodus release line the user runs is a choice of the data dir, kept in
 // a small JSON file beside the profile database (not in it, so reading it
 // never waits for the database lock and `catalog` works without opening
@@ -142,30 +149,30 @@ func describeLine(l *kodusline.Line, info LineInfo) LineInfo {
 }
 
 // LineInfo describes the line this studio uses.
-func (s *Studio) LineInfo() LineInfo {
-	saved, _ := SavedLine(s.Home)
-	return describeLine(s.Line, LineInfo{Source: s.lineSource, Saved: saved})
+func (s *Lines) LineInfo() LineInfo {
+	saved, _ := SavedLine(s.home)
+	return describeLine(s.line, LineInfo{Source: s.lineSource, Saved: saved})
 }
 
 // SetLine saves a line choice in the data dir and returns a studio that
 // uses it (sharing the store and keychain); s itself is left as it was, so
 // calls running on it keep one line from start to end.
-func (s *Studio) SetLine(id string) (*Studio, LineInfo, error) {
+func (s *Lines) SetLine(id string) (*Studio, LineInfo, error) {
 	l, err := kodusline.Get(id)
 	if err != nil {
 		return nil, LineInfo{}, err
 	}
-	if err := SaveLine(s.Home, l.ID, s.Now()); err != nil {
+	if err := SaveLine(s.home, l.ID, s.now()); err != nil {
 		return nil, LineInfo{}, err
 	}
-	next := s.WithLine(l, LineFromFile)
-	return next, next.LineInfo(), nil
+	next := s.withLine(l, LineFromFile)
+	return next, next.Lines().LineInfo(), nil
 }
 
-// WithLine is a studio on another Kodus line, sharing the store and the
-// keychain.
-func (s *Studio) WithLine(l *kodusline.Line, source string) *Studio {
+// withLine is a studio on another Kodus line, sharing the store, the
+// keychain and the caches.
+func (s *core) withLine(l *kodusline.Line, source string) *Studio {
 	c := *s
-	c.Line, c.Catalog, c.lineSource = l, l.Catalog(), source
-	return &c
+	c.line, c.catalog, c.lineSource = l, l.Catalog(), source
+	return &Studio{c: &c}
 }

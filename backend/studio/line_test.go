@@ -50,10 +50,10 @@ func TestSetLineSwapsTheStudio(t *testing.T) {
 	if err != nil || info.ID != "current" || info.Source != LineFromFile {
 		t.Fatalf("SetLine = %+v %v", info, err)
 	}
-	if _, ok := next.Catalog.Model("glm-5.2"); !ok || s.Line.ID != kodusline.Mid2026 {
+	if _, ok := next.Lines().Catalog().Model("glm-5.2"); !ok || s.line.ID != kodusline.Mid2026 {
 		t.Errorf("the new studio follows current, the old one stays on mid-2026")
 	}
-	if saved, _ := SavedLine(s.Home); saved != "current" {
+	if saved, _ := SavedLine(s.home); saved != "current" {
 		t.Errorf("saved = %q", saved)
 	}
 }
@@ -61,14 +61,14 @@ func TestSetLineSwapsTheStudio(t *testing.T) {
 // Kodus's catalog gives every card a temperature; Kodus latest never sends
 // one to a model that takes none, so a new slot leaves it empty.
 func TestDraftOnCurrent(t *testing.T) {
-	s := newStudio(t).WithLine(kodusline.MustGet(kodusline.Current), LineFromFlag)
+	s := allServices(newStudio(t).withLine(kodusline.MustGet(kodusline.Current), LineFromFlag))
 	for model, want := range map[string]bool{"kimi-k2.7-code": false, "claude-opus-4-7": false, "gpt-5.4": false, "claude-sonnet-4-6": true, "glm-5.2": true} {
-		d, err := s.Draft(model, "")
+		d, err := s.draft(model, "")
 		if err != nil || (d.Temperature != nil) != want {
 			t.Errorf("%s: temperature %v (%v)", model, d.Temperature, err)
 		}
 	}
-	d, _ := s.Draft("kimi-k2.7-code", "code-plan")
+	d, _ := s.draft("kimi-k2.7-code", "code-plan")
 	if d.Provider != "moonshot" || d.Model != "kimi-for-coding" || d.BaseURL != "https://api.kimi.com/coding" || *d.MaxConcurrentRequests != 30 {
 		t.Errorf("code plan = %+v", d)
 	}
@@ -91,8 +91,8 @@ func TestSavedProfileMoves(t *testing.T) {
 	if len(mid.Moves(mustProfile(t, mid, "team"))) != 0 {
 		t.Error("the mid-2026 line recommends these very cards")
 	}
-	cur := mid.WithLine(kodusline.MustGet(kodusline.Current), LineFromFlag)
-	v, err := cur.Profile("team")
+	cur := allServices(mid.withLine(kodusline.MustGet(kodusline.Current), LineFromFlag))
+	v, err := cur.Get("team")
 	if err != nil || v.Main.Model != "glm-5.1" || !strings.Contains(strings.Join(v.Advice, "\n"), "profile move team --slot main") {
 		t.Fatalf("view = %+v %v", v, err)
 	}
@@ -116,7 +116,7 @@ func TestSavedProfileMoves(t *testing.T) {
 	if m.Provider != "zai" || m.Model != "glm-5.2" || m.Plan != "coding-plan" || m.KeyRef != oldRef || m.ReasoningEffort != "high" || m.Temperature == nil || *m.Temperature != 0.3 {
 		t.Errorf("moved main = %+v (%v)", m, res.Move.Changes)
 	}
-	if k, err := cur.SlotKey(ctx, "team", "main"); err != nil || k.Reveal() != "FAKE0123456789abcdef.FAKEfakeFAKE" {
+	if k, err := cur.slotKey(ctx, "team", "main"); err != nil || k.Reveal() != "FAKE0123456789abcdef.FAKEfakeFAKE" {
 		t.Errorf("the key moved with the slot: %v", err)
 	}
 	res, err = cur.MoveSlot(ctx, "team", "fallback")
@@ -131,7 +131,7 @@ func TestSavedProfileMoves(t *testing.T) {
 
 // Kodus latest's Test refuses a setting before any call.
 func TestTestRefusesBeforeSending(t *testing.T) {
-	s := newStudio(t).WithLine(kodusline.MustGet(kodusline.Current), LineFromFlag)
+	s := allServices(newStudio(t).withLine(kodusline.MustGet(kodusline.Current), LineFromFlag))
 	res, err := s.TestSettings(context.Background(), TestSlotRequest{Slot: "main", APIKey: "sk-FAKEmoonshot0123456789abcdef",
 		Config: SlotInput{Provider: "moonshot", Model: "kimi-k2.7-code", Temperature: profile.Ptr(1.0), ReasoningEffort: "medium"}})
 	if err != nil || res.Result == nil || res.Result.Code != "bad_request" || res.Result.HTTPStatus != 0 || !strings.Contains(res.Result.Message, "does not accept a temperature") {

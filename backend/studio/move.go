@@ -30,9 +30,9 @@ type SlotMove struct {
 }
 
 // Moves lists the slots of a profile the line's Kodus recommends moving.
-func (s *Studio) Moves(p profile.Profile) []SlotMove {
+func (s *Lines) Moves(p profile.Profile) []SlotMove {
 	out := []SlotMove{}
-	if s.Line == nil {
+	if s.line == nil {
 		return out
 	}
 	for _, name := range []string{profile.SlotMain, profile.SlotFallback} {
@@ -48,12 +48,12 @@ func (s *Studio) Moves(p profile.Profile) []SlotMove {
 }
 
 // moveFor is the recommended move of a slot and the slot it would become.
-func (s *Studio) moveFor(name string, sl profile.Slot) (SlotMove, profile.Slot, bool) {
-	m, ok := s.Line.MoveFor(sl.Provider, sl.Model, sl.Plan, sl.BaseURL)
+func (s *core) moveFor(name string, sl profile.Slot) (SlotMove, profile.Slot, bool) {
+	m, ok := s.line.MoveFor(sl.Provider, sl.Model, sl.Plan, sl.BaseURL)
 	if !ok {
 		return SlotMove{}, profile.Slot{}, false
 	}
-	next, err := s.Draft(m.Model, m.Plan)
+	next, err := s.draft(m.Model, m.Plan)
 	if err != nil {
 		return SlotMove{}, profile.Slot{}, false
 	}
@@ -69,21 +69,21 @@ func (s *Studio) moveFor(name string, sl profile.Slot) (SlotMove, profile.Slot, 
 	change("provider", sl.Provider, next.Provider)
 	change("model", sl.Model, next.Model)
 	change("plan", sl.Plan, next.Plan)
-	change("base URL", s.SlotView(sl).EffectiveBaseURL, s.SlotView(next).EffectiveBaseURL)
+	change("base URL", s.slotView(sl).EffectiveBaseURL, s.slotView(next).EffectiveBaseURL)
 
 	// The user's own settings are kept, unless the new model refuses them.
 	next.MaxOutputTokens, next.MaxInputTokens, next.MaxConcurrentRequests = sl.MaxOutputTokens, sl.MaxInputTokens, sl.MaxConcurrentRequests
 	next.ReasoningEffort, next.ReasoningConfigOverride = sl.ReasoningEffort, sl.ReasoningConfigOverride
 	next.Temperature = sl.Temperature
-	if pol, _ := thinking.TemperaturePolicy(s.Line, next.Provider, next.Model, next.ReasoningEffort); pol != "free" && next.Temperature != nil {
+	if pol, _ := thinking.TemperaturePolicy(s.line, next.Provider, next.Model, next.ReasoningEffort); pol != "free" && next.Temperature != nil {
 		changes = append(changes, fmt.Sprintf("temperature %v cleared: %s does not take one from the slot", *next.Temperature, next.Model))
 		next.Temperature = nil
 	}
-	if tr := thinking.ModelTraits(s.Line, next.Provider, next.Model); next.ReasoningEffort == profile.EffortOff && tr.ThinksByDefault && !tr.CanDisable {
+	if tr := thinking.ModelTraits(s.line, next.Provider, next.Model); next.ReasoningEffort == profile.EffortOff && tr.ThinksByDefault && !tr.CanDisable {
 		next.ReasoningEffort = ""
 		changes = append(changes, fmt.Sprintf("Thinking Off → not set: %s always thinks, so Kodus refuses Off", next.Model))
 	}
-	if next.ReasoningEffort == profile.EffortCustom && thinking.CheckOverride(s.Line, next.Provider, next.Model, next.ReasoningConfigOverride) != nil {
+	if next.ReasoningEffort == profile.EffortCustom && thinking.CheckOverride(s.line, next.Provider, next.Model, next.ReasoningConfigOverride) != nil {
 		next.ReasoningEffort, next.ReasoningConfigOverride = "", ""
 		changes = append(changes, "the Custom JSON is dropped: it does not pass for the new provider")
 	}
@@ -91,7 +91,7 @@ func (s *Studio) moveFor(name string, sl profile.Slot) (SlotMove, profile.Slot, 
 	if sl.HasKey() {
 		changes = append(changes, "key: "+sl.KeyMasked+" kept")
 	}
-	v, old := s.SlotView(next), s.SlotView(sl)
+	v, old := s.slotView(next), s.slotView(sl)
 	mv := SlotMove{Slot: name, From: fmt.Sprintf("%s on %s", old.ModelName, old.ProviderName),
 		Provider: next.Provider, ProviderName: v.ProviderName, Model: next.Model, ModelName: v.ModelName,
 		Plan: next.Plan, PlanLabel: v.PlanLabel, Reason: m.Reason, Changes: nonNil(changes)}
@@ -106,34 +106,30 @@ type MoveResult struct {
 
 // MoveSlot applies the recommended move of one slot: the key stays where
 // it is in the keychain, the slot points at the new card.
-func (s *Studio) MoveSlot(ctx context.Context, name, slotName string) (MoveResult, error) {
+func (s *Lines) MoveSlot(ctx context.Context, name, slotName string) (MoveResult, error) {
 	if err := profile.ValidateSlotName(slotName); err != nil {
 		return MoveResult{}, err
 	}
-	p, err := s.Store.Profile(name)
+	p, sl, err := s.savedSlot(name, slotName)
 	if err != nil {
 		return MoveResult{}, err
 	}
-	sl, ok := p.Slot(slotName)
-	if !ok {
-		return MoveResult{}, fmt.Errorf("profile %q has no %s slot", name, slotName)
-	}
 	mv, next, ok := s.moveFor(slotName, sl)
 	if !ok {
-		return MoveResult{}, fmt.Errorf("%s recommends nothing else for the %s slot of %q (%s on %s)", s.Line.Name, slotName, name, sl.Model, sl.Provider)
+		return MoveResult{}, fmt.Errorf("%s recommends nothing else for the %s slot of %q (%s on %s)", s.line.Name, slotName, name, sl.Model, sl.Provider)
 	}
 	keyRef, masked := next.KeyRef, next.KeyMasked
-	prepared, _, err := s.PrepareSlot(next)
+	prepared, _, err := s.prepareSlot(next)
 	if err != nil {
 		return MoveResult{}, err
 	}
 	prepared.KeyRef, prepared.KeyMasked = keyRef, masked
 	p.SetSlot(slotName, prepared)
-	p.UpdatedAt = s.Now()
-	if err := s.Store.PutProfile(p); err != nil {
+	p.UpdatedAt = s.now()
+	if err := s.store.PutProfile(p); err != nil {
 		return MoveResult{}, err
 	}
-	return MoveResult{Profile: s.View(p), Move: mv}, nil
+	return MoveResult{Profile: s.view(p), Move: mv}, nil
 }
 
 func moveAdvice(profileName string, mv SlotMove) string {

@@ -15,6 +15,12 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
+// Repos scans a repository's history to price reviews of its own changes.
+type Repos struct{ *core }
+
+// Repos is the repository scan service.
+func (s *Studio) Repos() *Repos { return &Repos{s.c} }
+
 // RepoScanRequest is "Use my repository" / `cost --repo`: a folder and a
 // window (days or a number of changes).
 type RepoScanRequest struct {
@@ -82,15 +88,15 @@ const (
 	scansKept      = 4
 )
 
-// scans keeps the last few results in memory, so the Cost view reprices a
-// scan on every keystroke without reading the repository again.
-var scans struct {
+// scanCache keeps the last few results in memory, so the Cost view
+// reprices a scan on every keystroke without reading the repository again.
+type scanCache struct {
 	sync.Mutex
 	order []string
 	byID  map[string]*repocost.Result
 }
 
-func keepScan(r *repocost.Result) string {
+func (scans *scanCache) keep(r *repocost.Result) string {
 	b := make([]byte, 8)
 	_, _ = rand.Read(b)
 	id := hex.EncodeToString(b)
@@ -108,7 +114,7 @@ func keepScan(r *repocost.Result) string {
 	return id
 }
 
-func scanByID(id string) (*repocost.Result, bool) {
+func (scans *scanCache) get(id string) (*repocost.Result, bool) {
 	scans.Lock()
 	defer scans.Unlock()
 	r, ok := scans.byID[id]
@@ -116,9 +122,9 @@ func scanByID(id string) (*repocost.Result, bool) {
 }
 
 // RepoIgnore returns the saved ignore list, or the defaults.
-func (s *Studio) RepoIgnore() (IgnoreList, error) {
+func (s *Repos) RepoIgnore() (IgnoreList, error) {
 	var lines []string
-	found, err := s.Store.GetJSON(bucketRepoCost, keyIgnore, &lines)
+	found, err := s.store.GetJSON(bucketRepoCost, keyIgnore, &lines)
 	if err != nil {
 		return IgnoreList{}, err
 	}
@@ -130,9 +136,9 @@ func (s *Studio) RepoIgnore() (IgnoreList, error) {
 
 // SaveRepoIgnore checks and saves an edited ignore list (bbolt); nil or
 // empty restores the defaults.
-func (s *Studio) SaveRepoIgnore(lines []string) ([]profile.FieldError, error) {
+func (s *Repos) SaveRepoIgnore(lines []string) ([]profile.FieldError, error) {
 	if len(lines) == 0 {
-		if err := s.Store.Delete(bucketRepoCost, keyIgnore); err != nil && !errors.Is(err, store.ErrNotFound) {
+		if err := s.store.Delete(bucketRepoCost, keyIgnore); err != nil && !errors.Is(err, store.ErrNotFound) {
 			return nil, err
 		}
 		return []profile.FieldError{}, nil
@@ -143,13 +149,13 @@ func (s *Studio) SaveRepoIgnore(lines []string) ([]profile.FieldError, error) {
 		}
 		return nil, err
 	}
-	return []profile.FieldError{}, s.Store.PutJSON(bucketRepoCost, keyIgnore, lines)
+	return []profile.FieldError{}, s.store.PutJSON(bucketRepoCost, keyIgnore, lines)
 }
 
 // ScanRepo measures a repository's window; progress is reported as it
 // goes and ctx stops it. Bad options come back as field errors; a bad
 // repository or window as an error (repocost.IsInputError).
-func (s *Studio) ScanRepo(ctx context.Context, req RepoScanRequest, progress func(repocost.Progress)) (RepoScanResult, error) {
+func (s *Repos) ScanRepo(ctx context.Context, req RepoScanRequest, progress func(repocost.Progress)) (RepoScanResult, error) {
 	res := RepoScanResult{FieldErrors: []profile.FieldError{}}
 	ignore := req.Ignore
 	if ignore == nil {
@@ -160,7 +166,7 @@ func (s *Studio) ScanRepo(ctx context.Context, req RepoScanRequest, progress fun
 		ignore = l.Lines
 	}
 	o := repocost.Options{Dir: req.Dir, Branch: strings.TrimSpace(req.Branch), Last: req.Last, Ignore: ignore,
-		ContextLines: req.ContextLines, Now: s.Now, Progress: progress}
+		ContextLines: req.ContextLines, Now: s.now, Progress: progress}
 	if req.SinceDays > 0 {
 		o.Since = time.Duration(req.SinceDays) * 24 * time.Hour
 	}
@@ -172,13 +178,13 @@ func (s *Studio) ScanRepo(ctx context.Context, req RepoScanRequest, progress fun
 	if err != nil {
 		return res, err
 	}
-	res.ID, res.Scan = keepScan(r), r
+	res.ID, res.Scan = s.scans.keep(r), r
 	return res, nil
 }
 
 // repoWorkload turns a kept scan into the comparison's workload.
-func repoWorkload(rc *RepoCost, a cost.Assumptions) (*repocost.Result, *cost.Workload, []profile.FieldError, error) {
-	r, ok := scanByID(rc.ScanID)
+func (scans *scanCache) workload(rc *RepoCost, a cost.Assumptions) (*repocost.Result, *cost.Workload, []profile.FieldError, error) {
+	r, ok := scans.get(rc.ScanID)
 	if !ok {
 		return nil, nil, []profile.FieldError{{Field: "repo", Rule: "the repository scan is no longer in memory: scan it again", Value: rc.ScanID}}, nil
 	}
@@ -238,9 +244,10 @@ type RepoDefaults struct {
 	TokenizerNote string `json:"tokenizerNote"`
 }
 
-// RepoDefaults are 90 days (or the last 200 changes), 3 lines of context, the
-// default call mapping and the ignore list in force.
-func (s *Studio) RepoDefaults() (RepoDefaults, error) {
+// RepoDefaults is what a scan starts from: 90 days (or the last 200
+// changes), 3 lines of context, the default call mapping and the ignore
+// list in force.
+func (s *Repos) RepoDefaults() (RepoDefaults, error) {
 	l, err := s.RepoIgnore()
 	return RepoDefaults{SinceDays: 90, Last: 200, ContextLines: repocost.DefaultContextLines, Calls: repocost.DefaultCalls(), Ignore: l,
 		Tokenizer: repocost.Encoding, TokenizerNote: repocost.TokenizerNote}, err

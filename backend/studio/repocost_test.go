@@ -12,7 +12,7 @@ import (
 	"github.com/kodusbyok/studio/backend/repocost/repotest"
 )
 
-func scanRepo(t *testing.T, s *Studio, req RepoScanRequest) RepoScanResult {
+func scanRepo(t *testing.T, s *testStudio, req RepoScanRequest) RepoScanResult {
 	t.Helper()
 	res, err := s.ScanRepo(context.Background(), req, nil)
 	if err != nil || len(res.FieldErrors) > 0 {
@@ -101,7 +101,7 @@ func BenchmarkRepoCostCatalog(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	scan, err := s.ScanRepo(context.Background(), RepoScanRequest{Dir: dir, SinceDays: 90, ContextLines: 3}, nil)
+	scan, err := s.Repos().ScanRepo(context.Background(), RepoScanRequest{Dir: dir, SinceDays: 90, ContextLines: 3}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func BenchmarkRepoCostCatalog(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := s.Cost(req); err != nil {
+		if _, err := s.Costs().Cost(req); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -23,9 +23,9 @@ import (
 // probes (Kodus's Test then did not look at the settings).
 
 // testSlot tests one slot as the studio's Kodus line tests it.
-func (s *Studio) testSlot(ctx context.Context, sl profile.Slot, key secrets.Secret, timeout time.Duration) keytest.Result {
+func (s *core) testSlot(ctx context.Context, sl profile.Slot, key secrets.Secret, timeout time.Duration) keytest.Result {
 	t := s.tester(timeout)
-	if !s.Line.Test.RealCall {
+	if !s.line.Test.RealCall {
 		return t.Test(ctx, settingsOf(sl), key)
 	}
 	if res, refused := s.refusedSettings(sl); refused {
@@ -40,8 +40,8 @@ func (s *Studio) testSlot(ctx context.Context, sl profile.Slot, key secrets.Secr
 }
 
 // refusedSettings is Kodus latest's validateModelTuning, before any call.
-func (s *Studio) refusedSettings(sl profile.Slot) (keytest.Result, bool) {
-	issues := thinking.Tuning(s.Line, sl.Provider, sl.Model, sl.Temperature, sl.ReasoningEffort)
+func (s *core) refusedSettings(sl profile.Slot) (keytest.Result, bool) {
+	issues := thinking.Tuning(s.line, sl.Provider, sl.Model, sl.Temperature, sl.ReasoningEffort)
 	if len(issues) == 0 {
 		return keytest.Result{}, false
 	}
@@ -53,11 +53,11 @@ func (s *Studio) refusedSettings(sl profile.Slot) (keytest.Result, bool) {
 			hint = "Clear the temperature (kodus-byok profile set NAME --provider P --model M --temperature=, or empty the field): " + hint
 		}
 	}
-	return keytest.Refused(fmt.Sprintf("%s's Test refuses these settings before sending anything: %s", s.Line.Name, strings.Join(msgs, " ")), hint), true
+	return keytest.Refused(fmt.Sprintf("%s's Test refuses these settings before sending anything: %s", s.line.Name, strings.Join(msgs, " ")), hint), true
 }
 
 // slotCall builds the minimal call of a slot, as the line's Test sends it.
-func (s *Studio) slotCall(sl profile.Slot, key secrets.Secret, timeout time.Duration) (dryrun.Request, error) {
+func (s *core) slotCall(sl profile.Slot, key secrets.Secret, timeout time.Duration) (dryrun.Request, error) {
 	th, err := thinking.Build(s.thinkingInput(sl))
 	var pe *thinking.PickerError
 	switch {
@@ -66,14 +66,14 @@ func (s *Studio) slotCall(sl profile.Slot, key secrets.Secret, timeout time.Dura
 	case err != nil:
 		return dryrun.Request{}, fmt.Errorf("the Custom JSON does not pass: %w", err)
 	}
-	temp, _ := thinking.WireTemperature(s.Line, sl.Provider, sl.Model, sl.ReasoningEffort, sl.Temperature)
-	limit := s.Line.Test.MaxOutputTokens
+	temp, _ := thinking.WireTemperature(s.line, sl.Provider, sl.Model, sl.ReasoningEffort, sl.Temperature)
+	limit := s.line.Test.MaxOutputTokens
 	if b, ok := reasoningBudget(th.ProviderOptions); ok {
-		limit = b + s.Line.Test.BudgetHeadroom
+		limit = b + s.line.Test.BudgetHeadroom
 	}
 	in := dryrun.Input{Provider: sl.Provider, Model: sl.Model, BaseURL: sl.BaseURL, Plan: sl.Plan, VertexLocation: sl.VertexLocation,
 		AWSRegion: sl.AWSRegion, AWSAuth: sl.AWSAuth,
-		Temperature: temp, MaxOutputTokens: &limit, ProviderOptions: th.ProviderOptions, Prompt: s.Line.Test.Prompt}
+		Temperature: temp, MaxOutputTokens: &limit, ProviderOptions: th.ProviderOptions, Prompt: s.line.Test.Prompt}
 	return (&dryrun.Runner{Tester: s.tester(timeout)}).Build(in, key)
 }
 
@@ -117,7 +117,7 @@ func asInt(v any) (int, bool) {
 }
 
 // describeSlotCall says what Kodus latest's Test sends for a slot.
-func (s *Studio) describeSlotCall(sl profile.Slot, key secrets.Secret) keytest.Probe {
+func (s *core) describeSlotCall(sl profile.Slot, key secrets.Secret) keytest.Probe {
 	if res, refused := s.refusedSettings(sl); refused {
 		return keytest.Probe{Kind: keytest.ProbeSlotCall, Requests: []string{}, Note: res.Message + " Nothing will be sent."}
 	}
@@ -127,7 +127,7 @@ func (s *Studio) describeSlotCall(sl profile.Slot, key secrets.Secret) keytest.P
 	}
 	target, _ := req.Call()
 	pre := s.tester(0).PrecheckRequests(target, key)
-	note := fmt.Sprintf("%s's Test sends one real call with these settings (temperature, thinking, at most %d output tokens): it is billed, usually a fraction of a cent.", s.Line.Name, req.MaxOutputTokens)
+	note := fmt.Sprintf("%s's Test sends one real call with these settings (temperature, thinking, at most %d output tokens): it is billed, usually a fraction of a cent.", s.line.Name, req.MaxOutputTokens)
 	if len(pre) > 0 {
 		note = "First the read-only checks (nothing billed; a failure stops the test there). Then " + note
 	}

@@ -17,11 +17,11 @@ import (
 // model has every field) ignores none of them.
 var FallbackIgnores = []string{"reasoningEffort", "reasoningConfigOverride", "openrouterProviderOrder", "openrouterAllowFallbacks", "maxInputTokens"}
 
-// MainOnly lists the fields the followed Kodus line does not read on this
+// mainOnly lists the fields the followed Kodus line does not read on this
 // slot: FallbackIgnores on a v1 line's Fallback, else none. The GUI hides
 // them there and saves without them.
-func (s *Studio) MainOnly(slotName string) []string {
-	if slotName != profile.SlotFallback || s.Line.BYOK.FallbackReasoning {
+func (s *core) mainOnly(slotName string) []string {
+	if slotName != profile.SlotFallback || s.line.BYOK.FallbackReasoning {
 		return []string{}
 	}
 	return FallbackIgnores
@@ -29,8 +29,8 @@ func (s *Studio) MainOnly(slotName string) []string {
 
 // fallbackIgnored names what a Fallback slot holds that the followed Kodus
 // line does not use: "Thinking Medium", "Max input tokens 100000".
-func (s *Studio) fallbackIgnored(sl profile.Slot) []string {
-	if len(s.MainOnly(profile.SlotFallback)) == 0 {
+func (s *core) fallbackIgnored(sl profile.Slot) []string {
+	if len(s.mainOnly(profile.SlotFallback)) == 0 {
 		return nil
 	}
 	var out []string
@@ -51,7 +51,7 @@ func (s *Studio) fallbackIgnored(sl profile.Slot) []string {
 
 // sentRouting is the OpenRouter routing Kodus sends for a Main slot, after
 // a Custom JSON that sets its own: nil when nothing is sent.
-func (s *Studio) sentRouting(sl profile.Slot) (order []string, allow *bool) {
+func (s *core) sentRouting(sl profile.Slot) (order []string, allow *bool) {
 	res, err := thinking.Build(s.thinkingInput(sl))
 	if err != nil {
 		return nil, nil

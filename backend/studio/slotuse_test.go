@@ -47,11 +47,11 @@ func TestViewsSayWhatIsSent(t *testing.T) {
 // nothing, and the editor hides nothing there.
 func TestCurrentLineFallbackUsesEverything(t *testing.T) {
 	env := map[string]string{"KODUS_BYOK_HOME": t.TempDir(), "KODUS_BYOK_KEYRING": "file", "KODUS_BYOK_KEYRING_PASSPHRASE": "test-pass"}
-	s, err := Open(Options{Getenv: func(k string) string { return env[k] }, Line: kodusline.Current})
+	s, err := openAll(Options{Getenv: func(k string) string { return env[k] }, Line: kodusline.Current})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := s.MainOnly(profile.SlotFallback); len(got) != 0 {
+	if got := s.mainOnly(profile.SlotFallback); len(got) != 0 {
 		t.Errorf("main-only on a current-line Fallback = %v", got)
 	}
 	save(t, s, "p", profile.SlotMain, profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}, anthropicKey)
@@ -60,7 +60,7 @@ func TestCurrentLineFallbackUsesEverything(t *testing.T) {
 		t.Errorf("ignored = %v", v.Fallback.Ignored)
 	}
 	mid := newStudio(t)
-	if got := mid.MainOnly(profile.SlotFallback); len(got) != len(FallbackIgnores) || len(mid.MainOnly(profile.SlotMain)) != 0 {
+	if got := mid.mainOnly(profile.SlotFallback); len(got) != len(FallbackIgnores) || len(mid.mainOnly(profile.SlotMain)) != 0 {
 		t.Errorf("mid-2026 main-only = %v", got)
 	}
 }

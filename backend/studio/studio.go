@@ -1,7 +1,9 @@
-// Package studio is the application service shared by the GUI (app.go)
-// and the command line (backend/cli): both are thin adapters over it, so
-// they behave the same. It ties the catalog, the bbolt store and the
-// keychain together and hands out views that never carry a key.
+// Package studio holds the application services shared by the desktop
+// bindings and the command line (backend/cli): both are thin adapters over
+// them, so they behave the same. One service per domain (profiles, keys,
+// key tests, thinking, export, cost, repository scans, concurrency, dry
+// runs, Kodus, the Kodus line); together they tie the catalog, the bbolt
+// store and the keychain and hand out views that never carry a key.
 package studio
 
 import (
@@ -23,18 +25,27 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
-// Studio is one opened data dir with its keychain, on one Kodus release
-// line: Line's rules and Catalog (the line's catalog) decide every
-// preview, validation, test and export.
-type Studio struct {
-	Home    string
-	Line    *kodusline.Line
-	Catalog *catalog.Catalog
-	Store   *store.Store
-	Keys    *secrets.Keychain
-	Now     func() time.Time
+// Profiles saves, lists, checks and deletes profiles and their slots.
+type Profiles struct{ *core }
+
+// Profiles is the profiles service.
+func (s *Studio) Profiles() *Profiles { return &Profiles{s.c} }
+
+// core is one opened data dir with its keychain, on one Kodus release
+// line: the line's rules and catalog decide every preview, validation,
+// test and export. Every service is a view of one core; none exposes it.
+type core struct {
+	home    string
+	line    *kodusline.Line
+	catalog *catalog.Catalog
+	store   *store.Store
+	keys    *secrets.Keychain
+	now     func() time.Time
 
 	lineSource string
+	// The caches outlive a change of Kodus line (withLine shares them).
+	prices *priceBookCache
+	scans  *scanCache
 }
 
 // Options configure Open. Getenv is os.Getenv outside tests.
@@ -71,15 +82,17 @@ func Open(opts Options) (*Studio, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Studio{
-		Home:       home,
-		Line:       line,
-		Catalog:    line.Catalog(),
-		Store:      store.New(paths.DBFile(home)),
-		Keys:       keys,
-		Now:        func() time.Time { return time.Now().UTC() },
+	return &Studio{c: &core{
+		home:       home,
+		line:       line,
+		catalog:    line.Catalog(),
+		store:      store.New(paths.DBFile(home)),
+		keys:       keys,
+		now:        func() time.Time { return time.Now().UTC() },
 		lineSource: info.Source,
-	}, nil
+		prices:     &priceBookCache{},
+		scans:      &scanCache{},
+	}}, nil
 }
 
 // SaveRequest saves one slot of a profile. Key is the pasted key; nil or
@@ -100,17 +113,17 @@ type SaveResult struct {
 // ErrNoMain means a fallback was saved before the profile had a main slot.
 var ErrNoMain = errors.New("a profile needs its Main slot before a Fallback")
 
-// PrepareSlot normalizes a slot, applies its plan and catalog aliases, and
+// prepareSlot normalizes a slot, applies its plan and catalog aliases, and
 // validates it. It returns the slot as it would be stored plus notices.
-func (s *Studio) PrepareSlot(cfg profile.Slot) (profile.Slot, []string, error) {
+func (s *core) prepareSlot(cfg profile.Slot) (profile.Slot, []string, error) {
 	cfg = profile.Normalize(cfg)
 	var notices []string
-	if m, ok := s.Catalog.Model(cfg.Model); ok && m.Provider == cfg.Provider && m.ID != cfg.Model {
+	if m, ok := s.catalog.Model(cfg.Model); ok && m.Provider == cfg.Provider && m.ID != cfg.Model {
 		notices = append(notices, fmt.Sprintf("model %q saved as %q, the provider's id", cfg.Model, m.ID))
 		cfg.Model = m.ID
 	}
 	if cfg.Plan != "" {
-		if m, ok := s.Catalog.ModelForSlot(cfg.Provider, cfg.Model); ok {
+		if m, ok := s.catalog.ModelForSlot(cfg.Provider, cfg.Model); ok {
 			if v, ok := m.Variant(cfg.Plan); ok {
 				if cfg.BaseURL == "" {
 					cfg.BaseURL = v.BaseURL
@@ -126,7 +139,7 @@ func (s *Studio) PrepareSlot(cfg profile.Slot) (profile.Slot, []string, error) {
 		}
 	}
 	cfg, notices = prepareCloud(cfg, notices)
-	if err := profile.Validate(cfg, s.Line); err != nil {
+	if err := profile.Validate(cfg, s.line); err != nil {
 		return cfg, notices, err
 	}
 	return cfg, notices, nil
@@ -135,86 +148,114 @@ func (s *Studio) PrepareSlot(cfg profile.Slot) (profile.Slot, []string, error) {
 // Save stores one slot: its settings in bbolt and its key in the keychain.
 // A new key goes under a fresh keychain item and the old one is removed
 // only after the profile is saved, so a failure at any step loses nothing.
-func (s *Studio) Save(ctx context.Context, req SaveRequest) (SaveResult, error) {
+func (s *Profiles) Save(ctx context.Context, req SaveRequest) (SaveResult, error) {
 	var res SaveResult
-	if err := profile.ValidateName(req.Profile); err != nil {
+	existing, isNew, err := s.existingFor(req)
+	if err != nil {
 		return res, err
-	}
-	if err := profile.ValidateSlotName(req.Slot); err != nil {
-		return res, err
-	}
-	existing, err := s.Store.Profile(req.Profile)
-	isNew := errors.Is(err, store.ErrNotFound)
-	if err != nil && !isNew {
-		return res, err
-	}
-	if req.Slot == profile.SlotFallback && (isNew || existing.Main.Provider == "") {
-		return res, fmt.Errorf("profile %q: %w; save its Main slot first", req.Profile, ErrNoMain)
 	}
 	old, hadOld := existing.Slot(req.Slot)
-	slot, notices, err := s.PrepareSlot(req.Config)
+	slot, notices, err := s.prepareSlot(req.Config)
 	if err != nil && hadOld {
 		err = keepSavedPlan(err, old, slot)
 	}
 	if err != nil {
 		return res, err
 	}
-	notices = append(notices, warningNotices(s.TokenWarnings(slot))...)
-	prov, _ := s.Catalog.Provider(slot.Provider)
+	notices = append(notices, warningNotices(s.tokenWarnings(slot))...)
 	slot.KeyRef, slot.KeyMasked = "", ""
-
-	var newKey secrets.Secret
-	if req.Key != nil && *req.Key != "" {
-		clean, cleanNotes, err := secrets.Clean(*req.Key)
-		if err != nil {
-			return res, &profile.FieldError{Field: "apiKey", Rule: err.Error()}
-		}
-		notices = append(notices, prefix("key: ", cleanNotes)...)
-		newKey = secrets.NewSecret(clean)
+	newKey, keyNotes, err := pastedKey(req.Key)
+	if err != nil {
+		return res, err
 	}
 	if slot, err = cloudKey(slot, old, hadOld, newKey); err != nil {
 		return res, err
 	}
-	switch {
-	case !newKey.Empty():
-		slot.KeyRef = profile.KeyRef(req.Profile, req.Slot) + "." + randomSuffix()
-		slot.KeyMasked = newKey.Masked()
-		label := fmt.Sprintf("Kodus BYOK Studio: %s (%s, %s)", req.Profile, req.Slot, prov.DisplayName)
-		if err := s.Keys.Set(ctx, slot.KeyRef, label, newKey); err != nil {
-			return res, err
-		}
-	case hadOld && KeepsKey(old, slot) && s.keyGone(ctx, old) && s.KeyRequired(slot):
-		return res, &profile.FieldError{Field: "apiKey", Rule: "is required: the stored key is missing from the keychain; paste it again, or pipe it to --key-stdin"}
-	case hadOld && KeepsKey(old, slot):
-		slot.KeyRef, slot.KeyMasked = old.KeyRef, old.KeyMasked
-		notices = append(notices, "kept the stored key "+old.KeyMasked)
-	case s.KeyRequired(slot):
-		return res, &profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required for %s: paste it", s.SlotView(slot).ProviderName)}
+	slot, placeNotes, err := s.placeKey(ctx, req, slot, old, hadOld, newKey)
+	if err != nil {
+		return res, err
 	}
+	notices = append(append(notices, keyNotes...), placeNotes...)
 
-	now := s.Now()
+	now := s.now()
 	p := existing
 	if isNew {
 		p = profile.Profile{Name: req.Profile, CreatedAt: now}
 	}
 	p.SetSlot(req.Slot, slot)
 	p.UpdatedAt = now
-	if err := s.Store.PutProfile(p); err != nil {
+	if err := s.store.PutProfile(p); err != nil {
 		if !newKey.Empty() {
-			_ = s.Keys.Delete(ctx, slot.KeyRef)
+			_ = s.keys.Delete(ctx, slot.KeyRef)
 		}
 		return res, err
 	}
 	// An empty database file was kept aside and a new one started.
-	notices = append(notices, s.Store.TakeNotices()...)
+	notices = append(notices, s.store.TakeNotices()...)
 	if hadOld && old.HasKey() && old.KeyRef != slot.KeyRef {
-		if err := s.Keys.Delete(ctx, old.KeyRef); err != nil {
+		if err := s.keys.Delete(ctx, old.KeyRef); err != nil {
 			notices = append(notices, fmt.Sprintf("the old key could not be removed from the keychain (%v); remove item %q by hand", err, old.KeyRef))
 		}
 	}
-	res.Profile = s.View(p)
+	res.Profile = s.view(p)
 	res.Notices = notices
 	return res, nil
+}
+
+// existingFor checks the names of a save and loads the profile it goes
+// into (isNew when there is none yet); a Fallback needs the Main first.
+func (s *Profiles) existingFor(req SaveRequest) (existing profile.Profile, isNew bool, err error) {
+	if err := profile.ValidateName(req.Profile); err != nil {
+		return existing, false, err
+	}
+	if err := profile.ValidateSlotName(req.Slot); err != nil {
+		return existing, false, err
+	}
+	existing, err = s.store.Profile(req.Profile)
+	isNew = errors.Is(err, store.ErrNotFound)
+	if err != nil && !isNew {
+		return existing, false, err
+	}
+	if req.Slot == profile.SlotFallback && (isNew || existing.Main.Provider == "") {
+		return existing, isNew, fmt.Errorf("profile %q: %w; save its Main slot first", req.Profile, ErrNoMain)
+	}
+	return existing, isNew, nil
+}
+
+// pastedKey cleans a pasted key (nil or empty: none pasted).
+func pastedKey(raw *string) (secrets.Secret, []string, error) {
+	if raw == nil || *raw == "" {
+		return secrets.Secret{}, nil, nil
+	}
+	clean, notes, err := secrets.Clean(*raw)
+	if err != nil {
+		return secrets.Secret{}, nil, &profile.FieldError{Field: "apiKey", Rule: err.Error()}
+	}
+	return secrets.NewSecret(clean), prefix("key: ", notes), nil
+}
+
+// placeKey gives the slot its key: a new one goes to the keychain under a
+// fresh item; else the stored one is kept when the slot keeps its
+// provider and host; else a slot that needs a key is refused.
+func (s *Profiles) placeKey(ctx context.Context, req SaveRequest, slot, old profile.Slot, hadOld bool, newKey secrets.Secret) (profile.Slot, []string, error) {
+	switch {
+	case !newKey.Empty():
+		prov, _ := s.catalog.Provider(slot.Provider)
+		slot.KeyRef = profile.KeyRef(req.Profile, req.Slot) + "." + randomSuffix()
+		slot.KeyMasked = newKey.Masked()
+		label := fmt.Sprintf("Kodus BYOK Studio: %s (%s, %s)", req.Profile, req.Slot, prov.DisplayName)
+		if err := s.keys.Set(ctx, slot.KeyRef, label, newKey); err != nil {
+			return slot, nil, err
+		}
+	case hadOld && KeepsKey(old, slot) && s.keyGone(ctx, old) && s.keyRequired(slot):
+		return slot, nil, &profile.FieldError{Field: "apiKey", Rule: "is required: the stored key is missing from the keychain; paste it again, or pipe it to --key-stdin"}
+	case hadOld && KeepsKey(old, slot):
+		slot.KeyRef, slot.KeyMasked = old.KeyRef, old.KeyMasked
+		return slot, []string{"kept the stored key " + old.KeyMasked}, nil
+	case s.keyRequired(slot):
+		return slot, nil, &profile.FieldError{Field: "apiKey", Rule: fmt.Sprintf("is required for %s: paste it", s.slotView(slot).ProviderName)}
+	}
+	return slot, nil, nil
 }
 
 // keepSavedPlan lets an edit keep the plan a slot was saved with under
@@ -237,36 +278,36 @@ func keepSavedPlan(err error, old, next profile.Slot) error {
 	return rest
 }
 
-// Profiles lists every profile as views.
-func (s *Studio) Profiles() ([]ProfileView, error) {
-	ps, err := s.Store.Profiles()
+// List lists every profile as views.
+func (s *Profiles) List() ([]ProfileView, error) {
+	ps, err := s.store.Profiles()
 	if err != nil {
 		return nil, err
 	}
 	views := make([]ProfileView, 0, len(ps))
 	for _, p := range ps {
-		views = append(views, s.View(p))
+		views = append(views, s.view(p))
 	}
 	return views, nil
 }
 
-// Profile returns one profile as a view.
-func (s *Studio) Profile(name string) (ProfileView, error) {
-	p, err := s.Store.Profile(name)
+// Get returns one profile as a view.
+func (s *Profiles) Get(name string) (ProfileView, error) {
+	p, err := s.store.Profile(name)
 	if err != nil {
 		return ProfileView{}, err
 	}
-	return s.View(p), nil
+	return s.view(p), nil
 }
 
 // Delete removes a profile and its keys. The record goes first: a keychain
 // failure afterwards leaves an orphan item, which is reported by name.
-func (s *Studio) Delete(ctx context.Context, name string) ([]string, error) {
-	p, err := s.Store.Profile(name)
+func (s *Profiles) Delete(ctx context.Context, name string) ([]string, error) {
+	p, err := s.store.Profile(name)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.Store.DeleteProfile(name); err != nil {
+	if err := s.store.DeleteProfile(name); err != nil {
 		return nil, err
 	}
 	var notices []string
@@ -274,7 +315,7 @@ func (s *Studio) Delete(ctx context.Context, name string) ([]string, error) {
 		if slot == nil || !slot.HasKey() {
 			continue
 		}
-		if err := s.Keys.Delete(ctx, slot.KeyRef); err != nil {
+		if err := s.keys.Delete(ctx, slot.KeyRef); err != nil {
 			notices = append(notices, fmt.Sprintf("the key could not be removed from the keychain (%v); remove item %q by hand", err, slot.KeyRef))
 		}
 	}
@@ -282,33 +323,33 @@ func (s *Studio) Delete(ctx context.Context, name string) ([]string, error) {
 }
 
 // DeleteFallback removes the Fallback slot and its key.
-func (s *Studio) DeleteFallback(ctx context.Context, name string) (ProfileView, []string, error) {
-	p, err := s.Store.Profile(name)
+func (s *Profiles) DeleteFallback(ctx context.Context, name string) (ProfileView, []string, error) {
+	p, err := s.store.Profile(name)
 	if err != nil {
 		return ProfileView{}, nil, err
 	}
 	if p.Fallback == nil {
-		return s.View(p), nil, fmt.Errorf("profile %q has no fallback: %w", name, store.ErrNotFound)
+		return s.view(p), nil, fmt.Errorf("profile %q has no fallback: %w", name, store.ErrNotFound)
 	}
 	old := *p.Fallback
 	p.Fallback = nil
-	p.UpdatedAt = s.Now()
-	if err := s.Store.PutProfile(p); err != nil {
+	p.UpdatedAt = s.now()
+	if err := s.store.PutProfile(p); err != nil {
 		return ProfileView{}, nil, err
 	}
 	var notices []string
 	if old.HasKey() {
-		if err := s.Keys.Delete(ctx, old.KeyRef); err != nil {
+		if err := s.keys.Delete(ctx, old.KeyRef); err != nil {
 			notices = append(notices, fmt.Sprintf("the key could not be removed from the keychain (%v); remove item %q by hand", err, old.KeyRef))
 		}
 	}
-	return s.View(p), notices, nil
+	return s.view(p), notices, nil
 }
 
-// SlotKey reads a slot's key from the keychain, for backend services that
+// slotKey reads a slot's key from the keychain, for backend services that
 // send it to its provider (key test, export). It never reaches the GUI.
-func (s *Studio) SlotKey(ctx context.Context, name, slot string) (secrets.Secret, error) {
-	p, err := s.Store.Profile(name)
+func (s *core) slotKey(ctx context.Context, name, slot string) (secrets.Secret, error) {
+	p, err := s.store.Profile(name)
 	if err != nil {
 		return secrets.Secret{}, err
 	}
@@ -322,14 +363,14 @@ func (s *Studio) SlotKey(ctx context.Context, name, slot string) (secrets.Secret
 	return s.storedKey(ctx, name, slot, sl)
 }
 
-// KeyRequired reports whether a slot needs a key: every provider but
+// keyRequired reports whether a slot needs a key: every provider but
 // OpenAI-compatible does, and so does a catalog model on an
 // OpenAI-compatible cloud (Z.ai, Moonshot). Local servers need none.
-func (s *Studio) KeyRequired(slot profile.Slot) bool {
-	if prov, ok := s.Catalog.Provider(slot.Provider); ok && prov.RequiresKey {
+func (s *core) keyRequired(slot profile.Slot) bool {
+	if prov, ok := s.catalog.Provider(slot.Provider); ok && prov.RequiresKey {
 		return true
 	}
-	_, isCatalog := s.Catalog.ModelForSlot(slot.Provider, slot.Model)
+	_, isCatalog := s.catalog.ModelForSlot(slot.Provider, slot.Model)
 	return isCatalog
 }
 

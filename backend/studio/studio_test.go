@@ -15,10 +15,10 @@ import (
 )
 
 // newStudio opens a studio on a temp data dir with the real file keychain.
-func newStudio(t *testing.T) *Studio {
+func newStudio(t *testing.T) *testStudio {
 	t.Helper()
 	env := map[string]string{"KODUS_BYOK_HOME": t.TempDir(), "KODUS_BYOK_KEYRING": "file", "KODUS_BYOK_KEYRING_PASSPHRASE": "test-pass"}
-	s, err := Open(Options{Getenv: func(k string) string { return env[k] }, Line: kodusline.Mid2026})
+	s, err := openAll(Options{Getenv: func(k string) string { return env[k] }, Line: kodusline.Mid2026})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +29,7 @@ func strp(s string) *string { return &s }
 
 const anthropicKey = "sk-ant-api03-FAKEAAAAbbbbCCCCddddEEEE"
 
-func save(t *testing.T, s *Studio, name, slot string, cfg profile.Slot, key string) SaveResult {
+func save(t *testing.T, s *testStudio, name, slot string, cfg profile.Slot, key string) SaveResult {
 	t.Helper()
 	var k *string
 	if key != "" {
@@ -45,7 +45,7 @@ func save(t *testing.T, s *Studio, name, slot string, cfg profile.Slot, key stri
 func TestSaveStoresKeyOnlyInKeychain(t *testing.T) {
 	s := newStudio(t)
 	ctx := context.Background()
-	draft, err := s.Draft("claude-sonnet-4-6", "")
+	draft, err := s.draft("claude-sonnet-4-6", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,12 +56,12 @@ func TestSaveStoresKeyOnlyInKeychain(t *testing.T) {
 	if !strings.Contains(strings.Join(res.Notices, ";"), "quotes") {
 		t.Errorf("cleaning not reported: %v", res.Notices)
 	}
-	got, err := s.SlotKey(ctx, "team", profile.SlotMain)
+	got, err := s.slotKey(ctx, "team", profile.SlotMain)
 	if err != nil || got.Reveal() != anthropicKey {
 		t.Fatalf("SlotKey = %s, %v", got.Masked(), err)
 	}
 	// Neither the bbolt file nor anything else in the data dir holds the key.
-	if err := filepath.WalkDir(s.Home, func(p string, d os.DirEntry, _ error) error {
+	if err := filepath.WalkDir(s.home, func(p string, d os.DirEntry, _ error) error {
 		if d != nil && !d.IsDir() {
 			b, _ := os.ReadFile(p)
 			if strings.Contains(string(b), "AAAAbbbbCCCC") {
@@ -106,10 +106,10 @@ func TestKeyKeptReplacedAndRequired(t *testing.T) {
 
 	// A new key replaces the old keychain item, which is removed.
 	save(t, s, "p", profile.SlotMain, profile.Slot{Provider: "openai", Model: "gpt-5.4"}, "sk-proj-FAKEZZZZyyyyXXXXwwww")
-	if _, err := s.Keys.Get(ctx, oldRef); !errors.Is(err, secrets.ErrNotFound) {
+	if _, err := s.keys.Get(ctx, oldRef); !errors.Is(err, secrets.ErrNotFound) {
 		t.Fatalf("old key still in keychain: %v", err)
 	}
-	k, _ := s.SlotKey(ctx, "p", profile.SlotMain)
+	k, _ := s.slotKey(ctx, "p", profile.SlotMain)
 	if k.Reveal() != "sk-proj-FAKEZZZZyyyyXXXXwwww" {
 		t.Fatal("new key not stored")
 	}
@@ -119,15 +119,15 @@ func TestKeyKeptReplacedAndRequired(t *testing.T) {
 // a key is kept only on the same endpoint host.
 func TestKeyNotCarriedToAnotherHost(t *testing.T) {
 	s := newStudio(t)
-	glm, _ := s.Draft("glm-5.1", "paas")
+	glm, _ := s.draft("glm-5.1", "paas")
 	save(t, s, "p", profile.SlotMain, glm, "zai-0123456789abcdef.ghij")
-	kimi, _ := s.Draft("kimi-k2.6", "moonshot")
+	kimi, _ := s.draft("kimi-k2.6", "moonshot")
 	_, err := s.Save(context.Background(), SaveRequest{Profile: "p", Slot: profile.SlotMain, Config: kimi})
 	if fes := profile.AsFieldErrors(err); len(fes) != 1 || fes[0].Field != "apiKey" {
 		t.Fatalf("Z.ai key carried to Moonshot: %v", err)
 	}
 	// Switching GLM plan stays on api.z.ai: the key is kept.
-	coding, _ := s.Draft("glm-5.1", "coding-plan")
+	coding, _ := s.draft("glm-5.1", "coding-plan")
 	res := save(t, s, "p", profile.SlotMain, coding, "")
 	if !res.Profile.Main.HasKey || *res.Profile.Main.MaxConcurrentRequests != 1 {
 		t.Fatalf("plan switch = %+v", res.Profile.Main)
@@ -151,7 +151,7 @@ func TestPlansAndAliases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, notices, err := s.PrepareSlot(tt.cfg)
+			got, notices, err := s.prepareSlot(tt.cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -187,7 +187,7 @@ func TestDeleteRemovesKeys(t *testing.T) {
 	if err != nil || view.Fallback != nil || len(notices) != 0 {
 		t.Fatalf("DeleteFallback = %+v %v %v", view.Fallback, notices, err)
 	}
-	if _, err := s.Keys.Get(ctx, p.Fallback.KeyRef); !errors.Is(err, secrets.ErrNotFound) {
+	if _, err := s.keys.Get(ctx, p.Fallback.KeyRef); !errors.Is(err, secrets.ErrNotFound) {
 		t.Fatalf("fallback key left behind: %v", err)
 	}
 	if _, _, err := s.DeleteFallback(ctx, "p"); !errors.Is(err, store.ErrNotFound) {
@@ -196,13 +196,13 @@ func TestDeleteRemovesKeys(t *testing.T) {
 	if _, err := s.Delete(ctx, "p"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Keys.Get(ctx, p.Main.KeyRef); !errors.Is(err, secrets.ErrNotFound) {
+	if _, err := s.keys.Get(ctx, p.Main.KeyRef); !errors.Is(err, secrets.ErrNotFound) {
 		t.Fatalf("main key left behind: %v", err)
 	}
 	if _, err := s.Delete(ctx, "p"); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("deleting twice = %v", err)
 	}
-	keys, _ := s.Keys.Keys(ctx)
+	keys, _ := s.keys.Keys(ctx)
 	if len(keys) != 0 {
 		t.Fatalf("keychain not empty: %v", keys)
 	}
@@ -277,18 +277,18 @@ func TestKeepsKey(t *testing.T) {
 	}
 }
 
-func mustProfile(t *testing.T, s *Studio, name string) profile.Profile {
+func mustProfile(t *testing.T, s *testStudio, name string) profile.Profile {
 	t.Helper()
-	p, err := s.Store.Profile(name)
+	p, err := s.store.Profile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
 }
 
-func mustView(t *testing.T, s *Studio, name string) ProfileView {
+func mustView(t *testing.T, s *testStudio, name string) ProfileView {
 	t.Helper()
-	v, err := s.Profile(name)
+	v, err := s.Get(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,12 +297,12 @@ func mustView(t *testing.T, s *Studio, name string) ProfileView {
 
 func TestEnvReportsUnavailableKeychain(t *testing.T) {
 	env := map[string]string{"KODUS_BYOK_HOME": t.TempDir(), "KODUS_BYOK_KEYRING": "secret-service"}
-	s, err := Open(Options{Getenv: func(k string) string { return env[k] }, Line: kodusline.Mid2026})
+	s, err := openAll(Options{Getenv: func(k string) string { return env[k] }, Line: kodusline.Mid2026})
 	if err != nil {
 		t.Fatal(err)
 	}
 	info := s.Env()
-	if s.Keys.Available() == nil {
+	if s.keys.Available() == nil {
 		t.Skip("a Secret Service is running here")
 	}
 	if !strings.Contains(info.KeychainProblem, "KODUS_BYOK_KEYRING") || info.KeychainBackend != "secret-service" {

@@ -9,6 +9,12 @@ import (
 	"github.com/kodusbyok/studio/backend/thinking"
 )
 
+// Thinking previews the providerOptions Kodus sends for a slot.
+type Thinking struct{ *core }
+
+// Thinking is the thinking preview service.
+func (s *Studio) Thinking() *Thinking { return &Thinking{s.c} }
+
 // ThinkingPreview is the live "Kodus will send" of a slot being edited:
 // the final providerOptions and a note for each rule that fired, or the
 // problems that stop a Custom JSON (line, column, path).
@@ -32,9 +38,9 @@ type ThinkingPreview struct {
 // (its code-review agent takes them from byokConfig.main), so the user is told before relying on them.
 const fallbackNote = "Kodus reads Thinking, the Custom JSON and OpenRouter pins from the Main slot only: on a Fallback they may not be applied"
 
-func (s *Studio) thinkingInput(sl profile.Slot) thinking.Input {
+func (s *core) thinkingInput(sl profile.Slot) thinking.Input {
 	return thinking.Input{
-		Line:     s.Line,
+		Line:     s.line,
 		Provider: sl.Provider, Model: sl.Model, Effort: sl.ReasoningEffort, Override: sl.ReasoningConfigOverride,
 		OpenRouterOrder: sl.OpenRouterProviderOrder, OpenRouterAllowFallbacks: sl.OpenRouterAllowFallbacks,
 	}
@@ -42,13 +48,13 @@ func (s *Studio) thinkingInput(sl profile.Slot) thinking.Input {
 
 // PreviewThinking computes what Kodus would send for a slot being edited,
 // with the same rules as saving it.
-func (s *Studio) PreviewThinking(slotName string, in SlotInput) ThinkingPreview {
+func (s *Thinking) PreviewThinking(slotName string, in SlotInput) ThinkingPreview {
 	// PrepareSlot applies the catalog's aliases and plans; its field errors
 	// are CheckSlot's business.
-	sl, _, _ := s.PrepareSlot(in.Slot())
-	p := ThinkingPreview{ProviderOptions: map[string]any{}, Notes: []string{}, Problems: []thinking.Problem{}, Example: thinking.Example(s.Line, sl.Provider, sl.Model),
-		Says: s.Line.Says(), Levels: thinking.Levels(s.Line, sl.Provider, sl.Model),
-		Issues: nonNil(thinking.Tuning(s.Line, sl.Provider, sl.Model, sl.Temperature, sl.ReasoningEffort))}
+	sl, _, _ := s.prepareSlot(in.Slot())
+	p := ThinkingPreview{ProviderOptions: map[string]any{}, Notes: []string{}, Problems: []thinking.Problem{}, Example: thinking.Example(s.line, sl.Provider, sl.Model),
+		Says: s.line.Says(), Levels: thinking.Levels(s.line, sl.Provider, sl.Model),
+		Issues: nonNil(thinking.Tuning(s.line, sl.Provider, sl.Model, sl.Temperature, sl.ReasoningEffort))}
 	res, err := thinking.Build(s.thinkingInput(sl))
 	var oe *thinking.OverrideError
 	switch {
@@ -60,7 +66,7 @@ func (s *Studio) PreviewThinking(slotName string, in SlotInput) ThinkingPreview 
 		return p
 	}
 	p.ProviderOptions, p.Notes = res.ProviderOptions, res.Notes
-	if slotName == profile.SlotFallback && !s.Line.BYOK.FallbackReasoning {
+	if slotName == profile.SlotFallback && !s.line.BYOK.FallbackReasoning {
 		p.Notes = append(p.Notes, fallbackNote)
 	}
 	return p
@@ -68,11 +74,11 @@ func (s *Studio) PreviewThinking(slotName string, in SlotInput) ThinkingPreview 
 
 // ProviderOptions is what Kodus sends for a saved slot. A stored Custom JSON
 // that no longer passes returns a *profile.FieldError (bad input, exit 2).
-func (s *Studio) ProviderOptions(name, slotName string) (thinking.Result, error) {
+func (s *Thinking) ProviderOptions(name, slotName string) (thinking.Result, error) {
 	if err := profile.ValidateSlotName(slotName); err != nil {
 		return thinking.Result{}, err
 	}
-	p, err := s.Store.Profile(name)
+	p, err := s.store.Profile(name)
 	if err != nil {
 		return thinking.Result{}, err
 	}
@@ -90,7 +96,7 @@ func (s *Studio) ProviderOptions(name, slotName string) (thinking.Result, error)
 	case err != nil:
 		return thinking.Result{}, &profile.FieldError{Field: "reasoningConfigOverride", Rule: err.Error()}
 	}
-	if slotName == profile.SlotFallback && !s.Line.BYOK.FallbackReasoning {
+	if slotName == profile.SlotFallback && !s.line.BYOK.FallbackReasoning {
 		res.Notes = append(res.Notes, fallbackNote)
 	}
 	return res, nil

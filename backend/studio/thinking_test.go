@@ -12,7 +12,7 @@ import (
 
 func TestPreviewThinking(t *testing.T) {
 	s := newStudio(t)
-	draft, err := s.Draft("kimi-k2.6", "")
+	draft, err := s.draft("kimi-k2.6", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestCheckSlotRefusesBadOverride(t *testing.T) {
 	if err != nil || res.Saved || len(res.FieldErrors) != 1 {
 		t.Fatalf("save = %+v, %v", res, err)
 	}
-	if _, err := s.Store.Profile("team"); !errors.Is(err, store.ErrNotFound) {
+	if _, err := s.store.Profile("team"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("a refused save stored the profile: %v", err)
 	}
 	// A level with leftover JSON is refused too: Kodus would let the JSON win.
@@ -80,7 +80,7 @@ func TestCheckSlotRefusesBadOverride(t *testing.T) {
 func TestProviderOptionsOfSavedSlot(t *testing.T) {
 	s := newStudio(t)
 	no := false
-	draft, _ := s.Draft("claude-sonnet-4-6", "")
+	draft, _ := s.draft("claude-sonnet-4-6", "")
 	save(t, s, "team", profile.SlotMain, draft, anthropicKey)
 	save(t, s, "team", profile.SlotFallback, profile.Slot{Provider: "open_router", Model: "moonshotai/kimi-k2.5", ReasoningEffort: "low",
 		OpenRouterProviderOrder: []string{"moonshot"}, OpenRouterAllowFallbacks: &no}, "sk-or-v1-FAKE0123456789abcdef")

@@ -68,12 +68,12 @@ type ProfileView struct {
 	UpdatedAt   time.Time `json:"updatedAt"`
 }
 
-// View turns a stored profile into its view.
-func (s *Studio) View(p profile.Profile) ProfileView {
+// view turns a stored profile into its view.
+func (s *core) view(p profile.Profile) ProfileView {
 	advice, codes := s.advice(p)
 	v := ProfileView{
 		Name:        p.Name,
-		Main:        s.SlotView(p.Main),
+		Main:        s.slotView(p.Main),
 		Advice:      advice,
 		AdviceCodes: codes,
 		CreatedAt:   p.CreatedAt,
@@ -83,9 +83,9 @@ func (s *Studio) View(p profile.Profile) ProfileView {
 		v.Main.RoutingSent = &RoutingSent{Order: nonNil(order), AllowFallbacks: allow}
 	}
 	if p.Fallback != nil {
-		fb := s.SlotView(*p.Fallback)
+		fb := s.slotView(*p.Fallback)
 		fb.Ignored = s.fallbackIgnored(*p.Fallback)
-		if mo := s.MainOnly(profile.SlotFallback); len(mo) > 0 {
+		if mo := s.mainOnly(profile.SlotFallback); len(mo) > 0 {
 			fb.MainOnly = mo
 		}
 		v.Fallback = &fb
@@ -94,8 +94,8 @@ func (s *Studio) View(p profile.Profile) ProfileView {
 	return v
 }
 
-// SlotView turns a stored slot into its view.
-func (s *Studio) SlotView(sl profile.Slot) SlotView {
+// slotView turns a stored slot into its view.
+func (s *core) slotView(sl profile.Slot) SlotView {
 	v := SlotView{
 		Provider:                 sl.Provider,
 		ProviderName:             sl.Provider,
@@ -118,7 +118,7 @@ func (s *Studio) SlotView(sl profile.Slot) SlotView {
 		HasKey:                   sl.HasKey(),
 		APIKeyMasked:             sl.KeyMasked,
 	}
-	if p, ok := s.Catalog.Provider(sl.Provider); ok {
+	if p, ok := s.catalog.Provider(sl.Provider); ok {
 		v.ProviderName = p.DisplayName
 		if v.EffectiveBaseURL == "" {
 			v.EffectiveBaseURL = p.DefaultBaseURL
@@ -127,10 +127,10 @@ func (s *Studio) SlotView(sl profile.Slot) SlotView {
 			v.EffectiveBaseURL = "https://" + bedrock.RuntimeHost(bedrock.Region(sl.AWSRegion))
 		}
 	}
-	if m, ok := s.Catalog.ModelForSlot(sl.Provider, sl.Model); ok {
+	if m, ok := s.catalog.ModelForSlot(sl.Provider, sl.Model); ok {
 		v.ModelName = m.DisplayName
 		v.Recommended = m.Recommended()
-		v.ProviderName = m.ProviderLabel(s.Catalog)
+		v.ProviderName = m.ProviderLabel(s.catalog)
 		if pv, ok := m.Variant(sl.Plan); ok {
 			v.PlanLabel = pv.Label
 		}
@@ -138,28 +138,18 @@ func (s *Studio) SlotView(sl profile.Slot) SlotView {
 	return v
 }
 
-// Advice lists what the Fallback Strategy and concurrency advice of Kodus's
-// BYOK docs say
-// about a setup: the warnings of backend/concurrency (a tight subscription
-// without a Fallback, no concurrency limit on one, Main and Fallback on
-// one provider, 0 read as no limit…).
-func (s *Studio) Advice(p profile.Profile) []string {
-	advice, _ := s.advice(p)
-	return advice
-}
-
 // AdviceNoFallback is the code of the advice to add a Fallback.
 const AdviceNoFallback = "no-fallback"
 
-func (s *Studio) advice(p profile.Profile) (advice, codes []string) {
+func (s *core) advice(p profile.Profile) (advice, codes []string) {
 	advice = []string{}
 	if p.Main.Provider == "" {
 		return advice, nil
 	}
-	for _, mv := range s.Moves(p) {
+	for _, mv := range s.lines().Moves(p) {
 		advice = append(advice, moveAdvice(p.Name, mv))
 	}
-	warnings := concurrency.Warnings(concurrency.Advise(s.Catalog, p, nil))
+	warnings := concurrency.Warnings(concurrency.Advise(s.catalog, p, nil))
 	if p.Fallback == nil && !hasAdvice(warnings, "tight-solo") {
 		advice = append(advice, "No fallback: add one on a different provider so reviews keep running when the main model is rate-limited or down.")
 		codes = append(codes, AdviceNoFallback)
@@ -194,10 +184,10 @@ func hasAdvice(list []concurrency.Advice, code string) bool {
 	return false
 }
 
-// Draft is a slot pre-filled from a catalog card and plan, for the GUI's
+// draft is a slot pre-filled from a catalog card and plan, for the GUI's
 // connect panel and for `profile set` on a new slot.
-func (s *Studio) Draft(modelID, plan string) (profile.Slot, error) {
-	m, ok := s.Catalog.Model(modelID)
+func (s *core) draft(modelID, plan string) (profile.Slot, error) {
+	m, ok := s.catalog.Model(modelID)
 	if !ok {
 		return profile.Slot{}, &profile.FieldError{Field: "model", Rule: "is not in the catalog", Value: modelID}
 	}
@@ -233,8 +223,8 @@ func (s *Studio) Draft(modelID, plan string) (profile.Slot, error) {
 	// Kodus's catalog gives every card a temperature, but Kodus latest never
 	// sends one to a model that takes none (Claude 4.7+, GPT-5, Kimi K2.6
 	// and K2.7 Code) and its Test refuses one: leave it empty.
-	if s.Line != nil && sl.Temperature != nil {
-		if pol, _ := thinking.TemperaturePolicy(s.Line, sl.Provider, sl.Model, sl.ReasoningEffort); pol == kodusline.TempUnsupported {
+	if s.line != nil && sl.Temperature != nil {
+		if pol, _ := thinking.TemperaturePolicy(s.line, sl.Provider, sl.Model, sl.ReasoningEffort); pol == kodusline.TempUnsupported {
 			sl.Temperature = nil
 		}
 	}

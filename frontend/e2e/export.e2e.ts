@@ -16,7 +16,7 @@ beforeAll(async () => {
   );
   expect((await app.cli(['profile', 'set', 'local', '--provider', 'openai_compatible', '--model', 'llama3.1:8b', '--base-url', 'http://localhost:11434/v1'])).code).toBe(0);
   await app.page.reload({ waitUntil: 'load' });
-  await app.page.waitForFunction(() => typeof (window as unknown as { go?: { main?: { App?: object } } }).go?.main?.App === 'object');
+  await app.page.waitForFunction(() => typeof (window as unknown as { go?: { bindings?: { Setup?: object } } }).go?.bindings?.Setup === 'object');
 });
 
 afterAll(async () => {

@@ -31,7 +31,7 @@ async function cardsFit(app: RunningApp, line: string) {
   const { page } = app;
   await page.setViewportSize({ width: 1280, height: 900 });
   // The cards come from the backend's catalog: no card is named here.
-  const catalog = await page.evaluate(() => (window as unknown as { go: { main: { App: { Catalog: () => Promise<{ models: Card[] }> } } } }).go.main.App.Catalog());
+  const catalog = await page.evaluate(() => (window as unknown as { go: { bindings: { Lines: { Catalog: () => Promise<{ models: Card[] }> } } } }).go.bindings.Lines.Catalog());
   const cards = catalog.models.filter((m) => m.tier === 'recommended');
   expect(cards.length).toBeGreaterThan(0);
   mkdirSync(artifactsDir, { recursive: true });

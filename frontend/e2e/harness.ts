@@ -97,7 +97,7 @@ export async function startApp(extraEnv: NodeJS.ProcessEnv = {}, kodusLine = 'mi
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (e) => (out += `\n[pageerror] ${e.message}`));
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => typeof (window as unknown as { go?: { main?: { App?: object } } }).go?.main?.App === 'object', null, { timeout: 30_000 });
+  await page.waitForFunction(() => typeof (window as unknown as { go?: { bindings?: { Setup?: object } } }).go?.bindings?.Setup === 'object', null, { timeout: 30_000 });
 
   const cli = (args: string[], stdin = '') =>
     new Promise<{ code: number; stdout: string; stderr: string }>((res) => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   installDir = kodusLayout(join(app.home, 'kodus-installer'));
   expect((await app.cli(['profile', 'set', 'team', '--provider', 'anthropic', '--model', 'claude-sonnet-4-6', '--key-stdin'], KEY)).code).toBe(0);
   await app.page.reload({ waitUntil: 'load' });
-  await app.page.waitForFunction(() => typeof (window as unknown as { go?: { main?: { App?: object } } }).go?.main?.App === 'object');
+  await app.page.waitForFunction(() => typeof (window as unknown as { go?: { bindings?: { Setup?: object } } }).go?.bindings?.Setup === 'object');
 });
 
 afterAll(async () => {

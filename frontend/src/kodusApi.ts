@@ -2,13 +2,13 @@
 // apply a profile to its install's .env. A context of its own, so tests hand
 // the view a fake without the rest of the Api.
 import { createContext, useContext } from 'react';
-import * as App from '../wailsjs/go/main/App';
-import { byokconfig, kodusapi, kodusinstall, main, studio } from '../wailsjs/go/models';
+import * as Kodus from '../wailsjs/go/bindings/Kodus';
+import { bindings, byokconfig, kodusapi, kodusinstall, studio } from '../wailsjs/go/models';
 import { EventsOn } from '../wailsjs/runtime/runtime';
 import { call, type Data } from './api';
 
 export type KodusSession = Data<studio.KodusSession>;
-export type KodusLoginRequest = Data<main.KodusLoginRequest>;
+export type KodusLoginRequest = Data<bindings.KodusLoginRequest>;
 export type KodusStatusView = Data<studio.KodusStatusView>;
 export type KodusStatus = Data<kodusapi.Status>;
 export type KodusConfigView = Data<studio.KodusConfigView>;
@@ -47,17 +47,17 @@ export interface KodusApi {
 }
 
 export const wailsKodusApi: KodusApi = {
-  session: () => call(App.KodusSession()),
-  login: (req) => call(App.KodusLogin(main.KodusLoginRequest.createFrom(req))),
-  logout: () => call(App.KodusLogout()).then((n) => n ?? []),
-  status: () => call(App.KodusStatus()),
-  find: () => call(App.FindKodus()),
-  inspectDir: (dir) => call(App.InspectKodusDir(dir)),
-  pickFolder: () => call(App.PickKodusFolder()),
-  planEnv: (req) => call(App.PlanKodusEnv(studio.KodusEnvRequest.createFrom(req))),
-  applyEnv: (req) => call(App.ApplyKodusEnv(studio.KodusEnvRequest.createFrom(req))),
-  planApply: (p) => call(App.PlanKodusApply(p)),
-  apply: (p, digest) => call(App.ApplyToKodus(p, digest)),
+  session: () => call(Kodus.KodusSession()),
+  login: (req) => call(Kodus.KodusLogin(bindings.KodusLoginRequest.createFrom(req))),
+  logout: () => call(Kodus.KodusLogout()).then((n) => n ?? []),
+  status: () => call(Kodus.KodusStatus()),
+  find: () => call(Kodus.FindKodus()),
+  inspectDir: (dir) => call(Kodus.InspectKodusDir(dir)),
+  pickFolder: () => call(Kodus.PickKodusFolder()),
+  planEnv: (req) => call(Kodus.PlanKodusEnv(studio.KodusEnvRequest.createFrom(req))),
+  applyEnv: (req) => call(Kodus.ApplyKodusEnv(studio.KodusEnvRequest.createFrom(req))),
+  planApply: (p) => call(Kodus.PlanKodusApply(p)),
+  apply: (p, digest) => call(Kodus.ApplyToKodus(p, digest)),
   onComposeLine: (cb) => EventsOn('kodus:compose', (l: KodusComposeLine) => cb(l)),
 };
 

@@ -1,3 +1,24 @@
+export namespace bindings {
+	
+	export class KodusLoginRequest {
+	    url: string;
+	    email: string;
+	    password: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KodusLoginRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.url = source["url"];
+	        this.email = source["email"];
+	        this.password = source["password"];
+	    }
+	}
+
+}
+
 export namespace byokconfig {
 	
 	export class Warning {
@@ -1947,27 +1968,6 @@ export namespace kodusinstall {
 		    }
 		    return a;
 		}
-	}
-
-}
-
-export namespace main {
-	
-	export class KodusLoginRequest {
-	    url: string;
-	    email: string;
-	    password: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new KodusLoginRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.url = source["url"];
-	        this.email = source["email"];
-	        this.password = source["password"];
-	    }
 	}
 
 }
