@@ -105,7 +105,7 @@ func v1Slot(in Slot, withKeys, main bool) V1Slot {
 	case s.Provider == catalog.AmazonBedrock:
 		f := bedrockFields(in, withKeys)
 		out.BaseURL, out.AWSRegion = "", f.region
-		out.AWSBearerToken, out.AWSAccessKeyID, out.AWSSecretAccessKey, out.AWSSessionToken = f.bearer, f.id, f.secret, f.session
+		out.AWSSecrets = f.AWSSecrets
 	case withKeys:
 		out.APIKey = in.Key.Reveal()
 	}
@@ -172,7 +172,7 @@ func settings(in Slot, withKeys bool) *Settings {
 	out := Settings{BaseURL: s.BaseURL}
 	if s.Provider == catalog.AmazonBedrock {
 		f := bedrockFields(in, withKeys)
-		return &Settings{AWSRegion: f.region, AWSBearerToken: f.bearer, AWSAccessKeyID: f.id, AWSSecretAccessKey: f.secret, AWSSessionToken: f.session}
+		return &Settings{AWSRegion: f.region, AWSSecrets: f.AWSSecrets}
 	}
 	if s.Provider == catalog.GoogleVertex {
 		out.VertexLocation = s.VertexLocation

@@ -15,8 +15,8 @@ import (
 // empty: Kodus keeps a stored secret for an empty one, and the empty
 // fields still say which auth the credential uses.
 type awsFields struct {
-	region                      string
-	bearer, id, secret, session *string
+	region string
+	AWSSecrets
 }
 
 func bedrockFields(in Slot, withKeys bool) awsFields {
@@ -27,16 +27,16 @@ func bedrockFields(in Slot, withKeys bool) awsFields {
 	c, isIAM := secrets.ParseAWSCredentials(in.Key.Reveal())
 	switch {
 	case withKeys && isIAM:
-		f.id, f.secret = val(c.AccessKeyID), val(c.SecretAccessKey)
+		f.AWSAccessKeyID, f.AWSSecretAccessKey = val(c.AccessKeyID), val(c.SecretAccessKey)
 		if c.SessionToken != "" {
-			f.session = val(c.SessionToken)
+			f.AWSSessionToken = val(c.SessionToken)
 		}
 	case withKeys && !in.Key.Empty():
-		f.bearer = val(in.Key.Reveal())
+		f.AWSBearerToken = val(in.Key.Reveal())
 	case s.AWSAuth == bedrock.AuthIAM:
-		f.id, f.secret = empty(), empty()
+		f.AWSAccessKeyID, f.AWSSecretAccessKey = empty(), empty()
 	default:
-		f.bearer = empty()
+		f.AWSBearerToken = empty()
 	}
 	return f
 }

@@ -25,7 +25,14 @@ type V1Slot struct {
 	OpenRouterProviderOrder  []string `json:"openrouterProviderOrder,omitempty"`
 	OpenRouterAllowFallbacks *bool    `json:"openrouterAllowFallbacks,omitempty"`
 	// Amazon Bedrock's region and secrets sit on the v1 slot.
-	AWSRegion          string  `json:"awsRegion,omitempty"`
+	AWSRegion string `json:"awsRegion,omitempty"`
+	AWSSecrets
+}
+
+// AWSSecrets are Amazon Bedrock's secrets in Kodus's field names, on a v1
+// slot and on a v2 credential's settings: plaintext on the way in (Kodus
+// encrypts them), "" keeps the secret Kodus stores, nil leaves the field out.
+type AWSSecrets struct {
 	AWSBearerToken     *string `json:"awsBearerToken,omitempty"`
 	AWSAccessKeyID     *string `json:"awsAccessKeyId,omitempty"`
 	AWSSecretAccessKey *string `json:"awsSecretAccessKey,omitempty"`
@@ -67,13 +74,10 @@ type Credential struct {
 // encrypt-or-keep rule), and says which auth kind the credential uses when
 // the export leaves the keys out; nil leaves the field out.
 type Settings struct {
-	BaseURL                  string   `json:"baseURL,omitempty"`
-	VertexLocation           string   `json:"vertexLocation,omitempty"`
-	AWSRegion                string   `json:"awsRegion,omitempty"`
-	AWSBearerToken           *string  `json:"awsBearerToken,omitempty"`
-	AWSAccessKeyID           *string  `json:"awsAccessKeyId,omitempty"`
-	AWSSecretAccessKey       *string  `json:"awsSecretAccessKey,omitempty"`
-	AWSSessionToken          *string  `json:"awsSessionToken,omitempty"`
+	BaseURL        string `json:"baseURL,omitempty"`
+	VertexLocation string `json:"vertexLocation,omitempty"`
+	AWSRegion      string `json:"awsRegion,omitempty"`
+	AWSSecrets
 	OpenRouterProviderOrder  []string `json:"openrouterProviderOrder,omitempty"`
 	OpenRouterAllowFallbacks *bool    `json:"openrouterAllowFallbacks,omitempty"`
 }

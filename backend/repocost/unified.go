@@ -110,24 +110,25 @@ func (g *hunks) generate() {
 			g.toLine += n
 			g.equals(ls, i)
 		case dmp.DiffDelete:
-			if n != 0 {
-				g.fromLine++
-			}
-			g.start(i, dmp.DiffDelete)
-			g.fromLine += n - 1
-			g.add('-', ls)
+			g.change(i, d.Type, &g.fromLine, '-', ls)
 		case dmp.DiffInsert:
-			if n != 0 {
-				g.toLine++
-			}
-			g.start(i, dmp.DiffInsert)
-			g.toLine += n - 1
-			g.add('+', ls)
+			g.change(i, d.Type, &g.toLine, '+', ls)
 		}
 		if i == len(g.diffs)-1 && g.open {
 			g.flush()
 		}
 	}
+}
+
+// change adds deleted or inserted lines to the hunk (opening one if need
+// be); line is the counter of the side they belong to.
+func (g *hunks) change(i int, op dmp.Operation, line *int, sign byte, ls []string) {
+	if len(ls) != 0 {
+		*line++
+	}
+	g.start(i, op)
+	*line += len(ls) - 1
+	g.add(sign, ls)
 }
 
 // start is processHunk: open a hunk with the context kept before it.

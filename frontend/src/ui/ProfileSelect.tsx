@@ -1,9 +1,24 @@
 import type { ProfileView } from '../api';
 
 /** A labelled select of the saved profiles, each with its Main model. */
-export function ProfileSelect({ id, label, profiles, value, onChange }: { id: string; label: string; profiles: ProfileView[]; value: string; onChange: (name: string) => void }) {
+export function ProfileSelect({
+  id,
+  label,
+  profiles,
+  value,
+  onChange,
+  className = 'u-flex-1',
+}: {
+  id: string;
+  label: string;
+  profiles: ProfileView[];
+  value: string;
+  onChange: (name: string) => void;
+  /** How the field sizes in its row. */
+  className?: string;
+}) {
   return (
-    <div className="field u-flex-1">
+    <div className={`field ${className}`}>
       <label htmlFor={id}>{label}</label>
       <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
         {profiles.map((p) => (

@@ -1,6 +1,9 @@
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi, type DiscoverResult, type LocalModel, type LocalServer } from '../../api';
 import { errorText } from '../../lib/errorText';
+import { ErrorAlert } from '../../ui/Alert';
+import { CodeNotes } from '../../ui/CodeNotes';
+import { Field, secretInputProps, TextField } from '../../ui/Field';
 
 export const DOCKER_REMINDER =
   'Inside Kodus’s Docker containers, localhost is not this machine: use host.docker.internal (on Linux, map it with extra_hosts: host-gateway) or this machine’s LAN address.';
@@ -57,6 +60,13 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
   };
 
   // Search once when opened; later searches are the user's.
+  // Enter in a field searches; it must not submit a surrounding form.
+  const searchOnEnter = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      void search();
+    }
+  };
   const searchOnOpen = useEffectEvent(() => void search());
   useEffect(() => searchOnOpen(), []);
 
@@ -73,72 +83,33 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
         </button>
       </div>
       {!onlyURLs && (
-        <div className="field">
-          <label htmlFor="discover-extra">Also look at (optional)</label>
-          <input
-            id="discover-extra"
-            className="input mono"
-            placeholder="http://gpu-box.lan:8000/v1, 127.0.0.1:11435"
-            value={extra}
-            onChange={(e) => setExtra(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                void search();
-              }
-            }}
-            aria-describedby="discover-extra-hint"
-          />
-          <div className="hint" id="discover-extra-hint">
-            Searched by default: Ollama :11434, vLLM :8000, LM Studio :1234, llama.cpp :8080 and :9931 on this machine. Only GET requests, never a key.
-          </div>
-        </div>
+        <TextField
+          id="discover-extra"
+          label="Also look at (optional)"
+          hint="Searched by default: Ollama :11434, vLLM :8000, LM Studio :1234, llama.cpp :8080 and :9931 on this machine. Only GET requests, never a key."
+          inputClass="mono"
+          placeholder="http://gpu-box.lan:8000/v1, 127.0.0.1:11435"
+          value={extra}
+          onChange={setExtra}
+          onKeyDown={searchOnEnter}
+        />
       )}
       {askKey && (
         <div className="row u-align-items-flex-end" data-testid="server-key">
-          <div className="field u-flex-1">
-            <label htmlFor="server-key">Server key</label>
-            <input
-              id="server-key"
-              className="input mono"
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              value={serverKey}
-              onChange={(e) => onServerKey?.(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  void search();
-                }
-              }}
-              aria-describedby="server-key-hint"
-            />
-            <div className="hint" id="server-key-hint">
-              Sent only to this server, and kept for the next step.
-            </div>
-          </div>
+          <Field id="server-key" label="Server key" className="u-flex-1" hint="Sent only to this server, and kept for the next step.">
+            <input className="input mono" type="password" onKeyDown={searchOnEnter} {...secretInputProps({ id: 'server-key', value: serverKey, onChange: (v) => onServerKey?.(v) })} />
+          </Field>
           <button type="button" className="btn u-margin-bottom-22" onClick={() => void search()} disabled={busy}>
             List models
           </button>
         </div>
       )}
-      {error && (
-        <div className="alert alert-err" role="alert">
-          {error}
-        </div>
-      )}
+      {error && <ErrorAlert>{error}</ErrorAlert>}
       {result && servers.length === 0 && !error && (
         <div className="empty u-padding-20" data-testid="no-servers">
           <div className="card-title">No local LLM server answered</div>
           <p className="muted small">Start Ollama, vLLM, LM Studio or llama-server, or add its address above, then search again.</p>
-          <ul className="small muted u-text-align-left u-display-inline-block u-margin-0">
-            {result.unreachable.map((m) => (
-              <li key={m.baseURL}>
-                <code>{m.baseURL}</code>: {m.reason}
-              </li>
-            ))}
-          </ul>
+          <CodeNotes className="small muted u-text-align-left u-display-inline-block u-margin-0" notes={unreachable(result)} />
         </div>
       )}
       {servers.map((s) => (
@@ -190,13 +161,7 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
           <summary>
             Nothing at {result.unreachable.length} other address{result.unreachable.length > 1 ? 'es' : ''}
           </summary>
-          <ul className="u-margin-4px-0-0">
-            {result.unreachable.map((m) => (
-              <li key={m.baseURL}>
-                <code>{m.baseURL}</code>: {m.reason}
-              </li>
-            ))}
-          </ul>
+          <CodeNotes className="u-margin-4px-0-0" notes={unreachable(result)} />
         </details>
       )}
       {loopback && (
@@ -206,4 +171,9 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
       )}
     </section>
   );
+}
+
+/** The addresses that did not answer, and why. */
+function unreachable(r: DiscoverResult): [string, string][] {
+  return r.unreachable.map((m) => [m.baseURL, m.reason]);
 }

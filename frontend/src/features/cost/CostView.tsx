@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApi, type CostRequest, type CostResult, type CostRow, type ProfileView, type RepoReport, type RepoScanResult } from '../../api';
 import { LevelChart, SizeHistogram, StackedCostChart } from '../../ui/lazy/LazyCharts';
 import { rowLabel } from '../../lib/costLabels';
-import { describedBy, Field } from '../../ui/Field';
+import { Field, TextField, type TextFieldProps } from '../../ui/Field';
 import { PriceEditor } from './PriceEditor';
 import { BiggestChanges, RepoSummary } from '../repo/RepoSummary';
 import { RepoPanel } from '../repo/RepoPanel';
@@ -203,28 +203,29 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
             </Field>
           )}
           {NUMBERS.filter((n) => !(fromRepo && FROM_REPO.includes(n.key))).map((n) => (
-            <Field key={n.key} id={`cost-${n.key}`} label={n.label} field={n.key} error={errors[n.key]} hint={n.hint}>
-              <input
-                id={`cost-${n.key}`}
-                className="input"
-                inputMode="numeric"
-                value={form.numbers[n.key]}
-                onChange={(e) => setNum(n.key, e.target.value)}
-                {...describedBy(`cost-${n.key}`, errors[n.key])}
-              />
-            </Field>
-          ))}
-          <Field id="cost-budget" label="Monthly budget (US$)" field="budgetUSD" error={errors.budgetUSD} hint="optional: how many PRs fit">
-            <input
-              id="cost-budget"
-              className="input"
-              inputMode="decimal"
-              placeholder="1000"
-              value={form.budget}
-              onChange={(e) => set({ budget: e.target.value })}
-              {...describedBy('cost-budget', errors.budgetUSD)}
+            <TextField
+              key={n.key}
+              id={`cost-${n.key}`}
+              label={n.label}
+              field={n.key}
+              error={errors[n.key]}
+              hint={n.hint}
+              inputMode="numeric"
+              value={form.numbers[n.key]}
+              onChange={(v) => setNum(n.key, v)}
             />
-          </Field>
+          ))}
+          <TextField
+            id="cost-budget"
+            label="Monthly budget (US$)"
+            field="budgetUSD"
+            error={errors.budgetUSD}
+            hint="optional: how many PRs fit"
+            inputMode="decimal"
+            placeholder="1000"
+            value={form.budget}
+            onChange={(v) => set({ budget: v })}
+          />
         </div>
         <div className="row u-align-items-flex-start u-gap-24">
           <div className="field">
@@ -232,27 +233,9 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
             <Segmented label="Thinking" value={form.thinking} onChange={(v) => set({ thinking: v })} options={mode === 'profile' ? [{ id: 'saved', label: 'As saved' }, ...LEVELS] : LEVELS} />
             <div className="hint">Reasoning tokens are billed as output. Off adds none.</div>
           </div>
-          <Field id="cost-cacheHit" label="Cache hit (%)" field="cacheHit" error={errors.cacheHit} hint="share of each prompt read from cache">
-            <input
-              id="cost-cacheHit"
-              className="input u-width-110"
-              inputMode="decimal"
-              value={form.cacheHitPct}
-              onChange={(e) => set({ cacheHitPct: e.target.value })}
-              {...describedBy('cost-cacheHit', errors.cacheHit)}
-            />
-          </Field>
+          <PercentField field="cacheHit" label="Cache hit (%)" hint="share of each prompt read from cache" errors={errors} value={form.cacheHitPct} onChange={(v) => set({ cacheHitPct: v })} />
           {mode === 'profile' && (
-            <Field id="cost-fallbackShare" label="Fallback share (%)" field="fallbackShare" error={errors.fallbackShare} hint="calls the Fallback serves">
-              <input
-                id="cost-fallbackShare"
-                className="input u-width-110"
-                inputMode="decimal"
-                value={form.fallbackPct}
-                onChange={(e) => set({ fallbackPct: e.target.value })}
-                {...describedBy('cost-fallbackShare', errors.fallbackShare)}
-              />
-            </Field>
+            <PercentField field="fallbackShare" label="Fallback share (%)" hint="calls the Fallback serves" errors={errors} value={form.fallbackPct} onChange={(v) => set({ fallbackPct: v })} />
           )}
         </div>
         <details className="advanced">
@@ -405,4 +388,9 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
       )}
     </div>
   );
+}
+
+/** A narrow field for a share in per cent. */
+function PercentField({ field, errors, ...rest }: Omit<TextFieldProps, 'id' | 'error' | 'inputMode' | 'inputClass'> & { field: string; errors: Record<string, string> }) {
+  return <TextField {...rest} id={`cost-${field}`} field={field} error={errors[field]} inputMode="decimal" inputClass="u-width-110" />;
 }

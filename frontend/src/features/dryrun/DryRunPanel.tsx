@@ -3,6 +3,8 @@ import { createPortal } from 'react-dom';
 import type { DryRun, DryRunResult, FieldError } from '../../api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { errorText } from '../../lib/errorText';
+import { CodeList } from '../../ui/CodeList';
+import { ProviderProblem } from '../keys/ProviderProblem';
 
 interface DryRunPanelProps {
   /** Builds the request (preview) or sends it once. */
@@ -184,18 +186,7 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
           <code className="dry-run-line" data-testid="dry-run-url">
             {req.method} {req.url}
           </code>
-          <dl className="kv kv-mid small" aria-label="Request headers">
-            {Object.entries(req.headers ?? {})
-              .sort(([a], [b]) => a.localeCompare(b))
-              .map(([k, v]) => (
-                <div className="u-display-contents" key={k}>
-                  <dt>{k}</dt>
-                  <dd>
-                    <code>{v}</code>
-                  </dd>
-                </div>
-              ))}
-          </dl>
+          <CodeList className="small" label="Request headers" rows={Object.entries(req.headers ?? {}).sort(([a], [b]) => a.localeCompare(b))} />
           <pre className="code" tabIndex={0} aria-label="Request body (read-only JSON)" data-testid="dry-run-body">
             {JSON.stringify(req.body, null, 2)}
           </pre>
@@ -265,16 +256,7 @@ export function DryRunVerdict({ result: r }: { result: DryRun }) {
   const warn = r.code === 'rate_limit';
   return (
     <div className={warn ? 'alert alert-warn' : 'alert alert-err'} role="alert" data-testid="dry-run-result" data-code={r.code}>
-      <div className="alert-title">
-        {r.headline}
-        {r.httpStatus ? ` · HTTP ${r.httpStatus}` : ''}
-      </div>
-      <div>{r.message}</div>
-      {r.providerMessage && (
-        <div className="provider-said" data-testid="provider-said">
-          Provider said: {r.providerMessage}
-        </div>
-      )}
+      <ProviderProblem headline={r.headline} httpStatus={r.httpStatus} message={r.message} providerMessage={r.providerMessage} />
       <div className="small u-margin-top-6" data-testid="dry-run-fix">
         {r.parameter && <span className="tag tag-warn">{PARAM_LABEL[r.parameter] ?? r.parameter}</span>} <strong>Fix:</strong> {r.hint}
       </div>

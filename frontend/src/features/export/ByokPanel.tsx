@@ -3,6 +3,7 @@ import { useApi, type BYOKView } from '../../api';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useToast } from '../../ui/Toasts';
 import { errorText } from '../../lib/errorText';
+import { TitledPanel } from '../../ui/Panel';
 
 /** The profile as Kodus's BYOK config JSON: shown without keys; written with keys only after a confirmation. */
 export function ByokPanel({ profile, notCarried }: { profile: string; notCarried: boolean }) {
@@ -36,10 +37,7 @@ export function ByokPanel({ profile, notCarried }: { profile: string; notCarried
   };
 
   return (
-    <section className="panel stack" aria-labelledby="byok-title">
-      <h2 className="u-margin-0" id="byok-title">
-        BYOK config
-      </h2>
+    <TitledPanel titleId="byok-title" title="BYOK config">
       <p className="muted small u-margin-0">
         Kodus’s BYOK config{view?.says ? `, ${view.says},` : ''} carries {notCarried ? 'everything Fixed Mode cannot' : 'the fallback, concurrency, thinking and token limits'}, and takes precedence
         over the .env. {view?.shape} Kodus keeps it per organisation: enter these values on its “Bring your own key” page, or send the JSON to its API (
@@ -110,6 +108,6 @@ export function ByokPanel({ profile, notCarried }: { profile: string; notCarried
           onConfirm={() => void write()}
         />
       )}
-    </section>
+    </TitledPanel>
   );
 }

@@ -1,4 +1,5 @@
 import type { EnvReport } from '../../api';
+import { CodeList } from '../../ui/CodeList';
 
 /**
  * What a .env configures, as Kodus's own blue banner shows it ("configured
@@ -25,18 +26,7 @@ export function EnvBanner({ report, path }: { report: EnvReport; path?: string }
   return (
     <div className="alert alert-info stack u-gap-6" data-testid="env-banner" data-fixed-mode="on">
       <div className="alert-title">Kodus is using an LLM configured via environment variables{path ? ` (${path})` : ''}.</div>
-      <dl className="kv kv-mid">
-        {rows
-          .filter(([, v]) => v)
-          .map(([k, v]) => (
-            <div className="u-display-contents" key={k}>
-              <dt>{k}</dt>
-              <dd>
-                <code>{v}</code>
-              </dd>
-            </div>
-          ))}
-      </dl>
+      <CodeList rows={rows.filter(([, v]) => v)} />
       <div className="small muted">Why: {inf.rule}. The API key is never displayed in full.</div>
     </div>
   );

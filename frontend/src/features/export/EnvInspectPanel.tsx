@@ -3,6 +3,9 @@ import { useApi, type EnvInspectView } from '../../api';
 import { EnvBanner } from './EnvBanner';
 import { useToast } from '../../ui/Toasts';
 import { errorText } from '../../lib/errorText';
+import { ErrorAlert } from '../../ui/Alert';
+import { Field } from '../../ui/Field';
+import { TitledPanel } from '../../ui/Panel';
 
 /** Read an existing .env as Kodus would, and import its Fixed Mode block as a profile. */
 export function EnvInspectPanel({ reload }: { reload: () => Promise<void> }) {
@@ -35,13 +38,9 @@ export function EnvInspectPanel({ reload }: { reload: () => Promise<void> }) {
   };
 
   return (
-    <section className="panel stack" aria-labelledby="inspect-title">
-      <h2 className="u-margin-0" id="inspect-title">
-        Inspect an existing .env
-      </h2>
+    <TitledPanel titleId="inspect-title" title="Inspect an existing .env">
       <div className="row u-align-items-flex-end">
-        <div className="field u-flex-1">
-          <label htmlFor="inspect-path">.env to inspect</label>
+        <Field id="inspect-path" label=".env to inspect" className="u-flex-1">
           <input
             id="inspect-path"
             className="input"
@@ -50,17 +49,12 @@ export function EnvInspectPanel({ reload }: { reload: () => Promise<void> }) {
             onChange={(e) => setPath(e.target.value)}
             onKeyDown={(e) => e.key === 'Enter' && path && void inspect()}
           />
-        </div>
+        </Field>
         <button className="btn" disabled={!path} onClick={() => void inspect()}>
           Inspect
         </button>
       </div>
-      {error && (
-        <div className="alert alert-err" role="alert">
-          <div className="alert-title">Couldn’t read the file</div>
-          {error}
-        </div>
-      )}
+      {error && <ErrorAlert title="Couldn’t read the file">{error}</ErrorAlert>}
       {view && (
         <>
           <EnvBanner report={view.report} path={view.path} />
@@ -96,6 +90,6 @@ export function EnvInspectPanel({ reload }: { reload: () => Promise<void> }) {
           )}
         </>
       )}
-    </section>
+    </TitledPanel>
   );
 }

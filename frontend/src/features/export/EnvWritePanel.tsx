@@ -4,6 +4,9 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DiffView, EnvBanner } from './EnvBanner';
 import { useToast } from '../../ui/Toasts';
 import { errorText } from '../../lib/errorText';
+import { ErrorAlert } from '../../ui/Alert';
+import { CodeNotes } from '../../ui/CodeNotes';
+import { TitledPanel } from '../../ui/Panel';
 
 /** The three ways to write the block: copy, a new file (block or complete .env), a merge. */
 export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOptions }) {
@@ -63,10 +66,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
   const replacing = plan?.current.fixedMode;
 
   return (
-    <section className="panel stack" aria-labelledby="env-write-title">
-      <h2 className="u-margin-0" id="env-write-title">
-        Write it
-      </h2>
+    <TitledPanel titleId="env-write-title" title="Write it">
       <div className="row">
         <button
           className="btn"
@@ -98,11 +98,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
         </button>
         {busy && <span className="spinner" aria-label="Working" />}
       </div>
-      {error && (
-        <div className="alert alert-err" role="alert" data-testid="env-write-error">
-          {error}
-        </div>
-      )}
+      {error && <ErrorAlert testId="env-write-error">{error}</ErrorAlert>}
       {plan && (
         <div className="stack" data-testid="merge-plan">
           <EnvBanner report={plan.current} path={plan.path} />
@@ -153,13 +149,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
           {result.fillIns.length > 0 && (
             <>
               <div className="small">Still to fill in (marked FILL IN in the file):</div>
-              <ul className="list small">
-                {result.fillIns.map((f) => (
-                  <li key={f.var}>
-                    <code>{f.var}</code>: {f.what}
-                  </li>
-                ))}
-              </ul>
+              <CodeNotes className="list small" notes={result.fillIns.map((f) => [f.var, f.what])} />
             </>
           )}
           {result.problems.map((p) => (
@@ -213,6 +203,6 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
           onConfirm={() => void apply()}
         />
       )}
-    </section>
+    </TitledPanel>
   );
 }

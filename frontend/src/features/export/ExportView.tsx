@@ -4,7 +4,9 @@ import { ByokPanel } from './ByokPanel';
 import { EnvInspectPanel } from './EnvInspectPanel';
 import { EnvWritePanel } from './EnvWritePanel';
 import { errorText } from '../../lib/errorText';
+import { ErrorAlert } from '../../ui/Alert';
 import { PageHead } from '../../ui/PageHead';
+import { ProfileSelect } from '../../ui/ProfileSelect';
 
 /** Where the view opens: the .env writer or the BYOK config. */
 export type ExportFocus = 'env' | 'byok';
@@ -24,6 +26,11 @@ export function ExportView({ profiles, reload, initialProfile, focus }: ExportVi
   const [opts, setOpts] = useState<EnvOptions>({ trustJSONSchema: false, replaceLocalhost: '' });
   const [view, setView] = useState<EnvExportView | null>(null);
   const [error, setError] = useState('');
+  // Options belong to one profile's block.
+  const pickProfile = (n: string) => {
+    setName(n);
+    setOpts({ trustJSONSchema: false, replaceLocalhost: '' });
+  };
 
   useEffect(() => {
     if (!name && profiles.length) setName(profiles[0].name);
@@ -71,31 +78,9 @@ export function ExportView({ profiles, reload, initialProfile, focus }: ExportVi
             <h2 className="u-margin-0" id="export-block-title">
               Fixed Mode block
             </h2>
-            <div className="field u-min-width-220">
-              <label htmlFor="export-profile">Profile</label>
-              <select
-                id="export-profile"
-                className="input"
-                value={name}
-                onChange={(e) => {
-                  setName(e.target.value);
-                  setOpts({ trustJSONSchema: false, replaceLocalhost: '' });
-                }}
-              >
-                {profiles.map((p) => (
-                  <option key={p.name} value={p.name}>
-                    {p.name} — {p.main.modelName}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ProfileSelect id="export-profile" label="Profile" className="u-min-width-220" profiles={profiles} value={name} onChange={pickProfile} />
           </div>
-          {error && (
-            <div className="alert alert-err" role="alert">
-              <div className="alert-title">Couldn’t build the block</div>
-              {error}
-            </div>
-          )}
+          {error && <ErrorAlert title="Couldn’t build the block">{error}</ErrorAlert>}
           {view && <BlockDetails view={view} opts={opts} setOpts={setOpts} />}
         </section>
       )}

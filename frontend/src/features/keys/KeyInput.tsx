@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api';
 import { useDebounced } from '../../lib/useDebounced';
-import { describedBy, Field } from '../../ui/Field';
+import { Field, secretInputProps } from '../../ui/Field';
 
 interface KeyInputProps {
   id: string;
@@ -29,6 +29,7 @@ export function KeyInput({ id, label, value, onChange, error, placeholder, store
   const preview = useDebounced(call, 120).value;
 
   const shownError = error ?? preview?.error;
+  const inputProps = secretInputProps({ id, value, onChange, placeholder, autoFocus, error: shownError });
   const hint =
     value === '' ? (
       storedMasked ? (
@@ -48,32 +49,7 @@ export function KeyInput({ id, label, value, onChange, error, placeholder, store
   return (
     <Field id={id} label={label} field="apiKey" hint={hint} error={shownError}>
       <div className="input-wrap">
-        {multiline ? (
-          <textarea
-            id={id}
-            className={reveal ? 'input mono' : 'input mono key-hidden'}
-            value={value}
-            placeholder={placeholder}
-            spellCheck={false}
-            autoComplete="off"
-            autoFocus={autoFocus}
-            onChange={(e) => onChange(e.target.value)}
-            {...describedBy(id, shownError)}
-          />
-        ) : (
-          <input
-            id={id}
-            className="input mono"
-            type={reveal ? 'text' : 'password'}
-            value={value}
-            placeholder={placeholder}
-            spellCheck={false}
-            autoComplete="off"
-            autoFocus={autoFocus}
-            onChange={(e) => onChange(e.target.value)}
-            {...describedBy(id, shownError)}
-          />
-        )}
+        {multiline ? <textarea className={reveal ? 'input mono' : 'input mono key-hidden'} {...inputProps} /> : <input className="input mono" type={reveal ? 'text' : 'password'} {...inputProps} />}
         <button type="button" className="btn btn-sm" onClick={() => setReveal((r) => !r)} aria-pressed={reveal} aria-label={reveal ? 'Hide key' : 'Show key'}>
           {reveal ? 'Hide' : 'Show'}
         </button>

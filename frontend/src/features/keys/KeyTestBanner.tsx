@@ -1,4 +1,5 @@
 import type { KeyTestResult } from '../../api';
+import { ProviderProblem } from './ProviderProblem';
 
 interface KeyTestBannerProps {
   result: KeyTestResult;
@@ -33,16 +34,7 @@ export function KeyTestBanner({ result: r, onSwitchPlan, onUseModel, compact }: 
   const warn = r.code === 'rate_limit';
   return (
     <div className={warn ? 'alert alert-warn' : 'alert alert-err'} role={warn ? 'status' : 'alert'} data-testid="key-test-result" data-code={r.code}>
-      <div className="alert-title">
-        {r.headline}
-        {r.httpStatus ? ` · HTTP ${r.httpStatus}` : ''}
-      </div>
-      <div>{r.message}</div>
-      {r.providerMessage && (
-        <div className="provider-said" data-testid="provider-said">
-          Provider said: {r.providerMessage}
-        </div>
-      )}
+      <ProviderProblem headline={r.headline} httpStatus={r.httpStatus} message={r.message} providerMessage={r.providerMessage} />
       {onUseModel && r.availableModels?.length ? (
         <div className="stack u-gap-4 u-margin-top-6" data-testid="available-models">
           <div className="small">Use one of the models it serves:</div>

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import type { ProfileView } from '../../api';
 import { useKodusApi, type KodusApplyPlan, type KodusApplyResult, type KodusChange, type KodusTestResult } from '../../kodusApi';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ErrorAlert } from '../../ui/Alert';
 import { ProfileSelect } from '../../ui/ProfileSelect';
 import { errorText } from '../../lib/errorText';
+import { TitledPanel } from '../../ui/Panel';
 
 const SIGN: Record<string, string> = { add: '+', update: '~', route: '→', keep: '=', remove: '−' };
 
@@ -28,6 +30,12 @@ export function KodusApplyPanel({ profiles, onApplied, fixedProfile }: KodusAppl
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+
+  const pickProfile = (name: string) => {
+    setProfile(name);
+    setPlan(null);
+    setResult(null);
+  };
 
   const preview = async () => {
     setBusy(true);
@@ -61,36 +69,17 @@ export function KodusApplyPanel({ profiles, onApplied, fixedProfile }: KodusAppl
   };
 
   return (
-    <section className="panel stack" aria-labelledby={titleID}>
-      <h2 className="u-margin-0" id={titleID}>
-        {fixedProfile ? `Apply profile ${fixedProfile} to Kodus (BYOK)` : 'Apply a profile to Kodus (BYOK)'}
-      </h2>
+    <TitledPanel titleId={titleID} title={fixedProfile ? `Apply profile ${fixedProfile} to Kodus (BYOK)` : 'Apply a profile to Kodus (BYOK)'}>
       <p className="muted small">
         Saves the profile in Kodus’s BYOK config through its API. Everything else Kodus has is kept — its other keys are re-sent empty, so Kodus keeps them. Then Kodus runs its own Test of the model.
       </p>
       <div className="row u-align-items-flex-end">
-        {!fixedProfile && (
-          <ProfileSelect
-            id="kodus-apply-profile"
-            label="Profile to apply"
-            profiles={profiles}
-            value={profile}
-            onChange={(name) => {
-              setProfile(name);
-              setPlan(null);
-              setResult(null);
-            }}
-          />
-        )}
+        {!fixedProfile && <ProfileSelect id="kodus-apply-profile" label="Profile to apply" profiles={profiles} value={profile} onChange={pickProfile} />}
         <button className="btn" onClick={() => void preview()} disabled={!profile || busy}>
           {busy && !plan ? <span className="spinner" /> : null} Show the difference
         </button>
       </div>
-      {error && (
-        <div className="alert alert-err" role="alert" data-testid="kodus-apply-error">
-          {error}
-        </div>
-      )}
+      {error && <ErrorAlert testId="kodus-apply-error">{error}</ErrorAlert>}
       {plan && (
         <div className="stack" data-testid="kodus-apply-plan">
           <div className="small stack u-gap-4">
@@ -149,7 +138,7 @@ export function KodusApplyPanel({ profiles, onApplied, fixedProfile }: KodusAppl
           onCancel={() => setConfirming(false)}
         />
       )}
-    </section>
+    </TitledPanel>
   );
 }
 

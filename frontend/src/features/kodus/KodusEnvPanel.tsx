@@ -2,8 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { ProfileView } from '../../api';
 import { useKodusApi, type KodusComposeLine, type KodusEnvPlan, type KodusEnvResult, type KodusFindResult, type KodusInstall } from '../../kodusApi';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ErrorAlert } from '../../ui/Alert';
 import { ProfileSelect } from '../../ui/ProfileSelect';
 import { errorText } from '../../lib/errorText';
+import { TitledPanel } from '../../ui/Panel';
 
 /**
  * Fixed Mode through the install directory: pick the install, preview the
@@ -62,6 +64,11 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
     }
   };
 
+  const pickProfile = (name: string) => {
+    setProfile(name);
+    setPlan(null);
+  };
+
   const preview = async () => {
     setError('');
     setResult(null);
@@ -94,10 +101,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
   };
 
   return (
-    <section className="panel stack" aria-labelledby="kodus-env-title">
-      <h2 className="u-margin-0" id="kodus-env-title">
-        Fixed Mode: apply a profile to the install’s .env
-      </h2>
+    <TitledPanel titleId="kodus-env-title" title="Fixed Mode: apply a profile to the install’s .env">
       <p className="muted small">
         Kodus reads the <code>.env</code> when its containers are created: after the merge, the API and the workers are recreated with <code>docker compose up -d</code>. Without Docker here, the exact
         command to run is shown.
@@ -139,16 +143,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
         </div>
       )}
       <div className="row">
-        <ProfileSelect
-          id="kodus-env-profile"
-          label="Profile"
-          profiles={profiles}
-          value={profile}
-          onChange={(name) => {
-            setProfile(name);
-            setPlan(null);
-          }}
-        />
+        <ProfileSelect id="kodus-env-profile" label="Profile" profiles={profiles} value={profile} onChange={pickProfile} />
         <label className="check u-align-self-flex-end">
           <input type="checkbox" checked={restart} onChange={(e) => setRestart(e.target.checked)} /> Recreate the API and workers after writing
         </label>
@@ -158,11 +153,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
           Preview the merge
         </button>
       </div>
-      {error && (
-        <div className="alert alert-err" role="alert" data-testid="kodus-env-error">
-          {error}
-        </div>
-      )}
+      {error && <ErrorAlert testId="kodus-env-error">{error}</ErrorAlert>}
       {plan && (
         <div className="stack" data-testid="kodus-env-plan">
           {plan.merge.noChange ? (
@@ -231,7 +222,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
           onCancel={() => setConfirming(false)}
         />
       )}
-    </section>
+    </TitledPanel>
   );
 }
 

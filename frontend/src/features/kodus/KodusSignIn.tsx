@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useKodusApi, type KodusSession } from '../../kodusApi';
 import { errorText } from '../../lib/errorText';
+import { TitledPanel } from '../../ui/Panel';
 
 /** Sign in to Kodus with the web app's email and password; the session goes to the keychain. */
 export function KodusSignIn({ initial, onSignedIn }: { initial: KodusSession; onSignedIn: (s: KodusSession) => void }) {
@@ -11,10 +12,7 @@ export function KodusSignIn({ initial, onSignedIn }: { initial: KodusSession; on
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   return (
-    <section className="panel stack" aria-labelledby="kodus-signin-title">
-      <h2 className="u-margin-0" id="kodus-signin-title">
-        Sign in to Kodus
-      </h2>
+    <TitledPanel titleId="kodus-signin-title" title="Sign in to Kodus">
       <p className="muted small">
         Give Kodus’s API (port 3001 by default) or the address of its web app: the API behind the web app is found on its own. The password goes only to Kodus; the session is kept in your OS keychain
         and is never shown.
@@ -62,6 +60,6 @@ export function KodusSignIn({ initial, onSignedIn }: { initial: KodusSession; on
           </button>
         </div>
       </form>
-    </section>
+    </TitledPanel>
   );
 }

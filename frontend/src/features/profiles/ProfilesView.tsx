@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useApi, type Catalog, type EnvInfo, type ProfileView, type SlotInput, type SlotName } from '../../api';
 import { SlotMoves } from './SlotMoves';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -48,6 +48,7 @@ interface Editing {
 }
 
 type Place = { profile: string; slot: SlotName } | null;
+const at = (p: Place, profile: string, slot: SlotName) => p?.profile === profile && p.slot === slot;
 const LABEL: Record<SlotName, string> = { main: 'Main', fallback: 'Fallback' };
 // Advice that is about the missing Fallback: said in the Fallback's place.
 const FALLBACK_ADVICE = new Set(['no-fallback', 'tight-solo']);
@@ -63,7 +64,6 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
   const [tuning, setTuning] = useState<Place>(null);
   const [next, setNext] = useState(justSaved ?? '');
   const [applying, setApplying] = useState('');
-  const at = (p: Place, profile: string, slot: SlotName) => p?.profile === profile && p.slot === slot;
 
   // Main and Fallback are tested at once; each result shows as it arrives.
   const testProfile = (p: ProfileView) => {
@@ -233,23 +233,18 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
           <button className="btn btn-sm" onClick={() => onChooseModel(p.name, slot)} aria-label={`Change model of ${p.name} ${LABEL[slot]}`}>
             Change model
           </button>
-          <button
-            className="btn btn-sm"
-            aria-pressed={at(dry, p.name, slot)}
-            aria-label={`Dry run ${p.name} ${LABEL[slot]}`}
+          <PlaceToggle
+            open={dry}
+            place={{ profile: p.name, slot }}
+            onSet={setDry}
+            label={`Dry run ${p.name} ${LABEL[slot]}`}
             title="Shows the exact request Kodus will send for a review, and sends it once if you confirm"
-            onClick={() => setDry(at(dry, p.name, slot) ? null : { profile: p.name, slot })}
           >
             Dry run
-          </button>
-          <button
-            className="btn btn-sm"
-            aria-pressed={at(tuning, p.name, slot)}
-            aria-label={`Concurrency of ${p.name} ${LABEL[slot]}`}
-            onClick={() => setTuning(at(tuning, p.name, slot) ? null : { profile: p.name, slot })}
-          >
+          </PlaceToggle>
+          <PlaceToggle open={tuning} place={{ profile: p.name, slot }} onSet={setTuning} label={`Concurrency of ${p.name} ${LABEL[slot]}`}>
             Concurrency
-          </button>
+          </PlaceToggle>
           {slot === 'fallback' && (
             <button className="btn btn-sm btn-danger" onClick={() => setConfirm({ profile: p.name, slot: 'fallback' })}>
               Remove fallback
@@ -361,5 +356,15 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
         />
       )}
     </div>
+  );
+}
+
+/** Opens or closes one slot's panel (dry run, concurrency); pressed while that slot's is open. */
+function PlaceToggle({ open, place, onSet, label, title, children }: { open: Place; place: NonNullable<Place>; onSet: (p: Place) => void; label: string; title?: string; children: ReactNode }) {
+  const on = at(open, place.profile, place.slot);
+  return (
+    <button className="btn btn-sm" aria-pressed={on} aria-label={label} title={title} onClick={() => onSet(on ? null : place)}>
+      {children}
+    </button>
   );
 }

@@ -1,7 +1,7 @@
 import type { Provider, Variant } from '../../api';
 import { advancedSummary } from '../../lib/slotSummary';
 import type { SlotForm } from '../../lib/slotForm';
-import { describedBy, Field } from '../../ui/Field';
+import { Field, TextField, type TextFieldProps } from '../../ui/Field';
 import { KodusWillSend, ThinkingSettings, useThinkingPreview } from '../thinking/ThinkingSettings';
 
 interface AdvancedSettingsProps {
@@ -60,20 +60,23 @@ export function AdvancedSettings(props: AdvancedSettingsProps) {
 function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, warnings, onChange, onBlur, notes, onDryRun, dryRunOpen }: AdvancedSettingsProps) {
   const id = (f: string) => `${idPrefix}-${f}`;
   const main = mainOnly.length === 0;
-  const num = (field: keyof SlotForm, label: string, placeholder: string, hint: React.ReactNode, inputMode: 'decimal' | 'numeric') => (
-    <Field id={id(field)} label={label} field={field} hint={hint} error={errors[field]} warning={warnings[field]}>
-      <input
-        id={id(field)}
-        className="input"
-        inputMode={inputMode}
-        placeholder={placeholder}
-        value={form[field] as string}
-        onChange={(e) => onChange({ [field]: e.target.value } as Partial<SlotForm>)}
-        onBlur={() => onBlur(field)}
-        {...describedBy(id(field), errors[field])}
-      />
-    </Field>
+  // One text setting of the form, by its field name.
+  const text = (field: keyof SlotForm, label: string, placeholder: string | undefined, hint: React.ReactNode, input?: Pick<TextFieldProps, 'inputMode' | 'inputClass'>) => (
+    <TextField
+      {...input}
+      id={id(field)}
+      label={label}
+      field={field}
+      hint={hint}
+      error={errors[field]}
+      warning={warnings[field]}
+      placeholder={placeholder}
+      value={form[field] as string}
+      onChange={(v) => onChange({ [field]: v } as Partial<SlotForm>)}
+      onBlur={() => onBlur(field)}
+    />
   );
+  const num = (field: keyof SlotForm, label: string, placeholder: string, hint: React.ReactNode, inputMode: 'decimal' | 'numeric') => text(field, label, placeholder, hint, { inputMode });
   // Kodus reads 0 as no limit, not zero requests.
   const concurrencyHint =
     form.maxConcurrentRequests.trim() === '0'
@@ -96,44 +99,11 @@ function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, war
         {main && num('maxInputTokens', 'Max input tokens', 'No limit', 'A cap below the context window', 'numeric')}
         {num('maxConcurrentRequests', 'Max concurrent requests', 'No limit', concurrencyHint, 'numeric')}
       </div>
-      {provider && !provider.requiresBaseURL && !form.plan && (
-        <Field
-          id={id('baseURL')}
-          label="Base URL override"
-          field="baseURL"
-          error={errors.baseURL}
-          hint={`Empty uses ${provider.defaultBaseURL || 'the provider default'}. For proxies and other regions.`}
-        >
-          <input
-            id={id('baseURL')}
-            className="input mono"
-            value={form.baseURL}
-            placeholder={provider.defaultBaseURL}
-            onChange={(e) => onChange({ baseURL: e.target.value })}
-            onBlur={() => onBlur('baseURL')}
-            {...describedBy(id('baseURL'), errors.baseURL)}
-          />
-        </Field>
-      )}
-      {form.provider === 'google_vertex' && (
-        <Field
-          id={id('vertexLocation')}
-          label="Vertex region"
-          field="vertexLocation"
-          error={errors.vertexLocation}
-          hint="Empty for the global endpoint (recommended); a region such as us-east5 only for data residency."
-        >
-          <input
-            id={id('vertexLocation')}
-            className="input"
-            placeholder="global"
-            value={form.vertexLocation}
-            onChange={(e) => onChange({ vertexLocation: e.target.value })}
-            onBlur={() => onBlur('vertexLocation')}
-            {...describedBy(id('vertexLocation'), errors.vertexLocation)}
-          />
-        </Field>
-      )}
+      {provider &&
+        !provider.requiresBaseURL &&
+        !form.plan &&
+        text('baseURL', 'Base URL override', provider.defaultBaseURL, `Empty uses ${provider.defaultBaseURL || 'the provider default'}. For proxies and other regions.`, { inputClass: 'mono' })}
+      {form.provider === 'google_vertex' && text('vertexLocation', 'Vertex region', 'global', 'Empty for the global endpoint (recommended); a region such as us-east5 only for data residency.')}
       {notes && notes.length > 0 && (
         <div className="stack u-gap-4" data-testid="model-notes">
           <h3 className="label">About this model</h3>
@@ -167,22 +137,16 @@ function MainOnly({ idPrefix, form, errors, onChange, onBlur }: Pick<AdvancedSet
         <div className="panel stack">
           <h3 className="label">OpenRouter routing</h3>
           <p className="hint u-margin-0">OpenRouter routes each request to a different upstream by default. Pin providers here to avoid quality and behaviour drift between calls.</p>
-          <Field
+          <TextField
             id={id('openrouterProviderOrder')}
             label="Pin providers (in order)"
             field="openrouterProviderOrder"
             error={errors.openrouterProviderOrder}
             hint="Comma-separated upstream names. First available wins. Empty = OpenRouter’s default routing."
-          >
-            <input
-              id={id('openrouterProviderOrder')}
-              className="input"
-              placeholder="e.g. moonshot, together"
-              value={form.openrouterProviderOrder}
-              onChange={(e) => onChange({ openrouterProviderOrder: e.target.value })}
-              {...describedBy(id('openrouterProviderOrder'), errors.openrouterProviderOrder)}
-            />
-          </Field>
+            placeholder="e.g. moonshot, together"
+            value={form.openrouterProviderOrder}
+            onChange={(v) => onChange({ openrouterProviderOrder: v })}
+          />
           <Field id={id('openrouterAllowFallbacks')} label="Allow fallbacks" field="openrouterAllowFallbacks" hint="Off: requests fail when none of the pinned providers is available.">
             <select
               id={id('openrouterAllowFallbacks')}

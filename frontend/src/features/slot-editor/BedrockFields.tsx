@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { ExternalLink } from '../../ui/ExternalLink';
-import { describedBy, Field } from '../../ui/Field';
+import { Field, secretInputProps, TextField } from '../../ui/Field';
 import { KeyInput } from '../keys/KeyInput';
 
 /** Regions Amazon Bedrock serves Claude in, offered as suggestions (any region can be typed). */
@@ -56,6 +56,26 @@ export function carriedKey(key = ''): { apiKey: string; iam: IAMKeys } {
   }
   return { apiKey: key, iam: none };
 }
+
+// The IAM inputs, in order: the access key id is shown (it is not secret), the others hidden.
+const IAM_PARTS: { part: keyof IAMKeys; id: string; label: string; field: string; hint: string; placeholder?: string }[] = [
+  {
+    part: 'accessKeyId',
+    id: 'bedrock-access-key-id',
+    label: 'Access key id',
+    field: 'awsAccessKeyId',
+    hint: 'AKIA… (an IAM user) or ASIA… (temporary). Stored only in your OS keychain.',
+    placeholder: 'AKIA…',
+  },
+  { part: 'secretAccessKey', id: 'bedrock-secret-key', label: 'Secret access key', field: 'awsSecretAccessKey', hint: '40 characters, shown once when the access key was created.' },
+  {
+    part: 'sessionToken',
+    id: 'bedrock-session-token',
+    label: 'Session token (optional)',
+    field: 'awsSessionToken',
+    hint: "Only for temporary STS keys: they expire, and so will Kodus's access. Prefer long-term keys or an API key for an unattended Kodus.",
+  },
+];
 
 interface BedrockFieldsProps {
   region: string;
@@ -120,24 +140,26 @@ export function BedrockFields({ region, auth, onRegion, onAuth, onKey, initialKe
         </div>
       </div>
 
-      <Field id="bedrock-region" label="Region" field="awsRegion" error={errors.awsRegion} hint="Where Kodus calls Bedrock; us-east-1 when empty. A us. profile needs a us-* region, eu. an eu-* one.">
-        <input
-          id="bedrock-region"
-          className="input mono"
-          list="bedrock-regions"
-          value={region}
-          placeholder="us-east-1"
-          spellCheck={false}
-          onChange={(e) => onRegion(e.target.value)}
-          onBlur={() => onBlur('awsRegion')}
-          {...describedBy('bedrock-region', errors.awsRegion)}
-        />
+      <TextField
+        id="bedrock-region"
+        label="Region"
+        field="awsRegion"
+        error={errors.awsRegion}
+        hint="Where Kodus calls Bedrock; us-east-1 when empty. A us. profile needs a us-* region, eu. an eu-* one."
+        inputClass="mono"
+        list="bedrock-regions"
+        value={region}
+        placeholder="us-east-1"
+        spellCheck={false}
+        onChange={onRegion}
+        onBlur={() => onBlur('awsRegion')}
+      >
         <datalist id="bedrock-regions">
           {BEDROCK_REGIONS.map((r) => (
             <option key={r} value={r} />
           ))}
         </datalist>
-      </Field>
+      </TextField>
 
       {kind === 'apiKey' ? (
         <KeyInput
@@ -153,72 +175,21 @@ export function BedrockFields({ region, auth, onRegion, onAuth, onKey, initialKe
         />
       ) : (
         <div className="stack">
-          <IAMField
-            id="bedrock-access-key-id"
-            label="Access key id"
-            field="awsAccessKeyId"
-            value={iam.accessKeyId}
-            onChange={(v) => setPart('accessKeyId', v)}
-            error={problems.accessKeyId ?? errors.apiKey}
-            hint={kept || 'AKIA… (an IAM user) or ASIA… (temporary). Stored only in your OS keychain.'}
-            placeholder="AKIA…"
-            autoFocus
-          />
-          <IAMField
-            id="bedrock-secret-key"
-            label="Secret access key"
-            field="awsSecretAccessKey"
-            value={iam.secretAccessKey}
-            onChange={(v) => setPart('secretAccessKey', v)}
-            error={problems.secretAccessKey}
-            hint="40 characters, shown once when the access key was created."
-            secret
-          />
-          <IAMField
-            id="bedrock-session-token"
-            label="Session token (optional)"
-            field="awsSessionToken"
-            value={iam.sessionToken}
-            onChange={(v) => setPart('sessionToken', v)}
-            error={problems.sessionToken}
-            hint="Only for temporary STS keys: they expire, and so will Kodus's access. Prefer long-term keys or an API key for an unattended Kodus."
-            secret
-          />
+          {IAM_PARTS.map(({ part, id, label, field, hint, placeholder }) => {
+            const first = part === 'accessKeyId';
+            const error = first ? (problems.accessKeyId ?? errors.apiKey) : problems[part];
+            return (
+              <Field key={part} id={id} label={label} field={field} error={error} hint={(first && kept) || hint}>
+                <input
+                  className="input mono"
+                  type={first ? 'text' : 'password'}
+                  {...secretInputProps({ id, value: iam[part], onChange: (v) => setPart(part, v), placeholder, autoFocus: first, error })}
+                />
+              </Field>
+            );
+          })}
         </div>
       )}
     </div>
-  );
-}
-
-interface IAMFieldProps {
-  id: string;
-  label: string;
-  field: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string;
-  hint: string;
-  placeholder?: string;
-  secret?: boolean;
-  autoFocus?: boolean;
-}
-
-/** One of the IAM inputs: never spell-checked or autofilled; the secrets hidden. */
-function IAMField({ id, label, field, value, onChange, error, hint, placeholder, secret, autoFocus }: IAMFieldProps) {
-  return (
-    <Field id={id} label={label} field={field} error={error} hint={hint}>
-      <input
-        id={id}
-        className="input mono"
-        type={secret ? 'password' : 'text'}
-        value={value}
-        placeholder={placeholder}
-        spellCheck={false}
-        autoComplete="off"
-        autoFocus={autoFocus}
-        onChange={(e) => onChange(e.target.value)}
-        {...describedBy(id, error)}
-      />
-    </Field>
   );
 }

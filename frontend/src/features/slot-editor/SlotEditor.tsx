@@ -160,6 +160,13 @@ export function SlotEditor(props: SlotEditorProps) {
     setForm((f) => ({ ...f, ...p }));
   };
   const blur = (field: string) => setTouched((t) => new Set(t).add(field));
+  // A new key: the last test and the key's save error no longer apply.
+  const changeKey = (k: string) => {
+    setKey(k);
+    setKeyVersion((n) => n + 1);
+    setTestResult(null);
+    setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
+  };
 
   const choosePlan = async (planId: string) => {
     if (!card) return;
@@ -328,52 +335,26 @@ export function SlotEditor(props: SlotEditorProps) {
           auth={form.awsAuth}
           onRegion={(r) => patch({ awsRegion: r })}
           onAuth={(a) => patch({ awsAuth: a })}
-          onKey={(k) => {
-            setKey(k);
-            setKeyVersion((n) => n + 1);
-            setTestResult(null);
-            setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
-          }}
+          onKey={changeKey}
           initialKey={key}
           storedMasked={check?.keptKeyMasked}
           errors={shown}
           onBlur={blur}
         />
       ) : (
-        <SlotKeyField
-          value={key}
-          onChange={(v) => {
-            setKey(v);
-            setKeyVersion((n) => n + 1);
-            setTestResult(null);
-            setSaveErrors((errs) => errs.filter((e) => e.field !== 'apiKey'));
-          }}
-          error={shown.apiKey}
-          check={check}
-          card={card}
-          variant={variant}
-          provider={provider}
-          providerId={form.provider}
-          plan={form.plan}
-        />
+        <SlotKeyField value={key} onChange={changeKey} error={shown.apiKey} check={check} card={card} variant={variant} provider={provider} providerId={form.provider} plan={form.plan} />
       )}
       <KeyAdvice verdict={verdict} onSwitch={canSwitch(verdict?.suggestion) ? switchTo : undefined} />
 
       <AdvancedSettings
         idPrefix="adv"
-        mainOnly={mainOnly}
-        form={form}
-        provider={provider}
-        variant={variant}
+        {...{ mainOnly, form, provider, variant, warnings, notes, dryRunOpen }}
         errors={shown}
-        warnings={warnings}
         onChange={patch}
         onBlur={blur}
         open={advancedOpen}
         onToggle={setAdvancedOpen}
-        notes={notes}
         onDryRun={() => (dryRunOpen ? setDryRunOpen(false) : openDryRun())}
-        dryRunOpen={dryRunOpen}
       />
 
       {dryRunOpen && (

@@ -1,5 +1,5 @@
 import type { ProfileView, SlotName } from '../../api';
-import { describedBy, Field } from '../../ui/Field';
+import { TextField } from '../../ui/Field';
 import { Segmented } from '../../ui/Segmented';
 
 export const SLOT_LABEL: Record<SlotName, string> = { main: 'Main', fallback: 'Fallback' };
@@ -20,23 +20,24 @@ interface SlotTargetFieldsProps {
 export function SlotTargetFields({ profileName, slot, profiles, existing, error, onProfileName, onSlot, onBlur }: SlotTargetFieldsProps) {
   return (
     <div className="grid-2">
-      <Field id="target-profile" label="Profile" field="name" error={error} hint={existing ? `Updates the existing profile “${existing.name}”.` : 'A new profile is created.'}>
-        <input
-          id="target-profile"
-          className="input"
-          placeholder="e.g. team"
-          list="profile-names"
-          value={profileName}
-          onChange={(e) => onProfileName(e.target.value)}
-          onBlur={onBlur}
-          {...describedBy('target-profile', error)}
-        />
+      <TextField
+        id="target-profile"
+        label="Profile"
+        field="name"
+        error={error}
+        hint={existing ? `Updates the existing profile “${existing.name}”.` : 'A new profile is created.'}
+        placeholder="e.g. team"
+        list="profile-names"
+        value={profileName}
+        onChange={onProfileName}
+        onBlur={onBlur}
+      >
         <datalist id="profile-names">
           {profiles.map((p) => (
             <option key={p.name} value={p.name} />
           ))}
         </datalist>
-      </Field>
+      </TextField>
       <div className="field">
         <span className="label" id="target-slot-label">
           Slot

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApi, type LineInfo } from '../../api';
 import { errorText } from '../../lib/errorText';
+import { TitledPanel } from '../../ui/Panel';
 
 /**
  * Which Kodus release the app follows: its catalog, providers, reasoning
@@ -31,10 +32,7 @@ export function KodusLinePanel({ onChange }: { onChange?: () => void }) {
   };
 
   return (
-    <section className="panel stack" aria-labelledby="kodus-line-title">
-      <h2 className="u-margin-0" id="kodus-line-title">
-        Kodus release
-      </h2>
+    <TitledPanel titleId="kodus-line-title" title="Kodus release">
       <p className="muted small u-margin-0">
         What Kodus sends and accepts changed between releases: the catalog, the providers, the thinking rules and the BYOK config all follow the release you run (<code>IMAGE_TAG</code> in its .env).
         Same as <code>kodus-byok kodus line</code>.
@@ -54,6 +52,6 @@ export function KodusLinePanel({ onChange }: { onChange?: () => void }) {
           {info.source === 'default' && <div className="hint">No release chosen yet: the app follows {info.name}, what a new install runs.</div>}
         </div>
       )}
-    </section>
+    </TitledPanel>
   );
 }
