@@ -49,7 +49,7 @@ function Sidebar({ current, env, onNav }: { current: Route['view']; env?: EnvInf
       {env && (
         <div className="sidebar-foot">
           <div data-testid="keychain-banner" title={`Keys are stored only in ${env.keychainDescription}; this app shows them masked.`}>
-            <svg className="u-vertical-align-n1px" width="12" height="12" viewBox="0 0 16 16" aria-hidden>
+            <svg className="keychain-icon" width="12" height="12" viewBox="0 0 16 16" aria-hidden>
               <path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 1 0-4 0v2z" />
             </svg>{' '}
             Keys in <strong>{env.keychainBackend || 'keychain'}</strong>
@@ -177,18 +177,18 @@ export function App() {
       />
       <main className="main">
         {env.error && (
-          <div className="alert alert-err u-margin-bottom-16" role="alert">
+          <div className="alert alert-err alert-spaced" role="alert">
             <div className="alert-title">The app’s data or keychain could not be opened</div>
             {env.error}
           </div>
         )}
         {startError && (
-          <div className="alert alert-err u-margin-bottom-16" role="alert">
+          <div className="alert alert-err alert-spaced" role="alert">
             {startError}
           </div>
         )}
         {env.keychainProblem && (
-          <div className="alert alert-err u-margin-bottom-16" role="alert" data-testid="keychain-problem">
+          <div className="alert alert-err alert-spaced" role="alert" data-testid="keychain-problem">
             <div className="alert-title">The keychain “{env.keychainBackend}” cannot be used on this machine</div>
             {env.keychainProblem}. Keys cannot be saved until you start the app with another backend; nothing falls back to a weaker store on its own.
           </div>

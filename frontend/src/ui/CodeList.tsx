@@ -3,7 +3,7 @@ export function CodeList({ rows, className, label }: { rows: [string, string | u
   return (
     <dl className={className ? `kv kv-mid ${className}` : 'kv kv-mid'} aria-label={label}>
       {rows.map(([k, v]) => (
-        <div className="u-display-contents" key={k}>
+        <div className="kv-pair" key={k}>
           <dt>{k}</dt>
           <dd>
             <code>{v}</code>

@@ -61,11 +61,11 @@ export function ConfirmDialog({ title, body, confirmLabel, cancelLabel = 'Cancel
         onMouseDown={(e) => e.stopPropagation()}
       >
         <h2 id="confirm-title">{title}</h2>
-        <div className="muted u-margin-bottom-16" id="confirm-body">
+        <div className="muted confirm-body" id="confirm-body">
           {body}
         </div>
-        <div className="row u-justify-content-flex-end u-align-items-center">
-          <span className="hint u-margin-right-auto" data-testid="confirm-shortcut">
+        <div className="row actions-end">
+          <span className="hint confirm-shortcut" data-testid="confirm-shortcut">
             <kbd>Ctrl</kbd>+<kbd>Enter</kbd>: {confirmLabel}
           </span>
           <button ref={cancelRef} type="button" className="btn" onClick={onCancel}>

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 export function TitledPanel({ titleId, title, children }: { titleId: string; title: ReactNode; children: ReactNode }) {
   return (
     <section className="panel stack" aria-labelledby={titleId}>
-      <h2 className="u-margin-0" id={titleId}>
+      <h2 className="heading-flush" id={titleId}>
         {title}
       </h2>
       {children}

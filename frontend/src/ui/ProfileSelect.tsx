@@ -7,7 +7,7 @@ export function ProfileSelect({
   profiles,
   value,
   onChange,
-  className = 'u-flex-1',
+  className = 'row-fill',
 }: {
   id: string;
   label: string;

@@ -215,7 +215,7 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
       </PageHead>
       {error && <div className="alert alert-err">{error}</div>}
       <h2>Recommended</h2>
-      <p className="hint u-margin-top-n6">Kodus’s picks for code review. A label says what the pick is best at.</p>
+      <p className="hint section-lead">Kodus’s picks for code review. A label says what the pick is best at.</p>
       <div className="grid-cards" data-testid="recommended">
         {catalog.models
           .filter((m) => m.tier === 'recommended')
@@ -223,8 +223,8 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
             <ModelCard key={m.id} m={m} catalog={catalog} onPick={pick} />
           ))}
       </div>
-      <h2 className="u-margin-top-12">Other models</h2>
-      <p className="hint u-margin-top-n6">In Kodus’s catalog but not among its picks: older, cheaper or newer models. “Best value” and “Budget” are Kodus’s own tiers for them.</p>
+      <h2 className="catalog-section">Other models</h2>
+      <p className="hint section-lead">In Kodus’s catalog but not among its picks: older, cheaper or newer models. “Best value” and “Budget” are Kodus’s own tiers for them.</p>
       <div className="grid-cards" data-testid="others">
         {catalog.models
           .filter((m) => m.tier !== 'recommended')
@@ -232,12 +232,12 @@ export function CatalogView({ catalog, profiles, target, onDone }: CatalogViewPr
             <ModelCard key={m.id} m={m} catalog={catalog} onPick={pick} />
           ))}
       </div>
-      <div className="panel spread u-margin-top-12">
+      <div className="panel spread catalog-section">
         <div>
           <div className="card-title">Need a provider or model not listed above?</div>
           <div className="muted small">Any OpenAI-compatible server (Ollama, vLLM, LM Studio, proxies), OpenRouter, Novita, Vertex…</div>
         </div>
-        <div className="row u-flex-wrap-nowrap u-flex-shrink-0">
+        <div className="row actions-nowrap">
           <button className="btn" onClick={() => setShowLocal((v) => !v)} aria-expanded={showLocal} aria-controls="local-servers">
             {showLocal ? 'Hide local servers' : 'Find local servers'}
           </button>

@@ -77,7 +77,7 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
   return (
     <section className="panel stack" aria-label={title} aria-busy={busy} data-testid="local-servers">
       <div className="spread">
-        <h2 className="u-margin-0">{title}</h2>
+        <h2 className="heading-flush">{title}</h2>
         <button type="button" className="btn btn-sm" onClick={() => void search()} disabled={busy}>
           {busy ? <span className="spinner" aria-hidden /> : null} {result ? 'Search again' : 'Searching…'}
         </button>
@@ -95,25 +95,25 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
         />
       )}
       {askKey && (
-        <div className="row u-align-items-flex-end" data-testid="server-key">
-          <Field id="server-key" label="Server key" className="u-flex-1" hint="Sent only to this server, and kept for the next step.">
+        <div className="row field-row" data-testid="server-key">
+          <Field id="server-key" label="Server key" className="row-fill" hint="Sent only to this server, and kept for the next step.">
             <input className="input mono" type="password" onKeyDown={searchOnEnter} {...secretInputProps({ id: 'server-key', value: serverKey, onChange: (v) => onServerKey?.(v) })} />
           </Field>
-          <button type="button" className="btn u-margin-bottom-22" onClick={() => void search()} disabled={busy}>
+          <button type="button" className="btn btn-beside-hint" onClick={() => void search()} disabled={busy}>
             List models
           </button>
         </div>
       )}
       {error && <ErrorAlert>{error}</ErrorAlert>}
       {result && servers.length === 0 && !error && (
-        <div className="empty u-padding-20" data-testid="no-servers">
+        <div className="empty no-servers" data-testid="no-servers">
           <div className="card-title">No local LLM server answered</div>
           <p className="muted small">Start Ollama, vLLM, LM Studio or llama-server, or add its address above, then search again.</p>
-          <CodeNotes className="small muted u-text-align-left u-display-inline-block u-margin-0" notes={unreachable(result)} />
+          <CodeNotes className="small muted no-servers-notes" notes={unreachable(result)} />
         </div>
       )}
       {servers.map((s) => (
-        <article key={s.baseURL} className="card server u-cursor-default" data-server={s.kind} aria-label={`${s.name} at ${s.baseURL}`}>
+        <article key={s.baseURL} className="card server-card" data-server={s.kind} aria-label={`${s.name} at ${s.baseURL}`}>
           <div className="spread">
             <span className="card-title">
               {s.name}
@@ -161,7 +161,7 @@ export function LocalServers({ onUse, onlyURLs, title = 'Local LLM servers', ser
           <summary>
             Nothing at {result.unreachable.length} other address{result.unreachable.length > 1 ? 'es' : ''}
           </summary>
-          <CodeNotes className="u-margin-4px-0-0" notes={unreachable(result)} />
+          <CodeNotes className="server-notes" notes={unreachable(result)} />
         </details>
       )}
       {loopback && (

@@ -243,7 +243,7 @@ export function ManualWizard({ catalog, profiles, target, onCancel, onSaved, sta
       )}
 
       {step < 3 && (
-        <div className="row u-justify-content-space-between">
+        <div className="row wizard-nav">
           <button
             type="button"
             className="btn"

@@ -120,7 +120,7 @@ export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props
   return (
     <section className="panel stack concurrency" aria-labelledby="concurrency-title" data-testid="concurrency-tuner">
       <div className="spread">
-        <h3 className="u-margin-0" id="concurrency-title">
+        <h3 className="heading-flush" id="concurrency-title">
           Max concurrent requests{pf ? ` — ${pf.label}` : ''}: {Number.isNaN(current) || current === 0 ? 'no limit' : current}
         </h3>
         {pf && (
@@ -130,9 +130,9 @@ export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props
           </span>
         )}
       </div>
-      {pf && <p className="hint u-margin-0">{pf.reason}</p>}
+      {pf && <p className="hint hint-flush">{pf.reason}</p>}
       {pf?.tiers?.length ? (
-        <ul className="hint list u-margin-0">
+        <ul className="hint list">
           {pf.tiers.map((t) => (
             <li key={t.label}>
               <strong>{t.label}</strong>: {t.maxConcurrentRequests} (up to {t.limit}) — {t.reason}
@@ -152,7 +152,7 @@ export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props
         </div>
       ))}
       {tips.length > 0 && (
-        <ul className="hint list u-margin-0">
+        <ul className="hint list">
           {tips.map((a) => (
             <li key={a.code}>{a.message}</li>
           ))}
@@ -160,8 +160,8 @@ export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props
       )}
 
       <div className="stack measure">
-        <div className="row u-align-items-flex-end">
-          <div className="field u-width-130">
+        <div className="row field-row">
+          <div className="field concurrency-field">
             <label htmlFor="measure-max">Try up to</label>
             <input
               id="measure-max"
@@ -234,7 +234,7 @@ export function ConcurrencyTuner({ form, apiKey, profile, slot, onApply }: Props
           </div>
           <ConcurrencyChart calc={view.calculator} current={Number.isNaN(current) ? undefined : current} />
           {view.calculator.notes.map((n) => (
-            <p key={n} className="hint u-margin-0">
+            <p key={n} className="hint hint-flush">
               {n}
             </p>
           ))}
@@ -267,8 +267,8 @@ function MeasureProgress({ progress }: { progress: ConcurrencyProgress | null })
   const done = progress?.requests ?? 0;
   const max = progress?.maxRequests || 1;
   return (
-    <div className="stack u-gap-4" data-testid="measure-progress" role="status" aria-live="polite">
-      <progress className="u-width-full" value={done} max={max} aria-label="Requests sent" />
+    <div className="stack stack-tight" data-testid="measure-progress" role="status" aria-live="polite">
+      <progress value={done} max={max} aria-label="Requests sent" />
       <div className="hint">
         {progress ? progress.message : 'Starting…'}
         {progress && progress.phase !== 'waiting' ? ` · ${progress.requests} of at most ${progress.maxRequests} sent` : ''}

@@ -181,7 +181,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
           />
           {mode === 'profile' &&
             (profiles.length ? (
-              <select className="input u-width-auto" aria-label="Profile" value={profile} onChange={(e) => setProfile(e.target.value)}>
+              <select className="input input-inline" aria-label="Profile" value={profile} onChange={(e) => setProfile(e.target.value)}>
                 {profiles.map((p) => (
                   <option key={p.name}>{p.name}</option>
                 ))}
@@ -227,7 +227,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
             onChange={(v) => set({ budget: v })}
           />
         </div>
-        <div className="row u-align-items-flex-start u-gap-24">
+        <div className="row cost-knobs">
           <div className="field">
             <span className="label">Thinking</span>
             <Segmented label="Thinking" value={form.thinking} onChange={(v) => set({ thinking: v })} options={mode === 'profile' ? [{ id: 'saved', label: 'As saved' }, ...LEVELS] : LEVELS} />
@@ -240,7 +240,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
         </div>
         <details className="advanced">
           <summary>Reasoning tokens per call</summary>
-          <div className="grid-4 u-margin-top-8">
+          <div className="grid-4 cost-reasoning">
             {(['low', 'medium', 'high'] as const).map((l) => (
               <Field key={l} id={`cost-reasoning-${l}`} label={`At ${l}`} field={`reasoning.${l}`} error={errors[`reasoning.${l}`]} hint="">
                 <input id={`cost-reasoning-${l}`} className="input" inputMode="numeric" value={form.reasoning[l]} onChange={(e) => set({ reasoning: { ...form.reasoning, [l]: e.target.value } })} />
@@ -301,7 +301,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
       )}
 
       {rep && (
-        <div className="panel u-overflow-x-auto">
+        <div className="panel table-panel">
           <table className="table" data-testid="cost-table">
             <thead>
               <tr>
@@ -369,7 +369,7 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
       )}
 
       {rows.some((r) => r.priceStatus) && (
-        <p className="hint u-margin-top-n4" data-testid="price-status-legend">
+        <p className="hint price-legend" data-testid="price-status-legend">
           Disputed: the sources disagree on this price; the row’s notes say which one is used and why. Unverified: the price has a single source.
         </p>
       )}
@@ -392,5 +392,5 @@ export function CostView({ profiles: initialProfiles }: { profiles: ProfileView[
 
 /** A narrow field for a share in per cent. */
 function PercentField({ field, errors, ...rest }: Omit<TextFieldProps, 'id' | 'error' | 'inputMode' | 'inputClass'> & { field: string; errors: Record<string, string> }) {
-  return <TextField {...rest} id={`cost-${field}`} field={field} error={errors[field]} inputMode="decimal" inputClass="u-width-110" />;
+  return <TextField {...rest} id={`cost-${field}`} field={field} error={errors[field]} inputMode="decimal" inputClass="percent-input" />;
 }

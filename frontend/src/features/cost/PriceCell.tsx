@@ -6,7 +6,7 @@ const ORIGIN: Record<string, string> = { bundled: 'Bundled', imported: 'Imported
 export function PriceCell({ r, onEdit }: { r: CostRow; onEdit: () => void }) {
   if (r.status === 'no-price') {
     return (
-      <div className="stack u-gap-4">
+      <div className="stack stack-tight">
         <span className="tag tag-warn">No price</span>
         <button className="btn btn-sm" onClick={onEdit} aria-label={`Set a price for ${r.model}`}>
           Set price
@@ -28,7 +28,7 @@ export function PriceCell({ r, onEdit }: { r: CostRow; onEdit: () => void }) {
       <div className="muted">
         {r.source} · as of {r.pricedAt}
       </div>
-      <div className="tags u-margin-top-2">
+      <div className="tags price-tags">
         <span className="tag">{ORIGIN[r.origin ?? ''] ?? r.origin}</span>
         {r.priceStatus && <span className="tag tag-warn">{r.priceStatus === 'disputed' ? 'Disputed' : 'Unverified'}</span>}
         {r.status === 'priced' && (

@@ -140,9 +140,9 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
         }
       }}
     >
-      <div className="spread u-align-items-flex-start">
+      <div className="spread dry-run-head">
         <div>
-          <h3 className="u-margin-0" id="dry-run-title" ref={headingRef} tabIndex={-1}>
+          <h3 className="heading-flush" id="dry-run-title" ref={headingRef} tabIndex={-1}>
             Dry run{slotLabel ? ` · ${slotLabel}` : ''}
           </h3>
           <div className="muted small">The exact request Kodus will send for a review call with these settings, with a one-line prompt.</div>
@@ -178,7 +178,7 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
       {phase.kind === 'done' && <DryRunVerdict result={phase.result} />}
 
       {req && (
-        <div className="stack u-gap-6">
+        <div className="stack stack-snug">
           <div className="small muted">
             {phase.kind === 'done' && phase.result.sent ? 'Request sent' : 'Preview — not sent yet'} · mirrors {req.sdk}
             {stale && phase.kind !== 'building' ? ' · updating…' : ''}
@@ -201,8 +201,8 @@ export function DryRunPanel({ run, onClose, onFieldErrors, autoFocus, onFocused,
       )}
 
       {preview && (
-        <div className="spread u-align-items-flex-end">
-          <div className="hint u-max-width-480" data-testid="dry-run-cost">
+        <div className="spread dry-run-foot">
+          <div className="hint dry-run-cost" data-testid="dry-run-cost">
             {costLine(preview)} Sent once, never retried.
           </div>
           <button type="button" className="btn btn-primary" disabled={phase.kind === 'sending' || stale} aria-busy={phase.kind === 'sending'} onClick={() => setConfirming(true)}>
@@ -257,7 +257,7 @@ export function DryRunVerdict({ result: r }: { result: DryRun }) {
   return (
     <div className={warn ? 'alert alert-warn' : 'alert alert-err'} role="alert" data-testid="dry-run-result" data-code={r.code}>
       <ProviderProblem headline={r.headline} httpStatus={r.httpStatus} message={r.message} providerMessage={r.providerMessage} />
-      <div className="small u-margin-top-6" data-testid="dry-run-fix">
+      <div className="small dry-run-fix" data-testid="dry-run-fix">
         {r.parameter && <span className="tag tag-warn">{PARAM_LABEL[r.parameter] ?? r.parameter}</span>} <strong>Fix:</strong> {r.hint}
       </div>
       {usage}

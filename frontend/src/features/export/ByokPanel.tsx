@@ -38,7 +38,7 @@ export function ByokPanel({ profile, notCarried }: { profile: string; notCarried
 
   return (
     <TitledPanel titleId="byok-title" title="BYOK config">
-      <p className="muted small u-margin-0">
+      <p className="muted small hint-flush">
         Kodus’s BYOK config{view?.says ? `, ${view.says},` : ''} carries {notCarried ? 'everything Fixed Mode cannot' : 'the fallback, concurrency, thinking and token limits'}, and takes precedence
         over the .env. {view?.shape} Kodus keeps it per organisation: enter these values on its “Bring your own key” page, or send the JSON to its API (
         <code>POST /organization-parameters/create-or-update</code>, key <code>byok_config</code>).

@@ -24,7 +24,7 @@ export function EnvBanner({ report, path }: { report: EnvReport; path?: string }
     ['Key', report.keyMasked ? `${report.keyMasked} (${report.keyVar})` : undefined],
   ];
   return (
-    <div className="alert alert-info stack u-gap-6" data-testid="env-banner" data-fixed-mode="on">
+    <div className="alert alert-info stack stack-snug" data-testid="env-banner" data-fixed-mode="on">
       <div className="alert-title">Kodus is using an LLM configured via environment variables{path ? ` (${path})` : ''}.</div>
       <CodeList rows={rows.filter(([, v]) => v)} />
       <div className="small muted">Why: {inf.rule}. The API key is never displayed in full.</div>

@@ -39,8 +39,8 @@ export function EnvInspectPanel({ reload }: { reload: () => Promise<void> }) {
 
   return (
     <TitledPanel titleId="inspect-title" title="Inspect an existing .env">
-      <div className="row u-align-items-flex-end">
-        <Field id="inspect-path" label=".env to inspect" className="u-flex-1">
+      <div className="row field-row">
+        <Field id="inspect-path" label=".env to inspect" className="row-fill">
           <input
             id="inspect-path"
             className="input"
@@ -78,7 +78,7 @@ export function EnvInspectPanel({ reload }: { reload: () => Promise<void> }) {
             </div>
           )}
           {view.report.fixedMode && view.report.inferred.provider && (
-            <div className="row u-align-items-flex-end">
+            <div className="row field-row">
               <div className="field">
                 <label htmlFor="import-name">New profile name</label>
                 <input id="import-name" className="input" value={name} onChange={(e) => setName(e.target.value)} />

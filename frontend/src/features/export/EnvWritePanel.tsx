@@ -107,7 +107,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
           ) : (
             <>
               {plan.modeWarning && (
-                <div className="alert alert-warn stack u-gap-4" data-testid="merge-mode-warning">
+                <div className="alert alert-warn stack stack-tight" data-testid="merge-mode-warning">
                   <div>{plan.modeWarning}.</div>
                   <label className="check">
                     <input type="checkbox" checked={chmod600} onChange={(e) => setChmod600(e.target.checked)} />
@@ -136,7 +136,7 @@ export function EnvWritePanel({ profile, opts }: { profile: string; opts: EnvOpt
         </div>
       )}
       {result && (
-        <div className="alert alert-ok stack u-gap-4" data-testid="env-write-result">
+        <div className="alert alert-ok stack stack-tight" data-testid="env-write-result">
           <div className="alert-title">Written to {result.path}</div>
           {result.backup && <div className="small">Backup: {result.backup}</div>}
           {result.notes

@@ -75,10 +75,10 @@ export function ExportView({ profiles, reload, initialProfile, focus }: ExportVi
       ) : (
         <section className="panel stack" aria-labelledby="export-block-title">
           <div className="spread">
-            <h2 className="u-margin-0" id="export-block-title">
+            <h2 className="heading-flush" id="export-block-title">
               Fixed Mode block
             </h2>
-            <ProfileSelect id="export-profile" label="Profile" className="u-min-width-220" profiles={profiles} value={name} onChange={pickProfile} />
+            <ProfileSelect id="export-profile" label="Profile" className="export-profile" profiles={profiles} value={name} onChange={pickProfile} />
           </div>
           {error && <ErrorAlert title="Couldn’t build the block">{error}</ErrorAlert>}
           {view && <BlockDetails view={view} opts={opts} setOpts={setOpts} />}
@@ -112,7 +112,7 @@ function BlockDetails({ view, opts, setOpts }: { view: EnvExportView; opts: EnvO
         </div>
       )}
       {(local || opts.replaceLocalhost) && (
-        <div className="alert alert-warn stack u-gap-8" data-testid="localhost-warning">
+        <div className="alert alert-warn stack alert-stack" data-testid="localhost-warning">
           {local ? (
             <>
               <div className="alert-title">Unreachable from Kodus’s containers</div>
@@ -140,7 +140,7 @@ function BlockDetails({ view, opts, setOpts }: { view: EnvExportView; opts: EnvO
       )}
       <dl className="kv kv-wide" data-testid="env-vars">
         {view.vars.map((v) => (
-          <div className="u-display-contents" key={v.name}>
+          <div className="kv-pair" key={v.name}>
             <dt>
               <code>{v.name}</code>
             </dt>
@@ -172,8 +172,8 @@ function BlockDetails({ view, opts, setOpts }: { view: EnvExportView; opts: EnvO
         </div>
       ))}
       {view.notCarried.length > 0 && (
-        <div className="stack u-gap-6" data-testid="not-carried">
-          <h3 className="u-margin-0">What Fixed Mode cannot carry</h3>
+        <div className="stack stack-snug" data-testid="not-carried">
+          <h3 className="heading-flush">What Fixed Mode cannot carry</h3>
           <ul className="list small">
             {view.notCarried.map((n) => (
               <li key={n.setting}>

@@ -51,7 +51,7 @@ export function KeyAdvice({ verdict, onSwitch }: KeyAdviceProps) {
           <div className="alert-title">{verdict.message}</div>
           <div className="small">{capitalise(verdict.guess.reason)}. Switching keeps the key you pasted.</div>
         </div>
-        <div className="row u-flex-wrap-nowrap u-flex-shrink-0">
+        <div className="row actions-nowrap">
           {onSwitch && (
             <button type="button" className="btn btn-primary btn-sm" onClick={() => onSwitch(s)}>
               Switch to {suggestionLabel(s)}

@@ -36,9 +36,9 @@ export function KeyTestBanner({ result: r, onSwitchPlan, onUseModel, compact }: 
     <div className={warn ? 'alert alert-warn' : 'alert alert-err'} role={warn ? 'status' : 'alert'} data-testid="key-test-result" data-code={r.code}>
       <ProviderProblem headline={r.headline} httpStatus={r.httpStatus} message={r.message} providerMessage={r.providerMessage} />
       {onUseModel && r.availableModels?.length ? (
-        <div className="stack u-gap-4 u-margin-top-6" data-testid="available-models">
+        <div className="stack stack-tight key-models" data-testid="available-models">
           <div className="small">Use one of the models it serves:</div>
-          <div className="row u-gap-6">
+          <div className="row key-model-ids">
             {r.availableModels.map((id) => (
               <button key={id} type="button" className="btn btn-sm mono" onClick={() => onUseModel(id)}>
                 {id}
@@ -47,7 +47,7 @@ export function KeyTestBanner({ result: r, onSwitchPlan, onUseModel, compact }: 
           </div>
         </div>
       ) : (
-        <div className="small u-margin-top-6">{r.hint}</div>
+        <div className="small key-test-hint">{r.hint}</div>
       )}
       {!compact && r.endpoint && (
         <div className="small muted">
@@ -56,7 +56,7 @@ export function KeyTestBanner({ result: r, onSwitchPlan, onUseModel, compact }: 
         </div>
       )}
       {r.code === 'wrong_plan' && r.suggestedPlan && onSwitchPlan && (
-        <div className="u-margin-top-8">
+        <div className="key-test-more">
           <button type="button" className="btn btn-sm" onClick={() => onSwitchPlan(r.suggestedPlan!, r.suggestedBaseURL ?? '')}>
             Switch to {r.suggestedPlanLabel || r.suggestedPlan}
           </button>

@@ -73,7 +73,7 @@ export function KodusApplyPanel({ profiles, onApplied, fixedProfile }: KodusAppl
       <p className="muted small">
         Saves the profile in Kodus’s BYOK config through its API. Everything else Kodus has is kept — its other keys are re-sent empty, so Kodus keeps them. Then Kodus runs its own Test of the model.
       </p>
-      <div className="row u-align-items-flex-end">
+      <div className="row field-row">
         {!fixedProfile && <ProfileSelect id="kodus-apply-profile" label="Profile to apply" profiles={profiles} value={profile} onChange={pickProfile} />}
         <button className="btn" onClick={() => void preview()} disabled={!profile || busy}>
           {busy && !plan ? <span className="spinner" /> : null} Show the difference
@@ -82,7 +82,7 @@ export function KodusApplyPanel({ profiles, onApplied, fixedProfile }: KodusAppl
       {error && <ErrorAlert testId="kodus-apply-error">{error}</ErrorAlert>}
       {plan && (
         <div className="stack" data-testid="kodus-apply-plan">
-          <div className="small stack u-gap-4">
+          <div className="small stack stack-tight">
             <div>
               <strong>Kodus uses now:</strong> <span data-testid="kodus-uses-now">{plan.usesNow}</span>
             </div>
@@ -93,7 +93,7 @@ export function KodusApplyPanel({ profiles, onApplied, fixedProfile }: KodusAppl
               Kodus line <code>{plan.line}</code>, BYOK config {plan.shape}
             </div>
           </div>
-          <ul className="list small u-list-style-none u-padding-0" data-testid="kodus-apply-diff">
+          <ul className="list small plain-list" data-testid="kodus-apply-diff">
             {plan.changes.map((c, i) => (
               <ChangeLine key={i} c={c} />
             ))}

@@ -110,7 +110,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
         <div className="field">
           <label htmlFor="kodus-install">Kodus install</label>
           <div className="row">
-            <select id="kodus-install" className="input u-flex-1" value={found.installs.some((i) => i.dir === dir) ? dir : ''} onChange={(e) => void choose(e.target.value)}>
+            <select id="kodus-install" className="input row-fill" value={found.installs.some((i) => i.dir === dir) ? dir : ''} onChange={(e) => void choose(e.target.value)}>
               <option value="">{found.installs.length ? 'Choose…' : 'None found — type or pick a folder'}</option>
               {found.installs.map((i) => (
                 <option key={i.dir} value={i.dir}>
@@ -144,7 +144,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
       )}
       <div className="row">
         <ProfileSelect id="kodus-env-profile" label="Profile" profiles={profiles} value={profile} onChange={pickProfile} />
-        <label className="check u-align-self-flex-end">
+        <label className="check restart-check">
           <input type="checkbox" checked={restart} onChange={(e) => setRestart(e.target.checked)} /> Recreate the API and workers after writing
         </label>
       </div>
@@ -186,7 +186,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
         </div>
       )}
       {(running || lines.length > 0) && (
-        <div className="stack u-gap-4">
+        <div className="stack stack-tight">
           <div className="small">
             {running ? (
               <>
@@ -196,7 +196,7 @@ export function KodusEnvPanel({ profiles, signedIn, onApplied }: { profiles: Pro
               'Docker Compose said:'
             )}
           </div>
-          <pre className="diff u-max-height-220 u-overflow-auto" ref={logRef} data-testid="kodus-compose-log">
+          <pre className="diff compose-log" ref={logRef} data-testid="kodus-compose-log">
             {lines.map((l) => l.line).join('\n')}
           </pre>
         </div>

@@ -39,11 +39,11 @@ export function KodusSignIn({ initial, onSignedIn }: { initial: KodusSession; on
           <input id="kodus-url" className="input" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="http://localhost:3001" autoComplete="url" />
         </div>
         <div className="row">
-          <div className="field u-flex-1">
+          <div className="field row-fill">
             <label htmlFor="kodus-email">Email</label>
             <input id="kodus-email" className="input" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="username" />
           </div>
-          <div className="field u-flex-1">
+          <div className="field row-fill">
             <label htmlFor="kodus-password">Password</label>
             <input id="kodus-password" className="input" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
           </div>

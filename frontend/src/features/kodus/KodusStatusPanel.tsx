@@ -15,7 +15,7 @@ export function KodusStatusPanel({ view }: { view: KodusStatusView }) {
         {view.summary}
       </div>
       <div>
-        <h3 className="u-margin-0-0-8px">BYOK config in Kodus</h3>
+        <h3 className="kodus-status-title">BYOK config in Kodus</h3>
         {models.length === 0 ? (
           <p className="muted small">None saved.</p>
         ) : (

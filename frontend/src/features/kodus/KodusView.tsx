@@ -60,7 +60,7 @@ export function KodusView({ profiles }: { profiles: ProfileView[] }) {
         <section className="panel stack" aria-labelledby="kodus-session-title">
           <div className="spread">
             <div>
-              <h2 className="u-margin-0" id="kodus-session-title">
+              <h2 className="heading-flush" id="kodus-session-title">
                 What Kodus uses
               </h2>
               <div className="muted small" data-testid="kodus-signed-in">

@@ -9,9 +9,9 @@ interface NextStepProps {
 /** After a save: the way from a saved profile to a Kodus that uses it. */
 export function NextStep({ profile, onExport, onDismiss }: NextStepProps) {
   return (
-    <section className="alert alert-ok stack next-step u-gap-8" aria-labelledby="next-step-title" data-testid="next-step">
+    <section className="alert alert-ok stack next-step" aria-labelledby="next-step-title" data-testid="next-step">
       <div className="spread">
-        <h3 id="next-step-title" className="alert-title u-margin-0 u-font-size-inherit">
+        <h3 id="next-step-title" className="alert-title next-step-title">
           Saved. Next: put profile {profile} into Kodus
         </h3>
         <button type="button" className="link-btn small" onClick={onDismiss}>
@@ -19,7 +19,7 @@ export function NextStep({ profile, onExport, onDismiss }: NextStepProps) {
         </button>
       </div>
       <div className="grid-2">
-        <div className="stack u-gap-6">
+        <div className="stack stack-snug">
           <div className="small">
             <strong>.env (Fixed Mode)</strong>: Kodus reads its model and key from these variables when its containers start; merge them into Kodus’s <code>.env</code> and run{' '}
             <code>docker compose up -d</code>.
@@ -30,7 +30,7 @@ export function NextStep({ profile, onExport, onDismiss }: NextStepProps) {
             </button>
           </div>
         </div>
-        <div className="stack u-gap-6">
+        <div className="stack stack-snug">
           <div className="small">
             <strong>BYOK config</strong>: Kodus keeps it per organisation and prefers it to the <code>.env</code>; it also carries the Fallback, concurrency and thinking. Enter it on Kodus’s “Bring
             your own key” page or send it to Kodus’s API.

@@ -197,7 +197,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
     return (
       <div className="stack">
         {head}
-        <div className="alert alert-err stack u-gap-8" role="alert" data-testid="load-error">
+        <div className="alert alert-err stack alert-stack" role="alert" data-testid="load-error">
           <div className="alert-title">Couldn’t read the saved profiles</div>
           <div>{loadError}</div>
           <div className="small">
@@ -267,7 +267,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
     <div className="stack">
       {head}
       {profiles.length === 0 && (
-        <div className="empty stack u-align-items-center">
+        <div className="empty stack empty-profiles">
           <h2>No profiles yet</h2>
           <p className="muted">
             Pick one of Kodus’s recommended models, paste its key, and save. Keys stay in your OS keychain{env ? ` (${env.keychainDescription})` : ''}; this app shows them masked.
@@ -285,7 +285,7 @@ export function ProfilesView({ catalog, env, profiles, loadError, justSaved, rel
         return (
           <section key={p.name} className="panel stack" aria-label={`Profile ${p.name}`} data-profile={p.name}>
             <div className="spread">
-              <h2 className="u-margin-0">{p.name}</h2>
+              <h2 className="heading-flush">{p.name}</h2>
               <div className="row">
                 <button
                   className="btn btn-sm"

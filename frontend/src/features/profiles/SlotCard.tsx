@@ -72,7 +72,7 @@ export function SlotCard({ slot, v }: { slot: SlotName; v: SlotView }) {
       </div>
       <dl className="kv">
         {rows.map(([k, val]) => (
-          <div className="u-display-contents" key={k}>
+          <div className="kv-pair" key={k}>
             <dt>{k}</dt>
             <dd>{val}</dd>
           </div>

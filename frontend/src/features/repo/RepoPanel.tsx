@@ -132,13 +132,13 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
         <h2>Use my repository</h2>
         <p className="hint">Your own history, read on this machine: each merge (or each commit, when the branch has no merges) is one review. Nothing leaves the computer.</p>
       </div>
-      <div className="row u-align-items-flex-end u-gap-12">
-        <div className="u-flex-1">
+      <div className="row field-row repo-pick">
+        <div className="row-fill">
           <Field id="repo-dir" label="Repository folder" field="dir" error={fieldErrors.dir} hint="a checkout, a sub-folder of one, a worktree or a bare repository">
             <input id="repo-dir" className="input" placeholder="/home/me/src/my-service" value={dir} onChange={(e) => setDir(e.target.value)} {...describedBy('repo-dir', fieldErrors.dir)} />
           </Field>
         </div>
-        <button type="button" className="btn u-margin-bottom-22" onClick={() => void pick()} disabled={running}>
+        <button type="button" className="btn btn-beside-hint" onClick={() => void pick()} disabled={running}>
           Choose folder…
         </button>
       </div>
@@ -182,7 +182,7 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
           Skipped files ({ignore.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#')).length} patterns
           {defaults?.ignore.default ? ', the defaults' : ', your list'})
         </summary>
-        <div className="stack u-margin-top-8">
+        <div className="stack repo-scan">
           <Field
             id="repo-ignore"
             label="Ignore list"
@@ -209,8 +209,8 @@ export function RepoPanel({ onScanned }: { onScanned: (res: RepoScanResult | nul
         </button>
         {running && (
           <>
-            <div className="stack u-gap-2 u-flex-1" role="status" aria-live="polite">
-              <progress className="u-width-full" max={total || undefined} value={total ? progress?.measured : undefined} aria-label="Scan progress" />
+            <div className="stack scan-progress" role="status" aria-live="polite">
+              <progress max={total || undefined} value={total ? progress?.measured : undefined} aria-label="Scan progress" />
               <span className="small muted" data-testid="repo-progress">
                 {progressText(progress)}
               </span>

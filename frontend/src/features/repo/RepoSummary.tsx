@@ -74,13 +74,13 @@ export function BiggestChanges({ report, rows }: { report: RepoReport; rows: Cos
   const chosen = priced.find((r) => `${r.slot}/${r.model}/${r.plan}` === key) ?? priced[0];
   if (report.biggest.length === 0) return null;
   return (
-    <div className="panel u-overflow-x-auto">
+    <div className="panel table-panel">
       <div className="row spread">
         <h2>Biggest changes</h2>
         {priced.length > 0 && (
           <label className="row small">
             Cost with
-            <select className="input u-width-auto" value={chosen ? `${chosen.slot}/${chosen.model}/${chosen.plan}` : ''} onChange={(e) => setKey(e.target.value)}>
+            <select className="input input-inline" value={chosen ? `${chosen.slot}/${chosen.model}/${chosen.plan}` : ''} onChange={(e) => setKey(e.target.value)}>
               {priced.map((r) => (
                 <option key={`${r.slot}/${r.model}/${r.plan}`} value={`${r.slot}/${r.model}/${r.plan}`}>
                   {rowLabel(r)}

@@ -49,7 +49,7 @@ export function AdvancedSettings(props: AdvancedSettingsProps) {
         </div>
       )}
       {open && (
-        <div id={`${idPrefix}-body`} className="stack u-margin-top-10">
+        <div id={`${idPrefix}-body`} className="stack advanced-body">
           <AdvancedBody {...props} />
         </div>
       )}
@@ -88,7 +88,7 @@ function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, war
       {main ? (
         <MainOnly idPrefix={idPrefix} form={form} errors={errors} onChange={onChange} onBlur={onBlur} />
       ) : (
-        <p className="hint u-margin-0" data-testid="fallback-ignores">
+        <p className="hint hint-flush" data-testid="fallback-ignores">
           On a Fallback, this Kodus release uses the model, key, endpoint, temperature, max output tokens and concurrency. Thinking, Custom JSON, OpenRouter routing and max input tokens come from Main
           only, so they are set there.
         </p>
@@ -105,7 +105,7 @@ function AdvancedBody({ idPrefix, mainOnly, form, provider, variant, errors, war
         text('baseURL', 'Base URL override', provider.defaultBaseURL, `Empty uses ${provider.defaultBaseURL || 'the provider default'}. For proxies and other regions.`, { inputClass: 'mono' })}
       {form.provider === 'google_vertex' && text('vertexLocation', 'Vertex region', 'global', 'Empty for the global endpoint (recommended); a region such as us-east5 only for data residency.')}
       {notes && notes.length > 0 && (
-        <div className="stack u-gap-4" data-testid="model-notes">
+        <div className="stack stack-tight" data-testid="model-notes">
           <h3 className="label">About this model</h3>
           <ul className="list hint">
             {notes.map((n) => (
@@ -136,7 +136,7 @@ function MainOnly({ idPrefix, form, errors, onChange, onBlur }: Pick<AdvancedSet
       {form.provider === 'open_router' && (
         <div className="panel stack">
           <h3 className="label">OpenRouter routing</h3>
-          <p className="hint u-margin-0">OpenRouter routes each request to a different upstream by default. Pin providers here to avoid quality and behaviour drift between calls.</p>
+          <p className="hint hint-flush">OpenRouter routes each request to a different upstream by default. Pin providers here to avoid quality and behaviour drift between calls.</p>
           <TextField
             id={id('openrouterProviderOrder')}
             label="Pin providers (in order)"

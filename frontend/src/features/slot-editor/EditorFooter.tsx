@@ -16,10 +16,10 @@ export function EditorFooter({ probe, testing, saving, testResult, saveLabel, on
   const note = probe?.note ?? (probe?.kind === 'metadata' || probe?.kind === 'count_tokens' ? 'Test makes one metadata call (no inference): it checks the key, the endpoint and the model.' : '');
   return (
     <div className="spread editor-footer">
-      <div className="hint u-max-width-460" data-testid="test-note">
+      <div className="hint test-note" data-testid="test-note">
         {note}
       </div>
-      <div className="row u-justify-content-flex-end">
+      <div className="row actions-end">
         <button type="button" className="btn" onClick={onCancel}>
           Cancel
         </button>

@@ -33,7 +33,7 @@ export function KodusLinePanel({ onChange }: { onChange?: () => void }) {
 
   return (
     <TitledPanel titleId="kodus-line-title" title="Kodus release">
-      <p className="muted small u-margin-0">
+      <p className="muted small hint-flush">
         What Kodus sends and accepts changed between releases: the catalog, the providers, the thinking rules and the BYOK config all follow the release you run (<code>IMAGE_TAG</code> in its .env).
         Same as <code>kodus-byok kodus line</code>.
       </p>

@@ -59,7 +59,7 @@ export function SystemView({ onLineChange }: { onLineChange?: () => void }) {
             <dd>{report.keychainBackend}</dd>
           </dl>
           <hr className="rule" />
-          <ul className="stack u-list-style-none u-padding-0 u-margin-0">
+          <ul className="stack plain-list">
             {report.checks.map((c) => (
               <li key={c.name} className={c.ok ? 'alert alert-ok' : 'alert alert-err'}>
                 <div className="alert-title">

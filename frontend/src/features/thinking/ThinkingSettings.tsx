@@ -176,7 +176,7 @@ export function KodusWillSend({ idPrefix, thinking, effort }: { idPrefix: string
   return (
     <section className="thinking-preview stack" aria-labelledby={titleId} data-testid="thinking-preview" aria-live="polite">
       <div className="spread">
-        <h3 className="u-margin-0" id={titleId}>
+        <h3 className="heading-flush" id={titleId}>
           Kodus will send
         </h3>
         <span className="muted small" data-testid="preview-line">
