@@ -90,7 +90,7 @@ func newFixture(t *testing.T) *fixture {
 	}
 	in := studio.SlotInput{Provider: catalog.OpenAICompatible, Model: "echo-model", BaseURL: srv.URL + "/v1"}
 	key := secret
-	if _, err := st.Profiles().Save(context.Background(), studio.SaveRequest{Profile: "p", Slot: profile.SlotMain, Config: profile.Slot{Provider: in.Provider, Model: in.Model, BaseURL: in.BaseURL}, Key: &key}); err != nil {
+	if _, err := st.Profiles().Save(context.Background(), studio.SaveRequest{Profile: "p", Slot: profile.SlotMain, Config: profile.Slot{Settings: profile.Settings{Provider: in.Provider, Model: in.Model, BaseURL: in.BaseURL}}, Key: &key}); err != nil {
 		t.Fatal(err)
 	}
 	envFile := filepath.Join(dir, "kodus.env")

@@ -32,10 +32,20 @@ func assertGolden(t *testing.T, name string, v any) {
 }
 
 var (
-	sonnetOff = profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6", Temperature: f64(0), MaxOutputTokens: intp(16384), ReasoningEffort: "off"}
-	glmPlan   = profile.Slot{Provider: "zai", Model: "glm-5.2", Plan: "coding-plan", BaseURL: "https://api.z.ai/api/coding/paas/v4", Temperature: f64(0),
-		MaxOutputTokens: intp(16384), ReasoningEffort: "medium", MaxConcurrentRequests: intp(1)}
-	routed = profile.Slot{Provider: "open_router", Model: "z-ai/glm-5", ReasoningEffort: "low", OpenRouterProviderOrder: []string{"z-ai"}, OpenRouterAllowFallbacks: profile.Ptr(false)}
+	sonnetOff = profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6", Temperature: f64(0), MaxOutputTokens: intp(16384), ReasoningEffort: "off"}}
+	glmPlan   = profile.Slot{
+		Settings: profile.Settings{
+			Provider:              "zai",
+			Model:                 "glm-5.2",
+			Plan:                  "coding-plan",
+			BaseURL:               "https://api.z.ai/api/coding/paas/v4",
+			Temperature:           f64(0),
+			MaxOutputTokens:       intp(16384),
+			ReasoningEffort:       "medium",
+			MaxConcurrentRequests: intp(1),
+		},
+	}
+	routed = profile.Slot{Settings: profile.Settings{Provider: "open_router", Model: "z-ai/glm-5", ReasoningEffort: "low", OpenRouterProviderOrder: []string{"z-ai"}, OpenRouterAllowFallbacks: profile.Ptr(false)}}
 )
 
 // The v2 shape of Kodus latest: one credential and one model per slot,
@@ -60,7 +70,7 @@ func TestV2Golden(t *testing.T) {
 
 // The mid-2026 line keeps v1 exactly as the app exported it before lines.
 func TestV1Golden(t *testing.T) {
-	main := profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6", Temperature: f64(0), MaxOutputTokens: intp(16384), ReasoningEffort: "medium"}
+	main := profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6", Temperature: f64(0), MaxOutputTokens: intp(16384), ReasoningEffort: "medium"}}
 	e := Build(mid, "team", Slot{Role: "main", Slot: main}, &Slot{Role: "fallback", Slot: routed}, false)
 	js, _ := json.Marshal(e)
 	want := `{"main":{"provider":"anthropic","model":"claude-sonnet-4-6","reasoningEffort":"medium","temperature":0,"maxOutputTokens":16384},"fallback":{"provider":"open_router","model":"z-ai/glm-5"}}`
@@ -70,7 +80,7 @@ func TestV1Golden(t *testing.T) {
 	if len(e.Notes) != 3 {
 		t.Errorf("notes = %v", e.Notes)
 	}
-	custom := profile.Slot{Provider: "open_router", Model: "m", ReasoningEffort: "custom", ReasoningConfigOverride: `{"x":1}`, OpenRouterAllowFallbacks: profile.Ptr(false)}
+	custom := profile.Slot{Settings: profile.Settings{Provider: "open_router", Model: "m", ReasoningEffort: "custom", ReasoningConfigOverride: `{"x":1}`, OpenRouterAllowFallbacks: profile.Ptr(false)}}
 	e = Build(mid, "p", Slot{Role: "main", Slot: custom}, nil, false)
 	if e.V1.Main.ReasoningEffort != "" || e.V1.Main.ReasoningConfigOverride != `{"x":1}` || e.V1.Main.OpenRouterAllowFallbacks == nil || e.V1.Fallback != nil {
 		t.Errorf("custom = %+v", e.V1.Main)
@@ -115,7 +125,7 @@ func TestV2Reasoning(t *testing.T) {
 // What Kodus latest refuses is said, with why; the mid-2026 export says
 // nothing of base URLs (that Kodus had no such rule for BYOK).
 func TestWarnings(t *testing.T) {
-	local := profile.Slot{Provider: "openai_compatible", Model: "llama3", BaseURL: "http://192.168.1.20:11434/v1", ReasoningEffort: "high"}
+	local := profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "llama3", BaseURL: "http://192.168.1.20:11434/v1", ReasoningEffort: "high"}}
 	tests := []struct {
 		name  string
 		line  *kodusline.Line
@@ -124,13 +134,13 @@ func TestWarnings(t *testing.T) {
 		text  string
 	}{
 		{"http private", current, local, []string{"base-url-https", "base-url-private"}, "private (RFC 1918) address"},
-		{"loopback name", current, profile.Slot{Provider: "openai_compatible", Model: "m", BaseURL: "https://localhost:8000/v1"}, []string{"base-url-private"}, "loopback"},
-		{"100.64", current, profile.Slot{Provider: "openai_compatible", Model: "m", BaseURL: "https://100.64.1.2/v1"}, []string{"base-url-private"}, "100.64"},
-		{"link-local", current, profile.Slot{Provider: "openai_compatible", Model: "m", BaseURL: "https://169.254.169.254/v1"}, []string{"base-url-private"}, "link-local"},
-		{"endpoint suffix", current, profile.Slot{Provider: "openai_compatible", Model: "m", BaseURL: "https://api.example.com/v1/chat/completions"}, []string{"base-url-endpoint"}, `Use "https://api.example.com/v1"`},
-		{"messages suffix", current, profile.Slot{Provider: "anthropic_compatible", Model: "m", BaseURL: "https://api.example.com/v1/messages/"}, []string{"base-url-endpoint"}, "/v1/messages"},
-		{"public https fine", current, profile.Slot{Provider: "openai_compatible", Model: "m", BaseURL: "https://api.example.com/v1"}, nil, ""},
-		{"tuning", current, profile.Slot{Provider: "moonshot", Model: "kimi-k2.7-code", Temperature: f64(1), ReasoningEffort: "off"}, []string{"tuning-temperature", "tuning-reasoning"}, "does not accept a temperature"},
+		{"loopback name", current, profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "m", BaseURL: "https://localhost:8000/v1"}}, []string{"base-url-private"}, "loopback"},
+		{"100.64", current, profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "m", BaseURL: "https://100.64.1.2/v1"}}, []string{"base-url-private"}, "100.64"},
+		{"link-local", current, profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "m", BaseURL: "https://169.254.169.254/v1"}}, []string{"base-url-private"}, "link-local"},
+		{"endpoint suffix", current, profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "m", BaseURL: "https://api.example.com/v1/chat/completions"}}, []string{"base-url-endpoint"}, `Use "https://api.example.com/v1"`},
+		{"messages suffix", current, profile.Slot{Settings: profile.Settings{Provider: "anthropic_compatible", Model: "m", BaseURL: "https://api.example.com/v1/messages/"}}, []string{"base-url-endpoint"}, "/v1/messages"},
+		{"public https fine", current, profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "m", BaseURL: "https://api.example.com/v1"}}, nil, ""},
+		{"tuning", current, profile.Slot{Settings: profile.Settings{Provider: "moonshot", Model: "kimi-k2.7-code", Temperature: f64(1), ReasoningEffort: "off"}}, []string{"tuning-temperature", "tuning-reasoning"}, "does not accept a temperature"},
 		{"mid-2026 keeps quiet", mid, local, nil, ""},
 		{"zai unknown to mid-2026", mid, glmPlan, []string{"unknown-provider"}, `no provider "zai"`},
 	}

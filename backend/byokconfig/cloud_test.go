@@ -14,8 +14,8 @@ import (
 // secret for an empty one); never an apiKey, never the endpoint override.
 func TestBedrockExport(t *testing.T) {
 	iam := secrets.NewSecret(secrets.AWSCredentials{AccessKeyID: "AKIAIOSFODNN7EXAMPLE", SecretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", SessionToken: "tok"}.JSON())
-	slot := profile.Slot{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSRegion: "eu-central-1", AWSAuth: "iam", BaseURL: "http://127.0.0.1:9", ReasoningEffort: "high"}
-	bearer := profile.Slot{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSRegion: "us-east-1", AWSAuth: "apiKey"}
+	slot := profile.Slot{Settings: profile.Settings{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSRegion: "eu-central-1", AWSAuth: "iam", BaseURL: "http://127.0.0.1:9", ReasoningEffort: "high"}}
+	bearer := profile.Slot{Settings: profile.Settings{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSRegion: "us-east-1", AWSAuth: "apiKey"}}
 	tests := []struct {
 		name     string
 		e        Export

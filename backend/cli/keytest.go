@@ -167,7 +167,7 @@ func runTestUnsaved(a *app, f testFlags, timeout time.Duration) error {
 	if err != nil {
 		return err
 	}
-	cfg := profile.Slot{Provider: provider, Model: model, Plan: f.plan}
+	cfg := profile.Slot{Settings: profile.Settings{Provider: provider, Model: model, Plan: f.plan}}
 	if m, ok := s.Lines().Catalog().Model(model); ok && m.Provider == provider {
 		if cfg, err = s.Profiles().Draft(m.ID, f.plan); err != nil {
 			return err

@@ -135,7 +135,7 @@ func pullKeys(a *app, p studio.KodusPullPlan, keyStdin bool) (map[string]string,
 	}
 	ask(p.Main)
 	if fb := p.Fallback; fb != nil && fb.NeedsKey {
-		sameEndpoint := profile.Slot{Provider: p.Main.Slot.Provider, BaseURL: p.Main.Slot.BaseURL, KeyRef: "main"}
+		sameEndpoint := profile.Slot{Settings: profile.Settings{Provider: p.Main.Slot.Provider, BaseURL: p.Main.Slot.BaseURL}, KeyRef: "main"}
 		if studio.KeepsKey(sameEndpoint, fb.Slot) {
 			keys[profile.SlotFallback] = keys[profile.SlotMain]
 		}

@@ -110,7 +110,7 @@ func dbWithProfiles(t *testing.T, home string, n int) string {
 	t.Helper()
 	s := store.New(filepath.Join(home, "profiles.db"))
 	for i := range n {
-		p := profile.Profile{Name: fmt.Sprintf("p%03d", i), Main: profile.Slot{Provider: "openai", Model: "gpt-5.4", BaseURL: "https://api.openai.com/v1" + strings.Repeat("/x", 100)}}
+		p := profile.Profile{Name: fmt.Sprintf("p%03d", i), Main: profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4", BaseURL: "https://api.openai.com/v1" + strings.Repeat("/x", 100)}}}
 		if err := s.PutProfile(p); err != nil {
 			t.Fatal(err)
 		}

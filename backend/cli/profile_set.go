@@ -182,7 +182,7 @@ func baseSlot(s *studio.Studio, name string, f setFlags) (profile.Slot, error) {
 		if ok && cur.Provider == provider && (provider == catalog.AmazonBedrock || provider == catalog.Azure) {
 			// Another model (deployment) of the same cloud account: the
 			// endpoint, region and auth stay, and so does the key.
-			return profile.Slot{Provider: provider, Model: model, BaseURL: cur.BaseURL, AWSRegion: cur.AWSRegion, AWSAuth: cur.AWSAuth}, nil
+			return profile.Slot{Settings: profile.Settings{Provider: provider, Model: model, BaseURL: cur.BaseURL, AWSRegion: cur.AWSRegion, AWSAuth: cur.AWSAuth}}, nil
 		}
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return profile.Slot{}, err
@@ -196,7 +196,7 @@ func baseSlot(s *studio.Studio, name string, f setFlags) (profile.Slot, error) {
 		}
 		return d, err
 	}
-	return profile.Slot{Provider: provider, Model: model, Plan: f.plan}, nil
+	return profile.Slot{Settings: profile.Settings{Provider: provider, Model: model, Plan: f.plan}}, nil
 }
 
 func applySetFlags(a *app, changed func(string) bool, f setFlags, sl *profile.Slot) error {

@@ -10,15 +10,15 @@ import (
 )
 
 func glmCoding(n *int) profile.Slot {
-	return profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan", BaseURL: "https://api.z.ai/api/coding/paas/v4", MaxConcurrentRequests: n}
+	return profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan", BaseURL: "https://api.z.ai/api/coding/paas/v4", MaxConcurrentRequests: n}}
 }
 
 func kimiCode(n *int) profile.Slot {
-	return profile.Slot{Provider: "openai_compatible", Model: "kimi-for-coding", Plan: "kimi-code", BaseURL: "https://api.kimi.com/coding/v1", MaxConcurrentRequests: n}
+	return profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "kimi-for-coding", Plan: "kimi-code", BaseURL: "https://api.kimi.com/coding/v1", MaxConcurrentRequests: n}}
 }
 
 func native(provider, model string, n *int) profile.Slot {
-	return profile.Slot{Provider: provider, Model: model, MaxConcurrentRequests: n}
+	return profile.Slot{Settings: profile.Settings{Provider: provider, Model: model, MaxConcurrentRequests: n}}
 }
 
 func TestAdvise(t *testing.T) {
@@ -41,8 +41,8 @@ func TestAdvise(t *testing.T) {
 		{"Kimi Code above its cap", kimiCode(p(50)), &sonnet, nil, []string{"above-plan-limit"}, []string{"conserve-window", "byok-only"}},
 		{"Kimi Code alone", kimiCode(p(30)), nil, nil, []string{"tight-solo"}, []string{"conserve-window", "byok-only"}},
 		{"0 on a pay-per-token provider", native("openai", "gpt-5.4", p(0)), &sonnet, nil, []string{"zero-is-unlimited"}, nil},
-		{"same provider", sonnet, &profile.Slot{Provider: "anthropic", Model: "claude-opus-4-7"}, nil, []string{"same-provider"}, nil},
-		{"both Z.ai plans", glmCoding(p(1)), &profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "paas", BaseURL: "https://api.z.ai/api/paas/v4/"}, nil, []string{"same-provider"}, []string{"glm-max-raise", "byok-only"}},
+		{"same provider", sonnet, &profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-opus-4-7"}}, nil, []string{"same-provider"}, nil},
+		{"both Z.ai plans", glmCoding(p(1)), &profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "glm-5.1", Plan: "paas", BaseURL: "https://api.z.ai/api/paas/v4/"}}, nil, []string{"same-provider"}, []string{"glm-max-raise", "byok-only"}},
 		{"tight fallback", sonnet, ptrSlot(glmCoding(p(1))), nil, nil, []string{"glm-max-raise", "byok-only", "fallback-tight"}},
 		{"low cap on pay-per-token", native("openai", "gpt-5.4", p(2)), &sonnet, nil, nil, []string{"raise", "byok-only"}},
 		{"above the measured cap", native("openai", "gpt-5.4", p(20)), &sonnet, map[string]int{"main": 8}, []string{"above-measured-cap"}, []string{"byok-only"}},

@@ -40,7 +40,7 @@ var styles = []style{
 	{
 		name: "zai",
 		slot: func(b string) profile.Slot {
-			return profile.Slot{Provider: catalog.OpenAICompatible, Model: "glm-5.1", Plan: "coding-plan", BaseURL: b + "/api/coding/paas/v4"}
+			return profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "glm-5.1", Plan: "coding-plan", BaseURL: b + "/api/coding/paas/v4"}}
 		},
 		path: "/api/coding/paas/v4/chat/completions",
 		key:  "0123456789abcdef0123456789abcdef.FAKEfakeFAKEfake",
@@ -51,7 +51,7 @@ var styles = []style{
 	{
 		name: "moonshot",
 		slot: func(b string) profile.Slot {
-			return profile.Slot{Provider: catalog.OpenAICompatible, Model: "kimi-k2.6", Plan: "moonshot", BaseURL: b + "/v1"}
+			return profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "kimi-k2.6", Plan: "moonshot", BaseURL: b + "/v1"}}
 		},
 		path: "/v1/chat/completions",
 		key:  "sk-FAKEmoonshotKEY0123456789abcdef",
@@ -62,7 +62,7 @@ var styles = []style{
 	{
 		name: "openai",
 		slot: func(b string) profile.Slot {
-			return profile.Slot{Provider: catalog.OpenAI, Model: "gpt-5.4", BaseURL: b + "/v1"}
+			return profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAI, Model: "gpt-5.4", BaseURL: b + "/v1"}}
 		},
 		path: "/v1/chat/completions",
 		key:  "sk-proj-FAKEtestKEY0123456789abcdef",

@@ -48,14 +48,14 @@ func TestPreFillFor(t *testing.T) {
 		tight bool
 		brand string
 	}{
-		{"glm coding plan", profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan"}, "GLM Coding Plan", 1, 30, true, "Z.ai"},
-		{"glm coding by URL", profile.Slot{Provider: "openai_compatible", Model: "glm-4.6", BaseURL: "https://open.bigmodel.cn/api/coding/paas/v4"}, "GLM Coding Plan", 1, 30, true, "Z.ai"},
-		{"glm developer", profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "paas"}, "GLM Developer API", 0, 0, false, "Z.ai"},
-		{"kimi code", profile.Slot{Provider: "openai_compatible", Model: "kimi-for-coding", Plan: "kimi-code"}, "Kimi Code Plan", 30, 30, true, "Moonshot AI"},
-		{"kimi k2.7 on moonshot", profile.Slot{Provider: "openai_compatible", Model: "kimi-k2.7-code", BaseURL: "https://api.moonshot.ai/v1"}, "Kimi Developer API", 0, 0, false, "Moonshot AI"},
-		{"anthropic", profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}, "Anthropic", 0, 0, false, "Anthropic"},
-		{"vertex", profile.Slot{Provider: "google_vertex", Model: "gemini-2.5-pro"}, "Google Vertex AI", 0, 0, false, "Google"},
-		{"ollama", profile.Slot{Provider: "openai_compatible", Model: "llama3.1:8b", BaseURL: "http://localhost:11434/v1"}, "OpenAI-compatible server", 0, 0, false, "localhost:11434"},
+		{"glm coding plan", profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan"}}, "GLM Coding Plan", 1, 30, true, "Z.ai"},
+		{"glm coding by URL", profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "glm-4.6", BaseURL: "https://open.bigmodel.cn/api/coding/paas/v4"}}, "GLM Coding Plan", 1, 30, true, "Z.ai"},
+		{"glm developer", profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "glm-5.1", Plan: "paas"}}, "GLM Developer API", 0, 0, false, "Z.ai"},
+		{"kimi code", profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "kimi-for-coding", Plan: "kimi-code"}}, "Kimi Code Plan", 30, 30, true, "Moonshot AI"},
+		{"kimi k2.7 on moonshot", profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "kimi-k2.7-code", BaseURL: "https://api.moonshot.ai/v1"}}, "Kimi Developer API", 0, 0, false, "Moonshot AI"},
+		{"anthropic", profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6"}}, "Anthropic", 0, 0, false, "Anthropic"},
+		{"vertex", profile.Slot{Settings: profile.Settings{Provider: "google_vertex", Model: "gemini-2.5-pro"}}, "Google Vertex AI", 0, 0, false, "Google"},
+		{"ollama", profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "llama3.1:8b", BaseURL: "http://localhost:11434/v1"}}, "OpenAI-compatible server", 0, 0, false, "localhost:11434"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

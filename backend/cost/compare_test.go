@@ -60,8 +60,8 @@ func TestCompareSortsAndAsksForMissingPrices(t *testing.T) {
 func TestCompareProfileBlendsMainAndFallback(t *testing.T) {
 	b := loadBook(t, nil)
 	p := profile.Profile{Name: "team",
-		Main:     profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6", ReasoningEffort: "medium"},
-		Fallback: &profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", BaseURL: "https://api.z.ai/api/paas/v4/", ReasoningEffort: "high"},
+		Main:     profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6", ReasoningEffort: "medium"}},
+		Fallback: &profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "glm-5.1", BaseURL: "https://api.z.ai/api/paas/v4/", ReasoningEffort: "high"}},
 	}
 	rep, err := b.CompareProfile(p, Request{Assumptions: DefaultAssumptions(), Levels: true}, false)
 	if err != nil {
@@ -80,13 +80,13 @@ func TestCompareProfileBlendsMainAndFallback(t *testing.T) {
 	}
 
 	// A Coding Plan fallback: the total covers Main's per-token calls.
-	p.Fallback = &profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan"}
+	p.Fallback = &profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan"}}
 	rep, _ = b.CompareProfile(p, Request{Assumptions: DefaultAssumptions()}, true)
 	if rep.Profile.PerMonth.String() != "117.99" || !strings.Contains(strings.Join(rep.Profile.Notes, " "), "plan quota") {
 		t.Errorf("plan fallback = %+v", rep.Profile)
 	}
 	// An unpriced model leaves no total and asks for a price.
-	p.Fallback = &profile.Slot{Provider: "openai_compatible", Model: "llama3.1:8b", BaseURL: "http://localhost:11434/v1"}
+	p.Fallback = &profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "llama3.1:8b", BaseURL: "http://localhost:11434/v1"}}
 	rep, _ = b.CompareProfile(p, Request{Assumptions: DefaultAssumptions()}, true)
 	if rep.Profile.PerMonth != nil || rep.Profile.Complete || len(rep.MissingPrices) != 1 {
 		t.Errorf("unpriced fallback = %+v", rep.Profile)

@@ -142,20 +142,28 @@ func TestGoldenSelfHostedAndGateways(t *testing.T) {
 		key      string
 		opts     envfile.Options
 	}{
-		{name: "ollama", main: profile.Slot{Provider: catalog.OpenAICompatible, Model: "llama3.1:8b", BaseURL: "http://localhost:11434/v1"},
+		{name: "ollama", main: profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "llama3.1:8b", BaseURL: "http://localhost:11434/v1"}},
 			opts: envfile.Options{LANAddresses: []string{"192.168.1.20"}}},
-		{name: "ollama-docker-host", main: profile.Slot{Provider: catalog.OpenAICompatible, Model: "llama3.1:8b", BaseURL: "http://localhost:11434/v1"},
+		{name: "ollama-docker-host", main: profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "llama3.1:8b", BaseURL: "http://localhost:11434/v1"}},
 			opts: envfile.Options{ReplaceLocalhost: "host.docker.internal"}},
-		{name: "vllm", main: profile.Slot{Provider: catalog.OpenAICompatible, Model: "Qwen/Qwen3-Coder-30B-A3B-Instruct", BaseURL: "http://vllm.internal:8000/v1", MaxConcurrentRequests: profile.Ptr(8)},
+		{name: "vllm", main: profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "Qwen/Qwen3-Coder-30B-A3B-Instruct", BaseURL: "http://vllm.internal:8000/v1", MaxConcurrentRequests: profile.Ptr(8)}},
 			key: "FAKE-vllm-token-0000-stu", opts: envfile.Options{TrustJSONSchema: true}},
-		{name: "openrouter", main: profile.Slot{Provider: catalog.OpenRouter, Model: "moonshotai/kimi-k2.5", Temperature: profile.Ptr(0.0), MaxOutputTokens: profile.Ptr(16384),
-			OpenRouterProviderOrder: order, OpenRouterAllowFallbacks: profile.Ptr(false)}, key: fakeKeys[catalog.OpenRouter]},
-		{name: "vertex-gemini", main: profile.Slot{Provider: catalog.GoogleVertex, Model: "gemini-2.5-pro", VertexLocation: "europe-west4"}, key: fakeServiceAccount},
-		{name: "vertex-claude", main: profile.Slot{Provider: catalog.GoogleVertex, Model: "claude-sonnet-4-6", VertexLocation: "us-east5"}, key: fakeServiceAccount},
-		{name: "team-with-fallback", main: profile.Slot{Provider: catalog.Anthropic, Model: "claude-sonnet-4-6", Temperature: profile.Ptr(0.0), MaxOutputTokens: profile.Ptr(16384), ReasoningEffort: "high"},
-			fallback: &profile.Slot{Provider: catalog.OpenAICompatible, Model: "glm-5.1", Plan: "coding-plan", BaseURL: "https://api.z.ai/api/coding/paas/v4", MaxConcurrentRequests: profile.Ptr(1)},
+		{name: "openrouter", main: profile.Slot{
+			Settings: profile.Settings{
+				Provider:                 catalog.OpenRouter,
+				Model:                    "moonshotai/kimi-k2.5",
+				Temperature:              profile.Ptr(0.0),
+				MaxOutputTokens:          profile.Ptr(16384),
+				OpenRouterProviderOrder:  order,
+				OpenRouterAllowFallbacks: profile.Ptr(false),
+			},
+		}, key: fakeKeys[catalog.OpenRouter]},
+		{name: "vertex-gemini", main: profile.Slot{Settings: profile.Settings{Provider: catalog.GoogleVertex, Model: "gemini-2.5-pro", VertexLocation: "europe-west4"}}, key: fakeServiceAccount},
+		{name: "vertex-claude", main: profile.Slot{Settings: profile.Settings{Provider: catalog.GoogleVertex, Model: "claude-sonnet-4-6", VertexLocation: "us-east5"}}, key: fakeServiceAccount},
+		{name: "team-with-fallback", main: profile.Slot{Settings: profile.Settings{Provider: catalog.Anthropic, Model: "claude-sonnet-4-6", Temperature: profile.Ptr(0.0), MaxOutputTokens: profile.Ptr(16384), ReasoningEffort: "high"}},
+			fallback: &profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "glm-5.1", Plan: "coding-plan", BaseURL: "https://api.z.ai/api/coding/paas/v4", MaxConcurrentRequests: profile.Ptr(1)}},
 			key:      fakeKeys[catalog.Anthropic]},
-		{name: "custom-temperature", main: profile.Slot{Provider: catalog.OpenAI, Model: "gpt-5.4", Temperature: profile.Ptr(0.3), ReasoningEffort: "custom", ReasoningConfigOverride: `{"reasoningEffort": "low"}`},
+		{name: "custom-temperature", main: profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAI, Model: "gpt-5.4", Temperature: profile.Ptr(0.3), ReasoningEffort: "custom", ReasoningConfigOverride: `{"reasoningEffort": "low"}`}},
 			key: fakeKeys[catalog.OpenAI]},
 	}
 	for _, c := range cases {

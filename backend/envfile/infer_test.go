@@ -64,12 +64,12 @@ func TestRoutingCheck(t *testing.T) {
 		key  string
 		warn string // "" = no routing warning
 	}{
-		{"claude through an OpenAI-compatible proxy is fine", profile.Slot{Provider: catalog.OpenAICompatible, Model: "claude-sonnet-4-6", BaseURL: "https://litellm.example.com/v1"}, "k-fake-0000", ""},
-		{"openrouter claude is fine", profile.Slot{Provider: catalog.OpenRouter, Model: "anthropic/claude-sonnet-4.6"}, "sk-or-fake-0000", ""},
-		{"anthropic without a claude- id", profile.Slot{Provider: catalog.Anthropic, Model: "sonnet-latest"}, "sk-ant-fake-0000", "only by an id starting with claude-"},
-		{"gemini key without a gemini- id", profile.Slot{Provider: catalog.GoogleGemini, Model: "gemma-3-27b-it"}, "AIzaFAKE00000000", "only by an id starting with gemini-"},
-		{"vertex with an API key", profile.Slot{Provider: catalog.GoogleVertex, Model: "gemini-2.5-pro"}, "AIzaSyFAKE000000000", "save the service-account JSON"},
-		{"compatible endpoint on api.anthropic.com", profile.Slot{Provider: catalog.OpenAICompatible, Model: "claude-sonnet-4-6", BaseURL: "https://api.anthropic.com/v1"}, "sk-ant-fake-0000", "use provider anthropic"},
+		{"claude through an OpenAI-compatible proxy is fine", profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "claude-sonnet-4-6", BaseURL: "https://litellm.example.com/v1"}}, "k-fake-0000", ""},
+		{"openrouter claude is fine", profile.Slot{Settings: profile.Settings{Provider: catalog.OpenRouter, Model: "anthropic/claude-sonnet-4.6"}}, "sk-or-fake-0000", ""},
+		{"anthropic without a claude- id", profile.Slot{Settings: profile.Settings{Provider: catalog.Anthropic, Model: "sonnet-latest"}}, "sk-ant-fake-0000", "only by an id starting with claude-"},
+		{"gemini key without a gemini- id", profile.Slot{Settings: profile.Settings{Provider: catalog.GoogleGemini, Model: "gemma-3-27b-it"}}, "AIzaFAKE00000000", "only by an id starting with gemini-"},
+		{"vertex with an API key", profile.Slot{Settings: profile.Settings{Provider: catalog.GoogleVertex, Model: "gemini-2.5-pro"}}, "AIzaSyFAKE000000000", "save the service-account JSON"},
+		{"compatible endpoint on api.anthropic.com", profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "claude-sonnet-4-6", BaseURL: "https://api.anthropic.com/v1"}}, "sk-ant-fake-0000", "use provider anthropic"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -96,10 +96,10 @@ func TestBuildRefuses(t *testing.T) {
 		key  string
 		want string
 	}{
-		{profile.Slot{Provider: catalog.Anthropic, Model: "claude-sonnet-4-6"}, "", "has no key"},
-		{profile.Slot{Provider: catalog.OpenAICompatible, Model: "auto", BaseURL: "http://x"}, "", "real model id"},
+		{profile.Slot{Settings: profile.Settings{Provider: catalog.Anthropic, Model: "claude-sonnet-4-6"}}, "", "has no key"},
+		{profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "auto", BaseURL: "http://x"}}, "", "real model id"},
 		{profile.Slot{}, "", "no Main model"},
-		{profile.Slot{Provider: catalog.OpenAICompatible, Model: "m", BaseURL: "http://x"}, "it's \"bad\"", "single quote together"},
+		{profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "m", BaseURL: "http://x"}}, "it's \"bad\"", "single quote together"},
 	} {
 		_, err := envfile.Build(envfile.Source{Profile: "p", Main: c.slot, Key: secrets.NewSecret(c.key), Catalog: kodusline.MustGet(kodusline.Mid2026).Catalog()}, envfile.Options{}, now)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -115,7 +115,7 @@ func TestLocalhostRewrite(t *testing.T) {
 		{"http://[::1]:1234/v1", "fd00::5", "http://[fd00::5]:1234/v1"},
 		{"http://vllm.internal:8000/v1", "host.docker.internal", "http://vllm.internal:8000/v1"},
 	} {
-		b := build(t, envfile.Source{Main: profile.Slot{Provider: catalog.OpenAICompatible, Model: "m", BaseURL: c.base}}, envfile.Options{ReplaceLocalhost: c.host})
+		b := build(t, envfile.Source{Main: profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "m", BaseURL: c.base}}}, envfile.Options{ReplaceLocalhost: c.host})
 		if got := b.Get(envfile.VarBaseURL); got != c.want {
 			t.Errorf("%s → %s, want %s", c.base, got, c.want)
 		}

@@ -117,7 +117,7 @@ func ToSlot(content string, cat *catalog.Catalog) (profile.Slot, secrets.Secret,
 		return profile.Slot{}, secrets.Secret{}, fmt.Errorf("Kodus cannot route this .env: %s", inf.Rule)
 	}
 	key := strings.TrimSpace(vals[inf.KeyVar])
-	s := profile.Slot{Provider: inf.Provider, Model: inf.Model}
+	s := profile.Slot{Settings: profile.Settings{Provider: inf.Provider, Model: inf.Model}}
 	switch inf.Provider {
 	case RouteGoogleVertex:
 		if inf.KeyVar == "" {

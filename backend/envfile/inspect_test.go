@@ -59,11 +59,11 @@ func TestToSlotRoundTrip(t *testing.T) {
 		{draft(t, "claude-sonnet-4-6", ""), fakeKeys[catalog.Anthropic]},
 		{draft(t, "gpt-5.4", ""), fakeKeys[catalog.OpenAI]},
 		{draft(t, "glm-5.1", "coding-plan"), fakeKeys[catalog.OpenAICompatible]},
-		{profile.Slot{Provider: catalog.OpenRouter, Model: "z-ai/glm-5"}, fakeKeys[catalog.OpenRouter]},
-		{profile.Slot{Provider: catalog.Novita, Model: "deepseek/deepseek-v3"}, fakeKeys[catalog.Novita]},
-		{profile.Slot{Provider: catalog.GoogleGemini, Model: "gemini-2.5-pro"}, fakeKeys[catalog.GoogleGemini]},
-		{profile.Slot{Provider: catalog.GoogleVertex, Model: "gemini-2.5-pro", VertexLocation: "global"}, fakeServiceAccount},
-		{profile.Slot{Provider: catalog.OpenAICompatible, Model: "llama3.1:8b", BaseURL: "http://192.168.1.20:11434/v1"}, ""},
+		{profile.Slot{Settings: profile.Settings{Provider: catalog.OpenRouter, Model: "z-ai/glm-5"}}, fakeKeys[catalog.OpenRouter]},
+		{profile.Slot{Settings: profile.Settings{Provider: catalog.Novita, Model: "deepseek/deepseek-v3"}}, fakeKeys[catalog.Novita]},
+		{profile.Slot{Settings: profile.Settings{Provider: catalog.GoogleGemini, Model: "gemini-2.5-pro"}}, fakeKeys[catalog.GoogleGemini]},
+		{profile.Slot{Settings: profile.Settings{Provider: catalog.GoogleVertex, Model: "gemini-2.5-pro", VertexLocation: "global"}}, fakeServiceAccount},
+		{profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "llama3.1:8b", BaseURL: "http://192.168.1.20:11434/v1"}}, ""},
 	}
 	for _, c := range cases {
 		b := build(t, envfile.Source{Main: c.slot, Key: secrets.NewSecret(c.key)}, envfile.Options{})

@@ -77,7 +77,7 @@ func TestMergeIntoInstallerLayout(t *testing.T) {
 			map[string]string{"API_LLM_PROVIDER_MODEL": "kimi-for-coding", "API_LLM_TEMPERATURE_OVERRIDE": "1"}, nil},
 		{"gemini", draft(t, "gemini-3.1-pro-preview-customtools", ""), fakeKeys[catalog.GoogleGemini],
 			map[string]string{"API_GOOGLE_AI_API_KEY": fakeKeys[catalog.GoogleGemini], "API_OPEN_AI_API_KEY": ""}, []string{"API_GOOGLE_AI_API_KEY"}},
-		{"vertex", profile.Slot{Provider: catalog.GoogleVertex, Model: "gemini-2.5-pro", VertexLocation: "europe-west4"}, fakeServiceAccount,
+		{"vertex", profile.Slot{Settings: profile.Settings{Provider: catalog.GoogleVertex, Model: "gemini-2.5-pro", VertexLocation: "europe-west4"}}, fakeServiceAccount,
 			map[string]string{"API_VERTEX_AI_LOCATION": "europe-west4"}, []string{"API_VERTEX_AI_API_KEY", "API_VERTEX_AI_LOCATION"}},
 	}
 	for _, c := range cases {

@@ -31,9 +31,11 @@ const (
 // Efforts lists the valid reasoning effort values in UI order.
 var Efforts = []string{EffortOff, EffortLow, EffortMedium, EffortHigh, EffortCustom}
 
-// Slot is one model configuration. The key itself is never here: KeyRef
-// names the keychain item and KeyMasked is the display form.
-type Slot struct {
+// Settings are a slot's model settings: everything but the key. The
+// stored slot, the GUI's editable form and the shown view all embed them,
+// so each field is written once; encoding/json and Wails' TypeScript
+// generator flatten the embedding, so the wire shapes are unchanged.
+type Settings struct {
 	Provider                 string   `json:"provider"`
 	Model                    string   `json:"model"`
 	Plan                     string   `json:"plan,omitempty"`
@@ -52,6 +54,12 @@ type Slot struct {
 	// themselves are the slot's key, in the keychain.
 	AWSRegion string `json:"awsRegion,omitempty"`
 	AWSAuth   string `json:"awsAuth,omitempty"`
+}
+
+// Slot is one model configuration. The key itself is never here: KeyRef
+// names the keychain item and KeyMasked is the display form.
+type Slot struct {
+	Settings
 	KeyRef    string `json:"keyRef,omitempty"`
 	KeyMasked string `json:"keyMasked,omitempty"`
 }

@@ -10,7 +10,7 @@ import (
 
 func TestValidate(t *testing.T) {
 	cat := kodusline.MustGet(kodusline.Mid2026)
-	ok := Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}
+	ok := Slot{Settings: Settings{Provider: "anthropic", Model: "claude-sonnet-4-6"}}
 	tests := []struct {
 		name  string
 		mod   func(s *Slot)
@@ -86,7 +86,7 @@ func TestValidate(t *testing.T) {
 }
 
 func TestValidateReportsEveryFieldAtOnce(t *testing.T) {
-	err := Validate(Normalize(Slot{Provider: "nope", Temperature: Ptr(9.0), MaxOutputTokens: Ptr(-1)}), kodusline.MustGet(kodusline.Mid2026))
+	err := Validate(Normalize(Slot{Settings: Settings{Provider: "nope", Temperature: Ptr(9.0), MaxOutputTokens: Ptr(-1)}}), kodusline.MustGet(kodusline.Mid2026))
 	got := map[string]bool{}
 	for _, fe := range AsFieldErrors(err) {
 		got[fe.Field] = true
@@ -99,7 +99,7 @@ func TestValidateReportsEveryFieldAtOnce(t *testing.T) {
 }
 
 func TestNormalize(t *testing.T) {
-	s := Normalize(Slot{Provider: " anthropic ", Model: " claude-sonnet-4-6\n", ReasoningEffort: "None", OpenRouterProviderOrder: []string{" a ", "", " b"}})
+	s := Normalize(Slot{Settings: Settings{Provider: " anthropic ", Model: " claude-sonnet-4-6\n", ReasoningEffort: "None", OpenRouterProviderOrder: []string{" a ", "", " b"}}})
 	if s.Provider != "anthropic" || s.Model != "claude-sonnet-4-6" || s.ReasoningEffort != EffortOff {
 		t.Errorf("normalize = %+v", s)
 	}
@@ -120,11 +120,11 @@ func TestValidateName(t *testing.T) {
 }
 
 func TestSlotAccess(t *testing.T) {
-	p := Profile{Name: "x", Main: Slot{Provider: "openai", Model: "gpt-5.4"}}
+	p := Profile{Name: "x", Main: Slot{Settings: Settings{Provider: "openai", Model: "gpt-5.4"}}}
 	if _, ok := p.Slot(SlotFallback); ok {
 		t.Error("empty fallback reported set")
 	}
-	p.SetSlot(SlotFallback, Slot{Provider: "anthropic", Model: "claude-opus-4-7", KeyRef: "r"})
+	p.SetSlot(SlotFallback, Slot{Settings: Settings{Provider: "anthropic", Model: "claude-opus-4-7"}, KeyRef: "r"})
 	if fb, ok := p.Slot(SlotFallback); !ok || !fb.HasKey() {
 		t.Error("fallback not set")
 	}
@@ -140,16 +140,16 @@ func TestValidateCloud(t *testing.T) {
 		slot  Slot
 		field string
 	}{
-		{Slot{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSRegion: "us-east-1", AWSAuth: "iam"}, ""},
-		{Slot{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSRegion: "us_east_1"}, "awsRegion"},
-		{Slot{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSAuth: "password"}, "awsAuth"},
-		{Slot{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSRegion: "eu-west-1"}, "model"},
-		{Slot{Provider: "openai", Model: "gpt-5.4", AWSRegion: "us-east-1"}, "awsRegion"},
-		{Slot{Provider: "azure", Model: "gpt-5-4-review", BaseURL: "https://acme.openai.azure.com/openai"}, ""},
-		{Slot{Provider: "azure", Model: "gpt-5-4-review"}, "baseURL"},
-		{Slot{Provider: "azure", Model: "gpt-5-4-review", BaseURL: "https://acme.openai.azure.com/openai/v1"}, "baseURL"},
-		{Slot{Provider: "azure", Model: "gpt-5-4-review", BaseURL: "https://acme.openai.azure.com/openai/deployments/x"}, "baseURL"},
-		{Slot{Provider: "azure", Model: "openai/gpt-5.4", BaseURL: "https://acme.openai.azure.com/openai"}, "model"},
+		{Slot{Settings: Settings{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSRegion: "us-east-1", AWSAuth: "iam"}}, ""},
+		{Slot{Settings: Settings{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSRegion: "us_east_1"}}, "awsRegion"},
+		{Slot{Settings: Settings{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSAuth: "password"}}, "awsAuth"},
+		{Slot{Settings: Settings{Provider: "amazon_bedrock", Model: "us.anthropic.claude-sonnet-4-6", AWSRegion: "eu-west-1"}}, "model"},
+		{Slot{Settings: Settings{Provider: "openai", Model: "gpt-5.4", AWSRegion: "us-east-1"}}, "awsRegion"},
+		{Slot{Settings: Settings{Provider: "azure", Model: "gpt-5-4-review", BaseURL: "https://acme.openai.azure.com/openai"}}, ""},
+		{Slot{Settings: Settings{Provider: "azure", Model: "gpt-5-4-review"}}, "baseURL"},
+		{Slot{Settings: Settings{Provider: "azure", Model: "gpt-5-4-review", BaseURL: "https://acme.openai.azure.com/openai/v1"}}, "baseURL"},
+		{Slot{Settings: Settings{Provider: "azure", Model: "gpt-5-4-review", BaseURL: "https://acme.openai.azure.com/openai/deployments/x"}}, "baseURL"},
+		{Slot{Settings: Settings{Provider: "azure", Model: "openai/gpt-5.4", BaseURL: "https://acme.openai.azure.com/openai"}}, "model"},
 	}
 	for _, tt := range tests {
 		err := Validate(Normalize(tt.slot), l)

@@ -43,7 +43,7 @@ func savedStore(t *testing.T, profiles int) (*Store, []byte) {
 	t.Helper()
 	s := newStore(t)
 	for i := range profiles {
-		p := profile.Profile{Name: fmt.Sprintf("p%03d", i), Main: profile.Slot{Provider: "openai", Model: "gpt-5.4", BaseURL: strings.Repeat("x", 300)}}
+		p := profile.Profile{Name: fmt.Sprintf("p%03d", i), Main: profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4", BaseURL: strings.Repeat("x", 300)}}}
 		if err := s.PutProfile(p); err != nil {
 			t.Fatal(err)
 		}

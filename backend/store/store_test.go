@@ -25,7 +25,7 @@ func TestProfilesRoundTrip(t *testing.T) {
 	}
 	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
 	for _, name := range []string{"zeta", "alpha"} {
-		p := profile.Profile{Name: name, Main: profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6", Temperature: profile.Ptr(0.0), KeyRef: "profile." + name + ".main.1", KeyMasked: "sk…xyz"}, CreatedAt: now, UpdatedAt: now}
+		p := profile.Profile{Name: name, Main: profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6", Temperature: profile.Ptr(0.0)}, KeyRef: "profile." + name + ".main.1", KeyMasked: "sk…xyz"}, CreatedAt: now, UpdatedAt: now}
 		if err := s.PutProfile(p); err != nil {
 			t.Fatal(err)
 		}

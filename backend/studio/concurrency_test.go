@@ -60,7 +60,7 @@ func zaiCapServer(t *testing.T, limit int) (*httptest.Server, func() []string) {
 }
 
 func glmSlot(base string) profile.Slot {
-	return profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan", BaseURL: base + "/api/coding/paas/v4"}
+	return profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan", BaseURL: base + "/api/coding/paas/v4"}}
 }
 
 func TestConcurrencyView(t *testing.T) {

@@ -44,8 +44,17 @@ func moonshot(t *testing.T, hits *atomic.Int32, bodies chan<- map[string]any) *h
 }
 
 func kimiSlot(base string, temp float64) profile.Slot {
-	return profile.Slot{Provider: "openai_compatible", Model: "kimi-k2.6", Plan: "moonshot", BaseURL: base + "/v1",
-		Temperature: &temp, MaxOutputTokens: profile.Ptr(16384), ReasoningEffort: "medium"}
+	return profile.Slot{
+		Settings: profile.Settings{
+			Provider:        "openai_compatible",
+			Model:           "kimi-k2.6",
+			Plan:            "moonshot",
+			BaseURL:         base + "/v1",
+			Temperature:     &temp,
+			MaxOutputTokens: profile.Ptr(16384),
+			ReasoningEffort: "medium",
+		},
+	}
 }
 
 // A saved slot: the key comes from the keychain, the thinking preset goes
@@ -159,7 +168,7 @@ func mustMarshal(v any) string {
 func TestDryRunPreviewHeaders(t *testing.T) {
 	s := newStudio(t)
 	ctx := context.Background()
-	local := profile.Slot{Provider: "openai_compatible", Model: "llama3.1:8b", BaseURL: "http://127.0.0.1:9/v1"}
+	local := profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "llama3.1:8b", BaseURL: "http://127.0.0.1:9/v1"}}
 	save(t, s, "keyed", profile.SlotMain, local, "sk-FAKElocalVLLMkey0123456789")
 	save(t, s, "keyless", profile.SlotMain, local, "")
 	for name, want := range map[string]string{"keyed": "Bearer [redacted]", "keyless": ""} {

@@ -15,7 +15,7 @@ import (
 func TestExportViewsHoldNoKey(t *testing.T) {
 	s := newStudio(t)
 	ctx := context.Background()
-	save(t, s, "team", profile.SlotMain, profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}, anthropicKey)
+	save(t, s, "team", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6"}}, anthropicKey)
 	v, err := s.ExportEnv(ctx, "team", EnvOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +79,7 @@ func TestExportViewsHoldNoKey(t *testing.T) {
 func TestWriteOverAnExistingFileAsks(t *testing.T) {
 	s := newStudio(t)
 	ctx := context.Background()
-	save(t, s, "team", profile.SlotMain, profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}, anthropicKey)
+	save(t, s, "team", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6"}}, anthropicKey)
 	p := filepath.Join(t.TempDir(), "byok.json")
 	if _, err := s.WriteBYOK(ctx, "team", p, false, false); err != nil {
 		t.Fatal(err)

@@ -22,47 +22,13 @@ func (s *Studio) Environment() *Environment { return &Environment{s.c} }
 // generates their TypeScript twins in frontend/wailsjs/go/models.ts.
 
 // SlotInput is a slot as the GUI edits it: every setting, no key fields.
-type SlotInput struct {
-	Provider                 string   `json:"provider"`
-	Model                    string   `json:"model"`
-	Plan                     string   `json:"plan"`
-	BaseURL                  string   `json:"baseURL"`
-	Temperature              *float64 `json:"temperature,omitempty"`
-	MaxOutputTokens          *int     `json:"maxOutputTokens,omitempty"`
-	MaxInputTokens           *int     `json:"maxInputTokens,omitempty"`
-	ReasoningEffort          string   `json:"reasoningEffort"`
-	ReasoningConfigOverride  string   `json:"reasoningConfigOverride"`
-	MaxConcurrentRequests    *int     `json:"maxConcurrentRequests,omitempty"`
-	OpenRouterProviderOrder  []string `json:"openrouterProviderOrder"`
-	OpenRouterAllowFallbacks *bool    `json:"openrouterAllowFallbacks,omitempty"`
-	VertexLocation           string   `json:"vertexLocation"`
-	AWSRegion                string   `json:"awsRegion"`
-	AWSAuth                  string   `json:"awsAuth"`
-}
+type SlotInput profile.Settings
 
 // Slot converts the input into a stored slot (without key fields).
-func (in SlotInput) Slot() profile.Slot {
-	return profile.Slot{
-		Provider: in.Provider, Model: in.Model, Plan: in.Plan, BaseURL: in.BaseURL,
-		Temperature: in.Temperature, MaxOutputTokens: in.MaxOutputTokens, MaxInputTokens: in.MaxInputTokens,
-		ReasoningEffort: in.ReasoningEffort, ReasoningConfigOverride: in.ReasoningConfigOverride,
-		MaxConcurrentRequests: in.MaxConcurrentRequests, OpenRouterProviderOrder: in.OpenRouterProviderOrder,
-		OpenRouterAllowFallbacks: in.OpenRouterAllowFallbacks, VertexLocation: in.VertexLocation,
-		AWSRegion: in.AWSRegion, AWSAuth: in.AWSAuth,
-	}
-}
+func (in SlotInput) Slot() profile.Slot { return profile.Slot{Settings: profile.Settings(in)} }
 
 // InputFromSlot is the editable form of a stored slot.
-func InputFromSlot(s profile.Slot) SlotInput {
-	return SlotInput{
-		Provider: s.Provider, Model: s.Model, Plan: s.Plan, BaseURL: s.BaseURL,
-		Temperature: s.Temperature, MaxOutputTokens: s.MaxOutputTokens, MaxInputTokens: s.MaxInputTokens,
-		ReasoningEffort: s.ReasoningEffort, ReasoningConfigOverride: s.ReasoningConfigOverride,
-		MaxConcurrentRequests: s.MaxConcurrentRequests, OpenRouterProviderOrder: s.OpenRouterProviderOrder,
-		OpenRouterAllowFallbacks: s.OpenRouterAllowFallbacks, VertexLocation: s.VertexLocation,
-		AWSRegion: s.AWSRegion, AWSAuth: s.AWSAuth,
-	}
-}
+func InputFromSlot(s profile.Slot) SlotInput { return SlotInput(s.Settings) }
 
 // SaveSlotRequest is the GUI's save: APIKey is the pasted key, "" keeps the
 // stored one.

@@ -39,8 +39,8 @@ func TestTestSavedRunsSlotsConcurrently(t *testing.T) {
 	}))
 	defer local.Close()
 
-	save(t, s, "team", profile.SlotMain, profile.Slot{Provider: "openai", Model: "gpt-5.4", BaseURL: main.URL + "/v1"}, fakeOpenAIKey)
-	save(t, s, "team", profile.SlotFallback, profile.Slot{Provider: "openai_compatible", Model: "llama3.1:8b", BaseURL: local.URL + "/v1"}, "")
+	save(t, s, "team", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4", BaseURL: main.URL + "/v1"}}, fakeOpenAIKey)
+	save(t, s, "team", profile.SlotFallback, profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "llama3.1:8b", BaseURL: local.URL + "/v1"}}, "")
 
 	res, err := s.TestSaved(context.Background(), "team", []string{profile.SlotMain, profile.SlotFallback}, 5*time.Second)
 	if err != nil {
@@ -57,7 +57,7 @@ func TestTestSavedRunsSlotsConcurrently(t *testing.T) {
 	if _, err := s.TestSaved(context.Background(), "nobody", []string{"main"}, time.Second); err == nil {
 		t.Error("a missing profile tested fine")
 	}
-	save(t, s, "solo", profile.SlotMain, profile.Slot{Provider: "openai", Model: "gpt-5.4"}, fakeOpenAIKey)
+	save(t, s, "solo", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}, fakeOpenAIKey)
 	if _, err := s.TestSaved(context.Background(), "solo", []string{"fallback"}, time.Second); err == nil || !strings.Contains(err.Error(), "no fallback slot") {
 		t.Error("a missing slot tested fine")
 	}

@@ -162,8 +162,8 @@ func effortFromKodus(effort, override string) (string, string) {
 }
 
 func (s *core) slotFromV2(m byokconfig.Model, c byokconfig.Credential) profile.Slot {
-	sl := profile.Slot{Provider: c.Provider, Model: m.Model, Temperature: m.Temperature, MaxOutputTokens: m.MaxOutputTokens,
-		MaxInputTokens: m.MaxInputTokens, MaxConcurrentRequests: m.MaxConcurrentRequests}
+	sl := profile.Slot{Settings: profile.Settings{Provider: c.Provider, Model: m.Model, Temperature: m.Temperature,
+		MaxOutputTokens: m.MaxOutputTokens, MaxInputTokens: m.MaxInputTokens, MaxConcurrentRequests: m.MaxConcurrentRequests}}
 	sl.ReasoningEffort, sl.ReasoningConfigOverride = effortFromKodus(m.ReasoningEffort, m.ReasoningConfigOverride)
 	if st := c.Settings; st != nil {
 		sl.BaseURL, sl.VertexLocation = st.BaseURL, st.VertexLocation
@@ -178,9 +178,9 @@ func (s *core) slotFromV2(m byokconfig.Model, c byokconfig.Credential) profile.S
 }
 
 func (s *core) slotFromV1(v byokconfig.V1Slot) profile.Slot {
-	sl := profile.Slot{Provider: v.Provider, Model: v.Model, BaseURL: v.BaseURL, Temperature: v.Temperature, MaxOutputTokens: v.MaxOutputTokens,
-		MaxInputTokens: v.MaxInputTokens, MaxConcurrentRequests: v.MaxConcurrentRequests, VertexLocation: v.VertexLocation,
-		OpenRouterProviderOrder: v.OpenRouterProviderOrder, OpenRouterAllowFallbacks: v.OpenRouterAllowFallbacks}
+	sl := profile.Slot{Settings: profile.Settings{Provider: v.Provider, Model: v.Model, BaseURL: v.BaseURL, Temperature: v.Temperature,
+		MaxOutputTokens: v.MaxOutputTokens, MaxInputTokens: v.MaxInputTokens, MaxConcurrentRequests: v.MaxConcurrentRequests,
+		VertexLocation: v.VertexLocation, OpenRouterProviderOrder: v.OpenRouterProviderOrder, OpenRouterAllowFallbacks: v.OpenRouterAllowFallbacks}}
 	sl.ReasoningEffort, sl.ReasoningConfigOverride = effortFromKodus(v.ReasoningEffort, v.ReasoningConfigOverride)
 	sl.Plan = s.planFor(sl)
 	return sl

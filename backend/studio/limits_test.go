@@ -23,7 +23,7 @@ func TestTokenWarnings(t *testing.T) {
 		}
 		return sl
 	}
-	local := profile.Slot{Provider: "openai_compatible", Model: "llama3.1:8b", BaseURL: "http://localhost:11434/v1"}
+	local := profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "llama3.1:8b", BaseURL: "http://localhost:11434/v1"}}
 	cases := []struct {
 		name string
 		slot profile.Slot

@@ -80,11 +80,19 @@ func TestDraftOnCurrent(t *testing.T) {
 func TestSavedProfileMoves(t *testing.T) {
 	mid := newStudio(t)
 	ctx := context.Background()
-	if _, err := mid.Save(ctx, SaveRequest{Profile: "team", Slot: "main", Config: profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan",
-		Temperature: profile.Ptr(0.2), MaxOutputTokens: profile.Ptr(9000), ReasoningEffort: "high"}, Key: strp("FAKE0123456789abcdef.FAKEfakeFAKE")}); err != nil {
+	if _, err := mid.Save(ctx, SaveRequest{Profile: "team", Slot: "main", Config: profile.Slot{
+		Settings: profile.Settings{
+			Provider:        "openai_compatible",
+			Model:           "glm-5.1",
+			Plan:            "coding-plan",
+			Temperature:     profile.Ptr(0.2),
+			MaxOutputTokens: profile.Ptr(9000),
+			ReasoningEffort: "high",
+		},
+	}, Key: strp("FAKE0123456789abcdef.FAKEfakeFAKE")}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := mid.Save(ctx, SaveRequest{Profile: "team", Slot: "fallback", Config: profile.Slot{Provider: "openai_compatible", Model: "kimi-k2.6", Plan: "moonshot"},
+	if _, err := mid.Save(ctx, SaveRequest{Profile: "team", Slot: "fallback", Config: profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "kimi-k2.6", Plan: "moonshot"}},
 		Key: strp("sk-FAKEmoonshot0123456789abcdef")}); err != nil {
 		t.Fatal(err)
 	}
@@ -103,8 +111,16 @@ func TestSavedProfileMoves(t *testing.T) {
 		t.Errorf(".env: %v", err)
 	}
 	// An edit that keeps the saved plan is not refused for it.
-	if _, err := cur.Save(ctx, SaveRequest{Profile: "team", Slot: "main", Config: profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan",
-		BaseURL: "https://api.z.ai/api/coding/paas/v4", Temperature: profile.Ptr(0.3), ReasoningEffort: "high"}}); err != nil {
+	if _, err := cur.Save(ctx, SaveRequest{Profile: "team", Slot: "main", Config: profile.Slot{
+		Settings: profile.Settings{
+			Provider:        "openai_compatible",
+			Model:           "glm-5.1",
+			Plan:            "coding-plan",
+			BaseURL:         "https://api.z.ai/api/coding/paas/v4",
+			Temperature:     profile.Ptr(0.3),
+			ReasoningEffort: "high",
+		},
+	}}); err != nil {
 		t.Errorf("edit under current: %v", err)
 	}
 	oldRef := mustProfile(t, cur, "team").Main.KeyRef

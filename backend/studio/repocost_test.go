@@ -54,8 +54,8 @@ func TestRepoIgnoreListIsSaved(t *testing.T) {
 // A profile prices the repository's changes with Main and Fallback split.
 func TestRepoCostProfileSplit(t *testing.T) {
 	s := newStudio(t)
-	save(t, s, "team", profile.SlotMain, profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}, anthropicKey)
-	save(t, s, "team", profile.SlotFallback, profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "paas", BaseURL: "https://api.z.ai/api/paas/v4"}, "0123456789abcdef0123456789abcdef.AbCdEfGhIjKlMnOp")
+	save(t, s, "team", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6"}}, anthropicKey)
+	save(t, s, "team", profile.SlotFallback, profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "glm-5.1", Plan: "paas", BaseURL: "https://api.z.ai/api/paas/v4"}}, "0123456789abcdef0123456789abcdef.AbCdEfGhIjKlMnOp")
 	scan := scanRepo(t, s, RepoScanRequest{Dir: repotest.Sample(t), SinceDays: 30, ContextLines: 3})
 	a := cost.DefaultAssumptions()
 	a.Thinking, a.FallbackShare = cost.ThinkingOff, 0.1

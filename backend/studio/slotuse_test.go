@@ -13,8 +13,15 @@ import (
 func TestViewsSayWhatIsSent(t *testing.T) {
 	s := newStudio(t)
 	orKey := "sk-or-v1-FAKE0123456789abcdef0123456789abcdef0123456789abcdef01234567"
-	main := profile.Slot{Provider: "open_router", Model: "moonshotai/kimi-k2.5", ReasoningEffort: "custom",
-		ReasoningConfigOverride: `{"openrouter": {"provider": {"order": ["deepinfra"]}}}`, OpenRouterProviderOrder: []string{"moonshot"}}
+	main := profile.Slot{
+		Settings: profile.Settings{
+			Provider:                "open_router",
+			Model:                   "moonshotai/kimi-k2.5",
+			ReasoningEffort:         "custom",
+			ReasoningConfigOverride: `{"openrouter": {"provider": {"order": ["deepinfra"]}}}`,
+			OpenRouterProviderOrder: []string{"moonshot"},
+		},
+	}
 	save(t, s, "p", profile.SlotMain, main, orKey)
 	v := mustView(t, s, "p")
 	if v.Main.RoutingSent == nil || strings.Join(v.Main.RoutingSent.Order, ",") != "deepinfra" {
@@ -24,7 +31,7 @@ func TestViewsSayWhatIsSent(t *testing.T) {
 		t.Errorf("advice %v codes %v", v.Advice, v.AdviceCodes)
 	}
 
-	fb := profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6", ReasoningEffort: "high", MaxInputTokens: profile.Ptr(100000), MaxOutputTokens: profile.Ptr(8000)}
+	fb := profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6", ReasoningEffort: "high", MaxInputTokens: profile.Ptr(100000), MaxOutputTokens: profile.Ptr(8000)}}
 	save(t, s, "p", profile.SlotFallback, fb, anthropicKey)
 	v = mustView(t, s, "p")
 	if got := strings.Join(v.Fallback.Ignored, "; "); got != "Thinking High; Max input tokens 100000" {
@@ -54,8 +61,8 @@ func TestCurrentLineFallbackUsesEverything(t *testing.T) {
 	if got := s.mainOnly(profile.SlotFallback); len(got) != 0 {
 		t.Errorf("main-only on a current-line Fallback = %v", got)
 	}
-	save(t, s, "p", profile.SlotMain, profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}, anthropicKey)
-	save(t, s, "p", profile.SlotFallback, profile.Slot{Provider: "anthropic", Model: "claude-opus-4-7", ReasoningEffort: "high", MaxInputTokens: profile.Ptr(100000)}, anthropicKey)
+	save(t, s, "p", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6"}}, anthropicKey)
+	save(t, s, "p", profile.SlotFallback, profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-opus-4-7", ReasoningEffort: "high", MaxInputTokens: profile.Ptr(100000)}}, anthropicKey)
 	if v := mustView(t, s, "p"); v.Fallback.Ignored != nil {
 		t.Errorf("ignored = %v", v.Fallback.Ignored)
 	}

@@ -80,7 +80,7 @@ func TestSaveStoresKeyOnlyInKeychain(t *testing.T) {
 
 func TestFallbackNeedsMain(t *testing.T) {
 	s := newStudio(t)
-	_, err := s.Save(context.Background(), SaveRequest{Profile: "p", Slot: profile.SlotFallback, Config: profile.Slot{Provider: "openai", Model: "gpt-5.4"}, Key: strp("sk-proj-FAKE0123456789abc")})
+	_, err := s.Save(context.Background(), SaveRequest{Profile: "p", Slot: profile.SlotFallback, Config: profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}, Key: strp("sk-proj-FAKE0123456789abc")})
 	if !errors.Is(err, ErrNoMain) {
 		t.Fatalf("fallback first = %v", err)
 	}
@@ -89,23 +89,23 @@ func TestFallbackNeedsMain(t *testing.T) {
 func TestKeyKeptReplacedAndRequired(t *testing.T) {
 	s := newStudio(t)
 	ctx := context.Background()
-	first := save(t, s, "p", profile.SlotMain, profile.Slot{Provider: "anthropic", Model: "claude-opus-4-7"}, anthropicKey)
+	first := save(t, s, "p", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-opus-4-7"}}, anthropicKey)
 	oldRef := mustProfile(t, s, "p").Main.KeyRef
 
 	// Same provider, no key: kept.
-	kept := save(t, s, "p", profile.SlotMain, profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}, "")
+	kept := save(t, s, "p", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6"}}, "")
 	if kept.Profile.Main.APIKeyMasked != first.Profile.Main.APIKeyMasked {
 		t.Fatalf("key not kept: %v", kept.Profile.Main.APIKeyMasked)
 	}
 
 	// Another provider, no key: refused, naming the field.
-	_, err := s.Save(ctx, SaveRequest{Profile: "p", Slot: profile.SlotMain, Config: profile.Slot{Provider: "openai", Model: "gpt-5.4"}})
+	_, err := s.Save(ctx, SaveRequest{Profile: "p", Slot: profile.SlotMain, Config: profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}})
 	if fes := profile.AsFieldErrors(err); len(fes) != 1 || fes[0].Field != "apiKey" {
 		t.Fatalf("provider change without key = %v", err)
 	}
 
 	// A new key replaces the old keychain item, which is removed.
-	save(t, s, "p", profile.SlotMain, profile.Slot{Provider: "openai", Model: "gpt-5.4"}, "sk-proj-FAKEZZZZyyyyXXXXwwww")
+	save(t, s, "p", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}, "sk-proj-FAKEZZZZyyyyXXXXwwww")
 	if _, err := s.keys.Get(ctx, oldRef); !errors.Is(err, secrets.ErrNotFound) {
 		t.Fatalf("old key still in keychain: %v", err)
 	}
@@ -143,11 +143,11 @@ func TestPlansAndAliases(t *testing.T) {
 		wantConc           *int
 		notice             string
 	}{
-		{"glm coding plan", profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan"}, "glm-5.1", "https://api.z.ai/api/coding/paas/v4", profile.Ptr(1), ""},
-		{"glm developer", profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "paas"}, "glm-5.1", "https://api.z.ai/api/paas/v4/", nil, ""},
-		{"kimi code plan", profile.Slot{Provider: "openai_compatible", Model: "kimi-k2.6", Plan: "kimi-code"}, "kimi-for-coding", "https://api.kimi.com/coding/v1", profile.Ptr(30), "kimi-for-coding"},
-		{"the Kodus docs' kimi id", profile.Slot{Provider: "openai_compatible", Model: "kimi-k2.6-coding", BaseURL: "https://api.moonshot.ai/v1"}, "kimi-k2.6", "https://api.moonshot.ai/v1", nil, "provider's id"},
-		{"explicit concurrency wins over plan", profile.Slot{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan", MaxConcurrentRequests: profile.Ptr(30)}, "glm-5.1", "https://api.z.ai/api/coding/paas/v4", profile.Ptr(30), ""},
+		{"glm coding plan", profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan"}}, "glm-5.1", "https://api.z.ai/api/coding/paas/v4", profile.Ptr(1), ""},
+		{"glm developer", profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "glm-5.1", Plan: "paas"}}, "glm-5.1", "https://api.z.ai/api/paas/v4/", nil, ""},
+		{"kimi code plan", profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "kimi-k2.6", Plan: "kimi-code"}}, "kimi-for-coding", "https://api.kimi.com/coding/v1", profile.Ptr(30), "kimi-for-coding"},
+		{"the Kodus docs' kimi id", profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "kimi-k2.6-coding", BaseURL: "https://api.moonshot.ai/v1"}}, "kimi-k2.6", "https://api.moonshot.ai/v1", nil, "provider's id"},
+		{"explicit concurrency wins over plan", profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "glm-5.1", Plan: "coding-plan", MaxConcurrentRequests: profile.Ptr(30)}}, "glm-5.1", "https://api.z.ai/api/coding/paas/v4", profile.Ptr(30), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,7 +170,7 @@ func TestPlansAndAliases(t *testing.T) {
 
 func TestKeylessLocalServer(t *testing.T) {
 	s := newStudio(t)
-	res := save(t, s, "local", profile.SlotMain, profile.Slot{Provider: "openai_compatible", Model: "llama3.1:8b", BaseURL: "http://127.0.0.1:11434/v1"}, "")
+	res := save(t, s, "local", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", Model: "llama3.1:8b", BaseURL: "http://127.0.0.1:11434/v1"}}, "")
 	if res.Profile.Main.HasKey || res.Profile.Main.EffectiveBaseURL != "http://127.0.0.1:11434/v1" {
 		t.Fatalf("local = %+v", res.Profile.Main)
 	}
@@ -179,8 +179,8 @@ func TestKeylessLocalServer(t *testing.T) {
 func TestDeleteRemovesKeys(t *testing.T) {
 	s := newStudio(t)
 	ctx := context.Background()
-	save(t, s, "p", profile.SlotMain, profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}, anthropicKey)
-	save(t, s, "p", profile.SlotFallback, profile.Slot{Provider: "google_gemini", Model: "gemini-2.5-pro"}, "AIzaSyFAKEA-0123456789abcdefghij")
+	save(t, s, "p", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6"}}, anthropicKey)
+	save(t, s, "p", profile.SlotFallback, profile.Slot{Settings: profile.Settings{Provider: "google_gemini", Model: "gemini-2.5-pro"}}, "AIzaSyFAKEA-0123456789abcdefghij")
 	p := mustProfile(t, s, "p")
 
 	view, notices, err := s.DeleteFallback(ctx, "p")
@@ -210,15 +210,15 @@ func TestDeleteRemovesKeys(t *testing.T) {
 
 func TestAdvice(t *testing.T) {
 	s := newStudio(t)
-	save(t, s, "p", profile.SlotMain, profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}, anthropicKey)
+	save(t, s, "p", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6"}}, anthropicKey)
 	if a := mustView(t, s, "p").Advice; len(a) != 1 || !strings.Contains(a[0], "No fallback") {
 		t.Fatalf("advice without fallback = %v", a)
 	}
-	save(t, s, "p", profile.SlotFallback, profile.Slot{Provider: "anthropic", Model: "claude-opus-4-7"}, anthropicKey)
+	save(t, s, "p", profile.SlotFallback, profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-opus-4-7"}}, anthropicKey)
 	if a := mustView(t, s, "p").Advice; len(a) != 1 || !strings.Contains(a[0], "both use Anthropic") {
 		t.Fatalf("advice same provider = %v", a)
 	}
-	save(t, s, "p", profile.SlotFallback, profile.Slot{Provider: "openai", Model: "gpt-5.4"}, "sk-proj-FAKE0123456789abcdef")
+	save(t, s, "p", profile.SlotFallback, profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}, "sk-proj-FAKE0123456789abcdef")
 	if a := mustView(t, s, "p").Advice; len(a) != 0 {
 		t.Fatalf("advice for a good setup = %v", a)
 	}
@@ -226,7 +226,7 @@ func TestAdvice(t *testing.T) {
 
 func TestCheckSlot(t *testing.T) {
 	s := newStudio(t)
-	save(t, s, "p", profile.SlotMain, profile.Slot{Provider: "anthropic", Model: "claude-sonnet-4-6"}, anthropicKey)
+	save(t, s, "p", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6"}}, anthropicKey)
 	c := s.CheckSlot("p", profile.SlotMain, SlotInput{Provider: "anthropic", Model: "claude-opus-4-7"})
 	if len(c.FieldErrors) != 0 || c.KeptKeyMasked != "sk…EEE" || c.KeyRequired {
 		t.Fatalf("same provider check = %+v", c)
@@ -256,23 +256,23 @@ func TestPreviewKey(t *testing.T) {
 }
 
 func TestKeepsKey(t *testing.T) {
-	base := profile.Slot{Provider: "openai_compatible", BaseURL: "https://api.z.ai/api/paas/v4/", KeyRef: "r"}
+	base := profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", BaseURL: "https://api.z.ai/api/paas/v4/"}, KeyRef: "r"}
 	tests := []struct {
 		name string
 		next profile.Slot
 		want bool
 	}{
-		{"same host other path", profile.Slot{Provider: "openai_compatible", BaseURL: "https://api.z.ai/api/coding/paas/v4"}, true},
-		{"other host", profile.Slot{Provider: "openai_compatible", BaseURL: "https://api.moonshot.ai/v1"}, false},
-		{"other provider", profile.Slot{Provider: "openai", BaseURL: "https://api.z.ai/api/paas/v4/"}, false},
-		{"host case", profile.Slot{Provider: "openai_compatible", BaseURL: "https://API.Z.AI/api/paas/v4/"}, true},
+		{"same host other path", profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", BaseURL: "https://api.z.ai/api/coding/paas/v4"}}, true},
+		{"other host", profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", BaseURL: "https://api.moonshot.ai/v1"}}, false},
+		{"other provider", profile.Slot{Settings: profile.Settings{Provider: "openai", BaseURL: "https://api.z.ai/api/paas/v4/"}}, false},
+		{"host case", profile.Slot{Settings: profile.Settings{Provider: "openai_compatible", BaseURL: "https://API.Z.AI/api/paas/v4/"}}, true},
 	}
 	for _, tt := range tests {
 		if got := KeepsKey(base, tt.next); got != tt.want {
 			t.Errorf("%s: KeepsKey = %v", tt.name, got)
 		}
 	}
-	if KeepsKey(profile.Slot{Provider: "openai"}, profile.Slot{Provider: "openai"}) {
+	if KeepsKey(profile.Slot{Settings: profile.Settings{Provider: "openai"}}, profile.Slot{Settings: profile.Settings{Provider: "openai"}}) {
 		t.Error("a slot without a key keeps a key")
 	}
 }

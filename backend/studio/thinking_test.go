@@ -82,8 +82,15 @@ func TestProviderOptionsOfSavedSlot(t *testing.T) {
 	no := false
 	draft, _ := s.draft("claude-sonnet-4-6", "")
 	save(t, s, "team", profile.SlotMain, draft, anthropicKey)
-	save(t, s, "team", profile.SlotFallback, profile.Slot{Provider: "open_router", Model: "moonshotai/kimi-k2.5", ReasoningEffort: "low",
-		OpenRouterProviderOrder: []string{"moonshot"}, OpenRouterAllowFallbacks: &no}, "sk-or-v1-FAKE0123456789abcdef")
+	save(t, s, "team", profile.SlotFallback, profile.Slot{
+		Settings: profile.Settings{
+			Provider:                 "open_router",
+			Model:                    "moonshotai/kimi-k2.5",
+			ReasoningEffort:          "low",
+			OpenRouterProviderOrder:  []string{"moonshot"},
+			OpenRouterAllowFallbacks: &no,
+		},
+	}, "sk-or-v1-FAKE0123456789abcdef")
 
 	res, err := s.ProviderOptions("team", profile.SlotFallback)
 	if err != nil {

@@ -15,28 +15,14 @@ import (
 // SlotView is a slot as the GUI and `--json` show it: Kodus's field names,
 // the masked key, and display names. It never carries the key.
 type SlotView struct {
-	Provider                 string   `json:"provider"`
-	ProviderName             string   `json:"providerName"`
-	Model                    string   `json:"model"`
-	ModelName                string   `json:"modelName"`
-	Recommended              bool     `json:"recommended"`
-	Plan                     string   `json:"plan,omitempty"`
-	PlanLabel                string   `json:"planLabel,omitempty"`
-	BaseURL                  string   `json:"baseURL,omitempty"`
-	EffectiveBaseURL         string   `json:"effectiveBaseURL"`
-	Temperature              *float64 `json:"temperature,omitempty"`
-	MaxOutputTokens          *int     `json:"maxOutputTokens,omitempty"`
-	MaxInputTokens           *int     `json:"maxInputTokens,omitempty"`
-	ReasoningEffort          string   `json:"reasoningEffort,omitempty"`
-	ReasoningConfigOverride  string   `json:"reasoningConfigOverride,omitempty"`
-	MaxConcurrentRequests    *int     `json:"maxConcurrentRequests,omitempty"`
-	OpenRouterProviderOrder  []string `json:"openrouterProviderOrder,omitempty"`
-	OpenRouterAllowFallbacks *bool    `json:"openrouterAllowFallbacks,omitempty"`
-	VertexLocation           string   `json:"vertexLocation,omitempty"`
-	AWSRegion                string   `json:"awsRegion,omitempty"`
-	AWSAuth                  string   `json:"awsAuth,omitempty"`
-	HasKey                   bool     `json:"hasKey"`
-	APIKeyMasked             string   `json:"apiKeyMasked,omitempty"`
+	profile.Settings
+	ProviderName     string `json:"providerName"`
+	ModelName        string `json:"modelName"`
+	Recommended      bool   `json:"recommended"`
+	PlanLabel        string `json:"planLabel,omitempty"`
+	EffectiveBaseURL string `json:"effectiveBaseURL"`
+	HasKey           bool   `json:"hasKey"`
+	APIKeyMasked     string `json:"apiKeyMasked,omitempty"`
 	// KeyMissing: a key was saved, but the keychain no longer has it.
 	KeyMissing bool `json:"keyMissing,omitempty"`
 	// Ignored names settings the slot holds that Kodus does not use there
@@ -97,26 +83,12 @@ func (s *core) view(p profile.Profile) ProfileView {
 // slotView turns a stored slot into its view.
 func (s *core) slotView(sl profile.Slot) SlotView {
 	v := SlotView{
-		Provider:                 sl.Provider,
-		ProviderName:             sl.Provider,
-		Model:                    sl.Model,
-		ModelName:                sl.Model,
-		Plan:                     sl.Plan,
-		BaseURL:                  sl.BaseURL,
-		EffectiveBaseURL:         sl.BaseURL,
-		Temperature:              sl.Temperature,
-		MaxOutputTokens:          sl.MaxOutputTokens,
-		MaxInputTokens:           sl.MaxInputTokens,
-		ReasoningEffort:          sl.ReasoningEffort,
-		ReasoningConfigOverride:  sl.ReasoningConfigOverride,
-		MaxConcurrentRequests:    sl.MaxConcurrentRequests,
-		OpenRouterProviderOrder:  sl.OpenRouterProviderOrder,
-		OpenRouterAllowFallbacks: sl.OpenRouterAllowFallbacks,
-		VertexLocation:           sl.VertexLocation,
-		AWSRegion:                sl.AWSRegion,
-		AWSAuth:                  sl.AWSAuth,
-		HasKey:                   sl.HasKey(),
-		APIKeyMasked:             sl.KeyMasked,
+		Settings:         sl.Settings,
+		ProviderName:     sl.Provider,
+		ModelName:        sl.Model,
+		EffectiveBaseURL: sl.BaseURL,
+		HasKey:           sl.HasKey(),
+		APIKeyMasked:     sl.KeyMasked,
 	}
 	if p, ok := s.catalog.Provider(sl.Provider); ok {
 		v.ProviderName = p.DisplayName
@@ -192,10 +164,12 @@ func (s *core) draft(modelID, plan string) (profile.Slot, error) {
 		return profile.Slot{}, &profile.FieldError{Field: "model", Rule: "is not in the catalog", Value: modelID}
 	}
 	sl := profile.Slot{
-		Provider:        m.Provider,
-		Model:           m.ID,
-		BaseURL:         m.Defaults.BaseURL,
-		ReasoningEffort: m.Defaults.ReasoningEffort,
+		Settings: profile.Settings{
+			Provider:        m.Provider,
+			Model:           m.ID,
+			BaseURL:         m.Defaults.BaseURL,
+			ReasoningEffort: m.Defaults.ReasoningEffort,
+		},
 	}
 	if m.Defaults.Temperature != nil {
 		sl.Temperature = profile.Ptr(*m.Defaults.Temperature)

@@ -13,6 +13,7 @@ import * as Setup from '../wailsjs/go/bindings/Setup';
 import * as Tests from '../wailsjs/go/bindings/Tests';
 import { catalog, concurrency, cost, discover, doctor, dryrun, envfile, keyshape, keytest, profile, repocost, studio, thinking } from '../wailsjs/go/models';
 import { EventsOn } from '../wailsjs/runtime/runtime';
+import { completeInput } from './lib/slotForm';
 
 /** Strips the generated classes' helper methods: plain JSON data. */
 export type Data<T> = T extends (infer U)[] ? Data<U>[] : T extends object ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Data<T[K]> } : T;
@@ -21,7 +22,11 @@ export type Catalog = Data<catalog.Catalog>;
 export type CatalogModel = Data<catalog.Model>;
 export type Provider = Data<catalog.Provider>;
 export type Variant = Data<catalog.Variant>;
-export type SlotInput = Data<studio.SlotInput>;
+/** A slot's settings as Go sends them: settings left empty are left out. */
+export type SlotSettings = Data<studio.SlotInput>;
+type TextSettings = { [K in keyof SlotSettings]-?: NonNullable<SlotSettings[K]> extends number | boolean ? never : K }[keyof SlotSettings];
+/** A slot's settings as the GUI holds them: every text and list setting present ('' or [] when unset). */
+export type SlotInput = SlotSettings & Required<Pick<SlotSettings, TextSettings>>;
 export type SlotView = Data<studio.SlotView>;
 export type ProfileView = Data<studio.ProfileView>;
 export type FieldError = Data<profile.FieldError>;
@@ -189,12 +194,12 @@ export const wailsApi: Api = {
   setKodusLine: (id) => call(Lines.SetKodusLine(id)),
   slotMoves: (p) => call(Lines.SlotMoves(p)).then((m) => m ?? []),
   moveSlot: (p, slot) => call(Lines.MoveSlot(p, slot)),
-  draft: (m, p) => call(Profiles.Draft(m, p)),
+  draft: (m, p) => call(Profiles.Draft(m, p)).then(completeInput),
   checkSlot: (p, slot, input) => call(Profiles.CheckSlot(p, slot, studio.SlotInput.createFrom(input))),
   previewKey: (raw) => call(Keys.PreviewKey(raw)),
   profiles: () => call(Profiles.Profiles()).then((p) => p ?? []),
   profile: (name) => call(Profiles.Profile(name)),
-  slotInput: (name, slot) => call(Profiles.SlotInput(name, slot)),
+  slotInput: (name, slot) => call(Profiles.SlotInput(name, slot)).then(completeInput),
   saveSlot: (req) => call(Profiles.SaveSlot(studio.SaveSlotRequest.createFrom(req))),
   deleteProfile: (name) => call(Profiles.DeleteProfile(name)).then((n) => n ?? []),
   deleteFallback: (name) => call(Profiles.DeleteFallback(name)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyForm, errorsByField, formFromInput, inputFromForm, parseOrder } from './slotForm';
+import { completeInput, emptyForm, errorsByField, formFromInput, inputFromForm, parseOrder } from './slotForm';
 
 describe('slotForm', () => {
   it('round-trips a slot through the form', () => {
@@ -77,5 +77,22 @@ describe('slotForm', () => {
       ]),
     ).toEqual({ a: 'one', b: 'x' });
     expect(parseOrder(' a, ,b ,')).toEqual(['a', 'b']);
+  });
+
+  it('fills the settings Go leaves out as empty', () => {
+    const input = completeInput({ provider: 'anthropic', model: 'claude-sonnet-4-6', temperature: 0, reasoningEffort: 'medium' });
+    expect(input).toEqual({
+      provider: 'anthropic',
+      model: 'claude-sonnet-4-6',
+      plan: '',
+      baseURL: '',
+      temperature: 0,
+      reasoningEffort: 'medium',
+      reasoningConfigOverride: '',
+      openrouterProviderOrder: [],
+      vertexLocation: '',
+      awsRegion: '',
+      awsAuth: '',
+    });
   });
 });

@@ -1,7 +1,7 @@
 // Pure helpers between the slot form (what the user types, as text) and
 // the backend's SlotInput. Number fields stay text while typing so that
 // "0." or "" are never rewritten under the user's cursor.
-import type { FieldError, SlotInput } from '../api';
+import type { FieldError, SlotInput, SlotSettings } from '../api';
 
 /**
  * The slot form: every SlotInput field (the Go type, generated), held as the
@@ -33,8 +33,9 @@ export function formFromInput(i: SlotInput): SlotForm {
   };
 }
 
-export function emptyForm(provider = '', model = ''): SlotForm {
-  return formFromInput({
+/** Settings with every text and list setting unset. */
+export function emptyInput(provider = '', model = ''): SlotInput {
+  return {
     provider,
     model,
     plan: '',
@@ -45,7 +46,16 @@ export function emptyForm(provider = '', model = ''): SlotForm {
     vertexLocation: '',
     awsRegion: '',
     awsAuth: '',
-  });
+  };
+}
+
+/** Go leaves empty settings out; the GUI holds each one, '' or [] when unset. */
+export function completeInput(s: SlotSettings): SlotInput {
+  return { ...emptyInput(), ...s };
+}
+
+export function emptyForm(provider = '', model = ''): SlotForm {
+  return formFromInput(emptyInput(provider, model));
 }
 
 export function parseOrder(text: string): string[] {

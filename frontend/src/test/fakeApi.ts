@@ -31,6 +31,7 @@ import type {
   RepoScanRequest,
   SaveSlotRequest,
   SlotInput,
+  SlotSettings,
   SlotView,
   TestSlotRequest,
   ThinkingPreview,
@@ -71,7 +72,7 @@ export function fakeResult(slot: string, key: string): KeyTestResult {
   return { ...base, ok: true, code: 'ok', httpStatus: 200, modelFound: true, message: 'The provider accepted the key.', headline: 'Connection OK', hint: '' };
 }
 
-function view(input: SlotInput, masked = 'sk…xyz'): SlotView {
+function view(input: SlotSettings, masked = 'sk…xyz'): SlotView {
   const m = catalog.models.find((x) => x.id === input.model);
   const p = catalog.providers.find((x) => x.id === input.provider);
   return {
@@ -117,7 +118,7 @@ export const ollamaFound: DiscoverResult = {
 };
 
 /** Key shapes reduced to the three the component tests use. */
-function fakeVerdict(raw: string, input: SlotInput): KeyVerdict {
+function fakeVerdict(raw: string, input: SlotSettings): KeyVerdict {
   const key = raw.trim().replace(/^"|"$/g, '');
   const ok: KeyVerdict = { guess: { confidence: 'none', reason: 'no known key shape' }, fit: 'ok' };
   if (key.startsWith('sk-ant-') && input.provider !== 'anthropic') {
@@ -174,7 +175,7 @@ const NAMESPACE: Record<string, string> = {
 
 // A stand-in for backend/thinking, reduced to what the components show:
 // the real rules are tested in Go and in the browser test.
-function preview(input: SlotInput): ThinkingPreview {
+function preview(input: SlotSettings): ThinkingPreview {
   const ns = NAMESPACE[input.provider] ?? '';
   const base = {
     notes: [] as string[],
@@ -187,7 +188,7 @@ function preview(input: SlotInput): ThinkingPreview {
   const effort = input.reasoningEffort || 'off';
   if (effort === 'off') return { ...base, providerOptions: {}, notes: ["Off: no reasoning options: the model's default applies"] };
   if (effort !== 'custom') return { ...base, providerOptions: { [ns]: { level: effort } }, notes: [`${input.provider}: level ${effort}`] };
-  const text = input.reasoningConfigOverride;
+  const text = input.reasoningConfigOverride ?? '';
   try {
     const v = JSON.parse(text);
     return { ...base, providerOptions: { [ns]: v }, notes: [`wrapped under "${ns}"`, 'warning: this model does not accept it'] };
@@ -286,7 +287,7 @@ export function fakeApi(profiles: ProfileView[] = []) {
   // The Go backend's answer for a GLM Coding Plan profile (`concurrency advise --json`).
   const advise = JSON.parse(readFileSync(join(__dirname, '../../../backend/cli/testdata/concurrency-advise.json.golden'), 'utf8'));
   const costReport = JSON.parse(readFileSync(join(__dirname, '../../../backend/cli/testdata/cost.json.golden'), 'utf8')) as CostReport;
-  const check = (input: SlotInput): FieldError[] => {
+  const check = (input: SlotSettings): FieldError[] => {
     const errs: FieldError[] = [];
     if (!input.model) errs.push({ field: 'model', rule: 'is required' });
     if (input.temperature !== undefined && (input.temperature < 0 || input.temperature > 2)) errs.push({ field: 'temperature', rule: 'must be between 0 and 2' });
@@ -294,7 +295,7 @@ export function fakeApi(profiles: ProfileView[] = []) {
     return errs;
   };
   // The backend's token check, reduced to one model's figure.
-  const warn = (input: SlotInput): FieldError[] =>
+  const warn = (input: SlotSettings): FieldError[] =>
     input.model === 'gpt-5.4' && (input.maxOutputTokens ?? 0) > 128000
       ? [
           {

@@ -2216,19 +2216,19 @@ export namespace studio {
 	export class SlotInput {
 	    provider: string;
 	    model: string;
-	    plan: string;
-	    baseURL: string;
+	    plan?: string;
+	    baseURL?: string;
 	    temperature?: number;
 	    maxOutputTokens?: number;
 	    maxInputTokens?: number;
-	    reasoningEffort: string;
-	    reasoningConfigOverride: string;
+	    reasoningEffort?: string;
+	    reasoningConfigOverride?: string;
 	    maxConcurrentRequests?: number;
-	    openrouterProviderOrder: string[];
+	    openrouterProviderOrder?: string[];
 	    openrouterAllowFallbacks?: boolean;
-	    vertexLocation: string;
-	    awsRegion: string;
-	    awsAuth: string;
+	    vertexLocation?: string;
+	    awsRegion?: string;
+	    awsAuth?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SlotInput(source);
@@ -2932,14 +2932,9 @@ export namespace studio {
 	}
 	export class SlotView {
 	    provider: string;
-	    providerName: string;
 	    model: string;
-	    modelName: string;
-	    recommended: boolean;
 	    plan?: string;
-	    planLabel?: string;
 	    baseURL?: string;
-	    effectiveBaseURL: string;
 	    temperature?: number;
 	    maxOutputTokens?: number;
 	    maxInputTokens?: number;
@@ -2951,6 +2946,11 @@ export namespace studio {
 	    vertexLocation?: string;
 	    awsRegion?: string;
 	    awsAuth?: string;
+	    providerName: string;
+	    modelName: string;
+	    recommended: boolean;
+	    planLabel?: string;
+	    effectiveBaseURL: string;
 	    hasKey: boolean;
 	    apiKeyMasked?: string;
 	    keyMissing?: boolean;
@@ -2965,14 +2965,9 @@ export namespace studio {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.provider = source["provider"];
-	        this.providerName = source["providerName"];
 	        this.model = source["model"];
-	        this.modelName = source["modelName"];
-	        this.recommended = source["recommended"];
 	        this.plan = source["plan"];
-	        this.planLabel = source["planLabel"];
 	        this.baseURL = source["baseURL"];
-	        this.effectiveBaseURL = source["effectiveBaseURL"];
 	        this.temperature = source["temperature"];
 	        this.maxOutputTokens = source["maxOutputTokens"];
 	        this.maxInputTokens = source["maxInputTokens"];
@@ -2984,6 +2979,11 @@ export namespace studio {
 	        this.vertexLocation = source["vertexLocation"];
 	        this.awsRegion = source["awsRegion"];
 	        this.awsAuth = source["awsAuth"];
+	        this.providerName = source["providerName"];
+	        this.modelName = source["modelName"];
+	        this.recommended = source["recommended"];
+	        this.planLabel = source["planLabel"];
+	        this.effectiveBaseURL = source["effectiveBaseURL"];
 	        this.hasKey = source["hasKey"];
 	        this.apiKeyMasked = source["apiKeyMasked"];
 	        this.keyMissing = source["keyMissing"];

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CatalogModel } from '../../api';
 import { catalog, fakeApi, measuredReport } from '../../test/fakeApi';
+import { completeInput } from '../../lib/slotForm';
 import { openAdvanced, renderApp } from '../../test/render';
 import { ProfilesView } from '../profiles/ProfilesView';
 import { SlotEditor } from '../slot-editor/SlotEditor';
@@ -18,7 +19,7 @@ async function renderGLMCodingPlan(concurrency?: number) {
   const input = { ...(await api.draft('glm-5.1', 'coding-plan')), ...(concurrency === undefined ? {} : { maxConcurrentRequests: concurrency }) };
   await api.saveSlot({ profile: 'glm', slot: 'main', config: input, apiKey: 'zai-FAKE0123456789.abcdef' });
   state.saved = [];
-  api.slotInput = vi.fn(async () => state.saved.at(-1)?.config ?? input);
+  api.slotInput = vi.fn(async () => completeInput(state.saved.at(-1)?.config ?? input));
   const reload = vi.fn(async () => {});
   renderApp(api, <ProfilesView catalog={catalog} profiles={state.profiles} reload={reload} onChooseModel={vi.fn()} onNewProfile={vi.fn()} />);
   const user = userEvent.setup();
