@@ -14,7 +14,7 @@ import (
 )
 
 // Fake keys: they look fake on purpose.
-const fakeOpenAIKey = "sk-proj-FAKEtestKEY0123456789abcdef"
+const fakeOpenAIKey = "sk-proj-FAKE-test-key-0001"
 
 // tester only dials loopback, so no test can ever reach a real provider.
 func tester() *Tester {
@@ -37,7 +37,7 @@ var families = []setup{
 	}, "sk-ant-api03-FAKEtestKEY0123456789-abc"},
 	{"gemini", func(b string) Settings {
 		return Settings{Provider: "google_gemini", Model: "gemini-3.1-pro-preview", BaseURL: b + "/v1beta"}
-	}, "AIzaFAKEtestKEY0123456789abcdefghijk"},
+	}, "AIzaFAKE-test-key-0001ghijk"},
 	{"vertex-express", func(b string) Settings {
 		return Settings{Provider: "google_vertex", Model: "gemini-2.5-pro", BaseURL: b + "/v1"}
 	}, "AQ.FAKEtestVertexExpressKEY0123456789"},
@@ -46,16 +46,16 @@ var families = []setup{
 	}, fakeprovider.ServiceAccountJSON()},
 	{"openrouter", func(b string) Settings {
 		return Settings{Provider: "open_router", Model: "moonshotai/kimi-k2.5", BaseURL: b + "/api/v1"}
-	}, "sk-or-v1-FAKEtestKEY0123456789abcdef"},
+	}, "sk-or-v1-FAKE-test-key-0001"},
 	{"novita", func(b string) Settings {
 		return Settings{Provider: "novita", Model: "moonshotai/kimi-k2-instruct", BaseURL: b + "/openai/v1"}
-	}, "sk_FAKEtestKEY0123456789abcdef"},
+	}, "sk_FAKE-test-key-0001"},
 	{"moonshot", func(b string) Settings {
 		return Settings{Provider: "openai_compatible", Model: "kimi-k2.6", Plan: "moonshot", BaseURL: b + "/v1"}
-	}, "sk-FAKEmoonshotKEY0123456789abcdef"},
+	}, "sk-FAKE-moonshot-key-0001"},
 	{"kimi-code", func(b string) Settings {
 		return Settings{Provider: "openai_compatible", Model: "kimi-for-coding", Plan: "kimi-code", BaseURL: b + "/coding/v1"}
-	}, "sk-kimi-FAKEtestKEY0123456789abcdef"},
+	}, "sk-kimi-FAKE-test-key-0001"},
 	{"zai", func(b string) Settings {
 		return Settings{Provider: "openai_compatible", Model: "glm-5.1", Plan: "paas", BaseURL: b + "/api/paas/v4/"}
 	}, "FAKEzaiKEY0123456789abcdef.ghijklmn"},

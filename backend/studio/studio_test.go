@@ -80,7 +80,7 @@ func TestSaveStoresKeyOnlyInKeychain(t *testing.T) {
 
 func TestFallbackNeedsMain(t *testing.T) {
 	s := newStudio(t)
-	_, err := s.Save(context.Background(), SaveRequest{Profile: "p", Slot: profile.SlotFallback, Config: profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}, Key: strp("sk-proj-FAKE0123456789abc")})
+	_, err := s.Save(context.Background(), SaveRequest{Profile: "p", Slot: profile.SlotFallback, Config: profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}, Key: strp("sk-proj-FAKE-test-key-0002")})
 	if !errors.Is(err, ErrNoMain) {
 		t.Fatalf("fallback first = %v", err)
 	}
@@ -105,12 +105,12 @@ func TestKeyKeptReplacedAndRequired(t *testing.T) {
 	}
 
 	// A new key replaces the old keychain item, which is removed.
-	save(t, s, "p", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}, "sk-proj-FAKEZZZZyyyyXXXXwwww")
+	save(t, s, "p", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}, "sk-proj-FAKE-test-key-0003")
 	if _, err := s.keys.Get(ctx, oldRef); !errors.Is(err, secrets.ErrNotFound) {
 		t.Fatalf("old key still in keychain: %v", err)
 	}
 	k, _ := s.slotKey(ctx, "p", profile.SlotMain)
-	if k.Reveal() != "sk-proj-FAKEZZZZyyyyXXXXwwww" {
+	if k.Reveal() != "sk-proj-FAKE-test-key-0003" {
 		t.Fatal("new key not stored")
 	}
 }

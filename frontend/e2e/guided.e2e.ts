@@ -76,13 +76,13 @@ describe('the user never loses work', () => {
     await page.getByRole('button', { name: 'GPT-5.4', exact: true }).click();
     await setProfile(page, 'kept');
     const key = page.getByLabel('OpenAI API key');
-    await key.fill('sk-proj-FAKEe2eKEPT0123456789');
+    await key.fill('sk-proj-FAKE-e2e-kept-0001');
     await page.getByRole('button', { name: 'Advanced', exact: true }).click();
     await page.getByLabel('Temperature').fill('0.4');
     await key.focus();
     await page.keyboard.press('Escape');
 
-    expect(await key.inputValue()).toBe('sk-proj-FAKEe2eKEPT0123456789');
+    expect(await key.inputValue()).toBe('sk-proj-FAKE-e2e-kept-0001');
     expect(await page.getByLabel('Profile', { exact: true }).inputValue()).toBe('kept');
     expect(await page.getByLabel('Temperature').inputValue()).toBe('0.4');
     expect(await page.getByRole('heading', { name: 'GPT-5.4', level: 1 }).count()).toBe(1);
@@ -99,7 +99,7 @@ describe('the user never loses work', () => {
       // The safe choice has the focus: Enter keeps the form.
       await page.keyboard.press('Enter');
       await ask.waitFor({ state: 'detached' });
-      expect(await key.inputValue()).toBe('sk-proj-FAKEe2eKEPT0123456789');
+      expect(await key.inputValue()).toBe('sk-proj-FAKE-e2e-kept-0001');
     }
     // Discarding is one deliberate step away.
     await page.getByRole('button', { name: 'Profiles', exact: true }).click();

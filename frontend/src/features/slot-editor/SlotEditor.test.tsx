@@ -130,7 +130,7 @@ describe('SlotEditor', () => {
   it('saves only when the test passes, and offers Save anyway', async () => {
     const user = userEvent.setup();
     const { state, onSaved } = await renderEditor('gpt-5.4');
-    await user.type(screen.getByLabelText(/API key/), 'sk-proj-FAKEbad-0123456789');
+    await user.type(screen.getByLabelText(/API key/), 'sk-proj-FAKE-bad-key-0001');
     await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     const banner = await screen.findByTestId('key-test-result');
     expect(banner).toHaveTextContent('Invalid API key · HTTP 401');
@@ -145,7 +145,7 @@ describe('SlotEditor', () => {
   it('shows a rate limit as a warning that the key works, and still saves', async () => {
     const user = userEvent.setup();
     const { state, onSaved } = await renderEditor('gpt-5.4');
-    await user.type(screen.getByLabelText(/API key/), 'sk-proj-FAKEslow-0123456789');
+    await user.type(screen.getByLabelText(/API key/), 'sk-proj-FAKE-slow-key-0001');
     await user.click(screen.getByRole('button', { name: 'Test' }));
     const banner = await screen.findByTestId('key-test-result');
     expect(banner).toHaveClass('alert-warn');

@@ -80,17 +80,17 @@ describe('the form is never lost', () => {
     const user = userEvent.setup();
     const { onCancel } = await renderEditor('gpt-5.4');
     const key = screen.getByLabelText('OpenAI API key');
-    await user.type(key, 'sk-proj-FAKE0123456789');
+    await user.type(key, 'sk-proj-FAKE-test-key-0004');
     await user.keyboard('{Escape}');
     expect(onCancel).not.toHaveBeenCalled();
-    expect(key).toHaveValue('sk-proj-FAKE0123456789');
+    expect(key).toHaveValue('sk-proj-FAKE-test-key-0004');
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
   });
 
   it('asks before Cancel throws a dirty form away, and keeps it on "Keep editing"', async () => {
     const user = userEvent.setup();
     const { onCancel } = await renderEditor('gpt-5.4');
-    await user.type(screen.getByLabelText('OpenAI API key'), 'sk-proj-FAKE0123456789');
+    await user.type(screen.getByLabelText('OpenAI API key'), 'sk-proj-FAKE-test-key-0004');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Discard your changes?' });
     // The safe choice has the focus: a stray Enter changes nothing.
@@ -99,7 +99,7 @@ describe('the form is never lost', () => {
     await user.keyboard('{Enter}');
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(onCancel).not.toHaveBeenCalled();
-    expect(screen.getByLabelText('OpenAI API key')).toHaveValue('sk-proj-FAKE0123456789');
+    expect(screen.getByLabelText('OpenAI API key')).toHaveValue('sk-proj-FAKE-test-key-0004');
     // The default action is reachable from the keyboard.
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     await screen.findByRole('alertdialog');
@@ -165,7 +165,7 @@ describe('a Fallback', () => {
     expect(screen.queryByRole('radiogroup', { name: 'Thinking' })).not.toBeInTheDocument();
     expect(screen.queryByLabelText('Max input tokens')).not.toBeInTheDocument();
     expect(screen.getByLabelText('Max output tokens')).toBeInTheDocument();
-    await user.type(screen.getByLabelText('OpenAI API key'), 'sk-proj-FAKE0123456789');
+    await user.type(screen.getByLabelText('OpenAI API key'), 'sk-proj-FAKE-test-key-0004');
     await user.click(screen.getByRole('button', { name: /Test & save Fallback/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
     expect(state.saved[0].config).toMatchObject({ reasoningEffort: '', reasoningConfigOverride: '', maxOutputTokens: 16384 });
