@@ -1,268 +1,33 @@
 // An in-memory Api for component tests: the real embedded catalog, and
 // save/check rules reduced to what the components under test rely on.
-import catalogJSON from '../../../backend/kodusline/data/mid-2026/catalog.json';
 // A real report from the Go estimator (`kodus-byok cost --json`, default assumptions).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   Api,
-  Catalog,
-  LineInfo,
   ConcurrencyProgressEvent,
   ConcurrencyReport,
   ConcurrencyRequest,
   CostReport,
   CostRequest,
   DiscoverRequest,
-  DiscoverResult,
   DryRunRequest,
-  DryRunResult,
-  EnvExportView,
-  EnvOptions,
-  FieldError,
-  KeyTestResult,
-  KeyVerdict,
   ManualPrice,
   MeasureRequest,
   ProfileView,
   RepoProgress,
   RepoReport,
-  RepoScan,
   RepoScanRequest,
   SaveSlotRequest,
   SlotInput,
-  SlotSettings,
-  SlotView,
   TestSlotRequest,
-  ThinkingPreview,
 } from '../api';
 import { vi } from 'vitest';
+import { exportApi } from './fakeApiExport';
+import { catalog, fakeResult, fakeScan, MAIN_ONLY, measuredReport, ollamaFound, view, lineInfo, type PendingMeasure } from './fakeApiFixtures';
+import { check, fakeDryRun, fakeVerdict, preview, warn } from './fakeApiRules';
 
-export const catalog = catalogJSON as unknown as Catalog;
-
-/** What a v1 Kodus reads from Main only (the backend's studio.FallbackIgnores). */
-export const MAIN_ONLY = ['reasoningEffort', 'reasoningConfigOverride', 'openrouterProviderOrder', 'openrouterAllowFallbacks', 'maxInputTokens'];
-
-/** A key test verdict by the key's text: "bad" → auth, "slow" → rate limit, else ok. */
-export function fakeResult(slot: string, key: string): KeyTestResult {
-  const base = { slot, latencyMs: 42, endpoint: 'http://127.0.0.1:9/v1/models', probe: 'metadata' };
-  if (key.includes('bad')) {
-    return {
-      ...base,
-      ok: false,
-      code: 'auth',
-      httpStatus: 401,
-      message: 'The provider rejected this API key.',
-      headline: 'Invalid API key',
-      providerMessage: 'Incorrect API key provided: [redacted]',
-      hint: 'Invalid API key: copy the key again.',
-    };
-  }
-  if (key.includes('slow')) {
-    return {
-      ...base,
-      ok: true,
-      code: 'rate_limit',
-      httpStatus: 429,
-      message: 'Throttled, but the key works.',
-      headline: 'Rate limited — the key works',
-      hint: 'Lower Max concurrent requests.',
-    };
-  }
-  return { ...base, ok: true, code: 'ok', httpStatus: 200, modelFound: true, message: 'The provider accepted the key.', headline: 'Connection OK', hint: '' };
-}
-
-function view(input: SlotSettings, masked = 'sk…xyz'): SlotView {
-  const m = catalog.models.find((x) => x.id === input.model);
-  const p = catalog.providers.find((x) => x.id === input.provider);
-  return {
-    ...input,
-    providerName: m?.providerDisplayName ?? p?.displayName ?? input.provider,
-    modelName: m?.displayName ?? input.model,
-    recommended: m?.tier === 'recommended',
-    effectiveBaseURL: input.baseURL || p?.defaultBaseURL || '',
-    hasKey: true,
-    apiKeyMasked: masked,
-  };
-}
-
-/** The line info the Go backend returns (`kodus line show --json`). */
-export function lineInfo(id: string, source: string): LineInfo {
-  const lines = [
-    { id: 'current', name: 'Kodus latest', release: 'latest', description: 'What IMAGE_TAG=latest runs.' },
-    { id: 'mid-2026', name: 'Kodus selfhosted-2.1.x', release: 'selfhosted-2.1.x', description: 'Kodus as of mid-2026.' },
-  ];
-  const l = lines.find((x) => x.id === id)!;
-  return { ...l, source, saved: source === 'saved' ? id : '', lines };
-}
-
-/** A discovery that found Ollama with two models and nothing on vLLM's port. */
-export const ollamaFound: DiscoverResult = {
-  servers: [
-    {
-      kind: 'ollama',
-      name: 'Ollama',
-      baseURL: 'http://127.0.0.1:11434/v1',
-      version: '0.12.6',
-      latencyMs: 3,
-      containerBaseURL: 'http://host.docker.internal:11434/v1',
-      models: [
-        { id: 'llama3.1:8b', parameterSize: '8.0B', quantization: 'Q4_K_M', sizeBytes: 4920753328 },
-        { id: 'qwen2.5-coder:7b', parameterSize: '7.6B', quantization: 'Q4_K_M', sizeBytes: 4683087332 },
-      ],
-      notes: ['Ollama listens only on 127.0.0.1 by default: start it with OLLAMA_HOST=0.0.0.0 so Kodus’s containers can reach it.'],
-    },
-  ],
-  unreachable: [{ baseURL: 'http://127.0.0.1:8000/v1', reason: 'nothing listening (connection refused)' }],
-  elapsedMs: 4,
-};
-
-/** Key shapes reduced to the three the component tests use. */
-function fakeVerdict(raw: string, input: SlotSettings): KeyVerdict {
-  const key = raw.trim().replace(/^"|"$/g, '');
-  const ok: KeyVerdict = { guess: { confidence: 'none', reason: 'no known key shape' }, fit: 'ok' };
-  if (key.startsWith('sk-ant-') && input.provider !== 'anthropic') {
-    return {
-      guess: { brand: 'anthropic', name: 'Anthropic', confidence: 'high', shape: 'sk-ant-…', reason: 'Anthropic keys start with sk-ant-' },
-      fit: 'mismatch',
-      message: 'This looks like an Anthropic key — switch?',
-      suggestion: { brand: 'anthropic', provider: 'anthropic', providerName: 'Anthropic', model: 'claude-sonnet-4-6', modelName: 'Claude Sonnet 4.6' },
-    };
-  }
-  if (key.startsWith('sk-kimi-') && input.plan !== 'kimi-code') {
-    return {
-      guess: { brand: 'kimi-code', name: 'Kimi Code Plan', confidence: 'high', shape: 'sk-kimi-…', reason: 'keys from kimi.com/code start with sk-kimi-' },
-      fit: 'mismatch',
-      message: 'This looks like a Kimi Code Plan key — switch?',
-      suggestion: {
-        brand: 'kimi-code',
-        provider: 'openai_compatible',
-        providerName: 'Kimi Code Plan',
-        model: 'kimi-k2.6',
-        modelName: 'Kimi K2.6',
-        plan: 'kimi-code',
-        planLabel: 'Kimi Code Plan',
-      },
-    };
-  }
-  if (key.startsWith('sk-or-v1-') && input.provider !== 'open_router') {
-    return {
-      guess: { brand: 'openrouter', name: 'OpenRouter', confidence: 'high', shape: 'sk-or-v1-…', reason: 'OpenRouter keys start with sk-or-v1-' },
-      fit: 'mismatch',
-      message: 'This looks like an OpenRouter key — switch?',
-      suggestion: { brand: 'openrouter', provider: 'open_router', providerName: 'OpenRouter' },
-    };
-  }
-  if (/^sk-(FAKE)?[0-9a-f]+$/.test(key) && input.provider === 'anthropic') {
-    return {
-      guess: { confidence: 'low', shape: 'sk-…', reason: 'several providers', candidates: ['OpenAI'] },
-      fit: 'unexpected',
-      message: "This doesn't look like an Anthropic key: Anthropic keys start with sk-ant-.",
-    };
-  }
-  return ok;
-}
-
-const NAMESPACE: Record<string, string> = {
-  anthropic: 'anthropic',
-  google_gemini: 'google',
-  google_vertex: 'google',
-  openai: 'openai',
-  open_router: 'openrouter',
-  openai_compatible: 'openaiCompatible',
-  novita: 'openaiCompatible',
-};
-
-// A stand-in for backend/thinking, reduced to what the components show:
-// the real rules are tested in Go and in the browser test.
-function preview(input: SlotSettings): ThinkingPreview {
-  const ns = NAMESPACE[input.provider] ?? '';
-  const base = {
-    notes: [] as string[],
-    problems: [] as ThinkingPreview['problems'],
-    example: '{\n  "thinking": { "type": "enabled" }\n}',
-    says: 'as Kodus selfhosted-2.1.x sends it',
-    levels: ['off', 'low', 'medium', 'high', 'custom'],
-    issues: [],
-  };
-  const effort = input.reasoningEffort || 'off';
-  if (effort === 'off') return { ...base, providerOptions: {}, notes: ["Off: no reasoning options: the model's default applies"] };
-  if (effort !== 'custom') return { ...base, providerOptions: { [ns]: { level: effort } }, notes: [`${input.provider}: level ${effort}`] };
-  const text = input.reasoningConfigOverride ?? '';
-  try {
-    const v = JSON.parse(text);
-    return { ...base, providerOptions: { [ns]: v }, notes: [`wrapped under "${ns}"`, 'warning: this model does not accept it'] };
-  } catch {
-    const comma = /,\s*[}\]]/.exec(text);
-    const at = comma ? comma.index : 0;
-    const before = text.slice(0, at).split('\n');
-    return {
-      ...base,
-      providerOptions: {},
-      problems: [{ line: before.length, column: before[before.length - 1].length + 1, message: "trailing comma: JSON allows no ',' after the last field; remove it" }],
-    };
-  }
-}
-/** A scan as Go reports it: 42 merges over 90 days. */
-export const fakeScan: RepoScan = {
-  path: '/src/shop',
-  branch: 'main',
-  head: 'f00dfeed',
-  unit: 'merge',
-  since: '90d',
-  from: '2026-08-22',
-  to: '2026-11-20',
-  days: 90,
-  commits: 57,
-  directCommits: 15,
-  notReviewed: 1,
-  changes: 42,
-  perMonth: 14.2,
-  medianTokens: 1840,
-  p90Tokens: 9100,
-  maxTokens: 48200,
-  totalTokens: 161000,
-  medianFiles: 4,
-  files: 190,
-  skipped: { ignored: 12, binary: 2 },
-  ignore: ['yarn.lock'],
-  contextLines: 3,
-  tokenizer: 'o200k_base',
-  elapsedMs: 820,
-  histogram: [
-    { from: 500, to: 1000, count: 9 },
-    { from: 1000, to: 2000, count: 14 },
-    { from: 2000, to: 5000, count: 11 },
-    { from: 5000, to: 10000, count: 5 },
-    { from: 10000, to: 20000, count: 2 },
-    { from: 20000, to: 50000, count: 1 },
-  ],
-};
-
-/** A probe's report as the Go probe writes it for a cap of 3 on the GLM Coding Plan. */
-export const measuredReport: ConcurrencyReport = {
-  cap: 3,
-  recommended: 2,
-  requests: 7,
-  rounds: 3,
-  stoppedBy: 'rate_limit',
-  exact: true,
-  ceiling: 32,
-  maxRequests: 95,
-  maxAccepted: 3,
-  accepted: 6,
-  rejected: 1,
-  late: 0,
-  why: "GLM Coding Plan accepted 3 requests at once and rejected one more (HTTP 429, 1302: High concurrency usage of this API). The GLM Coding Plan's limit moves with load (and is documented by one source at best), so 2 leaves headroom for busy hours. Recommended: 2.",
-  history: [],
-  elapsedMs: 900,
-};
-
-/** A pending measurement: the test finishes or cancels it. */
-interface PendingMeasure {
-  req: MeasureRequest;
-  finish: (r: ConcurrencyReport) => void;
-}
+export { catalog, fakeResult, fakeScan, lineInfo, MAIN_ONLY, measuredReport, ollamaFound } from './fakeApiFixtures';
 
 export function fakeApi(profiles: ProfileView[] = []) {
   const state = {
@@ -287,24 +52,6 @@ export function fakeApi(profiles: ProfileView[] = []) {
   // The Go backend's answer for a GLM Coding Plan profile (`concurrency advise --json`).
   const advise = JSON.parse(readFileSync(join(__dirname, '../../../backend/cli/testdata/concurrency-advise.json.golden'), 'utf8'));
   const costReport = JSON.parse(readFileSync(join(__dirname, '../../../backend/cli/testdata/cost.json.golden'), 'utf8')) as CostReport;
-  const check = (input: SlotSettings): FieldError[] => {
-    const errs: FieldError[] = [];
-    if (!input.model) errs.push({ field: 'model', rule: 'is required' });
-    if (input.temperature !== undefined && (input.temperature < 0 || input.temperature > 2)) errs.push({ field: 'temperature', rule: 'must be between 0 and 2' });
-    if (input.provider === 'openai_compatible' && !input.baseURL) errs.push({ field: 'baseURL', rule: 'is required for OpenAI-compatible' });
-    return errs;
-  };
-  // The backend's token check, reduced to one model's figure.
-  const warn = (input: SlotSettings): FieldError[] =>
-    input.model === 'gpt-5.4' && (input.maxOutputTokens ?? 0) > 128000
-      ? [
-          {
-            field: 'maxOutputTokens',
-            rule: 'is more than the 128,000 output tokens GPT-5.4 can write: the provider rejects or cuts such calls; use 128,000 or less',
-            value: String(input.maxOutputTokens),
-          },
-        ]
-      : [];
   const api: Api = {
     environment: vi.fn(async () => ({
       version: 'test',
@@ -455,56 +202,7 @@ export function fakeApi(profiles: ProfileView[] = []) {
           }
         : { kind: 'metadata', requests: ['GET https://api.example/v1/models'] },
     ),
-    exportEnv: vi.fn(async (name: string, opts: EnvOptions) =>
-      exportView(
-        state.profiles.find((p) => p.name === name)!,
-        opts,
-      ),
-    ),
-    copyEnvBlock: vi.fn(async () => {}),
-    writeEnv: vi.fn(async (req) => ({
-      path: req.path,
-      fillIns: [],
-      problems: [],
-      generated: [],
-      changes: [],
-      notes: ['written with mode 0600: it holds your key'],
-    })),
-    planEnvMerge: vi.fn(async (req) => ({
-      path: req.path,
-      diff: '--- .env\n+++ .env (merged)\n-API_LLM_PROVIDER_MODEL=kimi-k2.6\n+API_LLM_PROVIDER_MODEL=glm-5.1\n',
-      changes: [{ var: 'API_LLM_PROVIDER_MODEL', action: 'set', line: 3 }],
-      current: {
-        fixedMode: true,
-        inferred: {
-          configured: true,
-          provider: 'openai_compatible',
-          providerLabel: 'OpenAI-compatible',
-          model: 'kimi-k2.6',
-          baseURL: 'https://api.moonshot.ai/v1',
-          rule: 'r',
-        },
-        keyVar: 'API_OPEN_AI_API_KEY',
-        keyMasked: 'sk…old',
-        warnings: [],
-        problems: [],
-      },
-      inferred: { configured: true, provider: 'openai_compatible', providerLabel: 'OpenAI-compatible', model: 'glm-5.1', rule: 'r' },
-      digest: 'd1',
-      noChange: false,
-    })),
-    applyEnvMerge: vi.fn(async (req) => ({
-      path: req.path,
-      backup: req.path + '.bak-1',
-      fillIns: [],
-      problems: [],
-      generated: [],
-      changes: [],
-      notes: ['the old file is backed up'],
-    })),
-    inspectEnv: vi.fn(async (path: string) => {
-      throw new Error(`read ${path}: open ${path}: no such file or directory`);
-    }),
+    ...exportApi(state),
     repoDefaults: vi.fn(async () => ({
       sinceDays: 90,
       last: 200,
@@ -537,17 +235,6 @@ export function fakeApi(profiles: ProfileView[] = []) {
       progress = cb;
       return () => (progress = null);
     },
-    importEnv: vi.fn(async () => {
-      throw new Error('not used');
-    }),
-    byokJSON: vi.fn(async () => ({
-      json: '{\n  "main": {}\n}\n',
-      notes: ['keys are left out'],
-      warnings: [],
-      says: 'as Kodus selfhosted-2.1.x saves it',
-      shape: 'Kodus selfhosted-2.1.x saves {main, fallback}.',
-    })),
-    writeBYOKFile: vi.fn(async (_p: string, path: string) => ({ path, fillIns: [], problems: [], generated: [], changes: [], notes: [] })),
     previewThinking: vi.fn(async (_slot: string, input: SlotInput) => preview(input)),
     dryRunSlot: vi.fn(async (req: DryRunRequest) => {
       state.dryRuns.push(req);
@@ -616,113 +303,4 @@ export function fakeApi(profiles: ProfileView[] = []) {
     },
   };
   return { api, state };
-}
-
-/** The export of a profile as the backend describes it, for Export view tests. */
-function exportView(p: ProfileView, opts: EnvOptions): EnvExportView {
-  const base = opts.replaceLocalhost ? p.main.effectiveBaseURL.replace('localhost', opts.replaceLocalhost) : p.main.effectiveBaseURL;
-  const local = base.includes('localhost');
-  return {
-    profile: p.name,
-    vars: [
-      { name: 'API_OPEN_AI_API_KEY', value: p.main.apiKeyMasked ?? 'no-key-needed', secret: true },
-      { name: 'API_OPENAI_FORCE_BASE_URL', value: base, secret: false },
-      { name: 'API_LLM_PROVIDER_MODEL', value: p.main.model, secret: false },
-    ],
-    preview: `API_OPEN_AI_API_KEY=${p.main.apiKeyMasked}\nAPI_OPENAI_FORCE_BASE_URL=${base}\nAPI_LLM_PROVIDER_MODEL=${p.main.model}\n`,
-    inferred: {
-      configured: true,
-      provider: 'openai_compatible',
-      providerLabel: 'OpenAI-compatible',
-      model: p.main.model,
-      baseURL: base,
-      rule: 'any other model goes to the OpenAI-compatible client',
-    },
-    expected: { provider: 'openai_compatible', baseURL: base },
-    routingOK: true,
-    warnings: local ? [{ code: 'localhost', message: `${base} points at localhost`, fix: 'Use host.docker.internal' }] : [],
-    notCarried: p.main.maxConcurrentRequests ? [{ setting: 'Max concurrent requests', value: String(p.main.maxConcurrentRequests), consequence: 'Fixed Mode applies no concurrency cap' }] : [],
-    localEndpoint: local,
-    lanAddresses: ['192.168.1.20'],
-    canTrustSchema: true,
-  };
-}
-
-/**
- * A dry run reduced to one rule the components show: Moonshot's Kimi
- * refuses any temperature but 1. The real translation is tested in Go and
- * in the browser test.
- */
-function fakeDryRun(req: DryRunRequest, input: Pick<SlotInput, 'provider' | 'model' | 'temperature' | 'maxOutputTokens'> & { baseURL?: string }): DryRunResult {
-  const base = input.baseURL || catalog.providers.find((p) => p.id === input.provider)?.defaultBaseURL || '';
-  const request = {
-    method: 'POST',
-    url: `${base.replace(/\/$/, '')}/chat/completions`,
-    headers: { Authorization: 'Bearer [redacted]', 'Content-Type': 'application/json' },
-    body: {
-      model: input.model,
-      max_tokens: input.maxOutputTokens,
-      temperature: input.temperature,
-      messages: [{ role: 'user', content: 'Settings check from Kodus BYOK Studio: reply with the single word OK.' }],
-    },
-    api: 'chat-completions',
-    sdk: '@ai-sdk/openai-compatible (name "openai-compatible")',
-    maxOutputTokens: input.maxOutputTokens,
-    notes: [] as string[],
-  };
-  const out: DryRunResult = { fieldErrors: [], notices: [], worstCase: '0.065593', worstCaseTokens: input.maxOutputTokens ?? 0 };
-  if (req.preview) {
-    return {
-      ...out,
-      result: {
-        ok: true,
-        code: 'preview',
-        httpStatus: 0,
-        latencyMs: 0,
-        request,
-        message: 'Nothing was sent.',
-        hint: 'Send it once.',
-        headline: 'Preview — not sent',
-        sent: false,
-        notes: [],
-      },
-    };
-  }
-  if (!req.apiKey && req.config) return { ...out, fieldErrors: [{ field: 'apiKey', rule: 'is required to send a dry run to Moonshot AI (Preview needs none)' }] };
-  if (input.model.startsWith('kimi') && input.temperature !== 1) {
-    return {
-      ...out,
-      result: {
-        ok: false,
-        code: 'settings_rejected',
-        httpStatus: 400,
-        latencyMs: 180,
-        request,
-        sent: true,
-        parameter: 'temperature',
-        headline: 'Setting rejected: temperature',
-        message: 'Moonshot refused the request because of the temperature Kodus sends.',
-        providerMessage: 'invalid temperature: only 1 is allowed for this model',
-        hint: 'Set Temperature to 1 (Advanced settings).',
-        notes: [],
-      },
-    };
-  }
-  return {
-    ...out,
-    result: {
-      ok: true,
-      code: 'ok',
-      httpStatus: 200,
-      latencyMs: 320,
-      request,
-      sent: true,
-      headline: 'Settings accepted',
-      message: 'Moonshot accepted the request.',
-      hint: '',
-      usage: { inputTokens: 20, outputTokens: 85, reasoningTokens: 80, cost: '0.000359', costNote: "at Kimi K2.6's price as of 2026-07-24" },
-      reply: 'OK',
-      notes: [],
-    },
-  };
 }

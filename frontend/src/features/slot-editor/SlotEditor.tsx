@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useApi, type Catalog, type CatalogModel, type FieldError, type KeySuggestion, type KeyTestResult, type ProfileView, type SlotInput, type SlotName } from '../../api';
+import { useApi, type Catalog, type CatalogModel, type FieldError, type KeySuggestion, type ProfileView, type SlotInput, type SlotName } from '../../api';
 import { ADVANCED_FIELDS, firstField, forSlot, namesOf } from '../../lib/fieldLabels';
 import { focusField } from '../../lib/focusField';
 import { useDirty, useLeave } from '../../lib/leaveGuard';
@@ -8,15 +8,15 @@ import { AdvancedSettings } from './AdvancedSettings';
 import { BedrockFields } from './BedrockFields';
 import { DryRunPanel } from '../dryrun/DryRunPanel';
 import { EditorFooter } from './EditorFooter';
+import { EditorHeader } from './EditorHeader';
 import { KeyAdvice, useKeyVerdict } from '../keys/KeyAdvice';
 import { KeyTestBanner } from '../keys/KeyTestBanner';
 import { PlanPicker } from './PlanPicker';
 import { FallbackWarnings, SaveTarget } from './SaveTarget';
 import { SlotKeyField } from './SlotKeyField';
 import { useSlotCheck, useTestProbe } from './slotChecks';
+import { fieldsOf, useSlotSubmit } from './useSlotSubmit';
 import { SLOT_LABEL } from './SlotTargetFields';
-import { useToast } from '../../ui/Toasts';
-import { errorText } from '../../lib/errorText';
 
 /** A switch the user chose from a key suggestion: the pasted key and where it was going travel along. */
 export interface KeySwitch {
@@ -62,8 +62,6 @@ interface SlotEditorProps {
   onSwitch?: (s: KeySwitch) => void;
 }
 
-const fieldsOf = (errs: FieldError[]) => errs.map((e) => e.field);
-
 /**
  * The connect panel. The first screen holds only where it is saved (one
  * line), the plan, the key and Test & save; everything else is under
@@ -74,7 +72,6 @@ const fieldsOf = (errs: FieldError[]) => errs.map((e) => e.field);
 export function SlotEditor(props: SlotEditorProps) {
   const { catalog, card, initial, target: initialTarget, profiles, heading, onSaved, onCancel, onBack, backLabel, backKeepsDraft, initialKey, initialPlace, onDraft, onSwitch } = props;
   const api = useApi();
-  const toast = useToast();
   const leave = useLeave();
   const formRef = useRef<HTMLFormElement>(null);
   const initialForm = useMemo(() => formFromInput(initial), [initial]);
@@ -84,12 +81,7 @@ export function SlotEditor(props: SlotEditorProps) {
   const [key, setKey] = useState(initialKey ?? '');
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState('');
   const [saveErrors, setSaveErrors] = useState<FieldError[]>([]);
-  const [testing, setTesting] = useState(false);
-  const [testResult, setTestResult] = useState<KeyTestResult | null>(null);
-  const [testError, setTestError] = useState('');
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const [targetOpen, setTargetOpen] = useState(false);
   const [dryRunOpen, setDryRunOpen] = useState(false);
@@ -133,6 +125,17 @@ export function SlotEditor(props: SlotEditorProps) {
     if (field === 'name') setTargetOpen(true);
     setFocusRequest((r) => ({ field, n: (r?.n ?? 0) + 1 }));
   };
+  const { saving, formError, testing, testResult, setTestResult, testError, runTest, save } = useSlotSubmit({
+    saved,
+    profileName,
+    slot,
+    key,
+    setKey,
+    setSubmitted,
+    setSaveErrors,
+    requestFocus,
+    onSaved,
+  });
   useEffect(() => {
     if (focusRequest) focusField(formRef.current, focusRequest.field);
   }, [focusRequest]);
@@ -188,36 +191,6 @@ export function SlotEditor(props: SlotEditorProps) {
     else onSwitch?.({ suggestion: s, key, target: { ...initialTarget, profile: profileName, slot } });
   };
 
-  /** Tests the settings as they are; field errors are shown like a save's. */
-  const runTest = async (): Promise<KeyTestResult | null> => {
-    setFormError('');
-    setTestError('');
-    const { input, errors: parseErrors } = inputFromForm(saved);
-    if (parseErrors.length > 0) {
-      setSubmitted(true);
-      requestFocus(fieldsOf(parseErrors));
-      return null;
-    }
-    setTesting(true);
-    setTestResult(null);
-    try {
-      const res = await api.testSlotSettings({ profile: profileName.trim(), slot, config: input, apiKey: key });
-      if (res.fieldErrors?.length || !res.result) {
-        setSubmitted(true);
-        setSaveErrors(res.fieldErrors ?? []);
-        requestFocus(fieldsOf(res.fieldErrors ?? []));
-        return null;
-      }
-      setTestResult(res.result);
-      return res.result;
-    } catch (e) {
-      setTestError(errorText(e));
-      return null;
-    } finally {
-      setTesting(false);
-    }
-  };
-
   /** Test & save: saves only when the test passes, like Kodus. */
   const testAndSave = async () => {
     const stop = blocking();
@@ -235,33 +208,6 @@ export function SlotEditor(props: SlotEditorProps) {
     await choosePlan(planId);
     // The other plan's endpoint on the same host (Z.ai China) wins over the catalog's.
     if (baseURL) patch({ baseURL });
-  };
-
-  const save = async (warning = '') => {
-    setSubmitted(true);
-    setFormError('');
-    const { input, errors: parseErrors } = inputFromForm(saved);
-    if (parseErrors.length > 0) {
-      requestFocus(fieldsOf(parseErrors));
-      return;
-    }
-    setSaving(true);
-    try {
-      const res = await api.saveSlot({ profile: profileName.trim(), slot, config: input, apiKey: key });
-      if (!res.saved || !res.profile) {
-        setSaveErrors(res.fieldErrors ?? []);
-        requestFocus(fieldsOf(res.fieldErrors ?? []));
-        return;
-      }
-      const notes = [...(res.notices ?? []), ...(warning ? [warning] : [])];
-      toast(`${SLOT_LABEL[slot]} model saved${notes.length ? ` (${notes.join('; ')})` : ''}`);
-      setKey('');
-      onSaved(res.profile);
-    } catch (e) {
-      setFormError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
   };
 
   /** Opens the dry run for the settings as they are; parse errors are marked like a save's. */
@@ -291,23 +237,7 @@ export function SlotEditor(props: SlotEditorProps) {
         if (!testing && !saving) void testAndSave();
       }}
     >
-      {onBack && (
-        <div>
-          <button type="button" className="link-btn" onClick={() => (backKeepsDraft ? onBack() : leave(onBack))}>
-            ← {backLabel ?? 'Choose another model'}
-          </button>
-        </div>
-      )}
-      {heading}
-      {!card && (
-        <div className="tags">
-          <span className="tag tag-accent">{provider?.displayName ?? form.provider}</span>
-          <span className="tag mono" data-testid="editor-model">
-            {form.model}
-          </span>
-          {form.baseURL && <span className="tag mono">{form.baseURL}</span>}
-        </div>
-      )}
+      <EditorHeader {...{ heading, onBack, backLabel, backKeepsDraft }} tags={card ? undefined : { provider: provider?.displayName ?? form.provider, model: form.model, baseURL: form.baseURL }} />
 
       {!initialTarget.fixed && (
         <SaveTarget
