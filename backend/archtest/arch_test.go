@@ -54,6 +54,11 @@ const testSupportLayer = 3
 // and cgo keep to the top-level desktop build.
 var forbidden = []string{"C", "github.com/wailsapp/", "github.com/webview/"}
 
+// testOnly are imports only tests may have: the program embeds what they
+// generate (JSON Schemas) or does without them (x/text's locale tables),
+// because every package linked into the command line costs start-up time.
+var testOnly = []string{"github.com/invopop/jsonschema", "github.com/pb33f/ordered-map/v2", "golang.org/x/text/"}
+
 type pkgImports struct {
 	code, tests map[string]bool // imported by non-test and by test files
 }
@@ -157,6 +162,18 @@ func checkNoDesktopOrCgo(t *testing.T, prefix string, pkgs map[string]*pkgImport
 					if imp == bad || (strings.HasSuffix(bad, "/") && strings.HasPrefix(imp, bad)) {
 						t.Errorf("%s%s imports %q: it stays plain Go, without Wails or cgo", prefix, pkg, imp)
 					}
+				}
+			}
+		}
+	}
+}
+
+func TestTestOnlyImports(t *testing.T) {
+	for pkg, imps := range scan(t) {
+		for _, imp := range slices.Sorted(maps.Keys(imps.code)) {
+			for _, only := range testOnly {
+				if imp == only || (strings.HasSuffix(only, "/") && strings.HasPrefix(imp, only)) {
+					t.Errorf("backend/%s imports %q outside its tests: the command line would link it", pkg, imp)
 				}
 			}
 		}

@@ -7,8 +7,9 @@ import (
 	"github.com/kodusbyok/studio/backend/thinking"
 )
 
-// schemaCmd publishes the JSON Schemas generated from the Go types: a whole
-// profile (default) or providerOptions alone.
+// schemaCmd publishes the JSON Schemas generated from the Go types (by the
+// tests, into documents the program embeds): a whole profile (default) or
+// providerOptions alone.
 func schemaCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "schema [profile|provider-options]",
@@ -33,13 +34,23 @@ func schemaCmd(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				return a.printJSON(studio.ProfileSchema(l))
+				doc, err := studio.ProfileSchema(l)
+				if err != nil {
+					return err
+				}
+				return a.write(doc)
 			case "provider-options":
-				return a.printJSON(thinking.Schema())
+				return a.write(thinking.SchemaJSON())
 			}
 			return usagef("schema: unknown schema %q: want profile or provider-options", which)
 		},
 	}
 	a.lineFlag(cmd)
 	return cmd
+}
+
+// write prints a document as it is.
+func (a *app) write(doc []byte) error {
+	_, err := a.env.Stdout.Write(doc)
+	return err
 }

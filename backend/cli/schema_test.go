@@ -86,7 +86,9 @@ func TestSchemaProfile(t *testing.T) {
 
 func TestSchemaProviderOptions(t *testing.T) {
 	h := newHarness(t)
-	s := compileSchema(t, h.ok("", "schema", "provider-options").stdout)
+	out := h.ok("", "schema", "provider-options").stdout
+	assertGolden(t, "schema-provider-options.json.golden", out)
+	s := compileSchema(t, out)
 	if err := validate(t, s, `{"anthropic": {"thinking": {"type": "adaptive"}, "effort": "high"}, "x-new": 1}`); err != nil {
 		t.Errorf("valid options refused: %v", err)
 	}

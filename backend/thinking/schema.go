@@ -9,35 +9,29 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/invopop/jsonschema"
 	sjs "github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 )
 
 // SchemaID names the providerOptions schema.
 const SchemaID = "https://kodus-byok.dev/schemas/provider-options.json"
 
-// Schema is the generic JSON Schema of providerOptions, generated from the
-// Go types in types.go. Per-model rules are added by SchemaFor.
-func Schema() *jsonschema.Schema {
-	r := &jsonschema.Reflector{DoNotReference: true, ExpandedStruct: true, AllowAdditionalProperties: true, Anonymous: true}
-	s := r.Reflect(&ProviderOptions{})
-	s.Version = jsonschema.Version
-	s.ID = SchemaID
-	s.Title = "providerOptions"
-	s.Description = "What Kodus passes to the Vercel AI SDK as providerOptions. Known fields are checked; other fields pass through."
-	return s
-}
-
-// baseDoc is Schema() as JSON, generated into provider-options.schema.json
-// (TestEmbeddedSchemaIsCurrent keeps it equal, `go test -run
+// baseDoc is the generic JSON Schema of providerOptions, generated from the
+// Go types in types.go by the tests (schema_gen_test.go;
+// TestEmbeddedSchemaIsCurrent keeps it equal, `go test -run
 // TestEmbeddedSchemaIsCurrent -update` rewrites it): reflecting the Go types
-// at run time cost every command that checks options about a millisecond.
+// at run time would cost every command that checks options a millisecond
+// and link a reflection library into the program. Per-model rules are added
+// by SchemaFor.
 //
 //go:embed provider-options.schema.json
 var baseDoc []byte
+
+// SchemaJSON is the generic providerOptions schema as published (`schema
+// provider-options`): an indented JSON document ending in a newline.
+func SchemaJSON() []byte {
+	return append([]byte(nil), baseDoc...)
+}
 
 // SchemaFor is the schema narrowed to the values the provider documents for
 // this model (e.g. the reasoningEffort values gpt-5.4 accepts), as a JSON
@@ -70,7 +64,9 @@ type checker struct {
 	doc    map[string]any
 }
 
-var printer = message.NewPrinter(language.English)
+// printer formats the validator's own messages in English, numbers grouped
+// ("1,024").
+var printer = &kind.Printer{}
 
 var checkers sync.Map // edits signature → *checker
 

@@ -1,13 +1,9 @@
 package thinking
 
-import (
-	"github.com/invopop/jsonschema"
-	orderedmap "github.com/pb33f/ordered-map/v2"
-)
-
 // The Go types below are the single source of the Custom JSON's rules: the
-// JSON Schema is generated from them (github.com/invopop/jsonschema), then
-// narrowed per model (models.go). Field docs and values: the Vercel AI SDK's provider pages
+// tests generate the JSON Schema from them (github.com/invopop/jsonschema,
+// with the rules tags cannot say in schema_gen_test.go) into
+// provider-options.schema.json, which SchemaFor narrows per model (models.go). Field docs and values: the Vercel AI SDK's provider pages
 // (https://ai-sdk.dev/providers/ai-sdk-providers).
 // Fields that are not listed pass through unchecked, with a note.
 
@@ -37,12 +33,6 @@ type AnthropicThinking struct {
 	Display      string `json:"display,omitempty" jsonschema:"enum=summarized,enum=omitted"`
 }
 
-// JSONSchemaExtend says type enabled needs a budget.
-func (AnthropicThinking) JSONSchemaExtend(s *jsonschema.Schema) {
-	s.If = &jsonschema.Schema{Properties: props("type", &jsonschema.Schema{Const: "enabled"}), Required: []string{"type"}}
-	s.Then = &jsonschema.Schema{Required: []string{"budgetTokens"}, Description: `thinking type "enabled" needs budgetTokens (at least 1024)`}
-}
-
 // GoogleOptions is providerOptions.google (Gemini and Vertex).
 type GoogleOptions struct {
 	ThinkingConfig *GoogleThinkingConfig `json:"thinkingConfig,omitempty"`
@@ -53,12 +43,6 @@ type GoogleThinkingConfig struct {
 	ThinkingBudget  *int   `json:"thinkingBudget,omitempty" jsonschema:"minimum=-1,description=Gemini 2.5 token budget: -1 dynamic; 0 off where the model allows it"`
 	ThinkingLevel   string `json:"thinkingLevel,omitempty" jsonschema:"enum=minimal,enum=low,enum=medium,enum=high"`
 	IncludeThoughts *bool  `json:"includeThoughts,omitempty"`
-}
-
-// JSONSchemaExtend allows one of the two: Gemini answers 400 when both are sent.
-func (GoogleThinkingConfig) JSONSchemaExtend(s *jsonschema.Schema) {
-	s.Not = &jsonschema.Schema{Required: []string{"thinkingBudget", "thinkingLevel"},
-		Description: "send thinkingBudget or thinkingLevel, not both (Gemini answers 400): thinkingLevel for Gemini 3, thinkingBudget for Gemini 2.5"}
 }
 
 // OpenAIOptions is providerOptions.openai.
@@ -85,11 +69,6 @@ type OpenRouterReasoning struct {
 	Enabled   *bool  `json:"enabled,omitempty"`
 }
 
-// JSONSchemaExtend allows one of the two: OpenRouter takes one of the two.
-func (OpenRouterReasoning) JSONSchemaExtend(s *jsonschema.Schema) {
-	s.Not = &jsonschema.Schema{Required: []string{"effort", "max_tokens"}, Description: "send reasoning.effort or reasoning.max_tokens, not both"}
-}
-
 // OpenRouterProvider is the routing block: Pin providers and Allow
 // fallbacks fill order and allow_fallbacks; the rest comes from Custom.
 type OpenRouterProvider struct {
@@ -109,14 +88,6 @@ type OpenRouterProvider struct {
 // OpenRouterSort is "price", "throughput" or "latency"; newer docs also
 // show an object form, which passes unchecked.
 type OpenRouterSort struct{}
-
-// JSONSchema describes the two forms.
-func (OpenRouterSort) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{
-		{Type: "string", Enum: []any{"price", "throughput", "latency"}},
-		{Type: "object"},
-	}}
-}
 
 // OpenRouterMaxPrice caps prices in USD per 1M tokens (per request for request).
 type OpenRouterMaxPrice struct {
@@ -145,12 +116,4 @@ type OpenAICompatibleOptions struct {
 // budget on the OpenAI-compatible endpoint.
 type OpenAICompatibleThinking struct {
 	Type string `json:"type" jsonschema:"enum=enabled,enum=disabled"`
-}
-
-func props(kv ...any) *orderedmap.OrderedMap[string, *jsonschema.Schema] {
-	m := orderedmap.New[string, *jsonschema.Schema]()
-	for i := 0; i+1 < len(kv); i += 2 {
-		m.Set(kv[i].(string), kv[i+1].(*jsonschema.Schema))
-	}
-	return m
 }

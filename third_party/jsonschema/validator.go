@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
-	"golang.org/x/text/message"
 )
 
 func (sch *Schema) Validate(v any) error {
@@ -971,7 +970,9 @@ type ValidationError struct {
 	Causes []*ValidationError
 }
 
+// kodus-byok patch: messages take a *kind.Printer, not a
+// golang.org/x/text *message.Printer (see kind/printer.go).
 type ErrorKind interface {
 	KeywordPath() []string
-	LocalizedString(*message.Printer) string
+	LocalizedString(*kind.Printer) string
 }
