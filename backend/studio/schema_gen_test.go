@@ -84,7 +84,7 @@ func TestProfileSchemasAreCurrent(t *testing.T) {
 		}
 		golden.Assert(t, profileSchemaPath(id), got.Bytes())
 		if embedded, err := ProfileSchema(kodusline.MustGet(id)); !golden.Update() && (err != nil || !bytes.Equal(embedded, got.Bytes())) {
-			t.Errorf("the embedded %s is not the generated one (%v): run go test ./backend/studio -run TestProfileSchemasAreCurrent -update", profileSchemaPath(id), err)
+			t.Errorf("the embedded %s is not the generated one (%v): run go test ./backend/studio -run TestProfileSchemasAreCurrent -update, after the thinking package's -update when the providerOptions schema changed", profileSchemaPath(id), err)
 		}
 	}
 	files, err := profileSchemas.ReadDir("schemas")
