@@ -3,7 +3,8 @@ package thinking
 // The Go types below are the single source of the Custom JSON's rules: the
 // tests generate the JSON Schema from them (github.com/invopop/jsonschema,
 // with the rules tags cannot say in schema_gen_test.go) into
-// provider-options.schema.json, which SchemaFor narrows per model (models.go). Field docs and values: the Vercel AI SDK's provider pages
+// provider-options.schema.json, which SchemaFor narrows per model
+// (models.go). Field docs and values: the Vercel AI SDK's provider pages
 // (https://ai-sdk.dev/providers/ai-sdk-providers).
 // Fields that are not listed pass through unchecked, with a note.
 
