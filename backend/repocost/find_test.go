@@ -89,10 +89,7 @@ func TestFindRepository(t *testing.T) {
 			op, err := findRepository(tc.dir)
 			var name string
 			if err == nil {
-				h, herr := op.open()
-				if herr != nil {
-					t.Fatal(herr)
-				}
+				h := op.open()
 				_, name, err = h.tip("")
 				h.Close()
 			}

@@ -71,10 +71,7 @@ func openFixture(t *testing.T, dir string) *repoHandle {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := op.open()
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := op.open()
 	t.Cleanup(h.Close)
 	return h
 }
