@@ -4,8 +4,10 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
@@ -146,6 +148,46 @@ func TestTipBranch(t *testing.T) {
 				t.Errorf("tip = %s %q %v; want %s %q", got, name, err, tc.want, wantName)
 			}
 		})
+	}
+}
+
+// Every revision supported resolves as go-git's ResolveRevision did; what
+// is not supported, it also refused or read wrongly (main@{1} as main).
+// go-git's parser lost the character after ^{}: those now resolve as git
+// resolves them.
+func TestRevisionMatchesGoGit(t *testing.T) {
+	f := newRefFixture(t)
+	h := openFixture(t, f.dir)
+	repo, err := git.PlainOpen(f.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := f.c0.String()[:6]
+	unsupported := map[string]bool{"main@{1}": true, "main@{u}": true, "HEAD:main.go": true, "HEAD^{/say}": true, "main^{tree}": true, "v1@{2026-01-01T00:00:00Z}": true}
+	fixed := map[string]plumbing.Hash{"main^{}^{}": f.merge, "v2^{}~1": f.c0}
+	for _, rev := range []string{
+		"main", "packed", "alias", "origin", "upstream/fix", "origin/release", "v1", "v2", "v2^{}", "v2^{commit}", "v2~1",
+		"refs/tags/v2", "tags/v1", "heads/main", "remotes/origin/main", "HEAD", "@", "@^", "@~2", "HEAD~1", "HEAD~3", "HEAD~4",
+		"main^", "main^0", "main^1", "main^2", "main^3", "main^2~1", "main^2^2", "HEAD^^", "HEAD~~", "main~2^", "main~01",
+		f.c0.String(), strings.ToUpper(f.c0.String()), short, strings.ToUpper(short), short[:5], f.tag.String()[:7], f.tag.String(),
+		"a", "ffffffff", "nope", "main~x", "~1", "^", "..", "main..v1", "a//b", "/main", "main/", "main.", "x.lock", "a b",
+		"main^{}^{}", "v2^{}~1", "main^{", "main~1^{commit}~1", "main@", "@@", "@{-1}", "main@{1}", "main@{u}", "HEAD:main.go",
+		"HEAD^{/say}", "main^{tree}", "v1@{2026-01-01T00:00:00Z}",
+	} {
+		got, ok := h.revision(rev)
+		want, err := repo.ResolveRevision(plumbing.Revision(rev))
+		switch {
+		case !fixed[rev].IsZero():
+			if !ok || got != fixed[rev] {
+				t.Errorf("%q resolves to %s %v; want %s", rev, got, ok, fixed[rev])
+			}
+		case unsupported[rev]:
+			if ok {
+				t.Errorf("%q resolves to %s; it is not supported", rev, got)
+			}
+		case (err == nil) != ok || (ok && got != *want):
+			t.Errorf("%q resolves to %s %v; go-git: %v %v", rev, got, ok, want, err)
+		}
 	}
 }
 
