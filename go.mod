@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/99designs/keyring v1.2.2
+	github.com/aws/aws-sdk-go-v2 v1.48.0
 	github.com/dlclark/regexp2 v1.11.0
 	github.com/dvsekhvalnov/jose2go v1.5.0
 	github.com/go-git/go-billy/v5 v5.9.2
@@ -29,7 +30,6 @@ require (
 require (
 	atomicgo.dev/cursor v0.1.1 // indirect
 	atomicgo.dev/keyboard v0.2.8 // indirect
-	cloud.google.com/go/compute/metadata v0.3.0 // indirect
 	dario.cat/mergo v1.0.0 // indirect
 	github.com/99designs/go-keychain v0.0.0-20191008050251-8e49817e8af4 // indirect
 	github.com/Masterminds/semver v1.5.0 // indirect
@@ -38,7 +38,6 @@ require (
 	github.com/StackExchange/wmi v1.2.1 // indirect
 	github.com/acarl005/stripansi v0.0.0-20180116102854-5a71ef0e047d // indirect
 	github.com/alecthomas/chroma v0.10.0 // indirect
-	github.com/aws/aws-sdk-go-v2 v1.48.0 // indirect
 	github.com/aws/smithy-go v1.28.9 // indirect
 	github.com/aymerick/douceur v0.2.0 // indirect
 	github.com/bahlo/generic-list-go v0.2.0 // indirect

@@ -70,9 +70,10 @@ type Options struct {
 	// ReplaceLocalhost puts this host (host.docker.internal or a LAN
 	// address) in place of localhost in the base URL.
 	ReplaceLocalhost string `json:"replaceLocalhost"`
-	// LANAddresses are this machine's private addresses, offered when the
-	// endpoint is on localhost.
-	LANAddresses []string `json:"-"`
+	// LANAddresses lists this machine's private addresses, offered when
+	// the endpoint is on localhost; asked only then (it reads the network
+	// interfaces).
+	LANAddresses func() []string `json:"-"`
 }
 
 // Block is the Fixed Mode block of one profile with everything known

@@ -101,7 +101,7 @@ func checkBlock(b *Block, src Source, opts Options, base string) []Warning {
 	}
 	written := b.Get(VarBaseURL)
 	if isLocalURL(written) {
-		ws = append(ws, localhostWarning(written, opts.LANAddresses))
+		ws = append(ws, localhostWarning(written, opts.lanAddresses()))
 	} else if isLocalURL(base) && written != base {
 		ws = append(ws, replacedWarning(written, opts.ReplaceLocalhost))
 	}
@@ -214,4 +214,11 @@ func hostPort(raw string) string {
 		return ""
 	}
 	return u.Host
+}
+
+func (o Options) lanAddresses() []string {
+	if o.LANAddresses == nil {
+		return nil
+	}
+	return o.LANAddresses()
 }

@@ -143,7 +143,7 @@ func TestGoldenSelfHostedAndGateways(t *testing.T) {
 		opts     envfile.Options
 	}{
 		{name: "ollama", main: profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "llama3.1:8b", BaseURL: "http://localhost:11434/v1"}},
-			opts: envfile.Options{LANAddresses: []string{"192.168.1.20"}}},
+			opts: envfile.Options{LANAddresses: func() []string { return []string{"192.168.1.20"} }}},
 		{name: "ollama-docker-host", main: profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "llama3.1:8b", BaseURL: "http://localhost:11434/v1"}},
 			opts: envfile.Options{ReplaceLocalhost: "host.docker.internal"}},
 		{name: "vllm", main: profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "Qwen/Qwen3-Coder-30B-A3B-Instruct", BaseURL: "http://vllm.internal:8000/v1", MaxConcurrentRequests: profile.Ptr(8)}},

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
-	"golang.org/x/oauth2/google"
 
 	"github.com/kodusbyok/studio/backend/secrets"
 )
@@ -151,7 +150,7 @@ func (r *run) vertexToken(ctx context.Context) (string, Result, bool) {
 			raw = string(dec)
 		}
 	}
-	cfg, err := google.JWTConfigFromJSON([]byte(raw), cloudPlatformScope)
+	cfg, err := serviceAccountConfig([]byte(raw), cloudPlatformScope)
 	if err != nil {
 		return "", unusableSA(err), false
 	}

@@ -19,8 +19,9 @@
 // codes, OpenRouter's /key which no SDK wraps). The SDKs turn those into
 // per-SDK error types, retry by default, follow redirects through the
 // client we would have to re-police, and read whole bodies; the probes
-// need none of their request building. The only library used is
-// golang.org/x/oauth2/google, to turn a service account into a token.
+// need none of their request building. The libraries used are
+// golang.org/x/oauth2/jwt, to turn a service account into a token, and
+// the AWS SDK's SigV4 signer for Bedrock.
 //
 // Safety: a total deadline (15 s by default), no redirect is ever
 // followed (a key must not reach another host), bodies are read up to a

@@ -184,10 +184,20 @@ func parseLine(id string) (*Line, error) {
 // Get returns a line by id. The embedded data is checked by the package
 // tests, so an error here means an unknown id.
 func Get(id string) (*Line, error) {
-	if get, ok := lines[Normalize(id)]; ok {
-		return get()
+	known, err := Known(id)
+	if err != nil {
+		return nil, err
 	}
-	return nil, fmt.Errorf("unknown Kodus line %q: choose %s", id, strings.Join(IDs, " or "))
+	return lines[known]()
+}
+
+// Known is the canonical id of a line (Normalize), or an error naming the
+// lines there are; it parses nothing.
+func Known(id string) (string, error) {
+	if _, ok := lines[Normalize(id)]; ok {
+		return Normalize(id), nil
+	}
+	return "", fmt.Errorf("unknown Kodus line %q: choose %s", id, strings.Join(IDs, " or "))
 }
 
 // MustGet returns a line that is known to exist (the constants above).

@@ -122,9 +122,16 @@ func TestGetAndNormalize(t *testing.T) {
 		if err != nil || l.ID != want {
 			t.Errorf("Get(%q) = %v %v", in, l, err)
 		}
+		if id, err := Known(in); err != nil || id != want {
+			t.Errorf("Known(%q) = %q %v", in, id, err)
+		}
 	}
-	if _, err := Get("2025"); err == nil || !strings.Contains(err.Error(), "current or mid-2026") {
+	_, err := Get("2025")
+	if err == nil || !strings.Contains(err.Error(), "current or mid-2026") {
 		t.Errorf("unknown line: %v", err)
+	}
+	if _, kerr := Known("2025"); kerr == nil || kerr.Error() != err.Error() {
+		t.Errorf("Known says %v, Get says %v", kerr, err)
 	}
 }
 

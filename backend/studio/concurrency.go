@@ -62,7 +62,7 @@ type ConcurrencyView struct {
 
 // ConcurrencyTable is the pre-fill table of Kodus's BYOK docs with the advice on when to
 // tune, for `concurrency advise` and the docs.
-func (s *Concurrency) ConcurrencyTable() []concurrency.Row { return concurrency.Table(s.catalog) }
+func (s *Concurrency) ConcurrencyTable() []concurrency.Row { return concurrency.Table(s.catalog()) }
 
 // Concurrency describes one slot's concurrency: its pre-fill and why, the
 // rules that apply to the profile, the review time per setting and what a
@@ -77,14 +77,14 @@ func (s *Concurrency) Concurrency(req ConcurrencyRequest) (ConcurrencyView, erro
 	if err != nil {
 		return v, err
 	}
-	v.Plan = concurrency.Resolve(s.catalog, sl)
-	v.PreFill = concurrency.PreFillFor(s.catalog, sl)
+	v.Plan = concurrency.Resolve(s.catalog(), sl)
+	v.PreFill = concurrency.PreFillFor(s.catalog(), sl)
 	v.Setting = sl.MaxConcurrentRequests
 	measured := map[string]int{}
 	if req.MeasuredCap > 0 {
 		measured[slotName] = req.MeasuredCap
 	}
-	for _, a := range concurrency.Advise(s.catalog, p, measured) {
+	for _, a := range concurrency.Advise(s.catalog(), p, measured) {
 		if req.Config == nil || a.Slot == "" || a.Slot == slotName {
 			v.Advice = append(v.Advice, a)
 		}
@@ -160,7 +160,7 @@ func (s *core) concurrencySlot(name, slot string, cfg *SlotInput) (profile.Profi
 // prober sends the probe's requests under an honest User-Agent, like the
 // key test (docs/decisions.md).
 func (s *core) prober() *keytest.Tester {
-	return &keytest.Tester{Catalog: s.catalog, UserAgent: fmt.Sprintf("%s/%s (Kodus BYOK Studio concurrency probe)", buildinfo.Name, buildinfo.Version)}
+	return &keytest.Tester{Catalog: s.catalog(), UserAgent: fmt.Sprintf("%s/%s (Kodus BYOK Studio concurrency probe)", buildinfo.Name, buildinfo.Version)}
 }
 
 func (s *core) measurePlan(sl profile.Slot, ceiling int) MeasurePlan {
@@ -225,7 +225,7 @@ func (s *Concurrency) Measure(ctx context.Context, req MeasureRequest, progress 
 	if fail != nil {
 		return concurrency.Report{}, fmt.Errorf("%w: %s", ErrCannotMeasure, fail.Message)
 	}
-	opt := concurrency.Options{Ceiling: req.Max, Plan: concurrency.Resolve(s.catalog, sl), Progress: progress}
+	opt := concurrency.Options{Ceiling: req.Max, Plan: concurrency.Resolve(s.catalog(), sl), Progress: progress}
 	return concurrency.Probe(ctx, in, opt), nil
 }
 

@@ -100,7 +100,7 @@ func (s *Costs) compare(book *cost.Book, req CostRequest, creq cost.Request) (re
 		return rep, nil, err
 	}
 	if len(creq.Models) == 0 {
-		creq.Models = book.CatalogRefs(s.catalog, req.All)
+		creq.Models = book.CatalogRefs(s.catalog(), req.All)
 	}
 	rep, err = book.Compare(creq)
 	if es := profile.AsFieldErrors(err); es != nil {

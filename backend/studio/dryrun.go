@@ -90,7 +90,7 @@ func (s *DryRuns) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, 
 	}
 	// The temperature as the line's Kodus sends it: Kodus latest withholds
 	// one a model takes none of and pins a fixed one.
-	temp, tempNote := thinking.WireTemperature(s.line, slot.Provider, slot.Model, slot.ReasoningEffort, slot.Temperature)
+	temp, tempNote := thinking.WireTemperature(s.line(), slot.Provider, slot.Model, slot.ReasoningEffort, slot.Temperature)
 	in := dryrun.Input{Provider: slot.Provider, Model: slot.Model, BaseURL: slot.BaseURL, Plan: slot.Plan, VertexLocation: slot.VertexLocation,
 		Temperature: temp, MaxOutputTokens: slot.MaxOutputTokens, ProviderOptions: th.ProviderOptions, KeyStored: stored}
 	r := s.dryRunner(time.Duration(req.TimeoutMs) * time.Millisecond)
@@ -132,7 +132,7 @@ func (s *DryRuns) DryRun(ctx context.Context, req DryRunRequest) (DryRunResult, 
 			notes = append(notes, n)
 		}
 	}
-	if req.Slot == profile.SlotFallback && !s.line.BYOK.FallbackReasoning {
+	if req.Slot == profile.SlotFallback && !s.line().BYOK.FallbackReasoning {
 		notes = append(notes, fallbackNote)
 	}
 	res.Notes = append(notes, res.Notes...)

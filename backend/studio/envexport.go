@@ -12,6 +12,7 @@ import (
 	"github.com/kodusbyok/studio/backend/byokconfig"
 	"github.com/kodusbyok/studio/backend/envfile"
 	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/secrets"
 )
 
 // Exports writes, merges, reads and imports the Kodus .env block and the
@@ -61,6 +62,7 @@ type EnvExportView struct {
 // EnvBlock builds the Fixed Mode block of a profile's Main slot, with its
 // key from the keychain.
 func (s *Exports) EnvBlock(ctx context.Context, name string, opts EnvOptions) (*envfile.Block, profile.Profile, error) {
+	s.keys.Warm()
 	p, err := s.store.Profile(name)
 	if err != nil {
 		return nil, p, err
@@ -68,12 +70,14 @@ func (s *Exports) EnvBlock(ctx context.Context, name string, opts EnvOptions) (*
 	if err := envfile.FixedModeCannot(p.Main, name); err != nil {
 		return nil, p, err // said before the keychain is asked for a key
 	}
-	key, err := s.slotKey(ctx, name, profile.SlotMain)
-	if err != nil {
-		return nil, p, err
+	var key secrets.Secret
+	if p.Main.HasKey() {
+		if key, err = s.storedKey(ctx, name, profile.SlotMain, p.Main); err != nil {
+			return nil, p, err
+		}
 	}
-	b, err := envfile.Build(envfile.Source{Profile: name, Main: p.Main, Fallback: p.Fallback, Key: key, Catalog: s.catalog, Line: s.line},
-		envfile.Options{TrustJSONSchema: opts.TrustJSONSchema, ReplaceLocalhost: opts.ReplaceLocalhost, LANAddresses: LANAddresses()}, s.now())
+	b, err := envfile.Build(envfile.Source{Profile: name, Main: p.Main, Fallback: p.Fallback, Key: key, Catalog: s.catalog(), Line: s.line()},
+		envfile.Options{TrustJSONSchema: opts.TrustJSONSchema, ReplaceLocalhost: opts.ReplaceLocalhost, LANAddresses: LANAddresses}, s.now())
 	return b, p, err
 }
 
@@ -201,7 +205,7 @@ func (s *Exports) BYOKExport(ctx context.Context, name string, withKeys bool) (b
 	if p.Fallback != nil {
 		fb = &byokconfig.Slot{Role: profile.SlotFallback, Slot: *p.Fallback, Key: fbKey.key}
 	}
-	return byokconfig.Build(s.line, name, main, fb, withKeys), nil
+	return byokconfig.Build(s.line(), name, main, fb, withKeys), nil
 }
 
 // ExpandPath cleans a user-typed path and expands a leading ~/.

@@ -67,7 +67,7 @@ func (s *Exports) PlanEnvMerge(ctx context.Context, req EnvMergeRequest) (EnvMer
 	if err != nil {
 		return EnvMergePlan{}, err
 	}
-	cur, err := envfile.Inspect(old, s.line)
+	cur, err := envfile.Inspect(old, s.line())
 	if err != nil {
 		return EnvMergePlan{}, err
 	}
@@ -132,7 +132,7 @@ func (s *Exports) InspectEnv(path string) (EnvInspectView, error) {
 	if err != nil {
 		return EnvInspectView{}, fmt.Errorf("read %s: %w", p, err)
 	}
-	r, err := envfile.Inspect(string(data), s.line)
+	r, err := envfile.Inspect(string(data), s.line())
 	if err != nil {
 		return EnvInspectView{}, fmt.Errorf("%s: %w", p, err)
 	}
@@ -157,12 +157,12 @@ func (s *Exports) ImportEnv(ctx context.Context, path, name string, replace bool
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("read %s: %w", p, err)
 	}
-	slot, key, err := envfile.ToSlot(string(data), s.catalog)
+	slot, key, err := envfile.ToSlot(string(data), s.catalog())
 	if err != nil {
 		return SaveResult{}, fmt.Errorf("%s: %w", p, err)
 	}
 	var lineNote string
-	if rep, err := envfile.Inspect(string(data), s.line); err == nil {
+	if rep, err := envfile.Inspect(string(data), s.line()); err == nil {
 		for _, w := range rep.Warnings {
 			if w.Code == "kodus-line" {
 				lineNote = "warning: " + w.Message + " Fix: " + w.Fix
@@ -175,7 +175,7 @@ func (s *Exports) ImportEnv(ctx context.Context, path, name string, replace bool
 		return SaveResult{}, err
 	}
 	var notices []string
-	if m, ok := s.catalog.ModelForSlot(slot.Provider, slot.Model); ok {
+	if m, ok := s.catalog().ModelForSlot(slot.Provider, slot.Model); ok {
 		plan := ""
 		if v, ok := m.PlanForBaseURL(slot.BaseURL); ok {
 			plan = v.ID

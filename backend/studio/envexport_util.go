@@ -78,7 +78,7 @@ func (s *Exports) BYOKJSON(ctx context.Context, name string) (BYOKView, error) {
 		return BYOKView{}, err
 	}
 	return BYOKView{JSON: string(js) + "\n", Notes: nonNil(e.Notes), Warnings: nonNil(e.Warnings),
-		Says: "as " + s.line.Name + " saves it", Shape: s.line.BYOK.Note}, nil
+		Says: "as " + s.line().Name + " saves it", Shape: s.line().BYOK.Note}, nil
 }
 
 // WriteBYOK writes the BYOK config to a new file (mode 0600), with the keys

@@ -89,8 +89,8 @@ func (s *Profiles) CheckSlot(profileName, slotName string, in SlotInput) SlotChe
 		err = keepSavedPlan(err, old, slot)
 	}
 	check := SlotCheck{FieldErrors: flatten(profile.AsFieldErrors(err)), FieldWarnings: s.tokenWarnings(slot), Notices: nonNil(notices)}
-	for _, is := range thinking.Tuning(s.line, slot.Provider, slot.Model, slot.Temperature, slot.ReasoningEffort) {
-		check.Notices = append(check.Notices, fmt.Sprintf("%s's Test refuses this (%s): %s", s.line.Name, is.Field, is.Message))
+	for _, is := range thinking.Tuning(s.line(), slot.Provider, slot.Model, slot.Temperature, slot.ReasoningEffort) {
+		check.Notices = append(check.Notices, fmt.Sprintf("%s's Test refuses this (%s): %s", s.line().Name, is.Field, is.Message))
 	}
 	if profileName != "" {
 		if nerr := profile.ValidateName(profileName); nerr != nil {

@@ -23,8 +23,8 @@ func (s *Studio) KeyTests() *KeyTests { return &KeyTests{s.c} }
 // User-Agent (see docs/decisions.md on Kimi Code).
 func (s *core) tester(timeout time.Duration) *keytest.Tester {
 	return &keytest.Tester{
-		Line:      s.line,
-		Catalog:   s.catalog,
+		Line:      s.line(),
+		Catalog:   s.catalog(),
 		Timeout:   timeout,
 		UserAgent: fmt.Sprintf("%s/%s (Kodus BYOK Studio key test)", buildinfo.Name, buildinfo.Version),
 	}
@@ -136,7 +136,7 @@ func (s *KeyTests) TestSettings(ctx context.Context, req TestSlotRequest) (TestS
 // key (optional) only decides the Vertex mode.
 func (s *KeyTests) DescribeTest(in SlotInput, key string) keytest.Probe {
 	slot, _, _ := s.prepareSlot(in.Slot())
-	if s.line.Test.RealCall {
+	if s.line().Test.RealCall {
 		return s.describeSlotCall(slot, secrets.NewSecret(key))
 	}
 	p := s.tester(0).Describe(settingsOf(slot), secrets.NewSecret(key))

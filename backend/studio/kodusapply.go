@@ -79,7 +79,7 @@ var ErrPlanChanged = errors.New("Kodus's BYOK config or the profile changed sinc
 // Kodus keeps its stored key), and the profile's Main and Fallback become
 // the routing's default and fallback.
 func (s *Kodus) PlanKodusApply(ctx context.Context, name string) (KodusApplyPlan, error) {
-	p := KodusApplyPlan{Profile: name, Line: s.line.ID, Changes: []KodusChange{}, Notes: []string{}}
+	p := KodusApplyPlan{Profile: name, Line: s.line().ID, Changes: []KodusChange{}, Notes: []string{}}
 	exp, err := s.exports().BYOKExport(ctx, name, true)
 	if err != nil {
 		return p, err
@@ -107,14 +107,14 @@ func (s *Kodus) PlanKodusApply(ctx context.Context, name string) (KodusApplyPlan
 		p.Shape = "v2"
 		p.body, err = mergeV2(raw, *exp.V2)
 		if p.Before != nil && p.Before.Shape != "v2" {
-			p.Notes = append(p.Notes, "Kodus holds a v1 {main, fallback} config; "+s.line.Name+" saves v2, so it is replaced")
+			p.Notes = append(p.Notes, "Kodus holds a v1 {main, fallback} config; "+s.line().Name+" saves v2, so it is replaced")
 		}
 	} else {
 		p.Shape = "v1"
 		p.body, err = mergeV1(raw, *exp.V1)
 		if p.Before != nil && p.Before.Shape == "v2" {
 			p.Warnings = append(p.Warnings, byokconfig.Warning{Slot: profile.SlotMain, Code: "kodus-line",
-				Message: fmt.Sprintf("Kodus holds a v2 BYOK config, so it is newer than %s, which the app follows: a v1 config would replace all %d of its models, and Kodus latest refuses v1.", s.line.Name, len(p.Before.Models)),
+				Message: fmt.Sprintf("Kodus holds a v2 BYOK config, so it is newer than %s, which the app follows: a v1 config would replace all %d of its models, and Kodus latest refuses v1.", s.line().Name, len(p.Before.Models)),
 				Fix:     "kodus-byok kodus line set current (or --kodus-line current)"})
 		}
 	}

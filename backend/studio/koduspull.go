@@ -188,7 +188,7 @@ func (s *core) slotFromV1(v byokconfig.V1Slot) profile.Slot {
 
 // planFor is the catalog plan whose endpoint the slot uses, or "".
 func (s *core) planFor(sl profile.Slot) string {
-	m, ok := s.catalog.ModelForSlot(sl.Provider, sl.Model)
+	m, ok := s.catalog().ModelForSlot(sl.Provider, sl.Model)
 	if !ok || sl.BaseURL == "" {
 		return ""
 	}

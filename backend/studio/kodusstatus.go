@@ -162,7 +162,7 @@ func (s *core) v2View(d byokconfig.V2, tasks map[string]string) *KodusConfigView
 }
 
 func (s *core) providerName(id string) string {
-	if p, ok := s.catalog.Provider(id); ok {
+	if p, ok := s.catalog().Provider(id); ok {
 		return p.DisplayName
 	}
 	return envfile.ProviderLabel(id)

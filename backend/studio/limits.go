@@ -13,7 +13,7 @@ import (
 // manual path it knows are checked too.
 func (s *core) modelLimits(sl profile.Slot) cost.Limits {
 	l, _ := cost.Bundled().ModelLimits(sl.Model, sl.Plan)
-	if m, ok := s.catalog.ModelForSlot(sl.Provider, sl.Model); ok {
+	if m, ok := s.catalog().ModelForSlot(sl.Provider, sl.Model); ok {
 		l.Name = m.DisplayName
 		if m.ContextWindow > 0 {
 			l.ContextWindow = int64(m.ContextWindow)

@@ -118,10 +118,24 @@ func SaveLine(home, id string, now time.Time) error {
 // ResolveLine is the line in force: the flag's, else the saved one, else
 // the default.
 func ResolveLine(home, flag string) (*kodusline.Line, LineInfo, error) {
+	id, info, err := resolveLine(home, flag)
+	if err != nil {
+		return nil, info, err
+	}
+	l, err := kodusline.Get(id)
+	if err != nil {
+		return nil, info, err
+	}
+	return l, describeLine(l, info), nil
+}
+
+// resolveLine is the id of the line in force, without parsing any line's
+// data (Open leaves that to first use, or to another core).
+func resolveLine(home, flag string) (string, LineInfo, error) {
 	info := LineInfo{Source: LineFromDefault}
 	saved, err := SavedLine(home)
 	if err != nil && strings.TrimSpace(flag) == "" {
-		return nil, info, err
+		return "", info, err
 	}
 	info.Saved = saved
 	id := kodusline.Default
@@ -131,11 +145,8 @@ func ResolveLine(home, flag string) (*kodusline.Line, LineInfo, error) {
 	case saved != "":
 		id, info.Source = saved, LineFromFile
 	}
-	l, err := kodusline.Get(id)
-	if err != nil {
-		return nil, info, err
-	}
-	return l, describeLine(l, info), nil
+	id, err = kodusline.Known(id)
+	return id, info, err
 }
 
 func describeLine(l *kodusline.Line, info LineInfo) LineInfo {
@@ -151,7 +162,7 @@ func describeLine(l *kodusline.Line, info LineInfo) LineInfo {
 // LineInfo describes the line this studio uses.
 func (s *Lines) LineInfo() LineInfo {
 	saved, _ := SavedLine(s.home)
-	return describeLine(s.line, LineInfo{Source: s.lineSource, Saved: saved})
+	return describeLine(s.line(), LineInfo{Source: s.lineSource, Saved: saved})
 }
 
 // SetLine saves a line choice in the data dir and returns a studio that
@@ -173,6 +184,6 @@ func (s *Lines) SetLine(id string) (*Studio, LineInfo, error) {
 // keychain and the caches.
 func (s *core) withLine(l *kodusline.Line, source string) *Studio {
 	c := *s
-	c.line, c.catalog, c.lineSource = l, l.Catalog(), source
+	c.lineID, c.lineSource = l.ID, source
 	return &Studio{c: &c}
 }

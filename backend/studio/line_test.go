@@ -39,6 +39,11 @@ func TestLineChoice(t *testing.T) {
 	if _, _, err := ResolveLine(home, ""); err == nil || !strings.Contains(err.Error(), "unknown Kodus line") {
 		t.Errorf("a broken saved line: %v", err)
 	}
+	if _, err := Open(Options{Getenv: func(k string) string {
+		return map[string]string{"KODUS_BYOK_HOME": home, "KODUS_BYOK_KEYRING": "file", "KODUS_BYOK_KEYRING_PASSPHRASE": "p"}[k]
+	}}); err == nil || !strings.Contains(err.Error(), "unknown Kodus line") {
+		t.Errorf("Open with a broken saved line: %v", err)
+	}
 	if _, _, err := ResolveLine(home, "current"); err != nil {
 		t.Errorf("the flag still works over a broken file: %v", err)
 	}
@@ -50,7 +55,7 @@ func TestSetLineSwapsTheStudio(t *testing.T) {
 	if err != nil || info.ID != "current" || info.Source != LineFromFile {
 		t.Fatalf("SetLine = %+v %v", info, err)
 	}
-	if _, ok := next.Lines().Catalog().Model("glm-5.2"); !ok || s.line.ID != kodusline.Mid2026 {
+	if _, ok := next.Lines().Catalog().Model("glm-5.2"); !ok || s.line().ID != kodusline.Mid2026 {
 		t.Errorf("the new studio follows current, the old one stays on mid-2026")
 	}
 	if saved, _ := SavedLine(s.home); saved != "current" {

@@ -32,7 +32,7 @@ type SlotMove struct {
 // Moves lists the slots of a profile the line's Kodus recommends moving.
 func (s *Lines) Moves(p profile.Profile) []SlotMove {
 	out := []SlotMove{}
-	if s.line == nil {
+	if s.line() == nil {
 		return out
 	}
 	for _, name := range []string{profile.SlotMain, profile.SlotFallback} {
@@ -49,7 +49,7 @@ func (s *Lines) Moves(p profile.Profile) []SlotMove {
 
 // moveFor is the recommended move of a slot and the slot it would become.
 func (s *core) moveFor(name string, sl profile.Slot) (SlotMove, profile.Slot, bool) {
-	m, ok := s.line.MoveFor(sl.Provider, sl.Model, sl.Plan, sl.BaseURL)
+	m, ok := s.line().MoveFor(sl.Provider, sl.Model, sl.Plan, sl.BaseURL)
 	if !ok {
 		return SlotMove{}, profile.Slot{}, false
 	}
@@ -75,15 +75,15 @@ func (s *core) moveFor(name string, sl profile.Slot) (SlotMove, profile.Slot, bo
 	next.MaxOutputTokens, next.MaxInputTokens, next.MaxConcurrentRequests = sl.MaxOutputTokens, sl.MaxInputTokens, sl.MaxConcurrentRequests
 	next.ReasoningEffort, next.ReasoningConfigOverride = sl.ReasoningEffort, sl.ReasoningConfigOverride
 	next.Temperature = sl.Temperature
-	if pol, _ := thinking.TemperaturePolicy(s.line, next.Provider, next.Model, next.ReasoningEffort); pol != "free" && next.Temperature != nil {
+	if pol, _ := thinking.TemperaturePolicy(s.line(), next.Provider, next.Model, next.ReasoningEffort); pol != "free" && next.Temperature != nil {
 		changes = append(changes, fmt.Sprintf("temperature %v cleared: %s does not take one from the slot", *next.Temperature, next.Model))
 		next.Temperature = nil
 	}
-	if tr := thinking.ModelTraits(s.line, next.Provider, next.Model); next.ReasoningEffort == profile.EffortOff && tr.ThinksByDefault && !tr.CanDisable {
+	if tr := thinking.ModelTraits(s.line(), next.Provider, next.Model); next.ReasoningEffort == profile.EffortOff && tr.ThinksByDefault && !tr.CanDisable {
 		next.ReasoningEffort = ""
 		changes = append(changes, fmt.Sprintf("Thinking Off → not set: %s always thinks, so Kodus refuses Off", next.Model))
 	}
-	if next.ReasoningEffort == profile.EffortCustom && thinking.CheckOverride(s.line, next.Provider, next.Model, next.ReasoningConfigOverride) != nil {
+	if next.ReasoningEffort == profile.EffortCustom && thinking.CheckOverride(s.line(), next.Provider, next.Model, next.ReasoningConfigOverride) != nil {
 		next.ReasoningEffort, next.ReasoningConfigOverride = "", ""
 		changes = append(changes, "the Custom JSON is dropped: it does not pass for the new provider")
 	}
@@ -116,7 +116,7 @@ func (s *Lines) MoveSlot(ctx context.Context, name, slotName string) (MoveResult
 	}
 	mv, next, ok := s.moveFor(slotName, sl)
 	if !ok {
-		return MoveResult{}, fmt.Errorf("%s recommends nothing else for the %s slot of %q (%s on %s)", s.line.Name, slotName, name, sl.Model, sl.Provider)
+		return MoveResult{}, fmt.Errorf("%s recommends nothing else for the %s slot of %q (%s on %s)", s.line().Name, slotName, name, sl.Model, sl.Provider)
 	}
 	keyRef, masked := next.KeyRef, next.KeyMasked
 	prepared, _, err := s.prepareSlot(next)

@@ -41,12 +41,12 @@ var ErrNoMain = errors.New("a profile needs its Main slot before a Fallback")
 func (s *core) prepareSlot(cfg profile.Slot) (profile.Slot, []string, error) {
 	cfg = profile.Normalize(cfg)
 	var notices []string
-	if m, ok := s.catalog.Model(cfg.Model); ok && m.Provider == cfg.Provider && m.ID != cfg.Model {
+	if m, ok := s.catalog().Model(cfg.Model); ok && m.Provider == cfg.Provider && m.ID != cfg.Model {
 		notices = append(notices, fmt.Sprintf("model %q saved as %q, the provider's id", cfg.Model, m.ID))
 		cfg.Model = m.ID
 	}
 	if cfg.Plan != "" {
-		if m, ok := s.catalog.ModelForSlot(cfg.Provider, cfg.Model); ok {
+		if m, ok := s.catalog().ModelForSlot(cfg.Provider, cfg.Model); ok {
 			if v, ok := m.Variant(cfg.Plan); ok {
 				if cfg.BaseURL == "" {
 					cfg.BaseURL = v.BaseURL
@@ -62,7 +62,7 @@ func (s *core) prepareSlot(cfg profile.Slot) (profile.Slot, []string, error) {
 		}
 	}
 	cfg, notices = prepareCloud(cfg, notices)
-	if err := profile.Validate(cfg, s.line); err != nil {
+	if err := profile.Validate(cfg, s.line()); err != nil {
 		return cfg, notices, err
 	}
 	return cfg, notices, nil
@@ -163,7 +163,7 @@ func pastedKey(raw *string) (secrets.Secret, []string, error) {
 func (s *Profiles) placeKey(ctx context.Context, req SaveRequest, slot, old profile.Slot, hadOld bool, newKey secrets.Secret) (profile.Slot, []string, error) {
 	switch {
 	case !newKey.Empty():
-		prov, _ := s.catalog.Provider(slot.Provider)
+		prov, _ := s.catalog().Provider(slot.Provider)
 		slot.KeyRef = profile.KeyRef(req.Profile, req.Slot) + "." + randomSuffix()
 		slot.KeyMasked = newKey.Masked()
 		label := fmt.Sprintf("Kodus BYOK Studio: %s (%s, %s)", req.Profile, req.Slot, prov.DisplayName)

@@ -21,10 +21,10 @@ func (s *core) kodus() *Kodus       { return &Kodus{s} }
 func (s *core) lines() *Lines       { return &Lines{s} }
 
 // Line is the Kodus release line the services follow.
-func (s *Lines) Line() *kodusline.Line { return s.line }
+func (s *Lines) Line() *kodusline.Line { return s.line() }
 
 // Catalog is the catalog of the line the services follow.
-func (s *Lines) Catalog() *catalog.Catalog { return s.catalog }
+func (s *Lines) Catalog() *catalog.Catalog { return s.catalog() }
 
 // MainOnly lists the settings Kodus reads from the Main slot only, when
 // slotName is the Fallback.
@@ -60,7 +60,7 @@ func (s *Profiles) Draft(modelID, plan string) (profile.Slot, error) { return s.
 // DraftOn pre-fills a slot from a catalog card and plan of a Kodus line,
 // with no data dir (the golden files of the .env export use it).
 func DraftOn(l *kodusline.Line, modelID, plan string) (profile.Slot, error) {
-	return (&core{line: l, catalog: l.Catalog()}).draft(modelID, plan)
+	return (&core{lineID: l.ID}).draft(modelID, plan)
 }
 
 // Stored is a profile's record as saved (keys only by reference and

@@ -34,7 +34,7 @@ func (s *Keys) Preview(raw string) KeyPreview { return PreviewKey(raw) }
 // (with the key family's generic prefix) comes out.
 func (s *Keys) Check(raw string, in SlotInput) keyshape.Verdict {
 	t := keyshape.Target{Provider: in.Provider, Model: in.Model, Plan: in.Plan, BaseURL: in.BaseURL}
-	return keyshape.Check(raw, t, s.catalog)
+	return keyshape.Check(raw, t, s.catalog())
 }
 
 // TestSlot tests one saved slot with its key from the keychain.

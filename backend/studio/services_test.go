@@ -44,7 +44,7 @@ func openAll(opts Options) (*testStudio, error) {
 func TestServicesExposeNoInternals(t *testing.T) {
 	s := newStudio(t)
 	forbidden := map[reflect.Type]bool{reflect.TypeFor[*store.Store](): true, reflect.TypeFor[*secrets.Keychain](): true, reflect.TypeFor[*core](): true}
-	st := reflect.ValueOf(s.withLine(s.line, LineFromFlag))
+	st := reflect.ValueOf(s.withLine(s.line(), LineFromFlag))
 	for i := 0; i < st.NumMethod(); i++ {
 		svc := st.Method(i).Call(nil)[0].Type()
 		for _, typ := range []reflect.Type{svc, st.Type()} {

@@ -25,7 +25,7 @@ import (
 // testSlot tests one slot as the studio's Kodus line tests it.
 func (s *core) testSlot(ctx context.Context, sl profile.Slot, key secrets.Secret, timeout time.Duration) keytest.Result {
 	t := s.tester(timeout)
-	if !s.line.Test.RealCall {
+	if !s.line().Test.RealCall {
 		return t.Test(ctx, settingsOf(sl), key)
 	}
 	if res, refused := s.refusedSettings(sl); refused {
@@ -41,7 +41,7 @@ func (s *core) testSlot(ctx context.Context, sl profile.Slot, key secrets.Secret
 
 // refusedSettings is Kodus latest's validateModelTuning, before any call.
 func (s *core) refusedSettings(sl profile.Slot) (keytest.Result, bool) {
-	issues := thinking.Tuning(s.line, sl.Provider, sl.Model, sl.Temperature, sl.ReasoningEffort)
+	issues := thinking.Tuning(s.line(), sl.Provider, sl.Model, sl.Temperature, sl.ReasoningEffort)
 	if len(issues) == 0 {
 		return keytest.Result{}, false
 	}
@@ -53,7 +53,7 @@ func (s *core) refusedSettings(sl profile.Slot) (keytest.Result, bool) {
 			hint = "Clear the temperature (kodus-byok profile set NAME --provider P --model M --temperature=, or empty the field): " + hint
 		}
 	}
-	return keytest.Refused(fmt.Sprintf("%s's Test refuses these settings before sending anything: %s", s.line.Name, strings.Join(msgs, " ")), hint), true
+	return keytest.Refused(fmt.Sprintf("%s's Test refuses these settings before sending anything: %s", s.line().Name, strings.Join(msgs, " ")), hint), true
 }
 
 // slotCall builds the minimal call of a slot, as the line's Test sends it.
@@ -66,14 +66,14 @@ func (s *core) slotCall(sl profile.Slot, key secrets.Secret, timeout time.Durati
 	case err != nil:
 		return dryrun.Request{}, fmt.Errorf("the Custom JSON does not pass: %w", err)
 	}
-	temp, _ := thinking.WireTemperature(s.line, sl.Provider, sl.Model, sl.ReasoningEffort, sl.Temperature)
-	limit := s.line.Test.MaxOutputTokens
+	temp, _ := thinking.WireTemperature(s.line(), sl.Provider, sl.Model, sl.ReasoningEffort, sl.Temperature)
+	limit := s.line().Test.MaxOutputTokens
 	if b, ok := reasoningBudget(th.ProviderOptions); ok {
-		limit = b + s.line.Test.BudgetHeadroom
+		limit = b + s.line().Test.BudgetHeadroom
 	}
 	in := dryrun.Input{Provider: sl.Provider, Model: sl.Model, BaseURL: sl.BaseURL, Plan: sl.Plan, VertexLocation: sl.VertexLocation,
 		AWSRegion: sl.AWSRegion, AWSAuth: sl.AWSAuth,
-		Temperature: temp, MaxOutputTokens: &limit, ProviderOptions: th.ProviderOptions, Prompt: s.line.Test.Prompt}
+		Temperature: temp, MaxOutputTokens: &limit, ProviderOptions: th.ProviderOptions, Prompt: s.line().Test.Prompt}
 	return (&dryrun.Runner{Tester: s.tester(timeout)}).Build(in, key)
 }
 
@@ -127,7 +127,7 @@ func (s *core) describeSlotCall(sl profile.Slot, key secrets.Secret) keytest.Pro
 	}
 	target, _ := req.Call()
 	pre := s.tester(0).PrecheckRequests(target, key)
-	note := fmt.Sprintf("%s's Test sends one real call with these settings (temperature, thinking, at most %d output tokens): it is billed, usually a fraction of a cent.", s.line.Name, req.MaxOutputTokens)
+	note := fmt.Sprintf("%s's Test sends one real call with these settings (temperature, thinking, at most %d output tokens): it is billed, usually a fraction of a cent.", s.line().Name, req.MaxOutputTokens)
 	if len(pre) > 0 {
 		note = "First the read-only checks (nothing billed; a failure stops the test there). Then " + note
 	}

@@ -21,7 +21,7 @@ var FallbackIgnores = []string{"reasoningEffort", "reasoningConfigOverride", "op
 // slot: FallbackIgnores on a v1 line's Fallback, else none. The GUI hides
 // them there and saves without them.
 func (s *core) mainOnly(slotName string) []string {
-	if slotName != profile.SlotFallback || s.line.BYOK.FallbackReasoning {
+	if slotName != profile.SlotFallback || s.line().BYOK.FallbackReasoning {
 		return []string{}
 	}
 	return FallbackIgnores

@@ -28,12 +28,12 @@ import (
 // line: the line's rules and catalog decide every preview, validation,
 // test and export. Every service is a view of one core; none exposes it.
 type core struct {
-	home    string
-	line    *kodusline.Line
-	catalog *catalog.Catalog
-	store   *store.Store
-	keys    *secrets.Keychain
-	now     func() time.Time
+	home string
+	// lineID names the line; line() parses its data on first use.
+	lineID string
+	store  *store.Store
+	keys   *secrets.Keychain
+	now    func() time.Time
 
 	lineSource string
 	// The caches outlive a change of Kodus line (withLine shares them).
@@ -71,14 +71,14 @@ func Open(opts Options) (*Studio, error) {
 	if err != nil {
 		return nil, err
 	}
-	line, info, err := ResolveLine(home, opts.Line)
+	lineID, info, err := resolveLine(home, opts.Line)
 	if err != nil {
 		return nil, err
 	}
+	go warmLine(lineID)
 	return &Studio{c: &core{
 		home:       home,
-		line:       line,
-		catalog:    line.Catalog(),
+		lineID:     lineID,
 		store:      store.New(paths.DBFile(home)),
 		keys:       keys,
 		now:        func() time.Time { return time.Now().UTC() },
@@ -86,6 +86,26 @@ func Open(opts Options) (*Studio, error) {
 		prices:     &priceBookCache{},
 		scans:      &scanCache{},
 	}}, nil
+}
+
+// line is the Kodus line in force (nil only for a core made without one).
+func (s *core) line() *kodusline.Line {
+	if s.lineID == "" {
+		return nil
+	}
+	return kodusline.MustGet(s.lineID)
+}
+
+// catalog is the line's catalog.
+func (s *core) catalog() *catalog.Catalog { return s.line().Catalog() }
+
+// warmLine parses a line's data and catalog, which nearly every call
+// needs, on another core while the caller opens the store and reads a key.
+// The embedded data is checked by the tests; should it still fail, the
+// caller's own use reports it, so a panic here is dropped.
+func warmLine(id string) {
+	defer func() { _ = recover() }()
+	kodusline.MustGet(id).Catalog()
 }
 
 // slotKey reads a slot's key from the keychain, for backend services that
@@ -109,10 +129,10 @@ func (s *core) slotKey(ctx context.Context, name, slot string) (secrets.Secret, 
 // OpenAI-compatible does, and so does a catalog model on an
 // OpenAI-compatible cloud (Z.ai, Moonshot). Local servers need none.
 func (s *core) keyRequired(slot profile.Slot) bool {
-	if prov, ok := s.catalog.Provider(slot.Provider); ok && prov.RequiresKey {
+	if prov, ok := s.catalog().Provider(slot.Provider); ok && prov.RequiresKey {
 		return true
 	}
-	_, isCatalog := s.catalog.ModelForSlot(slot.Provider, slot.Model)
+	_, isCatalog := s.catalog().ModelForSlot(slot.Provider, slot.Model)
 	return isCatalog
 }
 

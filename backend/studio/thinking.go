@@ -40,7 +40,7 @@ const fallbackNote = "Kodus reads Thinking, the Custom JSON and OpenRouter pins 
 
 func (s *core) thinkingInput(sl profile.Slot) thinking.Input {
 	return thinking.Input{
-		Line:     s.line,
+		Line:     s.line(),
 		Provider: sl.Provider, Model: sl.Model, Effort: sl.ReasoningEffort, Override: sl.ReasoningConfigOverride,
 		OpenRouterOrder: sl.OpenRouterProviderOrder, OpenRouterAllowFallbacks: sl.OpenRouterAllowFallbacks,
 	}
@@ -52,9 +52,9 @@ func (s *Thinking) PreviewThinking(slotName string, in SlotInput) ThinkingPrevie
 	// PrepareSlot applies the catalog's aliases and plans; its field errors
 	// are CheckSlot's business.
 	sl, _, _ := s.prepareSlot(in.Slot())
-	p := ThinkingPreview{ProviderOptions: map[string]any{}, Notes: []string{}, Problems: []thinking.Problem{}, Example: thinking.Example(s.line, sl.Provider, sl.Model),
-		Says: s.line.Says(), Levels: thinking.Levels(s.line, sl.Provider, sl.Model),
-		Issues: nonNil(thinking.Tuning(s.line, sl.Provider, sl.Model, sl.Temperature, sl.ReasoningEffort))}
+	p := ThinkingPreview{ProviderOptions: map[string]any{}, Notes: []string{}, Problems: []thinking.Problem{}, Example: thinking.Example(s.line(), sl.Provider, sl.Model),
+		Says: s.line().Says(), Levels: thinking.Levels(s.line(), sl.Provider, sl.Model),
+		Issues: nonNil(thinking.Tuning(s.line(), sl.Provider, sl.Model, sl.Temperature, sl.ReasoningEffort))}
 	res, err := thinking.Build(s.thinkingInput(sl))
 	var oe *thinking.OverrideError
 	switch {
@@ -66,7 +66,7 @@ func (s *Thinking) PreviewThinking(slotName string, in SlotInput) ThinkingPrevie
 		return p
 	}
 	p.ProviderOptions, p.Notes = res.ProviderOptions, res.Notes
-	if slotName == profile.SlotFallback && !s.line.BYOK.FallbackReasoning {
+	if slotName == profile.SlotFallback && !s.line().BYOK.FallbackReasoning {
 		p.Notes = append(p.Notes, fallbackNote)
 	}
 	return p
@@ -96,7 +96,7 @@ func (s *Thinking) ProviderOptions(name, slotName string) (thinking.Result, erro
 	case err != nil:
 		return thinking.Result{}, &profile.FieldError{Field: "reasoningConfigOverride", Rule: err.Error()}
 	}
-	if slotName == profile.SlotFallback && !s.line.BYOK.FallbackReasoning {
+	if slotName == profile.SlotFallback && !s.line().BYOK.FallbackReasoning {
 		res.Notes = append(res.Notes, fallbackNote)
 	}
 	return res, nil

@@ -90,7 +90,7 @@ func (s *core) slotView(sl profile.Slot) SlotView {
 		HasKey:           sl.HasKey(),
 		APIKeyMasked:     sl.KeyMasked,
 	}
-	if p, ok := s.catalog.Provider(sl.Provider); ok {
+	if p, ok := s.catalog().Provider(sl.Provider); ok {
 		v.ProviderName = p.DisplayName
 		if v.EffectiveBaseURL == "" {
 			v.EffectiveBaseURL = p.DefaultBaseURL
@@ -99,10 +99,10 @@ func (s *core) slotView(sl profile.Slot) SlotView {
 			v.EffectiveBaseURL = "https://" + bedrock.RuntimeHost(bedrock.Region(sl.AWSRegion))
 		}
 	}
-	if m, ok := s.catalog.ModelForSlot(sl.Provider, sl.Model); ok {
+	if m, ok := s.catalog().ModelForSlot(sl.Provider, sl.Model); ok {
 		v.ModelName = m.DisplayName
 		v.Recommended = m.Recommended()
-		v.ProviderName = m.ProviderLabel(s.catalog)
+		v.ProviderName = m.ProviderLabel(s.catalog())
 		if pv, ok := m.Variant(sl.Plan); ok {
 			v.PlanLabel = pv.Label
 		}
@@ -121,7 +121,7 @@ func (s *core) advice(p profile.Profile) (advice, codes []string) {
 	for _, mv := range s.lines().Moves(p) {
 		advice = append(advice, moveAdvice(p.Name, mv))
 	}
-	warnings := concurrency.Warnings(concurrency.Advise(s.catalog, p, nil))
+	warnings := concurrency.Warnings(concurrency.Advise(s.catalog(), p, nil))
 	if p.Fallback == nil && !hasAdvice(warnings, "tight-solo") {
 		advice = append(advice, "No fallback: add one on a different provider so reviews keep running when the main model is rate-limited or down.")
 		codes = append(codes, AdviceNoFallback)
@@ -159,7 +159,7 @@ func hasAdvice(list []concurrency.Advice, code string) bool {
 // draft is a slot pre-filled from a catalog card and plan, for the GUI's
 // connect panel and for `profile set` on a new slot.
 func (s *core) draft(modelID, plan string) (profile.Slot, error) {
-	m, ok := s.catalog.Model(modelID)
+	m, ok := s.catalog().Model(modelID)
 	if !ok {
 		return profile.Slot{}, &profile.FieldError{Field: "model", Rule: "is not in the catalog", Value: modelID}
 	}
@@ -197,8 +197,8 @@ func (s *core) draft(modelID, plan string) (profile.Slot, error) {
 	// Kodus's catalog gives every card a temperature, but Kodus latest never
 	// sends one to a model that takes none (Claude 4.7+, GPT-5, Kimi K2.6
 	// and K2.7 Code) and its Test refuses one: leave it empty.
-	if s.line != nil && sl.Temperature != nil {
-		if pol, _ := thinking.TemperaturePolicy(s.line, sl.Provider, sl.Model, sl.ReasoningEffort); pol == kodusline.TempUnsupported {
+	if s.line() != nil && sl.Temperature != nil {
+		if pol, _ := thinking.TemperaturePolicy(s.line(), sl.Provider, sl.Model, sl.ReasoningEffort); pol == kodusline.TempUnsupported {
 			sl.Temperature = nil
 		}
 	}
