@@ -31,9 +31,9 @@ type opener struct {
 	root string           // the checkout
 }
 
-// findRepository locates the repository at dir or above it (a sub-folder
-// of a checkout works, so does a linked worktree; a bare repository has no
-// .git and is not found).
+// findRepository locates the repository at dir or above it: a checkout or
+// any sub-folder of one, a linked worktree, or a bare repository (its
+// history is all a scan reads).
 func findRepository(dir string) (*opener, error) {
 	if strings.TrimSpace(dir) == "" {
 		return nil, fmt.Errorf("%w: no folder given", ErrNotRepository)
@@ -93,7 +93,8 @@ func openDotGit(dir string) (*opener, error) {
 }
 
 // findDotGit walks up from dir to the first folder holding .git: a folder,
-// or a file naming the git folder elsewhere (a linked worktree).
+// or a file naming the git folder elsewhere (a linked worktree); or to a
+// bare repository, which is its own git folder.
 func findDotGit(dir string) (root string, dot billy.Filesystem, err error) {
 	for {
 		fi, err := os.Stat(filepath.Join(dir, ".git"))
@@ -107,12 +108,35 @@ func findDotGit(dir string) (root string, dot billy.Filesystem, err error) {
 		if !os.IsNotExist(err) {
 			return "", nil, err
 		}
+		if isBare(dir) {
+			return dir, osfs.New(dir), nil
+		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
 			return "", nil, errNoDotGit
 		}
 		dir = parent
 	}
+}
+
+// isBare reports whether dir is a git folder of its own, as git tells
+// one: a HEAD file beside objects/ and refs/ folders. A checkout's .git
+// folder looks the same; it is left to the walk, which reports the
+// checkout around it.
+func isBare(dir string) bool {
+	if filepath.Base(dir) == ".git" {
+		return false
+	}
+	head, err := os.Stat(filepath.Join(dir, "HEAD"))
+	if err != nil || !head.Mode().IsRegular() {
+		return false
+	}
+	for _, sub := range []string{"objects", "refs"} {
+		if fi, err := os.Stat(filepath.Join(dir, sub)); err != nil || !fi.IsDir() {
+			return false
+		}
+	}
+	return true
 }
 
 // gitdirFile reads the "gitdir: PATH" of dir/.git (PATH may be relative

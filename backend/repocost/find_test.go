@@ -39,11 +39,8 @@ func TestFindRepository(t *testing.T) {
 	relGit, _ := filepath.Rel(rel, filepath.Join(f.dir, ".git", "worktrees", "rel"))
 	linkWorktree(t, f.dir, rel, "rel", f.c1.String()+"\n", relGit)
 
-	bare := filepath.Join(base, "bare.git")
-	for _, p := range []string{"HEAD", "config", "refs/heads/main", "objects/info/packs"} {
-		write(t, filepath.Join(bare, p), "")
-	}
-	write(t, filepath.Join(bare, "HEAD"), "ref: refs/heads/main\n")
+	headOnly := filepath.Join(base, "headonly")
+	write(t, filepath.Join(headOnly, "HEAD"), "ref: refs/heads/main\n")
 	noHead := filepath.Join(base, "nohead")
 	_ = os.MkdirAll(filepath.Join(noHead, ".git", "objects"), 0o755)
 	noPrefix := filepath.Join(base, "noprefix")
@@ -72,7 +69,7 @@ func TestFindRepository(t *testing.T) {
 		{"linked worktree", wt, wt, "feature", ""},
 		{"worktree sub-folder", filepath.Join(wt, "web"), wt, "feature", ""},
 		{"relative gitdir", rel, rel, "HEAD (detached at " + f.c1.String()[:7] + ")", ""},
-		{"bare", bare, "", "", "not a git repository: no .git in %s or any folder above it"},
+		{"a HEAD file alone", headOnly, "", "", "not a git repository: no .git in %s or any folder above it"},
 		{"plain folder", base, "", "", "not a git repository: no .git in %s or any folder above it"},
 		{"no HEAD", noHead, "", "", "not a git repository: no .git in %s or any folder above it"},
 		{"gitdir gone", gone, "", "", "not a git repository: no .git in %s or any folder above it"},
@@ -132,5 +129,30 @@ func TestFindGitWorktree(t *testing.T) {
 	}
 	if hash, _, err := h.tip("v2~1"); err != nil || hash != f.c0 {
 		t.Errorf("v2~1 = %s %v", hash, err)
+	}
+}
+
+func TestFindBareRepository(t *testing.T) {
+	gitBin, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("the git command is needed to make a bare clone")
+	}
+	f := newRefFixture(t)
+	bare := filepath.Join(t.TempDir(), "shop.git")
+	if out, err := exec.Command(gitBin, "clone", "--quiet", "--bare", f.dir, bare).CombinedOutput(); err != nil {
+		t.Fatalf("git clone --bare: %v\n%s", err, out)
+	}
+	for _, dir := range []string{bare, filepath.Join(bare, "refs", "heads")} {
+		op, err := findRepository(dir)
+		if err != nil || op.root != bare {
+			t.Fatalf("findRepository(%s) = %v, %v; want %s", dir, op, err, bare)
+		}
+	}
+	h := openFixture(t, bare)
+	if hash, _, err := h.tip("v2~1"); err != nil || hash != f.c0 {
+		t.Errorf("v2~1 = %s %v", hash, err)
+	}
+	if _, name, err := h.tip(""); err != nil || name == "" {
+		t.Errorf("HEAD of the bare clone: %q %v", name, err)
 	}
 }
