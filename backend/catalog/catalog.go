@@ -188,6 +188,15 @@ func Parse(data []byte) (*Catalog, error) {
 	return &c, nil
 }
 
+// Checked is a catalog built in Go (generated from its JSON), checked as
+// Parse checks one.
+func Checked(c *Catalog) (*Catalog, error) {
+	if err := c.check(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
 func (c *Catalog) check() error {
 	if c.Version == "" || c.Updated == "" {
 		return fmt.Errorf("catalog: version and updated are required")

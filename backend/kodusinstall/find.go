@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -147,7 +148,12 @@ func Inspect(dir string) (Install, error) {
 		return Install{}, err
 	}
 	st, err := os.Stat(abs)
-	if err != nil {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return Install{}, fmt.Errorf("%s does not exist: give the folder of your Kodus install, where its docker-compose.yml and .env are", abs)
+	case errors.Is(err, fs.ErrPermission):
+		return Install{}, fmt.Errorf("%s cannot be read by this user: run as the user who owns the Kodus install (%w)", abs, err)
+	case err != nil:
 		return Install{}, fmt.Errorf("%s: %w", abs, err)
 	}
 	if !st.IsDir() {

@@ -48,6 +48,14 @@ func TestInspectRefusesWhatIsNotKodus(t *testing.T) {
 	if _, err := kodusinstall.Inspect(dir); err == nil || !strings.Contains(err.Error(), "not a valid compose file") {
 		t.Fatalf("err = %v", err)
 	}
+	missing := filepath.Join(dir, "missing")
+	if _, err := kodusinstall.Inspect(missing); err == nil || err.Error() != missing+" does not exist: give the folder of your Kodus install, where its docker-compose.yml and .env are" {
+		t.Fatalf("a missing folder: %v", err)
+	}
+	file := filepath.Join(dir, "compose.yaml")
+	if _, err := kodusinstall.Inspect(file); err == nil || err.Error() != file+" is not a directory" {
+		t.Fatalf("a file: %v", err)
+	}
 }
 
 func TestFindLooksInTheHomeAndAmongRunningProjects(t *testing.T) {

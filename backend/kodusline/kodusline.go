@@ -8,12 +8,12 @@
 //
 // Two lines ship: "current" (what the installer's IMAGE_TAG=latest runs,
 // the default) and "mid-2026" (Kodus selfhosted-2.1.x, the BYOK docs page of
-// mid-2026). The data is embedded JSON, parsed on first use.
+// mid-2026). The data is JSON under data/<line>/, compiled into Go
+// literals (data_gen.go, kept equal to the JSON by TestGeneratedData: run
+// it with -update after editing the JSON) and built on first use.
 package kodusline
 
 import (
-	"embed"
-	"encoding/json"
 	"fmt"
 	"path"
 	"strings"
@@ -33,8 +33,14 @@ const (
 // IDs lists the lines, newest first.
 var IDs = []string{Current, Mid2026}
 
-//go:embed data
-var dataFS embed.FS
+// data is each line's data as generated from its JSON (data_gen.go).
+var data = map[string]struct {
+	line    func() *Line
+	catalog func() *catalog.Catalog
+}{
+	Current: {lineCurrent, catalogCurrent},
+	Mid2026: {lineMid2026, catalogMid2026},
+}
 
 // Line is one Kodus release line.
 type Line struct {
@@ -164,21 +170,18 @@ var lines = func() map[string]func() (*Line, error) {
 }()
 
 func parseLine(id string) (*Line, error) {
-	data, err := dataFS.ReadFile(path.Join("data", id, "line.json"))
-	if err != nil {
-		return nil, fmt.Errorf("kodus line %s: %w", id, err)
+	d, ok := data[id]
+	if !ok {
+		return nil, fmt.Errorf("kodus line %s: no data", id)
 	}
-	var l Line
-	if err := json.Unmarshal(data, &l); err != nil {
-		return nil, fmt.Errorf("kodus line %s: %w", id, err)
-	}
+	l := d.line()
 	if l.ID != id {
 		return nil, fmt.Errorf("kodus line %s: data says id %q", id, l.ID)
 	}
 	if err := l.Reasoning.compile(); err != nil {
 		return nil, fmt.Errorf("kodus line %s: %w", id, err)
 	}
-	return &l, nil
+	return l, nil
 }
 
 // Get returns a line by id. The embedded data is checked by the package
@@ -225,15 +228,15 @@ func Normalize(id string) string {
 	}
 }
 
-// Catalog is the line's curated catalog, parsed on first use.
+// Catalog is the line's curated catalog, built and checked on first use.
 func (l *Line) Catalog() *catalog.Catalog {
 	l.catalogOnce.Do(func() {
-		data, err := dataFS.ReadFile(path.Join("data", l.ID, "catalog.json"))
-		if err != nil {
-			l.catalogErr = err
+		d, ok := data[l.ID]
+		if !ok {
+			l.catalogErr = fmt.Errorf("no catalog")
 			return
 		}
-		l.catalog, l.catalogErr = catalog.Parse(data)
+		l.catalog, l.catalogErr = catalog.Checked(d.catalog())
 	})
 	if l.catalogErr != nil {
 		// The package tests parse every line's catalog: this is a broken build.

@@ -58,7 +58,7 @@ func (m *measurer) measure(ctx context.Context, c commitInfo) (measured, error) 
 	if c.parents > 0 {
 		parentTree := c.parentTree
 		if parentTree.IsZero() { // the parent is older than the window
-			parent, err := object.GetCommit(m.h.repo.Storer, c.parent)
+			parent, err := object.GetCommit(m.h.st, c.parent)
 			if err != nil {
 				return m.unreadable(out, c, err)
 			}
@@ -178,7 +178,7 @@ func (m *measurer) file(ch *object.Change) (FileSize, string, error) {
 
 // blob reads a file's content, or says why it is not reviewed.
 func (m *measurer) blob(h plumbing.Hash) (string, string, error) {
-	b, err := object.GetBlob(m.h.repo.Storer, h)
+	b, err := object.GetBlob(m.h.st, h)
 	if err != nil {
 		return "", "", err
 	}

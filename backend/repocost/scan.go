@@ -100,10 +100,7 @@ func Scan(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	h, err := op.open()
-	if err != nil {
-		return nil, err
-	}
+	h := op.open()
 	defer h.Close()
 	tip, branch, err := h.tip(o.Branch)
 	if err != nil {
@@ -264,16 +261,12 @@ func measureAll(ctx context.Context, op *opener, first *repoHandle, counter *Cou
 	for w := 0; w < workers; w++ {
 		h, c := first, counter
 		if w > 0 {
-			var err error
-			if h, err = op.open(); err != nil {
-				fail(err)
-				break
-			}
+			h = op.open()
 			defer h.Close()
 			c = &Counter{enc: counter.enc, memo: map[string]int{}}
 		}
 		counters = append(counters, c)
-		m := &measurer{h: h, trees: newTreeDiffer(h.repo.Storer), render: newRenderer(), rules: rules, verdicts: map[string]bool{}, count: c, context: o.ContextLines, maxBytes: o.MaxFileBytes}
+		m := &measurer{h: h, trees: newTreeDiffer(h.st), render: newRenderer(), rules: rules, verdicts: map[string]bool{}, count: c, context: o.ContextLines, maxBytes: o.MaxFileBytes}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -4,14 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
-	"github.com/go-git/go-billy/v5"
-	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -22,109 +17,16 @@ import (
 // for concurrent use, so each worker opens its own, with a small object
 // cache so that memory stays bounded however long the history.
 type repoHandle struct {
-	repo *git.Repository
-	st   *filesystem.Storage
+	st *filesystem.Storage
 }
 
 const handleCache = 8 * cache.MiByte
 
 func (h *repoHandle) Close() { _ = h.st.Close() }
 
-// opener opens handles on one repository found once.
-type opener struct {
-	fs   billy.Filesystem
-	root string
-}
-
-// findRepository locates the repository at dir or above it (a sub-folder
-// of a checkout works, so do worktrees and bare repositories).
-func findRepository(dir string) (*opener, error) {
-	if strings.TrimSpace(dir) == "" {
-		return nil, fmt.Errorf("%w: no folder given", ErrNotRepository)
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrNotRepository, dir, err)
-	}
-	fi, err := os.Stat(abs)
-	switch {
-	case err != nil:
-		return nil, fmt.Errorf("%w: %s does not exist or cannot be read", ErrNotRepository, abs)
-	case !fi.IsDir():
-		return nil, fmt.Errorf("%w: %s is a file, not a folder", ErrNotRepository, abs)
-	}
-	repo, err := git.PlainOpenWithOptions(abs, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
-	if errors.Is(err, git.ErrRepositoryNotExists) {
-		return nil, fmt.Errorf("%w: no .git in %s or any folder above it", ErrNotRepository, abs)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrNotRepository, abs, err)
-	}
-	st, ok := repo.Storer.(*filesystem.Storage)
-	if !ok {
-		return nil, fmt.Errorf("%w: %s: unsupported storage", ErrNotRepository, abs)
-	}
-	root := abs
-	if wt, err := repo.Worktree(); err == nil {
-		root = wt.Filesystem.Root()
-	}
-	return &opener{fs: st.Filesystem(), root: root}, nil
-}
-
-func (o *opener) open() (*repoHandle, error) {
-	st := filesystem.NewStorageWithOptions(o.fs, cache.NewObjectLRU(handleCache), filesystem.Options{KeepDescriptors: true})
-	repo, err := git.Open(st, nil)
-	if err != nil {
-		return nil, fmt.Errorf("open the repository: %w", err)
-	}
-	return &repoHandle{repo: repo, st: st}, nil
-}
-
-// tip resolves the branch (or HEAD) to a commit.
-func (h *repoHandle) tip(branch string) (plumbing.Hash, string, error) {
-	if branch == "" {
-		head, err := h.repo.Head()
-		if errors.Is(err, plumbing.ErrReferenceNotFound) {
-			return plumbing.ZeroHash, "", ErrNoCommits
-		}
-		if err != nil {
-			return plumbing.ZeroHash, "", fmt.Errorf("read HEAD: %w", err)
-		}
-		name := head.Name().Short()
-		if !head.Name().IsBranch() {
-			name = "HEAD (detached at " + head.Hash().String()[:7] + ")"
-		}
-		return head.Hash(), name, nil
-	}
-	for _, ref := range []plumbing.ReferenceName{plumbing.NewBranchReferenceName(branch), plumbing.NewRemoteReferenceName("origin", branch), plumbing.ReferenceName("refs/remotes/" + branch)} {
-		if r, err := h.repo.Reference(ref, true); err == nil {
-			return r.Hash(), branch, nil
-		}
-	}
-	if hash, err := h.repo.ResolveRevision(plumbing.Revision(branch)); err == nil {
-		return *hash, branch, nil
-	}
-	return plumbing.ZeroHash, "", fmt.Errorf("%w: %q (branches: %s)", ErrNoBranch, branch, h.branchList())
-}
-
-func (h *repoHandle) branchList() string {
-	var names []string
-	if it, err := h.repo.References(); err == nil {
-		_ = it.ForEach(func(r *plumbing.Reference) error {
-			if n := r.Name(); n.IsBranch() || (n.IsRemote() && !strings.HasSuffix(n.String(), "/HEAD")) {
-				names = append(names, n.Short())
-			}
-			return nil
-		})
-	}
-	if len(names) == 0 {
-		return "none"
-	}
-	sort.Strings(names)
-	if len(names) > 12 {
-		names = append(names[:12], fmt.Sprintf("and %d more", len(names)-12))
-	}
-	return strings.Join(names, ", ")
+// open gives a new handle on the repository findRepository checked.
+func (o *opener) open() *repoHandle {
+	return &repoHandle{st: filesystem.NewStorageWithOptions(o.fs, cache.NewObjectLRU(handleCache), filesystem.Options{KeepDescriptors: true})}
 }
 
 // commitInfo is what the walk keeps per commit: about a hundred bytes.
@@ -153,7 +55,7 @@ type walkResult struct {
 func (h *repoHandle) walk(ctx context.Context, tip plumbing.Hash, since time.Time, last int, progress func(int)) (walkResult, error) {
 	var res walkResult
 	shallow := map[plumbing.Hash]bool{}
-	if hs, err := h.repo.Storer.Shallow(); err == nil {
+	if hs, err := h.st.Shallow(); err == nil {
 		for _, s := range hs {
 			shallow[s] = true
 		}
@@ -166,7 +68,7 @@ func (h *repoHandle) walk(ctx context.Context, tip plumbing.Hash, since time.Tim
 			}
 			progress(len(res.commits))
 		}
-		c, err := object.GetCommit(h.repo.Storer, hash)
+		c, err := object.GetCommit(h.st, hash)
 		if err != nil {
 			if errors.Is(err, plumbing.ErrObjectNotFound) {
 				return res, fmt.Errorf("%w: commit %s is not in the repository (a partial or damaged clone?)", ErrMissingObject, hash)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kodusbyok/studio/backend/catalog"
 	"github.com/kodusbyok/studio/backend/profile"
 	"github.com/kodusbyok/studio/backend/thinking"
 )
@@ -52,6 +53,9 @@ func (s *core) fallbackIgnored(sl profile.Slot) []string {
 // sentRouting is the OpenRouter routing Kodus sends for a Main slot, after
 // a Custom JSON that sets its own: nil when nothing is sent.
 func (s *core) sentRouting(sl profile.Slot) (order []string, allow *bool) {
+	if sl.Provider != catalog.OpenRouter {
+		return nil, nil // routing is OpenRouter's; spare building the options
+	}
 	res, err := thinking.Build(s.thinkingInput(sl))
 	if err != nil {
 		return nil, nil
