@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"testing"
+
+	"github.com/99designs/keyring"
 )
 
 // TestSecretServiceIntegration uses the real Secret Service (GNOME Keyring
@@ -59,5 +61,25 @@ func TestSecretServiceIntegration(t *testing.T) {
 	}
 	if _, err := k.Get(ctx, "profile.it.main.x1"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("after delete: %v", err)
+	}
+}
+
+// TestSecretServiceMissingCollection: a read searches the collection at the
+// path its name gives; where no collection answers (a keyring never
+// written to, or a name the service escapes in paths) it looks the
+// collection up by listing, and a key in no collection is not found.
+func TestSecretServiceMissingCollection(t *testing.T) {
+	if os.Getenv("KODUS_BYOK_TEST_SECRET_SERVICE") != "1" {
+		t.Skip("set KODUS_BYOK_TEST_SECRET_SERVICE=1 inside .ci/with-secret-service.sh (make test-keyring)")
+	}
+	for _, name := range []string{"kodusbyoknone", "kodus byok none"} {
+		ring, err := keyring.Open(keyring.Config{AllowedBackends: []keyring.BackendType{keyring.SecretServiceBackend},
+			ServiceName: ServiceName, LibSecretCollectionName: name})
+		if err != nil {
+			t.Fatalf("%q: open: %v", name, err)
+		}
+		if _, err := ring.Get("profile.none.main.x1"); !errors.Is(err, keyring.ErrKeyNotFound) {
+			t.Errorf("%q: Get = %v, want ErrKeyNotFound", name, err)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"strings"
 
+	"github.com/godbus/dbus"
 	"github.com/gsterjov/go-libsecret"
 )
 
@@ -36,7 +37,9 @@ func init() {
 			service: service,
 		}
 
-		return ring, ring.openSecrets()
+		// kodus-byok patch: opening asks only for a session; the collection
+		// is looked up when a call needs it (see itemsAtKnownPath).
+		return ring, ring.openSession()
 	})
 }
 
@@ -68,6 +71,56 @@ func decodeKeyringString(src string) string {
 		}
 	}
 	return dst.String()
+}
+
+// openSession opens the session secrets are read in (kodus-byok patch:
+// upstream also listed the collections here, one more round trip).
+func (k *secretsKeyring) openSession() error {
+	session, err := k.service.Open()
+	if err != nil {
+		return err
+	}
+	k.session = session
+	return nil
+}
+
+// itemsAtKnownPath searches the collection at the path its name gives
+// (kodus-byok patch): one round trip, where listing the collections first
+// took two. ok is false when no collection answers there, and the caller
+// looks it up by listing as upstream did.
+func (k *secretsKeyring) itemsAtKnownPath(key string) (items []libsecret.Item, ok bool, err error) {
+	if k.collection != nil || !plainName(k.name) {
+		return nil, false, nil
+	}
+	conn, err := dbus.SessionBus() // the connection the service uses
+	if err != nil {
+		return nil, false, nil
+	}
+	c := libsecret.NewCollection(conn, dbus.ObjectPath(libsecret.DBusPath+"/collection/"+k.name))
+	items, err = c.SearchItems(key)
+	var derr dbus.Error
+	if errors.As(err, &derr) && (derr.Name == "org.freedesktop.DBus.Error.UnknownMethod" || derr.Name == "org.freedesktop.DBus.Error.UnknownObject") {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, true, err
+	}
+	k.collection = c
+	return items, true, nil
+}
+
+// plainName: a collection name the Secret Service uses in its object path
+// as it is (others are escaped, and found by listing).
+func plainName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func (k *secretsKeyring) openSecrets() error {
@@ -118,16 +171,20 @@ func (k *secretsKeyring) openCollection() error {
 }
 
 func (k *secretsKeyring) Get(key string) (Item, error) {
-	if err := k.openCollection(); err != nil {
-		if err == errCollectionNotFound {
-			return Item{}, ErrKeyNotFound
-		}
-		return Item{}, err
-	}
-
-	items, err := k.collection.SearchItems(key)
+	items, ok, err := k.itemsAtKnownPath(key)
 	if err != nil {
 		return Item{}, err
+	}
+	if !ok {
+		if err := k.openCollection(); err != nil {
+			if err == errCollectionNotFound {
+				return Item{}, ErrKeyNotFound
+			}
+			return Item{}, err
+		}
+		if items, err = k.collection.SearchItems(key); err != nil {
+			return Item{}, err
+		}
 	}
 
 	if len(items) == 0 {
