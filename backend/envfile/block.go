@@ -112,30 +112,71 @@ func (b *Block) has(name string) bool {
 // variables that apply, each checked to be writable, then Kodus's
 // inference on those values compared with the profile.
 func Build(src Source, opts Options, now time.Time) (*Block, error) {
+	return Prepare(src, opts, now).Build(src.Key)
+}
+
+// Prepared is the part of a block that does not depend on the key, so a
+// caller can work it out while the keychain is read (Source.Key is not
+// used): the endpoint, the temperature, and the warnings and settings
+// that come from the slot alone.
+type Prepared struct {
+	src        Source
+	opts       Options
+	now        time.Time
+	err        error
+	base       string
+	fixedKnown bool
+	temp       string
+	tempNote   string
+	reasoning  *Warning
+	notCarried []NotCarried
+}
+
+// Prepare works out everything of the block but the key; an error is
+// returned by Build, after the key's own.
+func Prepare(src Source, opts Options, now time.Time) *Prepared {
+	p := &Prepared{src: src, opts: opts, now: now}
 	s := src.Main
 	if s.Provider == "" || s.Model == "" {
-		return nil, fmt.Errorf("profile %q has no Main model to export", src.Profile)
+		p.err = fmt.Errorf("profile %q has no Main model to export", src.Profile)
+		return p
 	}
 	if strings.EqualFold(s.Model, "auto") {
-		return nil, fmt.Errorf("model %q: Fixed Mode needs a real model id; \"auto\" turns it off", s.Model)
+		p.err = fmt.Errorf("model %q: Fixed Mode needs a real model id; \"auto\" turns it off", s.Model)
+		return p
 	}
 	if err := FixedModeCannot(s, src.Profile); err != nil {
-		return nil, err
+		p.err = err
+		return p
 	}
-	b := &Block{Profile: src.Profile, Generated: now}
-	key := src.Key.Reveal()
-	if key == "" && s.Provider != catalog.OpenAICompatible {
+	p.base, p.fixedKnown = effectiveBaseURL(s, src.Catalog), true
+	if anthropicProtocol(s.Provider) {
+		p.base, p.fixedKnown = fixedModeEndpoint(s, src.Catalog)
+	}
+	p.temp, p.tempNote = temperatureOverride(src, s)
+	route := ExpectedRoute(s, src.Catalog).Provider
+	if w, ok := fixedModeReasoningWarning(src, route); ok {
+		p.reasoning = &w
+	}
+	p.notCarried = notCarried(src, route)
+	return p
+}
+
+// Build completes the block with the slot's key.
+func (p *Prepared) Build(key secrets.Secret) (*Block, error) {
+	if p.err != nil {
+		return nil, p.err
+	}
+	src, s, opts := p.src, p.src.Main, p.opts
+	b := &Block{Profile: src.Profile, Generated: p.now}
+	k := key.Reveal()
+	if k == "" && s.Provider != catalog.OpenAICompatible {
 		return nil, fmt.Errorf("profile %q has no key for its Main model; save one first", src.Profile)
 	}
-	base := effectiveBaseURL(s, src.Catalog)
-	fixedKnown := true
-	if anthropicProtocol(s.Provider) {
-		base, fixedKnown = fixedModeEndpoint(s, src.Catalog)
-	}
-	b.addKeyAndURL(s, key, base, fixedKnown, opts)
+	b.addKeyAndURL(s, k, p.base, p.fixedKnown, opts)
 	b.add(VarModel, s.Model, "")
-	if t, note := temperatureOverride(src, s); t != "" {
-		b.add(VarTemperature, t, note)
+	if p.temp != "" {
+		b.add(VarTemperature, p.temp, p.tempNote)
 	}
 	for _, v := range b.Vars {
 		if _, err := Quote(v.value); err != nil {
@@ -144,14 +185,14 @@ func Build(src Source, opts Options, now time.Time) (*Block, error) {
 	}
 	sortVars(b.Vars)
 	b.Inferred = Infer(b.Get)
-	b.Warnings = checkBlock(b, src, opts, base)
+	b.Warnings = checkBlock(b, src, opts, p.base)
 	if anthropicProtocol(s.Provider) {
-		b.Warnings = append(b.Warnings, fixedModeEndpointWarning(s, src.Catalog, b.Get(VarBaseURL), fixedKnown))
+		b.Warnings = append(b.Warnings, fixedModeEndpointWarning(s, src.Catalog, b.Get(VarBaseURL), p.fixedKnown))
 	}
-	if w, ok := fixedModeReasoningWarning(src, b.Expected.Provider); ok {
-		b.Warnings = append(b.Warnings, w)
+	if p.reasoning != nil {
+		b.Warnings = append(b.Warnings, *p.reasoning)
 	}
-	b.NotCarried = notCarried(src, b.Expected.Provider)
+	b.NotCarried = p.notCarried
 	return b, nil
 }
 

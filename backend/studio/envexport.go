@@ -12,7 +12,6 @@ import (
 	"github.com/kodusbyok/studio/backend/byokconfig"
 	"github.com/kodusbyok/studio/backend/envfile"
 	"github.com/kodusbyok/studio/backend/profile"
-	"github.com/kodusbyok/studio/backend/secrets"
 )
 
 // Exports writes, merges, reads and imports the Kodus .env block and the
@@ -70,14 +69,16 @@ func (s *Exports) EnvBlock(ctx context.Context, name string, opts EnvOptions) (*
 	if err := envfile.FixedModeCannot(p.Main, name); err != nil {
 		return nil, p, err // said before the keychain is asked for a key
 	}
-	var key secrets.Secret
-	if p.Main.HasKey() {
-		if key, err = s.storedKey(ctx, name, profile.SlotMain, p.Main); err != nil {
-			return nil, p, err
-		}
-	}
-	b, err := envfile.Build(envfile.Source{Profile: name, Main: p.Main, Fallback: p.Fallback, Key: key, Catalog: s.catalog(), Line: s.line()},
+	// The key is read (a key derivation, or D-Bus round trips) while the
+	// rest of the block is worked out on the other core.
+	key := s.storedKeyAsync(ctx, name, profile.SlotMain, p.Main)
+	prep := envfile.Prepare(envfile.Source{Profile: name, Main: p.Main, Fallback: p.Fallback, Catalog: s.catalog(), Line: s.line()},
 		envfile.Options{TrustJSONSchema: opts.TrustJSONSchema, ReplaceLocalhost: opts.ReplaceLocalhost, LANAddresses: LANAddresses}, s.now())
+	k, err := key()
+	if err != nil {
+		return nil, p, err
+	}
+	b, err := prep.Build(k)
 	return b, p, err
 }
 

@@ -31,6 +31,33 @@ func (s *core) storedKey(ctx context.Context, profileName, slotName string, sl p
 	return key, nil
 }
 
+// storedKeyAsync starts reading a slot's key and returns the wait for it:
+// no key is an empty secret, as in slotKey. A panic on the way is an
+// error, not a crash of the program.
+func (s *core) storedKeyAsync(ctx context.Context, profileName, slotName string, sl profile.Slot) func() (secrets.Secret, error) {
+	if !sl.HasKey() {
+		return func() (secrets.Secret, error) { return secrets.Secret{}, nil }
+	}
+	type result struct {
+		key secrets.Secret
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{err: fmt.Errorf("profile %q, %s slot: read key: %v", profileName, slotName, r)}
+			}
+		}()
+		key, err := s.storedKey(ctx, profileName, slotName, sl)
+		done <- result{key, err}
+	}()
+	return func() (secrets.Secret, error) {
+		r := <-done
+		return r.key, r.err
+	}
+}
+
 // keyGone reports whether a slot's stored key is surely gone from the
 // keychain (see secrets.Keychain.Missing for the backends that can tell).
 func (s *core) keyGone(ctx context.Context, sl profile.Slot) bool {
