@@ -1,30 +1,19 @@
 package thinking
 
 import (
-	_ "embed"
 	"encoding/json"
 	"fmt"
-	"sync"
 )
 
-// presetChecksJSON is the result of checking every preset of every catalog
+// presetChecks is the result of checking every preset of every catalog
 // model of every Kodus line against the model's schema, keyed by the
-// schema's edits and the preset's JSON. TestPresetChecksAreCurrent keeps it
-// equal to what the checker says (-update rewrites it). Compiling the
-// schema cost every command that shows a profile about a millisecond; a
-// preset not in the file (a model outside the catalog) is checked as before.
-//
-//go:embed preset-checks.json
-var presetChecksJSON []byte
-
-// presetChecks is the file parsed; the test swaps it to check everything.
-var presetChecks = sync.OnceValue(func() map[string][]Problem {
-	m := map[string][]Problem{}
-	if err := json.Unmarshal(presetChecksJSON, &m); err != nil {
-		panic(fmt.Sprintf("thinking: preset-checks.json: %v", err))
-	}
-	return m
-})
+// schema's edits and the preset's JSON: presetChecksData, generated into
+// presetcheck_gen.go by TestPresetChecksAreCurrent (-update rewrites it).
+// Compiling the schema cost every command that shows a profile about a
+// millisecond, and decoding the table as JSON a tenth of that; a preset
+// not in the table (a model outside the catalog) is checked as before.
+// The test swaps it to check everything.
+var presetChecks = presetChecksData
 
 // onPresetCheck, when set (by the test), sees each preset checked.
 var onPresetCheck func(key string, problems []Problem)
