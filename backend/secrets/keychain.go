@@ -155,21 +155,6 @@ func (k *Keychain) SetPassphrase(p string) {
 	k.ring = nil // reopen with the new passphrase
 }
 
-// Warm starts opening a keychain whose opening is slow and asks the user
-// nothing (the Secret Service: connecting to the session bus and opening
-// a session), so that it overlaps with the caller's other work before the
-// first read. Other backends open on first use, as before; an opening
-// that fails here is tried again, and reported, by that use.
-func (k *Keychain) Warm() {
-	if k.backend != "secret-service" {
-		return
-	}
-	go func() {
-		defer func() { _ = recover() }()
-		_, _ = k.open()
-	}()
-}
-
 func (k *Keychain) open() (keyring.Keyring, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()

@@ -134,7 +134,12 @@ func TestUnavailableBackendIsExplicit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	k.Warm() // its failure is not kept: the Set below opens again and says why
+	// A read started early meets the failure and says why, as Set does.
+	p := k.StartRead(context.Background())
+	p.Read("a")
+	if _, err := p.Wait(); !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("StartRead = %v, want ErrUnavailable", err)
+	}
 	err = k.Set(context.Background(), "a", "l", NewSecret("x"))
 	if !errors.Is(err, ErrUnavailable) {
 		t.Fatalf("Set = %v, want ErrUnavailable", err)

@@ -61,22 +61,27 @@ type EnvExportView struct {
 // EnvBlock builds the Fixed Mode block of a profile's Main slot, with its
 // key from the keychain.
 func (s *Exports) EnvBlock(ctx context.Context, name string, opts EnvOptions) (*envfile.Block, profile.Profile, error) {
-	s.keys.Warm()
+	// The keychain opens, and the key is read (a key derivation, or D-Bus
+	// round trips), while the profile is read and the rest of the block
+	// worked out.
+	read := s.keys.StartRead(ctx)
 	p, err := s.store.Profile(name)
 	if err != nil {
+		read.Cancel()
 		return nil, p, err
 	}
 	if err := envfile.FixedModeCannot(p.Main, name); err != nil {
+		read.Cancel()
 		return nil, p, err // said before the keychain is asked for a key
 	}
-	// The key is read (a key derivation, or D-Bus round trips) while the
-	// rest of the block is worked out on the other core.
-	key := s.storedKeyAsync(ctx, name, profile.SlotMain, p.Main)
+	if p.Main.HasKey() {
+		read.Read(p.Main.KeyRef)
+	}
 	prep := envfile.Prepare(envfile.Source{Profile: name, Main: p.Main, Fallback: p.Fallback, Catalog: s.catalog(), Line: s.line()},
 		envfile.Options{TrustJSONSchema: opts.TrustJSONSchema, ReplaceLocalhost: opts.ReplaceLocalhost, LANAddresses: LANAddresses}, s.now())
-	k, err := key()
+	k, err := read.Wait()
 	if err != nil {
-		return nil, p, err
+		return nil, p, s.keyReadError(name, profile.SlotMain, p.Main, err)
 	}
 	b, err := prep.Build(k)
 	return b, p, err

@@ -21,41 +21,20 @@ const KeyMissingText = "key missing from the keychain"
 // other failure names them too.
 func (s *core) storedKey(ctx context.Context, profileName, slotName string, sl profile.Slot) (secrets.Secret, error) {
 	key, err := s.keys.Get(ctx, sl.KeyRef)
-	switch {
-	case errors.Is(err, secrets.ErrNotFound):
-		return key, fmt.Errorf("profile %q, %s slot: %w (%s, item %q); save the key again: kodus-byok profile set %s --slot %s --key-stdin, or paste it in the app",
-			profileName, slotName, ErrKeyMissing, s.keys.Describe(), sl.KeyRef, profileName, slotName)
-	case err != nil:
-		return key, fmt.Errorf("profile %q, %s slot: %w", profileName, slotName, err)
-	}
-	return key, nil
+	return key, s.keyReadError(profileName, slotName, sl, err)
 }
 
-// storedKeyAsync starts reading a slot's key and returns the wait for it:
-// no key is an empty secret, as in slotKey. A panic on the way is an
-// error, not a crash of the program.
-func (s *core) storedKeyAsync(ctx context.Context, profileName, slotName string, sl profile.Slot) func() (secrets.Secret, error) {
-	if !sl.HasKey() {
-		return func() (secrets.Secret, error) { return secrets.Secret{}, nil }
+// keyReadError words a failed read of a slot's key: which profile and
+// slot, and how to save a key that is gone.
+func (s *core) keyReadError(profileName, slotName string, sl profile.Slot, err error) error {
+	switch {
+	case errors.Is(err, secrets.ErrNotFound):
+		return fmt.Errorf("profile %q, %s slot: %w (%s, item %q); save the key again: kodus-byok profile set %s --slot %s --key-stdin, or paste it in the app",
+			profileName, slotName, ErrKeyMissing, s.keys.Describe(), sl.KeyRef, profileName, slotName)
+	case err != nil:
+		return fmt.Errorf("profile %q, %s slot: %w", profileName, slotName, err)
 	}
-	type result struct {
-		key secrets.Secret
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- result{err: fmt.Errorf("profile %q, %s slot: read key: %v", profileName, slotName, r)}
-			}
-		}()
-		key, err := s.storedKey(ctx, profileName, slotName, sl)
-		done <- result{key, err}
-	}()
-	return func() (secrets.Secret, error) {
-		r := <-done
-		return r.key, r.err
-	}
+	return nil
 }
 
 // keyGone reports whether a slot's stored key is surely gone from the
