@@ -283,6 +283,9 @@ func (k *Keychain) call(ctx context.Context, what string, op func(keyring.Keyrin
 }
 
 func (k *Keychain) translate(what string, err error) error {
+	if errors.Is(err, keyring.ErrNoSecretService) {
+		err = k.unavailable(err) // found at the first call, not at opening
+	}
 	switch {
 	case err == nil:
 		return nil

@@ -75,7 +75,6 @@ func Open(opts Options) (*Studio, error) {
 	if err != nil {
 		return nil, err
 	}
-	go warmLine(lineID)
 	return &Studio{c: &core{
 		home:       home,
 		lineID:     lineID,
@@ -99,14 +98,6 @@ func (s *core) line() *kodusline.Line {
 // catalog is the line's catalog.
 func (s *core) catalog() *catalog.Catalog { return s.line().Catalog() }
 
-// warmLine parses a line's data and catalog, which nearly every call
-// needs, on another core while the caller opens the store and reads a key.
-// The embedded data is checked by the tests; should it still fail, the
-// caller's own use reports it, so a panic here is dropped.
-func warmLine(id string) {
-	defer func() { _ = recover() }()
-	kodusline.MustGet(id).Catalog()
-}
 
 // slotKey reads a slot's key from the keychain, for backend services that
 // send it to its provider (key test, export). It never reaches the GUI.

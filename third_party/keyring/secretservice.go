@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 
 	"strings"
 
@@ -37,9 +38,13 @@ func init() {
 			service: service,
 		}
 
-		// kodus-byok patch: opening asks only for a session; the collection
-		// is looked up when a call needs it (see itemsAtKnownPath).
-		return ring, ring.openSession()
+		// kodus-byok patch: opening sends the request for a session and
+		// does not wait for it: a read searches for its item meanwhile (see
+		// awaitSession, itemsAtKnownPath). The collection is looked up when
+		// a call needs it.
+		ring.opening = ring.service.Open
+		ring.pending = startSession()
+		return ring, nil
 	})
 }
 
@@ -48,6 +53,65 @@ type secretsKeyring struct {
 	service    *libsecret.Service
 	collection *libsecret.Collection
 	session    *libsecret.Session
+	// kodus-byok patch: the OpenSession call sent when the keyring opened
+	// (nil once answered), and how to open one otherwise.
+	pending *dbus.Call
+	opening func() (*libsecret.Session, error)
+}
+
+// ErrNoSecretService means the session bus has no Secret Service (no
+// GNOME Keyring or KWallet answering there). kodus-byok patch: upstream
+// reported it when the keyring opened; the session is now asked for
+// without waiting, so a call says it.
+var ErrNoSecretService = errors.New("no Secret Service on the session bus")
+
+// startSession sends OpenSession ("plain": the secret travels over the
+// local bus only) on the connection the service uses.
+func startSession() *dbus.Call {
+	conn, err := dbus.SessionBus()
+	if err != nil {
+		return nil
+	}
+	return conn.Object(libsecret.DBusServiceName, libsecret.DBusPath).Go("org.freedesktop.Secret.Service.OpenSession", 0, nil, "plain", dbus.MakeVariant(""))
+}
+
+// awaitSession waits for the session asked for when the keyring opened
+// (or opens one).
+func (k *secretsKeyring) awaitSession() error {
+	if k.session != nil {
+		return nil
+	}
+	if k.pending == nil {
+		session, err := k.opening()
+		if err != nil {
+			return noService(err)
+		}
+		k.session = session
+		return nil
+	}
+	call := k.pending
+	k.pending = nil
+	<-call.Done
+	var output dbus.Variant
+	var path dbus.ObjectPath
+	if err := call.Store(&output, &path); err != nil {
+		return noService(err)
+	}
+	conn, err := dbus.SessionBus()
+	if err != nil {
+		return err
+	}
+	k.session = libsecret.NewSession(conn, path)
+	return nil
+}
+
+// noService marks the bus's "nobody owns that name" as ErrNoSecretService.
+func noService(err error) error {
+	var derr dbus.Error
+	if errors.As(err, &derr) && (derr.Name == "org.freedesktop.DBus.Error.ServiceUnknown" || derr.Name == "org.freedesktop.DBus.Error.NameHasNoOwner") {
+		return fmt.Errorf("%w: %v", ErrNoSecretService, err)
+	}
+	return err
 }
 
 var errCollectionNotFound = errors.New("The collection does not exist. Please add a key first")
@@ -71,17 +135,6 @@ func decodeKeyringString(src string) string {
 		}
 	}
 	return dst.String()
-}
-
-// openSession opens the session secrets are read in (kodus-byok patch:
-// upstream also listed the collections here, one more round trip).
-func (k *secretsKeyring) openSession() error {
-	session, err := k.service.Open()
-	if err != nil {
-		return err
-	}
-	k.session = session
-	return nil
 }
 
 // itemsAtKnownPath searches the collection at the path its name gives
@@ -124,11 +177,11 @@ func plainName(name string) bool {
 }
 
 func (k *secretsKeyring) openSecrets() error {
-	session, err := k.service.Open()
-	if err != nil {
+	// kodus-byok patch: the session asked for at open serves every call
+	// (upstream opened a new one each time).
+	if err := k.awaitSession(); err != nil {
 		return err
 	}
-	k.session = session
 
 	// get the collection if it already exists
 	collections, err := k.service.Collections()
@@ -171,7 +224,12 @@ func (k *secretsKeyring) openCollection() error {
 }
 
 func (k *secretsKeyring) Get(key string) (Item, error) {
+	// kodus-byok patch: the search goes out while the session's answer is
+	// on its way (one round trip for both).
 	items, ok, err := k.itemsAtKnownPath(key)
+	if serr := k.awaitSession(); serr != nil {
+		return Item{}, serr
+	}
 	if err != nil {
 		return Item{}, err
 	}
