@@ -131,3 +131,5 @@ tool github.com/wailsapp/wails/v2/cmd/wails
 replace github.com/santhosh-tekuri/jsonschema/v6 => ./third_party/jsonschema
 
 replace github.com/99designs/keyring => ./third_party/keyring
+
+replace github.com/go-git/gcfg => ./third_party/gcfg
