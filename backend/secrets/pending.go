@@ -3,6 +3,7 @@ package secrets
 import (
 	"context"
 	"fmt"
+	"runtime"
 )
 
 // PendingRead is a key read started before the caller knows which key:
@@ -32,6 +33,13 @@ func (k *Keychain) StartRead(ctx context.Context) *PendingRead {
 	ctx, cancel := context.WithTimeout(ctx, k.cfg.Timeout)
 	p := &PendingRead{k: k, ctx: ctx, cancel: cancel, ref: make(chan string, 1), done: make(chan readResult, 1)}
 	go p.run()
+	if k.backend == "secret-service" {
+		// Let the connection start now rather than when the caller first
+		// blocks: a new goroutine otherwise waits for an idle thread, which
+		// at start-up takes about as long as the caller's own work. (The
+		// file keychain has nothing to wait for before the key is named.)
+		runtime.Gosched()
+	}
 	return p
 }
 
