@@ -98,7 +98,6 @@ func (s *core) line() *kodusline.Line {
 // catalog is the line's catalog.
 func (s *core) catalog() *catalog.Catalog { return s.line().Catalog() }
 
-
 // slotKey reads a slot's key from the keychain, for backend services that
 // send it to its provider (key test, export). It never reaches the GUI.
 func (s *core) slotKey(ctx context.Context, name, slot string) (secrets.Secret, error) {
