@@ -130,25 +130,45 @@ func (a *app) note(format string, args ...any) {
 	fmt.Fprintf(a.env.Stderr, format+"\n", args...)
 }
 
-// commands lists the top-level subcommands; each feature adds its own.
-var commands = []func(*app) *cobra.Command{
-	catalogCmd,
-	profileCmd,
-	doctorCmd,
-	versionCmd,
-	keyInfoCmd,
-	discoverCmd,
-	costCmd,
-	pricesCmd,
-	testCmd,
-	envCmd,
-	byokCmd,
-	optionsCmd,
-	schemaCmd,
-	dryRunCmd,
-	concurrencyCmd,
-	kodusCmd,
-	manpageCmd,
+// commands lists the top-level subcommands by name; each feature adds its
+// own (TestCommandNames keeps the names equal to the commands').
+var commands = []struct {
+	name  string
+	build func(*app) *cobra.Command
+}{
+	{"catalog", catalogCmd},
+	{"profile", profileCmd},
+	{"doctor", doctorCmd},
+	{"version", versionCmd},
+	{"key-info", keyInfoCmd},
+	{"discover", discoverCmd},
+	{"cost", costCmd},
+	{"prices", pricesCmd},
+	{"test", testCmd},
+	{"env", envCmd},
+	{"byok", byokCmd},
+	{"options", optionsCmd},
+	{"schema", schemaCmd},
+	{"dryrun", dryRunCmd},
+	{"concurrency", concurrencyCmd},
+	{"kodus", kodusCmd},
+	{"manpage", manpageCmd},
+}
+
+// named is the top-level command args start with, or "" when they start
+// with anything else (a flag, help, a typo): then the whole tree is built,
+// for help, suggestions and completion. Building one command instead of
+// all of them spares every run ~0.2 ms of cobra and flag set-up.
+func named(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			return c.name
+		}
+	}
+	return ""
 }
 
 // Run executes the command line and returns the exit status.
@@ -202,7 +222,8 @@ func newRoot(a *app) *cobra.Command {
 		Long:          rootLong,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		// No Args validator: cobra then answers an unknown command with
+		// suggestions ("Did you mean this? env").
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
 	// --version prints what the version command prints. Not cobra's own
@@ -221,8 +242,11 @@ func newRoot(a *app) *cobra.Command {
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
+	only := named(env.Args)
 	for _, c := range commands {
-		root.AddCommand(c(a))
+		if only == "" || c.name == only {
+			root.AddCommand(c.build(a))
+		}
 	}
 	return root
 }

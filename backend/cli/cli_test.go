@@ -323,9 +323,12 @@ func scrubTimes(s string) string {
 func TestPanicBecomesFailure(t *testing.T) {
 	saved := commands
 	t.Cleanup(func() { commands = saved })
-	commands = append(commands, func(*app) *cobra.Command {
+	commands = append(commands, struct {
+		name  string
+		build func(*app) *cobra.Command
+	}{"boom", func(*app) *cobra.Command {
 		return &cobra.Command{Use: "boom", RunE: func(*cobra.Command, []string) error { panic("kaboom") }}
-	})
+	}})
 	r := newHarness(t).run("", "boom")
 	if r.code != ExitFailure || !strings.Contains(r.stderr, "internal error: kaboom") || strings.Contains(r.stderr, "goroutine") {
 		t.Fatalf("panic = %d %q", r.code, r.stderr)
