@@ -73,6 +73,8 @@ lint:
 test-go:
 	go vet ./...
 	go vet -tags desktop,production,$(TAGS) .
+	# make dist builds the command line for macOS and Windows too: it must compile there.
+	for os in darwin windows; do GOOS=$$os GOARCH=arm64 CGO_ENABLED=0 go build -o /dev/null . || exit 1; done
 	$(NOBUS) CGO_ENABLED=0 go test -count=1 ./...
 
 test-frontend:

@@ -73,6 +73,13 @@ func Open(cfg Config) (Keyring, error) {
 	return nil, ErrNoAvailImpl
 }
 
+// ErrNoSecretService means the session bus has no Secret Service (no
+// GNOME Keyring or KWallet answering there). kodus-byok patch: upstream
+// reported it when the keyring opened; the session is now asked for
+// without waiting, so a call says it. (Declared on every OS so that
+// callers build everywhere; only the Linux backend returns it.)
+var ErrNoSecretService = errors.New("no Secret Service on the session bus")
+
 // Item is a thing stored on the keyring.
 type Item struct {
 	Key         string

@@ -59,12 +59,6 @@ type secretsKeyring struct {
 	opening func() (*libsecret.Session, error)
 }
 
-// ErrNoSecretService means the session bus has no Secret Service (no
-// GNOME Keyring or KWallet answering there). kodus-byok patch: upstream
-// reported it when the keyring opened; the session is now asked for
-// without waiting, so a call says it.
-var ErrNoSecretService = errors.New("no Secret Service on the session bus")
-
 // startSession sends OpenSession ("plain": the secret travels over the
 // local bus only) on the connection the service uses.
 func startSession() *dbus.Call {
