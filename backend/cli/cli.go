@@ -21,6 +21,7 @@ import (
 	"github.com/kodusbyok/studio/backend/buildinfo"
 	"github.com/kodusbyok/studio/backend/kodusline"
 	"github.com/kodusbyok/studio/backend/profile"
+	"github.com/kodusbyok/studio/backend/store"
 	"github.com/kodusbyok/studio/backend/studio"
 )
 
@@ -268,6 +269,10 @@ func report(w io.Writer, err error) int {
 		return ExitUsage
 	}
 	fmt.Fprintf(w, "kodus-byok: %s\n", err)
+	var missing *store.ProfileNotFoundError
+	if errors.As(err, &missing) {
+		fmt.Fprintf(w, "kodus-byok: see the saved profiles with: %s profile list\n", buildinfo.Name)
+	}
 	var ue *UsageError
 	if errors.As(err, &ue) || isCobraUsage(err) {
 		return ExitUsage

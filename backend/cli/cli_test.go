@@ -206,7 +206,7 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"set compatible without URL", "", []string{"profile", "set", "x", "--provider", "openai_compatible", "--model", "llama3"}, ExitUsage, []string{"baseURL: is required"}},
 		{"fallback first", key, []string{"profile", "set", "x", "--slot", "fallback", "--provider", "openai", "--model", "gpt-5.4", "--key-stdin"}, ExitFailure, []string{"Main slot before a Fallback"}},
 		{"bad slot", key, []string{"profile", "set", "x", "--slot", "backup", "--provider", "openai", "--model", "gpt-5.4", "--key-stdin"}, ExitUsage, []string{"slot: must be main or fallback"}},
-		{"show missing", "", []string{"profile", "show", "nobody"}, ExitFailure, []string{`profile "nobody": not found`}},
+		{"show missing", "", []string{"profile", "show", "nobody"}, ExitFailure, []string{`profile "nobody": not found`, "see the saved profiles with: kodus-byok profile list"}},
 		{"delete missing", "", []string{"profile", "delete", "nobody"}, ExitFailure, []string{"not found"}},
 		{"bad openrouter bool", key, []string{"profile", "set", "x", "--provider", "open_router", "--model", "z-ai/glm-5", "--openrouter-allow-fallbacks", "maybe", "--key-stdin"}, ExitUsage, []string{"openrouterAllowFallbacks: must be true or false"}},
 	}

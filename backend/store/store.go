@@ -227,7 +227,7 @@ func (s *Store) Profile(name string) (profile.Profile, error) {
 		return p, err
 	}
 	if !found {
-		return p, fmt.Errorf("profile %q: %w", name, ErrNotFound)
+		return p, &ProfileNotFoundError{Name: name}
 	}
 	return p, nil
 }
@@ -262,3 +262,13 @@ func (s *Store) PutProfile(p profile.Profile) error {
 func (s *Store) DeleteProfile(name string) error {
 	return s.Delete(BucketProfiles, name)
 }
+
+// ProfileNotFoundError is a profile name with no record; it is ErrNotFound.
+type ProfileNotFoundError struct{ Name string }
+
+func (e *ProfileNotFoundError) Error() string {
+	return fmt.Sprintf("profile %q: %v", e.Name, ErrNotFound)
+}
+
+// Unwrap makes errors.Is(err, ErrNotFound) hold.
+func (e *ProfileNotFoundError) Unwrap() error { return ErrNotFound }
