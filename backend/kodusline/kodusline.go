@@ -9,7 +9,7 @@
 // Two lines ship: "current" (what the installer's IMAGE_TAG=latest runs,
 // the default) and "mid-2026" (Kodus selfhosted-2.1.x, the BYOK docs page of
 // mid-2026). The data is JSON under data/<line>/, compiled into Go
-// literals (data_gen.go, kept equal to the JSON by TestGeneratedData: run
+// literals (line_<id>_gen.go and catalog_<id>_gen.go, kept equal to the JSON by TestGeneratedData: run
 // it with -update after editing the JSON) and built on first use.
 package kodusline
 
@@ -33,7 +33,8 @@ const (
 // IDs lists the lines, newest first.
 var IDs = []string{Current, Mid2026}
 
-// data is each line's data as generated from its JSON (data_gen.go).
+// data is each line's data as generated from its JSON (line_<id>_gen.go,
+// catalog_<id>_gen.go).
 var data = map[string]struct {
 	line    func() *Line
 	catalog func() *catalog.Catalog
@@ -283,3 +284,7 @@ func ForImageTag(tag string) (string, bool) {
 	}
 	return "", false
 }
+
+// ptr points at a copy of v, for the generated literals (a constant cannot
+// be addressed).
+func ptr[T any](v T) *T { return &v }

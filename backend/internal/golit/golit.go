@@ -28,9 +28,11 @@ type Func struct {
 }
 
 // File is a gofmt-ed Go file of package pkg (import path pkgPath) with the
-// functions, the imports they need, and a generic ptr helper when a
-// pointer to a number, string or bool needs one. header heads the file
-// (the "Code generated ... DO NOT EDIT." line).
+// functions and the imports they need. A pointer to a number, string or
+// bool is written ptr(T(v)): the package declares
+// `func ptr[T any](v T) *T { return &v }` once, however many generated
+// files use it. header heads the file (the "Code generated ... DO NOT
+// EDIT." line).
 func File(header, pkg, pkgPath string, funcs []Func) ([]byte, error) {
 	w := &writer{local: pkgPath, imports: map[string]bool{}}
 	var body strings.Builder
@@ -67,9 +69,6 @@ func File(header, pkg, pkgPath string, funcs []Func) ([]byte, error) {
 		out.WriteString(")\n\n")
 	}
 	out.WriteString(body.String())
-	if w.needPtr {
-		out.WriteString("// ptr points at a copy of v (a literal cannot be addressed).\nfunc ptr[T any](v T) *T { return &v }\n")
-	}
 	src, err := format.Source([]byte(out.String()))
 	if err != nil {
 		return nil, fmt.Errorf("golit: format: %w", err)
@@ -83,7 +82,6 @@ var defaultType = map[reflect.Type]bool{reflect.TypeFor[string](): true, reflect
 type writer struct {
 	local   string // the generated file's import path: its types go unqualified
 	imports map[string]bool
-	needPtr bool
 }
 
 // typ is t as written in the generated file.
@@ -171,7 +169,6 @@ func (w *writer) pointer(v reflect.Value) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	w.needPtr = true
 	return "ptr(" + typ + "(" + lit + "))", nil
 }
 
@@ -180,8 +177,7 @@ func (w *writer) structLit(v reflect.Value) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var b strings.Builder
-	b.WriteString(typ + "{")
+	var fields []string
 	for i := range v.NumField() {
 		f := v.Type().Field(i)
 		if !f.IsExported() || v.Field(i).IsZero() {
@@ -191,9 +187,9 @@ func (w *writer) structLit(v reflect.Value) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("%s.%s: %w", typ, f.Name, err)
 		}
-		b.WriteString("\n" + f.Name + ": " + s + ",")
+		fields = append(fields, f.Name+": "+s)
 	}
-	return closeLit(&b), nil
+	return compose(typ, fields), nil
 }
 
 func (w *writer) list(v reflect.Value) (string, error) {
@@ -204,16 +200,15 @@ func (w *writer) list(v reflect.Value) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var b strings.Builder
-	b.WriteString(typ + "{")
+	items := make([]string, 0, v.Len())
 	for i := range v.Len() {
 		s, err := w.value(v.Index(i), v.Type().Elem())
 		if err != nil {
 			return "", fmt.Errorf("[%d]: %w", i, err)
 		}
-		b.WriteString("\n" + s + ",")
+		items = append(items, s)
 	}
-	return closeLit(&b), nil
+	return compose(typ, items), nil
 }
 
 func (w *writer) mapLit(v reflect.Value) (string, error) {
@@ -238,12 +233,29 @@ func (w *writer) mapLit(v reflect.Value) (string, error) {
 		entries = append(entries, entry{ks, vs})
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].k < entries[j].k })
+	items := make([]string, 0, len(entries))
+	for _, e := range entries {
+		items = append(items, e.k+": "+e.v)
+	}
+	return compose(typ, items), nil
+}
+
+// shortLine is the longest literal written on one line.
+const shortLine = 100
+
+// compose writes a composite literal: on one line when its items are
+// short and single-line (`[]string{"", "latest"}`), else one item a line.
+func compose(typ string, items []string) string {
+	one := typ + "{" + strings.Join(items, ", ") + "}"
+	if len(one) <= shortLine && !strings.Contains(one, "\n") {
+		return one
+	}
 	var b strings.Builder
 	b.WriteString(typ + "{")
-	for _, e := range entries {
-		b.WriteString("\n" + e.k + ": " + e.v + ",")
+	for _, it := range items {
+		b.WriteString("\n" + it + ",")
 	}
-	return closeLit(&b), nil
+	return closeLit(&b)
 }
 
 // closeLit ends a composite literal: an empty one on its line, else with
