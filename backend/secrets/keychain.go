@@ -278,8 +278,13 @@ func (k *Keychain) call(ctx context.Context, what string, op func(keyring.Keyrin
 	case err := <-done:
 		return k.translate(what, err)
 	case <-ctx.Done():
-		return fmt.Errorf("%s: %w after %s (%s; is it waiting for an unlock prompt?)", what, ErrTimeout, k.cfg.Timeout, k.Describe())
+		return k.timedOut(what)
 	}
+}
+
+// timedOut says that the keychain did not answer within the timeout.
+func (k *Keychain) timedOut(what string) error {
+	return fmt.Errorf("%s: %w after %s (%s; is it waiting for an unlock prompt?)", what, ErrTimeout, k.cfg.Timeout, k.Describe())
 }
 
 func (k *Keychain) translate(what string, err error) error {

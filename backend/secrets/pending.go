@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 )
@@ -62,7 +63,7 @@ func (p *PendingRead) run() {
 	select {
 	case ref = <-p.ref:
 	case <-p.ctx.Done():
-		res.err = p.timeout()
+		res.err = p.k.timedOut("read key")
 		return
 	}
 	if ref == "" {
@@ -106,15 +107,14 @@ func (p *PendingRead) Wait() (Secret, error) {
 	p.Read("")
 	select {
 	case r := <-p.done:
+		if errors.Is(r.err, ErrTimeout) {
+			return Secret{}, r.err // worded already
+		}
 		if r.err != nil {
 			return Secret{}, p.k.translate("read key", r.err)
 		}
 		return r.key, nil
 	case <-p.ctx.Done():
-		return Secret{}, p.timeout()
+		return Secret{}, p.k.timedOut("read key")
 	}
-}
-
-func (p *PendingRead) timeout() error {
-	return fmt.Errorf("read key: %w after %s (%s; is it waiting for an unlock prompt?)", ErrTimeout, p.k.cfg.Timeout, p.k.Describe())
 }
