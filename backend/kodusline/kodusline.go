@@ -159,18 +159,18 @@ type PlanMove struct {
 	To           string   `json:"to"`
 }
 
-// lines parses each line's data the first time it is asked for: a command
-// works with one line, and parsing the other (JSON and regular
-// expressions) would only slow its start.
+// lines builds each line's data the first time it is asked for: a
+// command works with one line, and building the other (and compiling its
+// model patterns) would only slow its start.
 var lines = func() map[string]func() (*Line, error) {
 	m := map[string]func() (*Line, error){}
 	for _, id := range IDs {
-		m[id] = sync.OnceValues(func() (*Line, error) { return parseLine(id) })
+		m[id] = sync.OnceValues(func() (*Line, error) { return buildLine(id) })
 	}
 	return m
 }()
 
-func parseLine(id string) (*Line, error) {
+func buildLine(id string) (*Line, error) {
 	d, ok := data[id]
 	if !ok {
 		return nil, fmt.Errorf("kodus line %s: no data", id)
